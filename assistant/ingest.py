@@ -1,0 +1,246 @@
+"""Path -> SourceDoc: text with provenance (line, or page and line within the page).
+
+Formats: .txt/.md (UTF-8), .pdf (pypdf, text per page), .docx (python-docx: paragraphs and tables in
+document order, table rows as tab-separated lines). This is the only module that imports pypdf or docx.
+
+The clean-up applied to every line (`clean_line`) is documented here and is the only transformation
+between a source line and the text we index and quote:
+  * HTML fragments become plain text: tags are removed (<p>, <ul>, <ol>, <li>, <i>, <b>, ...), a closing
+    </p> or </li> followed by more text becomes a space, checkbox inputs become "[x]" / "[ ]", and the
+    entities &amp; &lt; &gt; &nbsp; &#NN; are decoded;
+  * markdown bold markers (**...**) are removed;
+  * non-breaking spaces become spaces, runs of spaces become one, and spaces around cells and at the
+    end of the line are dropped (tabs are kept, trailing ones too: they are the cells of tables).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import IngestError
+from .settings import Settings
+from .types import Line, SourceDoc
+
+TEXT_FORMATS = {".txt": "txt", ".md": "md"}
+SKIP_NAMES = {"README.md", "README.txt", "README"}  # a corpus folder's own README is not a document
+
+_CHECKED = re.compile(r"<input\b[^>]*\bchecked\b[^>]*/?>", re.I)
+_CHECKBOX = re.compile(r"<input\b[^>]*/?>", re.I)
+_BREAK_TAGS = re.compile(r"</(p|li|div|h\d)> *(?=[^\s<])|<br\s*/?>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def clean_line(raw: str) -> str:
+    """The documented clean-up of one line (see the module docstring)."""
+    s = raw
+    if "<" in s:
+        s = _CHECKED.sub("[x]", s)
+        s = _CHECKBOX.sub("[ ]", s)
+        s = _BREAK_TAGS.sub(" ", s)
+        s = _TAG.sub("", s)
+    if "&" in s:
+        s = html.unescape(s)
+    if "**" in s:
+        s = _BOLD.sub(r"\1", s)
+    s = s.replace("\u00a0", " ").replace("\r", "")
+    # collapse runs of spaces left by removed tags, but never touch tabs
+    s = re.sub(r" {2,}", " ", s)
+    s = "\t".join(part.strip(" ") for part in s.split("\t")) if "\t" in s else s.strip(" ")
+    return s.rstrip(" \n")
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file found under an ingest root, with the name it will be indexed under."""
+
+    path: Path
+    name: str
+
+
+def discover(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Found], list[IngestError]]:
+    """Expand files and folders (recursively) into supported files; report what cannot be used."""
+    found: list[Found] = []
+    errors: list[IngestError] = []
+    exts = {e.lower() for e in settings.ingest.extensions}
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            errors.append(IngestError(str(path), "no such file or folder"))
+            continue
+        if path.is_file():
+            if path.suffix.lower() not in exts:
+                errors.append(IngestError(str(path), f"unsupported file type '{path.suffix or '(none)'}'"
+                                          f" (supported: {', '.join(sorted(exts))})"))
+            else:
+                found.append(Found(path.resolve(), path.name))
+            continue
+        for f in sorted(path.rglob("*")):
+            rel = f.relative_to(path)
+            if not f.is_file() or any(part.startswith(".") for part in rel.parts):
+                continue
+            if len(rel.parts) == 1 and f.name in SKIP_NAMES:
+                continue
+            if f.suffix.lower() not in exts:
+                errors.append(IngestError(str(f), f"unsupported file type '{f.suffix or '(none)'}'"))
+                continue
+            found.append(Found(f.resolve(), rel.as_posix()))
+    return found, errors
+
+
+def read(path: str | Path, name: str | None = None, settings: Settings | None = None) -> SourceDoc:
+    """Read one file into a SourceDoc, or raise IngestError naming the file and the reason."""
+    settings = settings or Settings()
+    path = Path(path)
+    name = name or path.name
+    if not path.is_file():
+        raise IngestError(str(path), "no such file")
+    size = path.stat().st_size
+    limit = settings.ingest.max_file_mb * 1024 * 1024
+    if size > limit:
+        raise IngestError(str(path), f"file is {size / 1048576:.1f} MB, over the "
+                          f"{settings.ingest.max_file_mb:g} MB limit (setting ingest.max_file_mb)")
+    data = path.read_bytes()
+    if not data.strip():
+        raise IngestError(str(path), "file is empty")
+    suffix = path.suffix.lower()
+    sha = file_hash(data)
+    if suffix in TEXT_FORMATS:
+        lines = _text_lines(data, str(path))
+        return SourceDoc(name, str(path.resolve()), sha, TEXT_FORMATS[suffix], tuple(lines))
+    if suffix == ".pdf":
+        lines, n_pages = _pdf_lines(data, str(path))
+        return SourceDoc(name, str(path.resolve()), sha, "pdf", tuple(lines), n_pages)
+    if suffix == ".docx":
+        lines, n_pages = _docx_lines(data, str(path))
+        return SourceDoc(name, str(path.resolve()), sha, "docx", tuple(lines), n_pages)
+    raise IngestError(str(path), f"unsupported file type '{suffix or '(none)'}'")
+
+
+def _make_lines(texts: Iterable[str], page: int | None) -> Iterator[Line]:
+    for i, raw in enumerate(texts, 1):
+        yield Line(page, i, raw, clean_line(raw))
+
+
+def _text_lines(data: bytes, where: str) -> list[Line]:
+    if b"\x00" in data[:4096]:
+        raise IngestError(where, "looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise IngestError(where, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); "
+                          "save it as UTF-8 and ingest again") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = list(_make_lines(text.split("\n"), None))
+    if lines and lines[-1].raw == "" and text.endswith("\n"):
+        lines.pop()  # a final newline does not start another line
+    if not any(ln.text.strip() for ln in lines):
+        raise IngestError(where, "file has no text")
+    return lines
+
+
+def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise IngestError(where, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - any decryption failure means the same thing here
+                ok = 0
+            if not ok:
+                raise IngestError(where, "PDF is encrypted with a password; save an unprotected copy")
+        pages = list(reader.pages)
+        texts = [(p.extract_text() or "") for p in pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+        raise IngestError(where, f"not a readable PDF ({type(e).__name__}: {str(e)[:80]})") from None
+    except Exception as e:  # noqa: BLE001 - pypdf raises many types on corrupt input
+        raise IngestError(where, f"not a readable PDF ({type(e).__name__}: {str(e)[:80]})") from None
+    if not pages:
+        raise IngestError(where, "PDF has no pages")
+    if not any(t.strip() for t in texts):
+        raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
+    lines: list[Line] = []
+    for no, text in enumerate(texts, 1):
+        lines.extend(_make_lines(text.replace("\r", "").split("\n"), no))
+    return lines, len(pages)
+
+
+def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
+        raise IngestError(where, f"not a readable DOCX ({type(e).__name__})") from None
+    except Exception as e:  # noqa: BLE001 - zipfile/lxml raise many types on corrupt input
+        raise IngestError(where, f"not a readable DOCX ({type(e).__name__})") from None
+
+    page = 1
+    per_page: dict[int, list[tuple[str, int | None]]] = {1: []}
+
+    def emit(text: str, level: int | None = None) -> None:
+        per_page.setdefault(page, []).append((text, level))
+
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(child, document)
+            xml = child.xml
+            if 'w:pageBreakBefore' in xml and per_page.get(page):
+                page += 1
+            text = para.text.replace("\n", " ").replace("\t", " ")
+            emit(text, _docx_heading_level(para))
+            if 'w:type="page"' in xml or "lastRenderedPageBreak" in xml:
+                page += 1
+        elif tag == "tbl":
+            table = DocxTable(child, document)
+            for row in table.rows:
+                cells = []
+                for cell in row.cells:
+                    cells.append(" ".join(cell.text.split()))
+                emit("\t".join(_dedupe_merged(cells)))
+            emit("")  # a table ends a block
+    lines: list[Line] = []
+    for pg in sorted(per_page):
+        for i, (raw, level) in enumerate(per_page[pg], 1):
+            lines.append(Line(pg, i, raw, clean_line(raw), level))
+    if not any(ln.text.strip() for ln in lines):
+        raise IngestError(where, "DOCX has no text")
+    return lines, max(per_page)
+
+
+def _dedupe_merged(cells: list[str]) -> list[str]:
+    """python-docx repeats a horizontally merged cell once per grid column; keep the first."""
+    out: list[str] = []
+    for i, c in enumerate(cells):
+        out.append("" if i and c and c == cells[i - 1] else c)
+    return out
+
+
+def _docx_heading_level(para: object) -> int | None:
+    style = getattr(getattr(para, "style", None), "name", "") or ""
+    m = re.match(r"(?i)heading (\d)", style)
+    if m:
+        return int(m.group(1))
+    return 0 if style.lower() == "title" else None

@@ -1,0 +1,301 @@
+"""SourceDoc -> blocks: headings (with levels), text, table regions, tables of contents, watermarks.
+
+Pure functions over the lines of a document. A block never crosses a page. Every non-blank line
+belongs to exactly one block; chunking and table extraction work from these blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .types import Line, SourceDoc
+
+BlockKind = Literal["heading", "text", "table", "toc", "watermark"]
+
+WATERMARKS = {"draft", "confidential", "official", "official - sensitive", "official-sensitive",
+              "not protectively marked", "for discussion", "restricted"}
+_PAGE_MARK = re.compile(r"(?i)^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})([a-z])?(\.|\)|:)?\s+(\S.*)$")
+_SECTION = re.compile(r"(?i)^(section|part|appendix|annex|chapter)\s+[\dA-Z]{1,3}\b\s*[:.\-–—]?\s*\S")
+_CAPTION = re.compile(r"(?i)^(table|figure|fig\.|chart|graph|diagram)\s*\d")
+_TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)(?:\s*\.{2,}\s*|\s*\t\s*|\s+)(?P<page>\d{1,3})\s*$")
+_TOC_DOTS = re.compile(r"\.{3,}\s*\t?\s*$")
+_TOC_TITLES = {"contents", "table of contents", "contents page"}
+_LEAD_INS = {"the", "this", "these", "those", "in", "if", "as", "it", "a", "an", "we", "there", "they",
+             "for", "from", "of", "with", "to", "and", "but", "such"}
+_TERMINAL = (".", "!", ";", ",")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    start: int  # index into doc.lines, inclusive
+    end: int  # exclusive
+    level: int = 0  # heading level (1 = top)
+    heading: tuple[str, ...] = field(default=())  # heading path in force (for a heading: itself included)
+
+    def lines(self, doc: SourceDoc) -> tuple[Line, ...]:
+        return doc.lines[self.start:self.end]
+
+
+def is_blank(line: Line) -> bool:
+    return not line.text.replace("\t", "").strip()
+
+
+def is_watermark(text: str) -> bool:
+    t = text.strip().strip("*").strip().lower()
+    return t in WATERMARKS or bool(_PAGE_MARK.match(t)) and t.startswith("page")
+
+
+def _has_cells(line: Line) -> bool:
+    return "\t" in line.text and bool(line.text.replace("\t", "").strip())
+
+
+def segment(doc: SourceDoc) -> list[Block]:
+    """Split a document into blocks, page by page, and attach heading paths."""
+    blocks: list[Block] = []
+    i = 0
+    n = len(doc.lines)
+    while i < n:
+        j = i
+        while j < n and doc.lines[j].page == doc.lines[i].page:
+            j += 1
+        blocks.extend(_segment_page(doc, i, j))
+        i = j
+    return _attach_headings(doc, blocks)
+
+
+def _segment_page(doc: SourceDoc, lo: int, hi: int) -> list[Block]:
+    lines = doc.lines
+    kinds: list[str] = []
+    for k in range(lo, hi):
+        ln = lines[k]
+        if is_blank(ln):
+            kinds.append("blank")
+        elif is_watermark(ln.text):
+            kinds.append("watermark")
+        elif _has_cells(ln):
+            kinds.append("cells")
+        else:
+            kinds.append("other")
+    _mark_toc(doc, lo, kinds)
+    _mark_table_regions(kinds)
+    _mark_headings(doc, lo, kinds)
+
+    blocks: list[Block] = []
+    k = 0
+    while k < len(kinds):
+        kind = kinds[k]
+        if kind == "blank":
+            k += 1
+            continue
+        if kind.startswith("heading"):
+            blocks.append(Block("heading", lo + k, lo + k + 1, level=int(kind.split(":")[1])))
+            k += 1
+            continue
+        if kind == "watermark":
+            blocks.append(Block("watermark", lo + k, lo + k + 1))
+            k += 1
+            continue
+        group = {"toc": "toc", "table": "table", "cells": "table"}.get(kind, "text")
+        m = k + 1
+        while m < len(kinds):
+            nk = kinds[m]
+            ng = {"toc": "toc", "table": "table", "cells": "table"}.get(nk)
+            if group == "text" and nk == "other":
+                m += 1
+                continue
+            if group != "text" and ng == group:
+                m += 1
+                continue
+            break
+        # trim trailing blanks
+        end = m
+        while end > k and kinds[end - 1] == "blank":
+            end -= 1
+        blocks.append(Block(group, lo + k, lo + end))  # type: ignore[arg-type]
+        k = m
+    return blocks
+
+
+def _mark_table_regions(kinds: list[str]) -> None:
+    """Lines with tab-separated cells form table regions; up to three blank lines inside a region
+    (a page break in the converted text) do not end it when cells follow."""
+    k = 0
+    while k < len(kinds):
+        if kinds[k] != "cells":
+            k += 1
+            continue
+        m = k
+        while True:
+            m2 = m + 1
+            while m2 < len(kinds) and kinds[m2] == "cells":
+                m2 += 1
+            gap = m2
+            while gap < len(kinds) and kinds[gap] in ("blank", "watermark") and gap - m2 < 4:
+                gap += 1
+            if gap < len(kinds) and kinds[gap] == "cells" and gap > m2:
+                m = gap
+                continue
+            m = m2 - 1
+            break
+        for t in range(k, m + 1):
+            if kinds[t] in ("cells", "blank"):
+                kinds[t] = "table"
+        k = m + 1
+
+
+def toc_entry(text: str) -> bool:
+    """A line of a table of contents: a title followed by a page number (or leader dots)."""
+    t = text.strip()
+    if len(t) > 160 or t.count("\t") > 1:
+        return False
+    if _TOC_DOTS.search(t):
+        return True
+    m = _TOC_ENTRY.match(t)
+    return bool(m) and not m.group("title").rstrip().endswith((".", ",", ";")) or bool(
+        m and re.search(r"\.{2,}", m.group("title")))
+
+
+def _mark_toc(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
+    """A 'Contents' heading followed by entries, or a run of four or more entries with rising page numbers."""
+    lines = doc.lines
+    n = len(kinds)
+    k = 0
+    while k < n:
+        text = lines[lo + k].text.strip()
+        title = text.lower().rstrip(":") in _TOC_TITLES
+        start = k + 1 if title else k
+        m = start
+        entries: list[int] = []
+        pages: list[int] = []
+        while m < n:
+            if kinds[m] in ("blank", "watermark"):
+                m += 1
+                continue
+            t = lines[lo + m].text.replace("\u00a0", " ")
+            if toc_entry(t) or (title and entries and _appendix_like(t)):
+                entries.append(m)
+                pm = _TOC_ENTRY.match(t.strip())
+                if pm:
+                    pages.append(int(pm.group("page")))
+                m += 1
+                continue
+            break
+        rising = len(pages) >= 4 and sum(b >= a for a, b in zip(pages, pages[1:])) >= 0.8 * (len(pages) - 1)
+        if entries and ((title and len(entries) >= 2) or (len(entries) >= 4 and rising)):
+            if title:
+                kinds[k] = "heading:1"
+            last = entries[-1]
+            for t in range(start, last + 1):
+                if kinds[t] != "blank":
+                    kinds[t] = "toc"
+                else:
+                    kinds[t] = "toc-blank"
+            k = last + 1
+            continue
+        k += 1
+    for t in range(n):
+        if kinds[t] == "toc-blank":
+            kinds[t] = "blank"
+
+
+def _appendix_like(t: str) -> bool:
+    return bool(re.match(r"(?i)^\s*(appendix|annex)\b", t)) and len(t) < 120
+
+
+def heading_number(text: str) -> tuple[int, ...] | None:
+    """(2, 1) for '2.1 Total allocation'; None when the line is not numbered like a heading."""
+    m = _NUMBERED.match(text.strip())
+    if not m:
+        return None
+    return tuple(int(x) for x in m.group(1).split("."))
+
+
+def _title_like(text: str) -> bool:
+    t = text.strip()
+    words = t.split()
+    if not words or len(t) > 100 or len(words) > 14:
+        return False
+    if t.startswith(("-", "•", "·", "*", "(", "[", "\u2022", "✓")) or _CAPTION.match(t):
+        return False
+    if not (t[0].isupper() or t[0].isdigit()):
+        return False
+    if t.endswith(_TERMINAL):
+        return False
+    numbered = heading_number(t) is not None or bool(_SECTION.match(t))
+    if t.endswith(":") and not numbered and (len(words) > 7 or words[0].lower() in _LEAD_INS):
+        return False
+    if t.endswith("?") and len(words) > 12:
+        return False
+    letters = sum(c.isalpha() for c in t)
+    if letters < 0.5 * len(t.replace(" ", "")):
+        return False
+    if re.search(r"[£$€]\s?\d|\d%", t) and not _SECTION.match(t):  # figures belong to sentences
+        return False
+    return True
+
+
+def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
+    lines = doc.lines
+    n = len(kinds)
+    paged = doc.format == "pdf"
+    last_number: tuple[int, ...] = ()
+    last_at = -100
+    for k in range(n):
+        if kinds[k] != "other":
+            continue
+        ln = lines[lo + k]
+        if ln.heading_level is not None:
+            kinds[k] = f"heading:{max(1, ln.heading_level)}"
+            continue
+        text = ln.text.strip()
+        prev_blank = k == 0 or kinds[k - 1] in ("blank", "watermark", "toc") or kinds[k - 1].startswith("heading")
+        next_blank = k + 1 >= n or kinds[k + 1] in ("blank", "watermark", "table", "cells")
+        if paged:  # PDF text has no blank lines: a heading follows the end of a sentence
+            prev = lines[lo + k - 1].text.rstrip() if k else ""
+            prev_blank = prev_blank or prev.endswith((".", ":", "!", "?")) or kinds[k - 1].startswith("heading")
+            next_blank = True
+        if not (prev_blank and next_blank) or not _title_like(text):
+            continue
+        num = heading_number(text)
+        if num is not None:
+            if last_number and num <= last_number and len(num) == 1 and k - last_at < 30:
+                continue  # a numbered list item close to the last heading, not a new section
+            last_number, last_at = num, k
+            kinds[k] = f"heading:{len(num)}"
+        elif _SECTION.match(text):
+            kinds[k] = "heading:1"
+        else:
+            kinds[k] = "heading:0"  # unnumbered: level resolved in _attach_headings
+
+
+def _attach_headings(doc: SourceDoc, blocks: list[Block]) -> list[Block]:
+    """Give every block the heading path in force; unnumbered headings nest under the last numbered one,
+    and a heading directly followed by another heading is the parent of the second."""
+    stack: list[tuple[int, str]] = []
+    out: list[Block] = []
+    numbered_level = 0
+    prev_kind = ""
+    prev_level = 0
+    for b in blocks:
+        if b.kind == "heading":
+            title = doc.lines[b.start].text.strip()
+            level = b.level
+            if level == 0:
+                level = prev_level + 1 if prev_kind == "heading" else numbered_level + 1
+            else:
+                numbered_level = level
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, title))
+            path = tuple(t for _, t in stack)
+            out.append(Block("heading", b.start, b.end, level=level, heading=path))
+            prev_level = level
+        else:
+            out.append(Block(b.kind, b.start, b.end, heading=tuple(t for _, t in stack)))
+        if b.kind != "watermark":
+            prev_kind = b.kind
+    return out

@@ -1,0 +1,641 @@
+"""Table regions -> typed, repaired Tables with the provenance of every cell. Pure functions.
+
+What PDF-to-text conversion breaks, and how it is repaired here (each repair keeps the source line of
+every cell and is recorded in `Table.notes`):
+  * a region holding several tables: split where, after blank lines, a title row, a repeated header row,
+    a repeated block start ("Project 2" after "Project 1") or a different cell count begins;
+  * title rows (one short cell, the rest empty) above the header become part of the caption;
+  * multi-row headers: a group label over empty cells ("Plan", "Actual") is carried right and joined
+    with the row below ("Plan / NHS");
+  * continuation lines: a line with an empty label and only text, or a sentence fragment alone in the
+    first cell, is appended to the row above (rows broken by page breaks, wrapped cell text);
+  * merged label cells: an empty first label cell under a filled one is filled down ("CCG" / "Deficit");
+  * repeated header rows inside a table are dropped; category rows (a label, no values) group the rows
+    below them; short labels under a long one with empty leading value cells are sub-rows of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from .layout import Block
+from .types import Cell, Row, SourceDoc, Table
+from .values import parse_cell
+
+HEADER_WORDS = {
+    "description", "name", "scheme", "service", "services", "provider", "date", "reference", "ref",
+    "milestone", "dependency", "total", "target", "targets", "baseline", "actual", "plan", "status",
+    "comments", "comment", "area", "role", "organisation", "measure", "measures", "criteria", "rating", "event",
+    "number", "attendees", "version", "purpose", "change", "author", "level", "objective", "components",
+    "funding", "source", "expenditure", "budget", "allocation", "difference", "cost", "costs", "type",
+    "types", "id", "year", "month", "quarter", "value", "amount", "output", "current", "future", "model",
+    "improvement", "opportunity", "fte", "contract", "expires", "policy", "summary", "term", "definition",
+    "impact", "risk", "mitigation", "owner", "outcome", "outcomes", "indicator", "action", "lead",
+    "timescale", "kpi", "performance", "proposed", "estimated", "analysis", "authority", "scheme",
+    "sub", "new", "existing", "spend", "programmes", "delivery", "key", "areas", "work", "position",
+    "maturity", "group", "professional", "band", "staff", "team", "headcount", "locality", "income",
+    "savings", "saving", "forecast", "variance", "schemes", "site", "sites", "pilot", "expected", "adjusted",
+}
+_TOTAL = re.compile(r"(?i)\b(grand\s+total|total|totals|sum)\b")
+_SUBTOTAL = re.compile(r"(?i)\bsub[\s\-]?totals?\b")
+_ID_HEADER = re.compile(r"(?i)^(scheme\s+)?(id|ref|reference|no\.?|#|code)$")
+_CAPTION_LINE = re.compile(r"(?i)^(table|figure|fig\.|chart)\s*\d+\b")
+_STOP_END = {"and", "or", "of", "for", "the", "to", "a", "an", "with", "in", "on", "by", "must", "be", "that",
+             "from", "at", "as", "is", "are", "will", "their", "our", "its", "this", "which", "who", "across"}
+NUMERIC = ("money", "percent", "number")
+
+
+@dataclass
+class _PRow:
+    """A physical row: one source line split into cells."""
+
+    line: int  # line number as cited (file line, or line within the page)
+    page: int | None
+    cells: list[str]
+    gap_before: bool = False
+    lines: list[int] = field(default_factory=list)
+    indented: bool = False  # the source line starts with white space (a lost bullet or an indent)
+    merged_from: list[int] = field(default_factory=list)
+
+    def nonempty(self) -> list[int]:
+        return [i for i, c in enumerate(self.cells) if c.strip()]
+
+    def key(self) -> str:
+        return "\t".join(c.strip().lower() for c in self.cells).rstrip("\t")
+
+
+def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
+    """Every table of a document, in order (contents tables included, with kind 'contents')."""
+    tables: list[Table] = []
+    for bi, b in enumerate(blocks):
+        if b.kind == "table":
+            for seg in _split_region(_physical_rows(doc, b)):
+                t = _build_table(doc, blocks, bi, seg)
+                if t is not None:
+                    tables.append(t)
+        elif b.kind == "toc":
+            t = _contents_table(doc, blocks, bi)
+            if t is not None:
+                tables.append(t)
+    return _unique_ids(_merge_contents(tables))
+
+
+# --------------------------------------------------------------------------- physical rows
+
+
+def _physical_rows(doc: SourceDoc, b: Block) -> list[_PRow]:
+    rows: list[_PRow] = []
+    gap = False
+    for ln in b.lines(doc):
+        if not ln.text.replace("\t", "").strip():
+            gap = True
+            continue
+        cells = [c.strip() for c in ln.text.split("\t")]
+        if all(re.fullmatch(r"[\-_=–—.·\s]*", c) for c in cells):
+            continue  # a rule line drawn with dashes: not a row
+        rows.append(_PRow(ln.no, ln.page, cells, gap, [ln.no], indented=ln.raw[:1] in (" ", "\u00a0")))
+        gap = False
+    return rows
+
+
+def _is_title_row(r: _PRow) -> bool:
+    ne = r.nonempty()
+    if ne != [0] or len(r.cells) < 2:
+        return False
+    t = r.cells[0]
+    words = t.split()
+    letters = sum(c.isalpha() for c in t)
+    return (0 < len(words) <= 12 and not t.endswith((".", ";", ",")) and letters >= 0.5 * len(t.replace(" ", ""))
+            and parse_cell(t).kind in ("text", "period"))
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _continuation_like(r: _PRow) -> bool:
+    ne = r.nonempty()
+    return bool(ne) and ne[0] > 0 and all(parse_cell(r.cells[i]).kind in ("text", "empty") for i in ne)
+
+
+def _split_region(rows: list[_PRow]) -> list[list[_PRow]]:
+    """Split a region of tab-separated lines into tables (see the module docstring)."""
+    segments: list[list[_PRow]] = []
+    cur: list[_PRow] = []
+    headers: set[str] = set()
+    for r in rows:
+        new = False
+        if cur and r.gap_before:
+            first = cur[0]
+            width = max(len(x.nonempty()) and x.nonempty()[-1] + 1 for x in cur)
+            r_width = (r.nonempty()[-1] + 1) if r.nonempty() else 0
+            if _is_title_row(r) and not _sentence_fragment(r.cells[0]):
+                new = True
+            elif r.key() in headers or _header_like(r):
+                new = True
+            elif (first.cells[0] and r.cells[0] and re.search(r"\d", first.cells[0])
+                  and _shape(first.cells[0]) == _shape(r.cells[0]) and not re.fullmatch(r"[\d.]+", r.cells[0])):
+                new = True
+            elif (not _continuation_like(r) and r.cells[0] and len(r.nonempty()) > 1
+                  and abs(r_width - width) >= 1 and width >= 3 and len(r.cells) != len(first.cells)
+                  and not _looks_like_body_of(r, cur)):
+                new = True
+        if new:
+            segments.append(cur)
+            cur, headers = [], set()
+        cur.append(r)
+        if len(cur) <= 3 and _header_like(r):
+            headers.add(r.key())
+    if cur:
+        segments.append(cur)
+    return segments
+
+
+def _looks_like_body_of(r: _PRow, cur: list[_PRow]) -> bool:
+    """A row after a page break that has numbers where the rows above have numbers."""
+    kinds = [parse_cell(c).kind for c in r.cells]
+    if not any(k in NUMERIC for k in kinds):
+        return False
+    prev = cur[-1]
+    pk = [parse_cell(c).kind for c in prev.cells]
+    same = sum(1 for a, b in zip(kinds, pk) if a in NUMERIC and b in NUMERIC)
+    return same >= max(1, sum(k in NUMERIC for k in kinds) // 2)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def _header_like(r: _PRow) -> bool:
+    """Cells that read like column labels: no values, and label words or periods."""
+    ne = r.nonempty()
+    if len(ne) < 2:
+        return False
+    hits = 0
+    if any(len(r.cells[i].split()) > 12 for i in ne):
+        return False  # column labels are short
+    for i in ne:
+        p = parse_cell(r.cells[i])
+        if p.kind in ("money", "percent") or (p.kind == "number" and p.unit is None and not _year_like(r.cells[i])):
+            return False
+        w = _words(r.cells[i])
+        if p.kind == "period" or (w and len(w) <= 8 and any(x in HEADER_WORDS for x in w)) or (
+                "£" in r.cells[i] or "%" in r.cells[i]):
+            hits += 1
+    return hits >= max(2, (len(ne) + 1) // 2)
+
+
+def _year_like(text: str) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d{2}", text.strip()))
+
+
+def _sentence_fragment(text: str) -> bool:
+    t = text.strip()
+    words = t.split()
+    if not words:
+        return False
+    if t[0].islower() or words[-1].lower() in _STOP_END:
+        return True
+    return len(words) > 12 or t.endswith((".", ";", ","))
+
+
+# --------------------------------------------------------------------------- one table
+
+
+def _column_unit(header: str) -> tuple[str | None, str | None]:
+    h = header.lower()
+    if "£m" in h or "£ m" in h or re.search(r"£\s*million", h):
+        return "£", "m"
+    if "£k" in h or "£000" in h or "£'000" in h:
+        return "£", "k"
+    if "£" in h:
+        return "£", None
+    if "%" in h or "percent" in h:
+        return "%", None
+    return None, None
+
+
+def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow]) -> Table | None:
+    if not seg:
+        return None
+    notes: list[str] = []
+    titles: list[_PRow] = []
+    rows = list(seg)
+    while rows and _is_title_row(rows[0]) and len(rows) > 1:
+        titles.append(rows.pop(0))
+    if not rows:
+        rows, titles = titles, []
+    ncols = max((r.nonempty()[-1] + 1) if r.nonempty() else 0 for r in rows + titles)
+    common = Counter(len(r.cells) for r in rows).most_common(1)[0][0]  # trailing empty cells of the grid
+    ncols = max(ncols, common, 1)
+    for r in rows:
+        r.cells = (r.cells + [""] * ncols)[:ncols] if len(r.cells) <= ncols else _fold_extra(r.cells, ncols)
+
+    at, n_head = _find_header(rows, ncols)
+    header_rows, body = rows[at:at + n_head], rows[:at] + rows[at + n_head:]
+    if not header_rows and titles:  # a title over the table is its only header ("Have we delivered ...?")
+        header_rows = [titles[-1]]
+    elif header_rows and at + n_head < len(rows) and _is_title_row(rows[at + n_head]) and at + n_head + 1 < len(rows):
+        sub = rows[at + n_head]  # a one-cell line under the header ("Examples of ...") belongs to it
+        notes.append(f"header note (line {sub.line}): {sub.cells[0]}")
+        body = [r for r in body if r is not sub]
+    columns = _header_paths(header_rows, ncols)
+    if not body and header_rows:  # a lone header-like row is data
+        body, header_rows, columns = header_rows, [], tuple("" for _ in range(ncols))
+    body = _drop_repeated_headers(body, header_rows, notes)
+    units = [_column_unit(c) for c in columns] if columns else [(None, None)] * ncols
+    body = _merge_continuations(body, header_rows, notes)
+    label_cols = _label_columns(body, columns, ncols, units)
+    _fill_down_labels(body, label_cols, units)
+
+    typed_rows: list[Row] = []
+    group: str | None = None
+    parent: str | None = None
+    parent_cells: list[str] | None = None
+    for r in body:
+        cells = tuple(_cell(r, i, units[i]) for i in range(ncols))
+        label = " ".join(r.cells[i] for i in range(label_cols) if r.cells[i]).strip()
+        values = [c for c in cells[label_cols:] if c.kind != "empty"]
+        role = "body"
+        if _SUBTOTAL.search(label):
+            role = "subtotal"
+        elif _TOTAL.search(label) and any(c.kind in NUMERIC for c in cells[label_cols:]):
+            role = "total"
+        elif not values and label:
+            role = "category"
+        row_group = group
+        if role == "category":
+            group = label
+            row_group = None
+            parent, parent_cells = None, None
+        elif role == "body" and parent is not None and parent_cells is not None and _is_sub_row(r, parent_cells, label_cols):
+            row_group = parent
+        elif role == "body":
+            parent, parent_cells = label, r.cells
+        typed_rows.append(Row(len(typed_rows), label, cells, tuple(sorted(set(r.lines))), role, row_group))  # type: ignore[arg-type]
+
+    if not typed_rows:
+        return None
+    first_line = min(r.line for r in titles + header_rows + body)
+    last_line = max(max(r.lines) for r in body) if body else first_line
+    caption, caption_line = _caption(doc, blocks, bi, seg, titles)
+    notes.extend(_footnotes(doc, blocks, bi, seg))
+    kind = "data"
+    if not header_rows and label_cols == 1 and ncols >= 2 and _form_like(typed_rows):
+        kind = "form"
+    page = seg[0].page
+    return Table(
+        id="", doc=doc.name, page=page, line_start=first_line, line_end=last_line, caption=caption,
+        columns=columns, rows=tuple(typed_rows), kind=kind,  # type: ignore[arg-type]
+        header_lines=tuple(r.line for r in titles + header_rows), caption_line=caption_line,
+        label_cols=label_cols, notes=tuple(notes),
+    )
+
+
+def _fold_extra(cells: list[str], ncols: int) -> list[str]:
+    """More cells than columns (trailing tabs): keep the first ncols-1, join the rest into the last."""
+    head = cells[: ncols - 1]
+    tail = " ".join(c for c in cells[ncols - 1:] if c)
+    return head + [tail]
+
+
+def _cell(r: _PRow, i: int, unit: tuple[str | None, str | None]) -> Cell:
+    raw = r.cells[i]
+    p = parse_cell(raw, unit[0], unit[1])
+    line = r.line
+    return Cell(i, raw, raw, p.kind, p.value, p.unit, p.scale, line, r.page)  # type: ignore[arg-type]
+
+
+def _find_header(rows: list[_PRow], ncols: int) -> tuple[int, int]:
+    """(position, count) of the header rows: at the top, or under a few narrower info rows (stacked tables)."""
+    n = _header_rows(rows, ncols)
+    if n:
+        return 0, n
+    for at in range(1, min(5, len(rows) - 1)):
+        width = len(rows[at].nonempty())
+        if _header_like(rows[at]) and width > max(len(r.nonempty()) for r in rows[:at]):
+            return at, _header_rows(rows[at:], ncols) or 1
+    return 0, 0
+
+
+def _spanning(row: _PRow, below: list[_PRow]) -> bool:
+    """Group labels each followed by empty cells that the rows below fill ("Plan" over four columns)."""
+    ne = row.nonempty()
+    if len(ne) < 2:
+        return False
+    gaps = [i + 1 for i in ne if i + 1 < len(row.cells) and not row.cells[i + 1].strip()]
+    if len(gaps) < len(ne) - 1 or not gaps:
+        return False
+    below = [r for r in below if not _is_title_row(r)]
+    return bool(below) and all(g < len(below[0].cells) and below[0].cells[g].strip() for g in gaps)
+
+
+def _header_rows(rows: list[_PRow], ncols: int) -> int:
+    if len(rows) < 2:
+        return 0
+    first = rows[0]
+    if not _header_like(first) and not _numeric_below(first, rows[1:]) and not _spanning(first, rows[1:]):
+        return 0
+    n = 1
+    # a second header row: fills the gaps of a group row, or starts with empty label cells, and has no values
+    while n < min(3, len(rows) - 1):
+        nxt = rows[n]
+        kinds = [parse_cell(c).kind for c in nxt.cells]
+        if any(k in ("money", "percent") for k in kinds) or any(
+                k == "number" and not _year_like(c) for k, c in zip(kinds, nxt.cells)):
+            break
+        gaps = [i for i in range(ncols) if not rows[n - 1].cells[i].strip()]
+        fills = [i for i in gaps if i < len(nxt.cells) and nxt.cells[i].strip()]
+        if (fills and len(fills) >= len(gaps) // 2 and _header_like(nxt)) or (
+                not nxt.cells[0].strip() and _header_like(nxt) and _numeric_below(nxt, rows[n + 1:])):
+            n += 1
+            continue
+        break
+    return n
+
+
+def _numeric_below(head: _PRow, body: list[_PRow]) -> bool:
+    """The first row is a header if its cells are labels over columns that hold numbers below."""
+    ne = head.nonempty()
+    if len(ne) < 2:
+        return False
+    for i in ne:
+        k = parse_cell(head.cells[i]).kind
+        if k in ("money", "percent") or (k == "number" and not _year_like(head.cells[i])):
+            return False
+    num_cols = 0
+    for i in ne[1:]:
+        vals = [parse_cell(r.cells[i]).kind for r in body[:8] if i < len(r.cells) and r.cells[i].strip()]
+        if vals and sum(v in NUMERIC for v in vals) >= 0.6 * len(vals):
+            num_cols += 1
+    return num_cols >= 1
+
+
+def _header_paths(header_rows: list[_PRow], ncols: int) -> tuple[str, ...]:
+    if not header_rows:
+        return tuple("" for _ in range(ncols))
+    grid: list[list[str]] = []
+    for hi, r in enumerate(header_rows):
+        cells = (r.cells + [""] * ncols)[:ncols]
+        if hi < len(header_rows) - 1:  # a group label spans the empty cells to its right
+            carried = []
+            cur = ""
+            for c in cells:
+                cur = c if c.strip() else cur
+                carried.append(cur)
+            cells = carried
+        grid.append(cells)
+    out = []
+    for i in range(ncols):
+        parts: list[str] = []
+        for row in grid:
+            c = row[i].strip()
+            if c and (not parts or parts[-1] != c):
+                parts.append(c)
+        out.append(" / ".join(parts))
+    return tuple(out)
+
+
+def _drop_repeated_headers(body: list[_PRow], header_rows: list[_PRow], notes: list[str]) -> list[_PRow]:
+    keys = {h.key() for h in header_rows}
+    out = []
+    for r in body:
+        if keys and r.key() in keys:
+            notes.append(f"repeated header row at line {r.line} dropped")
+            continue
+        out.append(r)
+    return out
+
+
+def _merge_continuations(body: list[_PRow], header_rows: list[_PRow], notes: list[str]) -> list[_PRow]:
+    out: list[_PRow] = []
+    for r in body:
+        prev = out[-1] if out else None
+        if prev is not None and _is_continuation(r, prev, bool(header_rows)):
+            for i in r.nonempty():
+                target = i if prev.cells[i].strip() else _last_filled(prev.cells, i)
+                prev.cells[target] = (prev.cells[target] + " " + r.cells[i]).strip()
+            prev.lines.append(r.line)
+            notes.append(f"line {r.line} continues the row at line {prev.line}")
+            continue
+        out.append(r)
+    return out
+
+
+def _last_filled(cells: list[str], before: int) -> int:
+    for j in range(min(before, len(cells)) - 1, -1, -1):
+        if cells[j].strip():
+            return j
+    return before
+
+
+_KEY_VALUE = re.compile(r"^[A-Z][^:]{1,40}:(\s|$)")
+
+
+def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
+    """Does this physical row continue the row above (wrapped text, a row broken by a page break)?"""
+    ne = r.nonempty()
+    if not ne:
+        return False
+    kinds = [parse_cell(r.cells[i]).kind for i in ne]
+    if any(k in NUMERIC or k == "date" for k in kinds):
+        return False
+    texts = [r.cells[i].strip() for i in ne]
+    if any(t.isupper() or _KEY_VALUE.match(t) for t in texts):
+        return False  # a label row, or a "key: value" line of a form
+    if ne[0] > 0:  # empty label cell, text only
+        return all(k in ("text", "period") for k in kinds) and bool(prev.nonempty())
+    if ne != [0]:
+        # a row broken by a page break: text cells only, empty where the row above has its values
+        num_cols = [i for i, c in enumerate(prev.cells) if parse_cell(c).kind in NUMERIC]
+        return (r.gap_before and bool(num_cols) and all(not r.cells[i].strip() for i in num_cols)
+                and all(k == "text" for k in kinds))
+    t = texts[0]
+    if t[0].islower() or _bullet(t[0]) or r.indented:
+        return True
+    prev_text = prev.cells[_last_filled(prev.cells, len(prev.cells))] if prev.nonempty() else ""
+    last_word = (prev_text.split() or [""])[-1].lower()
+    if prev_text.endswith((",", "-", "–")) or last_word in _STOP_END:
+        return True
+    multi = len(prev.nonempty()) >= 2 or len(prev.lines) > 1
+    if not multi or (_is_title_row(r) and not _sentence_fragment(t)):
+        return False
+    if has_header:
+        return True
+    ends_open = (t.split()[-1].lower() in _STOP_END) or t.endswith((",", "-"))
+    return ends_open or not prev.cells[0].rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+def _bullet(ch: str) -> bool:
+    return ch in "·•‣◦▪●○■□-–—*" or unicodedata.category(ch) in ("Co", "So")
+
+
+def _label_columns(body: list[_PRow], columns: tuple[str, ...], ncols: int,
+                   units: list[tuple[str | None, str | None]]) -> int:
+    """Leading ID/period columns plus the first text column form the row label."""
+    def col_kinds(i: int) -> list[str]:
+        return [parse_cell(r.cells[i], *units[i]).kind for r in body if r.cells[i].strip()]
+
+    n = 0
+    for i in range(min(ncols, 3)):
+        kinds = col_kinds(i)
+        header = columns[i] if columns else ""
+        numeric = kinds and sum(k in NUMERIC for k in kinds) > 0.5 * len(kinds)
+        id_like = bool(_ID_HEADER.match(header.strip())) or (
+            kinds and all(len(r.cells[i]) <= 8 for r in body if r.cells[i].strip()) and not numeric
+            and i + 1 < ncols and col_kinds(i + 1) and sum(k == "text" for k in col_kinds(i + 1)) > 0.5 * len(col_kinds(i + 1))
+            and _ID_HEADER.match(header.strip() or "x") is not None)
+        periodic = kinds and sum(k in ("period", "date") for k in kinds) >= 0.5 * len(kinds)
+        if i == 0 and not kinds and ncols > 1:
+            n = 1
+            continue
+        if id_like or (numeric and i == 0 and _ID_HEADER.match(header.strip() or "-")):
+            n = i + 1
+            continue
+        if periodic:
+            n = i + 1
+            continue
+        if numeric:
+            break
+        n = i + 1
+        break
+    return max(1, min(n, ncols - 1 if ncols > 1 else 1))
+
+
+def _fill_down_labels(body: list[_PRow], label_cols: int, units: list[tuple[str | None, str | None]]) -> None:
+    """An empty first label cell under a filled one is a merged cell: fill it down."""
+    if label_cols < 2:
+        return
+    above = ""
+    for r in body:
+        first = r.cells[0].strip()
+        if first:
+            above = first
+            continue
+        has_values = any(parse_cell(c, *units[i]).kind in NUMERIC for i, c in enumerate(r.cells) if i >= label_cols)
+        if above and r.cells[1].strip() and has_values:
+            r.cells[0] = above
+
+
+def _is_sub_row(r: _PRow, parent_cells: list[str], label_cols: int) -> bool:
+    label = " ".join(r.cells[:label_cols]).strip()
+    parent_label = " ".join(parent_cells[:label_cols]).strip()
+    if not label or len(label.split()) > 4 or len(parent_label.split()) < 5 or _TOTAL.search(label):
+        return False
+    lead = range(label_cols, min(label_cols + 2, len(r.cells)))
+    return any(not r.cells[i].strip() and parent_cells[i].strip() for i in lead) and any(
+        parse_cell(c).kind in NUMERIC for c in r.cells[label_cols:])
+
+
+def _form_like(rows: list[Row]) -> bool:
+    return sum(1 for r in rows if sum(c.kind != "empty" for c in r.cells) <= 2) >= 0.7 * len(rows)
+
+
+# --------------------------------------------------------------------------- captions and notes
+
+
+def _caption(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
+             titles: list[_PRow]) -> tuple[str, int | None]:
+    """The nearest line that names the table: a 'Table N' line above or below, a title row, the line
+    above (a short lead-in or heading), else the heading in force."""
+    title = " ".join(t.cells[0] for t in titles).strip()
+    above = _neighbour_text(doc, blocks, bi, seg, -1)
+    below = _neighbour_text(doc, blocks, bi, seg, +1)
+    for cand in (below, above):
+        if cand and _CAPTION_LINE.match(cand[0]):
+            return (f"{cand[0]} ({title})" if title else cand[0]), cand[1]
+    if title:
+        return title, titles[0].line
+    if above and (len(above[0].split()) <= 30):
+        return above[0], above[1]
+    heading = blocks[bi].heading
+    return (heading[-1] if heading else ""), None
+
+
+def _neighbour_text(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
+                    direction: int) -> tuple[str, int] | None:
+    """The closest non-blank, non-table line above (-1) or below (+1) this table, within 3 lines."""
+    lines = doc.lines
+    first = next(i for i, ln in enumerate(lines) if ln.page == seg[0].page and ln.no == seg[0].line)
+    last_no = max(max(r.lines) for r in seg)
+    last = next(i for i, ln in enumerate(lines) if ln.page == seg[-1].page and ln.no == last_no)
+    i = first - 1 if direction < 0 else last + 1
+    steps = 0
+    while 0 <= i < len(lines) and steps < 4:
+        ln = lines[i]
+        t = ln.text.strip()
+        if ln.page != seg[0].page:
+            return None
+        if t and "\t" not in ln.text and t.lower() not in ("draft",):
+            return t, ln.no
+        if "\t" in ln.text and t.replace("\t", "").strip():
+            return None
+        i += direction
+        steps += 1
+    return None
+
+
+def _footnotes(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow]) -> list[str]:
+    below = _neighbour_text(doc, blocks, bi, seg, +1)
+    if below and below[0].startswith("*"):
+        return [f"footnote (line {below[1]}): {below[0].strip('* ')}"]
+    return []
+
+
+# --------------------------------------------------------------------------- contents tables
+
+
+def _contents_table(doc: SourceDoc, blocks: list[Block], bi: int) -> Table | None:
+    b = blocks[bi]
+    rows: list[Row] = []
+    for ln in b.lines(doc):
+        if "\t" not in ln.text or not ln.text.strip():
+            continue
+        title, _, page = ln.text.partition("\t")
+        title = re.sub(r"\.{2,}\s*$", "", title).strip()
+        page_s = page.strip()
+        cells = (Cell(0, ln.text.split("\t")[0], title, "text", None, None, None, ln.no, ln.page),
+                 Cell(1, page_s, page_s, "number" if page_s.isdigit() else "empty",
+                      None if not page_s.isdigit() else _dec_int(page_s), None, None, ln.no, ln.page))
+        rows.append(Row(len(rows), title, cells, (ln.no,), "body"))
+    if not rows:
+        return None
+    first = doc.lines[b.start]
+    return Table("", doc.name, first.page, rows[0].lines[0], rows[-1].lines[-1], "Contents", (), tuple(rows),
+                 "contents", (), None, 1, ("table of contents: page numbers refer to the original pages",))
+
+
+def _merge_contents(tables: list[Table]) -> list[Table]:
+    """Contents entries split by blank lines are one table of contents."""
+    out: list[Table] = []
+    for t in tables:
+        if out and t.kind == "contents" and out[-1].kind == "contents" and out[-1].doc == t.doc:
+            prev = out[-1]
+            rows = tuple(replace(r, index=i) for i, r in enumerate(prev.rows + t.rows))
+            out[-1] = replace(prev, rows=rows, line_end=t.line_end)
+        else:
+            out.append(t)
+    return out
+
+
+def _dec_int(s: str):  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    return Decimal(s)
+
+
+def _unique_ids(tables: list[Table]) -> list[Table]:
+    seen: dict[str, int] = {}
+    out = []
+    for t in tables:
+        content = "\n".join("\t".join(c.raw for c in r.cells) for r in t.rows)
+        h = hashlib.sha1(f"{t.doc}\0{t.caption}\0{content}".encode()).hexdigest()[:10]
+        n = seen.get(h, 0)
+        seen[h] = n + 1
+        out.append(replace(t, id=f"t-{h}" + (f"-{n + 1}" if n else "")))
+    return out
+
