@@ -76,9 +76,10 @@ class TokenCounter:
 class SentenceTransformerEmbedder:
     """Batch embedding with sentence-transformers (torch), loaded on first use."""
 
-    def __init__(self, settings: EmbeddingSettings) -> None:
+    def __init__(self, settings: EmbeddingSettings, progress: bool = False) -> None:
         self.settings = settings
         self.name = settings.model
+        self.progress = progress
         self._model = None
 
     def _load(self):  # type: ignore[no-untyped-def]
@@ -96,7 +97,7 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, DIM), dtype=np.float32)
         model = self._load()
         vecs = model.encode(texts, batch_size=self.settings.batch_size, normalize_embeddings=True,
-                            show_progress_bar=False, convert_to_numpy=True)
+                            show_progress_bar=self.progress, convert_to_numpy=True)
         return np.asarray(vecs, dtype=np.float32)
 
 

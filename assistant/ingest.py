@@ -32,7 +32,7 @@ SKIP_NAMES = {"README.md", "README.txt", "README"}  # a corpus folder's own READ
 
 _CHECKED = re.compile(r"<input\b[^>]*\bchecked\b[^>]*/?>", re.I)
 _CHECKBOX = re.compile(r"<input\b[^>]*/?>", re.I)
-_BREAK_TAGS = re.compile(r"</(p|li|div|h\d)> *(?=[^\s<])|<br\s*/?>", re.I)
+_BREAK_TAGS = re.compile(r"</(p|li|div|h\d)> *(?=[^\t\n])|<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 

@@ -41,10 +41,11 @@ class ChunkSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     k: int = Field(5, description="Hits returned by default.")
     candidates: int = Field(40, description="Candidates taken from each of the dense and BM25 retrievers.")
-    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
+    rrf_k: int = Field(10, description="Reciprocal-rank-fusion constant (small: the top ranks of each list count most).")
     dense_weight: float = Field(1.0, description="Weight of the dense ranking in the fusion.")
-    bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in the fusion.")
+    bm25_weight: float = Field(1.5, description="Weight of the BM25 ranking in the fusion.")
     mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Which retriever answers queries.")
+    per_table: int = Field(2, description="Most passages (table, row, caption views) from one table in a result.")
 
 
 class LLMSettings(BaseModel):

@@ -129,7 +129,7 @@ def _split_region(rows: list[_PRow]) -> list[list[_PRow]]:
     headers: set[str] = set()
     for r in rows:
         new = False
-        if cur and r.gap_before:
+        if cur and r.gap_before and not _is_continuation(r, cur[-1], True):
             first = cur[0]
             width = max(len(x.nonempty()) and x.nonempty()[-1] + 1 for x in cur)
             r_width = (r.nonempty()[-1] + 1) if r.nonempty() else 0

@@ -1,0 +1,129 @@
+"""Assistant: wires the stages together; holds no logic of its own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .errors import IngestError, NotFoundError
+from .index import Index, IngestReport, load_index, read_manifest, sync
+from .ingest import read
+from .retrieve import Retriever, make_retriever
+from .settings import Settings, get_settings
+from .types import Hit, Table
+
+
+class Assistant:
+    """The library's front door.
+
+    >>> from assistant import Assistant, get_settings
+    >>> assistant = Assistant.from_settings(get_settings({"corpus": "corpus", "index_dir": "index"}))
+    >>> hits = assistant.retrieve("How much DFG went to Wycombe in 2019-20?", k=3)  # doctest: +SKIP
+
+    Collaborators are injected (`index`, `llm`); missing ones are built from settings on first use.
+    """
+
+    def __init__(self, settings: Settings, index: Index | None = None, llm: Any = None) -> None:
+        self.settings = settings
+        self._index = index
+        self._llm = llm
+        self._retriever: Retriever | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings | dict[str, Any] | str | Path | None = None) -> Assistant:
+        return cls(get_settings(settings))
+
+    # ------------------------------------------------------------------ index
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = load_index(self.settings)
+        return self._index
+
+    @property
+    def retriever(self) -> Retriever:
+        if self._retriever is None:
+            self._retriever = make_retriever(self.index, self.settings.retrieval)
+        return self._retriever
+
+    def _reload(self) -> None:
+        if self._index is not None:
+            self._index.close()
+        self._index = None
+        self._retriever = None
+
+    def ingest(self, paths: list[str | Path] | None = None, progress: bool = True) -> IngestReport:
+        """Index files and folders (default: the corpus folder); unchanged documents cost nothing."""
+        report = sync(self.settings, paths, progress=progress)
+        if report.wrote:
+            self._reload()
+        return report
+
+    def add_document(self, path: str | Path, progress: bool = False) -> IngestReport:
+        """Copy a file into the corpus folder and index it. A file that cannot be read changes nothing."""
+        src = Path(path)
+        read(src, src.name, self.settings)  # raises IngestError before anything is copied
+        corpus = Path(self.settings.corpus)
+        corpus.mkdir(parents=True, exist_ok=True)
+        dest = corpus / src.name
+        if src.resolve() != dest.resolve():
+            shutil.copyfile(src, dest)
+        return self.ingest([corpus], progress=progress)
+
+    def remove_document(self, name: str) -> IngestReport:
+        """Delete a document from the corpus folder and from the index."""
+        doc = self.resolve_docs([name])[0]
+        meta = self.index.manifest["docs"][doc]
+        path = Path(meta["path"])
+        corpus = Path(self.settings.corpus).resolve()
+        if not path.resolve().is_relative_to(corpus):
+            raise IngestError(str(path), "is not in the corpus folder; remove it there yourself")
+        path.unlink(missing_ok=True)
+        return self.ingest([corpus], progress=False)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Indexed documents: name, format, pages/lines, chunks, tables, hash."""
+        manifest = read_manifest(self.settings) if self._index is None else self.index.manifest
+        if manifest is None:
+            return []
+        return [{"name": name, "format": d["format"], "pages": d.get("n_pages"), "lines": d["n_lines"],
+                 "chunks": d["passages"], "tables": d["tables"], "sha256": d["sha256"], "path": d["path"]}
+                for name, d in sorted(manifest.get("docs", {}).items())]
+
+    def resolve_docs(self, names: list[str] | None) -> list[str]:
+        """Map user-given names ('000', 'wiltshire.pdf', a full name) to indexed document names."""
+        if not names:
+            return []
+        known = self.index.docs
+        out = []
+        for n in names:
+            if n in known:
+                out.append(n)
+                continue
+            matches = [k for k in known if k.startswith(n) or Path(k).stem == n or n.lower() in k.lower()]
+            if len(matches) != 1:
+                raise NotFoundError(f"no single document matches '{n}' (indexed: {', '.join(known) or 'none'})")
+            out.append(matches[0])
+        return out
+
+    # ------------------------------------------------------------------ retrieval and tables
+
+    def retrieve(self, query: str, k: int | None = None, docs: list[str] | None = None) -> list[Hit]:
+        """Hybrid retrieval: the k best passages for a query, optionally within some documents."""
+        return self.retriever.retrieve(query, k or self.settings.retrieval.k, self.resolve_docs(docs) or None)
+
+    def tables(self, doc: str | None = None) -> list[Table]:
+        """Tables found in the indexed documents (tables of contents included, kind 'contents')."""
+        tables = self.index.tables()
+        if doc:
+            name = self.resolve_docs([doc])[0]
+            tables = [t for t in tables if t.doc == name]
+        return tables
+
+    def table(self, table_id: str) -> Table:
+        t = self.index.table(table_id)
+        if t is None:
+            raise NotFoundError(f"no table with id '{table_id}' (list them with `assistant tables`)")
+        return t

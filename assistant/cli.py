@@ -1,0 +1,175 @@
+"""The `assistant` command: argparse over Assistant. Parses, calls one method, prints text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .api import Assistant
+from .errors import AssistantError
+from .settings import get_settings
+from .types import Hit, to_json
+
+Handler = Callable[[Assistant, argparse.Namespace], int]
+
+
+def _print_json(obj: Any) -> None:
+    print(to_json(obj, indent=1))
+
+
+def _hit_json(h: Hit, full: bool = True) -> dict[str, Any]:
+    p = h.passage
+    d: dict[str, Any] = {"doc": p.doc, "page": p.page, "line_start": p.line_start, "line_end": p.line_end,
+                         "score": round(h.score, 6), "text": p.text}
+    if full:
+        d.update({"heading": list(p.heading), "kind": p.kind, "table_id": p.table_id, "id": p.id})
+    return d
+
+
+def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    src = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    with src:
+        for n, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise AssistantError(f"{path}:{n}: not valid JSON ({e.msg})") from None
+            if not isinstance(obj, dict):
+                raise AssistantError(f"{path}:{n}: expected a JSON object per line")
+            yield n, obj
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_ingest(a: Assistant, args: argparse.Namespace) -> int:
+    report = a.ingest(args.paths or None, progress=not args.json and sys.stderr.isatty())
+    if args.json:
+        _print_json(report)
+    else:
+        for e in report.errors:
+            print(f"error: {e}", file=sys.stderr)
+        if report.rebuilt_because:
+            print(report.rebuilt_because, file=sys.stderr)
+        print(f"Indexed {report.summary()}")
+    could_not = report.documents == 0 and bool(report.errors)
+    return 1 if could_not else 0
+
+
+def cmd_docs(a: Assistant, args: argparse.Namespace) -> int:
+    docs = a.documents()
+    if args.json:
+        _print_json(docs)
+        return 0
+    if not docs:
+        print(f"No documents indexed. Put PDF, DOCX, TXT or MD files in {a.settings.corpus}/ and run `assistant ingest`.")
+        return 0
+    for d in docs:
+        where = f"{d['pages']} pages" if d["pages"] else f"{d['lines']} lines"
+        print(f"{d['name']}\t{d['format']}\t{where}\t{d['chunks']} chunks\t{d['tables']} tables")
+    return 0
+
+
+def cmd_retrieve(a: Assistant, args: argparse.Namespace) -> int:
+    if args.jsonl:
+        for _, obj in _read_jsonl(args.jsonl):
+            query = obj.get("query")
+            if not isinstance(query, str) or not query.strip():
+                print(json.dumps({"id": obj.get("id"), "error": "missing 'query'"}))
+                continue
+            hits = a.retrieve(query, args.k, obj.get("docs") or args.doc)
+            print(json.dumps({"id": obj.get("id"), "hits": [_hit_json(h, full=False) for h in hits]},
+                             ensure_ascii=False))
+        return 0
+    if not args.query:
+        raise AssistantError("give a query, or --jsonl FILE")
+    hits = a.retrieve(args.query, args.k, args.doc)
+    if args.json:
+        _print_json({"query": args.query, "hits": [_hit_json(h) for h in hits]})
+        return 0
+    for i, h in enumerate(hits, 1):
+        p = h.passage
+        where = f"p.{p.page} " if p.page else ""
+        head = " > ".join(p.heading[-2:])
+        print(f"[{i}] {p.doc} {where}lines {p.line_start}-{p.line_end} ({p.kind}, {h.score:.4f}) {head}")
+        print("    " + p.text.replace("\n", "\n    ")[:600])
+    return 0
+
+
+def settings_rows(model: Any = None, prefix: str = "") -> list[tuple[str, str, str]]:
+    """(environment variable, current value, description) for every setting, nested ones included."""
+    from pydantic import BaseModel
+
+    model = model if model is not None else get_settings()
+    rows: list[tuple[str, str, str]] = []
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        env = f"{prefix}{name.upper()}"
+        if isinstance(value, BaseModel):
+            rows.extend(settings_rows(value, env + "__"))
+        else:
+            rows.append((f"ASSISTANT_{env}", json.dumps(value, default=str), field.description or ""))
+    return rows
+
+
+def cmd_config(a: Assistant, args: argparse.Namespace) -> int:
+    rows = settings_rows(a.settings)
+    if args.json:
+        _print_json([{"env": e, "value": json.loads(v), "description": d} for e, v, d in rows])
+        return 0
+    for env, value, desc in rows:
+        print(f"{env} = {value}\n    {desc}")
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
+                                "config": cmd_config}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="assistant", description="Plan documents you can trust with numbers.")
+    ap.add_argument("--settings", help="a .json or .toml settings file (environment: ASSISTANT_*)")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="index files and folders (default: the corpus folder)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("docs", help="list indexed documents")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("config", help="every setting: environment variable, current value, description")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("retrieve", help="hybrid retrieval of passages")
+    p.add_argument("query", nargs="?")
+    p.add_argument("-k", type=int, default=None)
+    p.add_argument("--doc", action="append", help="only this document (repeatable)")
+    p.add_argument("--jsonl", help="batch: a file of {\"id\", \"query\"} lines ('-' for stdin)")
+    p.add_argument("--json", action="store_true")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        assistant = Assistant(get_settings(args.settings))
+        return COMMANDS[args.command](assistant, args)
+    except AssistantError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

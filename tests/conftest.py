@@ -1,0 +1,108 @@
+"""Shared fixtures: real model loaded once, real indexes in temporary folders, the real corpus when set."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.embedding import SentenceTransformerEmbedder
+from assistant.index import Index, load_index, sync
+from assistant.settings import Settings
+
+DATA = Path(__file__).parent / "data"
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the developer's corpus/ or index/: defaults point into tmp_path."""
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.chdir(tmp_path)
+
+
+class CountingEmbedder:
+    """The real embedder, counting what it is asked to embed (to check incremental ingest)."""
+
+    def __init__(self, inner: SentenceTransformerEmbedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.calls = 0
+        self.texts = 0
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        self.texts += len(texts)
+        return self.inner.embed(texts)
+
+
+@pytest.fixture(scope="session")
+def st_embedder() -> SentenceTransformerEmbedder:
+    emb = SentenceTransformerEmbedder(Settings().embedding)
+    emb.embed(["warm up"])
+    return emb
+
+
+@pytest.fixture
+def embedder(st_embedder: SentenceTransformerEmbedder) -> CountingEmbedder:
+    return CountingEmbedder(st_embedder)
+
+
+@pytest.fixture
+def fixture_corpus(tmp_path: Path) -> Path:
+    """A corpus folder holding the hand-made plan (headings, TOC, watermark, tables with repairs)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(DATA / "plan.txt", corpus / "plan.txt")
+    return corpus
+
+
+@pytest.fixture
+def settings(tmp_path: Path, fixture_corpus: Path) -> Settings:
+    return Settings(corpus=fixture_corpus, index_dir=tmp_path / "index")
+
+
+@pytest.fixture
+def fixture_index(settings: Settings, embedder: CountingEmbedder) -> Iterator[Index]:
+    sync(settings, embedder=embedder, progress=False)
+    index = load_index(settings)
+    yield index
+    index.close()
+
+
+def real_corpus() -> Path:
+    value = os.environ.get("ASSISTANT_CORPUS")
+    if not value or not Path(value).is_dir():
+        pytest.skip("needs the real corpus: set ASSISTANT_CORPUS to the folder of plan documents "
+                    "(.ci/run sets it to ../shared/corpus)")
+    return Path(value)
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(corpus=real_corpus(), index_dir=tmp_path_factory.mktemp("corpus-index"))
+
+
+@pytest.fixture(scope="session")
+def corpus_index(corpus_settings: Settings, st_embedder: SentenceTransformerEmbedder) -> Iterator[Index]:
+    """The real corpus, indexed once per test session with the real model."""
+    sync(corpus_settings, embedder=st_embedder, progress=False)
+    index = load_index(corpus_settings)
+    yield index
+    index.close()
+
+
+def gold(kind: str | None = None) -> list[dict]:
+    """Items of the dev gold set (skips when it is not there)."""
+    import json
+
+    corpus = real_corpus()
+    path = Path(os.environ.get("ASSISTANT_EVAL", corpus.parent / "eval" / "dev.jsonl"))
+    if not path.is_file():
+        pytest.skip(f"needs the dev gold set at {path}")
+    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return [i for i in items if kind is None or i["kind"] == kind]

@@ -1,0 +1,114 @@
+"""Chunking invariants: full coverage exactly once, verbatim text, the embedding window, stable ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chunking import analyse, embedding_text
+from assistant.embedding import TokenCounter
+from assistant.ingest import read
+from assistant.layout import segment
+from assistant.settings import Settings
+from assistant.types import Passage, SourceDoc
+
+from .conftest import DATA, real_corpus
+
+SETTINGS = Settings()
+
+
+@pytest.fixture(scope="module")
+def count() -> TokenCounter:
+    return TokenCounter(SETTINGS.embedding)
+
+
+def corpus_docs() -> list[SourceDoc]:
+    return [read(p) for p in sorted(real_corpus().glob("*.txt"))]
+
+
+def check_coverage(doc: SourceDoc, passages: list[Passage]) -> None:
+    """Every non-blank line is in exactly one of: text chunks (its characters covered exactly once),
+    a table, a table of contents, or a watermark."""
+    kinds: dict[tuple, str] = {}
+    for b in segment(doc):
+        if b.kind in ("table", "toc", "watermark"):
+            for ln in b.lines(doc):
+                kinds[(ln.page, ln.no)] = b.kind
+    covered: dict[tuple, list[tuple[int, int]]] = {}
+    index_of = {(ln.page, ln.no): i for i, ln in enumerate(doc.lines)}
+    for p in passages:
+        if p.kind != "text":
+            continue
+        lo, hi = index_of[(p.page, p.line_start)], index_of[(p.page, p.line_end)]
+        pieces = []
+        for i in range(lo, hi + 1):
+            ln = doc.lines[i]
+            if not ln.text.strip():
+                continue
+            assert (ln.page, ln.no) not in kinds, f"{doc.name}:{ln.no} is both text and {kinds[(ln.page, ln.no)]}"
+            a = p.char_start if i == lo else 0
+            b = (p.char_end if p.char_end is not None else len(ln.text)) if i == hi else len(ln.text)
+            covered.setdefault((ln.page, ln.no), []).append((a, b))
+            pieces.append(ln.text[a:b])
+        assert p.text == "\n".join(pieces), f"{doc.name}:{p.line_start}-{p.line_end} text is not verbatim"
+    for ln in doc.lines:
+        key = (ln.page, ln.no)
+        if not ln.text.replace("\t", "").strip() or key in kinds:
+            continue
+        spans = sorted(covered.get(key, []))
+        assert spans, f"{doc.name}:{ln.no} is not covered by any chunk: {ln.text[:60]!r}"
+        pos = 0
+        for a, b in spans:
+            assert ln.text[pos:a].strip() == "", f"{doc.name}:{ln.no} has a gap at {pos}-{a}"
+            assert a >= pos, f"{doc.name}:{ln.no} is covered twice around {a}"
+            pos = b
+        assert ln.text[pos:].strip() == "", f"{doc.name}:{ln.no} is not covered after {pos}"
+
+
+def test_fixture_coverage_verbatim_and_window(count: TokenCounter) -> None:
+    doc = read(DATA / "plan.txt")
+    passages, tables = analyse(doc, count, SETTINGS.chunking, count.window)
+    check_coverage(doc, passages)
+    for p in passages:
+        assert count(embedding_text(p, count)) <= count.window, p.text[:80]
+    kinds = {p.kind for p in passages}
+    assert kinds == {"text", "table", "row", "caption"}
+    # headings become the path of the chunks under them
+    dtoc = next(p for p in passages if "46.8" in p.text and p.kind == "text")
+    assert dtoc.heading == ("3. Performance", "3.1 Delayed transfers of care")
+    # the watermark and the table of contents are not content
+    assert not any(p.text.strip() == "Draft" for p in passages)
+    assert not any("1. Introduction\t1" in p.text for p in passages)
+
+
+def test_long_lines_split_at_sentences(count: TokenCounter, tmp_path: Path) -> None:
+    sentence = "The integrated community service supports people at home after a stay in hospital. "
+    f = tmp_path / "long.txt"
+    f.write_text("1. Services\n\n" + sentence * 60 + "\n", encoding="utf-8")
+    doc = read(f)
+    passages, _ = analyse(doc, count, SETTINGS.chunking, count.window)
+    check_coverage(doc, passages)
+    assert len(passages) > 3
+    for p in passages:
+        assert count(embedding_text(p, count)) <= count.window
+        assert p.text.rstrip().endswith(".") or p.text.strip() == "1. Services"
+
+
+def test_ids_are_stable_and_content_derived(count: TokenCounter) -> None:
+    doc = read(DATA / "plan.txt")
+    a, _ = analyse(doc, count, SETTINGS.chunking, count.window)
+    b, _ = analyse(read(DATA / "plan.txt"), count, SETTINGS.chunking, count.window)
+    assert [p.id for p in a] == [p.id for p in b]
+    assert len({p.id for p in a}) == len(a)
+
+
+@pytest.mark.corpus
+def test_real_corpus_coverage_and_window(count: TokenCounter) -> None:
+    for doc in corpus_docs():
+        passages, tables = analyse(doc, count, SETTINGS.chunking, count.window)
+        check_coverage(doc, passages)
+        too_long = [p for p in passages if count(embedding_text(p, count)) > count.window]
+        assert not too_long, f"{doc.name}: {len(too_long)} passages exceed the window"
+        assert len({p.id for p in passages}) == len(passages)
+        assert tables, f"{doc.name}: no tables found"

@@ -1,0 +1,81 @@
+"""The CLI as a shell: arguments in, one Assistant call, JSON or text out, clean errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.settings import Settings
+
+from .test_ingest import make_pdf
+
+
+@pytest.fixture
+def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("ASSISTANT_CORPUS", str(settings.corpus))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    return settings
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_docs_retrieve(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ingest", "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["documents"] == 1 and report["chunks"] > 10 and report["tables"] == 3
+    code, out, _ = run(capsys, "ingest")
+    assert code == 0 and "0 chunks embedded" in out and "1 unchanged" in out
+    code, out, _ = run(capsys, "docs", "--json")
+    assert [d["name"] for d in json.loads(out)] == ["plan.txt"]
+    code, out, _ = run(capsys, "retrieve", "Reablement 19/20 budget", "-k", "3", "--json")
+    hits = json.loads(out)["hits"]
+    assert code == 0 and len(hits) == 3
+    assert set(hits[0]) >= {"doc", "page", "line_start", "line_end", "heading", "score", "text"}
+    code, out, _ = run(capsys, "retrieve", "Reablement budget", "-k", "2")
+    assert code == 0 and "plan.txt" in out and "lines" in out
+
+
+def test_retrieve_batch_jsonl(env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "ingest")
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"id": "a", "query": "DFG 19/20 allocation"}\n\n{"id": 7, "query": "falls service admissions"}\n')
+    code, out, _ = run(capsys, "retrieve", "--jsonl", str(queries), "-k", "2")
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and [x["id"] for x in lines] == ["a", 7]
+    for x in lines:
+        assert len(x["hits"]) == 2
+        assert all(set(h) == {"doc", "page", "line_start", "line_end", "score", "text"} for h in x["hits"])
+
+
+def test_bad_files_exit_codes(env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "x.pdf").write_bytes(b"junk")
+    code, out, err = run(capsys, "ingest", str(bad))
+    assert code == 1, "nothing could be indexed from that folder"
+    assert "empty.txt" in err and "x.pdf" in err
+    make_pdf(bad / "good.pdf", [["The falls service prevented 88 admissions."]])
+    code, out, err = run(capsys, "ingest", str(bad))
+    assert code == 0 and "x.pdf" in err
+    code, out, _ = run(capsys, "docs", "--json")
+    names = {d["name"] for d in json.loads(out)}
+    assert names == {"good.pdf"}
+
+
+def test_missing_path_and_missing_index(env: Settings, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run(capsys, "ingest", "/no/such/place")
+    assert code == 1 and "/no/such/place" in err and "no such file" in err
+    monkeypatch.setenv("ASSISTANT_ON_STALE", "refuse")
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(env.index_dir.parent / "fresh-index"))
+    code, _, err = run(capsys, "retrieve", "anything")
+    assert code == 2 and "assistant ingest" in err and "Traceback" not in err

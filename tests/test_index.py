@@ -1,0 +1,158 @@
+"""The persistent index: incremental updates, atomic writes, staleness, and bad files among good ones."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.errors import IndexMissingError, StaleIndexError
+from assistant.index import load_index, read_manifest, stale_reasons, sync
+from assistant.settings import Settings
+
+from .conftest import CountingEmbedder
+from .test_ingest import bad_files
+
+
+def test_build_then_reingest_unchanged_embeds_nothing(settings: Settings, embedder: CountingEmbedder) -> None:
+    first = sync(settings, embedder=embedder, progress=False)
+    assert first.wrote and first.documents == 1 and first.embedded == first.chunks > 0
+    built = embedder.texts
+    current = (settings.index_dir / "CURRENT").read_text()
+    again = sync(settings, embedder=embedder, progress=False)
+    assert again.embedded == 0 and not again.wrote and again.unchanged == 1
+    assert embedder.texts == built
+    assert (settings.index_dir / "CURRENT").read_text() == current
+
+
+def test_changed_file_updates_only_its_chunks(settings: Settings, embedder: CountingEmbedder) -> None:
+    other = settings.corpus / "other.txt"
+    other.write_text("1. Other plan\n\nThe other plan has one paragraph about carers.\n", encoding="utf-8")
+    sync(settings, embedder=embedder, progress=False)
+    before = {p.id for p in load_index(settings).passages}
+    embedder.texts = 0
+    plan = settings.corpus / "plan.txt"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n4. Risks\n\nA new risk about workforce.\n", encoding="utf-8")
+    report = sync(settings, embedder=embedder, progress=False)
+    assert report.changed == 1 and report.unchanged == 1
+    after = {p.id for p in load_index(settings).passages}
+    new_ids = after - before
+    assert embedder.texts == len(new_ids) <= 3  # the new heading's chunk, not the whole document
+    index = load_index(settings)
+    assert any("workforce" in p.text for p in index.passages)
+    assert sum(1 for p in index.passages if p.doc == "other.txt") == sum(
+        1 for p in index.passages if p.doc == "other.txt" and p.id in before)
+
+
+def test_removed_file_is_dropped(settings: Settings, embedder: CountingEmbedder) -> None:
+    extra = settings.corpus / "extra.txt"
+    extra.write_text("Extra plan text about carers breaks.\n", encoding="utf-8")
+    sync(settings, embedder=embedder, progress=False)
+    assert "extra.txt" in load_index(settings).docs
+    extra.unlink()
+    assert any("removed" in r for r in stale_reasons(settings))
+    report = sync(settings, embedder=embedder, progress=False)
+    assert report.removed == 1
+    index = load_index(settings)
+    assert index.docs == ["plan.txt"] and all(p.doc == "plan.txt" for p in index.passages)
+
+
+class ExplodingEmbedder:
+    """Fails part-way through embedding, like a crash mid-ingest."""
+
+    name = "all-MiniLM-L6-v2"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        raise RuntimeError("power cut")
+
+
+def test_crash_mid_ingest_leaves_previous_index(settings: Settings, embedder: CountingEmbedder) -> None:
+    sync(settings, embedder=embedder, progress=False)
+    live = (settings.index_dir / "CURRENT").read_text()
+    n = len(load_index(settings).passages)
+    (settings.corpus / "new.txt").write_text("A new document about reablement.\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        sync(settings, embedder=ExplodingEmbedder(), progress=False)
+    assert (settings.index_dir / "CURRENT").read_text() == live
+    assert not [p for p in settings.index_dir.iterdir() if p.name.endswith(".tmp")]
+    s = settings.model_copy(update={"on_stale": "refuse"})
+    with pytest.raises(StaleIndexError):
+        load_index(s)  # the new file is not silently ignored
+    (settings.corpus / "new.txt").unlink()
+    assert len(load_index(s).passages) == n
+
+
+def test_settings_change_is_refused_or_rebuilt(settings: Settings, embedder: CountingEmbedder) -> None:
+    sync(settings, embedder=embedder, progress=False)
+    changed = settings.model_copy(update={"chunking": settings.chunking.model_copy(update={"max_tokens": 120}),
+                                          "on_stale": "refuse"})
+    with pytest.raises(StaleIndexError, match="chunking settings changed"):
+        load_index(changed)
+    report = sync(changed, embedder=embedder, progress=False)
+    assert report.rebuilt_because and report.wrote
+    assert read_manifest(changed)["shape"]["chunking"]["max_tokens"] == 120
+    assert stale_reasons(changed) == []
+
+
+def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
+    s = Settings(corpus=tmp_path / "nothing", index_dir=tmp_path / "idx", on_stale="refuse")
+    with pytest.raises(IndexMissingError, match="assistant ingest"):
+        load_index(s)
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(settings: Settings, embedder: CountingEmbedder) -> None:
+    bad = bad_files(settings.corpus)
+    report = sync(settings, embedder=embedder, progress=False)
+    assert report.documents == 1  # plan.txt
+    named = " ".join(report.errors)
+    for case, (path, _) in bad.items():
+        if case == "missing path":
+            continue
+        assert path.name in named, case
+    index = load_index(settings)
+    assert index.docs == ["plan.txt"]
+    manifest = json.loads((index.path / "manifest.json").read_text())
+    assert list(manifest["docs"]) == ["plan.txt"]
+
+
+def test_empty_corpus_builds_an_empty_index(tmp_path: Path, embedder: CountingEmbedder) -> None:
+    s = Settings(corpus=tmp_path / "empty", index_dir=tmp_path / "idx")
+    (tmp_path / "empty").mkdir()
+    report = sync(s, embedder=embedder, progress=False)
+    assert report.documents == 0 and report.wrote
+    index = load_index(s)
+    assert index.passages == [] and index.dense(np.ones(384, dtype=np.float32), 5) == []
+    assert index.keyword("anything", 5) == []
+
+
+def test_stores_tables_and_lines(fixture_index) -> None:  # type: ignore[no-untyped-def]
+    tables = fixture_index.tables()
+    data = [t for t in tables if t.kind == "data"]
+    assert len(data) == 3
+    alloc = data[0]
+    assert alloc.columns == ("", "18/19 allocation", "19/20 allocation", "Difference", "% change")
+    total = alloc.rows[-1]
+    assert total.role == "total" and str(total.cells[2].value) == "15381000"
+    lines = fixture_index.store.lines("plan.txt", None, 1, 3)
+    assert [ln.no for ln in lines] == [1, 2, 3]
+
+
+@pytest.mark.corpus
+def test_corpus_index_is_consistent(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    idx = corpus_index
+    assert len(idx.docs) == 5
+    assert idx.dense_index.ntotal == len(idx.passages)
+    vec = np.load(idx.path / "vectors.npy")
+    assert np.allclose(np.linalg.norm(vec, axis=1), 1.0, atol=1e-3)
+    assert len({p.id for p in idx.passages}) == len(idx.passages)
+
+
+def test_copying_an_index_folder_keeps_it_usable(settings: Settings, embedder: CountingEmbedder, tmp_path: Path) -> None:
+    sync(settings, embedder=embedder, progress=False)
+    moved = tmp_path / "moved"
+    shutil.copytree(settings.index_dir, moved)
+    s = settings.model_copy(update={"index_dir": moved})
+    assert load_index(s).passages == load_index(settings).passages
