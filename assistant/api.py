@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from .audit import audit as run_audit
 from .errors import IngestError, NotFoundError
 from .index import Index, IngestReport, load_index, read_manifest, sync
 from .ingest import read
 from .retrieve import Retriever, make_retriever
 from .settings import Settings, get_settings
-from .types import Hit, Table
+from .types import AuditFinding, Hit, Table
 
 
 class Assistant:
@@ -127,3 +128,9 @@ class Assistant:
         if t is None:
             raise NotFoundError(f"no table with id '{table_id}' (list them with `assistant tables`)")
         return t
+
+    def audit(self, doc: str | None = None) -> list[AuditFinding]:
+        """Recompute totals, changes and restated figures; report what does not add up."""
+        names = self.resolve_docs([doc]) if doc else self.index.docs
+        docs = [self.index.source_doc(n) for n in names]
+        return run_audit(docs, [t for t in self.index.tables() if t.doc in names])

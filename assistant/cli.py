@@ -12,7 +12,7 @@ from typing import Any
 from .api import Assistant
 from .errors import AssistantError
 from .settings import get_settings
-from .types import Hit, to_json
+from .types import Cell, Hit, Table, to_json
 
 Handler = Callable[[Assistant, argparse.Namespace], int]
 
@@ -128,8 +128,82 @@ def cmd_config(a: Assistant, args: argparse.Namespace) -> int:
     return 0
 
 
+def table_summary(t: Table) -> dict[str, Any]:
+    return {"id": t.id, "doc": t.doc, "page": t.page, "line_start": t.line_start, "line_end": t.line_end,
+            "caption": t.caption, "columns": list(t.columns), "n_rows": t.n_rows}
+
+
+def cmd_tables(a: Assistant, args: argparse.Namespace) -> int:
+    tables = a.tables(args.doc)
+    if args.json:
+        _print_json([table_summary(t) for t in tables])
+        return 0
+    for t in tables:
+        where = f"p.{t.page} " if t.page else ""
+        shape = f"{t.n_rows} rows × {len(t.columns) or len(t.rows[0].cells)} cols"
+        kind = "" if t.kind == "data" else f" [{t.kind}]"
+        print(f"{t.id}\t{t.doc} {where}lines {t.line_start}-{t.line_end}\t{shape}{kind}\t{t.caption[:70]}")
+    return 0
+
+
+def table_json(t: Table) -> dict[str, Any]:
+    d = table_summary(t)
+    d["kind"] = t.kind
+    d["notes"] = list(t.notes)
+    d["rows"] = [{"label": r.label, "group": r.group, "role": r.role, "lines": list(r.lines),
+                  "cells": [{"column": t.columns[c.col] if c.col < len(t.columns) else "", "raw": c.raw,
+                             "kind": c.kind, "value": c.value, "unit": c.unit, "line": c.line} for c in r.cells]}
+                 for r in t.rows]
+    return d
+
+
+def cmd_table(a: Assistant, args: argparse.Namespace) -> int:
+    t = a.table(args.id)
+    if args.json:
+        _print_json(table_json(t))
+        return 0
+    if args.csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(["line", *(c or f"column {i + 1}" for i, c in enumerate(t.columns))])
+        for r in t.rows:
+            w.writerow([r.lines[0], *(_typed(c) for c in r.cells)])
+        return 0
+    print(f"{t.caption}\n{t.doc}, lines {t.line_start}-{t.line_end}" + (f", page {t.page}" if t.page else ""))
+    widths = [max(len(t.columns[i]) if i < len(t.columns) else 0,
+                  *(min(40, len(r.cells[i].raw)) for r in t.rows)) for i in range(len(t.rows[0].cells))]
+    print(" | ".join((t.columns[i] if i < len(t.columns) else "").ljust(w)[:40] for i, w in enumerate(widths)))
+    for r in t.rows:
+        print(" | ".join(c.raw[:40].ljust(w) for c, w in zip(r.cells, widths)) + ("   <- " + r.role if r.role != "body" else ""))
+    for n in t.notes:
+        print(f"note: {n}")
+    return 0
+
+
+def _typed(c: Cell) -> str:
+    """A cell for CSV: the parsed number (no £, commas or signs of formatting), else the text."""
+    return c.text if c.value is None else format(c.value, "f")
+
+
+def cmd_audit(a: Assistant, args: argparse.Namespace) -> int:
+    findings = a.audit(args.doc)
+    if args.json:
+        _print_json([{k: getattr(f, k) for k in ("doc", "page", "line_start", "line_end", "lines", "kind",
+                                                 "stated", "computed", "difference", "description")}
+                     for f in findings])
+        return 0
+    if not findings:
+        print("No inconsistencies found.")
+    for f in findings:
+        where = f"p.{f.page} " if f.page else ""
+        print(f"{f.doc} {where}line {f.line_start} [{f.kind}] stated {f.stated}; computed {f.computed} "
+              f"(difference {f.difference})\n    {f.description}")
+    return 0
+
+
 COMMANDS: dict[str, Handler] = {"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
-                                "config": cmd_config}
+                                "config": cmd_config, "tables": cmd_tables, "table": cmd_table, "audit": cmd_audit}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,6 +216,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("docs", help="list indexed documents")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("tables", help="list tables: caption, location, shape")
+    p.add_argument("--doc")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("table", help="print or export one table with typed values")
+    p.add_argument("id")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true")
+    fmt.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("audit", help="totals, changes and figures that do not add up")
+    p.add_argument("--doc")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("config", help="every setting: environment variable, current value, description")

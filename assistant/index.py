@@ -82,14 +82,25 @@ def _current(index_dir: Path) -> Path | None:
 
 
 def _shape(settings: Settings) -> dict[str, Any]:
-    """The settings that shape an index: a mismatch means the index cannot be reused as it is."""
-    return {"embedding_model": settings.embedding.model, "embedding_window": settings.embedding.max_tokens,
-            "chunking": settings.chunking.model_dump()}
+    """What the vectors depend on: a mismatch means no vector can be reused."""
+    return {"embedding_model": settings.embedding.model, "embedding_window": settings.embedding.max_tokens}
+
+
+_PIPELINE_MODULES = ("ingest.py", "layout.py", "tables.py", "values.py", "text.py", "chunking.py")
+
+
+def _pipeline(settings: Settings) -> dict[str, Any]:
+    """What passages and tables depend on: the chunking settings and the code that reads documents.
+    A mismatch means every document is read again (vectors of unchanged passages are still reused)."""
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / m).read_bytes() for m in _PIPELINE_MODULES)).hexdigest()[:12]
+    return {"chunking": settings.chunking.model_dump(), "code": code}
 
 
 def index_hash(manifest: dict[str, Any]) -> str:
     docs = sorted((k, v["sha256"]) for k, v in manifest.get("docs", {}).items())
-    blob = json.dumps({"shape": manifest.get("shape"), "docs": docs}, sort_keys=True)
+    blob = json.dumps({"shape": manifest.get("shape"), "pipeline": manifest.get("pipeline"), "docs": docs},
+                      sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:12]
 
 
@@ -123,7 +134,9 @@ def stale_reasons(settings: Settings, manifest: dict[str, Any] | None = None) ->
     if manifest.get("version") != MANIFEST_VERSION:
         reasons.append("index format changed")
     if manifest.get("shape") != _shape(settings):
-        reasons.append("embedding or chunking settings changed")
+        reasons.append("embedding settings changed")
+    if manifest.get("pipeline") != _pipeline(settings):
+        reasons.append("chunking settings or document reading changed")
     for name, d in manifest.get("docs", {}).items():
         p = Path(d["path"])
         if not p.is_file():
@@ -154,8 +167,11 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
         old_manifest = json.loads((old / "manifest.json").read_text()) if old else None
         reuse = old_manifest is not None and old_manifest.get("shape") == _shape(settings) and \
             old_manifest.get("version") == MANIFEST_VERSION
+        reread = reuse and old_manifest is not None and old_manifest.get("pipeline") != _pipeline(settings)
         if old_manifest is not None and not reuse:
-            report.rebuilt_because = "embedding or chunking settings changed: rebuilding from scratch"
+            report.rebuilt_because = "embedding settings changed: rebuilding from scratch"
+        elif reread:
+            report.rebuilt_because = "chunking settings or document reading changed: every document is read again"
         old_docs: dict[str, Any] = old_manifest.get("docs", {}) if reuse and old_manifest else {}
 
         found, errors = discover(roots, settings)
@@ -182,7 +198,7 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
                 report.errors.append(f"{f.path}: cannot read ({e.strerror})")
                 continue
             prev = old_docs.get(f.name)
-            if prev and prev["sha256"] == file_hash(data) and prev["path"] == str(f.path):
+            if prev and not reread and prev["sha256"] == file_hash(data) and prev["path"] == str(f.path):
                 keep[f.name] = prev
                 report.unchanged += 1
             else:
@@ -194,7 +210,7 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
         report.removed = sum(1 for n in old_docs if n not in keep and n not in {t[0] for t in to_read})
         root_strs = sorted({str(r.resolve()) for r in dir_roots} | set(old_manifest.get("roots", []) if old_manifest else []))
 
-        if not to_read and not report.removed and reuse and old is not None and \
+        if not to_read and not report.removed and reuse and not reread and old is not None and \
                 sorted(old_manifest.get("roots", [])) == root_strs:  # type: ignore[union-attr]
             report.documents = len(keep)
             report.chunks = sum(d["passages"] for d in keep.values())
@@ -226,6 +242,11 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
             new_tables.extend(tables)
 
         # carried over from the old build
+        if reread:  # documents not under the synced folders are read again from where they were
+            for name, meta in list(keep.items()):
+                if Path(meta["path"]).is_file():
+                    to_read.append((name, Path(meta["path"]), b""))
+                    del keep[name]
         old_store = Store(old / "store.duckdb") if (old and keep and reuse) else None
         kept_passages: list[Passage] = []
         kept_docs: list[SourceDoc] = []
@@ -261,7 +282,8 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
         report.embedded = len(texts_to_embed)
 
         manifest = {
-            "version": MANIFEST_VERSION, "shape": _shape(settings), "built_at": time.time(),
+            "version": MANIFEST_VERSION, "shape": _shape(settings), "pipeline": _pipeline(settings),
+            "built_at": time.time(),
             "roots": root_strs,
             "docs": {d.name: {"path": d.path, "sha256": d.sha256, "format": d.format, "size": Path(d.path).stat().st_size
                               if Path(d.path).exists() else None, "n_pages": d.n_pages, "n_lines": len(d.lines),
@@ -389,6 +411,12 @@ class Index:
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables() if t.id == table_id), None)
+
+    def source_doc(self, name: str) -> SourceDoc:
+        """A document as it was indexed (lines from the store)."""
+        meta = self.manifest["docs"][name]
+        return SourceDoc(name, meta["path"], meta["sha256"], meta["format"], tuple(self.store.all_lines(name)),
+                         meta.get("n_pages"))
 
     def table_chunks(self, table_id: str) -> list[Passage]:
         """The table-view passages of a table, in row order."""

@@ -176,10 +176,65 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         raise IngestError(where, "PDF has no pages")
     if not any(t.strip() for t in texts):
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
+    tables = _pdf_tables(data)
     lines: list[Line] = []
     for no, text in enumerate(texts, 1):
-        lines.extend(_make_lines(text.replace("\r", "").split("\n"), no))
+        page_lines = text.replace("\r", "").split("\n")
+        for rows in tables.get(no, []):
+            page_lines = _merge_table(page_lines, rows)
+        lines.extend(_make_lines(page_lines, no))
     return lines, len(pages)
+
+
+def _pdf_tables(data: bytes) -> dict[int, list[list[list[str]]]]:
+    """Tables pdfplumber finds on each page, as rows of cell texts. A PDF pdfplumber cannot read
+    still ingests, as text only."""
+    try:
+        import pdfplumber
+
+        out: dict[int, list[list[list[str]]]] = {}
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for no, page in enumerate(pdf.pages, 1):
+                found = []
+                for table in page.extract_tables():
+                    rows = [[" ".join((cell or "").split()) for cell in row] for row in table]
+                    rows = [r for r in rows if any(r)]
+                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                        found.append(rows)
+                if found:
+                    out[no] = found
+        return out
+    except Exception:  # noqa: BLE001 - table detection is a bonus on top of the text layer
+        return {}
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9£%]+")
+
+
+def _merge_table(lines: list[str], rows: list[list[str]]) -> list[str]:
+    """Replace the text lines that spell a table with its rows as tab-separated lines (so the table
+    pipeline sees cells); when no line matches, the rows are added at the end of the page."""
+    vocab = {w.lower() for r in rows for c in r for w in _TOKEN.findall(c)}
+    inside = []
+    for ln in lines:
+        toks = [w.lower() for w in _TOKEN.findall(ln)]
+        inside.append(bool(toks) and sum(w in vocab for w in toks) >= 0.8 * len(toks))
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(lines):
+        if inside[i]:
+            j = i
+            while j + 1 < len(lines) and inside[j + 1]:
+                j += 1
+            if best is None or j - i > best[1] - best[0]:
+                best = (i, j)
+            i = j + 1
+        else:
+            i += 1
+    tsv = ["\t".join(r) for r in rows]
+    if best is None or best[1] - best[0] + 1 < max(1, len(rows) // 2):
+        return lines + [""] + tsv
+    return lines[:best[0]] + tsv + lines[best[1] + 1:]
 
 
 def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:

@@ -476,34 +476,35 @@ def _bullet(ch: str) -> bool:
 
 def _label_columns(body: list[_PRow], columns: tuple[str, ...], ncols: int,
                    units: list[tuple[str | None, str | None]]) -> int:
-    """Leading ID/period columns plus the first text column form the row label."""
-    def col_kinds(i: int) -> list[str]:
-        return [parse_cell(r.cells[i], *units[i]).kind for r in body if r.cells[i].strip()]
+    """How many leading columns form the row label: the first column, plus the second when the first
+    holds codes or periods ("6" + "RR Nurse", "2018-19" + "APR") or is a merged group column that is
+    mostly empty ("CCG" over "Income", "Expenditure", "Deficit")."""
+    if ncols < 3 or not body:
+        return 1
 
-    n = 0
-    for i in range(min(ncols, 3)):
-        kinds = col_kinds(i)
-        header = columns[i] if columns else ""
-        numeric = kinds and sum(k in NUMERIC for k in kinds) > 0.5 * len(kinds)
-        id_like = bool(_ID_HEADER.match(header.strip())) or (
-            kinds and all(len(r.cells[i]) <= 8 for r in body if r.cells[i].strip()) and not numeric
-            and i + 1 < ncols and col_kinds(i + 1) and sum(k == "text" for k in col_kinds(i + 1)) > 0.5 * len(col_kinds(i + 1))
-            and _ID_HEADER.match(header.strip() or "x") is not None)
-        periodic = kinds and sum(k in ("period", "date") for k in kinds) >= 0.5 * len(kinds)
-        if i == 0 and not kinds and ncols > 1:
-            n = 1
-            continue
-        if id_like or (numeric and i == 0 and _ID_HEADER.match(header.strip() or "-")):
-            n = i + 1
-            continue
-        if periodic:
-            n = i + 1
-            continue
-        if numeric:
-            break
-        n = i + 1
-        break
-    return max(1, min(n, ncols - 1 if ncols > 1 else 1))
+    def kind_of(i: int) -> tuple[str, float]:
+        kinds = [parse_cell(r.cells[i], *units[i]).kind for r in body if r.cells[i].strip()]
+        empty = 1 - len(kinds) / len(body)
+        if not kinds:
+            return "empty", empty
+        share = {k: sum(x == k for x in kinds) / len(kinds) for k in set(kinds)}
+        if share.get("period", 0) + share.get("date", 0) >= 0.5:
+            return "period", empty
+        if sum(share.get(k, 0) for k in NUMERIC) > 0.5:
+            codes = all(len(r.cells[i].strip()) <= 4 for r in body if r.cells[i].strip())
+            return ("code" if codes else "numeric"), empty
+        return "text", empty
+
+    k0, empty0 = kind_of(0)
+    k1, _ = kind_of(1)
+    header0 = columns[0].split(" / ")[-1].strip() if columns else ""
+    if k1 in ("text", "period") and (k0 in ("period", "code") or _ID_HEADER.match(header0)):
+        return 2
+    if k0 == "text" and empty0 >= 0.25 and k1 == "text" and kind_of(2)[0] in ("numeric", "code"):
+        return 2
+    if k0 == "empty" and k1 in ("text", "period"):
+        return 2
+    return 1
 
 
 def _fill_down_labels(body: list[_PRow], label_cols: int, units: list[tuple[str | None, str | None]]) -> None:

@@ -246,21 +246,25 @@ def format_value(value: Decimal, kind: str, scale: str | None = None, decimals: 
     if kind == "money":
         if scale:
             v = v / SCALES[scale]
-            dec = decimals if decimals is not None else (0 if v == v.to_integral_value() else 1)
+            dec = decimals if decimals is not None else _natural_decimals(v)
             body = f"£{_group(v, dec)}{scale}"
         else:
-            dec = decimals if decimals is not None else (0 if v == v.to_integral_value() else 2)
+            dec = decimals if decimals is not None else (0 if v == v.to_integral_value() else max(2, _natural_decimals(v)))
             body = f"£{_group(v, dec)}"
     elif kind == "percent":
-        dec = 1 if decimals is None else decimals
+        dec = max(1, _natural_decimals(v)) if decimals is None else decimals
         body = f"{_group(v, dec)}%"
     else:
-        dec = decimals if decimals is not None else (0 if v == v.to_integral_value() else
-                                                     min(2, max(1, -v.normalize().as_tuple().exponent)))  # type: ignore[operator]
+        dec = decimals if decimals is not None else _natural_decimals(v)
         body = _group(v, dec)
     if negative:
         return "-" + body
     return ("+" + body) if signed and value > 0 else body
+
+
+def _natural_decimals(v: Decimal) -> int:
+    exp = v.normalize().as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
 def round_to(value: Decimal, decimals: int) -> Decimal:

@@ -79,3 +79,36 @@ def test_missing_path_and_missing_index(env: Settings, capsys: pytest.CaptureFix
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(env.index_dir.parent / "fresh-index"))
     code, _, err = run(capsys, "retrieve", "anything")
     assert code == 2 and "assistant ingest" in err and "Traceback" not in err
+
+
+def test_tables_table_and_audit(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "ingest")
+    code, out, _ = run(capsys, "tables", "--json")
+    tables = json.loads(out)
+    assert code == 0 and len(tables) == 4
+    assert all(set(t) == {"id", "doc", "page", "line_start", "line_end", "caption", "columns", "n_rows"} for t in tables)
+    alloc = tables[1]
+    code, out, _ = run(capsys, "table", alloc["id"], "--csv")
+    lines = out.splitlines()
+    assert lines[0] == "line,column 1,18/19 allocation,19/20 allocation,Difference,% change"
+    assert lines[2] == "24,DFG,2000000,2158000,158000,7.9"
+    code, out, _ = run(capsys, "table", alloc["id"], "--json")
+    rows = json.loads(out)["rows"]
+    assert rows[-1]["role"] == "total" and rows[-1]["cells"][2]["value"] == 15381000
+    code, out, _ = run(capsys, "audit", "--json")
+    assert code == 0 and json.loads(out) == []
+    code, _, err = run(capsys, "table", "t-nope")
+    assert code == 2 and "no table" in err
+
+
+def test_audit_json_fields(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = env.corpus / "plan.txt"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("£15,381,000\t+£381,000", "£15,381,001\t+£381,001"),
+                    encoding="utf-8")
+    run(capsys, "ingest")
+    code, out, _ = run(capsys, "audit", "--json")
+    findings = json.loads(out)
+    assert code == 0 and findings
+    assert all(set(f) == {"doc", "page", "line_start", "line_end", "lines", "kind", "stated", "computed",
+                          "difference", "description"} for f in findings)
+    assert {f["kind"] for f in findings} <= {"total", "change", "percent", "restated"}

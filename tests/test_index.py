@@ -87,13 +87,15 @@ def test_crash_mid_ingest_leaves_previous_index(settings: Settings, embedder: Co
 
 def test_settings_change_is_refused_or_rebuilt(settings: Settings, embedder: CountingEmbedder) -> None:
     sync(settings, embedder=embedder, progress=False)
-    changed = settings.model_copy(update={"chunking": settings.chunking.model_copy(update={"max_tokens": 120}),
+    changed = settings.model_copy(update={"chunking": settings.chunking.model_copy(update={"max_tokens": 40}),
                                           "on_stale": "refuse"})
-    with pytest.raises(StaleIndexError, match="chunking settings changed"):
+    with pytest.raises(StaleIndexError, match="chunking settings"):
         load_index(changed)
+    embedder.texts = 0
     report = sync(changed, embedder=embedder, progress=False)
-    assert report.rebuilt_because and report.wrote
-    assert read_manifest(changed)["shape"]["chunking"]["max_tokens"] == 120
+    assert report.rebuilt_because and report.wrote and report.changed == 1
+    assert 0 < embedder.texts < report.chunks  # passages that did not change keep their vectors
+    assert read_manifest(changed)["pipeline"]["chunking"]["max_tokens"] == 40
     assert stale_reasons(changed) == []
 
 

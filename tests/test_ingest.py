@@ -162,3 +162,35 @@ def test_discover_reports_unsupported_and_missing(tmp_path: Path) -> None:
     assert [f.name for f in found] == ["a.txt", "sub/b.md"]
     assert any("c.xlsx" in str(e) and "unsupported" in str(e) for e in errors)
     assert any("missing" in str(e) and "no such file" in str(e) for e in errors)
+
+
+def make_pdf_with_table(path: Path) -> Path:
+    """A PDF page with a heading, a sentence and a ruled table (reportlab platypus)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    data = [["Authority", "Funding allocation"], ["Aylesbury Vale", "£968,429"], ["Chiltern", "£702,768"],
+            ["Wycombe", "£1,277,735"], ["Total", "£2,948,932"]]
+    table = Table(data)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph("2.2 DFG", styles["Heading2"]), Paragraph("The DFG is split as follows:", styles["Normal"]), table])
+    return path
+
+
+def test_pdf_tables_become_cells(tmp_path: Path) -> None:
+    from assistant.layout import segment
+    from assistant.tables import extract_tables
+
+    doc = read(make_pdf_with_table(tmp_path / "dfg.pdf"))
+    assert "Wycombe\t£1,277,735" in [ln.text for ln in doc.lines]
+    assert not any(ln.text.startswith("Wycombe £1,277,735") for ln in doc.lines)  # the text copy is replaced
+    tables = extract_tables(doc, segment(doc))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.page == 1 and t.columns == ("Authority", "Funding allocation")
+    assert [r.label for r in t.rows] == ["Aylesbury Vale", "Chiltern", "Wycombe", "Total"]
+    assert t.rows[-1].role == "total" and str(t.rows[2].cells[1].value) == "1277735"

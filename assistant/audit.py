@@ -1,0 +1,599 @@
+"""The self-consistency audit: recompute what a document states and report what does not add up.
+
+Checks, each returning AuditFindings (doc, lines, what is stated, what the arithmetic gives, the
+difference, a plain-words description):
+  * total    a totals or subtotal row against the sum of the rows it closes (per column); a row with
+             sub-rows ("across both sites" over "Marlow", "Thame") against the sum of its sub-rows;
+             a net row (surplus / deficit) against income + expenditure;
+  * change   a change / difference / variance column against the two values it compares;
+  * percent  a % change column against the two values it compares;
+  * restated the same figure stated differently in two places: a table value and a sentence that names
+             the same item (or the same row in another table), and rates stated two ways in one
+             sentence or row ("8 a month, 104 a year"; "40,367 hours at £19.40 per hour = £783,129").
+
+Tolerance rules (rounding to the precision shown is never an error):
+  * whole pounds and counts must add up exactly (a £1 slip is reported);
+  * figures shown with d decimals may differ from the exact sum by the rounding of the figures
+    themselves: half a unit of the last shown digit times the square root of the number of terms;
+  * a percentage is checked by rounding the exact value to the decimals shown;
+  * a totals row is only checked in columns where the rows plausibly sum to it: at least one column
+    reconciles, or the difference is under 25% of the stated total. Otherwise the row is not a sum of
+    those rows (a count, an average, a different basis) and nothing is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import ROUND_DOWN, Decimal
+
+from .text import sentence_spans
+from .types import AuditFinding, Cell, Row, SourceDoc, Table
+from .values import SCALES, Number, find_numbers, format_value, normalize_period, round_to
+
+NUMERIC = ("money", "number")
+_CHANGE_HEADER = re.compile(r"(?i)\b(difference|change|variance|increase|decrease|movement)\b")
+_PCT_HEADER = re.compile(r"(?i)%|percent")
+_NET = re.compile(r"(?i)\b(deficit|surplus|net|balance)\b")
+_INCOME = re.compile(r"(?i)\bincome\b")
+_EXPEND = re.compile(r"(?i)\b(expenditure|costs?|spend)\b")
+
+
+def audit(docs: Iterable[SourceDoc], tables: list[Table]) -> list[AuditFinding]:
+    """Every finding for some documents, in document order."""
+    findings: list[AuditFinding] = []
+    by_doc: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.kind == "data":
+            by_doc.setdefault(t.doc, []).append(t)
+    for doc in docs:
+        ts = by_doc.get(doc.name, [])
+        for t in ts:
+            findings.extend(check_totals(t))
+            findings.extend(check_sub_rows(t))
+            findings.extend(check_net_rows(t))
+            findings.extend(check_changes(t))
+            findings.extend(check_rate_cells(t))
+        findings.extend(check_prose_rates(doc))
+        findings.extend(check_prose_changes(doc, ts))
+        findings.extend(check_restated(doc, ts))
+    return _dedupe(findings)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _num(c: Cell) -> Decimal | None:
+    return c.value if c.kind in NUMERIC + ("percent",) and c.value is not None else None
+
+
+def _decimals(cells: Iterable[Cell]) -> int:
+    best = 0
+    for c in cells:
+        m = re.search(r"\.(\d+)", c.raw.replace(",", ""))
+        if m:
+            best = max(best, len(m.group(1)))
+    return best
+
+
+def _tolerance(cells: list[Cell], n_terms: int) -> Decimal:
+    d = _decimals(cells)
+    if d == 0 and all(c.scale is None for c in cells):
+        return Decimal(0)
+    unit = Decimal(1).scaleb(-d)
+    scale = next((c.scale for c in cells if c.scale), None)
+    if scale:
+        unit *= {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}[scale]
+    return unit / 2 * Decimal(max(1, n_terms)).sqrt()
+
+
+def _show(value: Decimal, like: Cell) -> str:
+    if like.kind == "money":
+        d = _decimals([like])
+        return format_value(value, "money", like.scale, d)
+    if like.kind == "percent":
+        return format_value(value, "percent", None, max(1, _decimals([like])))
+    return format_value(value, "number", None, _decimals([like]))
+
+
+def _finding(t: Table, rows: list[Row], kind: str, stated: str, computed: str, difference: str,
+             description: str, anchor: Row) -> AuditFinding:
+    lines = sorted({ln for r in rows for ln in r.lines})
+    return AuditFinding(t.doc, t.page, min(anchor.lines), max(anchor.lines), tuple(lines), kind,  # type: ignore[arg-type]
+                        stated, computed, difference, description, t.id)
+
+
+def _col(t: Table, i: int) -> str:
+    return t.columns[i] if i < len(t.columns) and t.columns[i] else f"column {i + 1}"
+
+
+# --------------------------------------------------------------------------- totals
+
+
+def _rounds_to(exact: Decimal, shown: Cell) -> bool:
+    """The exact figure, rounded to the digits the stated cell shows, is the stated figure."""
+    if shown.value is None:
+        return False
+    unit = Decimal(1).scaleb(-_decimals([shown]))
+    if shown.scale:
+        unit *= SCALES[shown.scale]
+    return round_to(exact / unit, 0) == round_to(shown.value / unit, 0)
+
+
+def _sum_rows(t: Table, rows: list[Row], col: int) -> tuple[Decimal, list[Cell]] | None:
+    cells = [r.cells[col] for r in rows if col < len(r.cells)]
+    vals = [c for c in cells if _num(c) is not None and c.kind in NUMERIC]
+    if len(vals) < 2:
+        return None
+    return sum((c.value for c in vals if c.value is not None), Decimal(0)), vals
+
+
+def _numeric_columns(t: Table, total_row: Row) -> list[int]:
+    out = []
+    for i, c in enumerate(total_row.cells[t.label_cols:], t.label_cols):
+        header = _col(t, i)
+        if c.kind in NUMERIC and c.value is not None and not _PCT_HEADER.search(header):
+            out.append(i)
+    return out
+
+
+def check_totals(t: Table) -> list[AuditFinding]:
+    """Each totals row against the rows it may close: since the last total, since the last category
+    row, or the subtotals above it; the closest reading is the one reported."""
+    out: list[AuditFinding] = []
+    since = 0
+    since_category = 0
+    subtotals: list[Row] = []
+    for j, row in enumerate(t.rows):
+        if row.role == "category":
+            since_category = j + 1
+        if row.role not in ("total", "subtotal"):
+            continue
+        candidates = [_members(t, t.rows[since:j])]
+        if since_category > since:
+            candidates.append(_members(t, t.rows[since_category:j]))
+        if row.role == "total" and subtotals:
+            candidates.append(subtotals)
+        out.extend(_check_sum(t, row, candidates))
+        if row.role == "subtotal":
+            subtotals.append(row)
+        since = since_category = j + 1
+    return out
+
+
+def _members(t: Table, rows: tuple[Row, ...]) -> list[Row]:
+    """Body rows that count towards a total: sub-rows are left to their parent row."""
+    return [r for r in rows if r.role == "body" and (r.group is None or not _has_parent(t, r))]
+
+
+def _has_parent(t: Table, r: Row) -> bool:
+    return any(p.label == r.group and p.role == "body" for p in t.rows)
+
+
+def _check_sum(t: Table, row: Row, candidate_sets: list[list[Row]]) -> list[AuditFinding]:
+    cols = _numeric_columns(t, row)
+    results: dict[int, tuple[bool, Decimal, list[Cell], list[Row]]] = {}
+    for col in cols:
+        stated = row.cells[col].value
+        assert stated is not None
+        best: tuple[bool, Decimal, list[Cell], list[Row]] | None = None
+        for members in candidate_sets:
+            got = _sum_rows(t, members, col)
+            if got is None:
+                continue
+            value, cells = got
+            ok = abs(value - stated) <= _tolerance(cells + [row.cells[col]], len(cells)) or _rounds_to(
+                value, row.cells[col])
+            if best is None or ok or abs(value - stated) < abs(best[1] - stated):
+                best = (ok, value, cells, members)
+            if ok:
+                break
+        if best is not None:
+            results[col] = best
+    if not results:
+        return []
+    any_ok = any(ok for ok, *_ in results.values())
+    out = []
+    for col, (ok, value, cells, members) in results.items():
+        stated = row.cells[col].value
+        assert stated is not None
+        if ok:
+            continue
+        if not any_ok and (stated == 0 or abs(value - stated) > abs(stated) * Decimal("0.25")):
+            continue  # these rows do not sum to that row: it is not their total
+        diff = stated - value
+        like = row.cells[col]
+        used = [r for r in members if col < len(r.cells) and r.cells[col].kind in NUMERIC]
+        out.append(_finding(
+            t, used + [row], "total", f"{row.label}: {like.raw}", _show(value, like), _show(diff, like),
+            f"The {row.label.lower()} row gives {like.raw} for {_col(t, col)}, but the {len(used)} rows above add up "
+            f"to {_show(value, like)} ({'over' if diff > 0 else 'under'}stated by {_show(abs(diff), like)}).", row))
+    return out
+
+
+def check_sub_rows(t: Table) -> list[AuditFinding]:
+    """A row whose sub-rows (short labels under it with the same columns) should add up to it."""
+    out = []
+    for i, parent in enumerate(t.rows):
+        children = []
+        for r in t.rows[i + 1:]:
+            if r.group == parent.label and r.role == "body":
+                children.append(r)
+            else:
+                break
+        if len(children) < 2:
+            continue
+        cols = [c for c in range(t.label_cols, len(parent.cells)) if parent.cells[c].kind in NUMERIC
+                and all(ch.cells[c].kind in NUMERIC for ch in children)]
+        if len(cols) < 3:
+            continue
+        bad = []
+        for c in cols:
+            s = sum((ch.cells[c].value or Decimal(0) for ch in children), Decimal(0))
+            stated = parent.cells[c].value
+            assert stated is not None
+            if abs(s - stated) > _tolerance([parent.cells[c], *[ch.cells[c] for ch in children]], len(children)):
+                bad.append((c, s, stated))
+        if bad and len(bad) <= len(cols) // 3:  # the relation holds elsewhere: these columns are slips
+            for c, s, stated in bad:
+                like = parent.cells[c]
+                names = " + ".join(ch.label for ch in children)
+                out.append(_finding(
+                    t, [parent, *children], "total", f"{_short(parent.label)} / {_col(t, c)}: {like.raw}",
+                    _show(s, like), _show(stated - s, like),
+                    f"For {_col(t, c)}, the combined row gives {like.raw} but {names} add up to {_show(s, like)}; "
+                    f"the other {len(cols) - len(bad)} columns reconcile.", parent))
+    return out
+
+
+def _short(label: str, n: int = 8) -> str:
+    words = label.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def check_net_rows(t: Table) -> list[AuditFinding]:
+    """Income, expenditure, deficit/surplus groups: the net row must be income + expenditure."""
+    out = []
+    rows = list(t.rows)
+    for i in range(len(rows) - 2):
+        inc, exp, net = rows[i], rows[i + 1], rows[i + 2]
+        label = lambda r: r.cells[t.label_cols - 1].text if t.label_cols else r.label  # noqa: E731
+        if not (_INCOME.search(label(inc)) and _EXPEND.search(label(exp)) and _NET.search(label(net))):
+            continue
+        cols = [c for c in range(t.label_cols, len(net.cells))
+                if all(r.cells[c].kind in NUMERIC for r in (inc, exp, net))]
+        bad = []
+        for c in cols:
+            iv, ev, nv = inc.cells[c].value, exp.cells[c].value, net.cells[c].value
+            assert iv is not None and ev is not None and nv is not None
+            computed = iv + (ev if ev < 0 else -ev)
+            if abs(computed - nv) > _tolerance([inc.cells[c], exp.cells[c], net.cells[c]], 2):
+                bad.append((c, computed, nv))
+        if bad and len(bad) < len(cols):
+            for c, computed, nv in bad:
+                like = net.cells[c]
+                out.append(_finding(
+                    t, [inc, exp, net], "total", f"{net.label} / {_col(t, c)}: {like.raw}", _show(computed, like),
+                    _show(nv - computed, like),
+                    f"{_col(t, c)}: income {inc.cells[c].raw} less expenditure {exp.cells[c].raw} gives "
+                    f"{_show(computed, like)}, not the {like.raw} stated as {net.label}; the other columns reconcile.",
+                    net))
+    return out
+
+
+# --------------------------------------------------------------------------- change columns
+
+
+def _value_columns_before(t: Table, col: int) -> tuple[int, int] | None:
+    """The two value columns a change column compares: the nearest two numeric columns to its left."""
+    cols = []
+    for c in range(col - 1, t.label_cols - 1, -1):
+        header = _col(t, c)
+        if _CHANGE_HEADER.search(header) or _PCT_HEADER.search(header):
+            continue
+        kinds = [r.cells[c].kind for r in t.rows if c < len(r.cells)]
+        if kinds and sum(k in NUMERIC for k in kinds) >= len(kinds) / 2:
+            cols.append(c)
+        if len(cols) == 2:
+            return cols[1], cols[0]
+    return None
+
+
+def check_changes(t: Table) -> list[AuditFinding]:
+    out = []
+    for col in range(t.label_cols, len(t.columns)):
+        header = t.columns[col]
+        if not _CHANGE_HEADER.search(header):
+            continue
+        pair = _value_columns_before(t, col)
+        if pair is None:
+            continue
+        a, b = pair
+        is_pct = bool(_PCT_HEADER.search(header))
+        for r in t.rows:
+            ca, cb, cs = r.cells[a], r.cells[b], r.cells[col]
+            if not (ca.kind in NUMERIC and cb.kind in NUMERIC and ca.value is not None and cb.value is not None):
+                continue
+            if cs.value is None or cs.kind not in (NUMERIC + ("percent",)):
+                continue
+            if is_pct:
+                if ca.value == 0:
+                    continue
+                exact = (cb.value - ca.value) / abs(ca.value) * 100
+                shown = _decimals([cs])
+                if round_to(exact, shown) == round_to(cs.value, shown) or abs(exact - cs.value) < Decimal("1e-9"):
+                    continue
+                out.append(_finding(
+                    t, [r], "percent", f"{r.label} / {header}: {cs.raw}", format_value(exact, "percent", None, 2, True),
+                    format_value(cs.value - exact, "number", None, 2) + " points",
+                    f"{r.label}: the % change from {ca.raw} ({_col(t, a)}) to {cb.raw} ({_col(t, b)}) is "
+                    f"{format_value(exact, 'percent', None, 2, True)}, which rounds to "
+                    f"{format_value(round_to(exact, shown), 'percent', None, shown, True)}, not {cs.raw}.", r))
+            else:
+                exact = cb.value - ca.value
+                if abs(exact - cs.value) <= _tolerance([ca, cb, cs], 2):
+                    continue
+                out.append(_finding(
+                    t, [r], "change", f"{r.label} / {header}: {cs.raw}", _show(exact, cs), _show(cs.value - exact, cs),
+                    f"{r.label}: {cb.raw} ({_col(t, b)}) minus {ca.raw} ({_col(t, a)}) is {_show(exact, cs)}, "
+                    f"not {cs.raw}.", r))
+    return out
+
+
+# --------------------------------------------------------------------------- rates
+
+_PER = {"week": 52, "month": 12, "year": 1, "annum": 1, "day": 365}
+_RATE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s+(?P<noun>[a-z][a-z\- ]{0,30}?)\s*(?:a|per|each)\s+(?P<per>week|month|year|annum|day)\b",
+                   re.I)
+
+
+def _rates(text: str) -> list[tuple[Decimal, str, str, str]]:
+    """(number, noun, period, the words as written) for every 'N things a month' in a text."""
+    out = []
+    for m in _RATE.finditer(text):
+        n = Decimal(m.group("n").replace(",", ""))
+        noun = m.group("noun").strip().lower()
+        out.append((n, noun, m.group("per").lower(), m.group(0)))
+    return out
+
+
+def _rate_findings(text: str) -> list[tuple[str, str, str, str]]:
+    """(stated, computed, difference, description) for rates of one noun stated two ways."""
+    found = []
+    rates = _rates(text)
+    for i, (n1, noun1, per1, raw1) in enumerate(rates):
+        for n2, noun2, per2, raw2 in rates[i + 1:]:
+            if not (noun1 and noun2) or noun1.split()[-1] != noun2.split()[-1]:
+                continue
+            if per1 == per2:
+                if n2 == n1 * 12 and per1 == "month":
+                    found.append((raw2, f"{n1} a month × 12 = {n2} a year", f"{n2 - n1}",
+                                  f"'{raw1}' is said to give '{raw2}'; {n2} is the yearly figure ({n1} × 12)."))
+                continue
+            f1, f2 = _PER[per1], _PER[per2]
+            if f1 <= f2:
+                continue
+            implied = n1 * Decimal(f1) / Decimal(f2)
+            if implied != n2 and abs(implied - n2) / max(n2, Decimal(1)) < Decimal("0.5"):
+                found.append((raw2, f"{n1} × {f1 // f2} = {implied.normalize():f}", f"{(n2 - implied).normalize():f}",
+                              f"'{raw1}' is {implied.normalize():f} a {per2}, not {n2} ('{raw2}')."))
+    return found
+
+
+def check_prose_rates(doc: SourceDoc) -> list[AuditFinding]:
+    out = []
+    for ln in doc.lines:
+        if not ln.text.strip():
+            continue
+        for seg in ln.text.split("\t"):
+            for stated, computed, diff, desc in _rate_findings(seg):
+                out.append(AuditFinding(doc.name, ln.page, ln.no, ln.no, (ln.no,), "restated", stated, computed,
+                                        diff, desc))
+    return out
+
+
+_PER_UNIT = re.compile(r"£\s?(?P<rate>\d[\d,]*(?:\.\d+)?)\s+per\s+(?P<unit>[a-z]+)", re.I)
+
+
+def check_rate_cells(t: Table) -> list[AuditFinding]:
+    """A row with a quantity in some unit, an amount, and '£x per <unit>': quantity × rate = amount."""
+    out = []
+    for r in t.rows:
+        text = " ".join(c.text for c in r.cells)
+        m = _PER_UNIT.search(text)
+        if not m:
+            continue
+        unit = m.group("unit").lower().rstrip("s")
+        qty = next((c for c in r.cells if c.kind == "number" and c.unit and c.unit.lower().rstrip("s") == unit), None)
+        amount = next((c for c in r.cells if c.kind == "money" and c.value is not None and m.group(0) not in c.text), None)
+        if qty is None or amount is None or qty.value is None or amount.value is None:
+            continue
+        rate = Decimal(m.group("rate").replace(",", ""))
+        computed = qty.value * rate
+        if abs(computed - amount.value) >= 1:
+            out.append(_finding(
+                t, [r], "restated", f"{r.label}: {amount.raw}", format_value(computed, "money", None, 2),
+                format_value(amount.value - computed, "money", None, 2),
+                f"{r.label}: {qty.raw} at £{m.group('rate')} per {unit} is {format_value(computed, 'money', None, 2)}, "
+                f"not {amount.raw}.", r))
+    return out
+
+
+# --------------------------------------------------------------------------- changes stated in prose
+
+_FOLD = re.compile(r"(?i)\b(\d+(?:\.\d+)?)[\s-]?fold\s+(increase|rise|growth|reduction|decrease)")
+_PCT_CHANGE = re.compile(
+    r"(?i)(?P<pct>[+\-]?\d+(?:\.\d+)?)\s?%\s+(?P<dir>increase|decrease|rise|fall|reduction|growth|uplift)"
+    r"\s+(?:in|of|on)\s+(?:the\s+)?(?P<item>[A-Za-z][A-Za-z &'\-]{2,60}?)(?=\s+(?:for|in|from|to|between|by)\b|[,.;)]|$)")
+_FROM_TO = re.compile(r"(?i)\bfrom\s+(?P<a>£?\d[\d,]*(?:\.\d+)?\s?[mk]?)\b.*?\bto\s+(?:a\s+total\s+of\s+)?"
+                      r"(?P<b>£?\d[\d,]*(?:\.\d+)?\s?[mk]?)\b")
+
+
+def _amount(text: str) -> Decimal | None:
+    nums = find_numbers(text)
+    return nums[0].value if nums else None
+
+
+def check_prose_changes(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]:
+    """A change stated in a sentence against the figures it is about: 'N-fold increase ... from A to B',
+    'N% increase ... from A to B', and 'N% increase in <item>' against the table the sentence introduces."""
+    out = []
+    for ln in doc.lines:
+        if "\t" in ln.text or not ln.text.strip():
+            continue
+        for a, b in sentence_spans(ln.text):
+            sentence = ln.text[a:b]
+            ft = _FROM_TO.search(sentence)
+            va = _amount(ft.group("a")) if ft else None
+            vb = _amount(ft.group("b")) if ft else None
+            fold = _FOLD.search(sentence)
+            if fold and va and vb and va > 0:
+                ratio = vb / va
+                n = Decimal(fold.group(1))
+                if abs(ratio - n) > n * Decimal("0.25"):
+                    out.append(AuditFinding(
+                        doc.name, ln.page, ln.no, ln.no, (ln.no,), "percent", fold.group(0),
+                        f"{format_value(vb, 'number')} / {format_value(va, 'number')} = {ratio:.2f}×",
+                        f"{(n - ratio):.2f}×",
+                        f"The text calls it a {fold.group(0)}, but from {ft.group('a')} to {ft.group('b')} is "  # type: ignore[union-attr]
+                        f"{ratio:.2f} times ({format_value((ratio - 1) * 100, 'percent', None, 1, True)})."))
+            pm = _PCT_CHANGE.search(sentence)
+            if not pm:
+                continue
+            stated = Decimal(pm.group("pct"))
+            if pm.group("dir").lower() in ("decrease", "fall", "reduction"):
+                stated = -abs(stated)
+            decimals = len(pm.group("pct").split(".")[1]) if "." in pm.group("pct") else 0
+            if va and vb and va != 0:
+                exact = (vb - va) / abs(va) * 100
+                if round_to(exact, decimals) != round_to(stated, decimals):
+                    out.append(AuditFinding(
+                        doc.name, ln.page, ln.no, ln.no, (ln.no,), "percent", pm.group(0),
+                        format_value(exact, "percent", None, 2, True), format_value(stated - exact, "number", None, 2),
+                        f"From {ft.group('a')} to {ft.group('b')} is {format_value(exact, 'percent', None, 2, True)}, "  # type: ignore[union-attr]
+                        f"not the {pm.group(0)} stated."))
+                continue
+            found = _table_change(doc, tables, ln.page, ln.no, pm.group("item"), stated, decimals)
+            if found:
+                t, row, exact, pair = found
+                out.append(AuditFinding(
+                    doc.name, ln.page, ln.no, ln.no, tuple(sorted({ln.no, *row.lines})), "percent", pm.group(0),
+                    format_value(exact, "percent", None, 2, True), format_value(stated - exact, "number", None, 2),
+                    f"The text states a {pm.group(0)}, but the table below (line {t.line_start}) gives {row.label} "
+                    f"going from {row.cells[pair[0]].raw} to {row.cells[pair[1]].raw}: "
+                    f"{format_value(exact, 'percent', None, 2, True)}.", t.id))
+    return out
+
+
+def _table_change(doc: SourceDoc, tables: list[Table], page: int | None, line: int, item: str, stated: Decimal,
+                  decimals: int) -> tuple[Table, Row, Decimal, tuple[int, int]] | None:
+    """The % change of the row a phrase names, in the first table within 12 lines after the sentence,
+    when it does not match the stated figure (None when it matches or nothing fits)."""
+    near = [t for t in tables if t.page == page and 0 < t.line_start - line <= 12]
+    if not near:
+        return None
+    t = min(near, key=lambda x: x.line_start)
+    words = _key_words(item)
+    wants_total = bool(re.search(r"(?i)\b(overall|total|whole)\b", item))
+    rows = [r for r in t.rows if (wants_total and r.role == "total") or (words and words & _key_words(r.label))]
+    pairs = [(a, b) for b in range(t.label_cols, len(t.columns)) for a in range(t.label_cols, b)
+             if not _CHANGE_HEADER.search(_col(t, a) + _col(t, b)) and normalize_period_in(_col(t, a))
+             and normalize_period_in(_col(t, b))]
+    for r in rows:
+        for a, b in pairs[:1]:
+            ca, cb = r.cells[a], r.cells[b]
+            if ca.kind in NUMERIC and cb.kind in NUMERIC and ca.value and cb.value is not None:
+                exact = (cb.value - ca.value) / abs(ca.value) * 100
+                if round_to(exact, decimals) == round_to(stated, decimals):
+                    return None
+                return t, r, exact, (a, b)
+    return None
+
+
+def normalize_period_in(header: str) -> bool:
+    return any(normalize_period(m.group(0)) for m in re.finditer(r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}|\b(?:19|20)\d{2}\b", header))
+
+
+# --------------------------------------------------------------------------- restated figures
+
+
+def _key_words(label: str) -> set[str]:
+    stop = {"the", "and", "of", "for", "to", "in", "a", "total", "spend", "allocation", "funding", "from", "on"}
+    return {w.lower() for w in re.findall(r"[A-Za-z]{2,}", label) if w.lower() not in stop}
+
+
+def check_restated(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]:
+    """A sentence that names a table row (its label words) and states a money figure within 2% of one
+    of that row's values, but not equal to it: the same figure stated two ways."""
+    out: list[AuditFinding] = []
+    cells: list[tuple[Table, Row, Cell, set[str]]] = []
+    for t in tables:
+        for r in t.rows:
+            words = _key_words(r.label) | _key_words(t.caption)
+            for c in r.cells[t.label_cols:]:
+                if c.kind == "money" and c.value is not None and abs(c.value) >= 10000:
+                    cells.append((t, r, c, words))
+    if not cells:
+        return out
+    table_lines = {(t.page, ln) for t in tables for r in t.rows for ln in r.lines}
+    for ln in doc.lines:
+        if "\t" in ln.text or (ln.page, ln.no) in table_lines:
+            continue
+        for a, b in sentence_spans(ln.text):
+            sentence = ln.text[a:b]
+            words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", sentence)}
+            for n in find_numbers(sentence):
+                if n.kind != "money" or abs(n.value) < 10000:
+                    continue
+                if any(_same_at_precision(n, c.value) for _, _, c, _ in cells if c.value is not None):
+                    continue  # stated somewhere, to the precision written: consistent
+                for t, r, c, key in cells:
+                    assert c.value is not None
+                    rel = abs(n.value - c.value) / abs(c.value)
+                    if rel == 0 or rel > Decimal("0.02") or not key or len(key & words) < min(2, len(key)):
+                        continue
+                    if _period_clash(sentence, t, c):
+                        continue
+                    out.append(AuditFinding(
+                        doc.name, ln.page, ln.no, ln.no, tuple(sorted({ln.no, *r.lines})), "restated",
+                        n.raw, c.raw, format_value(n.value - c.value, "money", None, 0),
+                        f"The text states {n.raw} where the table ({t.caption or 'line ' + str(t.line_start)}, "
+                        f"{r.label}, {_col(t, c.col)}, line {c.line}) gives {c.raw}.", t.id))
+                    break
+    return out
+
+
+def _same_at_precision(n: Number, value: Decimal) -> bool:
+    """£1,084k and £6.49m agree with 1,084,352 and 6,498,713: rounded or cut to the digits written."""
+    unit = Decimal(1).scaleb(-n.decimals)
+    if n.scale:
+        unit *= SCALES[n.scale]
+    if value == n.value:
+        return True
+    if unit == 1:
+        return False
+    q = value / unit
+    target = n.value / unit
+    return round_to(q, 0) == target or q.to_integral_value(rounding=ROUND_DOWN) == target
+
+
+def _period_clash(sentence: str, t: Table, c: Cell) -> bool:
+    """The sentence names a financial year and the cell's column names a different one."""
+    header = _col(t, c.col)
+    hp = {normalize_period(m.group(0)) for m in re.finditer(r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}", header)}
+    sp = {normalize_period(m.group(0)) for m in re.finditer(r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}", sentence)}
+    hp.discard(None)
+    sp.discard(None)
+    return bool(hp and sp and not (hp & sp))
+
+
+def _dedupe(findings: list[AuditFinding]) -> list[AuditFinding]:
+    seen = set()
+    out = []
+    for f in findings:
+        key = (f.doc, f.kind, f.line_start, f.stated)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return sorted(out, key=lambda f: (f.doc, f.page or 0, f.line_start))

@@ -1,0 +1,222 @@
+"""The figure engine: pure functions over typed tables that return Figures.
+
+Each Figure carries its value (a Decimal: no floating-point drift in currency), the text as the documents
+write it, the formula in symbols, a description in words, and every cell it used with its provenance.
+A language model never computes a number; these functions do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from .types import Cell, CellRef, Figure, Row, Table
+from .values import format_value
+
+NUMERIC = ("money", "percent", "number")
+HUNDRED = Decimal(100)
+
+
+class FigureError(ValueError):
+    """A computation that cannot be done honestly (empty cell, text, mixed units, division by zero)."""
+
+
+def column_name(t: Table, col: int) -> str:
+    return t.columns[col] if col < len(t.columns) and t.columns[col] else f"column {col + 1}"
+
+
+def ref(t: Table, row: Row, col: int) -> CellRef:
+    c = row.cells[col]
+    return CellRef(t.doc, c.page, c.line, t.id, row.path(), column_name(t, col), c.raw, c.value)
+
+
+def _cell(t: Table, row: Row, col: int) -> Cell:
+    if col >= len(row.cells):
+        raise FigureError(f"row '{row.label}' has no {column_name(t, col)}")
+    c = row.cells[col]
+    if c.kind not in NUMERIC or c.value is None:
+        raise FigureError(f"'{row.label}' / {column_name(t, col)} is not a number ({c.raw or 'empty'})")
+    return c
+
+
+def _kind(cells: Sequence[Cell]) -> str:
+    kinds = {c.kind for c in cells}
+    if len(kinds) > 1:
+        raise FigureError(f"cannot combine {' and '.join(sorted(kinds))} values")
+    return kinds.pop()
+
+
+def _scale(cells: Sequence[Cell]) -> str | None:
+    scales = {c.scale for c in cells}
+    return scales.pop() if len(scales) == 1 else None
+
+
+def _decimals(cells: Sequence[Cell]) -> int | None:
+    """Decimals to show for a result made of these cells: as many as the most precise of them."""
+    best = 0
+    for c in cells:
+        v = c.value
+        if v is None:
+            continue
+        shown = v / _scale_factor(c.scale) if c.scale else v
+        exp = shown.normalize().as_tuple().exponent
+        best = max(best, -exp if isinstance(exp, int) and exp < 0 else 0)
+    return min(best, 2)
+
+
+def _scale_factor(scale: str | None) -> Decimal:
+    return {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}.get(scale or "", Decimal(1))
+
+
+def _fmt(value: Decimal, kind: str, cells: Sequence[Cell], signed: bool = False) -> str:
+    scale = _scale(cells)
+    dec = _decimals(cells)
+    if kind == "money" and not scale and value == value.to_integral_value():
+        dec = 0
+    return format_value(value, kind, scale, dec, signed=signed)
+
+
+def _num(value: Decimal | None, kind: str, cells: Sequence[Cell]) -> str:
+    """A cell value in a formula: '968,429' (no currency sign, scale kept: '709.8m')."""
+    assert value is not None
+    text = _fmt(value, kind, cells)
+    return text.replace("£", "")
+
+
+def _pct(value: Decimal) -> str:
+    return format_value(value, "percent", None, 1)
+
+
+# --------------------------------------------------------------------------- operations
+
+
+def lookup(t: Table, row: Row, col: int) -> Figure:
+    """The value of one cell, as a Figure with its provenance."""
+    c = _cell(t, row, col)
+    assert c.value is not None
+    return Figure(c.value, c.raw or _fmt(c.value, c.kind, [c]), f"{row.path()} / {column_name(t, col)} = {c.raw}",
+                  f"{row.path()}, {column_name(t, col)}", c.unit, (ref(t, row, col),), "lookup")
+
+
+def total(t: Table, rows: Sequence[Row], col: int) -> Figure:
+    """The sum of a column over some rows."""
+    if not rows:
+        raise FigureError("nothing to add up")
+    cells = [_cell(t, r, col) for r in rows]
+    kind = _kind(cells)
+    value = sum((c.value for c in cells if c.value is not None), Decimal(0))
+    text = _fmt(value, kind, cells)
+    terms = " + ".join(_num(c.value, kind, [c]) for c in cells)
+    return Figure(value, text, f"{terms} = {text}",
+                  f"total of {column_name(t, col)} over {len(rows)} rows ({', '.join(r.label for r in rows)})",
+                  cells[0].unit, tuple(ref(t, r, col) for r in rows), "sum")
+
+
+def difference(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
+    """b − a (for a change over time, a is the earlier value)."""
+    ca, cb = _cell(t, *a), _cell(t, *b)
+    kind = _kind([ca, cb])
+    assert ca.value is not None and cb.value is not None
+    value = cb.value - ca.value
+    text = _fmt(value, kind, [ca, cb], signed=True)
+    if kind == "percent":
+        text = text.replace("%", " percentage points")
+    return Figure(value, text, f"{_num(cb.value, kind, [cb])} − {_num(ca.value, kind, [ca])} = {text}",
+                  f"{_describe(t, b)} minus {_describe(t, a)}", ca.unit, (ref(t, *a), ref(t, *b)), "difference")
+
+
+def percent_change(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
+    """(b − a) / a × 100: the change from a to b in per cent."""
+    ca, cb = _cell(t, *a), _cell(t, *b)
+    _kind([ca, cb])
+    assert ca.value is not None and cb.value is not None
+    if ca.value == 0:
+        raise FigureError(f"{_describe(t, a)} is zero: no percentage change from it")
+    value = (cb.value - ca.value) / abs(ca.value) * HUNDRED
+    text = format_value(value, "percent", None, 1, signed=True)
+    kind = ca.kind
+    return Figure(value, text,
+                  f"({_num(cb.value, kind, [cb])} − {_num(ca.value, kind, [ca])}) / {_num(ca.value, kind, [ca])} × 100 = {text}",
+                  f"change from {_describe(t, a)} to {_describe(t, b)}", "%", (ref(t, *a), ref(t, *b)), "percent_change")
+
+
+def share(t: Table, part: tuple[Row, int], whole: tuple[Row, int]) -> Figure:
+    """part / whole × 100."""
+    cp, cw = _cell(t, *part), _cell(t, *whole)
+    kind = _kind([cp, cw])
+    assert cp.value is not None and cw.value is not None
+    if cw.value == 0:
+        raise FigureError(f"{_describe(t, whole)} is zero")
+    value = cp.value / cw.value * HUNDRED
+    text = _pct(value)
+    return Figure(value, text, f"{_num(cp.value, kind, [cp])} / {_num(cw.value, kind, [cw])} × 100 = {text}",
+                  f"{part[0].path()} as a share of {whole[0].path()} ({column_name(t, part[1])})", "%",
+                  (ref(t, *part), ref(t, *whole)), "share")
+
+
+def share_of_sum(t: Table, part: Row, rows: Sequence[Row], col: int) -> Figure:
+    """part / (sum of rows) × 100, when the table has no total row."""
+    s = total(t, rows, col)
+    cp = _cell(t, part, col)
+    assert cp.value is not None
+    if s.value == 0:
+        raise FigureError("the total is zero")
+    value = cp.value / s.value * HUNDRED
+    text = _pct(value)
+    return Figure(value, text, f"{_num(cp.value, cp.kind, [cp])} / ({s.formula.split(' = ')[0]}) × 100 = {text}",
+                  f"{part.path()} as a share of the {len(rows)} rows' total ({column_name(t, col)})", "%",
+                  s.cells, "share")
+
+
+def extreme(t: Table, rows: Sequence[Row], col: int, largest: bool = True) -> Figure:
+    """The largest (or smallest) value of a column, and whose it is."""
+    usable = [(r, _cell(t, r, col)) for r in rows if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
+    if not usable:
+        raise FigureError(f"no numbers in {column_name(t, col)}")
+    _kind([c for _, c in usable])
+    best_row, best = (max if largest else min)(usable, key=lambda rc: rc[1].value)  # type: ignore[arg-type,return-value]
+    assert best.value is not None
+    word = "largest" if largest else "smallest"
+    values = ", ".join(_num(c.value, c.kind, [c]) for _, c in usable)
+    text = _fmt(best.value, best.kind, [best])
+    return Figure(best.value, text, f"{'max' if largest else 'min'}({values}) = {text} ({best_row.path()})",
+                  f"{word} {column_name(t, col)}: {best_row.path()}", best.unit,
+                  tuple(ref(t, r, col) for r, _ in usable), "max" if largest else "min")
+
+
+def rank(t: Table, rows: Sequence[Row], col: int, descending: bool = True) -> list[tuple[Row, Figure]]:
+    """Rows ordered by a column, each with its value as a Figure."""
+    usable = [r for r in rows if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
+    ordered = sorted(usable, key=lambda r: r.cells[col].value, reverse=descending)  # type: ignore[arg-type,return-value]
+    return [(r, lookup(t, r, col)) for r in ordered]
+
+
+def average(t: Table, rows: Sequence[Row], col: int) -> Figure:
+    s = total(t, rows, col)
+    cells = [_cell(t, r, col) for r in rows]
+    value = s.value / Decimal(len(rows))
+    text = _fmt(value, cells[0].kind, cells) if cells[0].kind != "number" else format_value(value, "number", None, 1)
+    return Figure(value, text, f"({s.formula.split(' = ')[0]}) / {len(rows)} = {text}",
+                  f"average of {column_name(t, col)} over {len(rows)} rows", cells[0].unit, s.cells, "average")
+
+
+def count(t: Table, rows: Sequence[Row], col: int | None, description: str) -> Figure:
+    """How many rows (optionally: whose cell in `col` is not empty) meet a condition described in words."""
+    refs = tuple(ref(t, r, col if col is not None else 0) for r in rows)
+    n = Decimal(len(rows))
+    labels = ", ".join(r.path() for r in rows)
+    return Figure(n, str(len(rows)), f"count({labels}) = {len(rows)}", description, None, refs, "count")
+
+
+def product(t: Table, a: tuple[Row, int], rate: Decimal, rate_text: str) -> Figure:
+    """A cell times a rate stated in the document (e.g. hours × £19.40 per hour)."""
+    ca = _cell(t, *a)
+    assert ca.value is not None
+    value = ca.value * rate
+    text = format_value(value, "money", None, 2)
+    return Figure(value, text, f"{_num(ca.value, ca.kind, [ca])} × {rate_text} = {text}",
+                  f"{_describe(t, a)} at {rate_text}", "£", (ref(t, *a),), "product")
+
+
+def _describe(t: Table, at: tuple[Row, int]) -> str:
+    return f"{at[0].path()} ({column_name(t, at[1])})"
