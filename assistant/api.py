@@ -6,13 +6,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from .answer import Answerer
 from .audit import audit as run_audit
 from .errors import IngestError, NotFoundError
 from .index import Index, IngestReport, load_index, read_manifest, sync
 from .ingest import read
 from .retrieve import Retriever, make_retriever
 from .settings import Settings, get_settings
-from .types import AuditFinding, Hit, Table
+from .types import Answer, AuditFinding, Hit, Table
 
 
 class Assistant:
@@ -30,6 +31,7 @@ class Assistant:
         self._index = index
         self._llm = llm
         self._retriever: Retriever | None = None
+        self._answerer: Answerer | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | dict[str, Any] | str | Path | None = None) -> Assistant:
@@ -54,6 +56,7 @@ class Assistant:
             self._index.close()
         self._index = None
         self._retriever = None
+        self._answerer = None
 
     def ingest(self, paths: list[str | Path] | None = None, progress: bool = True) -> IngestReport:
         """Index files and folders (default: the corpus folder); unchanged documents cost nothing."""
@@ -128,6 +131,17 @@ class Assistant:
         if t is None:
             raise NotFoundError(f"no table with id '{table_id}' (list them with `assistant tables`)")
         return t
+
+    @property
+    def answerer(self) -> Answerer:
+        if self._answerer is None:
+            self._answerer = Answerer(self.index, self.settings, self.retriever)  # type: ignore[arg-type]
+        return self._answerer
+
+    def ask(self, question: str, history: list[Any] | None = None, docs: list[str] | None = None) -> Answer:
+        """Answer a question from the documents: cited sentences, computed figures, or 'the documents
+        don't say'. `history` holds earlier turns (Answers, or dicts with 'question') for follow-ups."""
+        return self.answerer.ask(question, history, self.resolve_docs(docs) or None)
 
     def audit(self, doc: str | None = None) -> list[AuditFinding]:
         """Recompute totals, changes and restated figures; report what does not add up."""

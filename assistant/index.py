@@ -387,13 +387,17 @@ class Index:
         self.store = Store(build / "store.duckdb")
         self.acronyms: dict[str, str] = json.loads((build / "acronyms.json").read_text(encoding="utf-8"))
         self._tables: list[Table] | None = None
+        self._table_by_id: dict[str, Table] | None = None
         self._embedder: Embedder | None = None
         rows: dict[str, list[int]] = {}
         self._table_chunks: dict[str, list[Passage]] = {}
+        self._by_table: dict[str, list[Passage]] = {}
         for i, p in enumerate(self.passages):
             rows.setdefault(p.doc, []).append(i)
-            if p.kind == "table" and p.table_id:
-                self._table_chunks.setdefault(p.table_id, []).append(p)
+            if p.table_id:
+                self._by_table.setdefault(p.table_id, []).append(p)
+                if p.kind == "table":
+                    self._table_chunks.setdefault(p.table_id, []).append(p)
         self._doc_rows = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
 
     @property
@@ -410,13 +414,19 @@ class Index:
         return self._tables
 
     def table(self, table_id: str) -> Table | None:
-        return next((t for t in self.tables() if t.id == table_id), None)
+        if self._table_by_id is None:
+            self._table_by_id = {t.id: t for t in self.tables()}
+        return self._table_by_id.get(table_id)
 
     def source_doc(self, name: str) -> SourceDoc:
         """A document as it was indexed (lines from the store)."""
         meta = self.manifest["docs"][name]
         return SourceDoc(name, meta["path"], meta["sha256"], meta["format"], tuple(self.store.all_lines(name)),
                          meta.get("n_pages"))
+
+    def passages_for_table(self, table_id: str) -> list[Passage]:
+        """Every passage (caption, table, row views) of a table."""
+        return self._by_table.get(table_id, [])
 
     def table_chunks(self, table_id: str) -> list[Passage]:
         """The table-view passages of a table, in row order."""

@@ -40,7 +40,7 @@ HEADER_WORDS = {
     "maturity", "group", "professional", "band", "staff", "team", "headcount", "locality", "income",
     "savings", "saving", "forecast", "variance", "schemes", "site", "sites", "pilot", "expected", "adjusted",
 }
-_TOTAL = re.compile(r"(?i)\b(grand\s+total|total|totals|sum)\b")
+_TOTAL = re.compile(r"(?i)(?:^|\s)(grand\s+total|total|totals|sum)\b")
 _SUBTOTAL = re.compile(r"(?i)\bsub[\s\-]?totals?\b")
 _ID_HEADER = re.compile(r"(?i)^(scheme\s+)?(id|ref|reference|no\.?|#|code)$")
 _CAPTION_LINE = re.compile(r"(?i)^(table|figure|fig\.|chart)\s*\d+\b")
@@ -265,7 +265,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
             role = "subtotal"
         elif _TOTAL.search(label) and any(c.kind in NUMERIC for c in cells[label_cols:]):
             role = "total"
-        elif not values and label:
+        elif not values and label and not any(r.cells[i].strip() for i in range(1, label_cols)):
             role = "category"
         row_group = group
         if role == "category":
@@ -447,8 +447,11 @@ def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
     texts = [r.cells[i].strip() for i in ne]
     if any(t.isupper() or _KEY_VALUE.match(t) for t in texts):
         return False  # a label row, or a "key: value" line of a form
-    if ne[0] > 0:  # empty label cell, text only
-        return all(k in ("text", "period") for k in kinds) and bool(prev.nonempty())
+    if ne[0] > 0:  # empty label cell, text only: wrapped text or the rest of a row after a page break
+        if not all(k in ("text", "period") for k in kinds) or not prev.nonempty():
+            return False
+        return any(t[0].islower() or _bullet(t[0]) or t[0].isdigit() or t[0] in "(<" or len(t.split()) > 6
+                   or _sentence_fragment(prev.cells[_last_filled(prev.cells, i + 1)]) for t, i in zip(texts, ne))
     if ne != [0]:
         # a row broken by a page break: text cells only, empty where the row above has its values
         num_cols = [i for i, c in enumerate(prev.cells) if parse_cell(c).kind in NUMERIC]
@@ -481,6 +484,9 @@ def _label_columns(body: list[_PRow], columns: tuple[str, ...], ncols: int,
     mostly empty ("CCG" over "Income", "Expenditure", "Deficit")."""
     if ncols < 3 or not body:
         return 1
+    second = [r for r in body if r.cells[1].strip()]
+    empty0 = sum(1 for r in second if not r.cells[0].strip()) / max(1, len(second))
+    body = [r for r in body if len(r.nonempty()) >= 2] or body  # rows with data, not category lines
 
     def kind_of(i: int) -> tuple[str, float]:
         kinds = [parse_cell(r.cells[i], *units[i]).kind for r in body if r.cells[i].strip()]
@@ -491,11 +497,12 @@ def _label_columns(body: list[_PRow], columns: tuple[str, ...], ncols: int,
         if share.get("period", 0) + share.get("date", 0) >= 0.5:
             return "period", empty
         if sum(share.get(k, 0) for k in NUMERIC) > 0.5:
-            codes = all(len(r.cells[i].strip()) <= 4 for r in body if r.cells[i].strip())
+            filled = [r.cells[i].strip() for r in body if r.cells[i].strip()]
+            codes = sum(len(x) <= 4 for x in filled) >= 0.8 * len(filled)
             return ("code" if codes else "numeric"), empty
         return "text", empty
 
-    k0, empty0 = kind_of(0)
+    k0, _ = kind_of(0)
     k1, _ = kind_of(1)
     header0 = columns[0].split(" / ")[-1].strip() if columns else ""
     if k1 in ("text", "period") and (k0 in ("period", "code") or _ID_HEADER.match(header0)):
@@ -517,8 +524,7 @@ def _fill_down_labels(body: list[_PRow], label_cols: int, units: list[tuple[str 
         if first:
             above = first
             continue
-        has_values = any(parse_cell(c, *units[i]).kind in NUMERIC for i, c in enumerate(r.cells) if i >= label_cols)
-        if above and r.cells[1].strip() and has_values:
+        if above and r.cells[1].strip():
             r.cells[0] = above
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREV = {
     "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "no", "st", "vs", "approx", "inc", "ltd", "cllr", "fig",
@@ -55,6 +56,8 @@ def words(text: str) -> list[str]:
     and financial years are written one way ('19/20', '2019/20', '2019-20' -> '2019-20')."""
     out = []
     for w in _WORD.findall(text):
+        if len(w) >= 3 and w.endswith("s") and w[:-1].isupper():
+            w = w[:-1]  # plural of an acronym: 'HCAs' -> 'HCA'
         w = w.lower().strip("'-")
         if not w:
             continue
@@ -67,7 +70,14 @@ def words(text: str) -> list[str]:
                 continue
         if w[0].isdigit() or w[0] == "£":
             w = w.lstrip("£").replace(",", "").rstrip("%")
-        out.append(w)
+            out.append(w)
+        elif "-" in w:  # 'non-elective' matches 'Non Elective'; 'bi-monthly' keeps its parts and itself
+            parts = [p for p in w.split("-") if p]
+            out.extend(parts)
+            if len(parts) == 2 and len(parts[0]) <= 3:
+                out.append("".join(parts))
+        else:
+            out.append(w)
     return out
 
 
@@ -75,21 +85,23 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
+@lru_cache(maxsize=65536)
 def stem(w: str) -> str:
-    """A light English stemmer for matching (plural and common suffixes)."""
+    """English Snowball stem ('nursing', 'nurses' -> 'nurs'); numbers and periods unchanged."""
     if len(w) <= 3 or w[0].isdigit():
         return w
-    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            base = w[: -len(suf)]
-            if suf in ("ies", "ied"):
-                base += "y"
-            return base
-    return w
+    return str(_stemmer().stemWord(w))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def index_terms(text: str) -> list[str]:
-    """Terms for keyword retrieval: content words, lightly stemmed, numbers and years kept whole."""
+    """Terms for keyword retrieval: content words, stemmed, numbers and years kept whole."""
     return [stem(w) for w in content_words(text)]
 
 

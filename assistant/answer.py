@@ -1,0 +1,486 @@
+"""The default answerer (no generative model): understand, find, compute, select, cite, or abstain.
+
+1. Understand the question (query.py): what is asked, periods, the documents it is about.
+2. Retrieve passages (hybrid) within those documents.
+3. Tables: find the table, rows and columns the question names and run the figure engine (tableqa.py).
+4. Prose: score the sentences of the retrieved passages against the question and keep the best one per
+   part of the question (list questions keep the list items under the best lead-in).
+5. Decide which evidence answers, or abstain when none contains what is asked; every sentence of the
+   reply is cited, every number comes from a cited line or a computed figure.
+6. Follow-ups reuse the previous turn's question, table and entities ("and for Chiltern?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .index import Index
+from .query import Query, content_terms, periods_in, scope_docs, understand
+from .retrieve import HybridRetriever, Retriever
+from .settings import Settings
+from .tableqa import TableAnswer, TableQA, build_matcher
+from .text import sentence_spans
+from .types import Answer, Citation, Figure, Passage, Row, Table
+from .values import find_numbers, shift_fy
+
+NOT_FOUND = "The documents don't say"
+MODE = "extractive"
+_LIST_ITEM = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])\s+\S")
+
+
+@dataclass
+class Sentence:
+    passage: Passage
+    line: int
+    page: int | None
+    text: str
+    score: float = 0.0
+    coverage: float = 0.0
+
+
+@dataclass
+class Evidence:
+    """What an answer rests on, before it is written out."""
+
+    text: str
+    citations: list[Citation]
+    figures: list[Figure] = field(default_factory=list)
+    score: float = 0.0
+    coverage: float = 0.0
+    kind: str = "prose"
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+class Answerer:
+    """Answers from retrieval, sentence selection and the figure engine; no generative model."""
+
+    mode = MODE
+
+    def __init__(self, index: Index, settings: Settings, retriever: Retriever | None = None) -> None:
+        self.index = index
+        self.settings = settings
+        self.retriever = retriever or HybridRetriever(index, settings.retrieval)
+        self._tqa: TableQA | None = None
+        self._names: dict[str, dict[str, int]] | None = None
+
+    # ------------------------------------------------------------------ set-up (lazy, once per index)
+
+    @property
+    def tqa(self) -> TableQA:
+        if self._tqa is None:
+            texts = [p.text for p in self.index.passages if p.kind in ("text", "row")]
+            self._tqa = TableQA(build_matcher(texts, self.index.acronyms))
+        return self._tqa
+
+    def name_docs(self) -> dict[str, dict[str, int]]:
+        """Capitalised names and the documents they occur in (for document scope)."""
+        if self._names is None:
+            names: dict[str, dict[str, int]] = {}
+            for p in self.index.passages:
+                if p.kind != "text":
+                    continue
+                for w in set(re.findall(r"\b[A-Z][A-Za-z&'\-]{2,}\b", p.text)):
+                    d = names.setdefault(w, {})
+                    d[p.doc] = d.get(p.doc, 0) + 1
+            self._names = names
+        return self._names
+
+    # ------------------------------------------------------------------ asking
+
+    def ask(self, question: str, history: Sequence[Any] | None = None, docs: Sequence[str] | None = None) -> Answer:
+        question = " ".join(question.split())
+        if not question:
+            return Answer(question, "Please ask a question.", [], answered=False, mode=self.mode)
+        prev = _previous(history)
+        follow = prev is not None and is_follow_up(question)
+        asked = condense(question, prev) if follow and prev is not None else question
+        scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ()) or scope_docs(
+            asked, self.name_docs())
+        q = understand(asked, self.index.acronyms, scope)
+        candidates = self._candidates(q)
+        table_ev = self._from_tables(q, candidates, prefer=prev.get("table_id") if follow and prev else None)
+        prose_ev = self._from_prose(q, candidates)
+        chosen = decide(q, table_ev, prose_ev)
+        if chosen is None:
+            return self._abstain(question, q, candidates, table_ev, prose_ev)
+        state = {"question": asked, "docs": list(scope), **chosen.state}
+        return Answer(question, chosen.text, chosen.citations, chosen.figures, True, self.mode,
+                      notes=[] if asked == question else [f"read as: {asked}"], index_hash=self.index.hash,
+                      state=state)
+
+    def _candidates(self, q: Query) -> list[tuple[Passage, float]]:
+        docs = list(q.docs) or None
+        if isinstance(self.retriever, HybridRetriever):
+            fused = self.retriever.fused(q.text, docs)
+            return [(self.index.passages[i], s) for i, s in fused[:40]]
+        return [(h.passage, h.score) for h in self.retriever.retrieve(q.text, 40, docs)]
+
+    # ------------------------------------------------------------------ tables
+
+    def _from_tables(self, q: Query, candidates: list[tuple[Passage, float]], prefer: str | None) -> Evidence | None:
+        order: list[str] = []
+        for p, _ in candidates[:20]:
+            if p.table_id and p.table_id not in order:
+                order.append(p.table_id)
+        if prefer and prefer not in order:
+            order.insert(0, prefer)
+        tables = [t for t in (self.index.table(tid) for tid in order[:8]) if t is not None]
+        prior = {tid: 1.5 * (1 - i / max(1, len(order))) for i, tid in enumerate(order[:8])}
+        if prefer:
+            prior[prefer] = prior.get(prefer, 0) + 3.0
+        headings = {t.id: " ".join(next((p.heading for p in self.index.passages_for_table(t.id)), ())) for t in tables}
+        ta = self.tqa.answer(q, tables, prior, headings)
+        if ta is None:
+            return None
+        return self._table_evidence(q, ta)
+
+    def _row_passage(self, t: Table, row: Row) -> Passage | None:
+        for p in self.index.passages_for_table(t.id):
+            if p.kind == "row" and p.row == row.index:
+                return p
+        return None
+
+    def _line_text(self, doc: str, page: int | None, line: int) -> str:
+        got = self.index.store.lines(doc, page, line, line)
+        return got[0].text if got else ""
+
+    def _cite_rows(self, t: Table, rows: Sequence[Row], with_header: bool = True) -> list[Citation]:
+        cites: list[Citation] = []
+        if with_header and t.header_lines:
+            h = t.header_lines[-1]
+            text = self._line_text(t.doc, t.page, h)
+            if text.strip():
+                chunk = next((p for p in self.index.passages_for_table(t.id) if p.kind == "table"), None)
+                cites.append(Citation(chunk.id if chunk else t.id, t.doc, t.page, h, h, text))
+        for r in rows:
+            line = r.lines[0]
+            text = self._line_text(t.doc, t.page, line)
+            p = self._row_passage(t, r)
+            cites.append(Citation(p.id if p else t.id, t.doc, t.page, line, line, text))
+        return cites
+
+    def _table_evidence(self, q: Query, ta: TableAnswer) -> Evidence:
+        t = ta.table
+        state = {"table_id": t.id, "rows": [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
+                 "periods": list(q.periods)}
+        where = f" ({_short(t.caption)})" if t.caption else ""
+        if ta.op == "empty":
+            row = ta.rows[0]
+            cols = ", ".join(_col(t, c) for c in ta.cols)
+            others = [c for c in row.cells[t.label_cols:] if c.kind != "empty"]
+            also = ""
+            if others:
+                also = " It gives only " + "; ".join(f"{_col(t, c.col)}: {c.raw}" for c in others[:3]) + "."
+            text = f"The table{where} has no value for {row.path()} under {cols}.{also}"
+            return Evidence(text, self._cite_rows(t, [row]), [], -1.0, ta.coverage, "table-empty", state)
+        if ta.op == "lookup":
+            row = ta.rows[0]
+            parts = []
+            for c in ta.cols:
+                cell = row.cells[c]
+                if cell.kind == "empty":
+                    continue
+                parts.append(f"{_col(t, c)}: {cell.raw}")
+            text = f"{row.path()} — " + "; ".join(parts) + f"{where}."
+            return Evidence(text, self._cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)
+        fig = ta.figures[0]
+        if ta.op == "share":
+            text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
+                    f" ({_col(t, ta.cols[0])}){where}: {fig.formula}.")
+        elif ta.op == "change":
+            a = fig.cells[0]
+            b = fig.cells[1]
+            bits = [f.text for f in ta.figures]
+            subject = ta.rows[0].path() if len(ta.rows) == 1 else _col(t, ta.cols[0])
+            text = (f"{subject} goes from {a.raw} ({a.column if len(ta.rows) == 1 else a.row}) to {b.raw} "
+                    f"({b.column if len(ta.rows) == 1 else b.row}): {' / '.join(bits)}{where}. "
+                    + " ".join(f"{f.formula}." for f in ta.figures))
+        elif ta.op == "sum":
+            text = (f"The {len(ta.rows)} rows ({', '.join(r.label for r in ta.rows)}) add up to {fig.text} "
+                    f"({_col(t, ta.cols[0])}){where}: {fig.formula}.")
+            stated = [r for r in t.rows if r.role == "total" and r.cells[ta.cols[0]].value is not None]
+            if stated and stated[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2:
+                text += f" The table's own total row says {stated[-1].cells[ta.cols[0]].raw}."
+                ta.rows = [*ta.rows, stated[-1]]
+            if ta.note:
+                text += f" {ta.note[0].upper()}{ta.note[1:]}."
+        elif ta.op in ("max", "min"):
+            word = "largest" if ta.op == "max" else "smallest"
+            text = (f"{ta.rows[0].path()} has the {word} {_col(t, ta.cols[0])}: {fig.text}{where}. "
+                    f"{fig.formula}.")
+        elif ta.op == "count":
+            text = f"{fig.text} ({', '.join(r.label for r in ta.rows)}) {ta.note}: {fig.description}{where}."
+        else:
+            text = f"{fig.description}: {fig.text}{where}. {fig.formula}."
+        cite_rows = ta.rows if ta.op not in ("max", "min") else ta.rows
+        return Evidence(text, self._cite_rows(t, cite_rows), ta.figures, ta.score, ta.coverage, "table", state)
+
+    # ------------------------------------------------------------------ prose
+
+    def _sentences(self, candidates: list[tuple[Passage, float]]) -> list[Sentence]:
+        out: list[Sentence] = []
+        seen: set[tuple[str, int, str]] = set()
+        for p, _ in candidates[:14]:
+            if p.kind != "text":
+                continue
+            lines = [ln for ln in self.index.store.lines(p.doc, p.page, p.line_start, p.line_end) if ln.text.strip()]
+            pieces = p.text.split("\n")
+            for i, piece in enumerate(pieces):
+                ln = lines[i] if i < len(lines) else None
+                if ln is None:
+                    continue
+                for a, b in sentence_spans(piece):
+                    s = piece[a:b].strip()
+                    key = (p.doc, ln.no, s)
+                    if len(s) < 12 or key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Sentence(p, ln.no, ln.page, s))
+        return out
+
+    def _score(self, q: Query, sents: list[Sentence], part: str | None = None) -> list[Sentence]:
+        m = self.tqa.m
+        terms = content_terms(part) if part else list(q.terms)
+        total = m.weight(terms) or 1.0
+        pq = understand(part, self.index.acronyms) if part else q
+        out = []
+        for rank, s in enumerate(sents):
+            st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
+            got = m.weight([t for t in terms if t in st])
+            cov = got / total
+            bonus = 0.0
+            nums = find_numbers(s.text)
+            if pq.wants == "money" and any(n.kind == "money" for n in nums):
+                bonus += 0.25
+            elif pq.wants == "percent" and any(n.kind == "percent" for n in nums):
+                bonus += 0.25
+            elif pq.wants == "count" and any(n.kind == "number" for n in nums):
+                bonus += 0.15
+            elif pq.wants == "date" and re.search(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                                                  r"nov|dec)[a-z]*\b", s.text):
+                bonus += 0.2
+            elif pq.wants == "person" and re.search(r"\b(Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor)\b|[A-Z][a-z]+ [A-Z][a-z]+"
+                                                    r"|\b(Director|Chair|Officer|Manager|Lead)\b", s.text):
+                bonus += 0.2
+            if pq.periods:
+                sp, _ = periods_in(s.text)
+                if set(sp) & set(pq.periods):
+                    bonus += 0.15
+            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.004 * rank, cov)
+            out.append(s2)
+        return sorted(out, key=lambda x: -x.score)
+
+    def _from_prose(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        sents = self._sentences(candidates)
+        if not sents:
+            return None
+        if "list" in q.intents:
+            listed = self._list_answer(q, candidates)
+            if listed is not None:
+                return listed
+        parts = list(q.parts) or [None]
+        chosen: list[Sentence] = []
+        for part in parts:
+            ranked = self._score(q, sents, part)
+            for s in ranked:
+                if s.score <= 0:
+                    break
+                if all(s.text != c.text for c in chosen):
+                    chosen.append(s)
+                    break
+        if not chosen:
+            return None
+        whole = self._score(q, sents)
+        best = whole[0]
+        if best.text not in [c.text for c in chosen] and best.score > max(c.score for c in chosen) + 0.2:
+            chosen.insert(0, best)
+        # coverage of the question by all chosen sentences together
+        m = self.tqa.m
+        together = set().union(*(m.terms(c.text) | m.terms(" ".join(c.passage.heading[-1:])) for c in chosen))
+        cov = m.weight([t for t in q.terms if t in together]) / (m.weight(q.terms) or 1.0)
+        chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
+        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, s.line, s.text) for s in chosen]
+        text = " ".join(f"{_sentence(s.text)} [{i}]" for i, s in enumerate(chosen, 1))
+        return Evidence(text, cites, [], max(c.score for c in chosen), cov, "prose",
+                        {"sentences": [c.text for c in chosen]})
+
+    def _list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        """Items of the list that follows the best-matching lead-in or heading."""
+        m = self.tqa.m
+        total = m.weight(q.terms) or 1.0
+        best: tuple[float, Passage] | None = None
+        for rank, (p, _) in enumerate(candidates[:12]):
+            if p.kind != "text":
+                continue
+            items = [x for x in p.text.split("\n") if _LIST_ITEM.match(x) or x.startswith(("- ", "• "))]
+            if len(items) < 2:
+                continue
+            lead = p.text.split("\n")[0] + " " + " ".join(p.heading[-1:])
+            cov = m.weight([t for t in q.terms if t in m.terms(lead)]) / total
+            score = cov - 0.01 * rank
+            if best is None or score > best[0]:
+                best = (score, p)
+        if best is None or best[0] < 0.34:
+            return None
+        p = best[1]
+        lines = [ln for ln in self.index.store.lines(p.doc, p.page, p.line_start, p.line_end) if ln.text.strip()]
+        lead = [ln for ln in lines if not (_LIST_ITEM.match(ln.text) or ln.text.startswith(("- ", "• ")))]
+        items = [ln for ln in lines if _LIST_ITEM.match(ln.text) or ln.text.startswith(("- ", "• "))]
+        cites = []
+        if lead:
+            cites.append(Citation(p.id, p.doc, p.page, lead[-1].no, lead[-1].no, lead[-1].text))
+        cites.extend(Citation(p.id, p.doc, p.page, ln.no, ln.no, ln.text) for ln in items)
+        lead_text = _sentence(lead[-1].text) + " [1]" if lead else ""
+        body = "; ".join(f"{_strip_marker(ln.text)} [{i}]" for i, ln in enumerate(items, 2 if lead else 1))
+        text = f"{lead_text} {body}".strip()
+        if not text.endswith("."):
+            text += "."
+        return Evidence(text, cites, [], best[0] + 0.3, best[0], "list", {"list": [ln.text for ln in items]})
+
+    # ------------------------------------------------------------------ abstaining
+
+    def _abstain(self, question: str, q: Query, candidates: list[tuple[Passage, float]],
+                 table_ev: Evidence | None, prose_ev: Evidence | None) -> Answer:
+        closest: list[Citation] = []
+        for p, _ in candidates[:3]:
+            lines = self.index.store.lines(p.doc, p.page, p.line_start, p.line_start)
+            quote = lines[0].text if lines else p.text.split("\n")[0]
+            closest.append(Citation(p.id, p.doc, p.page, p.line_start, p.line_start, quote))
+        what = "an answer to that"
+        if table_ev is not None and table_ev.kind == "table-empty":
+            text = f"{NOT_FOUND}: {table_ev.text}"
+            return Answer(question, text, table_ev.citations, [], False, self.mode, closest=closest,
+                          index_hash=self.index.hash)
+        if q.wants == "money":
+            what = "that amount"
+        elif q.wants in ("count", "percent"):
+            what = "that figure"
+        text = f"{NOT_FOUND}: I could not find {what} in the documents. The closest passages are listed below."
+        return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash)
+
+
+# --------------------------------------------------------------------------- decisions
+
+THRESHOLDS = {"table": 0.45, "prose": 0.5}
+
+
+def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:
+    """Which evidence answers the question; None means abstain."""
+    table_ok = table_ev is not None and table_ev.kind == "table" and table_ev.coverage >= THRESHOLDS["table"]
+    prose_ok = prose_ev is not None and prose_ev.coverage >= THRESHOLDS["prose"]
+    if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
+        if not _has_wanted_number(q, prose_ev.text):
+            prose_ok = False
+    if q.computes and table_ok:
+        return table_ev
+    if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
+        if prose_ev.kind == "list" and "list" in q.intents:
+            return prose_ev
+        if table_ev.coverage + 0.05 >= prose_ev.coverage or (q.wants and not _has_wanted_number(q, prose_ev.text)):
+            return table_ev
+        return prose_ev
+    if table_ok:
+        return table_ev
+    if prose_ok:
+        return prose_ev
+    return None
+
+
+def _has_wanted_number(q: Query, text: str) -> bool:
+    nums = [n for n in find_numbers(re.sub(r"\[\d+\]", "", text)) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
+    if q.wants == "money":
+        return any(n.kind == "money" for n in nums)
+    if q.wants == "percent":
+        return any(n.kind == "percent" for n in nums)
+    return bool(nums)
+
+
+# --------------------------------------------------------------------------- follow-ups
+
+_FOLLOW = re.compile(r"(?i)^(and|what about|how about|same for|and for|and in|and the|what of|then)\b|"
+                     r"\b(the year before|the previous year|the year after|the next year|last year|that year|"
+                     r"the same|instead)\b")
+
+
+def is_follow_up(question: str) -> bool:
+    return bool(_FOLLOW.search(question)) or len(question.split()) <= 4
+
+
+def _previous(history: Sequence[Any] | None) -> dict[str, Any] | None:
+    """The last turn of a history given as Answers, dicts ({"question", "state"?}) or strings."""
+    if not history:
+        return None
+    last = history[-1]
+    if isinstance(last, Answer):
+        return {"question": last.state.get("question", last.question), **last.state}
+    if isinstance(last, dict):
+        st = dict(last.get("state") or {})
+        st.setdefault("question", last.get("question", ""))
+        return st
+    return {"question": str(last)}
+
+
+def condense(question: str, prev: dict[str, Any]) -> str:
+    """Rewrite a follow-up as a full question from the previous one."""
+    base = prev.get("question", "")
+    q = re.sub(r"(?i)^(and|what about|how about|same for|and for|and in|what of|then)\s+(for|in|at)?\s*", "",
+               question).strip(" ?")
+    shift = 0
+    if re.search(r"(?i)\b(the year before|the previous year|last year)\b", question):
+        shift = -1
+    elif re.search(r"(?i)\b(the year after|the next year)\b", question):
+        shift = 1
+    if shift:
+        periods, _ = periods_in(base)
+        fys = [p for p in periods if re.fullmatch(r"\d{4}-\d{2}", p)]
+        if fys:
+            old = fys[0]
+            new = shift_fy(old, shift)
+            for pattern in _fy_spellings(old):
+                base = re.sub(re.escape(pattern), new, base)
+            return base
+        years = [p for p in periods if re.fullmatch(r"\d{4}", p)]
+        if years:
+            return base.replace(years[0], str(int(years[0]) + shift))
+        return base
+    # a new entity: replace the row the previous answer was about, or append it
+    rows = prev.get("rows") or []
+    for old in rows:
+        if old and old.lower() in base.lower():
+            return re.sub(re.escape(old), q, base, flags=re.I)
+    entities = [w for w in re.findall(r"\b[A-Z][A-Za-z&'\-]+(?:\s+[A-Z][A-Za-z&'\-]+)*", base)[1:]]
+    for e in entities:
+        if e.lower() not in ("dfg", "bcf", "ibcf") and len(e) > 3:
+            return base.replace(e, q, 1)
+    return f"{base.rstrip(' ?')} {q}?"
+
+
+def _fy_spellings(label: str) -> list[str]:
+    a = int(label[:4])
+    b = label[5:7]
+    return [f"{a}-{b}", f"{a}/{b}", f"{a % 100:02d}/{b}", f"{a}–{b}", f"{a % 100:02d}-{b}"]
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _col(t: Table, i: int) -> str:
+    return t.columns[i] if i < len(t.columns) and t.columns[i] else f"column {i + 1}"
+
+
+def _short(text: str, n: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def _sentence(text: str) -> str:
+    t = text.strip()
+    t = t[0].upper() + t[1:] if t and t[0].islower() else t
+    return t if t.endswith((".", "!", "?", ":")) else t + "."
+
+
+def _strip_marker(text: str) -> str:
+    return re.sub(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", "", text).strip().rstrip(".;")

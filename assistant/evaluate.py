@@ -1,0 +1,123 @@
+"""Scoring answers (and claim checks) against a gold file, as described in the eval README.
+
+* A figure in `must_contain` matches the same number written another way: '£1,277,735', '1277735', or
+  '£1.28m' where the answer states the unit; percentages match to one decimal place ('35.66%' ~ '35.7%').
+  Other strings match case-insensitively as substrings.
+* A citation covers the evidence when it names the same document and its line range includes one of the
+  gold `line` numbers.
+* `negative` questions are answered correctly only by saying the documents do not give it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .types import Answer, Citation
+from .values import SCALES, Number, find_numbers, round_to
+
+
+def _is_figure(item: str) -> bool:
+    nums = find_numbers(item)
+    if len(nums) != 1:
+        return False
+    rest = (item[:nums[0].start] + item[nums[0].end:]).strip(" £%")
+    return not re.search(r"[A-Za-z]", rest)
+
+
+def _number_matches(gold: Number, got: Number) -> bool:
+    """Same figure, whatever the writing: sign shown by brackets or not, '£4.477 million' = '4.477'."""
+    g, v = abs(gold.value), abs(got.value)
+    if g == v or (got.scale and g == v / SCALES[got.scale]) or (gold.scale and v == g / SCALES[gold.scale]):
+        return True
+    gold = Number(gold.start, gold.end, gold.raw, g, gold.kind, gold.scale, gold.decimals)
+    got = Number(got.start, got.end, got.raw, v, got.kind, got.scale, got.decimals)
+    if gold.kind == "percent" or got.kind == "percent":
+        return round_to(gold.value, 1) == round_to(got.value, 1) and (gold.decimals >= 1 or got.decimals <= 1 or
+                                                                     round_to(gold.value, 0) == round_to(got.value, 0))
+    if got.scale:  # '£1.28m' in the answer stands for £1,277,735 at the precision written
+        unit = Decimal(1).scaleb(-got.decimals) * SCALES[got.scale]
+        return round_to(gold.value / unit, 0) * unit == got.value
+    if gold.decimals and got.decimals < gold.decimals:
+        return round_to(gold.value, got.decimals) == got.value
+    return False
+
+
+def contains(answer_text: str, item: str) -> bool:
+    text = " ".join(answer_text.split())
+    if _is_figure(item):
+        gold = find_numbers(item)[0]
+        if any(_number_matches(gold, n) for n in find_numbers(text)):
+            return True
+        return bool(re.search(rf"(?<![\d.,]){re.escape(item.strip())}(?![\d])", text))
+    return " ".join(item.lower().split()) in text.lower()
+
+
+def covers(citations: Iterable[Citation], doc: str, lines: Iterable[int]) -> bool:
+    wanted = set(lines)
+    return any(c.doc == doc and any(c.line_start <= ln <= c.line_end for ln in wanted) for c in citations)
+
+
+@dataclass
+class QAResult:
+    id: str
+    type: str
+    question: str
+    correct: bool
+    cited: bool
+    abstained: bool
+    seconds: float
+    answer: str
+    expected: str
+    missing: list[str] = field(default_factory=list)
+
+
+def score_answer(item: dict[str, Any], ans: Answer, seconds: float) -> QAResult:
+    if item.get("type") == "negative":
+        correct = not ans.answered
+        missing = [] if correct else ["(should say the documents do not give it)"]
+    else:
+        missing = [m for m in item.get("must_contain", []) if not contains(ans.text, m)]
+        correct = ans.answered and not missing
+    cited = covers(ans.citations or ans.closest, item["doc"], item.get("line", []))
+    return QAResult(item["id"], item.get("type", "qa"), item["question"], correct, cited, not ans.answered, seconds,
+                    ans.text, item.get("answer", ""), missing)
+
+
+def evaluate_qa(items: list[dict[str, Any]], ask: Callable[[str], Answer]) -> dict[str, Any]:
+    results = []
+    for item in items:
+        t0 = time.perf_counter()
+        ans = ask(item["question"])
+        results.append(score_answer(item, ans, time.perf_counter() - t0))
+    return summarise(results)
+
+
+def summarise(results: list[QAResult]) -> dict[str, Any]:
+    by_type: dict[str, list[QAResult]] = {}
+    for r in results:
+        by_type.setdefault(r.type, []).append(r)
+
+    def stats(rs: list[QAResult]) -> dict[str, Any]:
+        secs = sorted(r.seconds for r in rs)
+        return {
+            "n": len(rs),
+            "correct": sum(r.correct for r in rs) / len(rs),
+            "correct_and_cited": sum(r.correct and r.cited for r in rs) / len(rs),
+            "cited": sum(r.cited for r in rs) / len(rs),
+            "abstained": sum(r.abstained for r in rs) / len(rs),
+            "latency_p50_ms": 1000 * statistics.median(secs),
+            "latency_p95_ms": 1000 * secs[min(len(secs) - 1, int(0.95 * len(secs)))],
+        }
+
+    return {
+        "overall": stats(results) if results else {},
+        "by_type": {k: stats(v) for k, v in sorted(by_type.items())},
+        "wrong": [r.__dict__ for r in results if not r.correct],
+        "results": [r.__dict__ for r in results],
+    }

@@ -1,0 +1,235 @@
+"""Understanding a question: what is asked, about what, for which period, in which documents.
+
+Pure functions over the question text (and, for document scope, a table of where names occur).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from .text import STOPWORDS, expand_acronyms, stem, words
+from .values import MONTH_NAMES, MONTHS, normalize_period
+
+# words that say what kind of answer is wanted, not what it is about
+QUESTION_WORDS = frozenset("""
+how much many what which who whom whose when where why is are was were does did do will would could should
+can the a an of for in on to by at our we us their there it its this that these those be been being have has
+had percentage percent proportion share total totals overall amount figure number value sum add adding added
+up together combined altogether all difference change increase decrease rise fall grow growth go goes went
+going between compared versus vs against from terms cash give given show shown tell say said according
+plan plans document documents please any yet expected expect projected roughly approximately about around
+exceed exceeded exceeding most largest highest biggest least smallest lowest fewest top average mean
+big large small much
+""".split())
+
+_MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|allocat\w*|cost\w*|£|grant|invest\w*|"
+                         r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth)\b")
+_FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
+_QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b")
+_YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
+_MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_ORDINAL_Q = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+INTENTS = ("share", "percent_change", "change", "sum", "max", "min", "count", "average", "list", "date", "who",
+           "value", "text")
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    intents: tuple[str, ...]  # most specific first, e.g. ("change", "percent_change")
+    wants: str | None  # money | count | percent | date | person | None
+    periods: tuple[str, ...]  # normalised: "2019-20", "2018-19 Q4", "2030", "Mar 2018", "Q1"
+    months: tuple[str, ...]  # "Mar", ...
+    terms: tuple[str, ...]  # stemmed content terms
+    quoted: tuple[str, ...]  # 'quoted' or "quoted" phrases
+    docs: tuple[str, ...] = ()  # documents the question is about (empty: all)
+    parts: tuple[str, ...] = ()  # sub-questions of a multi-part question
+    raw_terms: tuple[str, ...] = field(default=())
+
+    @property
+    def intent(self) -> str:
+        return self.intents[0]
+
+    @property
+    def computes(self) -> bool:
+        return self.intent in ("share", "percent_change", "change", "sum", "max", "min", "count", "average")
+
+
+def periods_in(text: str) -> tuple[list[str], list[str]]:
+    """Financial years, years, quarters, month-years and months named in a text, normalised:
+    ('2019/20' -> '2019-20', 'Q4 2018-19' -> '2018-19 Q4', 'March 2018' -> 'Mar 2018' and '2018')."""
+    periods: list[str] = []
+
+    def add(label: str | None) -> None:
+        if label and label not in periods:
+            periods.append(label)
+
+    fys = []
+    for m in _FY.finditer(text):
+        label = normalize_period(m.group(0))
+        add(label)
+        if label:
+            fys.append(label)
+    for m in _QUARTER.finditer(text):
+        q = "Q" + (m.group(1) or _ORDINAL_Q[m.group(2).lower()])
+        for fy in fys or [""]:
+            add(f"{fy} {q}".strip())
+    rest = _FY.sub(" ", text)
+    months: list[str] = []
+    for m in _MONTH.finditer(rest):
+        word = m.group(1).lower()
+        after = rest[m.end():m.end() + 6]
+        year = re.match(r"\s+((?:19|20)\d{2})\b", after)
+        if word == "may" and not year:
+            continue  # 'may' is a verb unless a year follows
+        name = MONTH_NAMES[MONTHS[word]]
+        months.append(name)
+        if year:
+            add(f"{name} {year.group(1)}")
+    for m in _YEAR.finditer(rest):
+        add(m.group(1))
+    return periods, months
+
+
+def detect_intents(q: str) -> list[str]:
+    s = q.lower()
+    found: list[str] = []
+
+    def has(p: str) -> bool:
+        return re.search(p, s) is not None
+
+    if has(r"what (percentage|proportion|share|%|per ?cent) of\b|as a (percentage|share|proportion) of|"
+           r"(percentage|proportion|share) of (the )?[a-z0-9/\- ]+ (goes|go|went|is|are|was|were) (to|on|spent)"):
+        found.append("share")
+    if has(r"by what (percentage|%|per ?cent)|percentage terms|percentage (increase|decrease|rise|fall|growth|change|"
+           r"reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|(grow|rise|increase|fall|decrease|"
+           r"change|drop|go up|gone up)\w* by what|what (is|was) the (percentage|%)"):
+        found.append("percent_change")
+    if has(r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
+           r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
+           r"how much (more|less|higher|lower)"):
+        found.append("change")
+    if has(r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
+           r"\bcounting both\b|\btogether\b"):
+        found.append("sum")
+    if has(r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"):
+        found.append("max")
+    if has(r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"):
+        found.append("min")
+    if has(r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b"):
+        found.append("count")
+    if has(r"\bwhat is the average\b|\baverage of\b|\bon average\b|\bmean\b"):
+        found.append("average")
+    if has(r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did) .* (focus on|include|involve|cover)\b|"
+           r"\bwhat benefits\b|\bwhich metrics\b|\bwhat are the\b"):
+        found.append("list")
+    if has(r"^when\b|\bwhat date\b|\bby when\b|\bwhen (is|was|does|did|will)\b"):
+        found.append("date")
+    if has(r"^who\b|\bwho (chairs|leads|signs|is|are|will)\b"):
+        found.append("who")
+    if has(r"\bhow (much|many|big|large)\b|^what (is|was|are|were) (the|our) [a-z ]*\b(target|budget|allocation|"
+           r"spend|figure|number|total|rate|score|cost|value|amount|deficit|expenditure)|\bwhat score\b|"
+           r"^what (proportion|percentage|share)\b|\bhow many\b|\bwhat percentage\b"):
+        found.append("value")
+    if "share" in found and "percent_change" in found and not re.search(r"\bof (the )?\w+ (goes|go|went)\b", s):
+        found.remove("share")
+    return found or ["text"]
+
+
+def wanted_kind(q: str, intents: list[str]) -> str | None:
+    s = q.lower()
+    if intents[0] in ("share", "percent_change") or re.search(r"\b(percentage|proportion|%|per ?cent|share|rate)\b", s):
+        return "percent"
+    if re.search(r"\bhow much\b", s) and _MONEY_HINT.search(s):
+        return "money"
+    if re.search(r"\bhow many\b|\bnumber of\b|\bscore\b", s):
+        return "count"
+    if intents[0] == "date":
+        return "date"
+    if intents[0] == "who":
+        return "person"
+    if _MONEY_HINT.search(s) and re.search(r"\bhow much\b|\bwhat is the\b|\bwhat was the\b", s):
+        return "money"
+    return None
+
+
+def split_parts(q: str) -> list[str]:
+    """'Who chairs X, how often does it meet, and how often are reports published?' -> three parts."""
+    s = q.strip().rstrip("?")
+    pieces = re.split(r",\s*(?:and\s+)?(?=(?:how|what|who|when|which|where|why|is|are|does|did|has)\b)|"
+                      r"\s+and\s+(?=(?:how|what|who|when|which|where|why)\b)", s, flags=re.I)
+    return [p.strip() for p in pieces if p and p.strip()]
+
+
+def content_terms(text: str, acronyms: Mapping[str, str] | None = None) -> list[str]:
+    """Stemmed content words of a text; with `acronyms`, also the words of the long forms of acronyms it
+    uses and the acronyms of long forms it spells out (so 'IBCF' and 'Improved Better Care Fund' meet)."""
+    expanded = expand_acronyms(text, dict(acronyms or {})) if acronyms else text
+    if acronyms:
+        low = text.lower()
+        extra = [acr for acr, long in acronyms.items() if long in low]
+        if extra:
+            expanded += " " + " ".join(extra)
+        upper = {k.upper(): v for k, v in acronyms.items()}
+        more = [upper[w.upper()] for w in re.findall(r"\b[A-Za-z&]{2,9}\b", text)
+                if w not in acronyms and w.upper() in upper]
+        if more:
+            expanded += " " + " ".join(more)
+    out: list[str] = []
+    for w in words(expanded):
+        if w in STOPWORDS or w in QUESTION_WORDS or (len(w) < 2 and not w.isdigit()):
+            continue
+        t = stem(w)
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def specific(periods: list[str]) -> list[str]:
+    """Drop a period that a more specific one names ('2018-19' when '2018-19 Q4' is there)."""
+    return [p for p in periods if not any(o != p and o.startswith(p + " ") or o.endswith(" " + p) and
+                                          re.fullmatch(r"\d{4}", p) for o in periods)]
+
+
+def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: tuple[str, ...] = ()) -> Query:
+    q = " ".join(question.split())
+    intents = detect_intents(q)
+    periods, months = periods_in(q)
+    periods = specific(periods)
+    quoted = tuple(m.group(1) or m.group(2) for m in re.finditer(r"[\"“]([^\"”]{2,60})[\"”]|'([^']{2,60})'", q))
+    parts = split_parts(q)
+    return Query(
+        text=q, intents=tuple(intents), wants=wanted_kind(q, intents), periods=tuple(periods),
+        months=tuple(months), terms=tuple(content_terms(q)), quoted=quoted, docs=docs,
+        parts=tuple(parts) if len(parts) > 1 else (), raw_terms=tuple(w for w in words(q) if w not in STOPWORDS),
+    )
+
+
+def with_docs(q: Query, docs: tuple[str, ...]) -> Query:
+    return replace(q, docs=docs)
+
+
+# --------------------------------------------------------------------------- document scope
+
+_NAME = re.compile(r"\b([A-Z][A-Za-z&'\-]+(?:\s+[A-Z][A-Za-z&'\-]+)*)\b")
+
+
+def scope_docs(question: str, name_docs: Mapping[str, Mapping[str, int]], min_count: int = 5,
+               share: float = 0.85) -> tuple[str, ...]:
+    """Documents a question is about, from names in it that occur (almost) only in one document:
+    'Wiltshire' -> the Wiltshire plan. Empty when no name is that specific."""
+    scoped: list[str] = []
+    for m in _NAME.finditer(question):
+        for token in re.findall(r"[A-Za-z&'\-]+", m.group(1)):
+            counts = name_docs.get(token) or name_docs.get(token.lower())
+            if not counts:
+                continue
+            total = sum(counts.values())
+            doc, top = max(counts.items(), key=lambda kv: kv[1])
+            if total >= min_count and top / total >= share and doc not in scoped:
+                scoped.append(doc)
+    return tuple(scoped)

@@ -1,0 +1,443 @@
+"""Answering from tables: find the table, rows and columns a question is about, then compute.
+
+Matching is lexical and weighted by how rare a word is (IDF over the index), with periods matched after
+normalisation ('19/20' = '2019-20'). Every number in the result comes from the figure engine.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from . import figures as F
+from .query import Query, content_terms, periods_in
+from .types import Figure, Row, Table
+
+NUMERIC = ("money", "percent", "number")
+
+
+@dataclass
+class TableAnswer:
+    table: Table
+    rows: list[Row]
+    cols: list[int]
+    op: str
+    figures: list[Figure] = field(default_factory=list)
+    texts: list[tuple[Row, int]] = field(default_factory=list)  # text cells that answer (no arithmetic)
+    score: float = 0.0
+    coverage: float = 0.0  # share of the question's weight the table explains
+    note: str = ""
+
+
+class Matcher:
+    """IDF-weighted term overlap between a question and parts of tables."""
+
+    def __init__(self, df: Mapping[str, int], n_docs: int, acronyms: Mapping[str, str]) -> None:
+        self.df = df
+        self.n = max(1, n_docs)
+        self.acronyms = acronyms
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def idf(self, term: str) -> float:
+        return math.log(1 + self.n / (1 + self.df.get(term, 0)))
+
+    def terms(self, text: str) -> frozenset[str]:
+        got = self._cache.get(text)
+        if got is None:
+            got = frozenset(content_terms(text, self.acronyms))
+            self._cache[text] = got
+        return got
+
+    def weight(self, terms: Sequence[str] | frozenset[str]) -> float:
+        return sum(self.idf(t) for t in terms)
+
+
+# --------------------------------------------------------------------------- scoring pieces
+
+
+def _periods(text: str) -> set[str]:
+    periods, months = periods_in(text)
+    out = set(periods) | set(months)
+    for p in periods:
+        m = re.match(r"^([A-Z][a-z]{2}) ((?:19|20)\d{2})$", p)
+        if m:
+            out.add(m.group(1))
+    for m in re.finditer(r"\b(\d{4})\b", text):
+        out.add(m.group(1))
+    return out
+
+
+def _value_cols(t: Table) -> list[int]:
+    return [i for i in range(t.label_cols, len(t.rows[0].cells)) if any(
+        r.cells[i].kind != "empty" for r in t.rows if i < len(r.cells))]
+
+
+def _numeric_cols(t: Table) -> list[int]:
+    out = []
+    for i in _value_cols(t):
+        kinds = [r.cells[i].kind for r in t.rows if i < len(r.cells) and r.cells[i].kind != "empty"]
+        if kinds and sum(k in NUMERIC for k in kinds) >= 0.6 * len(kinds):
+            out.append(i)
+    return out
+
+
+def _is_change_col(header: str) -> bool:
+    return bool(re.search(r"(?i)\b(difference|change|variance|increase)\b|%", header))
+
+
+def _row_text(t: Table, r: Row) -> str:
+    return r.path()
+
+
+def _other_text(t: Table, r: Row) -> str:
+    return " ".join(c.text for c in r.cells[t.label_cols:] if c.kind == "text")
+
+
+class TableQA:
+    def __init__(self, matcher: Matcher) -> None:
+        self.m = matcher
+
+    # ------------------------------------------------------------------ entry point
+
+    def answer(self, q: Query, tables: Sequence[Table], prior: Mapping[str, float] | None = None,
+               headings: Mapping[str, str] | None = None) -> TableAnswer | None:
+        """The best table answer among candidate tables (None when no table explains the question)."""
+        qterms = [t for t in q.terms if not re.fullmatch(r"\d{4}(-\d{2})?", t)]
+        total_w = self.m.weight(qterms) or 1.0
+        best: TableAnswer | None = None
+        for t in tables:
+            if t.kind == "contents" or not t.rows:
+                continue
+            ans = self._answer_table(q, t, qterms, total_w, (headings or {}).get(t.id, ""))
+            if ans is None:
+                continue
+            ans.score += (prior or {}).get(t.id, 0.0)
+            if best is None or ans.score > best.score:
+                best = ans
+        return best
+
+    def _answer_table(self, q: Query, t: Table, qterms: list[str], total_w: float, heading: str) -> TableAnswer | None:
+        m = self.m
+        qset = set(qterms)
+        context = " ".join([t.caption, heading, *t.columns])
+        ctx_terms = m.terms(context)
+        rows = [r for r in t.rows if r.role != "category"]
+        if not rows:
+            return None
+        row_scores = []
+        for r in rows:
+            label_terms = m.terms(_row_text(t, r))
+            other = m.terms(_other_text(t, r)) - label_terms
+            s = m.weight(qset & label_terms) + 0.5 * m.weight(qset & other)
+            per = _periods(r.label)
+            if q.periods and per & set(q.periods):
+                s += 2.0
+            if q.quoted and any(x.lower() in r.path().lower() for x in q.quoted):
+                s += 3.0
+            row_scores.append((s, r))
+        row_scores.sort(key=lambda x: -x[0])
+        cols = self._columns(q, t, qset)
+        handlers = {
+            "share": self._share, "percent_change": self._change, "change": self._change, "sum": self._sum,
+            "max": self._extreme, "min": self._extreme, "count": self._count, "average": self._average,
+        }
+        ans = None
+        for it in q.intents:
+            h = handlers.get(it)
+            if h is not None:
+                ans = h(q, t, row_scores, cols, qset)
+                if ans is not None:
+                    break
+        if ans is None:
+            ans = self._lookup(q, t, row_scores, cols)
+        if ans is None:
+            return None
+        # how much of the question this table answer explains: caption, heading, the answer's first row
+        # (label and text cells) and the headers of the columns used; each question word counts once
+        lead = ans.rows[0]
+        explained = qset & (ctx_terms | m.terms(lead.path()) | m.terms(_other_text(t, lead)) |
+                            frozenset().union(*(m.terms(t.columns[c]) for c in ans.cols if c < len(t.columns))))
+        ans.coverage = m.weight(explained) / total_w
+        ans.score = 10 * ans.coverage + self._fit(q, t, ans)
+        return ans
+
+    def _fit(self, q: Query, t: Table, ans: TableAnswer) -> float:
+        """Does the answer have the shape asked for: the period asked about, and the kind of value?"""
+        bonus = 0.0
+        qp = set(q.periods) | set(q.months)
+        if qp:
+            table_periods = set()
+            for c in t.columns:
+                table_periods |= _periods(c)
+            for r in t.rows:
+                table_periods |= _periods(r.label)
+            used = set()
+            for c in ans.cols:
+                used |= _periods(t.columns[c] if c < len(t.columns) else "")
+            for r in ans.rows[:2]:
+                used |= _periods(r.label)
+            if table_periods and not (table_periods & qp):
+                bonus -= 4.0  # the table is about other periods
+            elif used & qp:
+                bonus += 1.0
+        if q.wants in ("money", "count", "percent") and ans.op in ("lookup", "empty"):
+            want = {"money": ("money",), "count": ("number",), "percent": ("percent",)}[q.wants]
+            kinds = [ans.rows[0].cells[c].kind for c in ans.cols]
+            if any(k in want for k in kinds):
+                bonus += 1.5
+            elif kinds and all(k == "text" for k in kinds):
+                bonus -= 1.5
+        return bonus
+
+    # ------------------------------------------------------------------ columns
+
+    def _columns(self, q: Query, t: Table, qset: set[str]) -> list[tuple[int, float]]:
+        """Value columns ranked by how well their headers match the question (periods weigh most)."""
+        out = []
+        qp = set(q.periods) | set(q.months)
+        for i in _value_cols(t):
+            header = t.columns[i] if i < len(t.columns) else ""
+            hp = _periods(header)
+            s = self.m.weight(qset & self.m.terms(header))
+            if qp and hp:
+                s += 3.0 if hp & qp else -2.0
+            out.append((i, s))
+        out.sort(key=lambda x: -x[1])
+        return out
+
+    def _pick_cols(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row | None = None) -> list[int]:
+        usable = [c for c in cols if row is None or row.cells[c[0]].kind != "empty"]
+        if row is not None:  # a unit word in the cell counts like a header word ('40,367 hours')
+            qset = set(q.terms)
+            usable = sorted(((c, s + self.m.weight(qset & self.m.terms(row.cells[c].unit or ""))) for c, s in usable),
+                            key=lambda x: -x[1])
+        if not usable:
+            return []
+        positive = [c for c, s in usable if s > 0.5]
+        if positive:
+            top = usable[0][1]
+            picks = [c for c, s in usable if s > 0.5 and s >= top - 2.5][:3]
+            if row is not None and q.parts and q.wants == "money" and not any(
+                    row.cells[c].kind == "money" for c in picks):
+                picks += [c for c, _ in usable if row.cells[c].kind == "money"][:1]
+            return picks
+        if q.wants in ("money", "percent", "count"):
+            kind = {"money": "money", "percent": "percent", "count": "number"}[q.wants]
+            typed = [c for c, _ in usable if row is not None and row.cells[c].kind == kind]
+            if typed:
+                return typed[-1:] if len(typed) > 2 else typed
+        non_change = [c for c, _ in usable if not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
+        picks = non_change or [c for c, _ in usable]
+        return picks if len(picks) <= 2 else picks[-1:]
+
+    # ------------------------------------------------------------------ operations
+
+    def _lookup(self, q: Query, t: Table, row_scores: list[tuple[float, Row]],
+                cols: list[tuple[int, float]]) -> TableAnswer | None:
+        s, row = row_scores[0]
+        if s <= 0:
+            return None
+        picks = self._pick_cols(q, t, cols, row)
+        if not picks:
+            return None
+        figs, texts = [], []
+        for c in picks:
+            cell = row.cells[c]
+            if cell.kind in NUMERIC and cell.value is not None:
+                figs.append(F.lookup(t, row, c))
+            elif cell.kind != "empty":
+                texts.append((row, c))
+        if not figs and not texts:
+            return TableAnswer(t, [row], picks, "empty", note="the cells asked for are empty")
+        return TableAnswer(t, [row], picks, "lookup", figs, texts)
+
+    def _share(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
+               qset: set[str]) -> TableAnswer | None:
+        s, part = row_scores[0]
+        if s <= 0 or part.role == "total":
+            return None
+        picks = [c for c in self._pick_cols(q, t, cols, part) if part.cells[c].kind in ("money", "number")]
+        if not picks:
+            return None
+        col = picks[0]
+        totals = [r for r in t.rows if r.role == "total" and r.cells[col].kind in ("money", "number")]
+        try:
+            if totals:
+                fig = F.share(t, (part, col), (totals[-1], col))
+                rows = [part, totals[-1]]
+            else:
+                members = [r for r in t.rows if r.role == "body" and r.group is None]
+                fig = F.share_of_sum(t, part, members, col)
+                rows = [part, *members]
+        except F.FigureError:
+            return None
+        return TableAnswer(t, rows, [col], "share", [fig])
+
+    def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:
+        numeric = [c for c in _numeric_cols(t) if row.cells[c].kind in ("money", "number", "percent")
+                   and not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
+        if len(numeric) < 2:
+            return None
+        qp = set(q.periods)
+        by_period = [c for c in numeric if _periods(t.columns[c]) & qp] if qp else []
+        if len(by_period) >= 2:
+            return by_period[0], by_period[-1]
+        named = [c for c, s in cols if s > 0.5 and c in numeric]
+        if len(named) >= 2:
+            a, b = sorted(named[:2])
+            return _order_compare(q, t, a, b)
+        return numeric[0], numeric[1]
+
+    def _change(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
+                qset: set[str]) -> TableAnswer | None:
+        s, row = row_scores[0]
+        wants_total = bool(re.search(r"(?i)\b(total|overall|whole)\b", q.text))
+        totals = [r for r in t.rows if r.role == "total"]
+        if wants_total and totals and (s <= 0 or not (self.m.terms(row.label) & qset - {"total"})):
+            row = totals[-1]
+        elif s <= 0:
+            return None
+        # periods may be rows (one column compared across two rows) or columns
+        qp = set(q.periods)
+        period_rows = [r for r in t.rows if _periods(r.label) & qp] if len(qp) >= 2 else []
+        if len(period_rows) >= 2:
+            picks = self._pick_cols(q, t, cols, period_rows[0])
+            if not picks:
+                return None
+            col = picks[0]
+            a_ref, b_ref = (period_rows[0], col), (period_rows[-1], col)
+            rows = [period_rows[0], period_rows[-1]]
+        else:
+            pair = self._two_columns(q, t, cols, row)
+            if pair is None:
+                return None
+            a_ref, b_ref = (row, pair[0]), (row, pair[1])
+            rows = [row]
+        figs = []
+        try:
+            if "change" in q.intents or q.intent == "change":
+                figs.append(F.difference(t, a_ref, b_ref))
+            if "percent_change" in q.intents:
+                figs.append(F.percent_change(t, a_ref, b_ref))
+            if not figs:
+                figs.append(F.difference(t, a_ref, b_ref))
+        except F.FigureError:
+            return None
+        return TableAnswer(t, rows, sorted({a_ref[1], b_ref[1]}), "change", figs)
+
+    def _selected_rows(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], qset: set[str]) -> list[Row]:
+        """Rows a sum/max/count is over: rows the question names, rows whose text cells carry a value the
+        question names ('iBCF-funded' -> Source of Funding = Improved Better Care Fund), else all body rows."""
+        body = [r for r in t.rows if r.role == "body" and r.group is None or (
+            r.role == "body" and not any(p.label == r.group for p in t.rows))]
+        strong = [r for s, r in row_scores if r.role == "body" and s >= 2.5]
+        # a text column whose value the question names
+        for c in range(t.label_cols, len(t.rows[0].cells)):
+            values = {r.cells[c].text for r in body if c < len(r.cells) and r.cells[c].kind == "text"}
+            if len(values) < 2:
+                continue
+            hits = [v for v in values if self.m.terms(v) and self.m.terms(v) <= qset | _expanded(q, self.m)]
+            if len(hits) == 1:
+                return [r for r in body if r.cells[c].text == hits[0]]
+        if 2 <= len(strong) < len(body):
+            named = [r for r in strong if (self.m.terms(r.label) & qset)]
+            top = row_scores[0][0]
+            named = [r for s, r in row_scores if r in named and s >= 0.5 * top]
+            if len(named) >= 2 and re.search(r"(?i)\b(both|and)\b", q.text):
+                return sorted(named, key=lambda r: r.index)
+        return body
+
+    def _sum(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
+             qset: set[str]) -> TableAnswer | None:
+        rows = self._selected_rows(q, t, row_scores, qset)
+        if len(rows) < 2:
+            return None
+        picks = [c for c in self._pick_cols(q, t, cols) if any(r.cells[c].kind in ("money", "number") for r in rows)]
+        if not picks:
+            return None
+        col = picks[0]
+        usable = [r for r in rows if r.cells[col].kind in ("money", "number") and r.cells[col].value is not None]
+        if len(usable) < 2:
+            return None
+        try:
+            fig = F.total(t, usable, col)
+        except F.FigureError:
+            return None
+        ans = TableAnswer(t, usable, [col], "sum", [fig])
+        skipped = [r for r in rows if r not in usable and r.cells[col].kind == "text"]
+        if skipped:
+            ans.note = "not counted (no number): " + "; ".join(f"{r.label} ({r.cells[col].raw})" for r in skipped)
+        return ans
+
+    def _extreme(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
+                 qset: set[str]) -> TableAnswer | None:
+        rows = [r for r in t.rows if r.role == "body"]
+        picks = [c for c in self._pick_cols(q, t, cols) if sum(r.cells[c].kind in NUMERIC for r in rows) >= 2]
+        if not picks:
+            return None
+        largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
+        try:
+            fig = F.extreme(t, rows, picks[0], largest=largest)
+        except F.FigureError:
+            return None
+        winner = next(r for r in rows if r.path() == fig.description.split(": ", 1)[1])
+        return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
+
+    def _count(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
+               qset: set[str]) -> TableAnswer | None:
+        """Rows whose cell in the question's column equals a value the question names ('Established')."""
+        body = [r for r in t.rows if r.role == "body"]
+        for c, _ in cols:
+            values = {r.cells[c].text.strip().lower() for r in body if r.cells[c].kind == "text"}
+            wanted = [v for v in values if v and (v in (x.lower() for x in q.quoted) or re.search(
+                rf"(?i)\b{re.escape(v)}\b", q.text))]
+            if wanted:
+                hits = [r for r in body if r.cells[c].text.strip().lower() == wanted[0]]
+                fig = F.count(t, hits, c, f"rows with {t.columns[c] or 'the column'} = {wanted[0]!r}")
+                return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(body)} rows")
+        return None
+
+    def _average(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
+                 qset: set[str]) -> TableAnswer | None:
+        rows = self._selected_rows(q, t, row_scores, qset)
+        picks = self._pick_cols(q, t, cols)
+        if not picks or len(rows) < 2:
+            return None
+        try:
+            fig = F.average(t, [r for r in rows if r.cells[picks[0]].kind in NUMERIC], picks[0])
+        except F.FigureError:
+            return None
+        return TableAnswer(t, rows, [picks[0]], "average", [fig])
+
+
+def _expanded(q: Query, m: Matcher) -> set[str]:
+    """Question terms plus the long forms of acronyms it uses ('iBCF' -> improved better care fund)."""
+    out: set[str] = set()
+    for w in re.findall(r"[A-Za-z&]+", q.text):
+        long = m.acronyms.get(w)
+        if long:
+            out |= m.terms(long)
+    return out
+
+
+def _order_compare(q: Query, t: Table, a: int, b: int) -> tuple[int, int]:
+    """For 'did A exceed B' compare B -> A (the change from B to A); otherwise left to right."""
+    text = q.text.lower()
+    ha, hb = (t.columns[a] or "").lower(), (t.columns[b] or "").lower()
+    ia = text.find(ha.split()[0]) if ha else -1
+    ib = text.find(hb.split()[0]) if hb else -1
+    if re.search(r"\b(exceed|above|over|more than|higher than|beat)\b", text) and ia >= 0 and ib >= 0:
+        first, second = (a, b) if ia < ib else (b, a)
+        return second, first  # 'did actual exceed target': from target to actual
+    return a, b
+
+
+def build_matcher(texts: Sequence[str], acronyms: Mapping[str, str]) -> Matcher:
+    """Document frequencies over some texts (the passages of the index)."""
+    df: dict[str, int] = {}
+    for text in texts:
+        for term in set(content_terms(text, acronyms)):
+            df[term] = df.get(term, 0) + 1
+    return Matcher(df, len(texts), acronyms)
