@@ -40,7 +40,7 @@ from .ingest import discover, file_hash, read
 from .settings import Settings
 from .store import Store, write_store
 from .text import acronyms_of, expand_acronyms, index_terms
-from .types import Passage, SourceDoc, Table
+from .types import Line, Passage, SourceDoc, Table
 
 MANIFEST_VERSION = 1
 
@@ -388,6 +388,7 @@ class Index:
         self.acronyms: dict[str, str] = json.loads((build / "acronyms.json").read_text(encoding="utf-8"))
         self._tables: list[Table] | None = None
         self._table_by_id: dict[str, Table] | None = None
+        self._lines: dict[str, dict[int | None, list[Line]]] = {}
         self._embedder: Embedder | None = None
         rows: dict[str, list[int]] = {}
         self._table_chunks: dict[str, list[Passage]] = {}
@@ -417,6 +418,18 @@ class Index:
         if self._table_by_id is None:
             self._table_by_id = {t.id: t for t in self.tables()}
         return self._table_by_id.get(table_id)
+
+    def lines(self, doc: str, page: int | None, start: int, end: int) -> list[Line]:
+        """Lines start..end of a page (cached per document: answering reads them often)."""
+        by_page = self._lines.get(doc)
+        if by_page is None:
+            by_page = {}
+            for ln in self.store.all_lines(doc):
+                by_page.setdefault(ln.page, []).append(ln)
+            self._lines[doc] = by_page
+        page_lines = by_page.get(page, [])
+        # lines are numbered from 1 without gaps within a page
+        return page_lines[max(0, start - 1):max(0, end)]
 
     def source_doc(self, name: str) -> SourceDoc:
         """A document as it was indexed (lines from the store)."""

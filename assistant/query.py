@@ -27,7 +27,7 @@ big large small much
 _MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|allocat\w*|cost\w*|£|grant|invest\w*|"
                          r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth)\b")
 _FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
-_QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b")
+_QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
 _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
 _MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
@@ -75,7 +75,7 @@ def periods_in(text: str) -> tuple[list[str], list[str]]:
         if label:
             fys.append(label)
     for m in _QUARTER.finditer(text):
-        q = "Q" + (m.group(1) or _ORDINAL_Q[m.group(2).lower()])
+        q = "Q" + (m.group(1) or m.group(3) or _ORDINAL_Q[m.group(2).lower()])
         for fy in fys or [""]:
             add(f"{fy} {q}".strip())
     rest = _FY.sub(" ", text)
@@ -150,6 +150,8 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "count"
     if intents[0] == "date":
         return "date"
+    if re.search(r"\bhow often\b|\bhow frequently\b", s):
+        return "frequency"
     if intents[0] == "who":
         return "person"
     if _MONEY_HINT.search(s) and re.search(r"\bhow much\b|\bwhat is the\b|\bwhat was the\b", s):

@@ -92,7 +92,9 @@ def _row_text(t: Table, r: Row) -> str:
 
 
 def _other_text(t: Table, r: Row) -> str:
-    return " ".join(c.text for c in r.cells[t.label_cols:] if c.kind == "text")
+    """Short text cells of a row (names, providers, sources): they identify a row as its label does.
+    Long descriptive cells do not: a paragraph in a cell says many things."""
+    return " ".join(c.text for c in r.cells[t.label_cols:] if c.kind == "text" and len(c.text.split()) <= 12)
 
 
 class TableQA:
@@ -100,6 +102,20 @@ class TableQA:
         self.m = matcher
 
     # ------------------------------------------------------------------ entry point
+
+    def rank_tables(self, q: Query, tables: Sequence[Table], headings: Mapping[str, str], n: int = 6) -> list[Table]:
+        """Tables whose caption, heading, headers and row labels share the most question weight."""
+        qset = set(q.terms)
+        scored = []
+        for t in tables:
+            if t.kind == "contents" or not t.rows:
+                continue
+            text = " ".join([t.caption, headings.get(t.id, ""), *t.columns, *(r.path() for r in t.rows[:60])])
+            w = self.m.weight(qset & self.m.terms(text))
+            if w > 0:
+                scored.append((w, t))
+        scored.sort(key=lambda x: -x[0])
+        return [t for _, t in scored[:n]]
 
     def answer(self, q: Query, tables: Sequence[Table], prior: Mapping[str, float] | None = None,
                headings: Mapping[str, str] | None = None) -> TableAnswer | None:
@@ -126,6 +142,7 @@ class TableQA:
         rows = [r for r in t.rows if r.role != "category"]
         if not rows:
             return None
+        wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text))
         row_scores = []
         for r in rows:
             label_terms = m.terms(_row_text(t, r))
@@ -135,6 +152,8 @@ class TableQA:
             if q.periods and per & set(q.periods):
                 s += 2.0
             if q.quoted and any(x.lower() in r.path().lower() for x in q.quoted):
+                s += 3.0
+            if r.role == "total" and wants_total:
                 s += 3.0
             row_scores.append((s, r))
         row_scores.sort(key=lambda x: -x[0])
@@ -156,16 +175,23 @@ class TableQA:
             return None
         # how much of the question this table answer explains: caption, heading, the answer's first row
         # (label and text cells) and the headers of the columns used; each question word counts once
-        lead = ans.rows[0]
-        explained = qset & (ctx_terms | m.terms(lead.path()) | m.terms(_other_text(t, lead)) |
+        named = ans.rows[:3] if ans.op in ("sum", "change", "share") else ans.rows[:1]
+        explained = qset & (ctx_terms | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
+                                                             for r in named)) |
                             frozenset().union(*(m.terms(t.columns[c]) for c in ans.cols if c < len(t.columns))))
         ans.coverage = m.weight(explained) / total_w
         ans.score = 10 * ans.coverage + self._fit(q, t, ans)
         return ans
 
     def _fit(self, q: Query, t: Table, ans: TableAnswer) -> float:
-        """Does the answer have the shape asked for: the period asked about, and the kind of value?"""
+        """Does the answer have the shape asked for: the period asked about, the kind of value, a total
+        when a total is asked for?"""
         bonus = 0.0
+        if re.search(r"(?i)\b(total|overall|whole)\b", q.text) and ans.op in ("lookup", "change", "share"):
+            if ans.rows and ans.rows[0].role == "total":
+                bonus += 1.5
+            elif not any(r.role == "total" for r in t.rows):
+                bonus -= 1.0
         qp = set(q.periods) | set(q.months)
         if qp:
             table_periods = set()
@@ -201,6 +227,8 @@ class TableQA:
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _periods(header)
             s = self.m.weight(qset & self.m.terms(header))
+            if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
+                s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
                 s += 3.0 if hp & qp else -2.0
             out.append((i, s))
@@ -229,7 +257,9 @@ class TableQA:
             if typed:
                 return typed[-1:] if len(typed) > 2 else typed
         non_change = [c for c, _ in usable if not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
-        picks = non_change or [c for c, _ in usable]
+        numeric = [c for c in non_change if c in _numeric_cols(t)]
+        picks = numeric or non_change or [c for c, _ in usable]
+        picks = sorted(picks)
         return picks if len(picks) <= 2 else picks[-1:]
 
     # ------------------------------------------------------------------ operations
@@ -237,11 +267,14 @@ class TableQA:
     def _lookup(self, q: Query, t: Table, row_scores: list[tuple[float, Row]],
                 cols: list[tuple[int, float]]) -> TableAnswer | None:
         s, row = row_scores[0]
-        if s <= 0:
-            return None
+        if s <= 0 or not (self.m.terms(row.path()) & set(q.terms) or _periods(row.label) & set(q.periods)):
+            return None  # the row is not named by the question
         picks = self._pick_cols(q, t, cols, row)
         if not picks:
             return None
+        by_header = any(sc > 0.5 for c, sc in cols if c in picks)
+        if not any(row.cells[c].kind in NUMERIC for c in picks) and len(row.label.split()) > 15 and not by_header:
+            return None  # a long description in a text table is prose: the sentence path answers it
         figs, texts = [], []
         for c in picks:
             cell = row.cells[c]
@@ -293,11 +326,7 @@ class TableQA:
     def _change(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                 qset: set[str]) -> TableAnswer | None:
         s, row = row_scores[0]
-        wants_total = bool(re.search(r"(?i)\b(total|overall|whole)\b", q.text))
-        totals = [r for r in t.rows if r.role == "total"]
-        if wants_total and totals and (s <= 0 or not (self.m.terms(row.label) & qset - {"total"})):
-            row = totals[-1]
-        elif s <= 0:
+        if s <= 0:
             return None
         # periods may be rows (one column compared across two rows) or columns
         qp = set(q.periods)
@@ -373,6 +402,9 @@ class TableQA:
 
     def _extreme(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                  qset: set[str]) -> TableAnswer | None:
+        across = self._extreme_across(q, t, qset)
+        if across is not None:
+            return across
         rows = [r for r in t.rows if r.role == "body"]
         picks = [c for c in self._pick_cols(q, t, cols) if sum(r.cells[c].kind in NUMERIC for r in rows) >= 2]
         if not picks:
@@ -384,6 +416,34 @@ class TableQA:
             return None
         winner = next(r for r in rows if r.path() == fig.description.split(": ", 1)[1])
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
+
+    def _extreme_across(self, q: Query, t: Table, qset: set[str]) -> TableAnswer | None:
+        """'Which team has the most FTE?' where teams are column groups ('CR&R / FTE'): compare the
+        columns that share the measure the question names, on the totals row."""
+        groups: dict[str, list[int]] = {}
+        for i, h in enumerate(t.columns):
+            if " / " in h and i >= t.label_cols:
+                group, measure = h.rsplit(" / ", 1)
+                if self.m.terms(measure) & qset:
+                    groups.setdefault(measure, []).append(i)
+        best = max(groups.values(), key=len, default=[])
+        if len(best) < 3:
+            return None
+        totals = [r for r in t.rows if r.role == "total"]
+        if not totals:
+            return None
+        row = totals[-1]
+        cells = [(i, row.cells[i]) for i in best if row.cells[i].kind in NUMERIC and row.cells[i].value is not None]
+        names = [(i, t.columns[i].rsplit(" / ", 1)[0]) for i, _ in cells]
+        cells = [(i, c) for (i, c), (_, name) in zip(cells, names) if not re.search(r"(?i)\b(total|all)\b", name)]
+        if len(cells) < 2:
+            return None
+        largest = "max" in q.intents
+        pick, cell = (max if largest else min)(cells, key=lambda ic: ic[1].value)  # type: ignore[arg-type,return-value]
+        figs = [F.lookup(t, row, i) for i, _ in cells]
+        winner = next(f for f in figs if f.cells[0].column == t.columns[pick])
+        ordered = [winner] + sorted((f for f in figs if f is not winner), key=lambda f: f.value, reverse=largest)
+        return TableAnswer(t, [row], [i for i, _ in cells], "max_across" if largest else "min_across", ordered)
 
     def _count(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
