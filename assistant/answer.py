@@ -238,6 +238,8 @@ class Answerer:
         break in the source) is joined with its continuation on the next line."""
         out: list[Sentence] = []
         seen: set[tuple[str, int, str]] = set()
+        for p, _ in [c for c in candidates if c[0].kind == "row"][:10]:
+            out.extend(self._cell_sentences(p, seen))
         for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
             lines = [ln for ln in self.index.lines(p.doc, p.page, p.line_start, p.line_end + 3) if ln.text.strip()]
             pieces = p.text.split("\n")
@@ -262,6 +264,27 @@ class Answerer:
                         continue
                     seen.add(key)
                     out.append(Sentence(p, ln.no, ln.page, s, line_end=line_end))
+        return out
+
+    def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
+        """Sentences of long text cells in a table row (descriptive tables read like prose)."""
+        t = self.index.table(p.table_id or "")
+        if t is None or p.row is None or p.row >= len(t.rows):
+            return []
+        row = t.rows[p.row]
+        out = []
+        lines = self.index.lines(t.doc, t.page, min(row.lines), max(row.lines))
+        for cell in row.cells:
+            if cell.kind != "text" or len(cell.text.split()) <= 15:
+                continue
+            for a, b in sentence_spans(cell.text):
+                sent = cell.text[a:b].strip()
+                ln = next((x for x in lines if sent in x.text), None)
+                key = (t.doc, ln.no if ln else 0, sent)
+                if ln is None or len(sent) < 12 or key in seen:
+                    continue
+                seen.add(key)
+                out.append(Sentence(p, ln.no, ln.page, sent, line_end=ln.no))
         return out
 
     def _score(self, q: Query, sents: list[Sentence], part: str | None = None) -> list[Sentence]:
@@ -432,7 +455,7 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
         if not _has_wanted_number(q, prose_ev.text):
             prose_ok = False
-    if q.computes and table_ok:
+    if q.computes and table_ok and table_ev is not None and table_ev.figures:
         return table_ev
     if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
         if prose_ev.kind == "list" and "list" in q.intents:

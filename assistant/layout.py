@@ -223,7 +223,7 @@ def _title_like(text: str) -> bool:
         return False
     if not (t[0].isupper() or t[0].isdigit()):
         return False
-    if t.endswith(_TERMINAL):
+    if t.endswith(_TERMINAL) and not (t.endswith(".") and _SECTION.match(t) and len(words) <= 10):
         return False
     numbered = heading_number(t) is not None or bool(_SECTION.match(t))
     if t.endswith(":") and not numbered and (len(words) > 7 or words[0].lower() in _LEAD_INS):

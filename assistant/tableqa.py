@@ -206,8 +206,10 @@ class TableQA:
                 used |= _periods(r.label)
             if table_periods and not (table_periods & qp):
                 bonus -= 4.0  # the table is about other periods
-            elif used & qp:
-                bonus += 1.0
+            else:
+                asked = set(q.periods) or set(q.months)
+                hit = {p for p in asked if p in used or p.split()[0] in used}
+                bonus += 1.0 * len(hit) - 1.5 * len(asked - hit)
         if q.wants in ("money", "count", "percent") and ans.op in ("lookup", "empty"):
             want = {"money": ("money",), "count": ("number",), "percent": ("percent",)}[q.wants]
             kinds = [ans.rows[0].cells[c].kind for c in ans.cols]
@@ -274,7 +276,13 @@ class TableQA:
             return None
         by_header = any(sc > 0.5 for c, sc in cols if c in picks)
         if not any(row.cells[c].kind in NUMERIC for c in picks) and len(row.label.split()) > 15 and not by_header:
-            return None  # a long description in a text table is prose: the sentence path answers it
+            # a text table of long descriptions: answer with the cell that says most about the question
+            qset = set(q.terms)
+            scored = sorted(((self.m.weight(qset & self.m.terms(row.cells[c].text)), c) for c in _value_cols(t)
+                             if row.cells[c].kind == "text"), reverse=True)
+            if not scored or scored[0][0] < 2 * max(self.m.idf(x) for x in qset or {"x"}) / 2 or scored[0][0] <= 0:
+                return None
+            picks = [scored[0][1]]
         figs, texts = [], []
         for c in picks:
             cell = row.cells[c]
