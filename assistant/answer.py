@@ -302,7 +302,7 @@ class Answerer:
             st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
-            bonus = 0.0
+            bonus = 0.05 * _shared_bigrams(terms, s.text)
             nums = find_numbers(s.text)
             if pq.wants == "money" and any(n.kind == "money" for n in nums):
                 bonus += 0.25
@@ -316,6 +316,9 @@ class Answerer:
             elif pq.wants == "person" and re.search(r"\b(Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor)\b|[A-Z][a-z]+ [A-Z][a-z]+"
                                                     r"|\b(Director|Chair|Officer|Manager|Lead)\b", s.text):
                 bonus += 0.2
+            elif pq.wants == "weekday" and re.search(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b",
+                                                     s.text):
+                bonus += 0.3
             elif pq.wants == "frequency" and re.search(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|"
                                                        r"bi-monthly|fortnightly|every|each (week|month|year))\b", s.text):
                 bonus += 0.2
@@ -472,12 +475,23 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     return None
 
 
+def _shared_bigrams(terms: list[str], text: str) -> int:
+    """How many adjacent pairs of question terms appear next to each other in the text ('public reports')."""
+    seq = content_terms(text)
+    pairs = {(a, b) for a, b in zip(seq, seq[1:])}
+    return sum((a, b) in pairs for a, b in zip(terms, terms[1:]))
+
+
 def _has_wanted_number(q: Query, text: str) -> bool:
-    nums = [n for n in find_numbers(re.sub(r"\[\d+\]", "", text)) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
+    """Does the text hold the kind of number asked for (not a year, a citation mark or a section number)?"""
+    clean = re.sub(r"\[\d+\]|(?i:\b(appendix|table|figure|section|page|chapter|phase|tier|level|band)\s+\d+)", "", text)
+    nums = [n for n in find_numbers(clean) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
     if q.wants == "money":
         return any(n.kind == "money" for n in nums)
     if q.wants == "percent":
         return any(n.kind == "percent" for n in nums)
+    if q.wants == "count":
+        return any(n.kind == "number" for n in nums)
     return bool(nums)
 
 

@@ -152,6 +152,8 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "date"
     if re.search(r"\bhow often\b|\bhow frequently\b", s):
         return "frequency"
+    if re.search(r"\b(which|what) days?\b|\bwhat hours\b|\bopening (hours|times)\b", s):
+        return "weekday"
     if intents[0] == "who":
         return "person"
     if _MONEY_HINT.search(s) and re.search(r"\bhow much\b|\bwhat is the\b|\bwhat was the\b", s):
@@ -163,7 +165,8 @@ def split_parts(q: str) -> list[str]:
     """'Who chairs X, how often does it meet, and how often are reports published?' -> three parts."""
     s = q.strip().rstrip("?")
     pieces = re.split(r",\s*(?:and\s+)?(?=(?:how|what|who|when|which|where|why|is|are|does|did|has)\b)|"
-                      r"\s+and\s+(?=(?:how|what|who|when|which|where|why)\b)", s, flags=re.I)
+                      r"\s+and\s+(?=(?:how|what|who|when|which|where|why)\b)|"
+                      r",?\s+(?:compared (?:with|to)|versus|as against)\s+", s, flags=re.I)
     return [p.strip() for p in pieces if p and p.strip()]
 
 

@@ -153,9 +153,10 @@ class TableQA:
                 s += 2.0
             if q.quoted and any(x.lower() in r.path().lower() for x in q.quoted):
                 s += 3.0
-            if r.role == "total" and wants_total:
-                s += 3.0
             row_scores.append((s, r))
+        if wants_total:  # 'the total X': the totals row, unless another row is named much more clearly
+            best_body = max((sc for sc, r in row_scores if r.role != "total"), default=0.0)
+            row_scores = [(sc + max(3.0, best_body + 0.5) if r.role == "total" else sc, r) for sc, r in row_scores]
         row_scores.sort(key=lambda x: -x[0])
         cols = self._columns(q, t, qset)
         handlers = {
@@ -176,6 +177,8 @@ class TableQA:
         # how much of the question this table answer explains: caption, heading, the answer's first row
         # (label and text cells) and the headers of the columns used; each question word counts once
         named = ans.rows[:3] if ans.op in ("sum", "change", "share") else ans.rows[:1]
+        if ans.rows and ans.rows[0].role == "total":
+            named = list(t.rows)  # a totals row stands for every row of its table
         explained = qset & (ctx_terms | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
                                                              for r in named)) |
                             frozenset().union(*(m.terms(t.columns[c]) for c in ans.cols if c < len(t.columns))))
@@ -325,6 +328,8 @@ class TableQA:
         by_period = [c for c in numeric if _periods(t.columns[c]) & qp] if qp else []
         if len(by_period) >= 2:
             return by_period[0], by_period[-1]
+        if len(qp) >= 2:
+            return None  # two periods asked for, and this table does not have both
         named = [c for c, s in cols if s > 0.5 and c in numeric]
         if len(named) >= 2:
             a, b = sorted(named[:2])
