@@ -98,11 +98,12 @@ class Answerer:
         prev = _previous(history)
         follow = prev is not None and is_follow_up(question)
         asked = condense(question, prev) if follow and prev is not None else question
-        scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ()) or scope_docs(
-            asked, self.name_docs())
+        scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
+        # names that occur (almost) only in one document make it the likely one: a preference, not a filter
+        prefer = () if scope else scope_docs(asked, self.name_docs())
         q = understand(asked, self.index.acronyms, scope)
-        candidates = self._candidates(q)
-        table_ev = self._from_tables(q, candidates, prefer=prev.get("table_id") if follow and prev else None)
+        candidates = self._candidates(q, prefer)
+        table_ev = self._from_tables(q, candidates, prev.get("table_id") if follow and prev else None, prefer)
         prose_ev = self._from_prose(q, candidates)
         chosen = decide(q, table_ev, prose_ev)
         if chosen is None:
@@ -112,19 +113,23 @@ class Answerer:
                       notes=[] if asked == question else [f"read as: {asked}"], index_hash=self.index.hash,
                       state=state)
 
-    def _candidates(self, q: Query) -> list[tuple[Passage, float]]:
+    def _candidates(self, q: Query, prefer: tuple[str, ...] = ()) -> list[tuple[Passage, float]]:
         docs = list(q.docs) or None
         if isinstance(self.retriever, HybridRetriever):
-            fused = self.retriever.fused(q.text, docs)
-            return [(self.index.passages[i], s) for i, s in fused[:40]]
-        return [(h.passage, h.score) for h in self.retriever.retrieve(q.text, 40, docs)]
+            fused = [(self.index.passages[i], s) for i, s in self.retriever.fused(q.text, docs)[:60]]
+        else:
+            fused = [(h.passage, h.score) for h in self.retriever.retrieve(q.text, 60, docs)]
+        if prefer:
+            fused = sorted(fused, key=lambda ps: -(ps[1] * (1.5 if ps[0].doc in prefer else 1.0)))
+        return fused[:40]
 
     # ------------------------------------------------------------------ tables
 
     def table_heading(self, table_id: str) -> str:
         return " ".join(next((p.heading for p in self.index.passages_for_table(table_id)), ()))
 
-    def _from_tables(self, q: Query, candidates: list[tuple[Passage, float]], prefer: str | None) -> Evidence | None:
+    def _from_tables(self, q: Query, candidates: list[tuple[Passage, float]], prefer: str | None,
+                     prefer_docs: tuple[str, ...] = ()) -> Evidence | None:
         order: list[str] = []
         for p, _ in candidates[:30]:
             if p.table_id and p.table_id not in order:
@@ -137,6 +142,9 @@ class Answerer:
             order.insert(0, prefer)
         tables = [t for t in (self.index.table(tid) for tid in order[:12]) if t is not None]
         prior = {tid: 0.5 * (1 - i / max(1, len(order))) for i, tid in enumerate(order[:12])}
+        for t in tables:
+            if t.doc in prefer_docs:
+                prior[t.id] = prior.get(t.id, 0.0) + 1.0
         if prefer:
             prior[prefer] = prior.get(prefer, 0) + 3.0
         ta = self.tqa.answer(q, tables, prior, headings)
@@ -156,6 +164,11 @@ class Answerer:
 
     def _cite_rows(self, t: Table, rows: Sequence[Row], with_header: bool = True) -> list[Citation]:
         cites: list[Citation] = []
+        if t.caption_line is not None:
+            text = self._line_text(t.doc, t.page, t.caption_line)
+            if text.strip():
+                chunk = next((p for p in self.index.passages_for_table(t.id) if p.kind == "caption"), None)
+                cites.append(Citation(chunk.id if chunk else t.id, t.doc, t.page, t.caption_line, t.caption_line, text))
         if with_header and t.header_lines:
             h = t.header_lines[-1]
             text = self._line_text(t.doc, t.page, h)
@@ -173,7 +186,7 @@ class Answerer:
         t = ta.table
         state = {"table_id": t.id, "rows": [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
                  "periods": list(q.periods)}
-        where = f" ({_short(t.caption)})" if t.caption else ""
+        where = f" ({_short(t.caption)})" if t.caption and t.caption_line is not None else ""
         if ta.op == "empty":
             row = ta.rows[0]
             cols = ", ".join(_col(t, c) for c in ta.cols)
@@ -206,7 +219,7 @@ class Answerer:
                     f"({b.column if len(ta.rows) == 1 else b.row}): {' / '.join(bits)}{where}. "
                     + " ".join(f"{f.formula}." for f in ta.figures))
         elif ta.op == "sum":
-            text = (f"The {len(ta.rows)} rows ({', '.join(r.label for r in ta.rows)}) add up to {fig.text} "
+            text = (f"{'; '.join(r.label for r in ta.rows)} add up to {fig.text} "
                     f"({_col(t, ta.cols[0])}){where}: {fig.formula}.")
             stated = [r for r in t.rows if r.role == "total" and r.cells[ta.cols[0]].value is not None]
             if stated and stated[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2:

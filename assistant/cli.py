@@ -12,7 +12,7 @@ from typing import Any
 from .api import Assistant
 from .errors import AssistantError
 from .settings import get_settings
-from .types import Cell, Hit, Table, to_json
+from .types import Answer, Cell, Citation, Figure, Hit, Table, to_json
 
 Handler = Callable[[Assistant, argparse.Namespace], int]
 
@@ -202,7 +202,82 @@ def cmd_audit(a: Assistant, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Handler] = {"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
+def citation_json(c: Citation) -> dict[str, Any]:
+    return {"doc": c.doc, "page": c.page, "line_start": c.line_start, "line_end": c.line_end, "quote": c.quote}
+
+
+def figure_json(f: Figure) -> dict[str, Any]:
+    return {"value": f.value, "text": f.text, "formula": f.formula,
+            "cells": [{"doc": c.doc, "page": c.page, "line": c.line, "table_id": c.table_id, "row": c.row,
+                       "column": c.column, "raw": c.raw, "value": c.value} for c in f.cells]}
+
+
+def answer_json(ans: Answer, id_: Any = None) -> dict[str, Any]:
+    d: dict[str, Any] = {} if id_ is None else {"id": id_}
+    d.update({"text": ans.text, "answered": ans.answered, "citations": [citation_json(c) for c in ans.citations],
+              "figures": [figure_json(f) for f in ans.figures], "mode": ans.mode})
+    return d
+
+
+def print_answer(ans: Answer) -> None:
+    print(ans.text)
+    shown = ans.citations or ans.closest
+    if shown:
+        print("\nSources:" if ans.citations else "\nClosest passages:")
+        for i, c in enumerate(shown, 1):
+            where = f"p.{c.page} " if c.page else ""
+            lines = f"{c.line_start}" if c.line_start == c.line_end else f"{c.line_start}-{c.line_end}"
+            print(f"  [{i}] {c.doc} {where}line {lines}: {c.quote.replace(chr(9), ' | ')[:200]}")
+    for f in ans.figures:
+        print(f"  = {f.formula}")
+    for n in ans.notes:
+        print(f"  note: {n}")
+
+
+def cmd_ask(a: Assistant, args: argparse.Namespace) -> int:
+    if args.jsonl:
+        for _, obj in _read_jsonl(args.jsonl):
+            question = obj.get("question")
+            if not isinstance(question, str) or not question.strip():
+                print(json.dumps({"id": obj.get("id"), "error": "missing 'question'"}))
+                continue
+            ans = a.ask(question, obj.get("history") or None, obj.get("docs") or args.doc)
+            print(to_json(answer_json(ans, obj.get("id"))))
+            sys.stdout.flush()
+        return 0
+    if not args.question:
+        raise AssistantError("give a question, or --jsonl FILE")
+    ans = a.ask(args.question, None, args.doc)
+    if args.json:
+        _print_json(answer_json(ans))
+    else:
+        print_answer(ans)
+    return 0
+
+
+def cmd_eval(a: Assistant, args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_file
+
+    report = evaluate_file(a, args.file)
+    if args.json:
+        _print_json({k: v for k, v in report.items() if k != "results"})
+        return 0
+    for section, rows in report.items():
+        if section in ("results", "wrong", "claims_wrong"):
+            continue
+        print(f"== {section}")
+        for name, st in rows.items():
+            bits = ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in st.items())
+            print(f"  {name}: {bits}")
+    for w in report.get("wrong", []):
+        print(f"\nWRONG {w['id']} ({w['type']}): {w['question']}\n  expected: {w['expected']}\n  got:      "
+              f"{w['answer'][:300]}\n  missing:  {w['missing']}")
+    for w in report.get("claims_wrong", []):
+        print(f"\nWRONG {w['id']}: {w['text']}\n  expected: {w['expected']}\n  got: {w['got']}")
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {"ask": cmd_ask, "eval": cmd_eval,"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
                                 "config": cmd_config, "tables": cmd_tables, "table": cmd_table, "audit": cmd_audit}
 
 
@@ -216,6 +291,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("docs", help="list indexed documents")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("ask", help="answer a question with cited passages and computed figures")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--doc", action="append", help="only this document (repeatable)")
+    p.add_argument("--jsonl", help="batch: a file of {\"id\", \"question\", \"history\"?} lines ('-' for stdin)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("eval", help="score answers (and claim checks) against a gold JSONL file")
+    p.add_argument("file")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("tables", help="list tables: caption, location, shape")

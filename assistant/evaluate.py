@@ -121,3 +121,26 @@ def summarise(results: list[QAResult]) -> dict[str, Any]:
         "wrong": [r.__dict__ for r in results if not r.correct],
         "results": [r.__dict__ for r in results],
     }
+
+
+def evaluate_file(assistant: Any, path: str) -> dict[str, Any]:
+    """Every `qa` item of a gold file through assistant.ask (and `claim` items through assistant.check,
+    when the assistant can check), scored as described above."""
+    import json
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.is_file():
+        from .errors import NotFoundError
+
+        raise NotFoundError(f"no such file: {path}")
+    items = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    qa = [i for i in items if i.get("kind", "qa") == "qa" and i.get("question")]
+    report: dict[str, Any] = {}
+    if qa:
+        assistant.ask("warm up")  # model load is not part of answer latency
+        r = evaluate_qa(qa, assistant.ask)
+        report["qa"] = {"overall": r["overall"], **r["by_type"]}
+        report["wrong"] = r["wrong"]
+        report["results"] = r["results"]
+    return report

@@ -70,6 +70,7 @@ def unlocked_numbers(text: str, evidence: Iterable[str], figures: Sequence[Figur
     Numbers match by value, whatever the formatting ('£1,277,735' = '1277735'); periods match after
     normalisation ('19/20' = '2019-20'); a rounded figure matches its exact value at the precision shown."""
     values, periods = evidence_values(evidence, figures)
+    text = re.sub(r"\[\d+\]", " ", text)  # citation markers are not figures
     text_periods, numbers = _periods_and_numbers(text)
     bad = [p for p in text_periods if p not in periods and p.split()[0] not in periods]
     for n in numbers:
@@ -91,5 +92,6 @@ def _rounded_match(n: Number, values: set[Decimal]) -> bool:
 
 
 def quote_is_verbatim(c: Citation, lines: Sequence[str]) -> bool:
-    """The quote is a substring of the cleaned text of the cited lines (joined by newlines)."""
-    return c.quote in "\n".join(lines)
+    """The quote is a substring of the cleaned text of the cited lines (non-blank lines joined by newlines,
+    as chunks join them)."""
+    return c.quote in "\n".join(ln for ln in lines if ln.strip())
