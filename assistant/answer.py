@@ -55,6 +55,19 @@ class Evidence:
     state: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class Work:
+    """Everything gathered for one question, before an answer is written."""
+
+    question: str
+    asked: str  # the question as understood (a follow-up rewritten in full)
+    q: Query
+    candidates: list[tuple[Passage, float]]
+    table_ev: Evidence | None
+    prose_ev: Evidence | None
+    scope: tuple[str, ...]
+
+
 class Answerer:
     """Answers from retrieval, sentence selection and the figure engine; no generative model."""
 
@@ -95,9 +108,18 @@ class Answerer:
         question = " ".join(question.split())
         if not question:
             return Answer(question, "Please ask a question.", [], answered=False, mode=self.mode)
+        return self.finish(self.gather(question, history, docs))
+
+    def gather(self, question: str, history: Sequence[Any] | None = None, docs: Sequence[str] | None = None,
+               asked: str | None = None) -> Work:
+        """Steps 1-4: understand, retrieve, and collect table and prose evidence (no decision yet)."""
         prev = _previous(history)
         follow = prev is not None and is_follow_up(question)
-        asked = condense(question, prev) if follow and prev is not None else question
+        if follow and prev is not None and "table_id" not in prev and "sentences" not in prev and prev.get("question"):
+            # history given as text: answer the previous question again to know what it was about
+            prev.update(self.ask(prev["question"], None, docs).state)
+        if asked is None:
+            asked = condense(question, prev) if follow and prev is not None else question
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
         prefer = () if scope else scope_docs(asked, self.name_docs())
@@ -105,12 +127,16 @@ class Answerer:
         candidates = self._candidates(q, prefer)
         table_ev = self._from_tables(q, candidates, prev.get("table_id") if follow and prev else None, prefer)
         prose_ev = self._from_prose(q, candidates)
-        chosen = decide(q, table_ev, prose_ev)
+        return Work(question, asked, q, candidates, table_ev, prose_ev, scope)
+
+    def finish(self, w: Work) -> Answer:
+        """Steps 5-6: decide, write the reply with its citations, or abstain."""
+        chosen = decide(w.q, w.table_ev, w.prose_ev)
         if chosen is None:
-            return self._abstain(question, q, candidates, table_ev, prose_ev)
-        state = {"question": asked, "docs": list(scope), **chosen.state}
-        return Answer(question, chosen.text, chosen.citations, chosen.figures, True, self.mode,
-                      notes=[] if asked == question else [f"read as: {asked}"], index_hash=self.index.hash,
+            return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev)
+        state = {"question": w.asked, "docs": list(w.scope), **chosen.state}
+        return Answer(w.question, chosen.text, chosen.citations, chosen.figures, True, self.mode,
+                      notes=[] if w.asked == w.question else [f"read as: {w.asked}"], index_hash=self.index.hash,
                       state=state)
 
     def _candidates(self, q: Query, prefer: tuple[str, ...] = ()) -> list[tuple[Passage, float]]:
@@ -556,6 +582,15 @@ def condense(question: str, prev: dict[str, Any]) -> str:
         if years:
             return base.replace(years[0], str(int(years[0]) + shift))
         return base
+    new_periods, _ = periods_in(q)
+    if new_periods and len(q.split()) <= 3:  # 'and in 2020?', 'and for 2018/19?': a new period
+        old_periods, _ = periods_in(base)
+        if old_periods:
+            old = old_periods[0]
+            spellings = _fy_spellings(old) if re.fullmatch(r"\d{4}-\d{2}", old) else [old]
+            for pattern in spellings:
+                if pattern in base:
+                    return base.replace(pattern, q.strip(), 1)
     # a new entity: replace the row the previous answer was about, or append it
     rows = prev.get("rows") or []
     for old in rows:
@@ -563,7 +598,7 @@ def condense(question: str, prev: dict[str, Any]) -> str:
             return re.sub(re.escape(old), q, base, flags=re.I)
     entities = [w for w in re.findall(r"\b[A-Z][A-Za-z&'\-]+(?:\s+[A-Z][A-Za-z&'\-]+)*", base)[1:]]
     for e in entities:
-        if e.lower() not in ("dfg", "bcf", "ibcf") and len(e) > 3:
+        if len(e) > 3:
             return base.replace(e, q, 1)
     return f"{base.rstrip(' ?')} {q}?"
 

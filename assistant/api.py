@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from .answer import Answerer
+from .generate import LLMAnswerer
+from .llm import LLM, make_llm
 from .audit import audit as run_audit
 from .errors import IngestError, NotFoundError
 from .index import Index, IngestReport, load_index, read_manifest, sync
@@ -31,7 +33,7 @@ class Assistant:
         self._index = index
         self._llm = llm
         self._retriever: Retriever | None = None
-        self._answerer: Answerer | None = None
+        self._answerer: Answerer | LLMAnswerer | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | dict[str, Any] | str | Path | None = None) -> Assistant:
@@ -133,9 +135,18 @@ class Assistant:
         return t
 
     @property
-    def answerer(self) -> Answerer:
+    def llm(self) -> LLM | None:
+        if self._llm is None and self.settings.llm.backend != "none":
+            self._llm = make_llm(self.settings.llm)
+        return self._llm
+
+    @property
+    def answerer(self) -> Answerer | LLMAnswerer:
+        """The default answerer, or the verified LLM answerer when a backend is configured."""
         if self._answerer is None:
-            self._answerer = Answerer(self.index, self.settings, self.retriever)  # type: ignore[arg-type]
+            default = Answerer(self.index, self.settings, self.retriever)  # type: ignore[arg-type]
+            llm = self.llm
+            self._answerer = LLMAnswerer(default, llm) if llm is not None else default
         return self._answerer
 
     def ask(self, question: str, history: list[Any] | None = None, docs: list[str] | None = None) -> Answer:

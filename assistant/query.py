@@ -25,7 +25,8 @@ big large small much
 """.split())
 
 _MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|allocat\w*|cost\w*|£|grant|invest\w*|"
-                         r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth)\b")
+                         r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth|went to|goes to|go to|"
+                         r"receiv\w*|dfg|grant|ibcf|bcf)\b")
 _FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
 _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")

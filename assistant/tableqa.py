@@ -142,7 +142,7 @@ class TableQA:
         rows = [r for r in t.rows if r.role != "category"]
         if not rows:
             return None
-        wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text))
+        wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text)) and q.intent != "share"
         row_scores = []
         for r in rows:
             label_terms = m.terms(_row_text(t, r))

@@ -1,0 +1,51 @@
+"""Question understanding: intents, periods, parts, the kind of answer wanted, document scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.query import periods_in, scope_docs, split_parts, understand
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("What percentage of the 2019/20 DFG goes to Aylesbury Vale?", "share"),
+    ("By what percentage did the total fund grow between 2016/17 and 2017/18?", "percent_change"),
+    ("How much does the budget go up between 2017/18 and 2018/19?", "change"),
+    ("What do the proposed schemes add up to?", "sum"),
+    ("Which team has the most staff by FTE?", "max"),
+    ("How many of the eight changes are expected to be 'Established' by March 2020?", "count"),
+    ("What are the four national conditions?", "list"),
+    ("When does the telecare contract expire?", "date"),
+    ("Who chairs the governance group?", "who"),
+    ("How much is the mandated out of hospital spend for 2019/20?", "value"),
+])
+def test_intents(question: str, intent: str) -> None:
+    assert understand(question).intent == intent
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("in 2019-20", ["2019-20"]), ("for 2019/20", ["2019-20"]), ("19/20 allocation", ["2019-20"]),
+    ("Q4 2018-19", ["2018-19", "2018-19 Q4"]), ("the first quarter of 2017/18", ["2017-18", "2017-18 Q1"]),
+    ("in March 2018", ["Mar 2018", "2018"]), ("between 2015 and 2030", ["2015", "2030"]),
+])
+def test_periods(text: str, expected: list[str]) -> None:
+    assert periods_in(text)[0] == expected
+
+
+def test_specific_periods_win() -> None:
+    assert understand("Did actual exceed the target in Q4 2018-19?").periods == ("2018-19 Q4",)
+    assert understand("patients seen at Thame in March 2018").periods == ("Mar 2018",)
+
+
+def test_parts_and_wants() -> None:
+    assert split_parts("Who chairs the group, how often does it meet, and how often are reports published?") == [
+        "Who chairs the group", "how often does it meet", "how often are reports published"]
+    assert understand("How much DFG went to Wycombe?").wants == "money"
+    assert understand("How many FTE are aligned?").wants == "count"
+    assert understand("What share of beds are used for step-up?").wants == "percent"
+
+
+def test_scope_from_names_specific_to_one_document() -> None:
+    names = {"Wiltshire": {"w.txt": 40, "b.txt": 1}, "Wycombe": {"a.txt": 5, "b.txt": 9}}
+    assert scope_docs("How many people aged 90+ in Wiltshire by 2030?", names) == ("w.txt",)
+    assert scope_docs("How much DFG went to Wycombe?", names) == ()
