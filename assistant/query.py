@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .text import STOPWORDS, expand_acronyms, stem, words
@@ -61,6 +62,17 @@ class Query:
 
 
 def periods_in(text: str) -> tuple[list[str], list[str]]:
+    periods, months = _periods_in(text)
+    return list(periods), list(months)
+
+
+@lru_cache(maxsize=32768)
+def _periods_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    p, m = _find_periods(text)
+    return tuple(p), tuple(m)
+
+
+def _find_periods(text: str) -> tuple[list[str], list[str]]:
     """Financial years, years, quarters, month-years and months named in a text, normalised:
     ('2019/20' -> '2019-20', 'Q4 2018-19' -> '2018-19 Q4', 'March 2018' -> 'Mar 2018' and '2018')."""
     periods: list[str] = []
@@ -174,6 +186,17 @@ def split_parts(q: str) -> list[str]:
 def content_terms(text: str, acronyms: Mapping[str, str] | None = None) -> list[str]:
     """Stemmed content words of a text; with `acronyms`, also the words of the long forms of acronyms it
     uses and the acronyms of long forms it spells out (so 'IBCF' and 'Improved Better Care Fund' meet)."""
+    if not acronyms:
+        return list(_plain_terms(text))
+    return _content_terms(text, acronyms)
+
+
+@lru_cache(maxsize=32768)
+def _plain_terms(text: str) -> tuple[str, ...]:
+    return tuple(_content_terms(text, None))
+
+
+def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
     expanded = expand_acronyms(text, dict(acronyms or {})) if acronyms else text
     if acronyms:
         low = text.lower()

@@ -1,0 +1,78 @@
+"""Query speed: ask (default mode) and retrieve alone over the dev questions, and the cold start.
+
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/query.py [--index DIR]
+
+The index is built first if needed (not timed). Cold start is measured in a fresh Python process: from
+`import assistant` to the first answer, index load and query-model load included. Then, in this process
+with everything loaded, every dev question is asked once for retrieve alone and once for ask; p50 and
+p95 are printed for both, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("ASSISTANT_CORPUS", ROOT.parent / "shared" / "corpus"))
+GOLD = Path(os.environ.get("ASSISTANT_EVAL", CORPUS.parent / "eval" / "dev.jsonl"))
+
+COLD = """
+import time, sys
+t0 = time.perf_counter()
+from assistant import Assistant, Settings
+a = Assistant(Settings(corpus=sys.argv[1], index_dir=sys.argv[2]))
+ans = a.ask("How much DFG went to Wycombe in 2019-20?")
+print(time.perf_counter() - t0)
+"""
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(p * len(xs)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--index", type=Path, default=None)
+    args = ap.parse_args()
+    from assistant import Assistant, Settings
+    from assistant.index import sync
+
+    index_dir = args.index or Path(tempfile.mkdtemp(prefix="bench-query-"))
+    settings = Settings(corpus=CORPUS, index_dir=index_dir)
+    sync(settings, progress=False)
+
+    cold = [float(subprocess.run([sys.executable, "-c", COLD, str(CORPUS), str(index_dir)], capture_output=True,
+                                 text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(3)]
+
+    questions = [json.loads(x)["question"] for x in GOLD.read_text().splitlines()
+                 if x.strip() and json.loads(x)["kind"] == "qa"]
+    a = Assistant(settings)
+    a.ask("warm up")
+    retrieve_ms, ask_ms = [], []
+    for q in questions:
+        t0 = time.perf_counter()
+        a.retrieve(q)
+        retrieve_ms.append(1000 * (time.perf_counter() - t0))
+    for q in questions:
+        t0 = time.perf_counter()
+        a.ask(q)
+        ask_ms.append(1000 * (time.perf_counter() - t0))
+    print(f"{len(questions)} dev questions, default mode (no generative model)")
+    print(f"retrieve   p50 {statistics.median(retrieve_ms):6.1f} ms   p95 {pct(retrieve_ms, 0.95):6.1f} ms")
+    print(f"ask        p50 {statistics.median(ask_ms):6.1f} ms   p95 {pct(ask_ms, 0.95):6.1f} ms")
+    print(f"cold start (import, load index and query model, first answer): "
+          f"median {statistics.median(cold):.2f} s of {', '.join(f'{c:.2f}' for c in cold)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
