@@ -151,6 +151,11 @@ class Answerer:
 
     # ------------------------------------------------------------------ tables
 
+    def tqa_lookup(self, t: Table, row: Row, col: int) -> Figure:
+        from .figures import lookup
+
+        return lookup(t, row, col)
+
     def table_heading(self, table_id: str) -> str:
         return " ".join(next((p.heading for p in self.index.passages_for_table(table_id)), ()))
 

@@ -10,12 +10,13 @@ from .answer import Answerer
 from .generate import LLMAnswerer
 from .llm import LLM, make_llm
 from .audit import audit as run_audit
+from .check import Checker, format_checks
 from .errors import IngestError, NotFoundError
 from .index import Index, IngestReport, load_index, read_manifest, sync
 from .ingest import read
 from .retrieve import Retriever, make_retriever
 from .settings import Settings, get_settings
-from .types import Answer, AuditFinding, Hit, Table
+from .types import Answer, AuditFinding, ClaimCheck, Hit, Table
 
 
 class Assistant:
@@ -153,6 +154,25 @@ class Assistant:
         """Answer a question from the documents: cited sentences, computed figures, or 'the documents
         don't say'. `history` holds earlier turns (Answers, or dicts with 'question') for follow-ups."""
         return self.answerer.ask(question, history, self.resolve_docs(docs) or None)
+
+    @property
+    def default_answerer(self) -> Answerer:
+        a = self.answerer
+        return a.default if isinstance(a, LLMAnswerer) else a
+
+    def check(self, text: str, docs: list[str] | None = None) -> list[ClaimCheck]:
+        """Split a text into claims and mark each supported, contradicted (with the correct value) or
+        unverifiable, with its evidence."""
+        if not text.strip():
+            return []
+        return Checker(self.default_answerer, self.llm).check(text, self.resolve_docs(docs) or None)
+
+    def check_file(self, path: str | Path, docs: list[str] | None = None) -> tuple[list[ClaimCheck], str]:
+        """Check every claim of a draft (.md, .txt, .docx or .pdf); returns the checks and a Markdown report."""
+        doc = read(Path(path), Path(path).name, self.settings)
+        text = "\n".join(ln.text for ln in doc.lines if ln.text.strip() and not ln.text.lstrip().startswith("#"))
+        checks = self.check(text, docs)
+        return checks, format_checks(checks, f"Claims checked in {Path(path).name}")
 
     def audit(self, doc: str | None = None) -> list[AuditFinding]:
         """Recompute totals, changes and restated figures; report what does not add up."""

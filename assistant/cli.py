@@ -12,7 +12,7 @@ from typing import Any
 from .api import Assistant
 from .errors import AssistantError
 from .settings import get_settings
-from .types import Answer, Cell, Citation, Figure, Hit, Table, to_json
+from .types import Answer, Cell, Citation, ClaimCheck, Figure, Hit, Table, to_json
 
 Handler = Callable[[Assistant, argparse.Namespace], int]
 
@@ -277,7 +277,52 @@ def cmd_eval(a: Assistant, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Handler] = {"ask": cmd_ask, "eval": cmd_eval,"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
+def check_json(c: ClaimCheck) -> dict[str, Any]:
+    return {"text": c.text, "label": c.label, "correct": c.correct,
+            "citations": [citation_json(x) for x in c.citations], "explanation": c.explanation,
+            "figures": [figure_json(f) for f in c.figures]}
+
+
+def cmd_check(a: Assistant, args: argparse.Namespace) -> int:
+    if args.jsonl:
+        for _, obj in _read_jsonl(args.jsonl):
+            text = obj.get("text")
+            if not isinstance(text, str) or not text.strip():
+                print(json.dumps({"id": obj.get("id"), "error": "missing 'text'"}))
+                continue
+            checks = a.check(text, obj.get("docs") or args.doc)
+            out: dict[str, Any] = {"id": obj.get("id"), "claims": [check_json(c) for c in checks]}
+            if len(checks) == 1:
+                out["label"] = checks[0].label
+            print(to_json(out))
+            sys.stdout.flush()
+        return 0
+    if args.file:
+        checks, report = a.check_file(args.file, args.doc)
+        if args.out:
+            Path(args.out).write_text(report, encoding="utf-8")
+            print(f"Checked {len(checks)} claims; report written to {args.out}")
+        elif args.json:
+            _print_json([check_json(c) for c in checks])
+        else:
+            print(report)
+        return 0
+    if not args.text:
+        raise AssistantError("give a text to check, --jsonl FILE, or --file DRAFT")
+    checks = a.check(args.text, args.doc)
+    if args.json:
+        out = {"claims": [check_json(c) for c in checks]}
+        if len(checks) == 1:
+            out["label"] = checks[0].label
+        _print_json(out)
+        return 0
+    from .check import format_checks
+
+    print(format_checks(checks))
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {"ask": cmd_ask, "eval": cmd_eval, "check": cmd_check,"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
                                 "config": cmd_config, "tables": cmd_tables, "table": cmd_table, "audit": cmd_audit}
 
 
@@ -297,6 +342,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="?")
     p.add_argument("--doc", action="append", help="only this document (repeatable)")
     p.add_argument("--jsonl", help="batch: a file of {\"id\", \"question\", \"history\"?} lines ('-' for stdin)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check", help="mark claims supported, contradicted (with the correct value) or unverifiable")
+    p.add_argument("text", nargs="?")
+    p.add_argument("--doc", action="append", help="only this document (repeatable)")
+    p.add_argument("--jsonl", help="batch: a file of {\"id\", \"text\"} lines ('-' for stdin)")
+    p.add_argument("--file", help="check every claim in a draft (.md, .txt, .docx, .pdf) and report")
+    p.add_argument("--out", help="with --file: write the Markdown report here")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("eval", help="score answers (and claim checks) against a gold JSONL file")

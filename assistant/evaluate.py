@@ -136,6 +136,7 @@ def evaluate_file(assistant: Any, path: str) -> dict[str, Any]:
         raise NotFoundError(f"no such file: {path}")
     items = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     qa = [i for i in items if i.get("kind", "qa") == "qa" and i.get("question")]
+    claims = [i for i in items if i.get("kind") == "claim" and i.get("text")]
     report: dict[str, Any] = {}
     if qa:
         assistant.ask("warm up")  # model load is not part of answer latency
@@ -143,4 +144,58 @@ def evaluate_file(assistant: Any, path: str) -> dict[str, Any]:
         report["qa"] = {"overall": r["overall"], **r["by_type"]}
         report["wrong"] = r["wrong"]
         report["results"] = r["results"]
+    if claims and hasattr(assistant, "check"):
+        c = evaluate_claims(claims, assistant.check)
+        report["claims"] = c["summary"]
+        report["claims_wrong"] = c["wrong"]
     return report
+
+
+def _facts(text: str) -> set[str]:
+    """Numbers (by value) and financial years (normalised) stated in a text."""
+    from .query import periods_in
+
+    out = {f"n:{abs(n.value).normalize()}" for n in find_numbers(re.sub(r"(?<![\d/])(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}(?![\d/])", " ", text))
+           if not re.fullmatch(r"(19|20)\d{2}", n.raw)}
+    out |= {f"p:{p}" for p in periods_in(text)[0] if re.fullmatch(r"\d{4}-\d{2}", p)}
+    return out
+
+
+def correct_reported(item: dict[str, Any], got: str | None) -> bool:
+    """The correct value is reported when our 'correct' states one of the facts of the gold correction that
+    the claim itself does not state (those are the wrong ones)."""
+    if not got:
+        return False
+    wanted = _facts(item.get("correct", "")) - _facts(item["text"])
+    if not wanted:
+        return True
+    return bool(wanted & _facts(got))
+
+
+def evaluate_claims(items: list[dict[str, Any]], check: Callable[[str], Any]) -> dict[str, Any]:
+    rows = []
+    for item in items:
+        t0 = time.perf_counter()
+        checks = check(item["text"])
+        seconds = time.perf_counter() - t0
+        got = checks[0] if len(checks) == 1 else None
+        label = got.label if got else (checks[0].label if checks else "unverifiable")
+        reported = label == "contradicted" and correct_reported(item, got.correct if got else None)
+        rows.append({"id": item["id"], "text": item["text"], "expected": item["label"], "got": label,
+                     "correct_expected": item.get("correct"), "correct_got": got.correct if got else None,
+                     "right": label == item["label"], "correct_reported": reported, "seconds": seconds})
+    summary: dict[str, Any] = {"overall": {"n": len(rows), "accuracy": sum(r["right"] for r in rows) / len(rows)}}
+    for lab in ("supported", "contradicted", "unverifiable"):
+        rs = [r for r in rows if r["expected"] == lab]
+        if rs:
+            summary[lab] = {"n": len(rs), "accuracy": sum(r["right"] for r in rs) / len(rs)}
+    contra = [r for r in rows if r["expected"] == "contradicted"]
+    if contra:
+        summary["contradicted"]["correct_value_reported"] = sum(r["correct_reported"] for r in contra) / len(contra)
+    sup = [r for r in rows if r["expected"] == "supported"]
+    if sup:
+        summary["supported"]["labelled_contradicted"] = sum(r["got"] == "contradicted" for r in sup)
+    wrong = [{"id": r["id"], "text": r["text"], "expected": f"{r['expected']} {r['correct_expected'] or ''}".strip(),
+              "got": f"{r['got']} {r['correct_got'] or ''}".strip()} for r in rows
+             if not r["right"] or (r["expected"] == "contradicted" and not r["correct_reported"])]
+    return {"summary": summary, "wrong": wrong, "rows": rows}

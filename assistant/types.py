@@ -179,6 +179,21 @@ class Answer:
     state: dict[str, Any] = field(default_factory=dict)  # what a follow-up reuses
 
 
+ClaimLabel = Literal["supported", "contradicted", "unverifiable"]
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """One atomic claim and what the documents say about it."""
+
+    text: str
+    label: ClaimLabel
+    explanation: str  # one sentence, in plain words
+    correct: str | None = None  # for contradicted: the value or statement the documents give
+    citations: tuple[Citation, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
 @dataclass(frozen=True)
 class AuditFinding:
     doc: str

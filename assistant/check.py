@@ -1,0 +1,393 @@
+"""Checking claims against the sources: supported, contradicted (with the correct value), or unverifiable.
+
+1. Split the text into atomic claims (sentences; a sentence with two independent figures becomes two).
+2. For each claim, gather evidence as the answerer does: sentences of the retrieved passages, and the table
+   cells and computed figures the claim is about.
+3. Compare by code, never by model: numbers (at the precision the claim states them, 'a quarter' = 25%),
+   periods and dates, and directions (rise / fall). Wording differences alone never contradict.
+4. Label: supported when the evidence states it or the figure engine computes it; contradicted when the
+   same thing is given a different value, period, date or direction (the correct one is reported);
+   unverifiable when the sources do not say (the closest evidence is reported).
+With a language model, claims the code leaves unverifiable and that carry no number may be judged by the
+model, which must cite the passages it was given; numeric judgements always stay with code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .answer import Answerer, Sentence
+from .llm import LLM
+from .prompts import CITATION, render
+from .query import content_terms, periods_in
+from .tableqa import TableAnswer
+from .text import sentence_spans
+from .types import Citation, ClaimCheck, Figure
+from .values import SCALES, find_numbers, round_to
+
+WORD_PERCENT = {"a quarter": 25, "one quarter": 25, "a third": Decimal("33.3"), "one third": Decimal("33.3"),
+                "half": 50, "a half": 50, "two thirds": Decimal("66.7"), "three quarters": 75, "a fifth": 20,
+                "one fifth": 20, "a tenth": 10, "one in four": 25, "one in three": Decimal("33.3"),
+                "one in five": 20, "one in ten": 10}
+_APPROX = re.compile(r"(?i)\b(around|about|approximately|approx\.?|roughly|nearly|almost|some|circa|c\.|just over|"
+                     r"just under|over|under|more than|less than)\s*$")
+_UP = re.compile(r"(?i)\b(ris(e|es|en|ing)|rose|increas(e|es|ed|ing)|gr(ow|ows|ew|own|owth)|up|higher|more|"
+                 r"exceed(s|ed)?|above|gain(s|ed)?)\b")
+_DOWN = re.compile(r"(?i)\b(fall(s|en|ing)?|fell|decreas(e|es|ed|ing)|drop(s|ped)?|reduc(e|es|ed|tion)|lower|"
+                   r"less|down|cut(s)?|below|declin(e|es|ed))\b")
+_PERIOD = re.compile(r"(?<![\d/])(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}(?![\d/])")
+
+
+@dataclass(frozen=True)
+class Num:
+    value: Decimal
+    kind: str  # money | percent | number
+    raw: str
+    approx: bool
+    decimals: int
+    scale: str | None
+    start: int
+
+
+def claim_numbers(text: str) -> list[Num]:
+    """Figures stated in a text (years and financial-year labels excluded: they are periods)."""
+    blanked = _PERIOD.sub(lambda m: " " * len(m.group(0)), text)
+    out = []
+    for n in find_numbers(blanked):
+        if n.kind == "number" and re.fullmatch(r"(19|20)\d{2}", n.raw):
+            continue
+        approx = bool(_APPROX.search(blanked[max(0, n.start - 20):n.start]))
+        out.append(Num(n.value, n.kind, n.raw, approx, n.decimals, n.scale, n.start))
+    low = text.lower()
+    for phrase, pct in WORD_PERCENT.items():
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", low):
+            approx = bool(_APPROX.search(low[max(0, m.start() - 20):m.start()]))
+            out.append(Num(Decimal(pct), "percent", phrase, approx, 1 if "." in str(pct) else 0, None, m.start()))
+    return sorted(out, key=lambda n: n.start)
+
+
+def same(c: Num, e: Num) -> bool:
+    """Does evidence value e state claim value c, at the precision the claim gives it?"""
+    if (c.kind == "percent") != (e.kind == "percent"):
+        return False
+    cv, ev = abs(c.value), abs(e.value)
+    if cv == ev:
+        return True
+    if c.approx:
+        return abs(cv - ev) <= max(Decimal(2) if c.kind == "percent" else Decimal(0), ev * Decimal("0.1"))
+    if c.kind == "percent":
+        return round_to(ev, c.decimals) == cv or round_to(cv, e.decimals) == ev
+    unit = Decimal(1).scaleb(-c.decimals) * (SCALES[c.scale] if c.scale else 1)
+    if unit > 1:
+        return round_to(ev / unit, 0) == round_to(cv / unit, 0)
+    return False
+
+
+_RELATION = re.compile(r"(?i)\b(rose|rises|risen|rise|fell|falls|fallen|fall|increased|increases|increase|decreased|"
+                       r"decreases|decrease|grew|grows|grown|dropped|drops|received|receives|receive|reached|reaches|"
+                       r"reach|totalled|totaled|totals|got|gets|amounted|amounts|accounted for|went|goes|is|was|"
+                       r"were|are|by|of|to)\b")
+
+
+def subject_of(claim: str) -> str:
+    """What a claim is about, for finding evidence: the claim without its figures and relation words."""
+    text = claim
+    for n in sorted(claim_numbers(claim), key=lambda n: -n.start):
+        if n.raw in text:
+            text = text.replace(n.raw, " ", 1)
+    text = _RELATION.sub(" ", text)
+    return " ".join(text.split()) or claim
+
+
+def direction(text: str) -> int:
+    """+1 for a rise, -1 for a fall, 0 when the text states neither (or both)."""
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    return 1 if up and not down else -1 if down and not up else 0
+
+
+def split_claims(text: str) -> list[str]:
+    """Atomic claims: sentences, and the independent halves of a sentence that states two figures."""
+    claims = []
+    for a, b in sentence_spans(" ".join(text.split())):
+        sentence = " ".join(text.split())[a:b].strip()
+        if not sentence:
+            continue
+        parts = re.split(r";\s+|,?\s+(?:and|while|whereas|but)\s+(?=(?:the\s+)?[A-Z0-9£])", sentence)
+        if len(parts) > 1 and all(claim_numbers(p) and len(p.split()) >= 3 for p in parts):
+            claims.extend(_as_sentence(p) for p in parts)
+        else:
+            claims.append(sentence)
+    return claims
+
+
+def _as_sentence(part: str) -> str:
+    part = part.strip().rstrip(".;,")
+    return (part[0].upper() + part[1:] + ".") if part else part
+
+
+@dataclass
+class Verdict:
+    label: str
+    explanation: str
+    correct: str | None
+    citations: list[Citation]
+    figures: list[Figure]
+    strength: float
+
+
+class Checker:
+    def __init__(self, answerer: Answerer, llm: LLM | None = None) -> None:
+        self.answerer = answerer
+        self.llm = llm
+
+    def check(self, text: str, docs: Sequence[str] | None = None) -> list[ClaimCheck]:
+        return [self.check_claim(c, docs) for c in split_claims(text)]
+
+    def check_claim(self, claim: str, docs: Sequence[str] | None = None) -> ClaimCheck:
+        w = self.answerer.gather(claim, None, docs, asked=subject_of(claim))
+        nums = claim_numbers(claim)
+        sents = self.answerer._score(w.q, self.answerer._sentences(w.candidates))[:8]
+        table = self._table(claim, w)
+        verdicts = [v for v in (self._from_sentence(claim, nums, s) for s in sents) if v is not None]
+        if table is not None:
+            tv = self._from_table(claim, nums, table)
+            if tv is not None:
+                verdicts.append(tv)
+        supported = [v for v in verdicts if v.label == "supported"]
+        contradicted = [v for v in verdicts if v.label == "contradicted"]
+        if supported:
+            v = max(supported, key=lambda x: x.strength)
+        elif contradicted:
+            v = max(contradicted, key=lambda x: x.strength)
+        else:
+            v = self._unverifiable(claim, sents, nums)
+        return ClaimCheck(claim, v.label, v.explanation, v.correct, tuple(v.citations), tuple(v.figures))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ prose evidence
+
+    def _from_sentence(self, claim: str, nums: list[Num], s: Sentence) -> Verdict | None:
+        cite = Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text)
+        where = f"{s.passage.doc}, line {s.line}"
+        ev = claim_numbers(s.text)
+        if nums:
+            if s.coverage < 0.4:
+                return None
+            matched = [c for c in nums if any(same(c, e) for e in ev)]
+            if len(matched) == len(nums) and s.coverage >= 0.5:
+                clash = _period_clash(claim, s.text)
+                if clash:
+                    return Verdict("contradicted", f"The document gives the same figure for {clash[1]}, not "
+                                   f"{clash[0]} ({where}).", f"{clash[1]}: {s.text.strip()}", [cite], [], s.coverage)
+                d_claim, d_ev = direction(claim), direction(s.text)
+                if d_claim and d_ev and d_claim != d_ev:
+                    return Verdict("contradicted", f"The figure matches but the document says it goes the other way "
+                                   f"({where}).", s.text.strip(), [cite], [], s.coverage)
+                return Verdict("supported", f"The document states it ({where}).", None, [cite], [], s.coverage + 0.1)
+            for c in nums:
+                if c in matched:
+                    continue
+                e = _aligned(claim, c, s.text, ev)
+                slot = len(_context(claim, c.start) & _context(s.text, e.start)) if e is not None else 0
+                if e is not None and (s.coverage >= 0.6 or (slot >= 2 and s.coverage >= 0.4)):
+                    return Verdict("contradicted", f"The document gives {e.raw}, not {c.raw} ({where}).", e.raw,
+                                   [cite], [], s.coverage)
+            return None
+        # no figure in the claim: dates, periods, directions, or the statement itself
+        anchored = bool(_dates(claim) or periods_in(claim)[0]) and not _missing_dates(claim, s.text) and set(
+            periods_in(claim)[0]) <= set(periods_in(s.text)[0])
+        if s.coverage < (0.65 if anchored else 0.75):
+            return None
+        clash = _date_clash(claim, s.text)
+        if clash:
+            return Verdict("contradicted", f"The document says {clash[1]}, not {clash[0]} ({where}).",
+                           f"{clash[1]}: {s.text.strip()}", [cite], [], s.coverage)
+        d_claim, d_ev = direction(claim), direction(s.text)
+        if d_claim and d_ev and d_claim != d_ev:
+            return Verdict("contradicted", f"The document says it goes the other way ({where}).", s.text.strip(),
+                           [cite], [], s.coverage)
+        if s.coverage >= (0.65 if anchored else 0.85) and not _missing_dates(claim, s.text):
+            return Verdict("supported", f"The document states it ({where}).", None, [cite], [], s.coverage)
+        return None
+
+    # ------------------------------------------------------------------ table evidence
+
+    def _table(self, claim: str, w) -> TableAnswer | None:  # type: ignore[no-untyped-def]
+        a = self.answerer
+        periods = [p for p in w.q.periods if re.fullmatch(r"\d{4}(-\d{2})?", p)]
+        if direction(claim) and (len(periods) >= 2 or re.search(r"(?i)\bbetween\b", claim)):
+            intents = ("percent_change", "change") if "%" in claim else ("change",)
+            w.q = replace(w.q, intents=intents)
+        order: list[str] = []
+        in_scope = [t for t in a.index.tables() if not w.q.docs or t.doc in w.q.docs]
+        headings = {t.id: a.table_heading(t.id) for t in in_scope}
+        order = [t.id for t in a.tqa.rank_tables(w.q, in_scope, headings)]
+        for p, _ in w.candidates[:30]:
+            if p.table_id and p.table_id not in order:
+                order.append(p.table_id)
+        tables = [t for t in (a.index.table(i) for i in order[:12]) if t is not None]
+        return a.tqa.answer(w.q, tables, None, headings)
+
+    def _from_table(self, claim: str, nums: list[Num], ta: TableAnswer) -> Verdict | None:
+        if ta.coverage < 0.6 or ta.op == "empty":
+            return None
+        t = ta.table
+        cites = self.answerer._cite_rows(t, ta.rows[:6])
+        where = f"{t.doc}, line {ta.rows[0].lines[0]}"
+        values = []
+        row = ta.rows[0]
+        for c in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells
+            if c.kind in ("money", "percent", "number") and c.value is not None and ta.op in ("lookup", "change"):
+                f = self.answerer.tqa_lookup(t, row, c.col)
+                values.append((Num(c.value, c.kind, c.raw, False, 2, c.scale, 0), f))
+        for f in ta.figures:
+            values.append((Num(f.value, _kind(f), f.text, False, 2, None, 0), f))
+            for c in f.cells:
+                if c.value is not None:
+                    values.append((Num(c.value, "percent" if "%" in c.raw else "money" if "£" in c.raw or
+                                       "£" in c.column else "number", c.raw, False, 2, None, 0), f))
+        if nums:
+            for c in nums:
+                hit = next((f for e, f in values if same(c, e)), None)
+                if hit is not None:
+                    d_claim = direction(claim)
+                    if ta.op == "change" and d_claim and hit.value and (hit.value > 0) != (d_claim > 0):
+                        return Verdict("contradicted", f"The change is {hit.text}, the other way ({where}).",
+                                       hit.text, cites, [hit], ta.coverage)
+                    return Verdict("supported", f"The table gives {hit.text} ({where}).", None, cites, [hit],
+                                   ta.coverage + 0.1)
+            main = ta.figures[0] if ta.figures else None
+            c = nums[0]
+            if main is not None and _kind(main) == c.kind and ta.coverage >= 0.6:
+                return Verdict("contradicted", f"The table gives {main.text}, not {c.raw} ({where}).", main.text,
+                               cites, [main], ta.coverage)
+            same_kind = [(e, f) for e, f in values if e.kind == c.kind and f.op == "lookup"]
+            if same_kind and ta.coverage >= 0.6:  # the row's cell of the claim's kind ('% change' for a %)
+                e, f = same_kind[0]
+                return Verdict("contradicted", f"The table gives {f.text} for {f.cells[0].column}, not {c.raw} "
+                               f"({where}).", f"{f.text} ({f.cells[0].column})", cites, [f], ta.coverage)
+            return None
+        d_claim = direction(claim)
+        if d_claim and ta.op == "change" and ta.figures:
+            f = ta.figures[0]
+            a_cell, b_cell = f.cells[0], f.cells[-1]
+            actual = 1 if f.value > 0 else -1 if f.value < 0 else 0
+            desc = f"from {a_cell.raw} to {b_cell.raw}"
+            if actual == d_claim:
+                return Verdict("supported", f"It {'rises' if actual > 0 else 'falls'} {desc} ({where}).", None,
+                               cites, [f], ta.coverage + 0.1)
+            word = "rises" if actual > 0 else "falls" if actual < 0 else "stays the same"
+            return Verdict("contradicted", f"It {word} {desc} ({where}).", f"It {word} {desc} ({f.text}).", cites,
+                           [f], ta.coverage)
+        return None
+
+    # ------------------------------------------------------------------ nothing decisive
+
+    def _unverifiable(self, claim: str, sents: list[Sentence], nums: list[Num]) -> Verdict:
+        closest = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text)
+                   for s in sents[:2]]
+        if self.llm is not None and not nums and sents:
+            judged = self._ask_llm(claim, sents[:5])
+            if judged is not None:
+                return judged
+        where = f" The closest passage is {closest[0].doc}, line {closest[0].line_start}." if closest else ""
+        return Verdict("unverifiable", f"The documents do not say.{where}", None, closest, [], 0.0)
+
+    def _ask_llm(self, claim: str, sents: list[Sentence]) -> Verdict | None:
+        """A non-numeric claim judged by the model: accepted only when it cites passages it was given."""
+        from .errors import LLMError
+
+        assert self.llm is not None
+        passages = "\n\n".join(f"[P{i}] ({s.passage.doc}, line {s.line})\n{s.text}" for i, s in enumerate(sents, 1))
+        try:
+            reply = self.llm.complete(render("system"), render("check", claim=claim, passages=passages))
+        except LLMError:
+            return None
+        m = re.match(r"\s*(SUPPORTED|CONTRADICTED|UNVERIFIABLE)\b", reply.strip().upper())
+        ids = [int(x.group(2)) for x in re.finditer(CITATION, reply) if x.group(1) == "P"]
+        cited = [sents[i - 1] for i in ids if 1 <= i <= len(sents)]
+        if not m or not cited or m.group(1) == "UNVERIFIABLE":
+            return None
+        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in cited]
+        label = m.group(1).lower()
+        return Verdict(label, f"Judged by the language model from {cites[0].doc}, line {cites[0].line_start}.",
+                       cited[0].text if label == "contradicted" else None, cites, [], 0.5)
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def _kind(f: Figure) -> str:
+    return "percent" if f.unit == "%" or f.text.endswith("%") else "money" if "£" in f.text else "number"
+
+
+def _context(text: str, start: int, n: int = 3) -> set[str]:
+    return set(content_terms(" ".join(text[:start].split()[-n:])))
+
+
+def _aligned(claim: str, c: Num, text: str, ev: list[Num]) -> Num | None:
+    """The evidence figure in the same slot as claim figure c: same kind, and the words just before it
+    match (or it is the only figure of that kind)."""
+    same_kind = [e for e in ev if e.kind == c.kind]
+    if not same_kind:
+        return None
+    if len(same_kind) == 1:
+        return same_kind[0]
+    ctx = _context(claim, c.start)
+    scored = sorted(((len(ctx & _context(text, e.start)), e) for e in same_kind), key=lambda x: -x[0])
+    return scored[0][1] if scored[0][0] > 0 else None
+
+
+def _period_clash(claim: str, text: str) -> tuple[str, str] | None:
+    """The claim ties its figure to one financial year, the evidence to another."""
+    cp, _ = periods_in(claim)
+    ep, _ = periods_in(text)
+    cfy = [p for p in cp if re.fullmatch(r"\d{4}-\d{2}", p)]
+    efy = [p for p in ep if re.fullmatch(r"\d{4}-\d{2}", p)]
+    if cfy and efy and not set(cfy) & set(efy):
+        return cfy[0], efy[0]
+    return None
+
+
+_MONTH_YEAR = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+((?:19|20)\d{2})\b")
+
+
+def _dates(text: str) -> set[tuple[str, str]]:
+    return {(m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(text)}
+
+
+def _date_clash(claim: str, text: str) -> tuple[str, str] | None:
+    cd, ed = _dates(claim), _dates(text)
+    if cd and ed and not cd & ed and len(ed) == 1:
+        c, e = sorted(cd)[0], sorted(ed)[0]
+        return f"{c[0].title()} {c[1]}", f"{e[0].title()} {e[1]}"
+    return None
+
+
+def _missing_dates(claim: str, text: str) -> bool:
+    return bool(_dates(claim) - _dates(text))
+
+
+def format_checks(checks: Sequence[ClaimCheck], title: str = "Claims checked") -> str:
+    """A Markdown report a reviewer can work down."""
+    icon = {"supported": "✅ supported", "contradicted": "❌ contradicted", "unverifiable": "❔ unverifiable"}
+    counts = {k: sum(c.label == k for c in checks) for k in icon}
+    lines = [f"# {title}", "", f"{len(checks)} claims: " + ", ".join(f"{n} {k}" for k, n in counts.items()), ""]
+    for i, c in enumerate(checks, 1):
+        lines.append(f"## {i}. {icon[c.label]}")
+        lines.append(f"> {c.text}")
+        lines.append("")
+        lines.append(c.explanation)
+        if c.correct:
+            lines.append(f"**The documents say:** {c.correct}")
+        for s in c.citations:
+            where = f"page {s.page}, " if s.page else ""
+            lines.append(f"- {s.doc}, {where}line {s.line_start}" + (f"–{s.line_end}" if s.line_end != s.line_start
+                                                                     else "") + f": “{s.quote.replace(chr(9), ' | ')}”")
+        for f in c.figures:
+            lines.append(f"- computed: {f.formula}")
+        lines.append("")
+    return "\n".join(lines)
+
