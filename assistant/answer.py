@@ -28,6 +28,8 @@ from .values import find_numbers, shift_fy
 
 NOT_FOUND = "The documents don't say"
 MODE = "extractive"
+_DANGLING = {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than",
+             "from", "at", "as", "is", "are", "was", "were", "be", "will", "this", "these", "their", "our"}
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])\s+\S")
 
 
@@ -298,7 +300,8 @@ class Answerer:
                     last = j == len(spans) - 1
                     if last and not s.endswith((".", "!", "?", ":", ";")) and i + 1 < len(lines):
                         nxt = lines[i + 1].text.strip()
-                        if nxt and nxt[0].islower():
+                        dangling = (s.split() or [""])[-1].lower() in _DANGLING
+                        if nxt and (nxt[0].islower() or dangling) and "\t" not in lines[i + 1].text:
                             head = sentence_spans(nxt)
                             if head:
                                 s = s + "\n" + nxt[head[0][0]:head[0][1]].strip()

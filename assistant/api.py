@@ -11,7 +11,8 @@ from .generate import LLMAnswerer
 from .llm import LLM, make_llm
 from .audit import audit as run_audit
 from .check import Checker, format_checks
-from .errors import IngestError, NotFoundError
+from .draft import Draft, Drafter
+from .errors import AssistantError, IngestError, NotFoundError
 from .index import Index, IngestReport, load_index, read_manifest, sync
 from .ingest import read
 from .retrieve import Retriever, make_retriever
@@ -173,6 +174,14 @@ class Assistant:
         text = "\n".join(ln.text for ln in doc.lines if ln.text.strip() and not ln.text.lstrip().startswith("#"))
         checks = self.check(text, docs)
         return checks, format_checks(checks, f"Claims checked in {Path(path).name}")
+
+    def draft(self, request: str, docs: list[str] | None = None, outline: list[str] | None = None,
+              length_words: int | None = None) -> Draft:
+        """A narrative section for a request: cited sentences, key figures from the figure engine, gaps."""
+        if not request.strip():
+            raise AssistantError("say what to draft, e.g. 'a 200-word summary of the 2019-20 funding allocations'")
+        return Drafter(self.default_answerer, self.llm).draft(request, self.resolve_docs(docs) or None, outline,
+                                                              length_words)
 
     def audit(self, doc: str | None = None) -> list[AuditFinding]:
         """Recompute totals, changes and restated figures; report what does not add up."""

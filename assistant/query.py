@@ -254,6 +254,7 @@ def scope_docs(question: str, name_docs: Mapping[str, Mapping[str, int]], min_co
     scoped: list[str] = []
     for m in _NAME.finditer(question):
         for token in re.findall(r"[A-Za-z&'\-]+", m.group(1)):
+            token = re.sub(r"'s$", "", token)  # "Wiltshire's" is Wiltshire
             counts = name_docs.get(token) or name_docs.get(token.lower())
             if not counts:
                 continue

@@ -1,0 +1,481 @@
+"""Drafting narrative sections from the documents: every sentence cited, every figure traceable.
+
+1. Read the request: length ('a 200-word summary'), topic (drafting words removed), periods, and any
+   section it names ('section 5.2', '"Overview of funding contributions"'), which narrows the sources.
+2. Outline: the headings given, else one section named after the topic.
+3. Per section: score the sentences of the retrieved passages against the topic, keep the best ones
+   without repeats, and order them context, figures, actions, risks, with short connectives.
+4. Key figures: from the tables the section is about, the figure engine writes the latest values and
+   the changes and % changes between years (computed, with formulas and cells).
+5. Gaps: what the request asks for that the documents do not give is stated, never padded.
+With a language model, the model writes each section from the same passages and figures, and the same
+verification as for answers applies (citations must exist, numbers must come from what is cited).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import figures as F
+from .answer import Answerer, Sentence
+from .llm import LLM
+from .query import content_terms, periods_in, understand
+from .tableqa import _numeric_cols, _periods
+from .types import Citation, Figure, Passage, Row, Table
+
+_DRAFT_WORDS = re.compile(
+    r"(?i)\b(draft|write|prepare|produce|create|give|provide|a|an|the|short|brief|summary|summarise|summarising|"
+    r"summarizing|overview|paragraph|section|narrative|description|describe|explain|explaining|outline|for|of|on|"
+    r"our|plan's|plan|suitable|words?|\d+-word|\d+\s+words?|board|delivery|how|will|be|that|this|and|it|to)\b")
+_SECTION_NO = re.compile(r"(?i)\bsection\s+(\d+(?:\.\d+)*[a-z]?)")
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)")
+_ACTION = re.compile(r"(?i)\b(will|plan(s|ned)?|aim(s)?|propos(e|ed|es)|intend|going to|continue to|priorit)")
+_RISK = re.compile(r"\b(risks?|challeng\w*|pressures?|concerns?|difficult\w*|shortfalls?|deficits?|delays?)\b")
+_LIST_MARK = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+
+
+@dataclass(frozen=True)
+class DraftSentence:
+    text: str
+    citations: tuple[Citation, ...]
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftSection:
+    heading: str
+    sentences: tuple[DraftSentence, ...]
+
+
+@dataclass
+class Draft:
+    request: str
+    sections: list[DraftSection]
+    figures: list[Figure] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    mode: str = "extractive"
+    words_target: int = 0
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for sec in self.sections for s in sec.sentences)
+
+    @property
+    def text(self) -> str:
+        return to_markdown(self)
+
+
+def target_words(request: str, length_words: int | None) -> int:
+    if length_words:
+        return length_words
+    m = re.search(r"(\d{2,4})[-\s]word", request)
+    return int(m.group(1)) if m else 200
+
+
+def topic_of(request: str) -> str:
+    """The request without its drafting words: what the section is about."""
+    text = _SECTION_NO.sub(" ", request)
+    text = re.sub(r"(?i)\bsuitable for .*$|\bfor the [A-Z&][\w&]*( [A-Z&][\w&]*)* (Board|Group|Committee)\b", " ", text)
+    text = _DRAFT_WORDS.sub(" ", text)
+    return " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" .,:;'\"")
+
+
+class Drafter:
+    def __init__(self, answerer: Answerer, llm: LLM | None = None) -> None:
+        self.a = answerer
+        self.llm = llm
+
+    def draft(self, request: str, docs: Sequence[str] | None = None, outline: Sequence[str] | None = None,
+              length_words: int | None = None) -> Draft:
+        words = target_words(request, length_words)
+        topic = topic_of(request) or request
+        if not docs:  # names that belong to one document ('Wiltshire') narrow the sources to it
+            named = scope_docs_of(self.a, request)
+            docs = list(named) or None
+        scope_passages = self._section_scope(request, docs)
+        scope_docs = tuple(sorted({p.doc for p in scope_passages})) or tuple(docs or ())
+        headings = list(outline) if outline else [_title(topic, scope_passages)]
+        per_section = max(60, words // len(headings))
+        sections: list[DraftSection] = []
+        all_figures: list[Figure] = []
+        gaps: list[str] = []
+        used: set[str] = set()
+        for heading in headings:
+            sec_topic = f"{heading} {topic}" if outline else topic
+            sentences, figs, sec_gaps = self._section(sec_topic, request, scope_docs, scope_passages, per_section, used)
+            if not sentences:
+                gaps.append(f"The documents give nothing on {heading.lower()}.")
+                continue
+            sections.append(DraftSection(heading, tuple(sentences)))
+            all_figures.extend(f for f in figs if f not in all_figures)
+            gaps.extend(g for g in sec_gaps if g not in gaps)
+        if not sections:
+            gaps.append(f"The documents do not cover {topic}.")
+        return Draft(request, sections, all_figures, gaps, "extractive", words)
+
+    # ------------------------------------------------------------------ scope
+
+    def _section_scope(self, request: str, docs: Sequence[str] | None) -> list[Passage]:
+        """Passages under the section the request names (by number or by title), if it names one."""
+        names: list[str] = []
+        m = _SECTION_NO.search(request)
+        number = m.group(1) if m else None
+        for q in _QUOTED.finditer(request):
+            names.append((q.group(1) or q.group(2)).strip().lower())
+        if not number and not names:
+            return []
+        scored: list[tuple[int, Passage]] = []
+        for p in self.a.index.passages:
+            if docs and p.doc not in docs:
+                continue
+            best = 0
+            for h in p.heading:
+                hl = h.lower()
+                score = (2 if any(n in hl for n in names) else 0) + (
+                    1 if number and re.match(rf"^{re.escape(number)}(\.|\s|$)", h) else 0)
+                best = max(best, score)
+            if best:
+                scored.append((best, p))
+        top = max((sc for sc, _ in scored), default=0)
+        out = [p for sc, p in scored if sc == top]
+        # the same section title in several documents: keep the one whose section says most about the topic
+        docs_found = sorted({p.doc for p in out})
+        if len(docs_found) > 1:
+            m = self.a.tqa.m
+            terms = set(content_terms(topic_of(request)))
+            weight = {d: m.weight(terms & frozenset().union(*(m.terms(p.text) for p in out if p.doc == d)))
+                      for d in docs_found}
+            best = max(docs_found, key=lambda d: weight[d])
+            out = [p for p in out if p.doc == best]
+        return out
+
+    # ------------------------------------------------------------------ one section
+
+    def _section(self, topic: str, request: str, docs: tuple[str, ...], scope: list[Passage], budget: int,
+                 used: set[str]) -> tuple[list[DraftSentence], list[Figure], list[str]]:
+        section_words = " ".join(scope[0].heading) if scope else ""
+        q = understand(f"{topic} {section_words}".strip(), self.a.index.acronyms, docs)
+        candidates = self.a._candidates(q)
+        if not docs and candidates:  # a section is written from one plan: the one the best passages come from
+            weight: dict[str, float] = {}
+            for p, sc in candidates[:15]:
+                weight[p.doc] = weight.get(p.doc, 0.0) + sc
+            primary = max(weight, key=lambda d: weight[d])
+            docs = (primary,)
+            q = understand(f"{topic} {section_words}".strip(), self.a.index.acronyms, docs)
+            candidates = [c for c in candidates if c[0].doc == primary]
+        if scope:  # the section the request names comes first; the rest of the document still counts
+            ids = {p.id for p in scope}
+            inside = [c for c in candidates if c[0].id in ids] + [(p, 0.0) for p in scope if p.kind == "text"]
+            seen: set[str] = set()
+            candidates = [c for c in inside + candidates if not (c[0].id in seen or seen.add(c[0].id))]  # type: ignore[func-returns-value]
+        figure_sentences, figs, table_ids = self._key_figures(q, scope, budget)
+        prose_budget = budget - sum(len(s.text.split()) for s in figure_sentences)
+        prose = self._prose(q, candidates, prose_budget, used, table_ids, {p.id for p in scope})
+        gaps = self._gaps(request, prose, figs)
+        ordered = _order(prose)
+        sentences = ordered[:1] + figure_sentences + ordered[1:]
+        return sentences, figs, gaps
+
+    def _prose(self, q, candidates, budget: int, used: set[str], table_ids: set[str],  # type: ignore[no-untyped-def]
+               preferred: set[str]) -> list[DraftSentence]:
+        ranked = self.a._score(q, self.a._sentences(candidates))
+        for s in ranked:
+            if s.passage.id in preferred:
+                s.score += 0.15
+                s.coverage += 0.15
+            if claim_like(s.text):
+                s.score += 0.05  # sentences that state figures are what a plan section is built from
+        ranked.sort(key=lambda s: -s.score)
+        picked: list[DraftSentence] = []
+        seen_terms: list[set[str]] = []
+        total = 0
+        for s in ranked:
+            if s.coverage < 0.25 or (s.passage.table_id and s.passage.table_id in table_ids):
+                continue
+            raw = s.text.strip()
+            if not raw.endswith((".", "!", "?")) and len(raw.split()) < 14:
+                continue  # a heading or a caption, not a sentence
+            text = _clean(s.text)
+            if text is None or text in used:
+                continue
+            terms = set(content_terms(text))
+            if any(len(terms & t) / max(1, len(terms | t)) > 0.5 for t in seen_terms):
+                continue  # says what a kept sentence already says
+            n = len(text.split())
+            if total + n > budget * 1.1:
+                if total >= budget * 0.85:
+                    break
+                continue
+            picked.append(DraftSentence(text, (_cite(s),)))
+            seen_terms.append(terms)
+            used.add(text)
+            total += n
+            if total >= budget * 0.95:
+                break
+        return picked
+
+    # ------------------------------------------------------------------ key figures
+
+    def _key_figures(self, q, scope: list[Passage], budget: int) -> tuple[list[DraftSentence], list[Figure], set[str]]:  # type: ignore[no-untyped-def]
+        """Sentences written by the figure engine from the tables the section is about."""
+        a = self.a
+        in_scope = [t for t in a.index.tables() if (not q.docs or t.doc in q.docs) and t.kind == "data"]
+        if scope:
+            scoped = {p.table_id for p in scope if p.table_id}
+            in_scope = [t for t in in_scope if t.id in scoped] or in_scope
+        headings = {t.id: a.table_heading(t.id) for t in in_scope}
+        m = a.tqa.m
+        qset = set(q.terms)
+
+        def about(t: Table) -> float:
+            """A table is about the topic when its caption and heading say so; a matching row counts less."""
+            ctx = m.weight(qset & m.terms(" ".join([t.caption, headings.get(t.id, ""), *t.columns])))
+            rows = m.weight(qset & m.terms(" ".join(r.label for r in t.rows)))
+            return 2 * ctx + rows
+
+        ranked = sorted((t for t in in_scope if _numeric_cols(t)), key=about, reverse=True)
+        chosen = [t for t in ranked[:2] if about(t) > 0]
+        if len(chosen) == 2 and about(chosen[1]) < 0.6 * about(chosen[0]):
+            chosen = chosen[:1]
+        sentences: list[DraftSentence] = []
+        figs: list[Figure] = []
+        limit = int(budget * 0.45)
+        words = 0
+        for t in chosen:
+            for sent in self._table_sentences(t, q):
+                n = len(sent.text.split())
+                if words + n > limit:
+                    break
+                sentences.append(sent)
+                figs.extend(f for f in sent.figures if f not in figs)
+                words += n
+        return sentences, figs, {t.id for t in chosen}
+
+    def _table_sentences(self, t: Table, q) -> list[DraftSentence]:  # type: ignore[no-untyped-def]
+        """One sentence per row (totals first): the latest value and, with two periods, the change."""
+        num = [c for c in _numeric_cols(t) if not re.search(r"(?i)change|difference|variance|%", t.columns[c])]
+        periods = [c for c in num if _periods(t.columns[c])]
+        want = set(q.periods)
+        if len(periods) >= 2:
+            prefer = [c for c in periods if _periods(t.columns[c]) & want]
+            b = prefer[-1] if prefer else periods[-1]
+            earlier = [c for c in periods if c < b]
+            # two years: year on year; a projection over several years: from the first to the last
+            a_col = (earlier[0] if len(periods) >= 3 and not prefer else earlier[-1]) if earlier else None
+        else:
+            b = num[-1] if num else None
+            a_col = None
+        if b is None:
+            return []
+        summary = re.compile(r"(?i)\b(total|annual|year to date|ytd|overall|all)\b")
+        m = self.a.tqa.m
+        qset = set(q.terms)
+        body = [r for r in t.rows if r.role == "body" and r.group is None and not summary.search(r.label)]
+        body.sort(key=lambda r: -m.weight(qset & m.terms(r.path())))  # rows the topic names first
+        rows = ([r for r in t.rows if r.role == "total"] +
+                [r for r in t.rows if r.role == "body" and summary.search(r.label)] + body)
+        out = []
+        for r in rows[:8]:
+            if r.cells[b].kind not in ("money", "number", "percent") or r.cells[b].value is None:
+                continue
+            figs = [F.lookup(t, r, b)]
+            text = f"{_label(r)}: {r.cells[b].raw} in {_col(t, b)}"
+            if a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
+                try:
+                    d = F.difference(t, (r, a_col), (r, b))
+                    figs.append(d)
+                    change = d.text
+                    if r.cells[a_col].value:
+                        pc = F.percent_change(t, (r, a_col), (r, b))
+                        figs.append(pc)
+                        change += f", {pc.text}"
+                    text += f", from {r.cells[a_col].raw} in {_col(t, a_col)} ({change})"
+                except F.FigureError:
+                    pass
+            out.append(DraftSentence(text + ".", _row_citations(self.a, t, r), tuple(figs)))
+        return out
+
+    # ------------------------------------------------------------------ gaps
+
+    def _gaps(self, request: str, prose: list[DraftSentence], figs: list[Figure]) -> list[str]:
+        asked, _ = periods_in(request)
+        fys = [p for p in asked if re.fullmatch(r"\d{4}-\d{2}", p)]
+        have: set[str] = set()
+        for s in prose:
+            have |= set(periods_in(s.text)[0])
+        for f in figs:
+            for c in f.cells:
+                have |= _periods(c.column)
+        missing = [p for p in fys if p not in have and p.split()[0] not in have]
+        return [f"The documents give no {p} figures for this." for p in missing] if (prose or figs) else []
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def scope_docs_of(a: Answerer, request: str) -> tuple[str, ...]:
+    from .query import scope_docs
+
+    return scope_docs(request, a.name_docs())
+
+
+def claim_like(text: str) -> bool:
+    return bool(re.search(r"£\s?\d|\d%|\b\d[\d,.]*\b", text))
+
+
+def _title(topic: str, scope: Sequence[Passage] = ()) -> str:
+    """The section's own heading when the request names one, else the topic (each word once)."""
+    if scope:
+        heads = [p.heading for p in scope if p.heading]
+        if heads:
+            shortest = min(heads, key=len)
+            return re.sub(r"^\d+(\.\d+)*[a-z]?\.?\s+", "", shortest[-1]).strip() or shortest[-1]
+    seen: list[str] = []
+    for w in topic.split():
+        if w.lower() not in [x.lower() for x in seen]:
+            seen.append(w)
+    t = " ".join(seen)
+    return (t[0].upper() + t[1:]) if t else "Draft"
+
+
+def _label(r: Row) -> str:
+    return r.path()
+
+
+def _col(t: Table, i: int) -> str:
+    return t.columns[i] if i < len(t.columns) and t.columns[i] else f"column {i + 1}"
+
+
+def _cite(s: Sentence) -> Citation:
+    return Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text)
+
+
+def _row_citations(a: Answerer, t: Table, r: Row) -> tuple[Citation, ...]:
+    return tuple(a._cite_rows(t, [r]))
+
+
+def _clean(text: str) -> str | None:
+    """A sentence fit for a draft: no list marker, a capital or digit first, terminal punctuation last;
+    fragments (too short, or unfinished) are dropped."""
+    t = _LIST_MARK.sub("", text.replace("\n", " ")).strip()
+    t = re.sub(r"\s+", " ", t)
+    if len(t.split()) < 5 or t.endswith((":", ",", ";")) or "\t" in t:
+        return None
+    last = t.rstrip(".!?").split()[-1].lower()
+    if last in {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than"}:
+        return None  # cut off mid-sentence
+    if not (t[0].isupper() or t[0].isdigit()):
+        if t[0].isalpha():
+            t = t[0].upper() + t[1:]
+        else:
+            return None
+    if not t.endswith((".", "!", "?")):
+        t += "."
+    return t
+
+
+def _order(sentences: list[DraftSentence]) -> list[DraftSentence]:
+    """Context first, then figures, then actions, then risks (stable within each group); a connective
+    opens the actions and the risks."""
+    def bucket(s: DraftSentence) -> int:
+        if _RISK.search(s.text) and not _ACTION.search(s.text):
+            return 3
+        if _ACTION.search(s.text):
+            return 2
+        if re.search(r"£\s?\d|\d%|\d{2,}", s.text):
+            return 1
+        return 0
+
+    ordered = sorted(sentences, key=bucket)
+    out = []
+    seen: set[int] = set()
+    for s in ordered:
+        b = bucket(s)
+        text = s.text
+        if b in (2, 3) and b not in seen and out:
+            text = _connect("Looking ahead, " if b == 2 else "However, ", text)
+        seen.add(b)
+        out.append(DraftSentence(text, s.citations, s.figures))
+    return out
+
+
+def _connect(connective: str, text: str) -> str:
+    first = text.split()[0]
+    keep = first.isupper() or (len(first) > 1 and first[1].isupper()) or first in ("I",)
+    return connective + (text if keep else text[0].lower() + text[1:])
+
+
+def to_markdown(d: Draft) -> str:
+    """The draft with footnote citations ([^n]) and a key-figures table."""
+    notes: list[Citation] = []
+    lines: list[str] = []
+    for sec in d.sections:
+        lines.append(f"## {sec.heading}")
+        lines.append("")
+        para = []
+        for s in sec.sentences:
+            refs = []
+            for c in s.citations:
+                if c not in notes:
+                    notes.append(c)
+                refs.append(f"[^{notes.index(c) + 1}]")
+            para.append(s.text + "".join(dict.fromkeys(refs)))
+        lines.append(" ".join(para))
+        lines.append("")
+    if d.figures:
+        lines += ["### Key figures", "", "| Figure | Value | How it was obtained |", "|---|---|---|"]
+        for f in d.figures:
+            lines.append(f"| {f.description} | {f.text} | {f.formula} |")
+        lines.append("")
+    if d.gaps:
+        lines += ["### Gaps", ""] + [f"- {g}" for g in d.gaps] + [""]
+    if notes:
+        for i, c in enumerate(notes, 1):
+            where = f"page {c.page}, " if c.page else ""
+            span = f"{c.line_start}" if c.line_start == c.line_end else f"{c.line_start}–{c.line_end}"
+            lines.append(f"[^{i}]: {c.doc}, {where}line {span}: “{c.quote.replace(chr(9), ' | ').replace(chr(10), ' ')}”")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_docx(d: Draft, path: str) -> None:
+    """The draft as a Word document: headings, paragraphs with numbered source markers, a key-figures
+    table, gaps, and an endnote list of sources."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_heading("Draft", level=0)
+    notes: list[Citation] = []
+    for sec in d.sections:
+        doc.add_heading(sec.heading, level=1)
+        para = doc.add_paragraph()
+        for s in sec.sentences:
+            para.add_run(s.text)
+            for c in s.citations:
+                if c not in notes:
+                    notes.append(c)
+                run = para.add_run(f"[{notes.index(c) + 1}]")
+                run.font.superscript = True
+            para.add_run(" ")
+    if d.figures:
+        doc.add_heading("Key figures", level=2)
+        table = doc.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, title in zip(table.rows[0].cells, ("Figure", "Value", "How it was obtained")):
+            cell.text = title
+        for f in d.figures:
+            row = table.add_row().cells
+            row[0].text, row[1].text, row[2].text = f.description, f.text, f.formula
+    if d.gaps:
+        doc.add_heading("Gaps", level=2)
+        for g in d.gaps:
+            doc.add_paragraph(g, style="List Bullet")
+    if notes:
+        doc.add_heading("Sources", level=2)
+        for i, c in enumerate(notes, 1):
+            where = f"page {c.page}, " if c.page else ""
+            doc.add_paragraph(f"[{i}] {c.doc}, {where}lines {c.line_start}–{c.line_end}: "
+                              f"“{c.quote.replace(chr(9), ' | ')}”")
+    doc.save(path)
