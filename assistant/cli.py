@@ -12,6 +12,7 @@ from typing import Any
 from .api import Assistant
 from .errors import AssistantError
 from .settings import get_settings
+from .draft import Draft
 from .types import Answer, Cell, Citation, ClaimCheck, Figure, Hit, Table, to_json
 
 Handler = Callable[[Assistant, argparse.Namespace], int]
@@ -322,7 +323,38 @@ def cmd_check(a: Assistant, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Handler] = {"ask": cmd_ask, "eval": cmd_eval, "check": cmd_check,"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
+def draft_json(d: Draft) -> dict[str, Any]:
+    return {"text": d.text,
+            "sections": [{"heading": sec.heading,
+                          "sentences": [{"text": s.text, "citations": [citation_json(c) for c in s.citations],
+                                         "figures": [figure_json(f) for f in s.figures]} for s in sec.sentences]}
+                         for sec in d.sections],
+            "figures": [figure_json(f) for f in d.figures], "gaps": d.gaps}
+
+
+def cmd_draft(a: Assistant, args: argparse.Namespace) -> int:
+    outline = [h.strip() for h in args.outline.split(";") if h.strip()] if args.outline else None
+    d = a.draft(args.request, args.doc, outline, args.words)
+    if args.out:
+        out = Path(args.out)
+        if out.suffix.lower() == ".docx":
+            from .draft import to_docx
+
+            to_docx(d, str(out))
+        elif out.suffix.lower() in (".md", ".markdown", ".txt"):
+            out.write_text(d.text, encoding="utf-8")
+        else:
+            raise AssistantError(f"--out must end in .md or .docx, not '{out.suffix or '(none)'}'")
+        print(f"Draft of {d.words} words written to {out}" + (f"; gaps: {'; '.join(d.gaps)}" if d.gaps else ""))
+        return 0
+    if args.json:
+        _print_json(draft_json(d))
+    else:
+        print(d.text)
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {"ask": cmd_ask, "eval": cmd_eval, "check": cmd_check, "draft": cmd_draft,"ingest": cmd_ingest, "docs": cmd_docs, "retrieve": cmd_retrieve,
                                 "config": cmd_config, "tables": cmd_tables, "table": cmd_table, "audit": cmd_audit}
 
 
@@ -350,6 +382,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", help="batch: a file of {\"id\", \"text\"} lines ('-' for stdin)")
     p.add_argument("--file", help="check every claim in a draft (.md, .txt, .docx, .pdf) and report")
     p.add_argument("--out", help="with --file: write the Markdown report here")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("draft", help="draft a narrative section: cited sentences, key figures, gaps")
+    p.add_argument("request")
+    p.add_argument("--doc", action="append", help="only this document (repeatable)")
+    p.add_argument("--words", type=int, help="length in words (default: from the request, else 200)")
+    p.add_argument("--outline", help="section headings separated by ';'")
+    p.add_argument("--out", help="write FILE.md or FILE.docx")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("eval", help="score answers (and claim checks) against a gold JSONL file")

@@ -171,9 +171,17 @@ class Drafter:
             inside = [c for c in candidates if c[0].id in ids] + [(p, 0.0) for p in scope if p.kind == "text"]
             seen: set[str] = set()
             candidates = [c for c in inside + candidates if not (c[0].id in seen or seen.add(c[0].id))]  # type: ignore[func-returns-value]
-        figure_sentences, figs, table_ids = self._key_figures(q, scope, budget)
-        prose_budget = budget - sum(len(s.text.split()) for s in figure_sentences)
+        all_figure_sentences, table_ids = self._key_figures(q, scope)
+        figure_sentences = _take(all_figure_sentences, int(budget * 0.45))
+        prose_budget = budget - _words(figure_sentences)
         prose = self._prose(q, candidates, prose_budget, used, table_ids, {p.id for p in scope})
+        short = budget - _words(figure_sentences) - _words(prose)
+        if short > 0.1 * budget:  # not enough prose: more of the key figures, never padding
+            rest = all_figure_sentences[len(figure_sentences):]
+            figure_sentences += _take(rest, short)
+        figs: list[Figure] = []
+        for fs in figure_sentences:
+            figs.extend(f for f in fs.figures if f not in figs)
         gaps = self._gaps(request, prose, figs)
         ordered = _order(prose)
         sentences = ordered[:1] + figure_sentences + ordered[1:]
@@ -219,7 +227,7 @@ class Drafter:
 
     # ------------------------------------------------------------------ key figures
 
-    def _key_figures(self, q, scope: list[Passage], budget: int) -> tuple[list[DraftSentence], list[Figure], set[str]]:  # type: ignore[no-untyped-def]
+    def _key_figures(self, q, scope: list[Passage]) -> tuple[list[DraftSentence], set[str]]:  # type: ignore[no-untyped-def]
         """Sentences written by the figure engine from the tables the section is about."""
         a = self.a
         in_scope = [t for t in a.index.tables() if (not q.docs or t.doc in q.docs) and t.kind == "data"]
@@ -236,23 +244,18 @@ class Drafter:
             rows = m.weight(qset & m.terms(" ".join(r.label for r in t.rows)))
             return 2 * ctx + rows
 
+        def share(t: Table) -> float:
+            text = " ".join([t.caption, headings.get(t.id, ""), *t.columns, *(r.path() for r in t.rows)])
+            return m.weight(qset & m.terms(text)) / (m.weight(qset) or 1.0)
+
         ranked = sorted((t for t in in_scope if _numeric_cols(t)), key=about, reverse=True)
-        chosen = [t for t in ranked[:2] if about(t) > 0]
+        chosen = [t for t in ranked[:2] if about(t) > 0 and share(t) >= 0.3]
         if len(chosen) == 2 and about(chosen[1]) < 0.6 * about(chosen[0]):
             chosen = chosen[:1]
         sentences: list[DraftSentence] = []
-        figs: list[Figure] = []
-        limit = int(budget * 0.45)
-        words = 0
         for t in chosen:
-            for sent in self._table_sentences(t, q):
-                n = len(sent.text.split())
-                if words + n > limit:
-                    break
-                sentences.append(sent)
-                figs.extend(f for f in sent.figures if f not in figs)
-                words += n
-        return sentences, figs, {t.id for t in chosen}
+            sentences.extend(self._table_sentences(t, q))
+        return sentences, {t.id for t in chosen}
 
     def _table_sentences(self, t: Table, q) -> list[DraftSentence]:  # type: ignore[no-untyped-def]
         """One sentence per row (totals first): the latest value and, with two periods, the change."""
@@ -282,7 +285,9 @@ class Drafter:
             if r.cells[b].kind not in ("money", "number", "percent") or r.cells[b].value is None:
                 continue
             figs = [F.lookup(t, r, b)]
-            text = f"{_label(r)}: {r.cells[b].raw} in {_col(t, b)}"
+            label = _label(r)
+            lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
+            text = f"{lead} {r.cells[b].raw} in {_col(t, b)}"
             if a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
                 try:
                     d = F.difference(t, (r, a_col), (r, b))
@@ -314,6 +319,19 @@ class Drafter:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _words(sentences: Sequence[DraftSentence]) -> int:
+    return sum(len(s.text.split()) for s in sentences)
+
+
+def _take(sentences: Sequence[DraftSentence], budget: int) -> list[DraftSentence]:
+    out: list[DraftSentence] = []
+    for s in sentences:
+        if _words(out) + len(s.text.split()) > budget:
+            break
+        out.append(s)
+    return out
 
 
 def scope_docs_of(a: Answerer, request: str) -> tuple[str, ...]:

@@ -1,0 +1,82 @@
+"""Drafting: cited sentences, computed key figures, no fragments or repeats, honest gaps, exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.cli import main
+from assistant.draft import to_docx
+from assistant.index import Index
+from assistant.settings import Settings
+from assistant.verify import unlocked_numbers
+
+
+@pytest.fixture
+def assistant(settings: Settings, fixture_index: Index) -> Assistant:
+    return Assistant(settings, index=fixture_index)
+
+
+REQUEST = "Draft a 100-word summary of the 2019-20 funding allocations for section 2 (Funding)."
+
+
+def test_every_sentence_is_cited_whole_and_traceable(assistant: Assistant) -> None:
+    d = assistant.draft(REQUEST)
+    sentences = [s for sec in d.sections for s in sec.sentences]
+    assert sentences
+    texts = [s.text for s in sentences]
+    assert len(set(texts)) == len(texts), "no repeated sentences"
+    for s in sentences:
+        assert s.citations, s.text
+        assert (s.text[0].isupper() or s.text[0].isdigit()) and s.text.endswith((".", "!", "?")), s.text
+        assert unlocked_numbers(s.text, [c.quote for c in s.citations], list(s.figures)) == [], s.text
+    assert abs(d.words - 100) <= 0.15 * 100
+
+
+def test_key_figures_come_from_the_figure_engine(assistant: Assistant) -> None:
+    d = assistant.draft(REQUEST)
+    assert "£15,381,000" in d.text and "+2.5%" in d.text  # total, and its change computed from the cells
+    total = next(f for f in d.figures if f.op == "percent_change" and f.cells[0].row == "Total")
+    assert total.formula == "(15,381,000 − 15,000,000) / 15,000,000 × 100 = +2.5%"
+    assert {c.line for c in total.cells} == {26}
+
+
+def test_a_topic_the_documents_lack_states_the_gap(assistant: Assistant) -> None:
+    d = assistant.draft("Draft a 150-word summary of the hospital car parking charges in 2020-21.")
+    assert d.gaps
+    assert d.words < 60, "no padding"
+
+
+def test_markdown_and_docx_exports(assistant: Assistant, tmp_path: Path) -> None:
+    import docx
+
+    d = assistant.draft(REQUEST)
+    md = d.text
+    assert md.startswith("## ") and "[^1]" in md and "\n[^1]: plan.txt, line" in md and "### Key figures" in md
+    out = tmp_path / "draft.docx"
+    to_docx(d, str(out))
+    doc = docx.Document(str(out))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert d.sections[0].heading in headings and "Sources" in headings and "Key figures" in headings
+    assert any("plan.txt, lines" in p.text for p in doc.paragraphs)
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Figure", "Value", "How it was obtained"]
+    assert any("£15,381,000" in c.text for row in table.rows for c in row.cells)
+
+
+def test_draft_cli(settings: Settings, fixture_index: Index, monkeypatch: pytest.MonkeyPatch,
+                   capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    monkeypatch.setenv("ASSISTANT_CORPUS", str(settings.corpus))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    assert main(["draft", REQUEST, "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert set(d) == {"text", "sections", "figures", "gaps"}
+    s = d["sections"][0]["sentences"][0]
+    assert set(s) == {"text", "citations", "figures"} and s["citations"]
+    assert set(d["figures"][0]) == {"value", "text", "formula", "cells"}
+    assert main(["draft", REQUEST, "--out", str(tmp_path / "d.docx")]) == 0
+    assert (tmp_path / "d.docx").stat().st_size > 0
+    assert main(["draft", REQUEST, "--out", str(tmp_path / "d.pdf")]) == 2
