@@ -525,8 +525,8 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
 def _shared_bigrams(terms: list[str], text: str) -> int:
     """How many adjacent pairs of question terms appear next to each other in the text ('public reports')."""
     seq = content_terms(text)
-    pairs = {(a, b) for a, b in zip(seq, seq[1:])}
-    return sum((a, b) in pairs for a, b in zip(terms, terms[1:]))
+    pairs = {(a, b) for a, b in zip(seq, seq[1:], strict=False)}
+    return sum((a, b) in pairs for a, b in zip(terms, terms[1:], strict=False))
 
 
 def _has_wanted_number(q: Query, text: str) -> bool:

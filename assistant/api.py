@@ -7,17 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from .answer import Answerer
-from .generate import LLMAnswerer
-from .llm import LLM, make_llm
 from .audit import audit as run_audit
 from .check import Checker, format_checks
 from .draft import Draft, Drafter
 from .errors import AssistantError, IngestError, NotFoundError
+from .generate import LLMAnswerer
 from .index import Index, IngestReport, load_index, read_manifest, sync
 from .ingest import read
+from .llm import LLM, make_llm
 from .retrieve import Retriever, make_retriever
 from .settings import Settings, get_settings
-from .types import Answer, AuditFinding, ClaimCheck, Hit, Table
+from .types import Answer, AuditFinding, Citation, ClaimCheck, Hit, Table
 
 
 class Assistant:
@@ -182,6 +182,27 @@ class Assistant:
             raise AssistantError("say what to draft, e.g. 'a 200-word summary of the 2019-20 funding allocations'")
         return Drafter(self.default_answerer, self.llm).draft(request, self.resolve_docs(docs) or None, outline,
                                                               length_words)
+
+    def context(self, c: Citation, around: int = 2) -> tuple[tuple[str, ...], list[tuple[int, str, bool]]]:
+        """A citation in its context: the heading path of its passage, and the lines around it as
+        (line number, text, cited?)."""
+        i = self.index.by_id.get(c.passage_id)
+        heading = self.index.passages[i].heading if i is not None else ()
+        lines = self.index.lines(c.doc, c.page, max(1, c.line_start - around), c.line_end + around)
+        return heading, [(ln.no, ln.text, c.line_start <= ln.no <= c.line_end) for ln in lines]
+
+    def table_csv(self, table_id: str) -> str:
+        """One table as CSV with typed values (numbers without £, commas or brackets)."""
+        import csv
+        import io
+
+        t = self.table(table_id)
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["line", *(c or f"column {i + 1}" for i, c in enumerate(t.columns))])
+        for r in t.rows:
+            w.writerow([r.lines[0], *(c.text if c.value is None else format(c.value, "f") for c in r.cells)])
+        return buf.getvalue()
 
     def audit(self, doc: str | None = None) -> list[AuditFinding]:
         """Recompute totals, changes and restated figures; report what does not add up."""

@@ -194,7 +194,7 @@ def _check_sum(t: Table, row: Row, candidate_sets: list[list[Row]]) -> list[Audi
         return []
     any_ok = any(ok for ok, *_ in results.values())
     out = []
-    for col, (ok, value, cells, members) in results.items():
+    for col, (ok, value, _cells, members) in results.items():
         stated = row.cells[col].value
         assert stated is not None
         if ok:

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from .api import Assistant
+from .draft import Draft
 from .errors import AssistantError
 from .settings import get_settings
-from .draft import Draft
-from .types import Answer, Cell, Citation, ClaimCheck, Figure, Hit, Table, to_json
+from .types import Answer, Citation, ClaimCheck, Figure, Hit, Table, to_json
 
 Handler = Callable[[Assistant, argparse.Namespace], int]
 
@@ -164,27 +164,17 @@ def cmd_table(a: Assistant, args: argparse.Namespace) -> int:
         _print_json(table_json(t))
         return 0
     if args.csv:
-        import csv
-
-        w = csv.writer(sys.stdout)
-        w.writerow(["line", *(c or f"column {i + 1}" for i, c in enumerate(t.columns))])
-        for r in t.rows:
-            w.writerow([r.lines[0], *(_typed(c) for c in r.cells)])
+        sys.stdout.write(a.table_csv(t.id))
         return 0
     print(f"{t.caption}\n{t.doc}, lines {t.line_start}-{t.line_end}" + (f", page {t.page}" if t.page else ""))
     widths = [max(len(t.columns[i]) if i < len(t.columns) else 0,
                   *(min(40, len(r.cells[i].raw)) for r in t.rows)) for i in range(len(t.rows[0].cells))]
     print(" | ".join((t.columns[i] if i < len(t.columns) else "").ljust(w)[:40] for i, w in enumerate(widths)))
     for r in t.rows:
-        print(" | ".join(c.raw[:40].ljust(w) for c, w in zip(r.cells, widths)) + ("   <- " + r.role if r.role != "body" else ""))
+        print(" | ".join(c.raw[:40].ljust(w) for c, w in zip(r.cells, widths, strict=False)) + ("   <- " + r.role if r.role != "body" else ""))
     for n in t.notes:
         print(f"note: {n}")
     return 0
-
-
-def _typed(c: Cell) -> str:
-    """A cell for CSV: the parsed number (no £, commas or signs of formatting), else the text."""
-    return c.text if c.value is None else format(c.value, "f")
 
 
 def cmd_audit(a: Assistant, args: argparse.Namespace) -> int:

@@ -254,10 +254,12 @@ class Drafter:
             chosen = chosen[:1]
         sentences: list[DraftSentence] = []
         for t in chosen:
-            sentences.extend(self._table_sentences(t, q))
+            # With two tables, a "Total" row says which table it totals.
+            name = _table_name(t, a.index.passages_for_table(t.id)) if len(chosen) > 1 else ""
+            sentences.extend(self._table_sentences(t, q, name))
         return sentences, {t.id for t in chosen}
 
-    def _table_sentences(self, t: Table, q) -> list[DraftSentence]:  # type: ignore[no-untyped-def]
+    def _table_sentences(self, t: Table, q, name: str = "") -> list[DraftSentence]:  # type: ignore[no-untyped-def]
         """One sentence per row (totals first): the latest value and, with two periods, the change."""
         num = [c for c in _numeric_cols(t) if not re.search(r"(?i)change|difference|variance|%", t.columns[c])]
         periods = [c for c in num if _periods(t.columns[c])]
@@ -286,6 +288,8 @@ class Drafter:
                 continue
             figs = [F.lookup(t, r, b)]
             label = _label(r)
+            if name and summary.search(label) and len(label.split()) <= 2:
+                label = f"{label} ({name})"
             lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
             text = f"{lead} {r.cells[b].raw} in {_col(t, b)}"
             if a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
@@ -359,6 +363,17 @@ def _title(topic: str, scope: Sequence[Passage] = ()) -> str:
     return (t[0].upper() + t[1:]) if t else "Draft"
 
 
+def _table_name(t: Table, passages: Sequence[Passage]) -> str:
+    """A short name for a table: its caption without lead-in phrasing ("The overall allocations as follows:"
+    -> "overall allocations"), else the nearest heading; no numbering."""
+    heading = next((p.heading[-1] for p in passages if p.heading), "")
+    name = re.sub(r"(?i)\b(is|are)?\s*(as follows|detailed below|shown below|set out below|below)\b.*$", "", t.caption)
+    name = re.sub(r"^\s*(table\s+)?[\d.]+[:.)]?\s*", "", name or heading, flags=re.I).strip(" :.")
+    name = re.sub(r"(?i)^the\s+", "", name)
+    words = name.split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+
+
 def _label(r: Row) -> str:
     return r.path()
 
@@ -426,8 +441,9 @@ def _connect(connective: str, text: str) -> str:
     return connective + (text if keep else text[0].lower() + text[1:])
 
 
-def to_markdown(d: Draft) -> str:
-    """The draft with footnote citations ([^n]) and a key-figures table."""
+def to_markdown(d: Draft, footnotes: bool = True) -> str:
+    """The draft with footnote citations ([^n]) and a key-figures table. With footnotes=False, for
+    renderers without footnotes (the app), sources are numbered [n] and listed under "Sources"."""
     notes: list[Citation] = []
     lines: list[str] = []
     for sec in d.sections:
@@ -439,7 +455,7 @@ def to_markdown(d: Draft) -> str:
             for c in s.citations:
                 if c not in notes:
                     notes.append(c)
-                refs.append(f"[^{notes.index(c) + 1}]")
+                refs.append(f"[^{notes.index(c) + 1}]" if footnotes else f"[{notes.index(c) + 1}]")
             para.append(s.text + "".join(dict.fromkeys(refs)))
         lines.append(" ".join(para))
         lines.append("")
@@ -450,11 +466,14 @@ def to_markdown(d: Draft) -> str:
         lines.append("")
     if d.gaps:
         lines += ["### Gaps", ""] + [f"- {g}" for g in d.gaps] + [""]
-    if notes:
-        for i, c in enumerate(notes, 1):
-            where = f"page {c.page}, " if c.page else ""
-            span = f"{c.line_start}" if c.line_start == c.line_end else f"{c.line_start}–{c.line_end}"
-            lines.append(f"[^{i}]: {c.doc}, {where}line {span}: “{c.quote.replace(chr(9), ' | ').replace(chr(10), ' ')}”")
+    if notes and not footnotes:
+        lines += ["### Sources", ""]
+    for i, c in enumerate(notes, 1):
+        where = f"page {c.page}, " if c.page else ""
+        span = f"{c.line_start}" if c.line_start == c.line_end else f"{c.line_start}–{c.line_end}"
+        quote = c.quote.replace(chr(9), " | ").replace(chr(10), " ")
+        lines.append(f"[^{i}]: {c.doc}, {where}line {span}: “{quote}”" if footnotes else
+                     f"{i}. {c.doc}, {where}line {span}: “{quote}”")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -481,7 +500,7 @@ def to_docx(d: Draft, path: str) -> None:
         doc.add_heading("Key figures", level=2)
         table = doc.add_table(rows=1, cols=3)
         table.style = "Table Grid"
-        for cell, title in zip(table.rows[0].cells, ("Figure", "Value", "How it was obtained")):
+        for cell, title in zip(table.rows[0].cells, ("Figure", "Value", "How it was obtained"), strict=True):
             cell.text = title
         for f in d.figures:
             row = table.add_row().cells

@@ -468,7 +468,7 @@ class Index:
             k = min(k, len(rows))
         k = min(k, len(self.passages))
         scores, ids = self.dense_index.search(qvec.reshape(1, -1).astype(np.float32), k, params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0]
 
     def keyword(self, query: str, k: int, docs: list[str] | None = None) -> list[tuple[int, float]]:
         """(passage row, BM25 score) best first."""
@@ -485,7 +485,7 @@ class Index:
                 return []
         k = min(k, len(self.passages))
         ids, scores = bm25.retrieve([terms], k=k, show_progress=False, weight_mask=mask)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if s > 0]
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=False) if s > 0]
 
     def _load_bm25(self):  # type: ignore[no-untyped-def]
         if self._bm25 is None:

@@ -184,7 +184,7 @@ def _mark_toc(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
                 m += 1
                 continue
             break
-        rising = len(pages) >= 4 and sum(b >= a for a, b in zip(pages, pages[1:])) >= 0.8 * (len(pages) - 1)
+        rising = len(pages) >= 4 and sum(b >= a for a, b in zip(pages, pages[1:], strict=False)) >= 0.8 * (len(pages) - 1)
         if entries and ((title and len(entries) >= 2) or (len(entries) >= 4 and rising)):
             if title:
                 kinds[k] = "heading:1"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .text import STOPWORDS, expand_acronyms, stem, words
 from .values import MONTH_NAMES, MONTHS, normalize_period

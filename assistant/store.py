@@ -114,7 +114,7 @@ class Store:
 
     def docs(self) -> list[dict[str, Any]]:
         rows = self._query("SELECT name, path, sha256, format, n_pages, n_lines FROM docs ORDER BY name")
-        return [dict(zip(("name", "path", "sha256", "format", "n_pages", "n_lines"), r)) for r in rows]
+        return [dict(zip(("name", "path", "sha256", "format", "n_pages", "n_lines"), r, strict=False)) for r in rows]
 
     def lines(self, doc: str, page: int | None = None, start: int | None = None,
               end: int | None = None) -> list[Line]:
@@ -148,7 +148,7 @@ class Store:
         ids = [m[0] for m in metas]
         rows: dict[str, list[tuple[Any, ...]]] = {}
         for r in self._query('SELECT table_id, "row", label, role, grp, lines FROM rows WHERE table_id IN '
-                             f'(SELECT UNNEST(?::VARCHAR[])) ORDER BY table_id, "row"', [ids]):
+                             '(SELECT UNNEST(?::VARCHAR[])) ORDER BY table_id, "row"', [ids]):
             rows.setdefault(r[0], []).append(r)
         cells: dict[tuple[str, int], list[Cell]] = {}
         for c in self._query('SELECT table_id, "row", col, raw, text, kind, value, unit, scale, line, page '

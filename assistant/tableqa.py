@@ -448,7 +448,7 @@ class TableQA:
         row = totals[-1]
         cells = [(i, row.cells[i]) for i in best if row.cells[i].kind in NUMERIC and row.cells[i].value is not None]
         names = [(i, t.columns[i].rsplit(" / ", 1)[0]) for i, _ in cells]
-        cells = [(i, c) for (i, c), (_, name) in zip(cells, names) if not re.search(r"(?i)\b(total|all)\b", name)]
+        cells = [(i, c) for (i, c), (_, name) in zip(cells, names, strict=False) if not re.search(r"(?i)\b(total|all)\b", name)]
         if len(cells) < 2:
             return None
         largest = "max" in q.intents

@@ -35,8 +35,7 @@ HEADER_WORDS = {
     "types", "id", "year", "month", "quarter", "value", "amount", "output", "current", "future", "model",
     "improvement", "opportunity", "fte", "contract", "expires", "policy", "summary", "term", "definition",
     "impact", "risk", "mitigation", "owner", "outcome", "outcomes", "indicator", "action", "lead",
-    "timescale", "kpi", "performance", "proposed", "estimated", "analysis", "authority", "scheme",
-    "sub", "new", "existing", "spend", "programmes", "delivery", "key", "areas", "work", "position",
+    "timescale", "kpi", "performance", "proposed", "estimated", "analysis", "authority", "sub", "new", "existing", "spend", "programmes", "delivery", "key", "areas", "work", "position",
     "maturity", "group", "professional", "band", "staff", "team", "headcount", "locality", "income",
     "savings", "saving", "forecast", "variance", "schemes", "site", "sites", "pilot", "expected", "adjusted",
 }
@@ -162,7 +161,7 @@ def _looks_like_body_of(r: _PRow, cur: list[_PRow]) -> bool:
         return False
     prev = cur[-1]
     pk = [parse_cell(c).kind for c in prev.cells]
-    same = sum(1 for a, b in zip(kinds, pk) if a in NUMERIC and b in NUMERIC)
+    same = sum(1 for a, b in zip(kinds, pk, strict=False) if a in NUMERIC and b in NUMERIC)
     return same >= max(1, sum(k in NUMERIC for k in kinds) // 2)
 
 
@@ -346,7 +345,7 @@ def _header_rows(rows: list[_PRow], ncols: int) -> int:
         nxt = rows[n]
         kinds = [parse_cell(c).kind for c in nxt.cells]
         if any(k in ("money", "percent") for k in kinds) or any(
-                k == "number" and not _year_like(c) for k, c in zip(kinds, nxt.cells)):
+                k == "number" and not _year_like(c) for k, c in zip(kinds, nxt.cells, strict=False)):
             break
         gaps = [i for i in range(ncols) if not rows[n - 1].cells[i].strip()]
         fills = [i for i in gaps if i < len(nxt.cells) and nxt.cells[i].strip()]
@@ -451,7 +450,7 @@ def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
         if not all(k in ("text", "period") for k in kinds) or not prev.nonempty():
             return False
         return any(t[0].islower() or _bullet(t[0]) or t[0].isdigit() or t[0] in "(<" or len(t.split()) > 6
-                   or _sentence_fragment(prev.cells[_last_filled(prev.cells, i + 1)]) for t, i in zip(texts, ne))
+                   or _sentence_fragment(prev.cells[_last_filled(prev.cells, i + 1)]) for t, i in zip(texts, ne, strict=False))
     if ne != [0]:
         # a row broken by a page break: text cells only, empty where the row above has its values
         num_cols = [i for i, c in enumerate(prev.cells) if parse_cell(c).kind in NUMERIC]

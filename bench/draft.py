@@ -86,7 +86,7 @@ def main() -> int:
               f"{sum(covered)}/{len(covered)}, {d.words} words (asked {d.words_target}), gaps {len(d.gaps)}")
         if args.v:
             print("   missing figures:", [f for f in item["key_figures"] if f not in got_kf])
-            print("   missing points:", [p for p, ok in zip(item["key_points"], covered) if not ok])
+            print("   missing points:", [p for p, ok in zip(item["key_points"], covered, strict=False) if not ok])
     within = sum(abs(w - t) <= 0.15 * t for w, t in lengths)
     print(f"\nkey figures present      {kf}/{kf_n} = {kf / kf_n:.0%}   (target >= 80%)")
     print(f"key points covered       {kp}/{kp_n} = {kp / kp_n:.0%}   (target >= 70%)")

@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.cli import main
-from assistant.draft import to_docx
+from assistant.draft import to_docx, to_markdown
 from assistant.index import Index
 from assistant.settings import Settings
 from assistant.verify import unlocked_numbers
@@ -65,6 +65,8 @@ def test_markdown_and_docx_exports(assistant: Assistant, tmp_path: Path) -> None
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Figure", "Value", "How it was obtained"]
     assert any("£15,381,000" in c.text for row in table.rows for c in row.cells)
+    plain = to_markdown(d, footnotes=False)  # the app's Markdown renders no footnotes
+    assert "[^" not in plain and "[1]" in plain and "### Sources" in plain and "\n1. plan.txt, line" in plain
 
 
 def test_draft_cli(settings: Settings, fixture_index: Index, monkeypatch: pytest.MonkeyPatch,

@@ -6,7 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from assistant import figures as F
 from assistant.ingest import read
@@ -198,8 +200,8 @@ def test_store_round_trip(fixture_index) -> None:  # type: ignore[no-untyped-def
     parsed = [t for t in tables_of(DATA / "plan.txt")]
     stored = fixture_index.tables()
     assert [t.id for t in stored] == [t.id for t in parsed]
-    for a, b in zip(parsed, stored):
+    for a, b in zip(parsed, stored, strict=False):
         assert a.columns == b.columns and a.caption == b.caption and a.n_rows == b.n_rows
-        for ra, rb in zip(a.rows, b.rows):
+        for ra, rb in zip(a.rows, b.rows, strict=False):
             assert ra.label == rb.label and ra.role == rb.role and ra.lines == rb.lines
             assert [c.value for c in ra.cells] == [c.value for c in rb.cells]

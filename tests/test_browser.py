@@ -1,0 +1,209 @@
+"""The app in a real browser: Debian chromium driven by Playwright against the app on a free loopback port.
+
+Screenshots of each tab are saved to tests/artifacts/ (git-ignored) to be looked at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.index import sync
+from assistant.settings import Settings
+
+from .conftest import DATA
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory, st_embedder) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (make setup installs it: apt-get install chromium)")
+    pytest.importorskip("playwright")
+    base = tmp_path_factory.mktemp("app")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(DATA / "plan.txt", corpus / "plan.txt")
+    settings = Settings(corpus=corpus, index_dir=base / "index")
+    sync(settings, embedder=st_embedder, progress=False)
+    port = _free_port()
+    env = {**os.environ, "ASSISTANT_CORPUS": str(corpus), "ASSISTANT_INDEX_DIR": str(base / "index"),
+           "ASSISTANT_PORT": str(port), "ASSISTANT_HOST": "127.0.0.1", "ASSISTANT_APP__MAX_UPLOAD_MB": "1",
+           "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+    log = open(base / "app.log", "wb")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=base, env=env, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError((base / "app.log").read_text()[-2000:])
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        else:
+            raise RuntimeError("the app did not start within 120 s")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, app_url):  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.goto(app_url)
+    pg.wait_for_selector("#question textarea", timeout=60000)
+    yield pg
+    ctx.close()
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    time.sleep(0.5)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def ask(page, question: str) -> str:  # type: ignore[no-untyped-def]
+    before = page.locator(".message").count()
+    page.fill("#question textarea", question)
+    page.click("#ask-button")
+    page.wait_for_function(f"document.querySelectorAll('.message').length >= {before + 2}", timeout=30000)
+    time.sleep(0.5)
+    return page.locator(".message").last.inner_text()
+
+
+def tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("tab", name=name).click()
+    time.sleep(0.5)
+
+
+def choose(page, elem_id: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    page.click(f"#{elem_id} input")
+    page.get_by_role("option", name=option).first.click()
+    time.sleep(1)
+
+
+def test_ask_table_question_follow_up_and_abstention(page) -> None:  # type: ignore[no-untyped-def]
+    reply = ask(page, "What is the 19/20 allocation for DFG?")
+    assert "£2,158,000" in reply
+    sources = page.inner_text("#sources")
+    assert "plan.txt" in sources and "24" in sources and "Computed" in sources
+    assert page.locator("#sources mark").count() >= 1
+    follow = ask(page, "and for iBCF?")
+    assert "£2,643,000" in follow
+    shot(page, "ask")
+    nothing = ask(page, "How much did the council spend on road resurfacing in 2019-20?")
+    assert "don't say" in nothing
+    assert "Closest passages" in page.inner_text("#sources")
+
+
+def test_draft_and_download_docx(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    tab(page, "Draft")
+    page.fill("#draft-request textarea", "Draft a 100-word summary of the 2019-20 funding allocations")
+    page.click("#draft-button")
+    page.wait_for_function("document.querySelector('#draft-text').innerText.includes('£15,381,000')", timeout=60000)
+    shot(page, "draft")
+    with page.expect_download() as dl:
+        page.locator("#draft-docx a").first.click()
+    path = tmp_path / "draft.docx"
+    dl.value.save_as(str(path))
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "Sources" in text and "plan.txt" in text
+
+
+def test_check_shows_contradiction_with_correct_value(page) -> None:  # type: ignore[no-untyped-def]
+    tab(page, "Check")
+    page.fill("#check-text textarea", "The DFG allocation for 2019/20 is £2,518,000. Reablement gets £2,341,354 in 19/20.")
+    page.click("#check-button")
+    page.wait_for_selector("#check-result table", timeout=60000)
+    result = page.inner_text("#check-result")
+    assert "contradicted" in result and "£2,158,000" in result and "supported" in result
+    shot(page, "check")
+
+
+def test_table_with_chart_csv_and_audit(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tab(page, "Tables")
+    # The tab opens on the first document and its first table, with a chart of its first numeric column.
+    page.wait_for_selector("#tables-chart .js-plotly-plot", timeout=30000)
+    assert "The overall allocations are as follows" in page.inner_text("#tables-info")
+    assert "£15,381,000" in page.inner_text("#tables-grid")
+    assert "18/19 allocation by row" in page.inner_text("#tables-chart")
+    choose(page, "tables-chart-pick", "Row: DFG")
+    page.wait_for_function("document.querySelector('#tables-chart').innerText.includes('DFG across columns')",
+                           timeout=30000)
+    choose(page, "tables-table", "lines 30")
+    page.wait_for_function("document.querySelector('#tables-grid').innerText.includes('Reablement')", timeout=30000)
+    with page.expect_download() as dl:
+        page.locator("#tables-csv a").first.click()
+    path = tmp_path / "table.csv"
+    dl.value.save_as(str(path))
+    assert "Reablement" in path.read_text() and "2341354" in path.read_text(), "cells as numbers"
+    assert "Total" in page.inner_text("#tables-audit") or "No inconsistencies" in page.inner_text("#tables-audit")
+    shot(page, "tables")
+
+
+def test_upload_a_document_and_ask_about_it(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tab(page, "Documents")
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    page.set_input_files("#docs-upload input[type=file]", str(bad))
+    time.sleep(1)
+    page.click("#docs-add")
+    page.wait_for_function("document.querySelector('#docs-status').innerText.includes('nothing was changed')", timeout=60000)
+    assert "not a PDF" in page.inner_text("#docs-status")
+    good = tmp_path / "carers.md"
+    good.write_text("# Carers\n\nThe carers breaks budget for 2019-20 is £472,000, run by Carers Bucks.\n")
+    page.set_input_files("#docs-upload input[type=file]", str(good))
+    time.sleep(1)
+    page.click("#docs-add")
+    page.wait_for_function("document.querySelector('#docs-status').innerText.includes('added and indexed')",
+                           timeout=120000)
+    assert "carers.md" in page.inner_text("#docs-list")
+    shot(page, "documents")
+    tab(page, "Ask")
+    page.click("#ask-docs input")
+    assert page.get_by_role("option", name="carers.md").count() == 1, "the new document is offered as a filter"
+    page.keyboard.press("Escape")
+    reply = ask(page, "What is the carers breaks budget for 2019-20?")
+    assert "£472,000" in reply
