@@ -14,7 +14,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant import Assistant, AssistantError, get_settings
+from assistant import Assistant, AssistantError, IngestError, get_settings
 from assistant.check import format_checks
 from assistant.draft import Draft, to_docx, to_markdown
 from assistant.types import Answer, AuditFinding, Citation, ClaimCheck, Figure, Hit, Table
@@ -356,13 +356,17 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
             if path.stat().st_size > limit * 1024 * 1024:
                 messages.append(f"❌ {path.name}: larger than {limit:g} MB; not added")
                 continue
+            existed = path.name in {d["name"] for d in assistant.documents()}
             try:
                 named = Path(tempfile.mkdtemp(prefix="upload-")) / path.name
                 shutil.copyfile(path, named)
                 assistant.add_document(named)
-                messages.append(f"✅ {path.name}: added and indexed")
+                messages.append(f"✅ {path.name}: " + ("replaced the earlier version and re-indexed" if existed
+                                                       else "added and indexed"))
+            except IngestError as e:
+                messages.append(f"❌ {path.name}: {e.reason}; nothing was changed")
             except AssistantError as e:
-                messages.append(f"❌ {e}; nothing was changed")
+                messages.append(f"❌ {path.name}: {e}; nothing was changed")
         names = [d["name"] for d in assistant.documents()]
         return "\n\n".join(messages), documents_rows(assistant), gr.update(choices=names)
 

@@ -81,14 +81,23 @@ class Assistant:
         return self.ingest([corpus], progress=progress)
 
     def remove_document(self, name: str) -> IngestReport:
-        """Delete a document from the corpus folder and from the index."""
+        """Take a document out of the index. Its file is moved to `<corpus>/.removed/` (hidden folders are not
+        indexed), so a removal can be undone by moving it back; nothing is deleted."""
         doc = self.resolve_docs([name])[0]
         meta = self.index.manifest["docs"][doc]
         path = Path(meta["path"])
         corpus = Path(self.settings.corpus).resolve()
         if not path.resolve().is_relative_to(corpus):
             raise IngestError(str(path), "is not in the corpus folder; remove it there yourself")
-        path.unlink(missing_ok=True)
+        if path.exists():
+            bin_ = corpus / ".removed"
+            bin_.mkdir(exist_ok=True)
+            dest = bin_ / path.name
+            n = 1
+            while dest.exists():
+                dest = bin_ / f"{path.stem}.{n}{path.suffix}"
+                n += 1
+            shutil.move(str(path), dest)
         return self.ingest([corpus], progress=False)
 
     def documents(self) -> list[dict[str, Any]]:

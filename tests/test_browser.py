@@ -192,6 +192,14 @@ def test_upload_a_document_and_ask_about_it(page, tmp_path: Path) -> None:  # ty
     page.click("#docs-add")
     page.wait_for_function("document.querySelector('#docs-status').innerText.includes('nothing was changed')", timeout=60000)
     assert "not a PDF" in page.inner_text("#docs-status")
+    wrong = tmp_path / "budget.xlsx"
+    wrong.write_bytes(b"PK\x03\x04")
+    page.set_input_files("#docs-upload input[type=file]", str(wrong))
+    time.sleep(1)
+    page.click("#docs-add")
+    page.wait_for_function("document.querySelector('#docs-status').innerText.includes('budget.xlsx: unsupported')",
+                           timeout=60000)
+    assert "plan.txt" in page.inner_text("#docs-list") and "budget.xlsx" not in page.inner_text("#docs-list")
     good = tmp_path / "carers.md"
     good.write_text("# Carers\n\nThe carers breaks budget for 2019-20 is £472,000, run by Carers Bucks.\n")
     page.set_input_files("#docs-upload input[type=file]", str(good))
@@ -206,4 +214,10 @@ def test_upload_a_document_and_ask_about_it(page, tmp_path: Path) -> None:  # ty
     assert page.get_by_role("option", name="carers.md").count() == 1, "the new document is offered as a filter"
     page.keyboard.press("Escape")
     reply = ask(page, "What is the carers breaks budget for 2019-20?")
-    assert "£472,000" in reply
+    assert "£472,000" in reply and "carers.md" in page.inner_text("#sources")
+    tab(page, "Documents")
+    choose(page, "docs-remove-pick", "carers.md")
+    page.click("#docs-remove")
+    page.wait_for_function("document.querySelector('#docs-status').innerText.includes('Removed carers.md')",
+                           timeout=60000)
+    assert "carers.md" not in page.inner_text("#docs-list") and "plan.txt" in page.inner_text("#docs-list")

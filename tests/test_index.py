@@ -158,3 +158,27 @@ def test_copying_an_index_folder_keeps_it_usable(settings: Settings, embedder: C
     shutil.copytree(settings.index_dir, moved)
     s = settings.model_copy(update={"index_dir": moved})
     assert load_index(s).passages == load_index(settings).passages
+
+
+def test_add_and_remove_a_document_loses_nothing(settings: Settings, fixture_index, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from assistant import Assistant, IngestError
+
+    a = Assistant(settings)
+    new = tmp_path / "upload" / "carers.md"
+    new.parent.mkdir()
+    new.write_text("# Carers\n\nThe carers breaks budget for 2019-20 is £472,000, run by Carers Bucks.\n")
+    a.add_document(new)
+    assert [d["name"] for d in a.documents()] == ["carers.md", "plan.txt"]
+    assert "£472,000" in a.ask("What is the carers breaks budget for 2019-20?").text
+    bad = tmp_path / "upload" / "broken.pdf"
+    bad.write_bytes(b"not a pdf")
+    with pytest.raises(IngestError, match="broken.pdf"):
+        a.add_document(bad)
+    assert not (settings.corpus / "broken.pdf").exists(), "a bad upload is not copied into the corpus"
+    a.remove_document("carers.md")
+    assert [d["name"] for d in a.documents()] == ["plan.txt"]
+    kept = settings.corpus / ".removed" / "carers.md"
+    assert kept.read_text().startswith("# Carers"), "a removed document's file is kept, not deleted"
+    a.add_document(new)
+    a.remove_document("carers.md")
+    assert (settings.corpus / ".removed" / "carers.1.md").exists(), "an earlier removal is not overwritten"
