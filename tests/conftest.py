@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import numpy as np
 import pytest
 
@@ -106,3 +111,37 @@ def gold(kind: str | None = None) -> list[dict]:
         pytest.skip(f"needs the dev gold set at {path}")
     items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     return [i for i in items if kind is None or i["kind"] == kind]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serve(cmd: list[str], ready_url: str, log: Path, name: str, timeout: float = 120,
+          **popen: object) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server process until `ready_url` answers 200; stop it afterwards. Its output goes to `log`."""
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=out, **popen)  # type: ignore[call-overload]
+    try:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{name} exited: {log.read_text(errors='replace')[-2000:]}")
+            try:
+                if httpx.get(ready_url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        else:
+            raise RuntimeError(f"{name} did not start within {timeout:g} s")
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

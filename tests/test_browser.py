@@ -7,31 +7,22 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.index import sync
 from assistant.settings import Settings
 
-from .conftest import DATA
+from .conftest import DATA, free_port, serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -45,34 +36,13 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, st_embedder) -> Iterator[s
     shutil.copy(DATA / "plan.txt", corpus / "plan.txt")
     settings = Settings(corpus=corpus, index_dir=base / "index")
     sync(settings, embedder=st_embedder, progress=False)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ASSISTANT_CORPUS": str(corpus), "ASSISTANT_INDEX_DIR": str(base / "index"),
            "ASSISTANT_PORT": str(port), "ASSISTANT_HOST": "127.0.0.1", "ASSISTANT_APP__MAX_UPLOAD_MB": "1",
            "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
-    log = open(base / "app.log", "wb")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=base, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError((base / "app.log").read_text()[-2000:])
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise RuntimeError("the app did not start within 120 s")
+    with serve([sys.executable, str(ROOT / "app.py")], url, base / "app.log", "the app", cwd=base, env=env):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")

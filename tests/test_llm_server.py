@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant import Assistant
@@ -22,6 +19,8 @@ from assistant.index import Index
 from assistant.llm import LlamaIndexLLM
 from assistant.settings import LLMSettings, Settings
 from assistant.verify import quote_is_verbatim, unlocked_numbers
+
+from .conftest import free_port, serve
 
 pytestmark = pytest.mark.llm
 
@@ -38,42 +37,16 @@ def _model_path() -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     model = _model_path()
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("llama") / "server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host",
-                                 "127.0.0.1", "--port", str(port), "--n_ctx", "4096"], stdout=out, stderr=out,
-                                env={**os.environ, "HF_HUB_OFFLINE": "1"})
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"llama_cpp.server exited: {log.read_text(errors='replace')[-500:]}")
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise RuntimeError("llama_cpp.server did not start within 90 s")
+    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1", "--port", str(port),
+           "--n_ctx", "4096"]
+    with serve(cmd, f"{url}/models", log, "llama_cpp.server", timeout=90, env={**os.environ, "HF_HUB_OFFLINE": "1"}):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def llm_settings(settings: Settings, url: str, **over: object) -> Settings:
@@ -115,7 +88,7 @@ def test_an_unsupported_number_is_caught(server: str, settings: Settings, fixtur
 
 
 def test_timeouts_and_refused_connections_fall_back(server: str, settings: Settings, fixture_index: Index) -> None:
-    for s in (llm_settings(settings, server, timeout=0.001), llm_settings(settings, f"http://127.0.0.1:{_free_port()}/v1")):
+    for s in (llm_settings(settings, server, timeout=0.001), llm_settings(settings, f"http://127.0.0.1:{free_port()}/v1")):
         t0 = time.perf_counter()
         ans = Assistant(s, index=fixture_index).ask(QUESTIONS[0])
         assert time.perf_counter() - t0 < 30, "nothing hangs"
