@@ -514,8 +514,12 @@ def _label_columns(body: list[_PRow], columns: tuple[str, ...], ncols: int,
 
 
 def _fill_down_labels(body: list[_PRow], label_cols: int, units: list[tuple[str | None, str | None]]) -> None:
-    """An empty first label cell under a filled one is a merged cell: fill it down."""
+    """An empty first label cell under a filled one is a merged cell: fill it down. Not for identifiers
+    (a "Ref" or number column: an empty one means no reference) and not into total or subtotal rows."""
     if label_cols < 2:
+        return
+    filled = [r.cells[0].strip() for r in body if r.cells[0].strip()]
+    if filled and sum(bool(re.fullmatch(r"[A-Za-z]?\d{1,3}[a-z]?\.?", x)) for x in filled) >= 0.8 * len(filled):
         return
     above = ""
     for r in body:
@@ -523,7 +527,7 @@ def _fill_down_labels(body: list[_PRow], label_cols: int, units: list[tuple[str 
         if first:
             above = first
             continue
-        if above and r.cells[1].strip():
+        if above and r.cells[1].strip() and not _TOTAL.search(r.cells[1]):
             r.cells[0] = above
 
 

@@ -28,6 +28,27 @@ def tables_of(path: Path) -> list[Table]:
 # --------------------------------------------------------------------------- extraction
 
 
+def test_merged_group_labels_fill_down_but_references_and_totals_do_not(tmp_path: Path) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("Spend by area is as follows:\n\n"
+                 "Area\tService\t£m\n"
+                 "North\tHome care\t1.5\n"
+                 "\tDay care\t0.5\n"
+                 "South\tHome care\t2.0\n"
+                 "\tDay care\t1.0\n"
+                 "\tTotal\t5.0\n\n"
+                 "The main variances are:\n\n"
+                 "Ref\tItem\t£m\n"
+                 "1\tMain contracts\t17.4\n"
+                 "2\tOther contracts\t4.5\n"
+                 "\tSub total\t21.9\n"
+                 "3\tPrescribing\t2.1\n"
+                 "\tReserves\t18.3\n")
+    areas, refs = tables_of(f)
+    assert [r.cells[0].raw for r in areas.rows] == ["North", "North", "South", "South", ""]
+    assert [r.cells[0].raw for r in refs.rows] == ["1", "2", "", "3", ""], "an empty Ref means no reference"
+
+
 def test_fixture_tables_are_repaired_and_typed() -> None:
     contents, alloc, schemes, nea = tables_of(DATA / "plan.txt")
     assert contents.kind == "contents" and [r.label for r in contents.rows] == ["1. Introduction", "2. Funding",
