@@ -83,7 +83,7 @@ def _tolerance(cells: list[Cell], n_terms: int) -> Decimal:
     unit = Decimal(1).scaleb(-d)
     scale = next((c.scale for c in cells if c.scale), None)
     if scale:
-        unit *= {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}[scale]
+        unit *= SCALES[scale]
     return unit / 2 * Decimal(max(1, n_terms)).sqrt()
 
 

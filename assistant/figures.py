@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .types import Cell, CellRef, Figure, Row, Table
-from .values import format_value
+from .values import SCALES, format_value
 
 NUMERIC = ("money", "percent", "number")
 HUNDRED = Decimal(100)
@@ -58,14 +58,10 @@ def _decimals(cells: Sequence[Cell]) -> int | None:
         v = c.value
         if v is None:
             continue
-        shown = v / _scale_factor(c.scale) if c.scale else v
+        shown = v / SCALES[c.scale] if c.scale else v
         exp = shown.normalize().as_tuple().exponent
         best = max(best, -exp if isinstance(exp, int) and exp < 0 else 0)
     return min(best, 2)
-
-
-def _scale_factor(scale: str | None) -> Decimal:
-    return {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}.get(scale or "", Decimal(1))
 
 
 def _fmt(value: Decimal, kind: str, cells: Sequence[Cell], signed: bool = False) -> str:

@@ -27,7 +27,7 @@ big large small much
 
 _MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|allocat\w*|cost\w*|£|grant|invest\w*|"
                          r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth|went to|goes to|go to|"
-                         r"receiv\w*|dfg|grant|ibcf|bcf)\b")
+                         r"receiv\w*|dfg|ibcf|bcf)\b")
 _FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
 _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
@@ -108,46 +108,37 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
     return periods, months
 
 
+# What a question asks for, in the order intents are tried (the first found is the main one).
+_INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p in [
+    ("share", r"what (percentage|proportion|share|%|per ?cent) of\b|as a (percentage|share|proportion) of|"
+              r"(percentage|proportion|share) of (the )?[a-z0-9/\- ]+ (goes|go|went|is|are|was|were) (to|on|spent)"),
+    ("percent_change", r"by what (percentage|%|per ?cent)|percentage terms|percentage (increase|decrease|rise|fall|"
+                       r"growth|change|reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|"
+                       r"(grow|rise|increase|fall|decrease|change|drop|go up|gone up)\w* by what|"
+                       r"what (is|was) the (percentage|%)"),
+    ("change", r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
+               r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
+               r"how much (more|less|higher|lower)"),
+    ("sum", r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
+            r"\bcounting both\b|\btogether\b"),
+    ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"),
+    ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"),
+    ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b"),
+    ("average", r"\bwhat is the average\b|\baverage of\b|\bon average\b|\bmean\b"),
+    # a list: "what are", "list", or what/which + a plural noun + a verb ("which metrics are", "what benefits did")
+    ("list", r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did) .* (focus on|include|involve|cover)\b|"
+             r"^(what|which) (?:\w+ ){0,2}\w+[^s\W]s (are|were|did|do|does|will|have)\b|\bwhat are the\b"),
+    ("date", r"^when\b|\bwhat date\b|\bby when\b|\bwhen (is|was|does|did|will)\b"),
+    ("who", r"^who\b|\bwho (chairs|leads|signs|is|are|will)\b"),
+    ("value", r"\bhow (much|many|big|large)\b|^what (is|was|are|were) (the|our) [a-z ]*\b(target|budget|allocation|"
+              r"spend|figure|number|total|rate|score|cost|value|amount|deficit|expenditure)|\bwhat score\b|"
+              r"^what (proportion|percentage|share)\b|\bhow many\b|\bwhat percentage\b"),
+]]
+
+
 def detect_intents(q: str) -> list[str]:
     s = q.lower()
-    found: list[str] = []
-
-    def has(p: str) -> bool:
-        return re.search(p, s) is not None
-
-    if has(r"what (percentage|proportion|share|%|per ?cent) of\b|as a (percentage|share|proportion) of|"
-           r"(percentage|proportion|share) of (the )?[a-z0-9/\- ]+ (goes|go|went|is|are|was|were) (to|on|spent)"):
-        found.append("share")
-    if has(r"by what (percentage|%|per ?cent)|percentage terms|percentage (increase|decrease|rise|fall|growth|change|"
-           r"reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|(grow|rise|increase|fall|decrease|"
-           r"change|drop|go up|gone up)\w* by what|what (is|was) the (percentage|%)"):
-        found.append("percent_change")
-    if has(r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
-           r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
-           r"how much (more|less|higher|lower)"):
-        found.append("change")
-    if has(r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
-           r"\bcounting both\b|\btogether\b"):
-        found.append("sum")
-    if has(r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"):
-        found.append("max")
-    if has(r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"):
-        found.append("min")
-    if has(r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b"):
-        found.append("count")
-    if has(r"\bwhat is the average\b|\baverage of\b|\bon average\b|\bmean\b"):
-        found.append("average")
-    if has(r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did) .* (focus on|include|involve|cover)\b|"
-           r"\bwhat benefits\b|\bwhich metrics\b|\bwhat are the\b"):
-        found.append("list")
-    if has(r"^when\b|\bwhat date\b|\bby when\b|\bwhen (is|was|does|did|will)\b"):
-        found.append("date")
-    if has(r"^who\b|\bwho (chairs|leads|signs|is|are|will)\b"):
-        found.append("who")
-    if has(r"\bhow (much|many|big|large)\b|^what (is|was|are|were) (the|our) [a-z ]*\b(target|budget|allocation|"
-           r"spend|figure|number|total|rate|score|cost|value|amount|deficit|expenditure)|\bwhat score\b|"
-           r"^what (proportion|percentage|share)\b|\bhow many\b|\bwhat percentage\b"):
-        found.append("value")
+    found = [name for name, pattern in _INTENTS if pattern.search(s)]
     if "share" in found and "percent_change" in found and not re.search(r"\bof (the )?\w+ (goes|go|went)\b", s):
         found.remove("share")
     return found or ["text"]
