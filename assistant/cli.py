@@ -23,11 +23,12 @@ def _print_json(obj: Any) -> None:
 
 
 def _hit_json(h: Hit, full: bool = True) -> dict[str, Any]:
-    p = h.passage
-    d: dict[str, Any] = {"doc": p.doc, "page": p.page, "line_start": p.line_start, "line_end": p.line_end,
-                         "score": round(h.score, 6), "text": p.text}
+    p, w = h.passage, h.shown
+    d: dict[str, Any] = {"doc": p.doc, "page": p.page, "line_start": w.line_start, "line_end": w.line_end,
+                         "score": round(h.score, 6), "text": w.text}
     if full:
-        d.update({"heading": list(p.heading), "kind": p.kind, "table_id": p.table_id, "id": p.id})
+        d.update({"heading": list(p.heading), "kind": p.kind, "table_id": p.table_id, "id": p.id,
+                  "match": {"line_start": p.line_start, "line_end": p.line_end, "text": p.text}})
     return d
 
 
@@ -95,11 +96,12 @@ def cmd_retrieve(a: Assistant, args: argparse.Namespace) -> int:
         _print_json({"query": args.query, "hits": [_hit_json(h) for h in hits]})
         return 0
     for i, h in enumerate(hits, 1):
-        p = h.passage
+        p, w = h.passage, h.shown
         where = f"p.{p.page} " if p.page else ""
         head = " > ".join(p.heading[-2:])
-        print(f"[{i}] {p.doc} {where}lines {p.line_start}-{p.line_end} ({p.kind}, {h.score:.4f}) {head}")
-        print("    " + p.text.replace("\n", "\n    ")[:600])
+        matched = f", matched {p.line_start}-{p.line_end}" if w is not p else ""
+        print(f"[{i}] {p.doc} {where}lines {w.line_start}-{w.line_end} ({p.kind}{matched}, {h.score:.4f}) {head}")
+        print("    " + w.text.replace("\n", "\n    ")[:1200])
     return 0
 
 

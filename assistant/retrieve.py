@@ -6,6 +6,7 @@ from settings.retrieval.mode.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Protocol
 
 from .index import Index
@@ -87,3 +88,62 @@ def make_retriever(index: Index, settings: RetrievalSettings) -> Retriever:
         "bm25": lambda: BM25Retriever(index),
     }
     return factories[settings.mode]()
+
+
+def with_context(index: Index, hits: list[Hit], k: int, budget: int) -> list[Hit]:
+    """The first k hits, each shown inside a window of the source lines around it (small-to-big retrieval).
+
+    A passage is matched on its own (a sentence group, a table row, a caption) but read in context: its
+    window grows one line at a time, following lines first, then preceding ones, while it stays within
+    `budget` characters and does not enter lines another window shows. A later hit that overlaps a window
+    widens that window instead of taking a place of its own, so no line is shown twice. `budget` 0 returns
+    the matched passages alone.
+    """
+    if budget <= 0:
+        return hits[:k]
+    windows: list[_Window] = []
+    for h in hits:
+        p = h.passage
+        same = [w for w in windows if w.doc == p.doc and w.page == p.page
+                and w.start <= p.line_end and p.line_start <= w.end]
+        if same:  # widen the window towards the rest of the passage, up to its neighbours
+            w = same[0]
+            others = [o for o in windows if o is not w and o.doc == p.doc and o.page == p.page]
+            w.start = max([min(w.start, p.line_start), *(o.end + 1 for o in others if o.end < w.start)])
+            w.end = min([max(w.end, p.line_end), *(o.start - 1 for o in others if o.start > w.end)])
+            continue
+        if len(windows) == k:
+            break
+        w = _Window(h, p.doc, p.page, p.line_start, p.line_end)
+        taken = [(o.start, o.end) for o in windows if o.doc == p.doc and o.page == p.page]
+        used = sum(len(ln.text) + 1 for ln in index.lines(p.doc, p.page, w.start, w.end))
+        grown = True
+        while grown:
+            grown = False
+            for n in (w.end + 1, w.start - 1):
+                if n < 1 or any(a <= n <= b for a, b in taken):
+                    continue
+                line = index.lines(p.doc, p.page, n, n)
+                cost = len(line[0].text) + 1 if line and line[0].text else 0
+                if not line or used + cost > budget:
+                    continue
+                used += cost
+                w.start, w.end = min(w.start, n), max(w.end, n)
+                grown = True
+        windows.append(w)
+    out = []
+    for w in windows:
+        text = "\n".join(ln.text for ln in index.lines(w.doc, w.page, w.start, w.end) if ln.text)
+        ctx = dataclasses.replace(w.hit.passage, line_start=w.start, line_end=w.end, text=text, char_start=0,
+                                  char_end=None)
+        out.append(dataclasses.replace(w.hit, context=ctx))
+    return out
+
+
+@dataclasses.dataclass
+class _Window:
+    hit: Hit
+    doc: str
+    page: int | None
+    start: int
+    end: int

@@ -46,6 +46,10 @@ class RetrievalSettings(BaseModel):
     bm25_weight: float = Field(1.5, description="Weight of the BM25 ranking in the fusion.")
     mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Which retriever answers queries.")
     per_table: int = Field(2, description="Most passages (table, row, caption views) from one table in a result.")
+    context_chars: int = Field(
+        1000, description="Each retrieved passage is returned inside a window of its neighbouring lines of at most "
+        "this many characters (small-to-big retrieval); 0 returns the matched passages alone."
+    )
 
 
 class LLMSettings(BaseModel):

@@ -63,8 +63,14 @@ class Passage:
 
 @dataclass(frozen=True)
 class Hit:
-    passage: Passage
+    passage: Passage  # what matched the query
     score: float
+    context: Passage | None = None  # the matched passage widened to its neighbouring lines (retrieval output)
+
+    @property
+    def shown(self) -> Passage:
+        """What a reader is given: the context window when there is one, else the matched passage."""
+        return self.context or self.passage
 
 
 # --------------------------------------------------------------------------- tables

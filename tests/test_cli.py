@@ -38,7 +38,9 @@ def test_ingest_docs_retrieve(env: Settings, capsys: pytest.CaptureFixture[str])
     code, out, _ = run(capsys, "retrieve", "Reablement 19/20 budget", "-k", "3", "--json")
     hits = json.loads(out)["hits"]
     assert code == 0 and len(hits) == 3
-    assert set(hits[0]) >= {"doc", "page", "line_start", "line_end", "heading", "score", "text"}
+    assert set(hits[0]) >= {"doc", "page", "line_start", "line_end", "heading", "score", "text", "match"}
+    m = hits[0]["match"]  # the passage that matched, inside the window of lines shown
+    assert hits[0]["line_start"] <= m["line_start"] <= m["line_end"] <= hits[0]["line_end"]
     code, out, _ = run(capsys, "retrieve", "Reablement budget", "-k", "2")
     assert code == 0 and "plan.txt" in out and "lines" in out
 
