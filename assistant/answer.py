@@ -14,22 +14,48 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import figures as F
 from .index import Index
-from .query import Query, content_terms, periods_in, scope_docs, understand
+from .query import Query, content_terms, periods_in, scoping_names, understand
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .tableqa import TableAnswer, TableQA, build_matcher
 from .text import sentence_spans
-from .types import Answer, Citation, Figure, Passage, Row, Table
-from .values import find_numbers, shift_fy
+from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
+from .values import find_numbers, parse_cell, shift_fy
 
 NOT_FOUND = "The documents don't say"
 MODE = "extractive"
 _DANGLING = {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than",
              "from", "at", "as", "is", "are", "was", "were", "be", "will", "this", "these", "their", "our"}
+_QUANTITY = re.compile(r"^\s*(?:[-•·*✓]\s+)?(?P<num>£?\d[\d,]*(?:\.\d+)?(?:[km]\b)?)\s+(?P<rest>[A-Za-z].*)$")
+
+
+def _quantity_runs(lines: Sequence[Any]) -> list[list[Any]]:
+    """Runs of two or more consecutive lines (blank lines between allowed) that each start with a quantity,
+    optionally after a bullet: '- 60 Level 3 by March 2019'. Years and table lines are not quantities."""
+    runs: list[list[Any]] = []
+    cur: list[Any] = []
+    for ln in lines:
+        text = ln.text
+        if not text.strip():
+            continue
+        m = _QUANTITY.match(text)
+        ok = m is not None and "\t" not in text and not re.fullmatch(r"(19|20)\d{2}", m.group("num"))
+        if ok:
+            cur.append(ln)
+            continue
+        if len(cur) >= 2:
+            runs.append(cur)
+        cur = []
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])\s+\S")
 
 
@@ -124,10 +150,17 @@ class Answerer:
             asked = condense(question, prev) if follow and prev is not None else question
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
-        prefer = () if scope else scope_docs(asked, self.name_docs())
+        named = scoping_names(asked, self.name_docs())
+        prefer = () if scope else tuple(dict.fromkeys(doc for _, doc in named))
         q = understand(asked, self.index.acronyms, scope)
+        if named:  # a place that names a plan is explained by any passage of that plan
+            q = replace(q, named_docs=tuple((t, doc) for name, doc in named for t in content_terms(name)))
         candidates = self._candidates(q, prefer)
         table_ev = self._from_tables(q, candidates, prev.get("table_id") if follow and prev else None, prefer)
+        if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
+            listed = self._list_sum(q, candidates)
+            if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
+                table_ev = listed
         prose_ev = self._from_prose(q, candidates)
         return Work(question, asked, q, candidates, table_ev, prose_ev, scope)
 
@@ -180,10 +213,37 @@ class Answerer:
                 prior[t.id] = prior.get(t.id, 0.0) + 1.0
         if prefer:
             prior[prefer] = prior.get(prefer, 0) + 3.0
-        ta = self.tqa.answer(q, tables, prior, headings)
-        if ta is None:
+        answers = self.tqa.answers(q, tables, prior, headings)
+        if not answers:
             return None
-        return self._table_evidence(q, ta)
+        best = answers[0]
+        ev = self._table_evidence(q, best)
+        if q.docs or prefer_docs or prefer:
+            return ev
+        # a question that names no plan, answered as well by another plan's table: give each plan's answer
+        # rather than pick one silently (two plans covering the same years disagree on their totals)
+        others: dict[str, TableAnswer] = {}
+        for a in answers[1:]:
+            if (a.table.doc != best.table.doc and a.table.doc not in others and a.op == best.op
+                    and a.op != "empty" and a.coverage >= best.coverage - 1e-9 and a.score >= best.score - 0.3):
+                others[a.table.doc] = a
+        if not others:
+            return ev
+        parts = [(best, ev), *((a, self._table_evidence(q, a)) for a in list(others.values())[:2])]
+        text = "The plans answer this differently. " + " ".join(
+            f"{self.index.title(a.table.doc)}: {e.text}" for a, e in parts)
+        cites = [c for a, e in parts for c in [*self._title_citations(a.table.doc), *e.citations]]
+        return Evidence(text, cites, [f for _, e in parts for f in e.figures], ev.score, ev.coverage, ev.kind,
+                        ev.state)
+
+    def _title_citations(self, doc: str) -> list[Citation]:
+        """Citations of the lines a document's title is read from (an answer that names a plan cites it)."""
+        out = []
+        for ln in self.index.title_lines(doc):
+            p = next((p for p in self.index.passages if p.doc == doc and p.page == ln.page
+                      and p.line_start <= ln.no <= p.line_end), None)
+            out.append(Citation(p.id if p else doc, doc, ln.page, ln.no, ln.no, ln.text.strip()))
+        return out
 
     def _row_passage(self, t: Table, row: Row) -> Passage | None:
         for p in self.index.passages_for_table(t.id):
@@ -350,25 +410,8 @@ class Answerer:
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
             bonus = 0.05 * _shared_bigrams(terms, s.text)
-            nums = find_numbers(s.text)
-            if pq.wants == "money" and any(n.kind == "money" for n in nums):
-                bonus += 0.25
-            elif pq.wants == "percent" and any(n.kind == "percent" for n in nums):
-                bonus += 0.25
-            elif pq.wants == "count" and any(n.kind == "number" for n in nums):
-                bonus += 0.15
-            elif pq.wants == "date" and re.search(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                                                  r"nov|dec)[a-z]*\b", s.text):
-                bonus += 0.2
-            elif pq.wants == "person" and re.search(r"\b(Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor)\b|[A-Z][a-z]+ [A-Z][a-z]+"
-                                                    r"|\b(Director|Chair|Officer|Manager|Lead)\b", s.text):
-                bonus += 0.2
-            elif pq.wants == "weekday" and re.search(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b",
-                                                     s.text):
-                bonus += 0.3
-            elif pq.wants == "frequency" and re.search(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|"
-                                                       r"bi-monthly|fortnightly|every|each (week|month|year))\b", s.text):
-                bonus += 0.2
+            if pq.wants and holds_wanted(pq.wants, s.text):
+                bonus += _WANTED_BONUS[pq.wants]
             if pq.periods:
                 sp, _ = periods_in(s.text)
                 if set(sp) & set(pq.periods):
@@ -389,12 +432,26 @@ class Answerer:
                 return listed
         parts = list(q.parts) or [None]
         chosen: list[Sentence] = []
+        m = self.tqa.m
         for part in parts:
-            ranked = self._score(q, sents, part)
-            for s in ranked:
-                if s.score <= 0:
-                    break
-                if all(s.text != c.text for c in chosen):
+            ranked = [s for s in self._score(q, sents, part) if s.score > 0]
+            top = next((s for s in ranked if all(s.text != c.text for c in chosen)), None)
+            if top is None:
+                continue
+            chosen.append(top)
+            if part is None:
+                continue
+            # a part is often answered by two sentences ('reports are bi-monthly' next to 'we publish a
+            # monthly newsletter'): add the best one that covers words of the part the first one lacks
+            own = set(content_terms(part))
+            missing = own - m.terms(top.text)
+            wants = understand(part, self.index.acronyms).wants
+            for s in ranked[:6]:
+                if s.score < 0.7 * top.score or any(s.text == c.text for c in chosen):
+                    continue
+                if wants and not holds_wanted(wants, s.text):
+                    continue
+                if m.weight(list(missing & m.terms(s.text))) >= 0.5 * max((m.idf(t) for t in missing), default=9):
                     chosen.append(s)
                     break
         if not chosen:
@@ -405,7 +462,8 @@ class Answerer:
             chosen.insert(0, best)
         # coverage of the question by all chosen sentences together
         m = self.tqa.m
-        together = set().union(*(m.terms(c.text) | m.terms(" ".join(c.passage.heading[-1:])) for c in chosen))
+        together = set().union(*(m.terms(c.text) | m.terms(" ".join(c.passage.heading[-1:])) |
+                                 {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen))
         cov = m.weight([t for t in q.terms if t in together]) / (m.weight(q.terms) or 1.0)
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
@@ -444,6 +502,51 @@ class Answerer:
         body = "; ".join(f"{_strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
         text = f"{_sentence(lead)} [1] {body}."
         return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
+
+    def _list_sum(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        """A total over a list whose items each start with a quantity ('- 60 Level 3 by March 2019'),
+        computed by the figure engine from the items as cells, with the lead-in and items cited."""
+        m = self.tqa.m
+        total_w = m.weight(q.terms) or 1.0
+        best: tuple[float, Passage, list[Any], list[Any]] | None = None
+        seen: set[tuple[str, int]] = set()
+        for rank, (p, _) in enumerate([c for c in candidates if c[0].kind == "text"][:15]):
+            lines = self.index.lines(p.doc, p.page, max(1, p.line_start - 8), p.line_end + 8)
+            for run in _quantity_runs(lines):
+                if (p.doc, run[0].no) in seen:
+                    continue
+                seen.add((p.doc, run[0].no))
+                before = [ln for ln in self.index.lines(p.doc, p.page, max(1, run[0].no - 8), run[0].no - 1)
+                          if ln.text.strip()][-3:]
+                context = " ".join([*(ln.text for ln in before), *(ln.text for ln in run), *p.heading[-1:]])
+                cov = m.weight([t for t in q.terms if t in m.terms(context)]) / total_w - 0.005 * rank
+                if best is None or cov > best[0]:
+                    best = (cov, p, run, before)
+        if best is None or best[0] < THRESHOLDS["table"]:
+            return None
+        cov, p, run, before = best
+        lead = before[-1] if before else None
+        rows = []
+        for i, ln in enumerate(run):
+            m_ = _QUANTITY.match(ln.text)
+            assert m_ is not None
+            parsed = parse_cell(m_.group("num"))
+            label = " ".join(ln.text.split()).lstrip("-•·*✓ ")
+            cells = (Cell(0, label, label, "text", line=ln.no, page=ln.page),
+                     Cell(1, m_.group("num"), m_.group("num"), parsed.kind, parsed.value, parsed.unit, parsed.scale,
+                          line=ln.no, page=ln.page))
+            rows.append(Row(i, label, cells, (ln.no,)))
+        caption = " ".join(lead.text.split()) if lead else "list"
+        table = Table(f"list-{p.doc}-{run[0].no}", p.doc, p.page, run[0].no, run[-1].no, caption,
+                      ("item", "quantity"), tuple(rows), caption_line=lead.no if lead else None)
+        try:
+            fig = F.total(table, rows, 1)
+        except F.FigureError:
+            return None
+        cites = [Citation(p.id, p.doc, ln.page, ln.no, ln.no, ln.text.strip()) for ln in [*before, *run]]
+        items = "; ".join(r.label for r in rows)
+        text = f"{caption.rstrip(':')}: {items}. These add up to {fig.text}: {fig.formula}."
+        return Evidence(text, cites, [fig], cov, cov, "table", {"list": [r.label for r in rows]})
 
     def _items_after(self, doc: str, page: int | None, line: int, limit: int = 15) -> list[Any]:
         """List items on the lines after a lead-in: bulleted or numbered lines, or short lines, up to the
@@ -510,8 +613,9 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
         if prose_ev.kind == "list" and "list" in q.intents:
             return prose_ev
-        t_score = table_ev.coverage + (0.15 if q.wants and _has_wanted_number(q, table_ev.text) else 0.0)
-        p_score = prose_ev.coverage + (0.1 if q.wants and _has_wanted_number(q, prose_ev.text) else 0.0)
+        t_has, p_has = (_holds(q, table_ev.text), _holds(q, prose_ev.text)) if q.wants else (False, False)
+        t_score = table_ev.coverage + (0.15 if t_has else 0.0)
+        p_score = prose_ev.coverage + (0.1 if p_has else 0.0) + (0.15 if p_has and not t_has else 0.0)
         if table_ev.figures:
             t_score += 0.1  # a value read from a cell beats a sentence that covers the question as well
         return table_ev if t_score >= p_score else prose_ev
@@ -520,6 +624,32 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if prose_ok:
         return prose_ev
     return None
+
+
+_WANTED = {
+    "date": re.compile(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"),
+    "person": re.compile(r"\b(Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor)\b|[A-Z][a-z]+ [A-Z][a-z]+"
+                         r"|\b(Director|Chair|Officer|Manager|Lead)\b"),
+    "weekday": re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b"),
+    "frequency": re.compile(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|bi-monthly|fortnightly|every|"
+                            r"each (week|month|year))\b"),
+}
+_WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
+                 "frequency": 0.2}
+
+
+def holds_wanted(wants: str, text: str) -> bool:
+    """Does a sentence hold the kind of thing asked for (a sum of money, a count, a date, a person...)?"""
+    if wants in _WANTED:
+        return bool(_WANTED[wants].search(text))
+    kind = {"money": "money", "percent": "percent", "count": "number"}.get(wants)
+    return kind is not None and any(n.kind == kind for n in find_numbers(text))
+
+
+def _holds(q: Query, text: str) -> bool:
+    """Does an answer hold the kind of thing the question wants (days for 'which days', a sum of money...)?"""
+    return bool(q.wants) and (_has_wanted_number(q, text) if q.wants in ("money", "percent", "count")
+                              else holds_wanted(q.wants or "", text))
 
 
 def _shared_bigrams(terms: list[str], text: str) -> int:

@@ -421,15 +421,35 @@ class Index:
 
     def lines(self, doc: str, page: int | None, start: int, end: int) -> list[Line]:
         """Lines start..end of a page (cached per document: answering reads them often)."""
+        page_lines = self.lines_by_page(doc).get(page, [])
+        # lines are numbered from 1 without gaps within a page
+        return page_lines[max(0, start - 1):max(0, end)]
+
+    def title_lines(self, doc: str) -> list[Line]:
+        """The lines that name a document for readers: its first lines of text (a cover title such as
+        'Bath and North East Somerset / Better Care Fund / 2017-2019'), up to six words or more."""
+        first_page = min(self.lines_by_page(doc), key=lambda p: (p is not None, p or 0), default=None)
+        out: list[Line] = []
+        for ln in self.lines_by_page(doc).get(first_page, [])[:12]:
+            if ln.text.strip():
+                out.append(ln)
+                if sum(len(x.text.split()) for x in out) >= 6:
+                    break
+        return out
+
+    def title(self, doc: str) -> str:
+        """A document's title for readers (see `title_lines`), the file name when it has none."""
+        text = " ".join(" ".join(ln.text.replace("\t", " ").split()) for ln in self.title_lines(doc))
+        return text or doc
+
+    def lines_by_page(self, doc: str) -> dict[int | None, list[Line]]:
         by_page = self._lines.get(doc)
         if by_page is None:
             by_page = {}
             for ln in self.store.all_lines(doc):
                 by_page.setdefault(ln.page, []).append(ln)
             self._lines[doc] = by_page
-        page_lines = by_page.get(page, [])
-        # lines are numbered from 1 without gaps within a page
-        return page_lines[max(0, start - 1):max(0, end)]
+        return by_page
 
     def source_doc(self, name: str) -> SourceDoc:
         """A document as it was indexed (lines from the store)."""

@@ -50,6 +50,7 @@ class Query:
     quoted: tuple[str, ...]  # 'quoted' or "quoted" phrases
     docs: tuple[str, ...] = ()  # documents the question is about (empty: all)
     parts: tuple[str, ...] = ()  # sub-questions of a multi-part question
+    named_docs: tuple[tuple[str, str], ...] = ()  # (term, document) for names that point at one plan
     raw_terms: tuple[str, ...] = field(default=())
 
     @property
@@ -118,7 +119,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
                        r"what (is|was) the (percentage|%)"),
     ("change", r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
                r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
-               r"how much (more|less|higher|lower)"),
+               r"how much (more|less|higher|lower)|\bwhat (is|was|will be) the (change|difference|increase|decrease|"
+               r"rise|fall|growth|reduction) in\b|\b(change|grow|rise|increase|fall|decrease)[a-z]* (between|from) "),
     ("sum", r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
             r"\bcounting both\b|\btogether\b"),
     ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"),
@@ -150,7 +152,7 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "percent"
     if re.search(r"\bhow much\b", s) and _MONEY_HINT.search(s):
         return "money"
-    if re.search(r"\bhow many\b|\bnumber of\b|\bscore\b", s):
+    if re.search(r"\bhow many\b|\bnumber of\b|\bscore\b|\bwhat (size of )?population\b|\bhow (big|large)\b", s):
         return "count"
     if intents[0] == "date":
         return "date"
@@ -242,7 +244,13 @@ def scope_docs(question: str, name_docs: Mapping[str, Mapping[str, int]], min_co
                share: float = 0.85) -> tuple[str, ...]:
     """Documents a question is about, from names in it that occur (almost) only in one document:
     'Wiltshire' -> the Wiltshire plan. Empty when no name is that specific."""
-    scoped: list[str] = []
+    return tuple(dict.fromkeys(doc for _, doc in scoping_names(question, name_docs, min_count, share)))
+
+
+def scoping_names(question: str, name_docs: Mapping[str, Mapping[str, int]], min_count: int = 5,
+                  share: float = 0.85) -> list[tuple[str, str]]:
+    """(name, document) for each name in a question that points at one document ('Wiltshire', 'B&NES')."""
+    scoped: list[tuple[str, str]] = []
     for m in _NAME.finditer(question):
         for token in re.findall(r"[A-Za-z&'\-]+", m.group(1)):
             token = re.sub(r"'s$", "", token)  # "Wiltshire's" is Wiltshire
@@ -251,6 +259,6 @@ def scope_docs(question: str, name_docs: Mapping[str, Mapping[str, int]], min_co
                 continue
             total = sum(counts.values())
             doc, top = max(counts.items(), key=lambda kv: kv[1])
-            if total >= min_count and top / total >= share and doc not in scoped:
-                scoped.append(doc)
-    return tuple(scoped)
+            if total >= min_count and top / total >= share:
+                scoped.append((token, doc))
+    return scoped

@@ -120,9 +120,15 @@ class TableQA:
     def answer(self, q: Query, tables: Sequence[Table], prior: Mapping[str, float] | None = None,
                headings: Mapping[str, str] | None = None) -> TableAnswer | None:
         """The best table answer among candidate tables (None when no table explains the question)."""
+        got = self.answers(q, tables, prior, headings)
+        return got[0] if got else None
+
+    def answers(self, q: Query, tables: Sequence[Table], prior: Mapping[str, float] | None = None,
+                headings: Mapping[str, str] | None = None) -> list[TableAnswer]:
+        """Every candidate table's answer, best first."""
         qterms = [t for t in q.terms if not re.fullmatch(r"\d{4}(-\d{2})?", t)]
         total_w = self.m.weight(qterms) or 1.0
-        best: TableAnswer | None = None
+        out: list[TableAnswer] = []
         for t in tables:
             if t.kind == "contents" or not t.rows:
                 continue
@@ -130,9 +136,10 @@ class TableQA:
             if ans is None:
                 continue
             ans.score += (prior or {}).get(t.id, 0.0)
-            if best is None or ans.score > best.score:
-                best = ans
-        return best
+            out.append(ans)
+        _prefer_overall_totals(out)
+        out.sort(key=lambda a: -a.score)
+        return out
 
     def _answer_table(self, q: Query, t: Table, qterms: list[str], total_w: float, heading: str) -> TableAnswer | None:
         m = self.m
@@ -179,7 +186,8 @@ class TableQA:
         named = ans.rows[:3] if ans.op in ("sum", "change", "share") else ans.rows[:1]
         if ans.rows and ans.rows[0].role == "total":
             named = list(t.rows)  # a totals row stands for every row of its table
-        explained = qset & (ctx_terms | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
+        place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
+        explained = qset & (ctx_terms | place | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
                                                              for r in named)) |
                             frozenset().union(*(m.terms(t.columns[c]) for c in ans.cols if c < len(t.columns))))
         ans.coverage = m.weight(explained) / total_w
@@ -187,9 +195,11 @@ class TableQA:
         return ans
 
     def _fit(self, q: Query, t: Table, ans: TableAnswer) -> float:
-        """Does the answer have the shape asked for: the period asked about, the kind of value, a total
-        when a total is asked for?"""
+        """Does the answer have the shape asked for: the operation asked for first, the period asked
+        about, the kind of value, a total when a total is asked for?"""
         bonus = 0.0
+        if q.intents and q.intents[0] in ("percent_change", "change") and ans.op != "change":
+            bonus -= 3.0  # asked how something changed: a sum or a single value is not the answer
         if re.search(r"(?i)\b(total|overall|whole)\b", q.text) and ans.op in ("lookup", "change", "share"):
             if ans.rows and ans.rows[0].role == "total":
                 bonus += 1.5
@@ -483,6 +493,22 @@ class TableQA:
         except F.FigureError:
             return None
         return TableAnswer(t, rows, [picks[0]], "average", [fig])
+
+
+def _prefer_overall_totals(answers: list[TableAnswer], near: float = 0.6) -> None:
+    """Asked for 'the total X', several tables of one document may answer from their totals rows equally
+    well (a plan's overall funding table and its breakdowns by scheme). The overall one holds the others,
+    so among near-equal totals-row answers of a document the largest total is preferred."""
+    by_doc: dict[str, list[TableAnswer]] = {}
+    for a in answers:
+        if a.rows and a.rows[0].role == "total" and a.figures and a.figures[0].cells:
+            by_doc.setdefault(a.table.doc, []).append(a)
+    for group in by_doc.values():
+        top = max(a.score for a in group)
+        close = [a for a in group if a.score >= top - near]
+        if len(close) > 1:
+            biggest = max(close, key=lambda a: max(abs(c.value or 0) for c in a.figures[0].cells))
+            biggest.score = top + 0.1
 
 
 def _expanded(q: Query, m: Matcher) -> set[str]:

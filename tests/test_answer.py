@@ -3,6 +3,8 @@ promises every answer keeps (quotes verbatim, numbers locked to evidence)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from assistant import Assistant
@@ -114,3 +116,43 @@ def test_dev_table_and_computed_questions(corpus_assistant: Assistant) -> None:
 def test_dev_negative_questions_abstain(corpus_assistant: Assistant) -> None:
     items = [i for i in gold("qa") if i["type"] == "negative"]
     assert sum(not corpus_assistant.ask(i["question"]).answered for i in items) >= len(items) - 1
+
+
+@pytest.mark.corpus
+def test_a_question_naming_no_plan_gets_each_plans_answer(corpus_assistant: Assistant) -> None:
+    """Two plans cover 2017-19 and their totals move in opposite directions: neither is picked silently."""
+    ans = corpus_assistant.ask("What is the change in total BCF funding between 2017-18 and 2018-19?")
+    assert ans.answered and ans.text.startswith("The plans answer this differently.")
+    docs = {f.cells[0].doc for f in ans.figures}
+    assert len(docs) >= 2 and {c.doc for c in ans.citations} >= docs
+    assert "Bath and North East Somerset" in ans.text  # each part names its plan by its (cited) title
+    assert any(c.doc.startswith("001_") and c.quote == "Bath and North East Somerset" for c in ans.citations)
+    assert "+£1,641,597" in ans.text and "-£1,232,092" in ans.text
+    scoped = corpus_assistant.ask("What is the change in total BCF funding between 2017-18 and 2018-19 in Wiltshire?")
+    assert "differently" not in scoped.text and "+£1,641,597" in scoped.text
+
+
+@pytest.mark.corpus
+def test_a_total_is_the_overall_one_and_a_change_is_not_a_sum(corpus_assistant: Assistant) -> None:
+    """'The total pooled fund' is the plan's overall table, not one of its breakdowns; asked for a growth
+    rate, a sum of rows is not an answer."""
+    ans = corpus_assistant.ask("By what percentage did the total B&NES pooled fund grow from 2016/17 to 2017/18?")
+    pct = [f for f in ans.figures if f.op == "percent_change"]
+    assert "+353.0%" in ans.text and len(pct) == 1
+    assert {c.value for c in pct[0].cells} == {Decimal("13498994"), Decimal("61148233")}
+
+
+@pytest.mark.corpus
+def test_a_part_of_a_question_can_take_two_sentences(corpus_assistant: Assistant) -> None:
+    ans = corpus_assistant.ask("When was the B&NES 2017-19 plan approved, and who signs it for the Council?")
+    assert "24th August 2017" in ans.text and "Vic Pritchard" in ans.text
+
+
+def test_a_total_over_a_list_of_quantities(assistant: Assistant) -> None:
+    """Bulleted quantities are added by the figure engine, each item cited as a cell."""
+    ans = assistant.ask("How many apprentices are planned in total across the apprenticeship milestones?")
+    assert ans.answered and "45" in ans.text and "25 + 15 + 5 = 45" in ans.text
+    fig = ans.figures[0]
+    assert fig.value == 45 and fig.op == "sum" and [c.line for c in fig.cells] == [63, 64, 65]
+    assert {c.line_start for c in ans.citations} >= {61, 63, 64, 65}
+    kept_promises(assistant.index, ans)
