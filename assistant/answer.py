@@ -31,6 +31,18 @@ NOT_FOUND = "The documents don't say"
 MODE = "extractive"
 _DANGLING = {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than",
              "from", "at", "as", "is", "are", "was", "were", "be", "will", "this", "these", "their", "our"}
+_SHARE_OF_THAT = re.compile(r"(?i)^(?:and\s+)?what (?:share|proportion|percentage|per ?cent) of (?P<whole>.+?) "
+                            r"(?:is|was|are|were|does|do) (?:that|this|it|they|these|those)(?: represent| make up)?$")
+
+
+def _share_of_that(q: Query) -> str | None:
+    """The Y of a last part 'what share of Y is that?' that refers back to the figure of the first part."""
+    if len(q.parts) < 2:
+        return None
+    m = _SHARE_OF_THAT.match(q.parts[-1].strip())
+    return m.group("whole") if m else None
+
+
 _QUANTITY = re.compile(r"^\s*(?:[-•·*✓]\s+)?(?P<num>£?\d[\d,]*(?:\.\d+)?(?:[km]\b)?)\s+(?P<rest>[A-Za-z].*)$")
 
 
@@ -157,6 +169,11 @@ class Answerer:
             q = replace(q, named_docs=tuple((t, doc) for name, doc in named for t in content_terms(name)))
         candidates = self._candidates(q, prefer)
         table_ev = self._from_tables(q, candidates, prev.get("table_id") if follow and prev else None, prefer)
+        follow_on = _share_of_that(q)
+        if follow_on is not None:
+            composed = self._share_of_previous(q, follow_on, scope)
+            if composed is not None:
+                table_ev = composed
         if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
             listed = self._list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
@@ -320,6 +337,9 @@ class Answerer:
                 ta.rows = [*ta.rows, stated[-1]]
             if ta.note:
                 text += f" {ta.note[0].upper()}{ta.note[1:]}."
+        elif ta.op == "group_change":
+            text = (f"{fig.description[0].upper()}{fig.description[1:]}: {' / '.join(f.text for f in ta.figures)}"
+                    f"{where}. " + " ".join(f"{f.formula}." for f in ta.figures))
         elif ta.op in ("max_across", "min_across"):
             word = "largest" if ta.op == "max_across" else "smallest"
             lead = fig.cells[0]
@@ -502,6 +522,33 @@ class Answerer:
         body = "; ".join(f"{_strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
         text = f"{_sentence(lead)} [1] {body}."
         return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
+
+    def _share_of_previous(self, q: Query, whole: str, scope: tuple[str, ...]) -> Evidence | None:
+        """'Add up X, and what share of Y is that?': the first part is answered on its own, Y is read
+        in the same plan for the same period, and the share is computed from the two figures."""
+        lead = q.text[:q.text.rfind(q.parts[-1])].rstrip(" ,;")
+        lead = re.sub(r"(?i)\s+and$", "", lead)
+        first = self.gather(lead + "?", docs=scope or None)
+        ev1 = first.table_ev
+        if ev1 is None or len(ev1.figures) != 1 or ev1.figures[0].value is None:
+            return None
+        doc = ev1.figures[0].cells[0].doc if ev1.figures[0].cells else None
+        period = " ".join(q.periods)
+        second = self.gather(f"What is {whole}{' in ' + period if period else ''}?", docs=(doc,) if doc else None)
+        ev2 = second.table_ev
+        if ev2 is None or len(ev2.figures) != 1 or ev2.figures[0].op not in ("lookup", "sum"):
+            return None
+        try:
+            fig = F.share_of_figures(ev1.figures[0], ev2.figures[0], f"{ev1.figures[0].text} as a share of {whole}")
+        except F.FigureError:
+            return None
+        text = f"{ev1.text} {ev2.text} That is {fig.text} of {whole}: {fig.formula}."
+        cites = [*ev1.citations, *ev2.citations]
+        m = self.tqa.m  # coverage of the whole question by what the two answers cite
+        cited = m.terms(" ".join(c.quote for c in cites)) | m.terms(text)
+        cov = m.weight([t for t in q.terms if t in cited]) / (m.weight(q.terms) or 1.0)
+        return Evidence(text, cites, [*ev1.figures, *ev2.figures, fig], min(ev1.score, ev2.score), cov, "table",
+                        ev1.state)
 
     def _list_sum(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """A total over a list whose items each start with a quantity ('- 60 Level 3 by March 2019'),

@@ -150,6 +150,19 @@ def share(t: Table, part: tuple[Row, int], whole: tuple[Row, int]) -> Figure:
                   (ref(t, *part), ref(t, *whole)), "share")
 
 
+def share_of_figures(part: Figure, whole: Figure, description: str) -> Figure:
+    """One figure as a share of another, both computed from cells (a sum of schemes as a share of an
+    allocation read from another table); the cells of both are kept."""
+    if part.unit != whole.unit:
+        raise FigureError(f"{part.text} and {whole.text} are not in the same unit")
+    if whole.value == 0:
+        raise FigureError(f"{whole.text} is zero")
+    value = part.value / whole.value * HUNDRED
+    text = _pct(value)
+    return Figure(value, text, f"{part.text} / {whole.text} × 100 = {text}", description, "%",
+                  (*part.cells, *whole.cells), "share")
+
+
 def share_of_sum(t: Table, part: Row, rows: Sequence[Row], col: int) -> Figure:
     """part / (sum of rows) × 100, when the table has no total row."""
     s = total(t, rows, col)
@@ -212,6 +225,35 @@ def product(t: Table, a: tuple[Row, int], rate: Decimal, rate_text: str) -> Figu
     text = format_value(value, "money", None, 2)
     return Figure(value, text, f"{_num(ca.value, ca.kind, [ca])} × {rate_text} = {text}",
                   f"{_describe(t, a)} at {rate_text}", "£", (ref(t, *a),), "product")
+
+
+def change_of_totals(t: Table, rows: Sequence[Row], a: int, b: int, label: str, percent: bool) -> Figure:
+    """The change of a group of rows taken together, from column a to column b: each side is summed first
+    ('85+' = '85-89' + '90 and over'), then b − a, or (b − a) / a × 100 with `percent`."""
+    if len(rows) < 2:
+        raise FigureError("a group needs two rows or more")
+    ca, cb = [_cell(t, r, a) for r in rows], [_cell(t, r, b) for r in rows]
+    kind = _kind([*ca, *cb])
+    sa = sum((c.value for c in ca if c.value is not None), Decimal(0))
+    sb = sum((c.value for c in cb if c.value is not None), Decimal(0))
+    ta, tb = _fmt(sa, kind, ca), _fmt(sb, kind, cb)
+    sums = (f"{' + '.join(_num(c.value, kind, [c]) for c in cb)} = {tb}; "
+            f"{' + '.join(_num(c.value, kind, [c]) for c in ca)} = {ta}")
+    refs = (*(ref(t, r, a) for r in rows), *(ref(t, r, b) for r in rows))
+    where = f"{label} ({' + '.join(r.label for r in rows)})"
+    if percent:
+        if sa == 0:
+            raise FigureError(f"{label} is zero in {column_name(t, a)}: no percentage change from it")
+        value = (sb - sa) / abs(sa) * HUNDRED
+        text = format_value(value, "percent", None, 1, signed=True)
+        return Figure(value, text, f"{sums}; ({tb} − {ta}) / {ta} × 100 = {text}",
+                      f"change in {where} from {column_name(t, a)} ({ta}) to {column_name(t, b)} ({tb})", "%",
+                      refs, "percent_change")
+    value = sb - sa
+    text = _fmt(value, kind, cb, signed=True)
+    return Figure(value, text, f"{sums}; {tb} − {ta} = {text}",
+                  f"change in {where} from {column_name(t, a)} ({ta}) to {column_name(t, b)} ({tb})", ca[0].unit,
+                  refs, "difference")
 
 
 def _describe(t: Table, at: tuple[Row, int]) -> str:

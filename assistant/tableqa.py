@@ -166,6 +166,13 @@ class TableQA:
             row_scores = [(sc + max(3.0, best_body + 0.5) if r.role == "total" else sc, r) for sc, r in row_scores]
         row_scores.sort(key=lambda x: -x[0])
         cols = self._columns(q, t, qset)
+        ages = age_range(q.text)
+        group = age_group(t, ages) if ages else []
+        if group and ages:
+            ans = self._group(q, t, group, cols, age_label(ages))
+            if ans is not None:
+                return self._explained(q, t, ans, qset | {x for x in qset if _in_range(x, ages)}, ctx_terms,
+                                       total_w, extra={x for x in qset if _in_range(x, ages)})
         handlers = {
             "share": self._share, "percent_change": self._change, "change": self._change, "sum": self._sum,
             "max": self._extreme, "min": self._extreme, "count": self._count, "average": self._average,
@@ -181,18 +188,48 @@ class TableQA:
             ans = self._lookup(q, t, row_scores, cols)
         if ans is None:
             return None
-        # how much of the question this table answer explains: caption, heading, the answer's first row
-        # (label and text cells) and the headers of the columns used; each question word counts once
-        named = ans.rows[:3] if ans.op in ("sum", "change", "share") else ans.rows[:1]
+        return self._explained(q, t, ans, qset, ctx_terms, total_w)
+
+    def _explained(self, q: Query, t: Table, ans: TableAnswer, qset: set[str], ctx_terms: frozenset[str],
+                   total_w: float, extra: set[str] | None = None) -> TableAnswer:
+        """Score an answer by how much of the question it explains: caption, heading, the answer's first
+        row (label and text cells) and the headers of the columns used; each question word counts once."""
+        m = self.m
+        named = ans.rows if ans.op == "group_change" else (
+            ans.rows[:3] if ans.op in ("sum", "change", "share") else ans.rows[:1])
         if ans.rows and ans.rows[0].role == "total":
             named = list(t.rows)  # a totals row stands for every row of its table
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
         explained = qset & (ctx_terms | place | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
                                                              for r in named)) |
-                            frozenset().union(*(m.terms(t.columns[c]) for c in ans.cols if c < len(t.columns))))
+                            frozenset().union(*(m.terms(t.columns[c]) for c in ans.cols if c < len(t.columns))) |
+                            frozenset(extra or ()))
         ans.coverage = m.weight(explained) / total_w
         ans.score = 10 * ans.coverage + self._fit(q, t, ans)
         return ans
+
+    def _group(self, q: Query, t: Table, rows: list[Row], cols: list[tuple[int, float]],
+               label: str) -> TableAnswer | None:
+        """A question about an age range that the table splits into bands ('85+' over '85-89' and
+        '90 and over'): the bands are added up, then compared between two columns or read at one."""
+        try:
+            if "change" in q.intents or "percent_change" in q.intents:
+                pair = self._two_columns(q, t, cols, rows[0])
+                if pair is None:
+                    return None
+                a, b = pair
+                figs = []
+                if "change" in q.intents:
+                    figs.append(F.change_of_totals(t, rows, a, b, label, percent=False))
+                if "percent_change" in q.intents:
+                    figs.append(F.change_of_totals(t, rows, a, b, label, percent=True))
+                return TableAnswer(t, rows, [a, b], "group_change", figs)
+            picks = self._pick_cols(q, t, cols, rows[0])
+            if not picks:
+                return None
+            return TableAnswer(t, rows, [picks[0]], "sum", [F.total(t, rows, picks[0])])
+        except F.FigureError:
+            return None
 
     def _fit(self, q: Query, t: Table, ans: TableAnswer) -> float:
         """Does the answer have the shape asked for: the operation asked for first, the period asked
@@ -493,6 +530,56 @@ class TableQA:
         except F.FigureError:
             return None
         return TableAnswer(t, rows, [picks[0]], "average", [fig])
+
+
+_AGE_OPEN = re.compile(r"(?<![£\d.,])(\d{1,3})\s*(?:\+|(?:years\s+)?(?:and|or)\s+(?:over|above|older)\b)")
+_AGE_OVER = re.compile(r"(?i)\bover[- ](\d{1,3})s\b|\baged? (?:over|above) (\d{1,3})\b")
+_AGE_SPAN = re.compile(r"(?i)(?<![£$€\d.,])\b(?:aged?\s+)?(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\b(?!\s*(?:%|,\d))")
+_AGE_WORD = re.compile(r"(?i)\b(age|aged|ages|year olds?|over|older|population|people)\b|\d\s*\+")
+
+
+def age_range(text: str) -> tuple[int, int | None] | None:
+    """An age range a text names: '85+', 'aged 85 and over', 'over 85s' -> (85, None); 'aged 65-74' ->
+    (65, 74). None when the text names no ages (a '2015-16' or '£10-20' is not an age)."""
+    if not _AGE_WORD.search(text):
+        return None
+    m = _AGE_OPEN.search(text)
+    if m and int(m.group(1)) <= 120:
+        return int(m.group(1)), None
+    m = _AGE_OVER.search(text)
+    if m:
+        n = int(m.group(1) or m.group(2))
+        return (n, None) if n <= 120 else None
+    for m in _AGE_SPAN.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b <= 120 and not (len(m.group(1)) == 2 and len(m.group(2)) == 2 and b == a + 1):
+            return a, b
+    return None
+
+
+def age_label(ages: tuple[int, int | None]) -> str:
+    return f"aged {ages[0]} and over" if ages[1] is None else f"aged {ages[0]}-{ages[1]}"
+
+
+def age_group(t: Table, ages: tuple[int, int | None]) -> list[Row]:
+    """The body rows whose age bands together make up exactly the range asked for (two or more); empty
+    when one row already is that range, or the bands do not tile it."""
+    lo, hi = ages
+    banded = [(b, r) for r in t.rows if r.role == "body" for b in [age_range(r.label)] if b is not None]
+    if len(banded) < 2 or any(b == ages for b, _ in banded):
+        return []
+    inside = sorted(((b, r) for b, r in banded if b[0] >= lo and (hi is None or (b[1] is not None and b[1] <= hi))),
+                    key=lambda br: br[0][0])
+    if len(inside) < 2 or inside[0][0][0] != lo or inside[-1][0][1] != hi:
+        return []
+    for (b1, _), (b2, _) in zip(inside, inside[1:], strict=False):
+        if b1[1] is None or b2[0] != b1[1] + 1:
+            return []
+    return [r for _, r in inside]
+
+
+def _in_range(term: str, ages: tuple[int, int | None]) -> bool:
+    return term.isdigit() and int(term) == ages[0] or (ages[1] is not None and term == str(ages[1]))
 
 
 def _prefer_overall_totals(answers: list[TableAnswer], near: float = 0.6) -> None:

@@ -156,3 +156,15 @@ def test_a_total_over_a_list_of_quantities(assistant: Assistant) -> None:
     assert fig.value == 45 and fig.op == "sum" and [c.line for c in fig.cells] == [63, 64, 65]
     assert {c.line_start for c in ans.citations} >= {61, 63, 64, 65}
     kept_promises(assistant.index, ans)
+
+
+def test_a_share_of_the_figure_just_computed(assistant: Assistant) -> None:
+    """'Add up X, and what share of Y is that?': both figures come from cells, the share from the two."""
+    ans = assistant.ask("Adding up the schemes, how much is proposed for 19/20, and what share of the "
+                        "total 19/20 allocation is that?")
+    assert ans.answered and "£3,895,692" in ans.text and "25.3%" in ans.text
+    share = ans.figures[-1]
+    assert share.op == "share" and share.formula == "£3,895,692 / £15,381,000 × 100 = 25.3%"
+    assert {c.raw for c in share.cells} >= {"£246,338", "£2,341,354", "£1,058,000", "£250,000"}
+    assert {c.line for c in share.cells} & {c.line_start for c in ans.citations} == {c.line for c in share.cells}
+    kept_promises(assistant.index, ans)

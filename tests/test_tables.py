@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from assistant import figures as F
 from assistant.ingest import read
 from assistant.layout import segment
+from assistant.tableqa import age_group, age_range
 from assistant.tables import extract_tables
 from assistant.types import Cell, Row, Table
 from assistant.values import find_numbers, format_value, parse_cell
@@ -226,3 +227,43 @@ def test_store_round_trip(fixture_index) -> None:  # type: ignore[no-untyped-def
         for ra, rb in zip(a.rows, b.rows, strict=False):
             assert ra.label == rb.label and ra.role == rb.role and ra.lines == rb.lines
             assert [c.value for c in ra.cells] == [c.value for c in rb.cells]
+
+
+# --------------------------------------------------------------------------- age bands
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("How will the 85+ population grow?", (85, None)),
+    ("people aged 75 and over", (75, None)),
+    ("How many over 65s live alone?", (65, None)),
+    ("People aged 65-69", (65, 69)),
+    ("people aged 75 to 84", (75, 84)),
+    ("the 2015-16 population", None),
+    ("a £10-20 budget for older people", None),
+    ("spend rose 5% over 2018", None),
+])
+def test_age_ranges(text: str, ages: tuple[int, int | None] | None) -> None:
+    assert age_range(text) == ages
+
+
+def test_an_age_range_is_added_up_from_the_bands_that_tile_it(tmp_path: Path) -> None:
+    f = tmp_path / "pop.txt"
+    f.write_text("Population aged 65 and over, projected\n\n"
+                 "Age\t2015\t2030\n"
+                 "People aged 65-74\t50,000\t60,000\n"
+                 "People aged 75-84\t30,000\t40,000\n"
+                 "People aged 85-89\t8,600\t14,900\n"
+                 "People aged 90 and over\t5,300\t11,300\n"
+                 "Total population 65 and over\t93,900\t126,200\n")
+    (t,) = tables_of(f)
+    assert [r.label for r in age_group(t, (85, None))] == ["People aged 85-89", "People aged 90 and over"]
+    assert [r.label for r in age_group(t, (75, None))] == ["People aged 75-84", "People aged 85-89",
+                                                           "People aged 90 and over"]
+    assert age_group(t, (65, 74)) == [], "one row is that range already"
+    assert age_group(t, (80, None)) == [], "no bands tile 80+"
+    fig = F.change_of_totals(t, age_group(t, (85, None)), 1, 2, "aged 85 and over", percent=True)
+    assert fig.text == "+88.5%" and fig.value.quantize(Decimal("0.01")) == Decimal("88.49")
+    assert fig.formula == "14,900 + 11,300 = 26,200; 8,600 + 5,300 = 13,900; (26,200 − 13,900) / 13,900 × 100 = +88.5%"
+    assert [c.line for c in fig.cells] == [6, 7, 6, 7] and {c.column for c in fig.cells} == {"2015", "2030"}
+    diff = F.change_of_totals(t, age_group(t, (85, None)), 1, 2, "aged 85 and over", percent=False)
+    assert diff.value == 12300 and diff.text == "+12,300"
