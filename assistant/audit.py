@@ -4,12 +4,15 @@ Checks, each returning AuditFindings (doc, lines, what is stated, what the arith
 difference, a plain-words description):
   * total    a totals or subtotal row against the sum of the rows it closes (per column); a row with
              sub-rows ("across both sites" over "Marlow", "Thame") against the sum of its sub-rows;
-             a net row (surplus / deficit) against income + expenditure;
+             a net row (surplus / deficit) against income + expenditure; a position stated in a
+             bridge (control total, movements, forecast, outturn) against the one before plus the
+             movements between;
   * change   a change / difference / variance column against the two values it compares;
   * percent  a % change column against the two values it compares;
   * restated the same figure stated differently in two places: a table value and a sentence that names
              the same item (or the same row in another table), and rates stated two ways in one
-             sentence or row ("8 a month, 104 a year"; "40,367 hours at £19.40 per hour = £783,129").
+             sentence or row ("8 a month, 104 a year"; "40,367 hours at £19.40 per hour = £783,129"),
+             and a row that is one constant times a % row in most columns but not in one.
 
 Tolerance rules (rounding to the precision shown is never an error):
   * whole pounds and counts must add up exactly (a £1 slip is reported);
@@ -43,15 +46,21 @@ def audit(docs: Iterable[SourceDoc], tables: list[Table]) -> list[AuditFinding]:
     """Every finding for some documents, in document order."""
     findings: list[AuditFinding] = []
     by_doc: dict[str, list[Table]] = {}
+    counts: dict[str, list[Table]] = {}
     for t in tables:
         if t.kind == "data":
             by_doc.setdefault(t.doc, []).append(t)
+        if t.kind in ("data", "form") and _count_column(t) is not None:
+            counts.setdefault(t.doc, []).append(t)
     for doc in docs:
+        findings.extend(check_breakdowns(doc, counts.get(doc.name, [])))
         ts = by_doc.get(doc.name, [])
         for t in ts:
             findings.extend(check_totals(t))
             findings.extend(check_sub_rows(t))
             findings.extend(check_net_rows(t))
+            findings.extend(check_bridges(t))
+            findings.extend(check_ratio_rows(t))
             findings.extend(check_changes(t))
             findings.extend(check_rate_cells(t))
         findings.extend(check_prose_rates(doc))
@@ -281,6 +290,44 @@ def check_net_rows(t: Table) -> list[AuditFinding]:
     return out
 
 
+_CHECKPOINT = re.compile(r"(?i)\b(control total|outturn|forecast|opening|closing|balance|brought forward|"
+                         r"carried forward|position|starting point)\b")
+
+
+def check_bridges(t: Table) -> list[AuditFinding]:
+    """A bridge (waterfall) column: it starts from a stated position ('control total'), lists signed
+    movements, and states positions along the way ('forecast outturn at month 9', 'outturn'). Each stated
+    position must be the previous one plus the movements between them."""
+    out = []
+    for c in range(t.label_cols, max(len(r.cells) for r in t.rows)):
+        valued = [r for r in t.rows if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
+        if len(valued) < 5 or not _CHECKPOINT.search(valued[0].label) or any(r.role == "total" for r in valued[1:]):
+            continue
+        start = valued[0]
+        moves: list[Row] = []
+        for r in valued[1:]:
+            if not (_CHECKPOINT.search(r.label) and len(moves) >= 2):
+                moves.append(r)
+                continue
+            vals = [m.cells[c].value or Decimal(0) for m in moves]
+            if not (any(v < 0 for v in vals) and any(v > 0 for v in vals)):
+                break  # not a bridge: movements of one sign are parts of a sum
+            computed = (start.cells[c].value or Decimal(0)) + sum(vals, Decimal(0))
+            stated = r.cells[c]
+            cells = [start.cells[c], *(m.cells[c] for m in moves), stated]
+            if abs(computed - (stated.value or 0)) > _tolerance(cells, len(moves) + 1):
+                terms = " ".join(m.cells[c].raw if i == 0 else
+                                 ("− " + m.cells[c].raw.strip("()-") if (m.cells[c].value or 0) < 0
+                                  else "+ " + m.cells[c].raw) for i, m in enumerate([start, *moves]))
+                out.append(_finding(
+                    t, [start, *moves, r], "total", f"{r.label} / {_col(t, c)}: {stated.raw}",
+                    _show(computed, stated), _show((stated.value or 0) - computed, stated),
+                    f"{_col(t, c)}: {start.label} ({start.cells[c].raw}) and the {len(moves)} movements after it "
+                    f"({terms}) give {_show(computed, stated)}, not the {stated.raw} stated as {r.label}.", r))
+            start, moves = r, []
+    return out
+
+
 # --------------------------------------------------------------------------- change columns
 
 
@@ -389,6 +436,94 @@ def check_prose_rates(doc: SourceDoc) -> list[AuditFinding]:
             for stated, computed, diff, desc in _rate_findings(seg):
                 out.append(AuditFinding(doc.name, ln.page, ln.no, ln.no, (ln.no,), "restated", stated, computed,
                                         diff, desc))
+    return out
+
+
+def check_ratio_rows(t: Table, min_agree: int = 4) -> list[AuditFinding]:
+    """A row derived from a percentage row by one constant ('expected contacts' = 16,600 × '% staff
+    recruited'): when most columns agree exactly on the constant, a column that does not is reported."""
+    out = []
+    rows = list(t.rows)
+    ncols = max(len(r.cells) for r in rows)
+    for i, pct in enumerate(rows):
+        pcols = [c for c in range(t.label_cols, min(ncols, len(pct.cells)))
+                 if pct.cells[c].kind == "percent" and pct.cells[c].value]
+        if len(pcols) < min_agree + 1:
+            continue
+        for val in rows[max(0, i - 2):i] + rows[i + 1:i + 3]:
+            pairs = [(c, val.cells[c], pct.cells[c]) for c in pcols
+                     if c < len(val.cells) and val.cells[c].kind == "number" and val.cells[c].value is not None]
+            if len(pairs) < min_agree + 1:
+                continue
+            ratios: dict[Decimal, int] = {}
+            for _, v, p in pairs:
+                k = round_to((v.value or Decimal(0)) * 100 / (p.value or Decimal(1)), 0)
+                ratios[k] = ratios.get(k, 0) + 1
+            k, agree = max(ratios.items(), key=lambda kv: kv[1])
+            if agree < min_agree or agree < 0.6 * len(pairs) or k == 0:
+                continue
+            for c, v, p in pairs:
+                expected = k * (p.value or Decimal(0)) / 100
+                if abs(expected - (v.value or 0)) > Decimal("0.5"):
+                    shown = format_value(expected, "number", None, 0)
+                    out.append(_finding(
+                        t, [val, pct], "restated", f"{val.label} / {_col(t, c)}: {v.raw}", shown,
+                        format_value((v.value or Decimal(0)) - expected, "number", None, 0, signed=True),
+                        f"{_col(t, c)}: {v.raw} is shown, but the row is {format_value(k, 'number', None, 0)} × "
+                        f"'{_short(' '.join(c.text for c in pct.cells if c.kind == 'text'), 12)}' in {agree} of "
+                        f"its {len(pairs)} columns, which gives "
+                        f"{format_value(k, 'number', None, 0)} × {p.raw} = {shown}.", val))
+    return out
+
+
+_BASE = re.compile(r"(?i)(?<![\d.,£])(\d[\d,]*)\s+(?:of them\s+|people\s+|respondents\s+|participants\s+)?"
+                   r"(?:completed|responded|returned|answered|filled in|took part)\b")
+
+
+def _count_column(t: Table) -> int | None:
+    """The one value column of a small breakdown table of counts (label | count), if it is one."""
+    cols = {c.col for r in t.rows for c in r.cells[t.label_cols:] if c.kind != "empty"}
+    if len(cols) != 1 or len(t.rows) < 2 or len(t.rows) > 25 or any(r.role == "total" for r in t.rows):
+        return None
+    col = cols.pop()
+    cells = [r.cells[col] for r in t.rows if col < len(r.cells) and r.cells[col].kind != "empty"]
+    if len(cells) < 2 or any(c.kind != "number" or c.value is None or c.value != int(c.value) for c in cells):
+        return None
+    return col
+
+
+def check_breakdowns(doc: SourceDoc, tables: list[Table], reach: int = 30) -> list[AuditFinding]:
+    """Breakdowns of one group of people ('161 completed an equality monitoring form', then counts by
+    age, by ethnicity): when one breakdown adds up to the stated number, confirming it is the base, a
+    breakdown that does not is reported (it may be people who did not answer: the document should say)."""
+    out = []
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    for ln in lines:
+        for m in _BASE.finditer(ln.text):
+            base = Decimal(m.group(1).replace(",", ""))
+            after = [t for t in tables if t.page == ln.page and 0 < t.line_start - ln.no <= reach]
+            sums = []
+            for t in after:
+                col = _count_column(t)
+                assert col is not None
+                total = sum((r.cells[col].value or Decimal(0) for r in t.rows if col < len(r.cells)), Decimal(0))
+                sums.append((t, col, total))
+            confirming = [t for t, _, total in sums if total == base]
+            if not confirming:
+                continue
+            for t, col, total in sums:
+                if total == base:
+                    continue
+                name = t.caption.strip(" -:•") or "a breakdown"
+                other = confirming[0].caption.strip(" -:•") or "another breakdown"
+                terms = " + ".join(r.cells[col].raw for r in t.rows if r.cells[col].kind == "number")
+                out.append(AuditFinding(
+                    doc.name, ln.page, t.line_start, t.line_end, tuple(sorted({ln.no, *(x for r in t.rows for x in r.lines)})),
+                    "total", f"{m.group(0)}", format_value(total, "number", None, 0),
+                    format_value(total - base, "number", None, 0, signed=True),
+                    f"The {name} breakdown adds up to {format_value(total, 'number', None, 0)} ({terms}), not the "
+                    f"{m.group(1)} stated on line {ln.no} ('{m.group(0)}'), which the {other} breakdown does add up to. "
+                    f"The difference may be people who did not answer; the document does not say.", t.id))
     return out
 
 

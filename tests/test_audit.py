@@ -71,3 +71,53 @@ def test_known_corpus_inconsistencies_are_found() -> None:
     assert len(findings) < 5 * 5, "fewer than five findings per document on average"
     for f in findings:
         assert f.stated and f.computed and f.difference and f.description and f.lines
+
+
+BRIDGE = ("Variance to control total – key drivers\n\n"
+          "Driver\t£m\n"
+          "Control total\t6.5\n"
+          "STF not earned\t(5.9)\n"
+          "Savings shortfall\t(4.6)\n"
+          "Other mitigations\t2.1\n"
+          "Forecast outturn at month 9\t(1.9)\n"
+          "Escalation costs\t(0.5)\n"
+          "Year end adjustments\t0.7\n"
+          "STF general distribution\t2.5\n"
+          "Outturn\t{outturn}\n")
+
+
+def test_a_bridge_position_is_the_one_before_plus_the_movements(tmp_path: Path) -> None:
+    assert audit_text(tmp_path, BRIDGE.format(outturn="0.8")) == []
+    (f,) = audit_text(tmp_path, BRIDGE.format(outturn="0.6"))
+    assert f.kind == "total" and f.line_start == 12 and f.lines == (8, 9, 10, 11, 12)
+    assert f.stated.endswith("0.6") and f.computed == "£0.8m" and f.difference == "-£0.2m"
+    assert "(1.9) − 0.5 + 0.7 + 2.5" in f.description and "Forecast outturn at month 9" in f.description
+
+
+def test_a_row_that_is_a_constant_times_a_percent_row(tmp_path: Path) -> None:
+    header = "Measure\tApr\tMay\tJun\tJul\tAug\tSep\n"
+    text = ("Contacts expected as staff are recruited\n\n" + header +
+            "Expected contacts\t1660\t3984\t6806\t8300\t{aug}\t10126\n"
+            "% staff recruited\t10%\t24%\t41%\t50%\t50%\t61%\n")
+    assert audit_text(tmp_path, text.format(aug="8300")) == []
+    (f,) = audit_text(tmp_path, text.format(aug="9300"))
+    assert f.kind == "restated" and f.stated.endswith("Aug: 9300") and f.computed == "8,300"
+    assert "16,600 × 50% = 8,300" in f.description and "5 of its 6 columns" in f.description
+
+
+def test_a_breakdown_that_does_not_add_up_to_the_group_it_breaks_down(tmp_path: Path) -> None:
+    text = ("Participant profile\n\n"
+            "The events were attended by 90 people. Of the 90, 60 completed an equality monitoring form.\n\n"
+            "- Age:\n\n"
+            "Under 65\t25\n"
+            "65 - 79\t20\n"
+            "80 +\t15\n\n"
+            "- Ethnicity\n\n"
+            "White British\t50\n"
+            "Irish\t{irish}\n"
+            "I do not wish to declare\t3\n")
+    assert audit_text(tmp_path, text.format(irish="7")) == []
+    (f,) = audit_text(tmp_path, text.format(irish="4"))
+    assert f.kind == "total" and f.computed == "57" and f.difference == "-3" and 3 in f.lines
+    assert "Ethnicity breakdown adds up to 57 (50 + 4 + 3), not the 60 stated on line 3" in f.description
+    assert "may be people who did not answer" in f.description
