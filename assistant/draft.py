@@ -30,7 +30,8 @@ _DRAFT_WORDS = re.compile(
     r"summarizing|overview|paragraph|section|narrative|description|describe|explain|explaining|outline|for|of|on|"
     r"our|plan's|plan|suitable|words?|\d+-word|\d+\s+words?|board|delivery|how|will|be|that|this|and|it|to)\b")
 _SECTION_NO = re.compile(r"(?i)\bsection\s+(\d+(?:\.\d+)*[a-z]?)")
-_QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)")
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)|"
+                     r"\b(?:the|our|its) ((?:[A-Z][\w&/-]*|\d+)(?: (?:[A-Z][\w&/-]*|\d+|of|and|to|for|the))*) section\b")
 _ACTION = re.compile(r"(?i)\b(will|plan(s|ned)?|aim(s)?|propos(e|ed|es)|intend|going to|continue to|priorit)")
 _RISK = re.compile(r"\b(risks?|challeng\w*|pressures?|concerns?|difficult\w*|shortfalls?|deficits?|delays?)\b")
 _LIST_MARK = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -123,7 +124,7 @@ class Drafter:
         m = _SECTION_NO.search(request)
         number = m.group(1) if m else None
         for q in _QUOTED.finditer(request):
-            names.append((q.group(1) or q.group(2)).strip().lower())
+            names.append((q.group(1) or q.group(2) or q.group(3)).strip().lower())
         if not number and not names:
             return []
         scored: list[tuple[int, Passage]] = []
@@ -143,11 +144,17 @@ class Drafter:
         # the same section title in several documents: keep the one whose section says most about the topic
         docs_found = sorted({p.doc for p in out})
         if len(docs_found) > 1:
+            # the one whose section passages retrieval ranks highest for the request, then by topic words
             m = self.a.tqa.m
             terms = set(content_terms(topic_of(request)))
+            ids = {p.id: p.doc for p in out}
+            found = {d: 0.0 for d in docs_found}
+            for p, sc in self.a._candidates(understand(topic_of(request), self.a.index.acronyms)):
+                if p.id in ids:
+                    found[ids[p.id]] += sc
             weight = {d: m.weight(terms & frozenset().union(*(m.terms(p.text) for p in out if p.doc == d)))
                       for d in docs_found}
-            best = max(docs_found, key=lambda d: weight[d])
+            best = max(docs_found, key=lambda d: (found[d], weight[d]))
             out = [p for p in out if p.doc == best]
         return out
 
@@ -252,6 +259,8 @@ class Drafter:
         chosen = [t for t in ranked[:2] if about(t) > 0 and share(t) >= 0.3]
         if len(chosen) == 2 and about(chosen[1]) < 0.6 * about(chosen[0]):
             chosen = chosen[:1]
+        if scope:  # the section the request names: its other tables follow, for when its prose runs short
+            chosen += [t for t in ranked if t not in chosen and t.id in scoped][:2]
         sentences: list[DraftSentence] = []
         for t in chosen:
             # With two tables, a "Total" row says which table it totals.
@@ -271,8 +280,7 @@ class Drafter:
             # two years: year on year; a projection over several years: from the first to the last
             a_col = (earlier[0] if len(periods) >= 3 and not prefer else earlier[-1]) if earlier else None
         else:
-            b = num[-1] if num else None
-            a_col = None
+            b, a_col = _actual_and_plan(t, num)
         if b is None:
             return []
         summary = re.compile(r"(?i)\b(total|annual|year to date|ytd|overall|all)\b")
@@ -280,6 +288,11 @@ class Drafter:
         qset = set(q.terms)
         body = [r for r in t.rows if r.role == "body" and r.group is None and not summary.search(r.label)]
         body.sort(key=lambda r: -m.weight(qset & m.terms(r.path())))  # rows the topic names first
+        valued = [r for r in body if r.cells[b].kind in ("money", "number", "percent") and r.cells[b].value is not None]
+        if len(valued) >= 4 and sum(bool(_periods(r.label)) for r in valued) >= 0.8 * len(valued):
+            # rows are months or quarters: the best and the worst of the series, not the first few
+            valued.sort(key=lambda r: r.cells[b].value or 0)
+            body = [valued[0], valued[-1]]
         rows = ([r for r in t.rows if r.role == "total"] +
                 [r for r in t.rows if r.role == "body" and summary.search(r.label)] + body)
         out = []
@@ -292,7 +305,17 @@ class Drafter:
                 label = f"{label} ({name})"
             lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
             text = f"{lead} {r.cells[b].raw} in {_col(t, b)}"
-            if a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
+            if a_col is not None and len(periods) < 2:
+                # actual against plan (or target)
+                ca = r.cells[a_col]
+                if ca.kind == r.cells[b].kind and ca.value is not None:
+                    try:
+                        d = F.difference(t, (r, a_col), (r, b))
+                        figs.append(d)
+                        text += f", against {ca.raw} in {_col(t, a_col)} ({d.text})"
+                    except F.FigureError:
+                        pass
+            elif a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
                 try:
                     d = F.difference(t, (r, a_col), (r, b))
                     figs.append(d)
@@ -372,6 +395,28 @@ def _table_name(t: Table, passages: Sequence[Passage]) -> str:
     name = re.sub(r"(?i)^the\s+", "", name)
     words = name.split()
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+
+
+_ACTUAL = re.compile(r"(?i)\b(actual|outturn|achieved|performance)\b")
+_PLAN = re.compile(r"(?i)\b(plan|target|trajectory|expected|budget)\b")
+_WHOLE = re.compile(r"(?i)\b(all|total|overall)\b")
+
+
+def _actual_and_plan(t: Table, num: list[int]) -> tuple[int | None, int | None]:
+    """For a table without period columns: the column to report (the 'Actual / ALL' of a plan-versus-
+    actual table, a 'Total' column, else the last) and the plan or target column to set it against."""
+    if not num:
+        return None, None
+
+    def pick(cols: list[int]) -> int | None:
+        whole = [c for c in cols if _WHOLE.search(t.columns[c].split(" / ")[-1])]
+        return (whole or cols or [None])[0]
+
+    actual = pick([c for c in num if _ACTUAL.search(t.columns[c])])
+    plan = pick([c for c in num if _PLAN.search(t.columns[c]) and not _ACTUAL.search(t.columns[c])])
+    if actual is None:
+        return pick([c for c in num if _WHOLE.search(t.columns[c])]) or num[-1], None
+    return actual, plan
 
 
 def _label(r: Row) -> str:

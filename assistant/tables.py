@@ -349,8 +349,13 @@ def _header_rows(rows: list[_PRow], ncols: int) -> int:
             break
         gaps = [i for i in range(ncols) if not rows[n - 1].cells[i].strip()]
         fills = [i for i in gaps if i < len(nxt.cells) and nxt.cells[i].strip()]
+        short = all(len(c.split()) <= 4 for c in nxt.cells if c.strip())
         if (fills and len(fills) >= len(gaps) // 2 and _header_like(nxt)) or (
-                not nxt.cells[0].strip() and _header_like(nxt) and _numeric_below(nxt, rows[n + 1:])):
+                not nxt.cells[0].strip() and _header_like(nxt) and _numeric_below(nxt, rows[n + 1:])) or (
+                # sub-labels under group labels ("Plan" / "NHS", "Social Care", ...): no label cell, short
+                # cells that fill the group row's gaps, numbers below
+                len(fills) >= max(2, len(gaps) // 2) and not nxt.cells[0].strip() and short
+                and _numeric_below(nxt, rows[n + 1:])):
             n += 1
             continue
         break

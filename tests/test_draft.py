@@ -82,3 +82,35 @@ def test_draft_cli(settings: Settings, fixture_index: Index, monkeypatch: pytest
     assert main(["draft", REQUEST, "--out", str(tmp_path / "d.docx")]) == 0
     assert (tmp_path / "d.docx").stat().st_size > 0
     assert main(["draft", REQUEST, "--out", str(tmp_path / "d.pdf")]) == 2
+
+
+def test_actual_against_plan_and_a_section_named_without_quotes(tmp_path: Path) -> None:
+    """A plan-versus-actual table is written as actual against plan, with the best and worst months; a
+    section named as 'the X section' scopes the draft to it."""
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dtoc.txt").write_text(
+        "1. Delayed transfers of care\n\n"
+        "Delays fell through the year but stayed above the plan in most months.\n\n"
+        "Table 2: Average daily delays\n\n"
+        "YEAR\tMonth\tPlan\t\tActual\t\n"
+        "\t\tALL\tNHS\tALL\tNHS\n"
+        "2018-19\tAPR\t31.8\t24.9\t52.2\t43.5\n"
+        "2018-19\tMAY\t31.8\t24.9\t63.5\t50.8\n"
+        "2018-19\tJUN\t31.8\t24.9\t40.1\t31.0\n"
+        "2018-19\tDEC\t31.8\t24.9\t31.1\t22.4\n"
+        "Annual Daily Delays\t\t31.8\t24.9\t46.8\t37.0\n\n"
+        "2. Carers\n\n"
+        "Carers are supported by a new service in every locality.\n", encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    sync(s, progress=False)
+    a = Assistant(s, index=load_index(s))
+    d = a.draft("Draft a 120-word summary of performance for the Delayed Transfers of Care section.")
+    text = to_markdown(d, footnotes=False)
+    assert "Annual Daily Delays: 46.8 in Actual / ALL, against 31.8 in Plan / ALL (+15.0)" in text
+    assert "31.1" in text and "63.5" in text  # the best and the worst month
+    assert "Carers" not in text
+    for s_ in (x for sec in d.sections for x in sec.sentences):
+        assert not unlocked_numbers(s_.text, [c.quote for c in s_.citations], s_.figures)

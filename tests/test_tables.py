@@ -267,3 +267,17 @@ def test_an_age_range_is_added_up_from_the_bands_that_tile_it(tmp_path: Path) ->
     assert [c.line for c in fig.cells] == [6, 7, 6, 7] and {c.column for c in fig.cells} == {"2015", "2030"}
     diff = F.change_of_totals(t, age_group(t, (85, None)), 1, 2, "aged 85 and over", percent=False)
     assert diff.value == 12300 and diff.text == "+12,300"
+
+
+def test_sub_labels_under_group_labels_join_the_header(tmp_path: Path) -> None:
+    """'Plan' and 'Actual' over four columns each, with 'NHS', 'Social Care'... on the row below."""
+    f = tmp_path / "dtoc.txt"
+    f.write_text("Average daily delays\n\n"
+                 "YEAR\tMonth\tPlan\t\t\tActual\t\t\n"
+                 "\t\tALL\tNHS\tSocial Care\tALL\tNHS\tSocial Care\n"
+                 "2018-19\tAPR\t31.8\t24.9\t6.9\t52.2\t43.5\t8.7\n"
+                 "2018-19\tMAY\t31.8\t24.9\t6.9\t63.5\t50.8\t12.7\n", encoding="utf-8")
+    (t,) = tables_of(f)
+    assert t.columns == ("YEAR", "Month", "Plan / ALL", "Plan / NHS", "Plan / Social Care", "Actual / ALL",
+                         "Actual / NHS", "Actual / Social Care")
+    assert t.n_rows == 2 and t.header_lines == (3, 4)
