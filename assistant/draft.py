@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import figures as F
-from .answer import Answerer, Sentence
+from .answer import Answerer, Sentence, _strip_marker
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
@@ -199,22 +199,40 @@ class Drafter:
         ranked = self.a._score(q, self.a._sentences(candidates))
         for s in ranked:
             if s.passage.id in preferred:
-                s.score += 0.15
-                s.coverage += 0.15
+                # the section the request names is the topic, whatever words it uses: its sentences come
+                # first, those that state figures before the rest, earlier before later
+                s.score += 0.5 - 0.0005 * s.line
+                s.coverage = max(s.coverage + 0.15, 0.25)
             if claim_like(s.text):
                 s.score += 0.05  # sentences that state figures are what a plan section is built from
         ranked.sort(key=lambda s: -s.score)
         picked: list[DraftSentence] = []
+        listed: set[tuple[str, int]] = set()  # lines already drafted as list items
         seen_terms: list[set[str]] = []
         total = 0
         for s in ranked:
             if s.coverage < 0.25 or (s.passage.table_id and s.passage.table_id in table_ids):
                 continue
             raw = s.text.strip()
-            if not raw.endswith((".", "!", "?")) and len(raw.split()) < 14:
+            cites: tuple[Citation, ...] = (_cite(s),)
+            if raw.endswith(":") and "\t" not in raw:  # a lead-in: the list after it completes the sentence
+                items = self.a._items_after(s.passage.doc, s.page, max(s.line, s.line_end), limit=6)
+                if len(items) < 2 or any("\t" in it.text for it in items):
+                    continue
+                raw = raw + " " + "; ".join(_item(it.text) for it in items) + "."
+                cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.no, it.text.strip())
+                               for it in items)
+                if re.match(r"(?i)(this|these|it|they|that)\b", raw):  # 'This is made up of:' needs its subject
+                    before = next((o for o in ranked if o.passage.doc == s.passage.doc and o.line == s.line
+                                   and o.text != s.text and s.text.strip() not in o.text), None)
+                    if before is None:
+                        continue
+                    raw = before.text.strip() + " " + raw
+                    cites = (_cite(before), *cites)
+            elif not raw.endswith((".", "!", "?")) and len(raw.split()) < 14:
                 continue  # a heading or a caption, not a sentence
-            text = _clean(s.text)
-            if text is None or text in used:
+            text = _clean(raw)
+            if text is None or text in used or (s.passage.doc, s.line) in listed:
                 continue
             terms = set(content_terms(text))
             if any(len(terms & t) / max(1, len(terms | t)) > 0.5 for t in seen_terms):
@@ -224,7 +242,14 @@ class Drafter:
                 if total >= budget * 0.85:
                     break
                 continue
-            picked.append(DraftSentence(text, (_cite(s),)))
+            listed.update((c.doc, c.line_start) for c in cites[1:] if c.line_start != s.line)
+            lead = _clean(cites[0].quote) if len(cites) > 1 else None
+            if lead is not None and lead in used:  # the subject sentence was drafted alone: join it to its list
+                at = next(i for i, p in enumerate(picked) if p.text == lead)
+                total -= len(picked[at].text.split())
+                picked[at] = DraftSentence(text, cites)
+            else:
+                picked.append(DraftSentence(text, cites))
             seen_terms.append(terms)
             used.add(text)
             total += n
@@ -238,8 +263,10 @@ class Drafter:
         """Sentences written by the figure engine from the tables the section is about."""
         a = self.a
         in_scope = [t for t in a.index.tables() if (not q.docs or t.doc in q.docs) and t.kind == "data"]
+        strict = False
         if scope:
             scoped = {p.table_id for p in scope if p.table_id}
+            strict = not any(t.id in scoped for t in in_scope)  # the section has no table of its own
             in_scope = [t for t in in_scope if t.id in scoped] or in_scope
         headings = {t.id: a.table_heading(t.id) for t in in_scope}
         m = a.tqa.m
@@ -256,7 +283,8 @@ class Drafter:
             return m.weight(qset & m.terms(text)) / (m.weight(qset) or 1.0)
 
         ranked = sorted((t for t in in_scope if _numeric_cols(t)), key=about, reverse=True)
-        chosen = [t for t in ranked[:2] if about(t) > 0 and share(t) >= 0.3]
+        # a table from outside the section the request names must be clearly about its topic
+        chosen = [t for t in ranked[:2] if about(t) > 0 and share(t) >= (0.5 if strict else 0.3)]
         if len(chosen) == 2 and about(chosen[1]) < 0.6 * about(chosen[0]):
             chosen = chosen[:1]
         if scope:  # the section the request names: its other tables follow, for when its prose runs short
@@ -433,6 +461,15 @@ def _cite(s: Sentence) -> Citation:
 
 def _row_citations(a: Answerer, t: Table, r: Row) -> tuple[Citation, ...]:
     return tuple(a._cite_rows(t, [r]))
+
+
+def _item(text: str) -> str:
+    """A list item inside a sentence: no marker, and a common first word in lower case ('the drivers')."""
+    t = _strip_marker(text)
+    first = t.split(" ", 1)[0]
+    if first in {"The", "A", "An", "This", "These", "Our", "We", "It", "All", "Some", "Each", "Every"}:
+        t = first.lower() + t[len(first):]
+    return t
 
 
 def _clean(text: str) -> str | None:

@@ -114,3 +114,30 @@ def test_actual_against_plan_and_a_section_named_without_quotes(tmp_path: Path) 
     assert "Carers" not in text
     for s_ in (x for sec in d.sections for x in sec.sentences):
         assert not unlocked_numbers(s_.text, [c.quote for c in s_.citations], s_.figures)
+
+
+def test_a_lead_in_and_its_list_are_drafted_as_one_cited_sentence(tmp_path: Path) -> None:
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "fin.txt").write_text(
+        "1. Finance\n\n"
+        "The 2017/18 system deficit reported is £28.6 million. This is made up of:\n\n"
+        "- CCG £19.2m (community stock moved out of risk)\n"
+        "- Trust £9.4m after receipt of £2.5m of funding\n\n"
+        "The system plans a two year recovery to reach its control total.\n\n"
+        "2. Workforce\n\nRecruitment continues across all teams.\n", encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    sync(s, progress=False)
+    a = Assistant(s, index=load_index(s))
+    d = a.draft("Draft a 60-word summary of the deficit and recovery for the Finance section.")
+    sentences = [x for sec in d.sections for x in sec.sentences]
+    joined = next(x for x in sentences if "made up of" in x.text)
+    assert joined.text.endswith("he 2017/18 system deficit reported is £28.6 million. This is made up of: CCG "
+                                "£19.2m (community stock moved out of risk); Trust £9.4m after receipt of £2.5m of "
+                                "funding.")  # after a connective ('However, the ...') when the draft orders it
+    assert [c.line_start for c in joined.citations] == [3, 3, 5, 6]
+    assert sum("£28.6 million" in x.text for x in sentences) == 1, "the subject sentence is not repeated"
+    for x in sentences:
+        assert not unlocked_numbers(x.text, [c.quote for c in x.citations], x.figures)
