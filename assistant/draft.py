@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from . import figures as F
 from .answer import Answerer, Sentence, _strip_marker
@@ -266,6 +267,10 @@ class Drafter:
         strict = False
         if scope:
             scoped = {p.table_id for p in scope if p.table_id}
+            # a table right under one of the section's own (a sub-heading between them) belongs with it
+            own = [t for t in in_scope if t.id in scoped]
+            scoped |= {t.id for t in in_scope for o in own
+                       if t.doc == o.doc and t.page == o.page and 0 < t.line_start - o.line_end <= 4}
             strict = not any(t.id in scoped for t in in_scope)  # the section has no table of its own
             in_scope = [t for t in in_scope if t.id in scoped] or in_scope
         headings = {t.id: a.table_heading(t.id) for t in in_scope}
@@ -321,6 +326,19 @@ class Drafter:
             # rows are months or quarters: the best and the worst of the series, not the first few
             valued.sort(key=lambda r: r.cells[b].value or 0)
             body = [valued[0], valued[-1]]
+        elif len(valued) >= 3:
+            # rows the topic names, then the largest rows, with the biggest mover second: what a reader of
+            # a funding or spending table looks for
+            valued.sort(key=lambda r: (-m.weight(qset & m.terms(r.path())), -abs(r.cells[b].value or 0)))
+            if a_col is not None:
+                def moved(r: Row) -> Decimal:
+                    ca = r.cells[a_col]
+                    return abs((r.cells[b].value or 0) - ca.value) if ca.value is not None else Decimal(0)
+                mover = max(valued, key=moved)
+                if moved(mover) > 0 and mover not in valued[:2]:
+                    valued.remove(mover)
+                    valued.insert(1, mover)
+            body = valued + [r for r in body if r not in valued]
         rows = ([r for r in t.rows if r.role == "total"] +
                 [r for r in t.rows if r.role == "body" and summary.search(r.label)] + body)
         out = []
