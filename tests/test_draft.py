@@ -141,3 +141,35 @@ def test_a_lead_in_and_its_list_are_drafted_as_one_cited_sentence(tmp_path: Path
     assert sum("£28.6 million" in x.text for x in sentences) == 1, "the subject sentence is not repeated"
     for x in sentences:
         assert not unlocked_numbers(x.text, [c.quote for c in x.citations], x.figures)
+
+
+def test_key_figures_take_the_sections_tables_the_largest_rows_and_the_biggest_mover(tmp_path: Path) -> None:
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pool.txt").write_text(
+        "1. Overview of funding contributions\n\n"
+        "Funding:\n\n"
+        "Source of Funding\t2017-18\t2018-19\n"
+        "CCG contribution\t19,726,330\t19,726,330\n"
+        "Council contribution\t4,250,000\t4,250,000\n"
+        "Total Funding\t23,976,330\t23,976,330\n"
+        "Expenditure by workstream\n"
+        "Analysis by Work Stream\t2017-18\t2018-19\n"
+        "Intermediate Care\t18,207,385\t18,200,000\n"
+        "Care Act\t2,500,000\t2,500,000\n"
+        "Self care\t1,691,000\t1,750,000\n"
+        "Equipment\t1,222,254\t1,200,000\n"
+        "Unallocated\t355,691\t326,330\n"
+        "Grand Total\t23,976,330\t23,976,330\n\n"
+        "2. Governance\n\nThe board meets monthly.\n", encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    sync(s, progress=False)
+    a = Assistant(s, index=load_index(s))
+    d = a.draft('Draft a 150-word overview of funding and expenditure for the "Overview of funding contributions" '
+                "section.")
+    text = to_markdown(d, footnotes=False)
+    assert "Intermediate Care: 18,200,000" in text  # the largest row of the table under the section's own
+    assert "Self care: 1,750,000 in 2018-19, from 1,691,000 in 2017-18 (+59,000" in text  # the biggest mover
+    assert "board meets monthly" not in text
