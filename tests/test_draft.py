@@ -20,6 +20,18 @@ def assistant(settings: Settings, fixture_index: Index) -> Assistant:
     return Assistant(settings, index=fixture_index)
 
 
+def assistant_over(tmp_path: Path, name: str, text: str) -> Assistant:
+    """An assistant over a corpus of one document written by the test (real model, real index)."""
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    sync(s, progress=False)
+    return Assistant(s, index=load_index(s))
+
+
 REQUEST = "Draft a 100-word summary of the 2019-20 funding allocations for section 2 (Funding)."
 
 
@@ -87,11 +99,7 @@ def test_draft_cli(settings: Settings, fixture_index: Index, monkeypatch: pytest
 def test_actual_against_plan_and_a_section_named_without_quotes(tmp_path: Path) -> None:
     """A plan-versus-actual table is written as actual against plan, with the best and worst months; a
     section named as 'the X section' scopes the draft to it."""
-    from assistant.index import load_index, sync
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "dtoc.txt").write_text(
+    a = assistant_over(tmp_path, "dtoc.txt",
         "1. Delayed transfers of care\n\n"
         "Delays fell through the year but stayed above the plan in most months.\n\n"
         "Table 2: Average daily delays\n\n"
@@ -103,10 +111,7 @@ def test_actual_against_plan_and_a_section_named_without_quotes(tmp_path: Path) 
         "2018-19\tDEC\t31.8\t24.9\t31.1\t22.4\n"
         "Annual Daily Delays\t\t31.8\t24.9\t46.8\t37.0\n\n"
         "2. Carers\n\n"
-        "Carers are supported by a new service in every locality.\n", encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
-    sync(s, progress=False)
-    a = Assistant(s, index=load_index(s))
+        "Carers are supported by a new service in every locality.\n")
     d = a.draft("Draft a 120-word summary of performance for the Delayed Transfers of Care section.")
     text = to_markdown(d, footnotes=False)
     assert "Annual Daily Delays: 46.8 in Actual / ALL, against 31.8 in Plan / ALL (+15.0)" in text
@@ -117,20 +122,13 @@ def test_actual_against_plan_and_a_section_named_without_quotes(tmp_path: Path) 
 
 
 def test_a_lead_in_and_its_list_are_drafted_as_one_cited_sentence(tmp_path: Path) -> None:
-    from assistant.index import load_index, sync
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "fin.txt").write_text(
+    a = assistant_over(tmp_path, "fin.txt",
         "1. Finance\n\n"
         "The 2017/18 system deficit reported is £28.6 million. This is made up of:\n\n"
         "- CCG £19.2m (community stock moved out of risk)\n"
         "- Trust £9.4m after receipt of £2.5m of funding\n\n"
         "The system plans a two year recovery to reach its control total.\n\n"
-        "2. Workforce\n\nRecruitment continues across all teams.\n", encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
-    sync(s, progress=False)
-    a = Assistant(s, index=load_index(s))
+        "2. Workforce\n\nRecruitment continues across all teams.\n")
     d = a.draft("Draft a 60-word summary of the deficit and recovery for the Finance section.")
     sentences = [x for sec in d.sections for x in sec.sentences]
     joined = next(x for x in sentences if "made up of" in x.text)
@@ -144,11 +142,7 @@ def test_a_lead_in_and_its_list_are_drafted_as_one_cited_sentence(tmp_path: Path
 
 
 def test_key_figures_take_the_sections_tables_the_largest_rows_and_the_biggest_mover(tmp_path: Path) -> None:
-    from assistant.index import load_index, sync
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "pool.txt").write_text(
+    a = assistant_over(tmp_path, "pool.txt",
         "1. Overview of funding contributions\n\n"
         "Funding:\n\n"
         "Source of Funding\t2017-18\t2018-19\n"
@@ -163,10 +157,7 @@ def test_key_figures_take_the_sections_tables_the_largest_rows_and_the_biggest_m
         "Equipment\t1,222,254\t1,200,000\n"
         "Unallocated\t355,691\t326,330\n"
         "Grand Total\t23,976,330\t23,976,330\n\n"
-        "2. Governance\n\nThe board meets monthly.\n", encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
-    sync(s, progress=False)
-    a = Assistant(s, index=load_index(s))
+        "2. Governance\n\nThe board meets monthly.\n")
     d = a.draft('Draft a 150-word overview of funding and expenditure for the "Overview of funding contributions" '
                 "section.")
     text = to_markdown(d, footnotes=False)

@@ -21,6 +21,13 @@ from assistant.values import find_numbers, format_value, parse_cell
 from .conftest import DATA, gold, real_corpus
 
 
+def tables_in(tmp_path: Path, text: str) -> list[Table]:
+    """The tables of a small text document written by the test."""
+    f = tmp_path / "doc.txt"
+    f.write_text(text, encoding="utf-8")
+    return tables_of(f)
+
+
 def tables_of(path: Path) -> list[Table]:
     doc = read(path)
     return extract_tables(doc, segment(doc))
@@ -247,15 +254,13 @@ def test_age_ranges(text: str, ages: tuple[int, int | None] | None) -> None:
 
 
 def test_an_age_range_is_added_up_from_the_bands_that_tile_it(tmp_path: Path) -> None:
-    f = tmp_path / "pop.txt"
-    f.write_text("Population aged 65 and over, projected\n\n"
-                 "Age\t2015\t2030\n"
-                 "People aged 65-74\t50,000\t60,000\n"
-                 "People aged 75-84\t30,000\t40,000\n"
-                 "People aged 85-89\t8,600\t14,900\n"
-                 "People aged 90 and over\t5,300\t11,300\n"
-                 "Total population 65 and over\t93,900\t126,200\n")
-    (t,) = tables_of(f)
+    (t,) = tables_in(tmp_path, "Population aged 65 and over, projected\n\n"
+                     "Age\t2015\t2030\n"
+                     "People aged 65-74\t50,000\t60,000\n"
+                     "People aged 75-84\t30,000\t40,000\n"
+                     "People aged 85-89\t8,600\t14,900\n"
+                     "People aged 90 and over\t5,300\t11,300\n"
+                     "Total population 65 and over\t93,900\t126,200\n")
     assert [r.label for r in age_group(t, (85, None))] == ["People aged 85-89", "People aged 90 and over"]
     assert [r.label for r in age_group(t, (75, None))] == ["People aged 75-84", "People aged 85-89",
                                                            "People aged 90 and over"]
@@ -271,13 +276,11 @@ def test_an_age_range_is_added_up_from_the_bands_that_tile_it(tmp_path: Path) ->
 
 def test_sub_labels_under_group_labels_join_the_header(tmp_path: Path) -> None:
     """'Plan' and 'Actual' over four columns each, with 'NHS', 'Social Care'... on the row below."""
-    f = tmp_path / "dtoc.txt"
-    f.write_text("Average daily delays\n\n"
-                 "YEAR\tMonth\tPlan\t\t\tActual\t\t\n"
-                 "\t\tALL\tNHS\tSocial Care\tALL\tNHS\tSocial Care\n"
-                 "2018-19\tAPR\t31.8\t24.9\t6.9\t52.2\t43.5\t8.7\n"
-                 "2018-19\tMAY\t31.8\t24.9\t6.9\t63.5\t50.8\t12.7\n", encoding="utf-8")
-    (t,) = tables_of(f)
+    (t,) = tables_in(tmp_path, "Average daily delays\n\n"
+                     "YEAR\tMonth\tPlan\t\t\tActual\t\t\n"
+                     "\t\tALL\tNHS\tSocial Care\tALL\tNHS\tSocial Care\n"
+                     "2018-19\tAPR\t31.8\t24.9\t6.9\t52.2\t43.5\t8.7\n"
+                     "2018-19\tMAY\t31.8\t24.9\t6.9\t63.5\t50.8\t12.7\n")
     assert t.columns == ("YEAR", "Month", "Plan / ALL", "Plan / NHS", "Plan / Social Care", "Actual / ALL",
                          "Actual / NHS", "Actual / Social Care")
     assert t.n_rows == 2 and t.header_lines == (3, 4)
