@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.cli import main
-from assistant.draft import to_docx, to_markdown
+from assistant.draft import Draft, to_docx, to_markdown
 from assistant.index import Index
 from assistant.settings import Settings
 from assistant.verify import unlocked_numbers
@@ -30,6 +30,12 @@ def assistant_over(tmp_path: Path, name: str, text: str) -> Assistant:
     s = Settings(corpus=corpus, index_dir=tmp_path / "index")
     sync(s, progress=False)
     return Assistant(s, index=load_index(s))
+
+
+def assert_traceable(d: Draft) -> None:
+    """Every number of every sentence is in the sentence's cited quotes or its computed figures."""
+    for x in (x for sec in d.sections for x in sec.sentences):
+        assert not unlocked_numbers(x.text, [c.quote for c in x.citations], x.figures), x.text
 
 
 REQUEST = "Draft a 100-word summary of the 2019-20 funding allocations for section 2 (Funding)."
@@ -117,8 +123,7 @@ def test_actual_against_plan_and_a_section_named_without_quotes(tmp_path: Path) 
     assert "Annual Daily Delays: 46.8 in Actual / ALL, against 31.8 in Plan / ALL (+15.0)" in text
     assert "31.1" in text and "63.5" in text  # the best and the worst month
     assert "Carers" not in text
-    for s_ in (x for sec in d.sections for x in sec.sentences):
-        assert not unlocked_numbers(s_.text, [c.quote for c in s_.citations], s_.figures)
+    assert_traceable(d)
 
 
 def test_a_lead_in_and_its_list_are_drafted_as_one_cited_sentence(tmp_path: Path) -> None:
@@ -137,8 +142,7 @@ def test_a_lead_in_and_its_list_are_drafted_as_one_cited_sentence(tmp_path: Path
                                 "funding.")  # after a connective ('However, the ...') when the draft orders it
     assert [c.line_start for c in joined.citations] == [3, 3, 5, 6]
     assert sum("£28.6 million" in x.text for x in sentences) == 1, "the subject sentence is not repeated"
-    for x in sentences:
-        assert not unlocked_numbers(x.text, [c.quote for c in x.citations], x.figures)
+    assert_traceable(d)
 
 
 def test_key_figures_take_the_sections_tables_the_largest_rows_and_the_biggest_mover(tmp_path: Path) -> None:
