@@ -12,7 +12,8 @@ difference, a plain-words description):
   * restated the same figure stated differently in two places: a table value and a sentence that names
              the same item (or the same row in another table), and rates stated two ways in one
              sentence or row ("8 a month, 104 a year"; "40,367 hours at £19.40 per hour = £783,129"),
-             and a row that is one constant times a % row in most columns but not in one.
+             and a row that is one constant times a % row in most columns but not in one; yearly
+             admissions stated next to beds, occupancy and length of stay that those do not give.
 
 Tolerance rules (rounding to the precision shown is never an error):
   * whole pounds and counts must add up exactly (a £1 slip is reported);
@@ -64,6 +65,7 @@ def audit(docs: Iterable[SourceDoc], tables: list[Table]) -> list[AuditFinding]:
             findings.extend(check_changes(t))
             findings.extend(check_rate_cells(t))
         findings.extend(check_prose_rates(doc))
+        findings.extend(check_bed_capacity(doc))
         findings.extend(check_prose_changes(doc, ts))
         findings.extend(check_restated(doc, ts))
     return _dedupe(findings)
@@ -425,6 +427,50 @@ def _rate_findings(text: str) -> list[tuple[str, str, str, str]]:
                 found.append((raw2, f"{n1} × {f1 // f2} = {implied.normalize():f}", f"{(n2 - implied).normalize():f}",
                               f"'{raw1}' is {implied.normalize():f} a {per2}, not {n2} ('{raw2}')."))
     return found
+
+
+_BEDS = re.compile(r"(?<![\d,.£])(\d[\d,]*)\s+(?:[a-z-]+\s+){0,2}beds\b", re.I)
+_OCCUPANCY = re.compile(r"(?i)\boccupancy\b[^.%]{0,60}?(\d{1,3}(?:\.\d+)?)\s?%|(\d{1,3}(?:\.\d+)?)\s?%\s+occupancy")
+_STAY = re.compile(r"(?i)\blength of stay\b[^.]{0,40}?(\d+(?:\.\d+)?)\s+days")
+_ADMISSIONS = re.compile(r"(?i)(?<![\d,.£])(\d[\d,]*)\s+admissions\s+(?:in\s+a|a|per|each)\s+year|"
+                         r"(?<![\d,.£])(\d[\d,]*)\s+admissions\s+(?:per\s+annum|annually)")
+
+
+def check_bed_capacity(doc: SourceDoc, reach: int = 30) -> list[AuditFinding]:
+    """Beds, occupancy and average length of stay fix how many admissions the beds can take in a year
+    (beds × occupancy × 365 ÷ length of stay); a yearly admissions figure stated with them is checked."""
+    out = []
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    for i, ln in enumerate(lines):
+        adm = _ADMISSIONS.search(ln.text)
+        if not adm:
+            continue
+        window = [x for x in lines[max(0, i - reach):i + 1] if x.page == ln.page]
+        found = {}
+        for name, pattern in (("beds", _BEDS), ("occupancy", _OCCUPANCY), ("stay", _STAY)):
+            for x in window:
+                m = pattern.search(x.text)
+                if m:
+                    found[name] = (Decimal((m.group(1) or m.group(2)).replace(",", "")), x)
+                    break
+        if len(found) < 3:
+            continue
+        (beds, lb), (occ, lo), (stay, ls) = found["beds"], found["occupancy"], found["stay"]
+        stated = Decimal((adm.group(1) or adm.group(2)).replace(",", ""))
+        if stay == 0 or stated == 0:
+            continue
+        implied = beds * occ / 100 * 365 / stay
+        if abs(implied - stated) / stated <= Decimal("0.05"):
+            continue
+        shown = format_value(implied, "number", None, 0)
+        out.append(AuditFinding(
+            doc.name, ln.page, ln.no, ln.no, tuple(sorted({lb.no, lo.no, ls.no, ln.no})), "restated",
+            f"{adm.group(0)}", shown, format_value(stated - implied, "number", None, 0, signed=True),
+            f"{format_value(beds, 'number', None, 0)} beds at {occ.normalize():f}% occupancy with an average stay "
+            f"of {stay.normalize():f} days admit {shown} people a year (beds × occupancy × 365 ÷ length of stay), "
+            f"not the {adm.group(1) or adm.group(2)} stated on line {ln.no}. If that figure comes from "
+            f"elsewhere, the document does not reconcile the two."))
+    return out
 
 
 def check_prose_rates(doc: SourceDoc) -> list[AuditFinding]:

@@ -121,3 +121,13 @@ def test_a_breakdown_that_does_not_add_up_to_the_group_it_breaks_down(tmp_path: 
     assert f.kind == "total" and f.computed == "57" and f.difference == "-3" and 3 in f.lines
     assert "Ethnicity breakdown adds up to 57 (50 + 4 + 3), not the 60 stated on line 3" in f.description
     assert "may be people who did not answer" in f.description
+
+
+def test_admissions_a_year_against_beds_occupancy_and_length_of_stay(tmp_path: Path) -> None:
+    text = ("4. Beds commissioned\n\n- a. We expect that 60 beds would be commissioned.\n\n"
+            "5. Utilisation\n\n- a. Average occupancy is 90% and average length of stay is 20 days.\n\n"
+            "8. Bed based activity\n\n- a. We could expect {n} admissions in a year.\n")
+    assert audit_text(tmp_path, text.format(n="986")) == []  # 60 × 90% × 365 / 20 = 985.5
+    (f,) = audit_text(tmp_path, text.format(n="800"))
+    assert f.kind == "restated" and f.computed == "986" and f.difference == "-186" and f.lines == (3, 7, 11)
+    assert "60 beds at 90% occupancy with an average stay of 20 days admit 986 people a year" in f.description
