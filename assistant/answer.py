@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from . import figures as F
@@ -31,6 +32,9 @@ NOT_FOUND = "The documents don't say"
 MODE = "extractive"
 _DANGLING = {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than",
              "from", "at", "as", "is", "are", "was", "were", "be", "will", "this", "these", "their", "our"}
+_MADE_UP = re.compile(r"(?i)\b(made up|broken down|split|composed|comprised)\b|\bwhat makes up\b|"
+                      r"\bhow is (?:the |our |this )?£")
+
 _SHARE_OF_THAT = re.compile(r"(?i)^(?:and\s+)?what (?:share|proportion|percentage|per ?cent) of (?P<whole>.+?) "
                             r"(?:is|was|are|were|does|do) (?:that|this|it|they|these|those)(?: represent| make up)?$")
 
@@ -179,6 +183,10 @@ class Answerer:
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
                 table_ev = listed
         prose_ev = self._from_prose(q, candidates)
+        if _MADE_UP.search(asked):  # 'how is the £250k budget made up?': the parts that add up to it
+            parts = self._made_up(q, candidates)
+            if parts is not None and (prose_ev is None or parts.coverage >= prose_ev.coverage - 0.1):
+                prose_ev = parts
         return Work(question, asked, q, candidates, table_ev, prose_ev, scope)
 
     def finish(self, w: Work) -> Answer:
@@ -549,6 +557,55 @@ class Answerer:
         cov = m.weight([t for t in q.terms if t in cited]) / (m.weight(q.terms) or 1.0)
         return Evidence(text, cites, [*ev1.figures, *ev2.figures, fig], min(ev1.score, ev2.score), cov, "table",
                         ev1.state)
+
+    def _made_up(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        """The amounts stated near the question's subject that add up exactly to the amount it asks about
+        (£200k from the DFG + a £50k grant = the £250k budget), each sentence cited, the sum computed."""
+        import itertools
+
+        whole = next((n for n in find_numbers(q.text) if n.kind == "money"), None)
+        if whole is None:
+            return None
+        m = self.tqa.m
+        subject = set(q.terms) - {t for t in q.terms if t[0].isdigit()}
+        for p, _ in [c for c in candidates if c[0].kind == "text"][:15]:
+            sents = [s for s in self._sentences([(p, 0.0)]) if s.passage.id == p.id]
+            amounts = [(s, n) for s in sents for n in find_numbers(s.text)
+                       if n.kind == "money" and 0 < n.value < whole.value]
+            if len(amounts) < 2 or len(amounts) > 10:
+                continue
+            for size in (2, 3, 4):
+                for combo in itertools.combinations(amounts, size):
+                    if sum((n.value for _, n in combo), Decimal(0)) != whole.value:
+                        continue
+                    used: list[Sentence] = []
+                    for sent, _ in combo:
+                        if all(sent is not u for u in used):
+                            used.append(sent)
+                    if not any(subject & m.terms(s.text) for s in used):
+                        continue
+                    return self._parts_evidence(q, whole, combo, used)
+        return None
+
+    def _parts_evidence(self, q: Query, whole: Any, combo: Sequence[tuple[Sentence, Any]],
+                        used: list[Sentence]) -> Evidence:
+        rows = []
+        for i, (s, n) in enumerate(combo):
+            label = f"line {s.line}: {n.raw}"
+            rows.append(Row(i, label, (Cell(0, label, label, "text", line=s.line, page=s.page),
+                                       Cell(1, n.raw, n.raw, n.kind, n.value, "£", n.scale, line=s.line, page=s.page)),
+                            (s.line,)))
+        p = used[0].passage
+        table = Table(f"parts-{p.doc}-{used[0].line}", p.doc, p.page, min(s.line for s in used),
+                      max(s.line for s in used), "amounts stated in the text", ("where", "amount"), tuple(rows))
+        fig = F.total(table, rows, 1)
+        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in used]
+        text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(used, 1))
+        text += f" Together: {fig.formula}."
+        m = self.tqa.m
+        together = set().union(*(m.terms(s.text) for s in used)) | m.terms(whole.raw)
+        cov = m.weight([t for t in q.terms if t in together]) / (m.weight(q.terms) or 1.0)
+        return Evidence(text, cites, [fig], cov, cov, "prose", {"sentences": [s.text for s in used]})
 
     def _list_sum(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """A total over a list whose items each start with a quantity ('- 60 Level 3 by March 2019'),

@@ -4,6 +4,7 @@ promises every answer keeps (quotes verbatim, numbers locked to evidence)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,26 @@ def test_a_share_of_the_figure_just_computed(assistant: Assistant) -> None:
     assert {c.raw for c in share.cells} >= {"£246,338", "£2,341,354", "£1,058,000", "£250,000"}
     assert {c.line for c in share.cells} & {c.line_start for c in ans.citations} == {c.line for c in share.cells}
     kept_promises(assistant.index, ans)
+
+
+def test_how_an_amount_is_made_up(tmp_path: Path) -> None:
+    """The amounts near the subject that add up exactly to the amount asked about, each cited."""
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "4. Carers\n\n"
+        "The Council was awarded £900k of grant in 2017-18, an increase of £60k on 2016-17. Within the grant, "
+        "£180k has been set aside for carers' equipment. This will be added to a £120k carers' grant from the LGA "
+        "for 2017-18.\n\n"
+        "5. Workforce\n\nRecruitment of £75k posts continues.\n", encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    sync(s, progress=False)
+    a = Assistant(s, index=load_index(s))
+    ans = a.ask("How is the £300k carers' equipment budget for 2017/18 made up?")
+    assert ans.answered and "£180k" in ans.text and "£120k" in ans.text and "180k + 120k = £300k" in ans.text
+    assert ans.figures[0].value == 300000 and {c.line_start for c in ans.citations} == {3}
+    kept_promises(a.index, ans)
+    none = a.ask("How is the £500k carers' equipment budget for 2017/18 made up?")
+    assert "£500k" not in " ".join(f.text for f in none.figures), "no parts add up to it: nothing is computed"
