@@ -178,6 +178,11 @@ class Answerer:
             composed = self._share_of_previous(q, follow_on, scope)
             if composed is not None:
                 table_ev = composed
+        elif len(q.parts) >= 2 and (table_ev is None or table_ev.coverage < 0.75):
+            # 'who leads X, and when does it go live?' when no one table answers it: a table per part
+            per_part = self._table_per_part(q, scope)
+            if per_part is not None and (table_ev is None or per_part.coverage > table_ev.coverage):
+                table_ev = per_part
         if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
             listed = self._list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
@@ -220,7 +225,7 @@ class Answerer:
         return " ".join(next((p.heading for p in self.index.passages_for_table(table_id)), ()))
 
     def _from_tables(self, q: Query, candidates: list[tuple[Passage, float]], prefer: str | None,
-                     prefer_docs: tuple[str, ...] = ()) -> Evidence | None:
+                     prefer_docs: tuple[str, ...] = (), alternatives: bool = True) -> Evidence | None:
         order: list[str] = []
         for p, _ in candidates[:30]:
             if p.table_id and p.table_id not in order:
@@ -243,7 +248,7 @@ class Answerer:
             return None
         best = answers[0]
         ev = self._table_evidence(q, best)
-        if q.docs or prefer_docs or prefer:
+        if q.docs or prefer_docs or prefer or not alternatives:
             return ev
         # a question that names no plan, answered as well by another plan's table: give each plan's answer
         # rather than pick one silently (two plans covering the same years disagree on their totals)
@@ -287,6 +292,11 @@ class Answerer:
             if text.strip():
                 chunk = next((p for p in self.index.passages_for_table(t.id) if p.kind == "caption"), None)
                 cites.append(Citation(chunk.id if chunk else t.id, t.doc, t.page, t.caption_line, t.caption_line, text))
+        for note in [r for r in t.rows if r.role == "note"][:1]:  # 'Project 1 | Single Point of Referral'
+            if note not in rows:
+                text = self._line_text(t.doc, t.page, note.lines[0])
+                p = self._row_passage(t, note)
+                cites.append(Citation(p.id if p else t.id, t.doc, t.page, note.lines[0], note.lines[0], text))
         if with_header and t.header_lines:
             h = t.header_lines[-1]
             text = self._line_text(t.doc, t.page, h)
@@ -305,6 +315,9 @@ class Answerer:
         state = {"table_id": t.id, "rows": [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
                  "periods": list(q.periods)}
         where = f" ({_short(t.caption)})" if t.caption and t.caption_line is not None else ""
+        note = next((r for r in t.rows if r.role == "note"), None)
+        if note is not None:  # the table's own title row says what it is about better than the text above it
+            where = f" ({_short(note.path())})"
         if ta.op == "empty":
             row = ta.rows[0]
             cols = ", ".join(_col(t, c) for c in ta.cols)
@@ -321,7 +334,8 @@ class Answerer:
                 cell = row.cells[c]
                 if cell.kind == "empty":
                     continue
-                parts.append(f"{_col(t, c)}: {cell.raw}")
+                # an unnamed column is not named 'column 2': that number is in no source line
+                parts.append(f"{t.columns[c]}: {cell.raw}" if c < len(t.columns) and t.columns[c] else cell.raw)
             text = f"{row.path()} — " + "; ".join(parts) + f"{where}."
             return Evidence(text, self._cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)
         fig = ta.figures[0]
@@ -531,6 +545,35 @@ class Answerer:
         text = f"{_sentence(lead)} [1] {body}."
         return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
 
+    def _table_per_part(self, q: Query, scope: tuple[str, ...]) -> Evidence | None:
+        """Each part of a multi-part question answered from its own table row ('Lead: Jeanie Brown' in a
+        list of developments, 'Go-live: Apr15' in the project's milestone plan); a part that leans on the
+        first ('when is it due') borrows the first part's words."""
+        first = set(content_terms(q.parts[0]))
+        # what the first part is about: the words after its first article ('the single point of referral work')
+        m0 = re.search(r"(?i)\b(?:the|a|an|our|this|these)\s+(.+)$", q.parts[0])
+        subject = content_terms(m0.group(1) if m0 else q.parts[0])
+        evs: list[Evidence] = []
+        for i, part in enumerate(q.parts):
+            own = set(content_terms(part))
+            text = part if i == 0 else f"{part} ({' '.join(t for t in subject if t not in own)})"
+            pq = understand(text, self.index.acronyms, scope)
+            ev = self._from_tables(pq, self._candidates(pq), None, alternatives=False)
+            if ev is None or ev.kind != "table" or ev.coverage < THRESHOLDS["table"]:
+                return None
+            if i > 0 and not (own - first) & set().union(*(self.tqa.m.terms(c.quote) for c in ev.citations)):
+                return None  # the part's own words are not in what answers it
+            evs.append(ev)
+        if len({e.state.get("table_id") for e in evs}) < len(evs):
+            return None  # one table answers all: the whole question's table answer is enough
+        text = " ".join(e.text for e in evs)
+        cites = [c for e in evs for c in e.citations]
+        m = self.tqa.m
+        covered = m.terms(" ".join(c.quote for c in cites)) | m.terms(text)
+        cov = m.weight([t for t in q.terms if t in covered]) / (m.weight(q.terms) or 1.0)
+        return Evidence(text, cites, [f for e in evs for f in e.figures], min(e.score for e in evs), cov, "table",
+                        evs[0].state)
+
     def _share_of_previous(self, q: Query, whole: str, scope: tuple[str, ...]) -> Evidence | None:
         """'Add up X, and what share of Y is that?': the first part is answered on its own, Y is read
         in the same plan for the same period, and the share is computed from the two figures."""
@@ -731,7 +774,8 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
 
 
 _WANTED = {
-    "date": re.compile(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"),
+    "date": re.compile(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\b|(?=\d))|"
+                       r"\bmay\s*\d"),  # 'may' is a month only with a day or year: otherwise a verb
     "person": re.compile(r"\b(Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor)\b|[A-Z][a-z]+ [A-Z][a-z]+"
                          r"|\b(Director|Chair|Officer|Manager|Lead)\b"),
     "weekday": re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b"),

@@ -144,9 +144,11 @@ class TableQA:
     def _answer_table(self, q: Query, t: Table, qterms: list[str], total_w: float, heading: str) -> TableAnswer | None:
         m = self.m
         qset = set(qterms)
-        context = " ".join([t.caption, heading, *t.columns])
+        notes = [r.path() for r in t.rows if r.role == "note"]  # 'Project 1 Single Point of Referral'
+        context = " ".join([t.caption, heading, *t.columns, *notes])
         ctx_terms = m.terms(context)
-        rows = [r for r in t.rows if r.role != "category"]
+        rows = [r for r in t.rows if r.role not in ("category", "note")]  # notes say what the table is about
+        note_terms = m.terms(" ".join(notes)) if notes else frozenset()
         if not rows:
             return None
         wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text)) and q.intent != "share"
@@ -154,7 +156,9 @@ class TableQA:
         for r in rows:
             label_terms = m.terms(_row_text(t, r))
             other = m.terms(_other_text(t, r)) - label_terms
-            s = m.weight(qset & label_terms) + 0.5 * m.weight(qset & other)
+            # words the table's notes already say ('Project 1: Single Point of Referral') tell its rows apart less
+            said = note_terms & label_terms
+            s = m.weight(qset & (label_terms - said)) + 0.3 * m.weight(qset & said) + 0.5 * m.weight(qset & other)
             per = _periods(r.label)
             if q.periods and per & set(q.periods):
                 s += 2.0

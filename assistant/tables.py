@@ -4,7 +4,9 @@ What PDF-to-text conversion breaks, and how it is repaired here (each repair kee
 every cell and is recorded in `Table.notes`):
   * a region holding several tables: split where, after blank lines, a title row, a repeated header row,
     a repeated block start ("Project 2" after "Project 1") or a different cell count begins;
-  * title rows (one short cell, the rest empty) above the header become part of the caption;
+  * title rows (one short cell, the rest empty) above the header become part of the caption; info rows
+    above a header lower down ('Project 1 | Single Point of Referral', 'Resources | ...') are kept as
+    rows of role "note": they say what the table is about and are not part of its data;
   * multi-row headers: a group label over empty cells ("Plan", "Actual") is carried right and joined
     with the row below ("Plan / NHS");
   * continuation lines: a line with an empty label and only text, or a sentence fragment alone in the
@@ -236,6 +238,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
 
     at, n_head = _find_header(rows, ncols)
     header_rows, body = rows[at:at + n_head], rows[:at] + rows[at + n_head:]
+    info_lines = {r.line for r in rows[:at]}  # 'Project 1 | ...', 'Resources | ...' over a stacked table
     if not header_rows and titles:  # a title over the table is its only header ("Have we delivered ...?")
         header_rows = [titles[-1]]
     elif header_rows and at + n_head < len(rows) and _is_title_row(rows[at + n_head]) and at + n_head + 1 < len(rows):
@@ -260,7 +263,9 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
         label = " ".join(r.cells[i] for i in range(label_cols) if r.cells[i]).strip()
         values = [c for c in cells[label_cols:] if c.kind != "empty"]
         role = "body"
-        if _SUBTOTAL.search(label):
+        if r.line in info_lines:
+            role = "note"  # says what the table below it is about; not part of its data
+        elif _SUBTOTAL.search(label):
             role = "subtotal"
         elif _TOTAL.search(label) and any(c.kind in NUMERIC for c in cells[label_cols:]):
             role = "total"
@@ -275,6 +280,8 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
             row_group = parent
         elif role == "body":
             parent, parent_cells = label, r.cells
+        if role == "note":
+            row_group = None
         typed_rows.append(Row(len(typed_rows), label, cells, tuple(sorted(set(r.lines))), role, row_group))  # type: ignore[arg-type]
 
     if not typed_rows:

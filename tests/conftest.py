@@ -15,6 +15,7 @@ import httpx
 import numpy as np
 import pytest
 
+from assistant import Assistant
 from assistant.embedding import SentenceTransformerEmbedder
 from assistant.index import Index, load_index, sync
 from assistant.settings import Settings
@@ -145,3 +146,13 @@ def serve(cmd: list[str], ready_url: str, log: Path, name: str, timeout: float =
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def assistant_over(tmp_path: Path, name: str, text: str) -> Assistant:
+    """An assistant over a corpus of one document written by the test (real model, real index)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    sync(s, progress=False)
+    return Assistant(s, index=load_index(s))

@@ -15,7 +15,7 @@ from assistant.settings import Settings
 from assistant.types import Answer
 from assistant.verify import quote_is_verbatim, unlocked_numbers
 
-from .conftest import gold
+from .conftest import assistant_over, gold
 
 
 def kept_promises(index: Index, ans: Answer) -> None:
@@ -173,22 +173,41 @@ def test_a_share_of_the_figure_just_computed(assistant: Assistant) -> None:
 
 def test_how_an_amount_is_made_up(tmp_path: Path) -> None:
     """The amounts near the subject that add up exactly to the amount asked about, each cited."""
-    from assistant.index import load_index, sync
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(
+    a = assistant_over(tmp_path, "plan.txt",
         "4. Carers\n\n"
         "The Council was awarded £900k of grant in 2017-18, an increase of £60k on 2016-17. Within the grant, "
         "£180k has been set aside for carers' equipment. This will be added to a £120k carers' grant from the LGA "
         "for 2017-18.\n\n"
-        "5. Workforce\n\nRecruitment of £75k posts continues.\n", encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
-    sync(s, progress=False)
-    a = Assistant(s, index=load_index(s))
+        "5. Workforce\n\nRecruitment of £75k posts continues.\n")
     ans = a.ask("How is the £300k carers' equipment budget for 2017/18 made up?")
     assert ans.answered and "£180k" in ans.text and "£120k" in ans.text and "180k + 120k = £300k" in ans.text
     assert ans.figures[0].value == 300000 and {c.line_start for c in ans.citations} == {3}
     kept_promises(a.index, ans)
     none = a.ask("How is the £500k carers' equipment budget for 2017/18 made up?")
     assert "£500k" not in " ".join(f.text for f in none.figures), "no parts add up to it: nothing is computed"
+
+
+def test_each_part_of_a_question_from_its_own_table(tmp_path: Path) -> None:
+    """'Who leads X, and when is it due to go live?': the lead from a list of developments, the date from
+    X's own milestone plan, which a title row above its header names."""
+    a = assistant_over(tmp_path, "strategy.txt",
+        "3. Developments\n\nThe following table lists the key developments and their leads.\n\n"
+        "Ref\tDevelopment\tDate\tLead\n"
+        "D6\tFalls prevention service\tJan 15\tSam Patel (PM)\n"
+        "D7\tSingle Point of Referral\tFeb 15\tJeanie Brown (PM)\n\n"
+        "4. Milestones\n\nThe following tables outline the main project milestone plans.\n\n"
+        "Project 1\tSingle Point of Referral\t\t\n"
+        "Resources\tJeannie Brown\t\t\n"
+        "Reference\tMilestone\tDate\tDependency\n"
+        "1.1\tProject team in place\tJan 15\tD7\n"
+        "1.2\tGo-live\tApr15\tMilestone 0.2\n\n"
+        "Project 2\tFalls prevention service\t\t\n"
+        "Resources\tSam Patel\t\t\n"
+        "Reference\tMilestone\tDate\tDependency\n"
+        "2.1\tProject team in place\tFeb 15\tD6\n"
+        "2.2\tGo-live\tJun15\tMilestone 0.3\n")
+    ans = a.ask("Who is leading the single point of referral work, and when is it due to go live?")
+    assert ans.answered and "Jeanie Brown" in ans.text and "Apr15" in ans.text and "Jun15" not in ans.text
+    assert "(Project 1 Single Point of Referral)" in ans.text
+    assert {c.line_start for c in ans.citations} >= {7, 11, 15}
+    kept_promises(a.index, ans)

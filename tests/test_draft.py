@@ -14,22 +14,12 @@ from assistant.index import Index
 from assistant.settings import Settings
 from assistant.verify import unlocked_numbers
 
+from .conftest import assistant_over
+
 
 @pytest.fixture
 def assistant(settings: Settings, fixture_index: Index) -> Assistant:
     return Assistant(settings, index=fixture_index)
-
-
-def assistant_over(tmp_path: Path, name: str, text: str) -> Assistant:
-    """An assistant over a corpus of one document written by the test (real model, real index)."""
-    from assistant.index import load_index, sync
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / name).write_text(text, encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
-    sync(s, progress=False)
-    return Assistant(s, index=load_index(s))
 
 
 def assert_traceable(d: Draft) -> None:

@@ -284,3 +284,14 @@ def test_sub_labels_under_group_labels_join_the_header(tmp_path: Path) -> None:
     assert t.columns == ("YEAR", "Month", "Plan / ALL", "Plan / NHS", "Plan / Social Care", "Actual / ALL",
                          "Actual / NHS", "Actual / Social Care")
     assert t.n_rows == 2 and t.header_lines == (3, 4)
+
+
+def test_info_rows_over_a_stacked_table_are_notes_not_data(tmp_path: Path) -> None:
+    (t,) = tables_in(tmp_path, "The following tables outline the project plans.\n\n"
+                     "Project 1\tSingle Point of Referral\t\t\n"
+                     "Resources\tJeannie Brown\t\t\n"
+                     "Reference\tMilestone\tDate\tDependency\n"
+                     "1.1\tProject team in place\tJan 15\tD7\n"
+                     "1.2\tGo-live\tApr15\tMilestone 0.2\n")
+    assert [r.role for r in t.rows] == ["note", "note", "body", "body"]
+    assert t.columns == ("Reference", "Milestone", "Date", "Dependency") and t.rows[3].cells[2].raw == "Apr15"
