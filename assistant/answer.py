@@ -680,8 +680,8 @@ class Answerer:
             parsed = parse_cell(m_.group("num"))
             label = " ".join(ln.text.split()).lstrip("-•·*✓ ")
             cells = (Cell(0, label, label, "text", line=ln.no, page=ln.page),
-                     Cell(1, m_.group("num"), m_.group("num"), parsed.kind, parsed.value, parsed.unit, parsed.scale,
-                          line=ln.no, page=ln.page))
+                     Cell(1, m_.group("num"), m_.group("num"), parsed.kind, parsed.value,  # type: ignore[arg-type]
+                          parsed.unit, parsed.scale, line=ln.no, page=ln.page))
             rows.append(Row(i, label, cells, (ln.no,)))
         caption = " ".join(lead.text.split()) if lead else "list"
         table = Table(f"list-{p.doc}-{run[0].no}", p.doc, p.page, run[0].no, run[-1].no, caption,

@@ -146,14 +146,14 @@ class Drafter:
         docs_found = sorted({p.doc for p in out})
         if len(docs_found) > 1:
             # the one whose section passages retrieval ranks highest for the request, then by topic words
-            m = self.a.tqa.m
+            matcher = self.a.tqa.m
             terms = set(content_terms(topic_of(request)))
-            ids = {p.id: p.doc for p in out}
+            doc_of = {p.id: p.doc for p in out}
             found = {d: 0.0 for d in docs_found}
             for p, sc in self.a._candidates(understand(topic_of(request), self.a.index.acronyms)):
-                if p.id in ids:
-                    found[ids[p.id]] += sc
-            weight = {d: m.weight(terms & frozenset().union(*(m.terms(p.text) for p in out if p.doc == d)))
+                if p.id in doc_of:
+                    found[doc_of[p.id]] += sc
+            weight = {d: matcher.weight(terms & frozenset().union(*(matcher.terms(p.text) for p in out if p.doc == d)))
                       for d in docs_found}
             best = max(docs_found, key=lambda d: (found[d], weight[d]))
             out = [p for p in out if p.doc == best]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from . import figures as F
 from .query import Query, content_terms, periods_in
@@ -50,7 +51,7 @@ class Matcher:
             self._cache[text] = got
         return got
 
-    def weight(self, terms: Sequence[str] | frozenset[str]) -> float:
+    def weight(self, terms: Iterable[str]) -> float:
         return sum(self.idf(t) for t in terms)
 
 
@@ -598,7 +599,7 @@ def _prefer_overall_totals(answers: list[TableAnswer], near: float = 0.6) -> Non
         top = max(a.score for a in group)
         close = [a for a in group if a.score >= top - near]
         if len(close) > 1:
-            biggest = max(close, key=lambda a: max(abs(c.value or 0) for c in a.figures[0].cells))
+            biggest = max(close, key=lambda a: max(abs(c.value or Decimal(0)) for c in a.figures[0].cells))
             biggest.score = top + 0.1
 
 
