@@ -211,38 +211,39 @@ class Drafter:
         listed: set[tuple[str, int]] = set()  # lines already drafted as list items
         seen_terms: list[set[str]] = []
         total = 0
-        for s in ranked:
-            if s.coverage < 0.25 or (s.passage.table_id and s.passage.table_id in table_ids):
-                continue
+
+        def take(s: Sentence, pool: list[Sentence], floor: float) -> str:
+            """'stop' when the budget is met, 'took' or 'skip' otherwise."""
+            nonlocal total
+            if s.coverage < floor or (s.passage.table_id and s.passage.table_id in table_ids):
+                return "skip"
             raw = s.text.strip()
             cites: tuple[Citation, ...] = (_cite(s),)
             if raw.endswith(":") and "\t" not in raw:  # a lead-in: the list after it completes the sentence
                 items = self.a._items_after(s.passage.doc, s.page, max(s.line, s.line_end), limit=6)
                 if len(items) < 2 or any("\t" in it.text for it in items):
-                    continue
+                    return "skip"
                 raw = raw + " " + "; ".join(_item(it.text) for it in items) + "."
                 cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.no, it.text.strip())
                                for it in items)
                 if re.match(r"(?i)(this|these|it|they|that)\b", raw):  # 'This is made up of:' needs its subject
-                    before = next((o for o in ranked if o.passage.doc == s.passage.doc and o.line == s.line
+                    before = next((o for o in pool if o.passage.doc == s.passage.doc and o.line == s.line
                                    and o.text != s.text and s.text.strip() not in o.text), None)
                     if before is None:
-                        continue
+                        return "skip"
                     raw = before.text.strip() + " " + raw
                     cites = (_cite(before), *cites)
             elif not raw.endswith((".", "!", "?")) and len(raw.split()) < 14:
-                continue  # a heading or a caption, not a sentence
+                return "skip"  # a heading or a caption, not a sentence
             text = _clean(raw)
             if text is None or text in used or (s.passage.doc, s.line) in listed:
-                continue
+                return "skip"
             terms = set(content_terms(text))
             if any(len(terms & t) / max(1, len(terms | t)) > 0.5 for t in seen_terms):
-                continue  # says what a kept sentence already says
+                return "skip"  # says what a kept sentence already says
             n = len(text.split())
             if total + n > budget * 1.1:
-                if total >= budget * 0.85:
-                    break
-                continue
+                return "stop" if total >= budget * 0.85 else "skip"
             listed.update((c.doc, c.line_start) for c in cites[1:] if c.line_start != s.line)
             lead = _clean(cites[0].quote) if len(cites) > 1 else None
             if lead is not None and lead in used:  # the subject sentence was drafted alone: join it to its list
@@ -254,9 +255,37 @@ class Drafter:
             seen_terms.append(terms)
             used.add(text)
             total += n
-            if total >= budget * 0.95:
-                break
+            return "stop" if total >= budget * 0.95 else "took"
+
+        for s in ranked:
+            if take(s, ranked, 0.25) == "stop":
+                return picked
+        if total < 0.85 * budget and picked:
+            # short of the length asked for: the sentences around those drafted say more about the same
+            # things (the detail under a headline figure), if they touch the topic at all
+            near, sections = self._around(picked)
+            pool = self.a._score(q, self.a._sentences([(p, 0.0) for p in near]))
+            for s in pool:
+                if claim_like(s.text):
+                    s.score += 0.1
+                    if s.passage.heading in sections:  # a figure next to a drafted sentence is detail of it
+                        s.coverage = max(s.coverage, 0.1)
+            pool.sort(key=lambda s: -s.score)
+            for s in pool:
+                if take(s, pool, 0.1) == "stop":
+                    break
         return picked
+
+    def _around(self, picked: list[DraftSentence], reach: int = 8) -> tuple[list[Passage], set[tuple[str, ...]]]:
+        """Text passages within a few lines of the drafted sentences' citations, and the sections (heading
+        paths) those sentences are in."""
+        spots = {(c.doc, c.page, c.line_start) for d in picked for c in d.citations}
+        sections = {self.a.index.passages[i].heading for c in (c for d in picked for c in d.citations)
+                    if (i := self.a.index.by_id.get(c.passage_id)) is not None}
+        near = [p for p in self.a.index.passages if p.kind == "text" and any(
+            p.doc == doc and p.page == page and p.line_start - reach <= line <= p.line_end + reach
+            for doc, page, line in spots)]
+        return near, sections
 
     # ------------------------------------------------------------------ key figures
 

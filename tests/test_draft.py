@@ -158,3 +158,18 @@ def test_key_figures_take_the_sections_tables_the_largest_rows_and_the_biggest_m
     assert "Intermediate Care: 18,200,000" in text  # the largest row of the table under the section's own
     assert "Self care: 1,750,000 in 2018-19, from 1,691,000 in 2017-18 (+59,000" in text  # the biggest mover
     assert "board meets monthly" not in text
+
+
+def test_a_short_draft_takes_the_detail_around_what_it_drafted(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "fin.txt",
+        "5. Finance\n\n"
+        "The 2017/18 system deficit against the control total is £28.6 million.\n"
+        "Providers saw elective cancellations and the loss of spinal income over the winter months.\n"
+        "Escalation wards stayed open until May at a cost of £0.5m.\n"
+        "Year end adjustments improved the position by £0.7m.\n\n"
+        "9. Estates\n\nThe estates strategy is refreshed every year by the estates team.\n")
+    d = a.draft("Draft a 60-word summary of the 2017/18 deficit.")
+    text = to_markdown(d, footnotes=False)
+    assert "£28.6 million" in text and "£0.5m" in text and "£0.7m" in text  # the detail under the headline
+    assert "estates" not in text.lower()
+    assert_traceable(d)
