@@ -380,6 +380,12 @@ class Drafter:
                 label = f"{label} ({name})"
             lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
             text = f"{lead} {r.cells[b].raw} in {_col(t, b)}"
+            group = t.columns[b].rsplit(" / ", 1)[0] if " / " in t.columns[b] else None
+            if group and summary.search(label):  # a whole-year row: its breakdown ('NHS 37.0, Social Care 8.6')
+                parts = [f"{t.columns[c].rsplit(' / ', 1)[-1]} {r.cells[c].raw}" for c in num
+                         if c != b and t.columns[c].startswith(group + " / ") and r.cells[c].value is not None]
+                if parts:
+                    text += f" ({', '.join(parts)})"
             if a_col is not None and len(periods) < 2:
                 # actual against plan (or target)
                 ca = r.cells[a_col]

@@ -110,7 +110,7 @@ def test_actual_against_plan_and_a_section_named_without_quotes(tmp_path: Path) 
         "Carers are supported by a new service in every locality.\n")
     d = a.draft("Draft a 120-word summary of performance for the Delayed Transfers of Care section.")
     text = to_markdown(d, footnotes=False)
-    assert "Annual Daily Delays: 46.8 in Actual / ALL, against 31.8 in Plan / ALL (+15.0)" in text
+    assert "Annual Daily Delays: 46.8 in Actual / ALL (NHS 37.0), against 31.8 in Plan / ALL (+15.0)" in text
     assert "31.1" in text and "63.5" in text  # the best and the worst month
     assert "Carers" not in text
     assert_traceable(d)
