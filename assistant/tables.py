@@ -18,6 +18,7 @@ every cell and is recorded in `Table.notes`):
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -286,6 +287,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
 
     if not typed_rows:
         return None
+    typed_rows = _money_columns(typed_rows, label_cols)
     first_line = min(r.line for r in titles + header_rows + body)
     last_line = max(max(r.lines) for r in body) if body else first_line
     caption, caption_line = _caption(doc, blocks, bi, seg, titles)
@@ -300,6 +302,28 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
         header_lines=tuple(r.line for r in titles + header_rows), caption_line=caption_line,
         label_cols=label_cols, notes=tuple(notes),
     )
+
+
+def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
+    """A column of sums of money where conversion dropped some '£' signs (19,726,330 over £3,033,313 and a
+    £45,724,846 total): its plain numbers are money too, so changes down the column can be computed."""
+    ncols = max(len(r.cells) for r in rows)
+    promote = set()
+    for c in range(label_cols, ncols):
+        cells = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c].kind != "empty"]
+        money = [x for x in cells if x.kind == "money"]
+        plain = [x for x in cells if x.kind == "number" and x.unit is None]
+        total_money = any(r.role == "total" and c < len(r.cells) and r.cells[c].kind == "money" for r in rows)
+        if money and plain and len(money) + len(plain) == len(cells) and (len(money) >= 2 or total_money):
+            promote.add(c)
+    if not promote:
+        return rows
+    out = []
+    for r in rows:
+        cells = tuple(dataclasses.replace(x, kind="money", unit="£") if x.col in promote and x.kind == "number"
+                      and x.unit is None else x for x in r.cells)
+        out.append(dataclasses.replace(r, cells=cells))
+    return out
 
 
 def _fold_extra(cells: list[str], ncols: int) -> list[str]:

@@ -295,3 +295,18 @@ def test_info_rows_over_a_stacked_table_are_notes_not_data(tmp_path: Path) -> No
                      "1.2\tGo-live\tApr15\tMilestone 0.2\n")
     assert [r.role for r in t.rows] == ["note", "note", "body", "body"]
     assert t.columns == ("Reference", "Milestone", "Date", "Dependency") and t.rows[3].cells[2].raw == "Apr15"
+
+
+def test_plain_numbers_in_a_money_column_are_money(tmp_path: Path) -> None:
+    """Conversion drops some '£' signs: a column with money cells and a money total is money throughout,
+    so a change down it can be computed; a column of counts stays counts."""
+    (t,) = tables_in(tmp_path, "Funding:\n\n"
+                     "Source of Funding\t2017-18\t2018-19\tSchemes\n"
+                     "CCG contribution\t19,726,330\t19,726,330\t12\n"
+                     "Disabled Facilities Grant\t2,792,249\t£3,033,313\t3\n"
+                     "Additional ASC funding\t5,810,000\t£7,210,533\t4\n"
+                     "Total Funding\t£28,328,579\t£29,970,176\t19\n")
+    assert [r.cells[1].kind for r in t.rows] == ["money"] * 4 and [r.cells[2].kind for r in t.rows] == ["money"] * 4
+    assert [r.cells[3].kind for r in t.rows] == ["number"] * 4
+    fig = F.difference(t, (t.rows[2], 1), (t.rows[2], 2))
+    assert fig.text == "+£1,400,533"
