@@ -209,6 +209,14 @@ def find_numbers(text: str) -> list[Number]:
             continue
         kind = "number"
         scale = None
+        if m.group("close") and not m.group("open"):
+            # a ')' that closes an aside ('(unitary from 1 April 2020)') is not part of the number, nor is
+            # what follows it
+            kind = "money" if m.group("cur") else "number"
+            if kind == "money" and m.group("sign") and m.group("sign") in "-" + _DASH:
+                value = -value
+            out.append(Number(s, m.end("num"), text[s:m.end("num")], value, kind, None, dec))
+            continue
         if m.group("scale"):
             scale = SCALE_SHORT[m.group("scale").lower()]
             value *= SCALES[scale]

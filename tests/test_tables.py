@@ -310,3 +310,10 @@ def test_plain_numbers_in_a_money_column_are_money(tmp_path: Path) -> None:
     assert [r.cells[3].kind for r in t.rows] == ["number"] * 4
     fig = F.difference(t, (t.rows[2], 1), (t.rows[2], 2))
     assert fig.text == "+£1,400,533"
+
+
+def test_a_bracket_closing_an_aside_is_not_part_of_a_number() -> None:
+    (n,) = [x for x in find_numbers("two-tier (unitary from April 2020)")]
+    assert n.raw == "2020" and n.value == 2020 and n.kind == "number"
+    (m,) = find_numbers("the deficit was (4.0) in year")
+    assert m.raw == "(4.0)" and m.value == Decimal("-4.0")
