@@ -211,3 +211,19 @@ def test_each_part_of_a_question_from_its_own_table(tmp_path: Path) -> None:
     assert "(Project 1 Single Point of Referral)" in ans.text
     assert {c.line_start for c in ans.citations} >= {7, 11, 15}
     kept_promises(a.index, ans)
+
+
+@pytest.mark.parametrize(("wants", "text", "holds"), [
+    ("date", "1.8 Go-live Apr15 Milestone 0.2", True),
+    ("date", "It was approved on 24th August 2017.", True),
+    ("date", "This access point may not be the same contact point.", False),  # 'may' the verb
+    ("date", "Reviewed in May 2019.", True),
+    ("weekday", "It operates at Marlow on Mondays, Wednesdays and Fridays.", True),
+    ("weekday", "It operates at Marlow and Thame.", False),
+    ("frequency", "There will be bi-monthly public reports.", True),
+    ("count", "Hubs will serve a population between 100,000 and 150,000.", True),
+])
+def test_what_a_sentence_must_hold_for_the_kind_of_question(wants: str, text: str, holds: bool) -> None:
+    from assistant.answer import holds_wanted
+
+    assert holds_wanted(wants, text) is holds
