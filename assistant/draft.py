@@ -380,6 +380,10 @@ class Drafter:
                 label = f"{label} ({name})"
             lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
             text = f"{lead} {r.cells[b].raw} in {_col(t, b)}"
+            quantities = [c.raw for c in r.cells[t.label_cols:] if c.col != b and c.kind == "number" and c.unit
+                          and c.unit != "%" and c.value is not None]
+            if quantities:  # what the money buys, where the row says ('40,367 hours')
+                text += f" ({', '.join(quantities[:2])})"
             group = t.columns[b].rsplit(" / ", 1)[0] if " / " in t.columns[b] else None
             if group and summary.search(label):  # a whole-year row: its breakdown ('NHS 37.0, Social Care 8.6')
                 parts = [f"{t.columns[c].rsplit(' / ', 1)[-1]} {r.cells[c].raw}" for c in num

@@ -173,3 +173,17 @@ def test_a_short_draft_takes_the_detail_around_what_it_drafted(tmp_path: Path) -
     assert "£28.6 million" in text and "£0.5m" in text and "£0.7m" in text  # the detail under the headline
     assert "estates" not in text.lower()
     assert_traceable(d)
+
+
+def test_a_key_figure_says_what_the_money_buys(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "winter.txt",
+        "3.4 Winter pressures spend\n\n"
+        "Scheme Name\tEstimated output\tExpenditure\n"
+        "Home Care and Dom Care\t40,367 hours\t£783,129\n"
+        "Live in care\t8 live in care placements\t£219,600\n"
+        "Total\t\t£1,002,729\n\n"
+        "The grant will be spent over six months.\n")
+    d = a.draft("Draft a 60-word paragraph on how the winter pressures grant will be spent.")
+    text = to_markdown(d, footnotes=False)
+    assert "Home Care and Dom Care: £783,129 in Expenditure (40,367 hours)" in text
+    assert_traceable(d)
