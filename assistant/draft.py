@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from . import figures as F
 from .answer import Answerer, Sentence, _strip_marker
@@ -221,9 +222,11 @@ class Drafter:
             cites: tuple[Citation, ...] = (_cite(s),)
             if raw.endswith(":") and "\t" not in raw:  # a lead-in: the list after it completes the sentence
                 items = self.a._items_after(s.passage.doc, s.page, max(s.line, s.line_end), limit=6)
-                if len(items) < 2 or any("\t" in it.text for it in items):
+                if len(items) < 2:
+                    items = self._table_after(s)  # or the label-and-value table after it ('split as follows:')
+                if len(items) < 2 or any("\t" in it.text for it in items if it.text.count("\t") != 1):
                     return "skip"
-                raw = raw + " " + "; ".join(_item(it.text) for it in items) + "."
+                raw = raw + " " + "; ".join(_item(it.text.replace("\t", " ")) for it in items) + "."
                 cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.no, it.text.strip())
                                for it in items)
                 if re.match(r"(?i)(this|these|it|they|that)\b", raw):  # 'This is made up of:' needs its subject
@@ -275,6 +278,15 @@ class Drafter:
                 if take(s, pool, 0.1) == "stop":
                     break
         return picked
+
+    def _table_after(self, s: Sentence, limit: int = 5) -> list[Any]:
+        """The rows of a two-column table (label, value) that follows a lead-in line, header skipped."""
+        t = next((t for t in self.a.index.tables() if t.doc == s.passage.doc and t.page == s.page
+                  and 0 < t.line_start - max(s.line, s.line_end) <= 3 and len(t.columns) == 2), None)
+        if t is None:
+            return []
+        rows = [r for r in t.rows if r.role == "body" and len(r.lines) == 1][:limit]
+        return [ln for r in rows for ln in self.a.index.lines(t.doc, t.page, r.lines[0], r.lines[0])]
 
     def _around(self, picked: list[DraftSentence], reach: int = 8) -> tuple[list[Passage], set[tuple[str, ...]]]:
         """Text passages within a few lines of the drafted sentences' citations, and the sections (heading
@@ -531,9 +543,12 @@ def _item(text: str) -> str:
 
 def _clean(text: str) -> str | None:
     """A sentence fit for a draft: no list marker, a capital or digit first, terminal punctuation last;
-    fragments (too short, or unfinished) are dropped."""
+    fragments (too short, or unfinished) and lettered prompts of a form ('a) The proportion of ...') are
+    dropped."""
     t = _LIST_MARK.sub("", text.replace("\n", " ")).strip()
     t = re.sub(r"\s+", " ", t)
+    if re.match(r"\(?[A-Za-z]\)\s", t):
+        return None
     if len(t.split()) < 5 or t.endswith((":", ",", ";")) or "\t" in t:
         return None
     last = t.rstrip(".!?").split()[-1].lower()

@@ -187,3 +187,21 @@ def test_a_key_figure_says_what_the_money_buys(tmp_path: Path) -> None:
     text = to_markdown(d, footnotes=False)
     assert "Home Care and Dom Care: £783,129 in Expenditure (40,367 hours)" in text
     assert_traceable(d)
+
+
+def test_a_lead_in_to_a_table_and_no_lettered_form_prompts(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "dfg.txt",
+        "2.2 DFG\n\n"
+        "Being a two tier authority until 1 April 2020, the full DFG funding allocation is passed down to "
+        "each District Council and is split as follows:\n\n"
+        "Authority\tFunding allocation\n"
+        "Aylesbury Vale\t£968,429\n"
+        "Wycombe\t£1,277,735\n\n"
+        "Q4 reporting (DFG):\n\n"
+        "- a) The proportion of your DFG funding allocation spent on each of the purposes of the funding.\n"
+        "- b) The impact the DFG funding allocation has had on adaptations.\n")
+    d = a.draft("Draft a 60-word summary of the DFG funding allocation for the 2.2 DFG section.")
+    text = to_markdown(d, footnotes=False)
+    assert "is split as follows: Aylesbury Vale £968,429; Wycombe £1,277,735." in text
+    assert "The proportion of your DFG" not in text and "A) " not in text
+    assert_traceable(d)
