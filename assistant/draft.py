@@ -222,11 +222,12 @@ class Drafter:
             cites: tuple[Citation, ...] = (_cite(s),)
             if raw.endswith(":") and "\t" not in raw:  # a lead-in: the list after it completes the sentence
                 items = self.a._items_after(s.passage.doc, s.page, max(s.line, s.line_end), limit=6)
-                if len(items) < 2:
-                    items = self._table_after(s)  # or the label-and-value table after it ('split as follows:')
-                if len(items) < 2 or any("\t" in it.text for it in items if it.text.count("\t") != 1):
+                shown = [_item(it.text) for it in items]
+                if len(items) < 2:  # or the table after it ('split as follows:'), a label and a value per row
+                    items, shown = self._table_after(s, q)
+                if len(items) < 2 or any("\t" in x for x in shown):
                     return "skip"
-                raw = raw + " " + "; ".join(_item(it.text.replace("\t", " ")) for it in items) + "."
+                raw = raw + " " + "; ".join(shown) + "."
                 cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.no, it.text.strip())
                                for it in items)
                 if re.match(r"(?i)(this|these|it|they|that)\b", raw):  # 'This is made up of:' needs its subject
@@ -279,14 +280,25 @@ class Drafter:
                     break
         return picked
 
-    def _table_after(self, s: Sentence, limit: int = 5) -> list[Any]:
-        """The rows of a two-column table (label, value) that follows a lead-in line, header skipped."""
+    def _table_after(self, s: Sentence, q: Any, limit: int = 5) -> tuple[list[Any], list[str]]:
+        """The rows of the table that follows a lead-in line, each as 'label value': the value from the
+        column of the period asked about, else the last column that is not a change."""
         t = next((t for t in self.a.index.tables() if t.doc == s.passage.doc and t.page == s.page
-                  and 0 < t.line_start - max(s.line, s.line_end) <= 3 and len(t.columns) == 2), None)
+                  and 0 < t.line_start - max(s.line, s.line_end) <= 3), None)
         if t is None:
-            return []
-        rows = [r for r in t.rows if r.role == "body" and len(r.lines) == 1][:limit]
-        return [ln for r in rows for ln in self.a.index.lines(t.doc, t.page, r.lines[0], r.lines[0])]
+            return [], []
+        num = [c for c in _numeric_cols(t) if not re.search(r"(?i)change|difference|variance|%", t.columns[c])]
+        if not num:
+            return [], []
+        asked = [c for c in num if _periods(t.columns[c]) & set(q.periods)]
+        col = (asked or num)[-1]
+        rows = [r for r in t.rows if r.role == "body" and len(r.lines) == 1 and r.cells[col].raw][:limit]
+        lines = [ln for r in rows for ln in self.a.index.lines(t.doc, t.page, r.lines[0], r.lines[0])]
+        if len(num) == 1:
+            return lines, [f"{r.label} {r.cells[col].raw}" for r in rows]
+        # the column is named, so its header line is cited too ('19/20 allocation')
+        header = [ln for h in t.header_lines[-1:] for ln in self.a.index.lines(t.doc, t.page, h, h)]
+        return header + lines, [f"{r.label} {r.cells[col].raw} ({t.columns[col]})" for r in rows]
 
     def _around(self, picked: list[DraftSentence], reach: int = 8) -> tuple[list[Passage], set[tuple[str, ...]]]:
         """Text passages within a few lines of the drafted sentences' citations, and the sections (heading
