@@ -13,18 +13,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from . import figures as F
+from .figures import column_name
 from .index import Index
 from .query import Query, content_terms, periods_in, scoping_names, understand
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .tableqa import TableAnswer, TableQA, build_matcher
-from .text import sentence_spans
+from .text import sentence_spans, shorten
 from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
 
@@ -32,6 +33,14 @@ NOT_FOUND = "The documents don't say"
 MODE = "extractive"
 _DANGLING = {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than",
              "from", "at", "as", "is", "are", "was", "were", "be", "will", "this", "these", "their", "our"}
+@dataclass(frozen=True)
+class _At:
+    """Where a sentence sits, shaped like a source Line (no, page) for `_quantity_table`."""
+
+    no: int
+    page: int | None
+
+
 _MADE_UP = re.compile(r"(?i)\b(made up|broken down|split|composed|comprised)\b|\bwhat makes up\b|"
                       r"\bhow is (?:the |our |this )?£")
 
@@ -314,17 +323,17 @@ class Answerer:
         t = ta.table
         state = {"table_id": t.id, "rows": [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
                  "periods": list(q.periods)}
-        where = f" ({_short(t.caption)})" if t.caption and t.caption_line is not None else ""
+        where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""
         note = next((r for r in t.rows if r.role == "note"), None)
         if note is not None:  # the table's own title row says what it is about better than the text above it
-            where = f" ({_short(note.path())})"
+            where = f" ({shorten(note.path(), 12)})"
         if ta.op == "empty":
             row = ta.rows[0]
-            cols = ", ".join(_col(t, c) for c in ta.cols)
+            cols = ", ".join(column_name(t, c) for c in ta.cols)
             others = [c for c in row.cells[t.label_cols:] if c.kind != "empty"]
             also = ""
             if others:
-                also = " It gives only " + "; ".join(f"{_col(t, c.col)}: {c.raw}" for c in others[:3]) + "."
+                also = " It gives only " + "; ".join(f"{column_name(t, c.col)}: {c.raw}" for c in others[:3]) + "."
             text = f"The table{where} has no value for {row.path()} under {cols}.{also}"
             return Evidence(text, self._cite_rows(t, [row]), [], -1.0, ta.coverage, "table-empty", state)
         if ta.op == "lookup":
@@ -341,18 +350,18 @@ class Answerer:
         fig = ta.figures[0]
         if ta.op == "share":
             text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
-                    f" ({_col(t, ta.cols[0])}){where}: {fig.formula}.")
+                    f" ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
         elif ta.op == "change":
             a = fig.cells[0]
             b = fig.cells[1]
             bits = [f.text for f in ta.figures]
-            subject = ta.rows[0].path() if len(ta.rows) == 1 else _col(t, ta.cols[0])
+            subject = ta.rows[0].path() if len(ta.rows) == 1 else column_name(t, ta.cols[0])
             text = (f"{subject} goes from {a.raw} ({a.column if len(ta.rows) == 1 else a.row}) to {b.raw} "
                     f"({b.column if len(ta.rows) == 1 else b.row}): {' / '.join(bits)}{where}. "
                     + " ".join(f"{f.formula}." for f in ta.figures))
         elif ta.op == "sum":
             text = (f"{'; '.join(r.label for r in ta.rows)} add up to {fig.text} "
-                    f"({_col(t, ta.cols[0])}){where}: {fig.formula}.")
+                    f"({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
             stated = [r for r in t.rows if r.role == "total" and r.cells[ta.cols[0]].value is not None]
             if stated and stated[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2:
                 text += f" The table's own total row says {stated[-1].cells[ta.cols[0]].raw}."
@@ -370,7 +379,7 @@ class Answerer:
                     f"({ta.rows[0].label} row){where}. Next: {others}.")
         elif ta.op in ("max", "min"):
             word = "largest" if ta.op == "max" else "smallest"
-            text = (f"{ta.rows[0].path()} has the {word} {_col(t, ta.cols[0])}: {fig.text}{where}. "
+            text = (f"{ta.rows[0].path()} has the {word} {column_name(t, ta.cols[0])}: {fig.text}{where}. "
                     f"{fig.formula}.")
         elif ta.op == "count":
             text = f"{fig.text} ({', '.join(r.label for r in ta.rows)}) {ta.note}: {fig.description}{where}."
@@ -504,9 +513,8 @@ class Answerer:
             chosen.insert(0, best)
         # coverage of the question by all chosen sentences together
         m = self.tqa.m
-        together = set().union(*(m.terms(c.text) | m.terms(" ".join(c.passage.heading[-1:])) |
-                                 {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen))
-        cov = m.weight([t for t in q.terms if t in together]) / (m.weight(q.terms) or 1.0)
+        cov = self._coverage(q, set().union(*(m.terms(c.text) | m.terms(" ".join(c.passage.heading[-1:])) |
+                                              {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen)))
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
@@ -516,7 +524,6 @@ class Answerer:
     def _list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """The items that follow the best-matching lead-in ('These are:', '... in particular:')."""
         m = self.tqa.m
-        total = m.weight(q.terms) or 1.0
         best: tuple[float, Passage, Any, str, list[Any]] | None = None
         for rank, (p, _) in enumerate([c for c in candidates if c[0].kind == "text"][:20]):
             lines = [ln for ln in self.index.lines(p.doc, p.page, p.line_start, p.line_end) if ln.text.strip()]
@@ -532,8 +539,7 @@ class Answerer:
                     if len(items) < 2:
                         continue
                     context = lead + " " + " ".join(p.heading[-1:])
-                    cov = m.weight([t for t in q.terms if t in m.terms(context)]) / total
-                    score = cov - 0.005 * rank
+                    score = self._coverage(q, m.terms(context)) - 0.005 * rank
                     if best is None or score > best[0]:
                         best = (score, p, ln, lead, items)
         if best is None or best[0] < 0.4:
@@ -568,9 +574,7 @@ class Answerer:
             return None  # one table answers all: the whole question's table answer is enough
         text = " ".join(e.text for e in evs)
         cites = [c for e in evs for c in e.citations]
-        m = self.tqa.m
-        covered = m.terms(" ".join(c.quote for c in cites)) | m.terms(text)
-        cov = m.weight([t for t in q.terms if t in covered]) / (m.weight(q.terms) or 1.0)
+        cov = self._coverage(q, self.tqa.m.terms(" ".join(c.quote for c in cites)) | self.tqa.m.terms(text))
         return Evidence(text, cites, [f for e in evs for f in e.figures], min(e.score for e in evs), cov, "table",
                         evs[0].state)
 
@@ -595,9 +599,8 @@ class Answerer:
             return None
         text = f"{ev1.text} {ev2.text} That is {fig.text} of {whole}: {fig.formula}."
         cites = [*ev1.citations, *ev2.citations]
-        m = self.tqa.m  # coverage of the whole question by what the two answers cite
-        cited = m.terms(" ".join(c.quote for c in cites)) | m.terms(text)
-        cov = m.weight([t for t in q.terms if t in cited]) / (m.weight(q.terms) or 1.0)
+        # coverage of the whole question by what the two answers cite
+        cov = self._coverage(q, self.tqa.m.terms(" ".join(c.quote for c in cites)) | self.tqa.m.terms(text))
         return Evidence(text, cites, [*ev1.figures, *ev2.figures, fig], min(ev1.score, ev2.score), cov, "table",
                         ev1.state)
 
@@ -632,29 +635,42 @@ class Answerer:
 
     def _parts_evidence(self, q: Query, whole: Any, combo: Sequence[tuple[Sentence, Any]],
                         used: list[Sentence]) -> Evidence:
-        rows = []
-        for i, (s, n) in enumerate(combo):
-            label = f"line {s.line}: {n.raw}"
-            rows.append(Row(i, label, (Cell(0, label, label, "text", line=s.line, page=s.page),
-                                       Cell(1, n.raw, n.raw, n.kind, n.value, "£", n.scale, line=s.line, page=s.page)),
-                            (s.line,)))
         p = used[0].passage
-        table = Table(f"parts-{p.doc}-{used[0].line}", p.doc, p.page, min(s.line for s in used),
-                      max(s.line for s in used), "amounts stated in the text", ("where", "amount"), tuple(rows))
-        fig = F.total(table, rows, 1)
+        table = self._quantity_table(
+            f"parts-{p.doc}-{used[0].line}", p.doc, p.page, "amounts stated in the text", None, ("where", "amount"),
+            [(_At(s.line, s.page), f"line {s.line}: {n.raw}", n.raw) for s, n in combo])
+        fig = F.total(table, list(table.rows), 1)
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in used]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(used, 1))
         text += f" Together: {fig.formula}."
         m = self.tqa.m
-        together = set().union(*(m.terms(s.text) for s in used)) | m.terms(whole.raw)
-        cov = m.weight([t for t in q.terms if t in together]) / (m.weight(q.terms) or 1.0)
+        cov = self._coverage(q, set().union(*(m.terms(s.text) for s in used)) | m.terms(whole.raw))
         return Evidence(text, cites, [fig], cov, cov, "prose", {"sentences": [s.text for s in used]})
+
+    def _coverage(self, q: Query, terms: Iterable[str]) -> float:
+        """The share of the question's weight that some terms cover (each question word counted once)."""
+        m = self.tqa.m
+        have = set(terms)
+        return m.weight([t for t in q.terms if t in have]) / (m.weight(q.terms) or 1.0)
+
+    def _quantity_table(self, table_id: str, doc: str, page: int | None, caption: str, caption_line: int | None,
+                        columns: tuple[str, str], items: Sequence[tuple[Any, str, str]]) -> Table:
+        """Quantities stated in prose (line, label, raw amount) as a two-column table, so that the figure
+        engine computes with them and keeps each one's line."""
+        rows = []
+        for i, (ln, label, raw) in enumerate(items):
+            parsed = parse_cell(raw)
+            rows.append(Row(i, label, (Cell(0, label, label, "text", line=ln.no, page=ln.page),
+                                       Cell(1, raw, raw, parsed.kind, parsed.value,  # type: ignore[arg-type]
+                                            parsed.unit, parsed.scale, line=ln.no, page=ln.page)), (ln.no,)))
+        lines = [ln.no for ln, _, _ in items]
+        return Table(table_id, doc, page, min(lines), max(lines), caption, columns, tuple(rows),
+                     caption_line=caption_line)
 
     def _list_sum(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """A total over a list whose items each start with a quantity ('- 60 Level 3 by March 2019'),
         computed by the figure engine from the items as cells, with the lead-in and items cited."""
         m = self.tqa.m
-        total_w = m.weight(q.terms) or 1.0
         best: tuple[float, Passage, list[Any], list[Any]] | None = None
         seen: set[tuple[str, int]] = set()
         for rank, (p, _) in enumerate([c for c in candidates if c[0].kind == "text"][:15]):
@@ -666,26 +682,22 @@ class Answerer:
                 before = [ln for ln in self.index.lines(p.doc, p.page, max(1, run[0].no - 8), run[0].no - 1)
                           if ln.text.strip()][-3:]
                 context = " ".join([*(ln.text for ln in before), *(ln.text for ln in run), *p.heading[-1:]])
-                cov = m.weight([t for t in q.terms if t in m.terms(context)]) / total_w - 0.005 * rank
+                cov = self._coverage(q, m.terms(context)) - 0.005 * rank
                 if best is None or cov > best[0]:
                     best = (cov, p, run, before)
         if best is None or best[0] < THRESHOLDS["table"]:
             return None
         cov, p, run, before = best
         lead = before[-1] if before else None
-        rows = []
-        for i, ln in enumerate(run):
+        caption = " ".join(lead.text.split()) if lead else "list"
+        items = []
+        for ln in run:
             m_ = _QUANTITY.match(ln.text)
             assert m_ is not None
-            parsed = parse_cell(m_.group("num"))
-            label = " ".join(ln.text.split()).lstrip("-•·*✓ ")
-            cells = (Cell(0, label, label, "text", line=ln.no, page=ln.page),
-                     Cell(1, m_.group("num"), m_.group("num"), parsed.kind, parsed.value,  # type: ignore[arg-type]
-                          parsed.unit, parsed.scale, line=ln.no, page=ln.page))
-            rows.append(Row(i, label, cells, (ln.no,)))
-        caption = " ".join(lead.text.split()) if lead else "list"
-        table = Table(f"list-{p.doc}-{run[0].no}", p.doc, p.page, run[0].no, run[-1].no, caption,
-                      ("item", "quantity"), tuple(rows), caption_line=lead.no if lead else None)
+            items.append((ln, " ".join(ln.text.split()).lstrip("-•·*✓ "), m_.group("num")))
+        table = self._quantity_table(f"list-{p.doc}-{run[0].no}", p.doc, p.page, caption, lead.no if lead else None,
+                                     ("item", "quantity"), items)
+        rows = list(table.rows)
         try:
             fig = F.total(table, rows, 1)
         except F.FigureError:
@@ -898,13 +910,6 @@ def _fy_spellings(label: str) -> list[str]:
 # --------------------------------------------------------------------------- text helpers
 
 
-def _col(t: Table, i: int) -> str:
-    return t.columns[i] if i < len(t.columns) and t.columns[i] else f"column {i + 1}"
-
-
-def _short(text: str, n: int = 12) -> str:
-    words = text.split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
 def _sentence(text: str) -> str:

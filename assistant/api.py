@@ -15,7 +15,7 @@ from .generate import LLMAnswerer
 from .index import Index, IngestReport, load_index, read_manifest, sync
 from .ingest import read
 from .llm import LLM, make_llm
-from .retrieve import Retriever, make_retriever, with_context
+from .retrieve import Retriever, make_retriever, retrieve_in_context
 from .settings import Settings, get_settings
 from .types import Answer, AuditFinding, Citation, ClaimCheck, Hit, Table
 
@@ -130,9 +130,8 @@ class Assistant:
     def retrieve(self, query: str, k: int | None = None, docs: list[str] | None = None) -> list[Hit]:
         """Hybrid retrieval: the k best passages for a query, optionally within some documents, each with
         its context window (`Hit.context`, see settings.retrieval.context_chars)."""
-        k = k or self.settings.retrieval.k
-        hits = self.retriever.retrieve(query, max(3 * k, self.settings.retrieval.candidates), self.resolve_docs(docs) or None)
-        return with_context(self.index, hits, k, self.settings.retrieval.context_chars)
+        return retrieve_in_context(self.retriever, self.index, self.settings.retrieval, query,
+                                   k or self.settings.retrieval.k, self.resolve_docs(docs) or None)
 
     def tables(self, doc: str | None = None) -> list[Table]:
         """Tables found in the indexed documents (tables of contents included, kind 'contents')."""

@@ -31,7 +31,8 @@ import re
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, Decimal
 
-from .text import sentence_spans
+from .figures import column_name
+from .text import sentence_spans, shorten
 from .types import AuditFinding, Cell, Row, SourceDoc, Table
 from .values import SCALES, Number, find_numbers, format_value, normalize_period, round_to
 
@@ -114,9 +115,6 @@ def _finding(t: Table, rows: list[Row], kind: str, stated: str, computed: str, d
                         stated, computed, difference, description, t.id)
 
 
-def _col(t: Table, i: int) -> str:
-    return t.columns[i] if i < len(t.columns) and t.columns[i] else f"column {i + 1}"
-
 
 # --------------------------------------------------------------------------- totals
 
@@ -142,7 +140,7 @@ def _sum_rows(t: Table, rows: list[Row], col: int) -> tuple[Decimal, list[Cell]]
 def _numeric_columns(t: Table, total_row: Row) -> list[int]:
     out = []
     for i, c in enumerate(total_row.cells[t.label_cols:], t.label_cols):
-        header = _col(t, i)
+        header = column_name(t, i)
         if c.kind in NUMERIC and c.value is not None and not _PCT_HEADER.search(header):
             out.append(i)
     return out
@@ -217,7 +215,7 @@ def _check_sum(t: Table, row: Row, candidate_sets: list[list[Row]]) -> list[Audi
         used = [r for r in members if col < len(r.cells) and r.cells[col].kind in NUMERIC]
         out.append(_finding(
             t, used + [row], "total", f"{row.label}: {like.raw}", _show(value, like), _show(diff, like),
-            f"The {row.label.lower()} row gives {like.raw} for {_col(t, col)}, but the {len(used)} rows above add up "
+            f"The {row.label.lower()} row gives {like.raw} for {column_name(t, col)}, but the {len(used)} rows above add up "
             f"to {_show(value, like)} ({'over' if diff > 0 else 'under'}stated by {_show(abs(diff), like)}).", row))
     return out
 
@@ -250,16 +248,12 @@ def check_sub_rows(t: Table) -> list[AuditFinding]:
                 like = parent.cells[c]
                 names = " + ".join(ch.label for ch in children)
                 out.append(_finding(
-                    t, [parent, *children], "total", f"{_short(parent.label)} / {_col(t, c)}: {like.raw}",
+                    t, [parent, *children], "total", f"{shorten(parent.label, 8)} / {column_name(t, c)}: {like.raw}",
                     _show(s, like), _show(stated - s, like),
-                    f"For {_col(t, c)}, the combined row gives {like.raw} but {names} add up to {_show(s, like)}; "
+                    f"For {column_name(t, c)}, the combined row gives {like.raw} but {names} add up to {_show(s, like)}; "
                     f"the other {len(cols) - len(bad)} columns reconcile.", parent))
     return out
 
-
-def _short(label: str, n: int = 8) -> str:
-    words = label.split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
 def check_net_rows(t: Table) -> list[AuditFinding]:
@@ -284,9 +278,9 @@ def check_net_rows(t: Table) -> list[AuditFinding]:
             for c, computed, nv in bad:
                 like = net.cells[c]
                 out.append(_finding(
-                    t, [inc, exp, net], "total", f"{net.label} / {_col(t, c)}: {like.raw}", _show(computed, like),
+                    t, [inc, exp, net], "total", f"{net.label} / {column_name(t, c)}: {like.raw}", _show(computed, like),
                     _show(nv - computed, like),
-                    f"{_col(t, c)}: income {inc.cells[c].raw} less expenditure {exp.cells[c].raw} gives "
+                    f"{column_name(t, c)}: income {inc.cells[c].raw} less expenditure {exp.cells[c].raw} gives "
                     f"{_show(computed, like)}, not the {like.raw} stated as {net.label}; the other columns reconcile.",
                     net))
     return out
@@ -322,9 +316,9 @@ def check_bridges(t: Table) -> list[AuditFinding]:
                                  ("− " + m.cells[c].raw.strip("()-") if (m.cells[c].value or 0) < 0
                                   else "+ " + m.cells[c].raw) for i, m in enumerate([start, *moves]))
                 out.append(_finding(
-                    t, [start, *moves, r], "total", f"{r.label} / {_col(t, c)}: {stated.raw}",
+                    t, [start, *moves, r], "total", f"{r.label} / {column_name(t, c)}: {stated.raw}",
                     _show(computed, stated), _show((stated.value or 0) - computed, stated),
-                    f"{_col(t, c)}: {start.label} ({start.cells[c].raw}) and the {len(moves)} movements after it "
+                    f"{column_name(t, c)}: {start.label} ({start.cells[c].raw}) and the {len(moves)} movements after it "
                     f"({terms}) give {_show(computed, stated)}, not the {stated.raw} stated as {r.label}.", r))
             start, moves = r, []
     return out
@@ -337,7 +331,7 @@ def _value_columns_before(t: Table, col: int) -> tuple[int, int] | None:
     """The two value columns a change column compares: the nearest two numeric columns to its left."""
     cols = []
     for c in range(col - 1, t.label_cols - 1, -1):
-        header = _col(t, c)
+        header = column_name(t, c)
         if _CHANGE_HEADER.search(header) or _PCT_HEADER.search(header):
             continue
         kinds = [r.cells[c].kind for r in t.rows if c < len(r.cells)]
@@ -375,7 +369,7 @@ def check_changes(t: Table) -> list[AuditFinding]:
                 out.append(_finding(
                     t, [r], "percent", f"{r.label} / {header}: {cs.raw}", format_value(exact, "percent", None, 2, True),
                     format_value(cs.value - exact, "number", None, 2) + " points",
-                    f"{r.label}: the % change from {ca.raw} ({_col(t, a)}) to {cb.raw} ({_col(t, b)}) is "
+                    f"{r.label}: the % change from {ca.raw} ({column_name(t, a)}) to {cb.raw} ({column_name(t, b)}) is "
                     f"{format_value(exact, 'percent', None, 2, True)}, which rounds to "
                     f"{format_value(round_to(exact, shown), 'percent', None, shown, True)}, not {cs.raw}.", r))
             else:
@@ -384,7 +378,7 @@ def check_changes(t: Table) -> list[AuditFinding]:
                     continue
                 out.append(_finding(
                     t, [r], "change", f"{r.label} / {header}: {cs.raw}", _show(exact, cs), _show(cs.value - exact, cs),
-                    f"{r.label}: {cb.raw} ({_col(t, b)}) minus {ca.raw} ({_col(t, a)}) is {_show(exact, cs)}, "
+                    f"{r.label}: {cb.raw} ({column_name(t, b)}) minus {ca.raw} ({column_name(t, a)}) is {_show(exact, cs)}, "
                     f"not {cs.raw}.", r))
     return out
 
@@ -513,10 +507,10 @@ def check_ratio_rows(t: Table, min_agree: int = 4) -> list[AuditFinding]:
                 if abs(expected - (v.value or 0)) > Decimal("0.5"):
                     shown = format_value(expected, "number", None, 0)
                     out.append(_finding(
-                        t, [val, pct], "restated", f"{val.label} / {_col(t, c)}: {v.raw}", shown,
+                        t, [val, pct], "restated", f"{val.label} / {column_name(t, c)}: {v.raw}", shown,
                         format_value((v.value or Decimal(0)) - expected, "number", None, 0, signed=True),
-                        f"{_col(t, c)}: {v.raw} is shown, but the row is {format_value(k, 'number', None, 0)} × "
-                        f"'{_short(' '.join(c.text for c in pct.cells if c.kind == 'text'), 12)}' in {agree} of "
+                        f"{column_name(t, c)}: {v.raw} is shown, but the row is {format_value(k, 'number', None, 0)} × "
+                        f"'{shorten(' '.join(c.text for c in pct.cells if c.kind == 'text'), 12)}' in {agree} of "
                         f"its {len(pairs)} columns, which gives "
                         f"{format_value(k, 'number', None, 0)} × {p.raw} = {shown}.", val))
     return out
@@ -678,8 +672,8 @@ def _table_change(doc: SourceDoc, tables: list[Table], page: int | None, line: i
     wants_total = bool(re.search(r"(?i)\b(overall|total|whole)\b", item))
     rows = [r for r in t.rows if (wants_total and r.role == "total") or (words and words & _key_words(r.label))]
     pairs = [(a, b) for b in range(t.label_cols, len(t.columns)) for a in range(t.label_cols, b)
-             if not _CHANGE_HEADER.search(_col(t, a) + _col(t, b)) and normalize_period_in(_col(t, a))
-             and normalize_period_in(_col(t, b))]
+             if not _CHANGE_HEADER.search(column_name(t, a) + column_name(t, b)) and normalize_period_in(column_name(t, a))
+             and normalize_period_in(column_name(t, b))]
     for r in rows:
         for a, b in pairs[:1]:
             ca, cb = r.cells[a], r.cells[b]
@@ -739,7 +733,7 @@ def check_restated(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]:
                         doc.name, ln.page, ln.no, ln.no, tuple(sorted({ln.no, *r.lines})), "restated",
                         n.raw, c.raw, format_value(n.value - c.value, "money", None, 0),
                         f"The text states {n.raw} where the table ({t.caption or 'line ' + str(t.line_start)}, "
-                        f"{r.label}, {_col(t, c.col)}, line {c.line}) gives {c.raw}.", t.id))
+                        f"{r.label}, {column_name(t, c.col)}, line {c.line}) gives {c.raw}.", t.id))
                     break
     return out
 
@@ -760,7 +754,7 @@ def _same_at_precision(n: Number, value: Decimal) -> bool:
 
 def _period_clash(sentence: str, t: Table, c: Cell) -> bool:
     """The sentence names a financial year and the cell's column names a different one."""
-    header = _col(t, c.col)
+    header = column_name(t, c.col)
     hp = {normalize_period(m.group(0)) for m in re.finditer(r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}", header)}
     sp = {normalize_period(m.group(0)) for m in re.finditer(r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}", sentence)}
     hp.discard(None)

@@ -22,6 +22,7 @@ from typing import Any
 
 from . import figures as F
 from .answer import Answerer, Sentence, _strip_marker
+from .figures import column_name
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
@@ -287,7 +288,7 @@ class Drafter:
                   and 0 < t.line_start - max(s.line, s.line_end) <= 3), None)
         if t is None:
             return [], []
-        num = [c for c in _numeric_cols(t) if not re.search(r"(?i)change|difference|variance|%", t.columns[c])]
+        num = _level_cols(t)
         if not num:
             return [], []
         asked = [c for c in num if _periods(t.columns[c]) & set(q.periods)]
@@ -356,7 +357,7 @@ class Drafter:
 
     def _table_sentences(self, t: Table, q, name: str = "") -> list[DraftSentence]:  # type: ignore[no-untyped-def]
         """One sentence per row (totals first): the latest value and, with two periods, the change."""
-        num = [c for c in _numeric_cols(t) if not re.search(r"(?i)change|difference|variance|%", t.columns[c])]
+        num = _level_cols(t)
         periods = [c for c in num if _periods(t.columns[c])]
         want = set(q.periods)
         if len(periods) >= 2:
@@ -403,7 +404,7 @@ class Drafter:
             if name and summary.search(label) and len(label.split()) <= 2:
                 label = f"{label} ({name})"
             lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
-            text = f"{lead} {r.cells[b].raw} in {_col(t, b)}"
+            text = f"{lead} {r.cells[b].raw} in {column_name(t, b)}"
             quantities = [c.raw for c in r.cells[t.label_cols:] if c.col != b and c.kind == "number" and c.unit
                           and c.unit != "%" and c.value is not None]
             if quantities:  # what the money buys, where the row says ('40,367 hours')
@@ -421,7 +422,7 @@ class Drafter:
                     try:
                         d = F.difference(t, (r, a_col), (r, b))
                         figs.append(d)
-                        text += f", against {ca.raw} in {_col(t, a_col)} ({d.text})"
+                        text += f", against {ca.raw} in {column_name(t, a_col)} ({d.text})"
                     except F.FigureError:
                         pass
             elif a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
@@ -433,7 +434,7 @@ class Drafter:
                         pc = F.percent_change(t, (r, a_col), (r, b))
                         figs.append(pc)
                         change += f", {pc.text}"
-                    text += f", from {r.cells[a_col].raw} in {_col(t, a_col)} ({change})"
+                    text += f", from {r.cells[a_col].raw} in {column_name(t, a_col)} ({change})"
                 except F.FigureError:
                     pass
             out.append(DraftSentence(text + ".", _row_citations(self.a, t, r), tuple(figs)))
@@ -506,6 +507,11 @@ def _table_name(t: Table, passages: Sequence[Passage]) -> str:
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
+def _level_cols(t: Table) -> list[int]:
+    """Numeric columns that hold levels, not changes ('Difference', '% change')."""
+    return [c for c in _numeric_cols(t) if not re.search(r"(?i)change|difference|variance|%", t.columns[c])]
+
+
 _ACTUAL = re.compile(r"(?i)\b(actual|outturn|achieved|performance)\b")
 _PLAN = re.compile(r"(?i)\b(plan|target|trajectory|expected|budget)\b")
 _WHOLE = re.compile(r"(?i)\b(all|total|overall)\b")
@@ -531,9 +537,6 @@ def _actual_and_plan(t: Table, num: list[int]) -> tuple[int | None, int | None]:
 def _label(r: Row) -> str:
     return r.path()
 
-
-def _col(t: Table, i: int) -> str:
-    return t.columns[i] if i < len(t.columns) and t.columns[i] else f"column {i + 1}"
 
 
 def _cite(s: Sentence) -> Citation:

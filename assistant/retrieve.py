@@ -90,6 +90,15 @@ def make_retriever(index: Index, settings: RetrievalSettings) -> Retriever:
     return factories[settings.mode]()
 
 
+def retrieve_in_context(retriever: Retriever, index: Index, settings: RetrievalSettings, query: str, k: int,
+                        docs: list[str] | None = None) -> list[Hit]:
+    """What `assistant retrieve` returns: the k best passages, each inside its window of neighbouring lines
+    (settings.context_chars; 0 gives the matched passages). A larger pool is retrieved first, because a hit
+    that falls inside an earlier window widens it instead of taking a place."""
+    pool = retriever.retrieve(query, max(3 * k, settings.candidates), docs)
+    return with_context(index, pool, k, settings.context_chars)
+
+
 def with_context(index: Index, hits: list[Hit], k: int, budget: int) -> list[Hit]:
     """The first k hits, each shown inside a window of the source lines around it (small-to-big retrieval).
 

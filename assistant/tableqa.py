@@ -176,8 +176,9 @@ class TableQA:
         if group and ages:
             ans = self._group(q, t, group, cols, age_label(ages))
             if ans is not None:
-                return self._explained(q, t, ans, qset | {x for x in qset if _in_range(x, ages)}, ctx_terms,
-                                       total_w, extra={x for x in qset if _in_range(x, ages)})
+                # the question's age numbers ('85' of '85+') are explained by the bands that tile them
+                return self._explained(q, t, ans, qset, ctx_terms, total_w,
+                                       extra={x for x in qset if _in_range(x, ages)})
         handlers = {
             "share": self._share, "percent_change": self._change, "change": self._change, "sum": self._sum,
             "max": self._extreme, "min": self._extreme, "count": self._count, "average": self._average,

@@ -55,17 +55,17 @@ def ours(mode: str, index_dir: Path, context: bool) -> System:
     """Our retriever; with `context`, each hit is its window of neighbouring lines as `assistant retrieve`
     returns it (settings.retrieval.context_chars), else the matched passage alone."""
     from assistant.index import load_index
-    from assistant.retrieve import make_retriever, with_context
+    from assistant.retrieve import make_retriever, retrieve_in_context
     from assistant.settings import Settings
 
     s = Settings(corpus=CORPUS, index_dir=index_dir)
-    s = s.model_copy(update={"retrieval": s.retrieval.model_copy(update={"mode": mode})})
+    update = {"mode": mode} if context else {"mode": mode, "context_chars": 0}
+    s = s.model_copy(update={"retrieval": s.retrieval.model_copy(update=update)})
     index = load_index(s)
     r = make_retriever(index, s.retrieval)
 
     def run(q: str, k: int) -> list[Hit]:
-        pool = r.retrieve(q, max(3 * k, s.retrieval.candidates))  # as Assistant.retrieve
-        hits = with_context(index, pool, k, s.retrieval.context_chars if context else 0)
+        hits = retrieve_in_context(r, index, s.retrieval, q, k)  # as Assistant.retrieve
         return [(h.shown.doc, h.shown.line_start, h.shown.line_end, h.shown.text) for h in hits]
     return run
 
