@@ -23,6 +23,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 from dataclasses import dataclass, field, replace
 
 from .layout import Block
@@ -191,6 +192,9 @@ def _header_like(r: _PRow) -> bool:
     return hits >= max(2, (len(ne) + 1) // 2)
 
 
+_UNIT_CELL = re.compile(r"(?i)£\s*(m|k|bn|000s?|'000s?|million)?|%|(no\.?|number|count|wte|fte|hours|days|beds)")
+
+
 def _year_like(text: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", text.strip()))
 
@@ -287,7 +291,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
 
     if not typed_rows:
         return None
-    typed_rows = _money_columns(typed_rows, label_cols)
+    typed_rows = _grand_totals(_money_columns(typed_rows, label_cols), label_cols)
     first_line = min(r.line for r in titles + header_rows + body)
     last_line = max(max(r.lines) for r in body) if body else first_line
     caption, caption_line = _caption(doc, blocks, bi, seg, titles)
@@ -324,6 +328,28 @@ def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
                       and x.unit is None else x for x in r.cells)
         out.append(dataclasses.replace(r, cells=cells))
     return out
+
+
+def _grand_totals(rows: list[Row], label_cols: int) -> list[Row]:
+    """A total row after the last category that adds up every body row of the table, not just that
+    category's rows, is the table's total: it is taken out of the category ('Total £41.4' under 'Acute
+    Operational Productivity')."""
+    out = list(rows)
+    for i, r in enumerate(rows):
+        if r.role != "total" or r.group is None:
+            continue
+        above = [x for x in rows[:i] if x.role == "body"]
+        mine = [x for x in above if x.group == r.group]
+        if len(mine) == len(above):
+            continue
+        c = next((c for c in r.cells[label_cols:] if c.value is not None), None)
+        if c is not None and _column_sum(above, c.col) == c.value and _column_sum(mine, c.col) != c.value:
+            out[i] = dataclasses.replace(r, group=None)
+    return out
+
+
+def _column_sum(rows: list[Row], col: int) -> Decimal:
+    return sum((v for x in rows if col < len(x.cells) and (v := x.cells[col].value) is not None), Decimal(0))
 
 
 def _fold_extra(cells: list[str], ncols: int) -> list[str]:
@@ -368,7 +394,8 @@ def _header_rows(rows: list[_PRow], ncols: int) -> int:
     if len(rows) < 2:
         return 0
     first = rows[0]
-    if not _header_like(first) and not _numeric_below(first, rows[1:]) and not _spanning(first, rows[1:]):
+    if not _header_like(first) and not _numeric_below(first, rows[1:]) and not _spanning(first, rows[1:]) \
+            and not _unit_header(first, rows[1:]):
         return 0
     n = 1
     # a second header row: fills the gaps of a group row, or starts with empty label cells, and has no values
@@ -391,6 +418,19 @@ def _header_rows(rows: list[_PRow], ncols: int) -> int:
             continue
         break
     return n
+
+
+def _unit_header(head: _PRow, body: list[_PRow]) -> bool:
+    """A row that only names the unit of the value columns below ('' | '£m'): the header of a one-column
+    table of amounts."""
+    ne = head.nonempty()
+    if not ne or 0 in ne or not all(_UNIT_CELL.fullmatch(head.cells[i].strip()) for i in ne):
+        return False
+    for i in ne:
+        vals = [parse_cell(r.cells[i]).kind for r in body[:8] if i < len(r.cells) and r.cells[i].strip()]
+        if not vals or sum(v in NUMERIC for v in vals) < 0.6 * len(vals):
+            return False
+    return True
 
 
 def _numeric_below(head: _PRow, body: list[_PRow]) -> bool:

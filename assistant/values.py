@@ -69,7 +69,8 @@ def parse_cell(raw: str, column_unit: str | None = None, column_scale: str | Non
     if m:
         value, dec = _dec(m.group("num"))
         scale = m.group("scale")
-        scale = SCALE_SHORT[scale.lower()] if scale else None
+        # a '£' on a cell of a '£m' column does not make it pounds: the column's scale holds
+        scale = SCALE_SHORT[scale.lower()] if scale else (column_scale if column_unit == "£" else None)
         if scale:
             value *= SCALES[scale]
         negative = (m.group("sign") or "") in "-" + _DASH and m.group("sign") is not None

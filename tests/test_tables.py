@@ -317,3 +317,29 @@ def test_a_bracket_closing_an_aside_is_not_part_of_a_number() -> None:
     assert n.raw == "2020" and n.value == 2020 and n.kind == "number"
     (m,) = find_numbers("the deficit was (4.0) in year")
     assert m.raw == "(4.0)" and m.value == Decimal("-4.0")
+
+
+def test_a_unit_only_header_and_a_grand_total_under_the_last_category(tmp_path: Path) -> None:
+    """A one-column table headed only by its unit ('£m') is data with that unit, '£41.4' in it is £41.4m,
+    and a Total that adds up every row is the table's, not the last category's."""
+    (t,) = tables_in(tmp_path, "Combined savings plan\n\n"
+                     "\t£m\n"
+                     "CHC\t7.2\n"
+                     "Elective\t1.5\n"
+                     "Acute Operational Productivity\t\n"
+                     "Model Hospital specialties\t11.0\n"
+                     "Back office\t1.9\n"
+                     "Total\t£21.6\n")
+    assert t.kind == "data" and t.columns == ("", "£m")
+    assert [r.cells[1].kind for r in t.rows if r.role != "category"] == ["money"] * 5
+    total = t.rows[-1]
+    assert total.role == "total" and total.group is None and total.cells[1].value == Decimal("21600000")
+    assert t.rows[3].group == "Acute Operational Productivity"
+    (sub,) = tables_in(tmp_path, "Savings\n\n"
+                       "\t£m\n"
+                       "ICS income\t864.8\n"
+                       "Schemes\t\n"
+                       "BHT\t20.0\n"
+                       "CCG\t21.4\n"
+                       "Total\t41.4\n")
+    assert sub.rows[-1].group == "Schemes", "a total of its own category's rows stays in it"
