@@ -26,7 +26,7 @@ from .figures import column_name
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
-from .types import Citation, Figure, Passage, Row, Table
+from .types import Cell, Citation, Figure, Passage, Row, Table
 
 _DRAFT_WORDS = re.compile(
     r"(?i)\b(draft|write|prepare|produce|create|give|provide|a|an|the|short|brief|summary|summarise|summarising|"
@@ -359,6 +359,8 @@ class Drafter:
         """One sentence per row (totals first): the latest value and, with two periods, the change."""
         num = _level_cols(t)
         periods = [c for c in num if _periods(t.columns[c])]
+        if len({frozenset(_periods(t.columns[c])) for c in periods}) < 2:
+            periods = []  # one period in every column ('Control total 17/18', 'Actual 17/18'): not a series
         want = set(q.periods)
         if len(periods) >= 2:
             prefer = [c for c in periods if _periods(t.columns[c]) & want]
@@ -373,7 +375,9 @@ class Drafter:
         summary = re.compile(r"(?i)\b(total|annual|year to date|ytd|overall|all)\b")
         m = self.a.tqa.m
         qset = set(q.terms)
-        body = [r for r in t.rows if r.role == "body" and r.group is None and not summary.search(r.label)]
+        # rows under a category heading are data; sub-rows of another row (a split of it by place) are not
+        parents = {r.label for r in t.rows if r.role == "body"}
+        body = [r for r in t.rows if r.role == "body" and r.group not in parents and not summary.search(r.label)]
         body.sort(key=lambda r: -m.weight(qset & m.terms(r.path())))  # rows the topic names first
         valued = [r for r in body if r.cells[b].kind in ("money", "number", "percent") and r.cells[b].value is not None]
         if len(valued) >= 4 and sum(bool(_periods(r.label)) for r in valued) >= 0.8 * len(valued):
@@ -395,6 +399,8 @@ class Drafter:
             body = valued + [r for r in body if r not in valued]
         rows = ([r for r in t.rows if r.role == "total"] +
                 [r for r in t.rows if r.role == "body" and summary.search(r.label)] + body)
+        told = {p.index for r in rows for p in _parts(t, r, b)}  # parts given with their total
+        rows = [r for r in rows if r.index not in told]
         out = []
         for r in rows[:8]:
             if r.cells[b].kind not in ("money", "number", "percent") or r.cells[b].value is None:
@@ -404,7 +410,7 @@ class Drafter:
             if name and summary.search(label) and len(label.split()) <= 2:
                 label = f"{label} ({name})"
             lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
-            text = f"{lead} {r.cells[b].raw} in {column_name(t, b)}"
+            text = f"{lead} {_amount(r.cells[b])}{_in(t, b)}"
             quantities = [c.raw for c in r.cells[t.label_cols:] if c.col != b and c.kind == "number" and c.unit
                           and c.unit != "%" and c.value is not None]
             if quantities:  # what the money buys, where the row says ('40,367 hours')
@@ -415,6 +421,10 @@ class Drafter:
                          if c != b and t.columns[c].startswith(group + " / ") and r.cells[c].value is not None]
                 if parts:
                     text += f" ({', '.join(parts)})"
+            parts_of = _parts(t, r, b)
+            if parts_of:  # a total of a few rows under one heading: its parts ('Total 41.4 (BHT 20.0, CCG 21.4)')
+                text += f" ({', '.join(f'{p.label} {_amount(p.cells[b])}' for p in parts_of)})"
+                figs.extend(F.lookup(t, p, b) for p in parts_of)
             if a_col is not None and len(periods) < 2:
                 # actual against plan (or target)
                 ca = r.cells[a_col]
@@ -422,7 +432,7 @@ class Drafter:
                     try:
                         d = F.difference(t, (r, a_col), (r, b))
                         figs.append(d)
-                        text += f", against {ca.raw} in {column_name(t, a_col)} ({d.text})"
+                        text += f", against {_amount(ca)}{_in(t, a_col)} ({d.text})"
                     except F.FigureError:
                         pass
             elif a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
@@ -434,10 +444,11 @@ class Drafter:
                         pc = F.percent_change(t, (r, a_col), (r, b))
                         figs.append(pc)
                         change += f", {pc.text}"
-                    text += f", from {r.cells[a_col].raw} in {column_name(t, a_col)} ({change})"
+                    text += f", from {_amount(r.cells[a_col])}{_in(t, a_col)} ({change})"
                 except F.FigureError:
                     pass
-            out.append(DraftSentence(text + ".", _row_citations(self.a, t, r), tuple(figs)))
+            out.append(DraftSentence(text + ".", _row_citations(self.a, t, r) + tuple(
+                c for p in parts_of for c in _row_citations(self.a, t, p)), tuple(figs)))
         return out
 
     # ------------------------------------------------------------------ gaps
@@ -513,7 +524,7 @@ def _level_cols(t: Table) -> list[int]:
 
 
 _ACTUAL = re.compile(r"(?i)\b(actual|outturn|achieved|performance)\b")
-_PLAN = re.compile(r"(?i)\b(plan|target|trajectory|expected|budget)\b")
+_PLAN = re.compile(r"(?i)\b(plan|target|trajectory|expected|budget|control total)\b")
 _WHOLE = re.compile(r"(?i)\b(all|total|overall)\b")
 
 
@@ -532,6 +543,39 @@ def _actual_and_plan(t: Table, num: list[int]) -> tuple[int | None, int | None]:
     if actual is None:
         return pick([c for c in num if _WHOLE.search(t.columns[c])]) or num[-1], None
     return actual, plan
+
+
+def _parts(t: Table, r: Row, col: int, most: int = 4) -> list[Row]:
+    """The rows a total row adds up when they are a few rows under its own heading."""
+    if r.role != "total" or r.group is None:
+        return []
+    parts = [x for x in t.rows[:r.index] if x.role == "body" and x.group == r.group]
+    vals = [x.cells[col].value for x in parts]
+    if not 2 <= len(parts) <= most or None in vals or sum(vals) != r.cells[col].value:  # type: ignore[arg-type]
+        return []
+    return parts
+
+
+_UNIT = re.compile(r"(?i)\s*\(?(£\s*(m|k|bn|million|000s?|'000s?)|£)\)?\s*$")
+
+
+def _amount(c: Cell) -> str:
+    """A money cell as a reader writes it: the column's unit on the value ('(2.9)' in a '£m' column is
+    '-£2.9m'); other cells as the table gives them."""
+    raw = c.raw.strip()
+    if c.kind != "money" or c.value is None or re.search(r"[A-Za-z]", raw):
+        return raw
+    suffix = {"m": "m", "k": "k", "bn": "bn"}.get(c.scale or "", None)
+    if c.scale and suffix is None:
+        return raw
+    digits = raw.replace("£", "").strip("()-–− ")
+    return f"{'-' if c.value < 0 else ''}£{digits}{suffix or ''}"
+
+
+def _in(t: Table, col: int) -> str:
+    """' in <column>', without the unit the value now carries; nothing when the column is only a unit."""
+    name = _UNIT.sub("", t.columns[col] if col < len(t.columns) else "").strip()
+    return f" in {name}" if name else ""
 
 
 def _label(r: Row) -> str:

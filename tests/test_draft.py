@@ -205,3 +205,29 @@ def test_a_lead_in_to_a_table_and_no_lettered_form_prompts(tmp_path: Path) -> No
     assert "is split as follows: Aylesbury Vale £968,429; Wycombe £1,277,735." in text
     assert "The proportion of your DFG" not in text and "A) " not in text
     assert_traceable(d)
+
+
+def test_a_total_gives_its_parts_and_amounts_carry_the_columns_unit(tmp_path: Path) -> None:
+    """A total of a few rows under one heading is one sentence with its parts; '(2.9)' in a '£m' column
+    is written -£2.9m; two columns of the same year are actual against the control total, not a change."""
+    a = assistant_over(tmp_path, "fin.txt",
+        "Section 5: 2017/18 outturn and savings\n\n"
+        "\tControl total 17/18 £m\tActual 17/18 £m\n"
+        "BHT\t6.5\t(2.9)\n"
+        "CCG\t0.1\t(19.1)\n"
+        "2017/18 total\t6.6\t(22.0)\n\n"
+        "Savings required in 2018/19\n\n"
+        "\t£m\n"
+        "ICS income\t864.8\n"
+        "Savings requirements\t\n"
+        "BHT\t20.0\n"
+        "CCG\t21.4\n"
+        "Total\t41.4\n\n"
+        "The system will recover its deficit over two years through the savings plan.\n")
+    d = a.draft("Draft a 90-word finance summary of the 2017/18 outturn and the 2018/19 savings for Section 5.")
+    text = to_markdown(d, footnotes=False)
+    assert "Savings requirements / Total: £41.4m (BHT £20.0m, CCG £21.4m)." in text
+    assert "Savings requirements / BHT" not in text.split("### Key figures")[0], "parts are not repeated alone"
+    assert "-£2.9m in Actual 17/18, against £6.5m in Control total 17/18 (-£9.4m)" in text
+    assert "%" not in text, "no percentage change between a control total and an actual"
+    assert_traceable(d)
