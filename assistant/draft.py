@@ -186,9 +186,9 @@ class Drafter:
         prose_budget = budget - _words(figure_sentences)
         prose = self._prose(q, candidates, prose_budget, used, table_ids, {p.id for p in scope})
         short = budget - _words(figure_sentences) - _words(prose)
-        if short > 0.1 * budget:  # not enough prose: more of the key figures, never padding
+        if short > 0.05 * budget:  # not enough prose: more of the key figures (never padding), up to the length
             rest = all_figure_sentences[len(figure_sentences):]
-            figure_sentences += _take(rest, short)
+            figure_sentences += _take(rest, short + int(0.05 * budget))
         figs: list[Figure] = []
         for fs in figure_sentences:
             figs.extend(f for f in fs.figures if f not in figs)
@@ -247,7 +247,7 @@ class Drafter:
             if any(len(terms & t) / max(1, len(terms | t)) > 0.5 for t in seen_terms):
                 return "skip"  # says what a kept sentence already says
             n = len(text.split())
-            if total + n > budget * 1.1:
+            if total + n > budget * 1.15:
                 return "stop" if total >= budget * 0.85 else "skip"
             listed.update((c.doc, c.line_start) for c in cites[1:] if c.line_start != s.line)
             lead = _clean(cites[0].quote) if len(cites) > 1 else None
@@ -331,9 +331,12 @@ class Drafter:
         m = a.tqa.m
         qset = set(q.terms)
 
+        def context(t: Table) -> str:
+            return " ".join([t.caption, headings.get(t.id, ""), *t.columns])
+
         def about(t: Table) -> float:
             """A table is about the topic when its caption and heading say so; a matching row counts less."""
-            ctx = m.weight(qset & m.terms(" ".join([t.caption, headings.get(t.id, ""), *t.columns])))
+            ctx = m.weight(qset & m.terms(context(t)))
             rows = m.weight(qset & m.terms(" ".join(r.label for r in t.rows)))
             return 2 * ctx + rows
 
@@ -346,6 +349,13 @@ class Drafter:
         chosen = [t for t in ranked[:2] if about(t) > 0 and share(t) >= (0.5 if strict else 0.3)]
         if len(chosen) == 2 and about(chosen[1]) < 0.6 * about(chosen[0]):
             chosen = chosen[:1]
+        if len(chosen) == 1 and not strict:
+            # a request about several things ('the outturn and the savings plan'): a table about what the
+            # first one leaves out follows it
+            have = m.terms(context(chosen[0]))
+            more = [t for t in ranked[1:4] if about(t) >= 0.6 * about(chosen[0]) and share(t) >= 0.25
+                    and m.weight((qset & m.terms(context(t))) - have) > 0]
+            chosen += more[:1]
         if scope:  # the section the request names: its other tables follow, for when its prose runs short
             chosen += [t for t in ranked if t not in chosen and t.id in scoped][:2]
         sentences: list[DraftSentence] = []

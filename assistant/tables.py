@@ -23,8 +23,8 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from decimal import Decimal
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from .layout import Block
 from .types import Cell, Row, SourceDoc, Table
@@ -193,6 +193,9 @@ def _header_like(r: _PRow) -> bool:
 
 
 _UNIT_CELL = re.compile(r"(?i)£\s*(m|k|bn|000s?|'000s?|million)?|%|(no\.?|number|count|wte|fte|hours|days|beds)")
+
+
+_PERIOD_IN = re.compile(r"\b(?:(?:19|20)?\d{2}[/-]\d{2}|(?:19|20)\d{2})\b")
 
 
 def _year_like(text: str) -> bool:
@@ -421,11 +424,19 @@ def _header_rows(rows: list[_PRow], ncols: int) -> int:
 
 
 def _unit_header(head: _PRow, body: list[_PRow]) -> bool:
-    """A row that only names the unit of the value columns below ('' | '£m'): the header of a one-column
-    table of amounts."""
+    """A row with no label cell that names the value columns below by their unit or period ('' | '£m',
+    '' | 'Savings 18/19 £m'): the header of a narrow table of amounts."""
     ne = head.nonempty()
-    if not ne or 0 in ne or not all(_UNIT_CELL.fullmatch(head.cells[i].strip()) for i in ne):
+    if not ne or 0 in ne:
         return False
+    for i in ne:
+        cell = head.cells[i].strip()
+        p = parse_cell(cell)
+        if p.kind in NUMERIC or len(cell.split()) > 6:
+            return False
+        if not (_UNIT_CELL.fullmatch(cell) or _column_unit(cell) != (None, None) or p.kind == "period"
+                or _PERIOD_IN.search(cell)):
+            return False
     for i in ne:
         vals = [parse_cell(r.cells[i]).kind for r in body[:8] if i < len(r.cells) and r.cells[i].strip()]
         if not vals or sum(v in NUMERIC for v in vals) < 0.6 * len(vals):
@@ -636,7 +647,7 @@ def _caption(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
             return (f"{cand[0]} ({title})" if title else cand[0]), cand[1]
     if title:
         return title, titles[0].line
-    if above and (len(above[0].split()) <= 30):
+    if above and len(above[0].split()) <= 30 and not _bullet(above[0][0]):  # not the last item of a list
         return above[0], above[1]
     heading = blocks[bi].heading
     return (heading[-1] if heading else ""), None

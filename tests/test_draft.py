@@ -231,3 +231,35 @@ def test_a_total_gives_its_parts_and_amounts_carry_the_columns_unit(tmp_path: Pa
     assert "-£2.9m in Actual 17/18, against £6.5m in Control total 17/18 (-£9.4m)" in text
     assert "%" not in text, "no percentage change between a control total and an actual"
     assert_traceable(d)
+
+
+def test_a_request_about_two_things_takes_a_table_for_each(tmp_path: Path) -> None:
+    """'The outturn and the savings plan': the best table is about the savings, so a table about the
+    outturn, which the first leaves out, follows it; a list item above a table is not its caption."""
+    a = assistant_over(tmp_path, "ics.txt",
+        "Section 5: 2017/18 financial outturn position\n\n"
+        "The system deficit is made up of:\n\n"
+        "- CCG £19.2m\n"
+        "- The drivers of this deficit are shown on the next slides\n\n"
+        "\tControl total 17/18 £m\tActual 17/18 £m\n"
+        "BHT\t6.5\t(2.9)\n"
+        "BCCG\t0.1\t(19.1)\n\n"
+        "Section 5: Savings plan for 2018/19\n\n"
+        "\tSavings 18/19 £m\n"
+        "CHC\t7.2\n"
+        "Model Hospital specialties\t11.0\n"
+        "Contract management\t8.7\n"
+        "Total\t26.9\n\n"
+        "Section 6: Workforce\n\n"
+        "\tPosts 18/19\n"
+        "Nurses\t120\n"
+        "Therapists\t40\n\n"
+        "The ICS will recover its deficit over two years.\n")
+    (outturn,) = [t for t in a.index.tables() if t.line_start == 8]
+    assert outturn.caption == "Section 5: 2017/18 financial outturn position"
+    d = a.draft("Draft a 120-word finance narrative summarising the 2017/18 outturn and the 2018/19 savings plan.")
+    text = to_markdown(d, footnotes=False).split("### Key figures")[0]
+    assert "Model Hospital specialties: £11.0m" in text
+    assert "BCCG: -£19.1m in Actual 17/18, against £0.1m in Control total 17/18" in text
+    assert "Nurses" not in text
+    assert_traceable(d)
