@@ -26,6 +26,7 @@ from .figures import column_name
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
+from .text import sentence_spans
 from .types import Cell, Citation, Figure, Passage, Row, Table
 
 _DRAFT_WORDS = re.compile(
@@ -260,6 +261,15 @@ class Drafter:
             seen_terms.append(terms)
             used.add(text)
             total += n
+            follow = self._follow_on(s)
+            if follow is not None and (f := _clean(follow.text)) and f not in used \
+                    and total + len(f.split()) <= budget * 1.15:
+                # 'This is greater than the 13.2% in England': the figures that say what the sentence's
+                # mean; kept with it, whatever order the draft takes
+                last = picked[-1]
+                picked[-1] = DraftSentence(f"{last.text} {f}", (*last.citations, _cite(follow)), last.figures)
+                used.add(f)
+                total += len(f.split())
             return "stop" if total >= budget * 0.95 else "took"
 
         for s in ranked:
@@ -280,6 +290,23 @@ class Drafter:
                 if take(s, pool, 0.1) == "stop":
                     break
         return picked
+
+    def _follow_on(self, s: Sentence) -> Sentence | None:
+        """The next sentence of the same source line when it goes on about this one ('This is ...') and
+        states a figure."""
+        if s.line_end and s.line_end != s.line:
+            return None
+        found = self.a.index.lines(s.passage.doc, s.page, s.line, s.line)
+        if not found:
+            return None
+        spans = [found[0].text[a:b].strip() for a, b in sentence_spans(found[0].text)]
+        at = next((i for i, x in enumerate(spans) if x == s.text.strip()), None)
+        if at is None or at + 1 >= len(spans):
+            return None
+        nxt = spans[at + 1]
+        if not re.match(r"(This|These|That|It|Which)\b", nxt) or not claim_like(nxt):
+            return None
+        return Sentence(s.passage, s.line, s.page, nxt, line_end=s.line)
 
     def _table_after(self, s: Sentence, q: Any, limit: int = 5) -> tuple[list[Any], list[str]]:
         """The rows of the table that follows a lead-in line, each as 'label value': the value from the

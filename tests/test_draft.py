@@ -263,3 +263,26 @@ def test_a_request_about_two_things_takes_a_table_for_each(tmp_path: Path) -> No
     assert "BCCG: -£19.1m in Actual 17/18, against £0.1m in Control total 17/18" in text
     assert "Nurses" not in text
     assert_traceable(d)
+
+
+def test_a_sentence_keeps_the_figures_that_follow_it_on(tmp_path: Path) -> None:
+    """'This is greater than ...' right after a drafted sentence says what its figure means: it is drafted
+    with it, in one cited sentence pair that the key figures do not split."""
+    a = assistant_over(tmp_path, "ctx.txt",
+        "Background and context\n\n"
+        "The county's population is ageing more rapidly than England, reflected by growth of 17.5% in the "
+        "number of people aged 65 or over between 2011 and 2016. This is substantially greater than the "
+        "13.2% increase in England. Many older people live alone.\n\n"
+        "Population aged 65 and over\n\n"
+        "\t2014\t2030\n"
+        "People aged 65-74\t52,500\t67,500\n"
+        "People aged 75 and over\t44,100\t76,400\n"
+        "Total population 65 and over\t96,600\t143,900\n\n"
+        "Governance\n\nThe board meets monthly.\n")
+    d = a.draft('Draft a 80-word description of the demographic context for the "Background and context" section.')
+    sentences = [s for sec in d.sections for s in sec.sentences]
+    (s,) = [s for s in sentences if "17.5%" in s.text]
+    assert s.text.endswith("This is substantially greater than the 13.2% increase in England.")
+    assert len(s.citations) == 2 and all(c.line_start == 3 for c in s.citations)
+    assert "Many older people live alone" not in s.text, "only a follow-on that states a figure"
+    assert_traceable(d)
