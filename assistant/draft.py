@@ -443,6 +443,8 @@ class Drafter:
             if r.cells[b].kind not in ("money", "number", "percent") or r.cells[b].value is None:
                 continue
             figs = [F.lookup(t, r, b)]
+            extra_cites: tuple[Citation, ...] = ()
+            tail = ""
             label = _label(r)
             if name and summary.search(label) and len(label.split()) <= 2:
                 label = f"{label} ({name})"
@@ -458,6 +460,12 @@ class Drafter:
                          if c != b and t.columns[c].startswith(group + " / ") and r.cells[c].value is not None]
                 if parts:
                     text += f" ({', '.join(parts)})"
+            under = self._breakdown(t, r, b)
+            if under:  # a table just below that splits this row ('has two mandated spend areas:')
+                u, col, urows = under
+                tail = f", of which {_listing([f'{x.label} {_amount(x.cells[col])}' for x in urows])}"
+                figs.extend(F.lookup(u, x, col) for x in urows)
+                extra_cites += tuple(c for x in urows for c in _row_citations(self.a, u, x))
             parts_of = _parts(t, r, b)
             if parts_of:  # a total of a few rows under one heading: its parts ('Total 41.4 (BHT 20.0, CCG 21.4)')
                 text += f" ({', '.join(f'{p.label} {_amount(p.cells[b])}' for p in parts_of)})"
@@ -484,9 +492,26 @@ class Drafter:
                     text += f", from {_amount(r.cells[a_col])}{_in(t, a_col)} ({change})"
                 except F.FigureError:
                     pass
-            out.append(DraftSentence(text + ".", _row_citations(self.a, t, r) + tuple(
-                c for p in parts_of for c in _row_citations(self.a, t, p)), tuple(figs)))
+            out.append(DraftSentence(text + tail + ".", _row_citations(self.a, t, r) + tuple(
+                c for p in parts_of for c in _row_citations(self.a, t, p)) + extra_cites, tuple(figs)))
         return out
+
+    def _breakdown(self, t: Table, r: Row, col: int, reach: int = 12) -> tuple[Table, int, list[Row]] | None:
+        """A small table just below `t` whose lead-in names row `r` ('The minimum CCG contribution has two
+        mandated spend areas:'), with the column of the same name: it splits that row."""
+        label = re.sub(r"[^\w\s]", " ", r.label).lower().split()
+        if len(label) < 2 or r.role != "body":
+            return None
+        for u in self.a.index.tables():
+            if u.doc != t.doc or u.id == t.id or not 0 < u.line_start - t.line_end <= reach:
+                continue
+            if " ".join(label) not in " ".join(re.sub(r"[^\w\s]", " ", u.caption).lower().split()):
+                continue
+            same = [c for c in range(u.label_cols, len(u.columns)) if u.columns[c] == t.columns[col]]
+            rows = [x for x in u.rows if x.role == "body" and same and x.cells[same[0]].value is not None]
+            if same and 2 <= len(rows) <= 4:
+                return u, same[0], rows
+        return None
 
     # ------------------------------------------------------------------ gaps
 
@@ -613,6 +638,13 @@ def _in(t: Table, col: int) -> str:
     """' in <column>', without the unit the value now carries; nothing when the column is only a unit."""
     name = _UNIT.sub("", t.columns[col] if col < len(t.columns) else "").strip()
     return f" in {name}" if name else ""
+
+
+def _listing(items: Sequence[str]) -> str:
+    """'A, b and c': items after the first lose a capital that only starts the label ('Out of hospital
+    spend'), not one that is part of a name or acronym ('ASC spend')."""
+    out = [items[0]] + [x[0].lower() + x[1:] if x[:1].isupper() and x[1:2].islower() else x for x in items[1:]]
+    return out[0] if len(out) == 1 else ", ".join(out[:-1]) + " and " + out[-1]
 
 
 def _label(r: Row) -> str:

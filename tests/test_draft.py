@@ -286,3 +286,25 @@ def test_a_sentence_keeps_the_figures_that_follow_it_on(tmp_path: Path) -> None:
     assert len(s.citations) == 2 and all(c.line_start == 3 for c in s.citations)
     assert "Many older people live alone" not in s.text, "only a follow-on that states a figure"
     assert_traceable(d)
+
+
+def test_a_table_that_splits_a_row_is_drafted_with_that_row(tmp_path: Path) -> None:
+    """A small table whose lead-in names a row of the table above ('The minimum CCG contribution has two
+    mandated spend areas:') gives that row's parts, from the column of the same name."""
+    a = assistant_over(tmp_path, "alloc.txt",
+        "2. Funding allocations\n\n"
+        "The overall allocations as follows:\n\n"
+        "\t18/19 allocation\t19/20 allocation\n"
+        "Minimum CCG Contribution\t£28,458,394\t£30,105,514\n"
+        "DFG\t£3,320,891\t£3,583,439\n"
+        "Total\t£31,779,285\t£33,688,953\n\n"
+        "The minimum CCG contribution has two mandated spend areas:\n\n"
+        "\t18/19 allocation\t19/20 allocation\n"
+        "ASC spend\t£9,535,348\t£10,087,237\n"
+        "Out of hospital spend\t£8,087,068\t£8,561,108\n\n"
+        "3. Governance\n\nThe board meets monthly.\n")
+    d = a.draft("Draft a 100-word summary of the 2019-20 funding allocations for section 2 (Funding allocations).")
+    text = to_markdown(d, footnotes=False).split("### Key figures")[0]
+    assert ("Minimum CCG Contribution: £30,105,514 in 19/20 allocation, from £28,458,394 in 18/19 allocation "
+            "(+£1,647,120, +5.8%), of which ASC spend £10,087,237 and out of hospital spend £8,561,108.") in text
+    assert_traceable(d)
