@@ -21,12 +21,13 @@ from decimal import Decimal
 from typing import Any
 
 from . import figures as F
-from .answer import Answerer, Sentence, _strip_marker
+from .answer import _DANGLING, Answerer, Sentence, _strip_marker
 from .figures import column_name
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
 from .text import sentence_spans
+from .verify import _periods_and_numbers
 from .types import Cell, Citation, Figure, Passage, Row, Table
 
 _DRAFT_WORDS = re.compile(
@@ -36,6 +37,7 @@ _DRAFT_WORDS = re.compile(
 _SECTION_NO = re.compile(r"(?i)\bsection\s+(\d+(?:\.\d+)*[a-z]?)")
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)|"
                      r"\b(?:the|our|its) ((?:[A-Z][\w&/-]*|\d+)(?: (?:[A-Z][\w&/-]*|\d+|of|and|to|for|the))*) section\b")
+_ANAPHOR = re.compile(r"(This|These|That|It|They|Which|Such)\b")
 _ACTION = re.compile(r"(?i)\b(will|plan(s|ned)?|aim(s)?|propos(e|ed|es)|intend|going to|continue to|priorit)")
 _RISK = re.compile(r"\b(risks?|challeng\w*|pressures?|concerns?|difficult\w*|shortfalls?|deficits?|delays?)\b")
 _LIST_MARK = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -232,43 +234,56 @@ class Drafter:
                 raw = raw + " " + "; ".join(shown) + "."
                 cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.no, it.text.strip())
                                for it in items)
-                if re.match(r"(?i)(this|these|it|they|that)\b", raw):  # 'This is made up of:' needs its subject
-                    before = next((o for o in pool if o.passage.doc == s.passage.doc and o.line == s.line
-                                   and o.text != s.text and s.text.strip() not in o.text), None)
+                if _ANAPHOR.match(raw):  # 'This is made up of:' needs its subject
+                    before = self._beside(s, -1)
                     if before is None:
                         return "skip"
                     raw = before.text.strip() + " " + raw
                     cites = (_cite(before), *cites)
             elif not raw.endswith((".", "!", "?")) and len(raw.split()) < 14:
                 return "skip"  # a heading or a caption, not a sentence
+            elif self._is_tail(s):
+                return "skip"  # the whole sentence is drafted from the line above, if at all
+            elif _ANAPHOR.match(raw):
+                # 'This scheme commenced in Q4 2016/17': which scheme is in the sentence before, so the two
+                # are drafted together (or joined to it where it is drafted already)
+                if _clean(raw) in used:
+                    return "skip"
+                before = self._beside(s, -1)
+                if before is not None:  # (opening a paragraph, it points at the table or text above)
+                    raw = before.text.strip() + " " + raw
+                    cites = (_cite(before), *cites)
             text = _clean(raw)
             if text is None or text in used or (s.passage.doc, s.line) in listed:
                 return "skip"
+            lead = _clean(cites[0].quote) if len(cites) > 1 else None
+            at = next((i for i, p in enumerate(picked) if lead and (p.text == lead or p.text.startswith(lead + " "))),
+                      None)  # the subject sentence, drafted alone: this one takes its place
             terms = set(content_terms(text))
-            if any(len(terms & t) / max(1, len(terms | t)) > 0.5 for t in seen_terms):
+            if any(len(terms & t) / max(1, len(terms | t)) > 0.5 for i, t in enumerate(seen_terms) if i != at):
                 return "skip"  # says what a kept sentence already says
-            n = len(text.split())
+            n = len(text.split()) - (len(picked[at].text.split()) if at is not None else 0)
             if total + n > budget * 1.15:
                 return "stop" if total >= budget * 0.85 else "skip"
             listed.update((c.doc, c.line_start) for c in cites[1:] if c.line_start != s.line)
-            lead = _clean(cites[0].quote) if len(cites) > 1 else None
-            if lead is not None and lead in used:  # the subject sentence was drafted alone: join it to its list
-                at = next(i for i, p in enumerate(picked) if p.text == lead)
-                total -= len(picked[at].text.split())
+            if len(cites) > 1 and cites[-1].line_start == s.line and (own := _clean(s.text)):
+                used.add(own)  # the sentence itself, drafted with the one before it
+            if at is not None:
                 picked[at] = DraftSentence(text, cites)
+                seen_terms[at] = terms
             else:
                 picked.append(DraftSentence(text, cites))
-            seen_terms.append(terms)
+                seen_terms.append(terms)
             used.add(text)
             total += n
             follow = self._follow_on(s)
-            if follow is not None and (f := _clean(follow.text)) and f not in used \
+            if follow is not None and (f := _clean(follow.text)) and f not in used and s.line_end in (0, s.line) \
                     and total + len(f.split()) <= budget * 1.15:
                 # 'This is greater than the 13.2% in England': the figures that say what the sentence's
                 # mean; kept with it, whatever order the draft takes
                 last = picked[-1]
                 picked[-1] = DraftSentence(f"{last.text} {f}", (*last.citations, _cite(follow)), last.figures)
-                used.add(f)
+                used.update((f, picked[-1].text))
                 total += len(f.split())
             return "stop" if total >= budget * 0.95 else "took"
 
@@ -293,20 +308,46 @@ class Drafter:
 
     def _follow_on(self, s: Sentence) -> Sentence | None:
         """The next sentence of the same source line when it goes on about this one ('This is ...') and
-        states a figure."""
-        if s.line_end and s.line_end != s.line:
+        states a figure (a date alone is not one)."""
+        nxt = self._beside(s, +1)
+        if nxt is None or not _ANAPHOR.match(nxt.text) or not _states_figure(nxt.text):
             return None
+        return nxt
+
+    def _beside(self, s: Sentence, step: int) -> Sentence | None:
+        """The sentence before (-1) or after (+1) this one in the same source line; the first one whole
+        when a line above begins it (a page break)."""
+        spans, at = self._spans_of(s)
+        if at is None or not 0 <= at + step < len(spans):
+            return None
+        if at + step == 0 and (whole := self._begun_above(s, spans[0])) is not None:
+            return whole
+        return Sentence(s.passage, s.line, s.page, spans[at + step], line_end=s.line)
+
+    def _spans_of(self, s: Sentence) -> tuple[list[str], int | None]:
+        """The sentences of the source line `s` is on, and which of them `s` is."""
         found = self.a.index.lines(s.passage.doc, s.page, s.line, s.line)
-        if not found:
-            return None
+        if (s.line_end and s.line_end != s.line) or not found:
+            return [], None
         spans = [found[0].text[a:b].strip() for a, b in sentence_spans(found[0].text)]
-        at = next((i for i, x in enumerate(spans) if x == s.text.strip()), None)
-        if at is None or at + 1 >= len(spans):
+        return spans, next((i for i, x in enumerate(spans) if x == s.text.strip()), None)
+
+    def _begun_above(self, s: Sentence, first: str) -> Sentence | None:
+        """The whole sentence when the first sentence of `s`'s line finishes one begun on a line above."""
+        above = [ln for ln in self.a.index.lines(s.passage.doc, s.page, s.line - 3, s.line - 1) if ln.text.strip()]
+        if not above or "\t" in above[-1].text or above[-1].text.rstrip().endswith((".", "!", "?", ":")):
             return None
-        nxt = spans[at + 1]
-        if not re.match(r"(This|These|That|It|Which)\b", nxt) or not claim_like(nxt):
+        last_word = (above[-1].text.split() or [""])[-1].lower()
+        head = sentence_spans(above[-1].text)
+        if not head or not (first[:1].islower() or last_word in _DANGLING):
             return None
-        return Sentence(s.passage, s.line, s.page, nxt, line_end=s.line)
+        a, b = head[-1]
+        return Sentence(s.passage, above[-1].no, s.page, above[-1].text[a:b].strip() + "\n" + first, line_end=s.line)
+
+    def _is_tail(self, s: Sentence) -> bool:
+        """`s` is the end of a sentence begun on a line above, not a sentence."""
+        spans, at = self._spans_of(s)
+        return at == 0 and self._begun_above(s, spans[0]) is not None
 
     def _table_after(self, s: Sentence, q: Any, limit: int = 5) -> tuple[list[Any], list[str]]:
         """The rows of the table that follows a lead-in line, each as 'label value': the value from the
@@ -548,6 +589,12 @@ def scope_docs_of(a: Answerer, request: str) -> tuple[str, ...]:
     from .query import scope_docs
 
     return scope_docs(request, a.name_docs())
+
+
+def _states_figure(text: str) -> bool:
+    """A figure other than a period or a year."""
+    return any(n.kind != "number" or n.decimals or not 1990 <= n.value <= 2040
+               for n in _periods_and_numbers(text)[1])
 
 
 def claim_like(text: str) -> bool:

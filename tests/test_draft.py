@@ -308,3 +308,26 @@ def test_a_table_that_splits_a_row_is_drafted_with_that_row(tmp_path: Path) -> N
     assert ("Minimum CCG Contribution: £30,105,514 in 19/20 allocation, from £28,458,394 in 18/19 allocation "
             "(+£1,647,120, +5.8%), of which ASC spend £10,087,237 and out of hospital spend £8,561,108.") in text
     assert_traceable(d)
+
+
+def test_this_and_it_come_with_what_they_point_at_and_no_half_sentences(tmp_path: Path) -> None:
+    """'This scheme commenced in Q4 2016/17' is drafted with the sentence that names the scheme; the end of
+    a sentence broken across a page is never drafted alone, only whole."""
+    a = assistant_over(tmp_path, "dtoc.txt",
+        "National Condition 4: Managing transfers of care\n\n"
+        "Delayed transfers of care rose in 2016/17. Our key scheme for delayed transfers of care is Home "
+        "First, which moves patients home as soon as they are medically stable. This scheme commenced in "
+        "Q4 2016/17 to reduce delayed transfers of care.\n\n"
+        "Delayed transfers of care targets were set at a time of exceptional performance so it was only in "
+        "December 2018 that\n\n"
+        "the area hit the delayed transfers of care target it had been set. This target of 31.8 days delayed "
+        "remains in place for 2019-20.\n\n"
+        "Governance\n\nThe board meets monthly.\n")
+    d = a.draft('Draft a 90-word summary of delayed transfers of care for the "National Condition 4" section.')
+    sentences = [s.text for sec in d.sections for s in sec.sentences]
+    started = [t for t in sentences if "This scheme commenced" in t]
+    assert started and all("Our key scheme for delayed transfers of care is Home First" in t for t in started)
+    assert not any(t.startswith(("The area hit", "This target")) for t in sentences)
+    whole = [t for t in sentences if "it had been set" in t]
+    assert whole and all(t.startswith("Delayed transfers of care targets were set") for t in whole)
+    assert_traceable(d)
