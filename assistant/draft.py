@@ -38,7 +38,7 @@ _SECTION_NO = re.compile(r"(?i)\bsection\s+(\d+(?:\.\d+)*[a-z]?)")
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)|"
                      r"\b(?:the|our|its) ((?:[A-Z][\w&/-]*|\d+)(?: (?:[A-Z][\w&/-]*|\d+|of|and|to|for|the))*) section\b")
 _ANAPHOR = re.compile(r"(This|These|That|It|They|Which|Such)\b")
-_ACTION = re.compile(r"(?i)\b(will|plan(s|ned)?|aim(s)?|propos(e|ed|es)|intend|going to|continue to|priorit)")
+_ACTION = re.compile(r"(?i)\b(will|plan(s|ning)? to|planned|aim(s)? to|propos(e|ed|es)|intend|going to|continue to|priorit)")
 _RISK = re.compile(r"\b(risks?|challeng\w*|pressures?|concerns?|difficult\w*|shortfalls?|deficits?|delays?)\b")
 _LIST_MARK = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
@@ -196,7 +196,7 @@ class Drafter:
         for fs in figure_sentences:
             figs.extend(f for f in fs.figures if f not in figs)
         gaps = self._gaps(request, prose, figs)
-        ordered = _order(prose)
+        ordered = _order(prose, f"{topic} {request}")
         sentences = ordered[:1] + figure_sentences + ordered[1:]
         return sentences, figs, gaps
 
@@ -244,6 +244,8 @@ class Drafter:
                 return "skip"  # a heading or a caption, not a sentence
             elif self._is_tail(s):
                 return "skip"  # the whole sentence is drafted from the line above, if at all
+            elif self._is_caption(s):
+                return "skip"  # 'Actual v Plan average daily delays by responsibility.' names a table
             elif _ANAPHOR.match(raw):
                 # 'This scheme commenced in Q4 2016/17': which scheme is in the sentence before, so the two
                 # are drafted together (or joined to it where it is drafted already)
@@ -343,6 +345,13 @@ class Drafter:
             return None
         a, b = head[-1]
         return Sentence(s.passage, above[-1].no, s.page, above[-1].text[a:b].strip() + "\n" + first, line_end=s.line)
+
+    def _is_caption(self, s: Sentence) -> bool:
+        """`s` is the whole of a line that names a table."""
+        found = self.a.index.lines(s.passage.doc, s.page, s.line, s.line)
+        if not found or found[0].text.strip() != s.text.strip():
+            return False
+        return any(t.doc == s.passage.doc and t.caption_line == s.line for t in self.a.index.tables())
 
     def _is_tail(self, s: Sentence) -> bool:
         """`s` is the end of a sentence begun on a line above, not a sentence."""
@@ -739,11 +748,15 @@ def _clean(text: str) -> str | None:
     return t
 
 
-def _order(sentences: list[DraftSentence]) -> list[DraftSentence]:
+def _order(sentences: list[DraftSentence], topic: str = "") -> list[DraftSentence]:
     """Context first, then figures, then actions, then risks (stable within each group); a connective
-    opens the actions and the risks."""
+    opens the actions and the risks. What the draft is about is not a risk to it: in a draft on delays
+    or on a deficit, a sentence about them is context."""
+    about = {w[:5] for w in re.findall(r"[a-z]+", topic.lower())}  # 'delayed' covers 'delays'
+
     def bucket(s: DraftSentence) -> int:
-        if _RISK.search(s.text) and not _ACTION.search(s.text):
+        risks = {w.lower()[:5] for w in _RISK.findall(s.text)}
+        if risks - about and not _ACTION.search(s.text):
             return 3
         if _ACTION.search(s.text):
             return 2

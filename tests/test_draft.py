@@ -331,3 +331,21 @@ def test_this_and_it_come_with_what_they_point_at_and_no_half_sentences(tmp_path
     whole = [t for t in sentences if "it had been set" in t]
     assert whole and all(t.startswith("Delayed transfers of care targets were set") for t in whole)
     assert_traceable(d)
+
+
+def test_the_drafts_own_subject_is_not_introduced_as_a_risk() -> None:
+    """Context, figures, actions, risks: 'However,' opens the first risk, but in a draft about delays a
+    sentence about delays is context, and a plan is not an action unless something is planned to happen."""
+    from assistant.draft import DraftSentence, _order
+    from assistant.types import Citation
+
+    cite = (Citation("p", "d.txt", None, 1, 1, "x"),)
+    sentences = [DraftSentence("The workforce shortfall is a concern for the winter.", cite),
+                 DraftSentence("Delays rose in 2016/17 over the assumed plan.", cite),
+                 DraftSentence("We will open a discharge hub in April.", cite)]
+    ordered = [s.text for s in _order(sentences, "delayed transfers of care")]
+    assert ordered == ["Delays rose in 2016/17 over the assumed plan.",
+                       "Looking ahead, we will open a discharge hub in April.",
+                       "However, the workforce shortfall is a concern for the winter."]
+    on_staff = [s.text for s in _order(sentences, "workforce shortfalls and concerns")]
+    assert on_staff[0] == "The workforce shortfall is a concern for the winter."
