@@ -37,6 +37,8 @@ _DRAFT_WORDS = re.compile(
 _SECTION_NO = re.compile(r"(?i)\bsection\s+(\d+(?:\.\d+)*[a-z]?)")
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)|"
                      r"\b(?:the|our|its) ((?:[A-Z][\w&/-]*|\d+)(?: (?:[A-Z][\w&/-]*|\d+|of|and|to|for|the))*) section\b")
+_LITTLE = {"the", "a", "an", "of", "for", "to", "and", "in", "on", "our", "its", "their", "this", "that", "plan's",
+           "summary", "overview", "draft", "paragraph", "description", "narrative"}
 _ANAPHOR = re.compile(r"(This|These|That|It|They|Which|Such)\b")
 _ACTION = re.compile(r"(?i)\b(will|plan(s|ning)? to|planned|aim(s)? to|propos(e|ed|es)|intend|going to|continue to|priorit)")
 _RISK = re.compile(r"\b(risks?|challeng\w*|pressures?|concerns?|difficult\w*|shortfalls?|deficits?|delays?)\b")
@@ -101,6 +103,8 @@ class Drafter:
         if not docs:  # names that belong to one document ('Wiltshire') narrow the sources to it
             named = scope_docs_of(self.a, request)
             docs = list(named) or None
+            if named:  # and, having done so, are not what the section is about
+                topic = _without_names(topic, self.a) or topic
         scope_passages = self._section_scope(request, docs)
         scope_docs = tuple(sorted({p.doc for p in scope_passages})) or tuple(docs or ())
         headings = list(outline) if outline else [_title(topic, scope_passages)]
@@ -131,6 +135,8 @@ class Drafter:
         number = m.group(1) if m else None
         for q in _QUOTED.finditer(request):
             names.append((q.group(1) or q.group(2) or q.group(3)).strip().lower())
+        if not names:  # 'the delayed transfers of care section': the longest run of words before 'section'
+            names = self._named_in_lower_case(request, docs)
         if not number and not names:
             return []
         scored: list[tuple[int, Passage]] = []
@@ -140,8 +146,10 @@ class Drafter:
             best = 0
             for h in p.heading:
                 hl = h.lower()
-                score = (2 if any(n in hl for n in names) else 0) + (
-                    1 if number and re.match(rf"^{re.escape(number)}(\.|\s|$)", h) else 0)
+                bare = re.sub(r"^[\d.]+\s*", "", hl).strip(" :–-.")
+                # a heading that is the name beats one that holds it ('3.6 Review of delayed transfers ...')
+                named = 3 if any(n == bare for n in names) else 2 if any(n in hl for n in names) else 0
+                score = named + (1 if number and re.match(rf"^{re.escape(number)}(\.|\s|$)", h) else 0)
                 best = max(best, score)
             if best:
                 scored.append((best, p))
@@ -163,6 +171,21 @@ class Drafter:
             best = max(docs_found, key=lambda d: (found[d], weight[d]))
             out = [p for p in out if p.doc == best]
         return out
+
+    def _named_in_lower_case(self, request: str, docs: Sequence[str] | None) -> list[str]:
+        """A section named in lower case before the word 'section' ('a summary of the delayed transfers of
+        care section'): the longest run of the words before it, of at least two words and not starting
+        with a little word, that some heading holds."""
+        headings = {h.lower() for p in self.a.index.passages if not docs or p.doc in docs for h in p.heading}
+        for m in re.finditer(r"((?:[\w&/'’-]+\s+){2,9})section\b", request):
+            words = m.group(1).lower().split()
+            for i in range(len(words) - 1):
+                if words[i] in _LITTLE or len(words) - i < 2:
+                    continue
+                name = " ".join(words[i:])
+                if any(name in h for h in headings):
+                    return [name]
+        return []
 
     # ------------------------------------------------------------------ one section
 
@@ -296,6 +319,8 @@ class Drafter:
             # short of the length asked for: the sentences around those drafted say more about the same
             # things (the detail under a headline figure), if they touch the topic at all
             near, sections = self._around(picked)
+            if preferred:  # a section the request names: only its own sentences
+                near = [p for p in near if p.id in preferred]
             pool = self.a._score(q, self.a._sentences([(p, 0.0) for p in near]))
             for s in pool:
                 if claim_like(s.text):
@@ -598,6 +623,19 @@ def scope_docs_of(a: Answerer, request: str) -> tuple[str, ...]:
     from .query import scope_docs
 
     return scope_docs(request, a.name_docs())
+
+
+def _without_names(text: str, a: Answerer) -> str:
+    """The text without the names of the document it points at ('Bath and North East Somerset plan's'):
+    names in a document's title, not names of things in it ('Winter Pressures Grant')."""
+    from .query import _NAME, scoping_names
+
+    tokens = {t for t, d in scoping_names(text, a.name_docs()) if t.lower() in a.index.title(d).lower()}
+    for m in reversed(list(_NAME.finditer(text))):
+        if tokens & {re.sub(r"'s$", "", t) for t in re.findall(r"[A-Za-z&'\-]+", m.group(1))}:
+            text = text[:m.start()] + text[m.end():]
+    text = re.sub(r"\b(and\s+)+(?=\s|$)|^\s*'s\b|\s'?s\b", " ", text)
+    return " ".join(text.split())
 
 
 def _states_figure(text: str) -> bool:

@@ -29,6 +29,7 @@ _MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|alloc
                          r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth|went to|goes to|go to|"
                          r"receiv\w*|dfg|ibcf|bcf)\b")
 _FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
+_SPAN = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s?[/\-–]\s?((?:19|20)\d{2}|\d{2})(?![\d/])")
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
 _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
 _MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -88,6 +89,12 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
         add(label)
         if label:
             fys.append(label)
+    for m in _SPAN.finditer(text):  # '2017-19', '2017-2019': the plan's financial years, 2017-18 and 2018-19
+        start, end = int(m.group(1)), int(m.group(2))
+        end = end if end >= 100 else start // 100 * 100 + end
+        if 2 <= end - start <= 3:
+            for y in range(start, end):
+                add(f"{y}-{(y + 1) % 100:02d}")
     for m in _QUARTER.finditer(text):
         q = "Q" + (m.group(1) or m.group(3) or _ORDINAL_Q[m.group(2).lower()])
         for fy in fys or [""]:

@@ -647,7 +647,9 @@ def _caption(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
             return (f"{cand[0]} ({title})" if title else cand[0]), cand[1]
     if title:
         return title, titles[0].line
-    if above and len(above[0].split()) <= 30 and not _bullet(above[0][0]):  # not the last item of a list
+    # a bullet names the table below only when it is a label ('- Ethnicity'), not the last item of a list
+    if above and len(above[0].split()) <= 30 and (
+            not _bullet(above[0][0]) or len(above[0].split()) <= 6 or above[0].rstrip().endswith(":")):
         return above[0], above[1]
     heading = blocks[bi].heading
     return (heading[-1] if heading else ""), None

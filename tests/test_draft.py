@@ -349,3 +349,21 @@ def test_the_drafts_own_subject_is_not_introduced_as_a_risk() -> None:
                        "However, the workforce shortfall is a concern for the winter."]
     on_staff = [s.text for s in _order(sentences, "workforce shortfalls and concerns")]
     assert on_staff[0] == "The workforce shortfall is a concern for the winter."
+
+
+def test_a_section_named_in_lower_case_is_the_one_whose_heading_it_is(tmp_path: Path) -> None:
+    """'the delayed transfers of care section' scopes the draft to '12. Delayed transfers of care', not to
+    '3.6 Review of delayed transfers of care performance', which only holds the name."""
+    a = assistant_over(tmp_path, "plan.txt",
+        "3. Progress to date\n\n"
+        "3.6 Review of delayed transfers of care performance:\n\n"
+        "Delayed transfers of care were under-reported in 2016-17 by the hospital.\n\n"
+        "12. Delayed transfers of care\n\n"
+        "Planning for delayed transfers of care in 2017/18 has been produced with our partners.\n\n"
+        "A baseline for delayed transfers of care has been estimated from the Q4 returns.\n\n"
+        "13. Approval and sign off\n\n"
+        "The plan was approved by the board.\n")
+    d = a.draft("Draft a 40-word summary of the delayed transfers of care section of the plan.")
+    assert [s.heading for s in d.sections] == ["Delayed transfers of care"]
+    lines = {c.line_start for s in d.sections[0].sentences for c in s.citations}
+    assert {9, 11} <= lines, lines  # the named section's own sentences, whatever else is drafted
