@@ -367,3 +367,24 @@ def test_a_section_named_in_lower_case_is_the_one_whose_heading_it_is(tmp_path: 
     assert [s.heading for s in d.sections] == ["Delayed transfers of care"]
     lines = {c.line_start for s in d.sections[0].sentences for c in s.citations}
     assert {9, 11} <= lines, lines  # the named section's own sentences, whatever else is drafted
+
+
+def test_the_name_of_the_plan_is_not_the_topic_of_the_draft(tmp_path: Path) -> None:
+    """'… of the Avonshire plan' picks the plan; the draft is then about the rest of the request, so an
+    introduction that repeats the plan's name does not outrank the section asked for."""
+    from assistant.draft import _without_names
+
+    a = assistant_over(tmp_path, "plan.txt",
+        "Avonshire Better Care Fund\n\n"
+        "1. Introduction\n\n"
+        "Avonshire Council and Avonshire CCG are proud to present the Avonshire plan for the people of "
+        "Avonshire, building on the Avonshire plans of 2014 and 2016.\n\n"
+        + "".join(f"1.{i} Avonshire area {i}\n\nAvonshire locality {i} has its own community team.\n\n"
+                  for i in range(1, 6)) +
+        "2. Carers\n\n"
+        "Carers are supported by a new service in every locality.\n\n"
+        "The carers' service is funded by the Better Care Fund.\n")
+    assert _without_names("carers Avonshire's", a.default_answerer) == "carers"
+    assert _without_names("Better Care Fund carers", a.default_answerer) == "Better Care Fund carers"
+    d = a.draft("Draft a 20-word summary of carers support in the Avonshire plan.")
+    assert "proud to present" not in to_markdown(d, footnotes=False)
