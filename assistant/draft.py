@@ -137,6 +137,8 @@ class Drafter:
             names.append((q.group(1) or q.group(2) or q.group(3)).strip().lower())
         if not names:  # 'the delayed transfers of care section': the longest run of words before 'section'
             names = self._named_in_lower_case(request, docs)
+        if not names and not number:  # 'the vision for integrated care': a heading the request spells out
+            names = self._heading_spelt_out(request, docs)
         if not number and not names:
             return []
         scored: list[tuple[int, Passage]] = []
@@ -186,6 +188,20 @@ class Drafter:
                 if any(name in h for h in headings):
                     return [name]
         return []
+
+    def _heading_spelt_out(self, request: str, docs: Sequence[str] | None) -> list[str]:
+        """A heading of at least three content words, every one of which the request uses (the request
+        names the section without saying 'section'); the longest such heading."""
+        want = set(content_terms(topic_of(request)))
+        best: tuple[int, str] = (0, "")
+        for p in self.a.index.passages:
+            if (docs and p.doc not in docs) or not p.heading:
+                continue
+            h = p.heading[-1]
+            terms = {t for t in content_terms(h) if not re.fullmatch(r"\d+", t)}
+            if len(terms) >= 3 and terms <= want and len(terms) > best[0]:
+                best = (len(terms), re.sub(r"^[\d.]+\s*", "", h.lower()).strip(" :–-."))
+        return [best[1]] if best[1] else []
 
     # ------------------------------------------------------------------ one section
 
@@ -285,7 +301,7 @@ class Drafter:
             at = next((i for i, p in enumerate(picked) if lead and (p.text == lead or p.text.startswith(lead + " "))),
                       None)  # the subject sentence, drafted alone: this one takes its place
             terms = set(content_terms(text))
-            if any(len(terms & t) / max(1, len(terms | t)) > 0.5 for i, t in enumerate(seen_terms) if i != at):
+            if any(_repeats(terms, t) for i, t in enumerate(seen_terms) if i != at):
                 return "skip"  # says what a kept sentence already says
             n = len(text.split()) - (len(picked[at].text.split()) if at is not None else 0)
             if total + n > budget * 1.15:
@@ -490,6 +506,7 @@ class Drafter:
         # rows under a category heading are data; sub-rows of another row (a split of it by place) are not
         parents = {r.label for r in t.rows if r.role == "body"}
         body = [r for r in t.rows if r.role == "body" and r.group not in parents and not summary.search(r.label)]
+        whole = True  # the table's totals are part of the story
         body.sort(key=lambda r: -m.weight(qset & m.terms(r.path())))  # rows the topic names first
         valued = [r for r in body if r.cells[b].kind in ("money", "number", "percent") and r.cells[b].value is not None]
         if len(valued) >= 4 and sum(bool(_periods(r.label)) for r in valued) >= 0.8 * len(valued):
@@ -497,6 +514,13 @@ class Drafter:
             valued.sort(key=lambda r: r.cells[b].value or 0)
             body = [valued[0], valued[-1]]
         elif len(valued) >= 3:
+            # a table of many things, a few of which the topic names ('Home First' among the schemes): those
+            # rows only, and not the table's total
+            context = m.terms(" ".join([t.caption, self.a.table_heading(t.id), *t.columns]))
+            naming = [r for r in valued if m.weight(qset & m.terms(r.path())) >= 0.5 * m.weight(qset)]
+            if naming and len(naming) <= len(valued) // 2 and not (
+                    set().union(*(qset & m.terms(r.path()) for r in naming)) & context):
+                valued, whole = naming, False
             # rows the topic names, then the largest rows, with the biggest mover second: what a reader of
             # a funding or spending table looks for
             valued.sort(key=lambda r: (-m.weight(qset & m.terms(r.path())), -abs(r.cells[b].value or 0)))
@@ -508,9 +532,9 @@ class Drafter:
                 if moved(mover) > 0 and mover not in valued[:2]:
                     valued.remove(mover)
                     valued.insert(1, mover)
-            body = valued + [r for r in body if r not in valued]
+            body = valued + ([r for r in body if r not in valued] if whole else [])
         rows = ([r for r in t.rows if r.role == "total"] +
-                [r for r in t.rows if r.role == "body" and summary.search(r.label)] + body)
+                [r for r in t.rows if r.role == "body" and summary.search(r.label)] if whole else []) + body
         told = {p.index for r in rows for p in _parts(t, r, b)}  # parts given with their total
         rows = [r for r in rows if r.index not in told]
         out = []
@@ -623,6 +647,13 @@ def scope_docs_of(a: Answerer, request: str) -> tuple[str, ...]:
     from .query import scope_docs
 
     return scope_docs(request, a.name_docs())
+
+
+def _repeats(a: set[str], b: set[str]) -> bool:
+    """Two sentences say the same: most of their words are shared, or one holds nearly all of the other
+    (a sentence quoted again inside a longer one)."""
+    shared = len(a & b)
+    return shared > 0.5 * len(a | b) or (min(len(a), len(b)) >= 5 and shared >= 0.85 * min(len(a), len(b)))
 
 
 def _without_names(text: str, a: Answerer) -> str:

@@ -388,3 +388,48 @@ def test_the_name_of_the_plan_is_not_the_topic_of_the_draft(tmp_path: Path) -> N
     assert _without_names("Better Care Fund carers", a.default_answerer) == "Better Care Fund carers"
     d = a.draft("Draft a 20-word summary of carers support in the Avonshire plan.")
     assert "proud to present" not in to_markdown(d, footnotes=False)
+
+
+def test_a_draft_on_a_few_rows_of_a_long_table_takes_only_those_rows(tmp_path: Path) -> None:
+    """A draft on 'Home First' uses the Home First rows of the schemes table, not its largest rows, its
+    biggest mover or its total, which are about everything else."""
+    a = assistant_over(tmp_path, "schemes.txt",
+        "4. Better Care Fund schemes\n\n"
+        "Scheme expenditure:\n\n"
+        "Scheme\t2017/18 Expenditure\t2018/19 Expenditure\n"
+        "Fair Price of Care\t£545,000\t£200,000\n"
+        "Falls Response Service\t£224,500\t£228,766\n"
+        "Community equipment\t£900,000\t£910,000\n"
+        "Carers support\t£300,000\t£305,000\n"
+        "Home First Pathway One\t£253,934\t£253,934\n"
+        "Home First Pathway Three (Beds)\t£253,500\t£338,000\n"
+        "Total\t£2,476,934\t£2,235,700\n\n"
+        "The Home First service supports patients to return home with reablement.\n")
+    d = a.draft("Draft a 60-word summary of the Home First service.")
+    text = to_markdown(d, footnotes=False).split("### Key figures")[0]
+    assert "Home First Pathway Three (Beds): £338,000 in 2018/19 Expenditure" in text
+    assert "Home First Pathway One: £253,934" in text
+    for other in ("Fair Price of Care", "Community equipment", "Total"):
+        assert other not in text, other
+    assert_traceable(d)
+
+
+def test_a_heading_spelt_out_in_the_request_scopes_it_and_repeats_are_dropped(tmp_path: Path) -> None:
+    """'a summary of the vision for integrated care' names the section 'Vision for integrated care in
+    Avonshire' without saying 'section'; a sentence quoted again inside a longer one is not drafted twice."""
+    from assistant.draft import _repeats
+    from assistant.query import content_terms
+
+    a = assistant_over(tmp_path, "strategy.txt",
+        "Glossary\n\nCare is what we give to people who need it, and integrated care joins it up.\n\n"
+        "Vision for integrated care in Avonshire\n\n"
+        "Commissioners have signed up to deliver the vision of integrated care for older people.\n\n"
+        "Older people will be the primary focus of services.\n\n"
+        "Operating model\n\nThe operating model has three tiers of care.\n")
+    d = a.draft("Draft a 30-word summary of the vision for integrated care for older people in Avonshire.")
+    assert [s.heading for s in d.sections] == ["Vision for integrated care in Avonshire"]
+    assert "three tiers" not in to_markdown(d, footnotes=False)
+    short = set(content_terms("The vision of the system is 'Everyone working together for happier lives'."))
+    longer = set(content_terms("The vision of the system is 'Everyone working together for happier lives' and "
+                               "the purpose of this plan is to set out how we will deliver it over five years."))
+    assert _repeats(short, longer) and not _repeats(short, set(content_terms("Older people come first.")))
