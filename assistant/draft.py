@@ -66,6 +66,7 @@ class Draft:
     gaps: list[str] = field(default_factory=list)
     mode: str = "extractive"
     words_target: int = 0
+    notes: list[str] = field(default_factory=list)  # how the draft was written: removals, fallbacks
 
     @property
     def words(self) -> int:
@@ -113,18 +114,70 @@ class Drafter:
         all_figures: list[Figure] = []
         gaps: list[str] = []
         used: set[str] = set()
+        notes: list[str] = []
+        written = 0
         for heading in headings:
             sec_topic = f"{heading} {topic}" if outline else topic
             sentences, figs, sec_gaps = self._section(sec_topic, request, scope_docs, scope_passages, per_section, used)
             if not sentences:
                 gaps.append(f"The documents give nothing on {heading.lower()}.")
                 continue
+            if self.llm is not None:  # the model writes from what was selected; what it writes is verified
+                by_model, figs_used, note = self._written(heading, request, sentences, per_section)
+                if by_model:
+                    sentences, figs, written = by_model, figs_used, written + 1
+                if note:
+                    notes.append(f"{heading}: {note}")
             sections.append(DraftSection(heading, tuple(sentences)))
             all_figures.extend(f for f in figs if f not in all_figures)
             gaps.extend(g for g in sec_gaps if g not in gaps)
         if not sections:
             gaps.append(f"The documents do not cover {topic}.")
-        return Draft(request, sections, all_figures, gaps, "extractive", words)
+        mode = f"llm:{self.llm.name}" if self.llm is not None and written else "extractive"
+        return Draft(request, sections, all_figures, gaps, mode, words, notes)
+
+    def _written(self, heading: str, request: str, selected: list[DraftSentence],
+                 budget: int) -> tuple[list[DraftSentence], list[Figure], str | None]:
+        """The section written by the language model from the selected sentences' sources and figures,
+        sentence by sentence verified (its citations were given to it, its numbers are in what it cites);
+        nothing, with the reason, when too little of it survives or the model fails."""
+        from .errors import LLMError
+        from .generate import Context, verify_sentences
+        from .prompts import render
+
+        assert self.llm is not None
+        ctx = Context()
+        for d in selected:
+            for c in d.citations:
+                if not any(c == other for _, other, _ in ctx.passages):
+                    ctx.passages.append((f"P{len(ctx.passages) + 1}", c, c.quote.replace("\t", " | ")))
+            for f in d.figures:
+                if not any(f == other for _, other in ctx.figures):
+                    ctx.figures.append((f"F{len(ctx.figures) + 1}", f))
+        system = render("system")
+        prompt = render("draft", heading=heading, words=budget, request=request, passages=ctx.passages_block(),
+                        figures=ctx.figures_block())
+        try:
+            reply = self.llm.complete(system, prompt)
+        except LLMError as e:
+            return [], [], f"the language model could not be used ({e}); this section is extractive"
+        kept, dropped = verify_sentences(reply, ctx, system)
+        out: list[DraftSentence] = []
+        for k in kept:
+            text = _clean(k.text)
+            if text is None or not k.citations or any(text == o.text for o in out):
+                dropped.append(k.text)
+                continue
+            out.append(DraftSentence(text, tuple(k.citations), tuple(k.figures)))
+        if _words(out) < 0.4 * budget:
+            return [], [], (f"the language model's draft could not be verified ({len(dropped)} sentence(s) removed, "
+                            f"{_words(out)} words left); this section is extractive")
+        figs: list[Figure] = []
+        for d in out:
+            figs.extend(f for f in d.figures if f not in figs)
+        note = (f"{len(dropped)} sentence(s) of the model's draft were removed: they cited nothing given to it or "
+                "held a number not in what they cited") if dropped else None
+        return out, figs, note
 
     # ------------------------------------------------------------------ scope
 
@@ -877,6 +930,8 @@ def to_markdown(d: Draft, footnotes: bool = True) -> str:
         lines.append("")
     if d.gaps:
         lines += ["### Gaps", ""] + [f"- {g}" for g in d.gaps] + [""]
+    if d.notes:
+        lines += ["### Notes", ""] + [f"- {n}" for n in d.notes] + [""]
     if notes and not footnotes:
         lines += ["### Sources", ""]
     for i, c in enumerate(notes, 1):
@@ -920,6 +975,10 @@ def to_docx(d: Draft, path: str) -> None:
         doc.add_heading("Gaps", level=2)
         for g in d.gaps:
             doc.add_paragraph(g, style="List Bullet")
+    if d.notes:
+        doc.add_heading("Notes", level=2)
+        for n in d.notes:
+            doc.add_paragraph(n, style="List Bullet")
     if notes:
         doc.add_heading("Sources", level=2)
         for i, c in enumerate(notes, 1):

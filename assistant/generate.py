@@ -88,57 +88,70 @@ def build_context(answerer: Answerer, w: Work, n_passages: int = 6) -> Context:
     return ctx
 
 
-def verify_reply(reply: str, ctx: Context, system: str) -> Verified:
-    """Keep the sentences that cite what they were given and whose numbers those sources contain."""
-    body = reply.strip()
-    if NOT_FOUND.lower().rstrip(".") in body.lower():
-        return Verified("", [], [], [], not_found=True)
+@dataclass
+class Kept:
+    """One sentence of the model's reply that passed verification, with what it cites."""
+
+    text: str
+    citations: list[Citation]
+    figures: list[Figure]
+
+
+def verify_sentences(reply: str, ctx: Context, system: str) -> tuple[list[Kept], list[str]]:
+    """The reply's sentences that cite what they were given and whose numbers those sources contain
+    (each with its citations and figures), and the sentences dropped."""
+    body = reply.strip().replace("\n", " ")
+    # 'It rose. [P1] Then…': ids written after the full stop belong to the sentence before it
+    body = re.sub(r"([.!?])((?:\s*" + CITATION + r")+)", lambda m: f"{m.group(2)}{m.group(1)}", body)
     passages = {pid: (c, text) for pid, c, text in ctx.passages}
     figures = dict(ctx.figures)
-    kept: list[str] = []
-    cites: list[Citation] = []
-    figs: list[Figure] = []
+    kept: list[Kept] = []
     dropped: list[str] = []
-    for a, b in sentence_spans(body.replace("\n", " ")):
-        sentence = body.replace("\n", " ")[a:b].strip()
+    for a, b in sentence_spans(body):
+        sentence = body[a:b].strip()
         ids = [f"{m.group(1)}{m.group(2)}" for m in re.finditer(CITATION, sentence)]
         plain = re.sub(r"\s*" + CITATION, "", sentence).strip()
         known = [i for i in ids if i in passages or i in figures]
         invented = [i for i in ids if i not in passages and i not in figures]
         if invented:
             log.info("dropping invented citation ids %s", invented)
-        if not plain or _leaks(plain, system):
-            dropped.append(sentence)
-            continue
-        if not known:
+        if not plain or _leaks(plain, system) or not known:
             dropped.append(sentence)
             continue
         evidence = [passages[i][1] for i in known if i in passages] + [passages[i][0].quote for i in known if i in passages]
         used_figs = [figures[i] for i in known if i in figures]
-        if unlocked_numbers(plain, evidence, used_figs):
+        if unlocked_numbers(plain, evidence, used_figs) or not _grounded(
+                plain, evidence + [f"{f.description} {f.formula}" for f in used_figs]):
             dropped.append(sentence)
             continue
-        if not _grounded(plain, evidence + [f"{f.description} {f.formula}" for f in used_figs]):
-            dropped.append(sentence)
-            continue
-        marks = []
+        cites: list[Citation] = []
         for i in known:
             if i in passages:
-                c = passages[i][0]
-                if c not in cites:
-                    cites.append(c)
-                marks.append(f"[{cites.index(c) + 1}]")
-            else:
-                f = figures[i]
-                if f not in figs:
-                    figs.append(f)
-                for c, _ in (passages[pid] for pid in passages):  # the rows the figure was computed from
-                    if any(c.doc == cell.doc and c.line_start <= cell.line <= c.line_end for cell in f.cells):
-                        if c not in cites:
-                            cites.append(c)
-                        marks.append(f"[{cites.index(c) + 1}]")
-        kept.append(f"{plain.rstrip()} {' '.join(dict.fromkeys(marks))}".rstrip())
-    return Verified(" ".join(kept), cites, figs, dropped)
+                cites.append(passages[i][0])
+            else:  # a figure is cited through the rows it was computed from
+                cites.extend(c for c, _ in passages.values() if any(
+                    c.doc == cell.doc and c.line_start <= cell.line <= c.line_end for cell in figures[i].cells))
+        kept.append(Kept(plain, list(dict.fromkeys(cites)), used_figs))
+    return kept, dropped
+
+
+def verify_reply(reply: str, ctx: Context, system: str) -> Verified:
+    """Keep the sentences that cite what they were given and whose numbers those sources contain."""
+    if NOT_FOUND.lower().rstrip(".") in reply.strip().lower():
+        return Verified("", [], [], [], not_found=True)
+    kept, dropped = verify_sentences(reply, ctx, system)
+    cites: list[Citation] = []
+    figs: list[Figure] = []
+    texts = []
+    for k in kept:
+        marks = []
+        for c in k.citations:
+            if c not in cites:
+                cites.append(c)
+            marks.append(f"[{cites.index(c) + 1}]")
+        figs.extend(f for f in k.figures if f not in figs)
+        texts.append(f"{k.text.rstrip()} {' '.join(dict.fromkeys(marks))}".rstrip())
+    return Verified(" ".join(texts), cites, figs, dropped)
 
 
 def _grounded(sentence: str, evidence: Sequence[str]) -> bool:

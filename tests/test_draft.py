@@ -433,3 +433,53 @@ def test_a_heading_spelt_out_in_the_request_scopes_it_and_repeats_are_dropped(tm
     longer = set(content_terms("The vision of the system is 'Everyone working together for happier lives' and "
                                "the purpose of this plan is to set out how we will deliver it over five years."))
     assert _repeats(short, longer) and not _repeats(short, set(content_terms("Older people come first.")))
+
+
+def _model_reply(good: int, bad: list[str]):  # type: ignore[no-untyped-def]
+    """A stand-in model: restates the first `good` passages and figures it is given, with their ids, then
+    adds the `bad` sentences."""
+    import re as _re
+
+    def reply(system: str, prompt: str) -> str:
+        assert "Write the section" in prompt and "never calculate" in prompt
+        out = []
+        for pid, text in _re.findall(r"\[(P\d+)\] \([^)]*\)\n([^\n]+)", prompt)[:good]:
+            out.append(f"{text.replace(' | ', ' ').rstrip('.:')}. [{pid}]")
+        for fid, value, what in _re.findall(r"\[(F\d+)\] ([^=\n]+) = [^\n]*\(([^()\n]*)\)\n", prompt)[:1]:
+            out.append(f"The {what} is {value.strip()}. [{fid}]")
+        return " ".join(out + bad)
+    return reply
+
+
+def test_a_draft_written_by_a_model_is_verified_sentence_by_sentence(settings: Settings,
+                                                                       fixture_index: Index) -> None:
+    from assistant.llm import FakeLLM
+
+    fake = FakeLLM(_model_reply(6, ["The grant will double to £9,999,999 next year. [P1]",
+                                    "Everyone welcomed the allocation. [P99]"]))
+    a = Assistant(settings, index=fixture_index, llm=fake)
+    d = a.draft("Draft a 60-word summary of the 2019-20 funding allocations.")
+    assert fake.calls and d.mode == "llm:fake"
+    text = to_markdown(d)
+    assert "9,999,999" not in text and "Everyone welcomed" not in text
+    assert any("2 sentence(s) of the model's draft were removed" in n for n in d.notes) and "### Notes" in text
+    sentences = [s for sec in d.sections for s in sec.sentences]
+    assert sentences and all(s.citations for s in sentences)
+    (total,) = [s for s in sentences if s.text.startswith("The Total, 19/20 allocation is £15,381,000")]
+    assert total.figures and total.citations[0].quote.startswith("Total"), "a figure is cited by its row"
+    assert_traceable(d)
+
+
+def test_a_model_that_fails_or_writes_nothing_verifiable_leaves_the_extractive_draft(
+        settings: Settings, fixture_index: Index) -> None:
+    from assistant.errors import LLMError
+    from assistant.llm import FakeLLM
+
+    request = "Draft a 60-word summary of the 2019-20 funding allocations."
+    plain = Assistant(settings, index=fixture_index).draft(request)
+    for llm, why in ((FakeLLM([LLMError("connection refused")]), "could not be used"),
+                     (FakeLLM(["It rose a lot. [P99] Funding is £1 billion. [P1]"]), "could not be verified")):
+        d = Assistant(settings, index=fixture_index, llm=llm).draft(request)
+        assert d.mode == "extractive" and any(why in n for n in d.notes)
+        assert [s.text for sec in d.sections for s in sec.sentences] == \
+            [s.text for sec in plain.sections for s in sec.sentences]

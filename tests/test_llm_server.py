@@ -94,3 +94,21 @@ def test_timeouts_and_refused_connections_fall_back(server: str, settings: Setti
         assert time.perf_counter() - t0 < 30, "nothing hangs"
         assert ans.mode == "extractive" and "£2,158,000" in ans.text
         assert any("could not be used" in n for n in ans.notes)
+
+
+def test_a_draft_written_by_the_model_is_verified(server: str, settings: Settings, fixture_index: Index) -> None:
+    """Whatever the model writes, every sentence shown cites a verbatim source and every number is in
+    it; what could not be verified is removed and said, or the section stays extractive and says why."""
+    s = llm_settings(settings, server, max_tokens=200)
+    for a in (Assistant(s, index=fixture_index), Assistant(s, index=fixture_index, llm=TamperedLLM(s.llm))):
+        d = a.draft("Draft a 80-word summary of the 2019-20 funding allocations.")
+        assert d.mode in ("llm:openai:smollm2", "extractive")
+        if d.mode == "extractive" or isinstance(a.llm, TamperedLLM):
+            assert d.notes, "a fallback or a removal always says why"
+        sentences = [x for sec in d.sections for x in sec.sentences]
+        assert sentences and "4,400,000" not in " ".join(x.text for x in sentences)
+        for x in sentences:
+            assert x.citations and unlocked_numbers(x.text, [c.quote for c in x.citations], x.figures) == []
+            for c in x.citations:
+                lines = [ln.text for ln in fixture_index.lines(c.doc, c.page, c.line_start, c.line_end)]
+                assert quote_is_verbatim(c, lines)
