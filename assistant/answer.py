@@ -132,6 +132,7 @@ class Answerer:
         self.retriever = retriever or HybridRetriever(index, settings.retrieval)
         self._tqa: TableQA | None = None
         self._names: dict[str, dict[str, int]] | None = None
+        self._vocabulary: set[str] | None = None
 
     # ------------------------------------------------------------------ set-up (lazy, once per index)
 
@@ -154,6 +155,17 @@ class Answerer:
                     d[p.doc] = d.get(p.doc, 0) + 1
             self._names = names
         return self._names
+
+    def vocabulary(self) -> set[str]:
+        """Every content term the documents use anywhere: text, headings, table cells."""
+        if self._vocabulary is None:
+            vocab: set[str] = set()
+            for doc in self.index.docs:
+                for lines in self.index.lines_by_page(doc).values():
+                    for ln in lines:
+                        vocab.update(content_terms(ln.text))
+            self._vocabulary = vocab
+        return self._vocabulary
 
     # ------------------------------------------------------------------ asking
 

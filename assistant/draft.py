@@ -107,6 +107,17 @@ class Drafter:
             if named:  # and, having done so, are not what the section is about
                 topic = _without_names(topic, self.a) or topic
         scope_passages = self._section_scope(request, docs)
+        # what is asked about, or part of it, is not in the documents (a section they have is): say so,
+        # rather than pad the draft with what the other words match
+        unknown = [] if scope_passages else self._unknown_words(topic)
+        if unknown:
+            parts = [t for t in (topic_of(x) for x in re.split(r"\s+and\s+|,\s*|;\s*", request)) if t]
+            lacking = [t for t in parts if self._lacking(t, unknown)]
+            if len(lacking) == len(parts) or self._lacking(topic, unknown) and not parts:
+                return Draft(request, [], [], [f"The documents do not mention {_listing(unknown)}, so there is "
+                                              f"nothing to draft on {topic}."], "extractive", words)
+            if lacking:
+                topic = " ".join(t for t in parts if t not in lacking)
         scope_docs = tuple(sorted({p.doc for p in scope_passages})) or tuple(docs or ())
         headings = list(outline) if outline else [_title(topic, scope_passages)]
         per_section = max(60, words // len(headings))
@@ -133,8 +144,33 @@ class Drafter:
             gaps.extend(g for g in sec_gaps if g not in gaps)
         if not sections:
             gaps.append(f"The documents do not cover {topic}.")
+        if unknown:
+            gaps.append(f"The documents do not mention {_listing(unknown)}.")
         mode = f"llm:{self.llm.name}" if self.llm is not None and written else "extractive"
         return Draft(request, sections, all_figures, gaps, mode, words, notes)
+
+    def _unknown_words(self, topic: str) -> list[str]:
+        """Words of the topic that no passage of the documents uses ('tourism'), as the request spells them."""
+        vocabulary = self.a.vocabulary()
+        out: list[str] = []
+        for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", topic):
+            terms = content_terms(w, self.a.index.acronyms)
+            if terms and not any(t in vocabulary for t in terms) and w not in out:
+                out.append(w)
+        return out
+
+    def _lacking(self, topic: str, unknown: list[str]) -> bool:
+        """The documents do not cover this topic: the thing it is about (its last word that is not an
+        everyday plan word: 'space tourism plans' is about tourism) is a word they never use, or most of
+        what it says is in two or more such words ('the Northshire lunar base budget')."""
+        m = self.a.tqa.m
+        terms = [t for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", topic) for t in content_terms(w)]
+        missing = {t for w in unknown for t in content_terms(w, self.a.index.acronyms)}
+        specific = [t for t in terms if t in missing or m.df.get(t, 0) <= max(0.05 * m.n, 20)]
+        if specific and specific[-1] in missing:
+            return True
+        share = m.weight(missing & set(terms)) / (m.weight(set(terms)) or 1.0)
+        return share > 0.5 and len(missing & set(terms)) >= 2
 
     def _written(self, heading: str, request: str, selected: list[DraftSentence],
                  budget: int) -> tuple[list[DraftSentence], list[Figure], str | None]:

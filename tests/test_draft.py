@@ -483,3 +483,15 @@ def test_a_model_that_fails_or_writes_nothing_verifiable_leaves_the_extractive_d
         assert d.mode == "extractive" and any(why in n for n in d.notes)
         assert [s.text for sec in d.sections for s in sec.sentences] == \
             [s.text for sec in plain.sections for s in sec.sentences]
+
+
+def test_what_the_documents_never_mention_is_a_gap_not_padding(assistant: Assistant) -> None:
+    """A topic whose words no passage uses gets no draft, only the gap; a request with such a part drafts
+    the rest and names what is missing."""
+    d = assistant.draft("Draft a 100-word summary of space tourism plans.")
+    assert not d.sections and d.words == 0
+    assert d.gaps == ["The documents do not mention space and tourism, so there is nothing to draft on space "
+                      "tourism plans."]
+    d = assistant.draft("Draft a 60-word summary of the DFG allocation and the telehealth robots.")
+    assert d.sections and "The documents do not mention telehealth and robots." in d.gaps
+    assert "DFG" in to_markdown(d) and "robot" not in " ".join(s.text for sec in d.sections for s in sec.sentences)
