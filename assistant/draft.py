@@ -22,13 +22,12 @@ from typing import Any
 
 from . import figures as F
 from .answer import _DANGLING, Answerer, Sentence, _strip_marker
-from .figures import column_name
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
 from .text import sentence_spans
-from .verify import _periods_and_numbers
 from .types import Cell, Citation, Figure, Passage, Row, Table
+from .verify import _periods_and_numbers
 
 _DRAFT_WORDS = re.compile(
     r"(?i)\b(draft|write|prepare|produce|create|give|provide|a|an|the|short|brief|summary|summarise|summarising|"
