@@ -236,7 +236,7 @@ class Drafter:
             best = 0
             for h in p.heading:
                 hl = h.lower()
-                bare = re.sub(r"^[\d.]+\s*", "", hl).strip(" :–-.")
+                bare = _bare_heading(h)
                 # a heading that is the name beats one that holds it ('3.6 Review of delayed transfers ...')
                 named = 3 if any(n == bare for n in names) else 2 if any(n in hl for n in names) else 0
                 score = named + (1 if number and re.match(rf"^{re.escape(number)}(\.|\s|$)", h) else 0)
@@ -288,7 +288,7 @@ class Drafter:
             h = p.heading[-1]
             terms = {t for t in content_terms(h) if not re.fullmatch(r"\d+", t)}
             if len(terms) >= 3 and terms <= want and len(terms) > best[0]:
-                best = (len(terms), re.sub(r"^[\d.]+\s*", "", h.lower()).strip(" :–-."))
+                best = (len(terms), _bare_heading(h))
         return [best[1]] if best[1] else []
 
     # ------------------------------------------------------------------ one section
@@ -538,7 +538,7 @@ class Drafter:
         qset = set(q.terms)
 
         def context(t: Table) -> str:
-            return " ".join([t.caption, headings.get(t.id, ""), *t.columns])
+            return _table_words(t, headings.get(t.id, ""))
 
         def about(t: Table) -> float:
             """A table is about the topic when its caption and heading say so; a matching row counts less."""
@@ -547,7 +547,7 @@ class Drafter:
             return 2 * ctx + rows
 
         def share(t: Table) -> float:
-            text = " ".join([t.caption, headings.get(t.id, ""), *t.columns, *(r.path() for r in t.rows)])
+            text = " ".join([context(t), *(r.path() for r in t.rows)])
             return m.weight(qset & m.terms(text)) / (m.weight(qset) or 1.0)
 
         ranked = sorted((t for t in in_scope if _numeric_cols(t)), key=about, reverse=True)
@@ -604,7 +604,7 @@ class Drafter:
         elif len(valued) >= 3:
             # a table of many things, a few of which the topic names ('Home First' among the schemes): those
             # rows only, and not the table's total
-            context = m.terms(" ".join([t.caption, self.a.table_heading(t.id), *t.columns]))
+            context = m.terms(_table_words(t, self.a.table_heading(t.id)))
             naming = [r for r in valued if m.weight(qset & m.terms(r.path())) >= 0.5 * m.weight(qset)]
             if naming and len(naming) <= len(valued) // 2 and not (
                     set().union(*(qset & m.terms(r.path()) for r in naming)) & context):
@@ -765,6 +765,17 @@ def _states_figure(text: str) -> bool:
 
 def claim_like(text: str) -> bool:
     return bool(re.search(r"£\s?\d|\d%|\b\d[\d,.]*\b", text))
+
+
+def _bare_heading(h: str) -> str:
+    """A heading without its numbering or trailing punctuation, in lower case ('3.6 Review …:' ->
+    'review …')."""
+    return re.sub(r"^[\d.]+\s*", "", h.lower()).strip(" :–-.")
+
+
+def _table_words(t: Table, heading: str) -> str:
+    """What a table says it is about: caption, heading and column names."""
+    return " ".join([t.caption, heading, *t.columns])
 
 
 def _title(topic: str, scope: Sequence[Passage] = ()) -> str:

@@ -699,7 +699,7 @@ def _contents_table(doc: SourceDoc, blocks: list[Block], bi: int) -> Table | Non
         page_s = page.strip()
         cells = (Cell(0, ln.text.split("\t")[0], title, "text", None, None, None, ln.no, ln.page),
                  Cell(1, page_s, page_s, "number" if page_s.isdigit() else "empty",
-                      None if not page_s.isdigit() else _dec_int(page_s), None, None, ln.no, ln.page))
+                      None if not page_s.isdigit() else Decimal(page_s), None, None, ln.no, ln.page))
         rows.append(Row(len(rows), title, cells, (ln.no,), "body"))
     if not rows:
         return None
@@ -719,12 +719,6 @@ def _merge_contents(tables: list[Table]) -> list[Table]:
         else:
             out.append(t)
     return out
-
-
-def _dec_int(s: str):  # type: ignore[no-untyped-def]
-    from decimal import Decimal
-
-    return Decimal(s)
 
 
 def _unique_ids(tables: list[Table]) -> list[Table]:
