@@ -389,6 +389,11 @@ class Answerer:
             others = "; ".join(f"{f.cells[0].column.rsplit(' / ', 1)[0]} {f.text}" for f in ta.figures[1:4])
             text = (f"{lead.column.rsplit(' / ', 1)[0]} has the {word} {lead.column.rsplit(' / ', 1)[-1]}: {fig.text} "
                     f"({ta.rows[0].label} row){where}. Next: {others}.")
+        elif ta.op in ("max_over", "min_over"):
+            word = "largest" if ta.op == "max_over" else "smallest"
+            others = "; ".join(f"{f.cells[0].column}: {f.cells[0].raw}" for f in ta.figures[1:4])
+            text = (f"{ta.rows[0].path()} was {word} in {fig.cells[0].column}: {fig.cells[0].raw}{where} "
+                    f"(against {others}).")
         elif ta.op in ("max", "min"):
             word = "largest" if ta.op == "max" else "smallest"
             text = (f"{ta.rows[0].path()} has the {word} {column_name(t, ta.cols[0])}: {fig.text}{where}. "

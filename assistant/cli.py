@@ -251,10 +251,15 @@ def cmd_ask(a: Assistant, args: argparse.Namespace) -> int:
 def cmd_eval(a: Assistant, args: argparse.Namespace) -> int:
     from .evaluate import evaluate_file
 
-    report = evaluate_file(a, args.file)
+    report = evaluate_file(a, args.file, half=args.half, scope=args.scope, limit=args.limit)
     if args.json:
-        _print_json({k: v for k, v in report.items() if k != "results"})
+        _print_json({k: v for k, v in report.items() if k != "results" and (args.failures or k not in ("wrong",))})
         return 0
+    print_eval(report, failures=args.failures)
+    return 0
+
+
+def print_eval(report: dict[str, Any], failures: bool = False) -> None:
     for section, rows in report.items():
         if section in ("results", "wrong", "claims_wrong"):
             continue
@@ -262,12 +267,16 @@ def cmd_eval(a: Assistant, args: argparse.Namespace) -> int:
         for name, st in rows.items():
             bits = ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in st.items())
             print(f"  {name}: {bits}")
+    if not failures:
+        return
     for w in report.get("wrong", []):
         print(f"\nWRONG {w['id']} ({w['type']}): {w['question']}\n  expected: {w['expected']}\n  got:      "
               f"{w['answer'][:300]}\n  missing:  {w['missing']}")
+    for r in report.get("results", []):
+        if r.get("untraceable"):
+            print(f"\nUNTRACEABLE {r['id']}: {r['untraceable']} in {r['answer'][:200]}")
     for w in report.get("claims_wrong", []):
         print(f"\nWRONG {w['id']}: {w['text']}\n  expected: {w['expected']}\n  got: {w['got']}")
-    return 0
 
 
 def check_json(c: ClaimCheck) -> dict[str, Any]:
@@ -386,6 +395,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score answers (and claim checks) against a gold JSONL file")
     p.add_argument("file")
+    p.add_argument("--corpus", help="the folder of documents the gold file is about (default: the setting)")
+    p.add_argument("--index", help="the index folder for that corpus (default: the setting)")
+    p.add_argument("--half", choices=("dev", "check"),
+                   help="only documents with an even (dev) or odd (check) number")
+    p.add_argument("--scope", choices=("all", "doc"), default="all",
+                   help="ask each question of the whole corpus (all) or of its own document (doc)")
+    p.add_argument("--limit", type=int, help="only the first N questions (and claims)")
+    p.add_argument("--failures", action="store_true", help="list every wrong answer and untraceable number")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("tables", help="list tables: caption, location, shape")
@@ -417,7 +434,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        assistant = Assistant(get_settings(args.settings))
+        settings = get_settings(args.settings)
+        overrides = {k: getattr(args, a) for k, a in (("corpus", "corpus"), ("index_dir", "index"))
+                     if getattr(args, a, None)}
+        if overrides:
+            settings = settings.model_copy(update={k: Path(v) for k, v in overrides.items()})
+        assistant = Assistant(settings)
         return COMMANDS[args.command](assistant, args)
     except AssistantError as e:
         print(f"error: {e}", file=sys.stderr)

@@ -75,6 +75,43 @@ class QAResult:
     answer: str
     expected: str
     missing: list[str] = field(default_factory=list)
+    untraceable: list[str] = field(default_factory=list)
+    doc: str = ""
+    confidence: float | None = None
+
+
+def _number_key(n: Number) -> set[Decimal]:
+    v = abs(n.value)
+    out = {v.normalize()}
+    if n.scale:
+        out.add((v / SCALES[n.scale]).normalize())
+    return out
+
+
+def untraceable_numbers(ans: Answer) -> list[str]:
+    """Numbers in an answer's text that are neither in a quote it cites nor in a figure our code computed
+    (value, text, formula or a cell it used). Citation marks ('[2]') and years are not numbers here."""
+    if not ans.answered:
+        return []
+    text = re.sub(r"\[\d+\]", " ", ans.text)
+    known: set[Decimal] = set()
+    sources = [c.quote for c in ans.citations]
+    for f in ans.figures:
+        known.add(abs(f.value).normalize())
+        sources += [f.text, f.formula, f.description, *(c.raw for c in f.cells), *(c.column for c in f.cells),
+                    *(c.row for c in f.cells)]
+    for s in sources:
+        for n in find_numbers(s):
+            known |= _number_key(n)
+    for s in sources:  # digits as written ('2019-20', 'Q4') are traceable as text
+        known |= {Decimal(d).normalize() for d in re.findall(r"\d+", s)}
+    out = []
+    for n in find_numbers(text):
+        if re.fullmatch(r"(19|20)\d{2}", n.raw.strip()):
+            continue
+        if not (_number_key(n) & known):
+            out.append(n.raw)
+    return out
 
 
 def score_answer(item: dict[str, Any], ans: Answer, seconds: float) -> QAResult:
@@ -85,36 +122,52 @@ def score_answer(item: dict[str, Any], ans: Answer, seconds: float) -> QAResult:
         missing = [m for m in item.get("must_contain", []) if not contains(ans.text, m)]
         correct = ans.answered and not missing
     cited = covers(ans.citations or ans.closest, item["doc"], item.get("line", []))
+    conf = ans.state.get("confidence") if isinstance(ans.state, dict) else None
     return QAResult(item["id"], item.get("type", "qa"), item["question"], correct, cited, not ans.answered, seconds,
-                    ans.text, item.get("answer", ""), missing)
+                    ans.text, item.get("answer", ""), missing, untraceable_numbers(ans), item.get("doc", ""),
+                    conf)
 
 
-def evaluate_qa(items: list[dict[str, Any]], ask: Callable[[str], Answer]) -> dict[str, Any]:
+AskFn = Callable[[dict[str, Any]], Answer]
+
+
+def evaluate_qa(items: list[dict[str, Any]], ask: Callable[[str], Answer] | None = None,
+                ask_item: AskFn | None = None) -> dict[str, Any]:
+    """Score every item; `ask_item` (given the whole item, e.g. to scope it to its document) wins over `ask`."""
     results = []
     for item in items:
         t0 = time.perf_counter()
-        ans = ask(item["question"])
+        ans = ask_item(item) if ask_item else ask(item["question"])  # type: ignore[misc]
         results.append(score_answer(item, ans, time.perf_counter() - t0))
     return summarise(results)
+
+
+def stats(rs: list[QAResult]) -> dict[str, Any]:
+    """Per-set figures: correct, correct and cited, answered (coverage), precision when answered
+    (a negative answered counts as wrong), negatives abstained, answers with an untraceable number."""
+    secs = sorted(r.seconds for r in rs)
+    answered = [r for r in rs if not r.abstained]
+    negatives = [r for r in rs if r.type == "negative"]
+    out: dict[str, Any] = {
+        "n": len(rs),
+        "correct": sum(r.correct for r in rs) / len(rs),
+        "correct_and_cited": sum(r.correct and r.cited for r in rs) / len(rs),
+        "cited": sum(r.cited for r in rs) / len(rs),
+        "answered": len(answered) / len(rs),
+        "precision": (sum(r.correct for r in answered) / len(answered)) if answered else 1.0,
+        "untraceable": sum(bool(r.untraceable) for r in rs),
+        "latency_p50_ms": 1000 * statistics.median(secs),
+        "latency_p95_ms": 1000 * secs[min(len(secs) - 1, int(0.95 * len(secs)))],
+    }
+    if negatives:
+        out["negatives_abstained"] = sum(r.abstained for r in negatives) / len(negatives)
+    return out
 
 
 def summarise(results: list[QAResult]) -> dict[str, Any]:
     by_type: dict[str, list[QAResult]] = {}
     for r in results:
         by_type.setdefault(r.type, []).append(r)
-
-    def stats(rs: list[QAResult]) -> dict[str, Any]:
-        secs = sorted(r.seconds for r in rs)
-        return {
-            "n": len(rs),
-            "correct": sum(r.correct for r in rs) / len(rs),
-            "correct_and_cited": sum(r.correct and r.cited for r in rs) / len(rs),
-            "cited": sum(r.cited for r in rs) / len(rs),
-            "abstained": sum(r.abstained for r in rs) / len(rs),
-            "latency_p50_ms": 1000 * statistics.median(secs),
-            "latency_p95_ms": 1000 * secs[min(len(secs) - 1, int(0.95 * len(secs)))],
-        }
-
     return {
         "overall": stats(results) if results else {},
         "by_type": {k: stats(v) for k, v in sorted(by_type.items())},
@@ -123,9 +176,23 @@ def summarise(results: list[QAResult]) -> dict[str, Any]:
     }
 
 
-def evaluate_file(assistant: Any, path: str) -> dict[str, Any]:
-    """Every `qa` item of a gold file through assistant.ask (and `claim` items through assistant.check,
-    when the assistant can check), scored as described above."""
+def doc_number(doc: str) -> int | None:
+    """The number a document's name starts or ends with ('report_017.txt' -> 17, '003_ab.txt' -> 3)."""
+    m = re.search(r"(\d+)(?=\.\w+$)", doc) or re.match(r"(\d+)", doc)
+    return int(m.group(1)) if m else None
+
+
+def in_half(doc: str, half: str | None) -> bool:
+    """The development half holds documents with an even number, the check half those with an odd one."""
+    if not half:
+        return True
+    n = doc_number(doc)
+    if n is None:
+        return False
+    return (n % 2 == 0) == (half == "dev")
+
+
+def load_gold(path: str | Any, half: str | None = None) -> list[dict[str, Any]]:
     import json
     from pathlib import Path
 
@@ -134,13 +201,38 @@ def evaluate_file(assistant: Any, path: str) -> dict[str, Any]:
         from .errors import NotFoundError
 
         raise NotFoundError(f"no such file: {path}")
-    items = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = []
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            from .errors import AssistantError
+
+            raise AssistantError(f"{path}:{n}: not valid JSON ({e.msg})") from None
+    return [i for i in items if in_half(i.get("doc", ""), half)]
+
+
+def evaluate_file(assistant: Any, path: str, half: str | None = None, scope: str | None = None,
+                  limit: int | None = None) -> dict[str, Any]:
+    """Every `qa` item of a gold file through assistant.ask (and `claim` items through assistant.check,
+    when the assistant can check), scored as described above. `half` keeps the documents of one half
+    ('dev': even numbers, 'check': odd); `scope='doc'` asks each question of its own document only."""
+    items = load_gold(path, half)
     qa = [i for i in items if i.get("kind", "qa") == "qa" and i.get("question")]
     claims = [i for i in items if i.get("kind") == "claim" and i.get("text")]
+    if limit:
+        qa, claims = qa[:limit], claims[:limit]
     report: dict[str, Any] = {}
     if qa:
         assistant.ask("warm up")  # model load is not part of answer latency
-        r = evaluate_qa(qa, assistant.ask)
+
+        def ask_item(item: dict[str, Any]) -> Answer:
+            docs = [item["doc"]] if scope == "doc" and item.get("doc") else None
+            return assistant.ask(item["question"], None, docs)
+
+        r = evaluate_qa(qa, ask_item=ask_item)
         report["qa"] = {"overall": r["overall"], **r["by_type"]}
         report["wrong"] = r["wrong"]
         report["results"] = r["results"]

@@ -7,11 +7,12 @@ A language model never computes a number; these functions do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from .types import Cell, CellRef, Figure, Row, Table
-from .values import SCALES, format_value
+from .values import CURRENCIES, SCALES, format_value
 
 NUMERIC = ("money", "percent", "number")
 HUNDRED = Decimal(100)
@@ -64,19 +65,25 @@ def _decimals(cells: Sequence[Cell]) -> int | None:
     return min(best, 2)
 
 
+def _currency(cells: Sequence[Cell]) -> str | None:
+    """The currency the cells are written in ('£', '$', '€'); None when they disagree or show none."""
+    found = {c.unit for c in cells if c.unit in CURRENCIES}
+    return found.pop() if len(found) == 1 else None
+
+
 def _fmt(value: Decimal, kind: str, cells: Sequence[Cell], signed: bool = False) -> str:
     scale = _scale(cells)
     dec = _decimals(cells)
     if kind == "money" and not scale and value == value.to_integral_value():
         dec = 0
-    return format_value(value, kind, scale, dec, signed=signed)
+    return format_value(value, kind, scale, dec, signed=signed, currency=_currency(cells))
 
 
 def _num(value: Decimal | None, kind: str, cells: Sequence[Cell]) -> str:
     """A cell value in a formula: '968,429' (no currency sign, scale kept: '709.8m')."""
     assert value is not None
     text = _fmt(value, kind, cells)
-    return text.replace("£", "")
+    return re.sub(r"^([+-]?)[£$€]", r"\1", text)
 
 
 def _pct(value: Decimal) -> str:
@@ -207,6 +214,33 @@ def average(t: Table, rows: Sequence[Row], col: int) -> Figure:
     text = _fmt(value, cells[0].kind, cells) if cells[0].kind != "number" else format_value(value, "number", None, 1)
     return Figure(value, text, f"({s.formula.split(' = ')[0]}) / {len(rows)} = {text}",
                   f"average of {column_name(t, col)} over {len(rows)} rows", cells[0].unit, s.cells, "average")
+
+
+def average_across(t: Table, row: Row, cols: Sequence[int]) -> Figure:
+    """The mean of one row over several columns (a measure averaged over the years asked about)."""
+    if len(cols) < 2:
+        raise FigureError("an average needs two values or more")
+    cells = [_cell(t, row, c) for c in cols]
+    kind = _kind(cells)
+    value = sum((c.value for c in cells if c.value is not None), Decimal(0)) / Decimal(len(cells))
+    dec = max(_decimals(cells) or 0, 1 if kind != "money" else 0)
+    text = format_value(value, kind, _scale(cells), min(2, dec + 1))
+    terms = " + ".join(_num(c.value, kind, [c]) for c in cells)
+    return Figure(value, text, f"({terms}) / {len(cells)} = {text}",
+                  f"average of {row.path()} over {', '.join(column_name(t, c) for c in cols)}", cells[0].unit,
+                  tuple(ref(t, row, c) for c in cols), "average")
+
+
+def ratio(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
+    """a / b, as a plain ratio (two decimals)."""
+    ca, cb = _cell(t, *a), _cell(t, *b)
+    assert ca.value is not None and cb.value is not None
+    if cb.value == 0:
+        raise FigureError(f"{_describe(t, b)} is zero")
+    value = ca.value / cb.value
+    text = format_value(value, "number", None, 2)
+    return Figure(value, text, f"{_num(ca.value, ca.kind, [ca])} / {_num(cb.value, cb.kind, [cb])} = {text}",
+                  f"{_describe(t, a)} to {_describe(t, b)}", None, (ref(t, *a), ref(t, *b)), "ratio")
 
 
 def count(t: Table, rows: Sequence[Row], col: int | None, description: str) -> Figure:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .question_model import operation
 from .text import STOPWORDS, expand_acronyms, stem, words
 from .values import MONTH_NAMES, MONTHS, normalize_period
 
@@ -36,8 +37,11 @@ _MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ma
                     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _ORDINAL_Q = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 
-INTENTS = ("share", "percent_change", "change", "sum", "max", "min", "count", "average", "list", "date", "who",
-           "value", "text")
+INTENTS = ("share", "percent_change", "change", "sum", "max", "min", "count", "average", "ratio", "list", "date",
+           "who", "value", "text")
+COMPUTING = frozenset({"share", "percent_change", "change", "sum", "max", "min", "count", "average", "ratio"})
+# Below this probability the fitted operation model is not trusted and the cue patterns alone decide.
+MIN_OPERATION_PROBABILITY = 0.5
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class Query:
 
     @property
     def computes(self) -> bool:
-        return self.intent in ("share", "percent_change", "change", "sum", "max", "min", "count", "average")
+        return self.intent in COMPUTING
 
 
 def periods_in(text: str) -> tuple[list[str], list[str]]:
@@ -134,6 +138,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
     ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"),
     ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b"),
     ("average", r"\bwhat is the average\b|\baverage of\b|\bon average\b|\bmean\b"),
+    ("ratio", r"\bratio\b|\bas a multiple of\b|\bhow many times\b"),
     # a list: "what are", "list", or what/which + a plural noun + a verb ("which metrics are", "what benefits did")
     ("list", r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did) .* (focus on|include|involve|cover)\b|"
              r"^(what|which) (?:\w+ ){0,2}\w+[^s\W]s (are|were|did|do|does|will|have)\b|\bwhat are the\b"),
@@ -145,12 +150,39 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
 ]]
 
 
-def detect_intents(q: str) -> list[str]:
+def cue_intents(q: str) -> list[str]:
+    """What the cue patterns say a question asks for, most specific first."""
     s = q.lower()
     found = [name for name, pattern in _INTENTS if pattern.search(s)]
     if "share" in found and "percent_change" in found and not re.search(r"\bof (the )?\w+ (goes|go|went)\b", s):
         found.remove("share")
     return found or ["text"]
+
+
+_LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|minimum|less|lower|smaller|fewer|worst)\b")
+
+
+def detect_intents(q: str) -> list[str]:
+    """The question model's decision: the operation the fitted model gives (when it is sure enough), then
+    the cue patterns' other findings. A word like 'total' or 'average' inside a name ('total assets',
+    'weighted average shares') does not make a question a sum when the model reads it as a value."""
+    found = cue_intents(q)
+    op, prob = operation(q, tuple(found))
+    if prob < MIN_OPERATION_PROBABILITY:
+        return found
+    if op == "which":  # 'in which year was X largest?': the period (or row) with the extreme value
+        lead = ["min" if _LOWER.search(q) else "max"]
+    elif op in ("value", "text"):  # not a computation: what kind of value the cues say (date, who, list)
+        return [f for f in found if f not in COMPUTING and f != "text"] or [op]
+    else:
+        lead = [op]
+    if op == "percent_change":
+        found = [f for f in found if f != "change"]
+    rest = [f for f in found if f not in lead and f != "text"]
+    if op in COMPUTING or op == "which":
+        rest = [f for f in rest if f not in COMPUTING or f in ("change", "percent_change") and op in (
+            "change", "percent_change")]
+    return lead + rest
 
 
 def wanted_kind(q: str, intents: list[str]) -> str | None:

@@ -84,6 +84,27 @@ def _numeric_cols(t: Table) -> list[int]:
     return out
 
 
+def period_key(header: str) -> tuple[int, int] | None:
+    """Where a column header sits in time, for ordering columns by period, never by position: the latest
+    year it names ('2019', 'Fiscal 2019', 'December 31, 2019', '2018-19' = 2019) and a quarter or month
+    within it. None for a header that names no year."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", header)]
+    for a, b in re.findall(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?!\d)", header):
+        years.append(int(a[:2] + b) if int(b) > int(a[2:]) else int(a) + 1)
+    if not years:
+        return None
+    q = re.search(r"(?i)\bQ([1-4])\b", header)
+    return max(years), int(q.group(1)) if q else 0
+
+
+def chronological(t: Table, cols: Sequence[int]) -> list[int]:
+    """Columns from the earliest period to the latest, when every one names a period; else as given."""
+    keys = [period_key(t.columns[c] if c < len(t.columns) else "") for c in cols]
+    if all(k is not None for k in keys) and len(set(keys)) == len(keys):
+        return [c for _, c in sorted(zip(keys, cols, strict=True))]  # type: ignore[arg-type]
+    return list(cols)
+
+
 def _is_change_col(header: str) -> bool:
     return bool(re.search(r"(?i)\b(difference|change|variance|increase)\b|%", header))
 
@@ -182,6 +203,7 @@ class TableQA:
         handlers = {
             "share": self._share, "percent_change": self._change, "change": self._change, "sum": self._sum,
             "max": self._extreme, "min": self._extreme, "count": self._count, "average": self._average,
+            "ratio": self._ratio,
         }
         ans = None
         for it in q.intents:
@@ -325,7 +347,9 @@ class TableQA:
     def _lookup(self, q: Query, t: Table, row_scores: list[tuple[float, Row]],
                 cols: list[tuple[int, float]]) -> TableAnswer | None:
         s, row = row_scores[0]
-        if s <= 0 or not (self.m.terms(row.path()) & set(q.terms) or _periods(row.label) & set(q.periods)):
+        asked_total = row.role == "total" and bool(re.search(r"(?i)\b(total|overall)\b", q.text))
+        if s <= 0 or not (self.m.terms(row.path()) & set(q.terms) or _periods(row.label) & set(q.periods)
+                          or asked_total):
             return None  # the row is not named by the question
         picks = self._pick_cols(q, t, cols, row)
         if not picks:
@@ -380,13 +404,21 @@ class TableQA:
         qp = set(q.periods)
         by_period = [c for c in numeric if _periods(t.columns[c]) & qp] if qp else []
         if len(by_period) >= 2:
-            return by_period[0], by_period[-1]
+            ordered = chronological(t, [by_period[0], by_period[-1]])
+            return ordered[0], ordered[-1]
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
         named = [c for c, s in cols if s > 0.5 and c in numeric]
         if len(named) >= 2:
             a, b = sorted(named[:2])
+            if all(period_key(t.columns[c]) for c in (a, b)):
+                a, b = chronological(t, [a, b])
+                return a, b
             return _order_compare(q, t, a, b)
+        timed = [c for c in numeric if period_key(t.columns[c] if c < len(t.columns) else "")]
+        if len(timed) >= 2:  # no period asked: the change between the two latest periods
+            latest = chronological(t, timed)[-2:]
+            return latest[0], latest[1]
         return numeric[0], numeric[1]
 
     def _change(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
@@ -468,6 +500,10 @@ class TableQA:
 
     def _extreme(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                  qset: set[str]) -> TableAnswer | None:
+        if re.search(r"(?i)\b(year|years|period|quarter|month)\b", q.text):
+            over = self._extreme_over_periods(q, t, row_scores)
+            if over is not None:
+                return over
         across = self._extreme_across(q, t, qset)
         if across is not None:
             return across
@@ -482,6 +518,49 @@ class TableQA:
             return None
         winner = next(r for r in rows if r.path() == fig.description.split(": ", 1)[1])
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
+
+    def _extreme_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'In which year was X largest?': the row the question names, compared across its period columns."""
+        s, row = row_scores[0]
+        if s <= 0:
+            return None
+        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+                 and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
+        if len(timed) < 2:
+            return None
+        largest = q.intent != "min"
+        pairs = sorted(((F.lookup(t, row, c), c) for c in chronological(t, timed)), key=lambda fc: fc[0].value,
+                       reverse=largest)
+        return TableAnswer(t, [row], [c for _, c in pairs], "max_over" if largest else "min_over",
+                           [f for f, _ in pairs])
+
+    def _ratio(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
+               qset: set[str]) -> TableAnswer | None:
+        """'The ratio of A to B': the row that names A over the row that names B, in the column asked about."""
+        m = re.search(r"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?)(?:\?|$| in | for | as | at )",
+                      q.text)
+        if not m:
+            return None
+        rows = [r for r in t.rows if r.role not in ("category", "note")]
+
+        def best(phrase: str) -> Row | None:
+            terms = set(self.m.terms(phrase))
+            scored = sorted(((self.m.weight(terms & self.m.terms(r.path())), -r.index, r) for r in rows),
+                            key=lambda x: (-x[0], -x[1]))
+            return scored[0][2] if scored and scored[0][0] > 0 else None
+
+        ra, rb = best(m.group("a")), best(m.group("b"))
+        if ra is None or rb is None or ra is rb:
+            return None
+        picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC and rb.cells[c].kind in NUMERIC]
+        if not picks:
+            return None
+        col = picks[-1] if len(picks) > 1 and not q.periods else picks[0]
+        try:
+            fig = F.ratio(t, (ra, col), (rb, col))
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [ra, rb], [col], "ratio", [fig])
 
     def _extreme_across(self, q: Query, t: Table, qset: set[str]) -> TableAnswer | None:
         """'Which team has the most FTE?' where teams are column groups ('CR&R / FTE'): compare the
@@ -527,6 +606,9 @@ class TableQA:
 
     def _average(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                  qset: set[str]) -> TableAnswer | None:
+        over = self._average_over_periods(q, t, row_scores)
+        if over is not None:
+            return over
         rows = self._selected_rows(q, t, row_scores, qset)
         picks = self._pick_cols(q, t, cols)
         if not picks or len(rows) < 2:
@@ -536,6 +618,29 @@ class TableQA:
         except F.FigureError:
             return None
         return TableAnswer(t, rows, [picks[0]], "average", [fig])
+
+
+    def _average_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'The average X in 2018 and 2019', 'over 2017-2019', 'for the 3 years': one row (the one the
+        question names) averaged over the period columns asked about (all of them when none is named)."""
+        s, row = row_scores[0]
+        if s <= 0:
+            return None
+        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+                 and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC]
+        if len(timed) < 2:
+            return None
+        years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", q.text)}
+        for a, b in re.findall(r"(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)", q.text):
+            years |= set(range(int(a), int(b) + 1))
+        picked = [c for c in timed if (period_key(t.columns[c]) or (0, 0))[0] in years] if years else timed
+        if len(picked) < 2:
+            return None
+        try:
+            fig = F.average_across(t, row, chronological(t, picked))
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [row], picked, "average", [fig])
 
 
 _AGE_OPEN = re.compile(r"(?<![£\d.,])(\d{1,3})\s*(?:\+|(?:years\s+)?(?:and|or)\s+(?:over|above|older)\b)")

@@ -187,7 +187,7 @@ def _header_like(r: _PRow) -> bool:
             return False
         w = _words(r.cells[i])
         if p.kind == "period" or (w and len(w) <= 8 and any(x in HEADER_WORDS for x in w)) or (
-                "£" in r.cells[i] or "%" in r.cells[i]):
+                re.search(r"[£$€%]", r.cells[i])):
             hits += 1
     return hits >= max(2, (len(ne) + 1) // 2)
 
@@ -223,6 +223,13 @@ def _column_unit(header: str) -> tuple[str | None, str | None]:
         return "£", "k"
     if "£" in h:
         return "£", None
+    for cur in ("$", "€"):  # '$m', "$'000", '€ million'
+        if cur in h:
+            if re.search(rf"\{cur}\s*(m\b|million)", h):
+                return cur, "m"
+            if re.search(rf"\{cur}\s*(k\b|'?000)", h):
+                return cur, "k"
+            return cur, None
     if "%" in h or "percent" in h:
         return "%", None
     return None, None
@@ -315,19 +322,22 @@ def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
     """A column of sums of money where conversion dropped some '£' signs (19,726,330 over £3,033,313 and a
     £45,724,846 total): its plain numbers are money too, so changes down the column can be computed."""
     ncols = max(len(r.cells) for r in rows)
-    promote = set()
+    promote: dict[int, str] = {}
     for c in range(label_cols, ncols):
         cells = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c].kind != "empty"]
         money = [x for x in cells if x.kind == "money"]
         plain = [x for x in cells if x.kind == "number" and x.unit is None]
         total_money = any(r.role == "total" and c < len(r.cells) and r.cells[c].kind == "money" for r in rows)
-        if money and plain and len(money) + len(plain) == len(cells) and (len(money) >= 2 or total_money):
-            promote.add(c)
+        currencies = {x.unit for x in money}
+        if money and plain and len(money) + len(plain) == len(cells) and (len(money) >= 2 or total_money or
+                                                                          currencies != {"£"}):
+            # '$831.7' over '1,571.7' (reports write the currency on the first and total rows only)
+            promote[c] = currencies.pop() if len(currencies) == 1 else "£"
     if not promote:
         return rows
     out = []
     for r in rows:
-        cells = tuple(dataclasses.replace(x, kind="money", unit="£") if x.col in promote and x.kind == "number"
+        cells = tuple(dataclasses.replace(x, kind="money", unit=promote[x.col]) if x.col in promote and x.kind == "number"
                       and x.unit is None else x for x in r.cells)
         out.append(dataclasses.replace(r, cells=cells))
     return out

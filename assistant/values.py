@@ -16,7 +16,8 @@ MONTHS = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 MONTH_NAMES = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-EMPTY = {"", "-", "–", "—", "n/a", "na", "n.a.", "nil"}
+EMPTY = {"", "-", "–", "—", "n/a", "na", "n.a.", "nil", "$—", "$ —", "$-", "£-", "€-", "$–"}
+CURRENCIES = ("£", "$", "€")  # a money cell or figure keeps the symbol it was written with
 SCALES = {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000),
           "thousand": Decimal(1000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
 SCALE_SHORT = {"thousand": "k", "million": "m", "billion": "bn", "k": "k", "m": "m", "bn": "bn"}
@@ -24,7 +25,7 @@ SCALE_SHORT = {"thousand": "k", "million": "m", "billion": "bn", "k": "k", "m": 
 _DASH = "\u2013\u2014\u2212"
 _NUM = r"\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _MONEY_CELL = re.compile(
-    rf"^(?P<sign>[+\-{_DASH}])?\s*(?P<open>\()?\s*(?P<sign2>[+\-])?\s*£\s*(?P<open2>\()?(?P<num>{_NUM})\)?\s*"
+    rf"^(?P<sign>[+\-{_DASH}])?\s*(?P<open>\()?\s*(?P<sign2>[+\-])?\s*(?:US|A|C|NZ|HK|S)?(?P<cur>[£$€])\s*(?P<open2>\()?(?P<num>{_NUM})\)?\s*"
     rf"(?P<scale>k|m|bn|million|thousand|billion)?\s*(?P<close>\))?\s*(?P<mark>\*+)?$",
     re.I,
 )
@@ -70,12 +71,12 @@ def parse_cell(raw: str, column_unit: str | None = None, column_scale: str | Non
         value, dec = _dec(m.group("num"))
         scale = m.group("scale")
         # a '£' on a cell of a '£m' column does not make it pounds: the column's scale holds
-        scale = SCALE_SHORT[scale.lower()] if scale else (column_scale if column_unit == "£" else None)
+        scale = SCALE_SHORT[scale.lower()] if scale else (column_scale if column_unit in CURRENCIES else None)
         if scale:
             value *= SCALES[scale]
         negative = (m.group("sign") or "") in "-" + _DASH and m.group("sign") is not None
         negative = negative or (m.group("sign2") == "-") or bool(m.group("open") or m.group("open2"))
-        return Parsed("money", -value if negative else value, "£", scale, dec)
+        return Parsed("money", -value if negative else value, m.group("cur"), scale, dec)
     m = _PERCENT_CELL.match(text)
     if m and (not m.group("rest").strip() or re.match(r"^\s*\(?\d+\s*/\s*\d+", m.group("rest"))):
         value, dec = _dec(m.group("num"))
@@ -111,12 +112,12 @@ def parse_cell(raw: str, column_unit: str | None = None, column_scale: str | Non
         unit = (m.group("unit") or "").strip() or None
         if unit and unit.lower() in SCALES:  # "12 million"
             value *= SCALES[unit.lower()]
-            kind = "money" if column_unit == "£" else "number"
+            kind = "money" if column_unit in CURRENCIES else "number"
             return Parsed(kind, value, column_unit, SCALE_SHORT[unit.lower()], dec)
-        if column_unit == "£" and unit is None:
+        if column_unit in CURRENCIES and unit is None:
             if column_scale:
                 value *= SCALES[column_scale]
-            return Parsed("money", value, "£", column_scale, dec)
+            return Parsed("money", value, column_unit, column_scale, dec)
         if column_unit == "%" and unit is None:
             return Parsed("percent", value, "%", None, dec)
         return Parsed("number", value, unit, None, dec)
@@ -191,7 +192,7 @@ class Number:
 
 
 _PROSE_NUM = re.compile(
-    rf"(?P<sign>[+\-{_DASH}])?(?P<open>\()?(?P<cur>£\s?)?(?P<num>\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<sign>[+\-{_DASH}])?(?P<open>\()?(?P<cur>[£$€]\s?)?(?P<num>\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<close>\))?\s?(?:(?P<pct>%|per\s?cent\b)|(?P<scale>k\b|m\b|bn\b|million\b|billion\b|thousand\b))?",
     re.I,
 )
@@ -248,7 +249,7 @@ def _group(d: Decimal, decimals: int) -> str:
 
 
 def format_value(value: Decimal, kind: str, scale: str | None = None, decimals: int | None = None,
-                 signed: bool = False) -> str:
+                 signed: bool = False, currency: str | None = None) -> str:
     """Write a value the way the documents do: £1,277,735 · £11.6m · 35.7% · 40,367 · 31.8."""
     negative = value < 0
     v = -value if negative else value
@@ -256,10 +257,10 @@ def format_value(value: Decimal, kind: str, scale: str | None = None, decimals: 
         if scale:
             v = v / SCALES[scale]
             dec = decimals if decimals is not None else _natural_decimals(v)
-            body = f"£{_group(v, dec)}{scale}"
+            body = f"{currency or '£'}{_group(v, dec)}{scale}"
         else:
             dec = decimals if decimals is not None else (0 if v == v.to_integral_value() else max(2, _natural_decimals(v)))
-            body = f"£{_group(v, dec)}"
+            body = f"{currency or '£'}{_group(v, dec)}"
     elif kind == "percent":
         dec = max(1, _natural_decimals(v)) if decimals is None else decimals
         body = f"{_group(v, dec)}%"
