@@ -95,10 +95,14 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
             fys.append(label)
     for m in _SPAN.finditer(text):  # '2017-19', '2017-2019': the plan's financial years, 2017-18 and 2018-19
         start, end = int(m.group(1)), int(m.group(2))
-        end = end if end >= 100 else start // 100 * 100 + end
+        four = end >= 100
+        end = end if four else start // 100 * 100 + end
         if 2 <= end - start <= 3:
             for y in range(start, end):
                 add(f"{y}-{(y + 1) % 100:02d}")
+            if four:  # '2017-2019' in a report of calendar years: 2017, 2018 and 2019 (tables decide which fits)
+                for y in range(start, end + 1):
+                    add(str(y))
     for m in _QUARTER.finditer(text):
         q = "Q" + (m.group(1) or m.group(3) or _ORDINAL_Q[m.group(2).lower()])
         for fy in fys or [""]:
@@ -137,7 +141,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
     ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"),
     ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"),
     ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b"),
-    ("average", r"\bwhat is the average\b|\baverage of\b|\bon average\b|\bmean\b"),
+    ("average", r"\baverage\b|\bmean\b"),  # 'weighted average shares' too: the fitted model weighs the cue
     ("ratio", r"\bratio\b|\bas a multiple of\b|\bhow many times\b"),
     # a list: "what are", "list", or what/which + a plural noun + a verb ("which metrics are", "what benefits did")
     ("list", r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did) .* (focus on|include|involve|cover)\b|"
@@ -168,8 +172,8 @@ def detect_intents(q: str) -> list[str]:
     'weighted average shares') does not make a question a sum when the model reads it as a value."""
     found = cue_intents(q)
     op, prob = operation(q, tuple(found))
-    if prob < MIN_OPERATION_PROBABILITY:
-        return found
+    if prob < MIN_OPERATION_PROBABILITY and found != ["text"]:
+        return found  # unsure: the cues decide (when they found anything)
     if op == "which":  # 'in which year was X largest?': the period (or row) with the extreme value
         lead = ["min" if _LOWER.search(q) else "max"]
     elif op in ("value", "text"):  # not a computation: what kind of value the cues say (date, who, list)

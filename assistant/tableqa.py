@@ -207,6 +207,8 @@ class TableQA:
         }
         ans = None
         for it in q.intents:
+            if row_scores and _named_in_row(it, q.text, row_scores[0][1]):
+                continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
             h = handlers.get(it)
             if h is not None:
                 ans = h(q, t, row_scores, cols, qset)
@@ -707,6 +709,34 @@ def _prefer_overall_totals(answers: list[TableAnswer], near: float = 0.6) -> Non
         if len(close) > 1:
             biggest = max(close, key=lambda a: max(abs(c.value or Decimal(0)) for c in a.figures[0].cells))
             biggest.score = top + 0.1
+
+
+# The words that say an operation, and so can also be part of a row's name.
+_OP_WORDS = {"average": r"\b(average|mean)\b", "sum": r"\b(total|sum)\b", "min": r"\b(minimum|lowest|least)\b",
+             "max": r"\b(maximum|highest|most)\b"}
+
+
+def _named_in_row(intent: str, question: str, row: Row) -> bool:
+    """Is the question's operation word part of the name of the row it is about ('What is the weighted
+    average number of shares in 2018?' over a row 'Weighted average number of shares')? Then the word names
+    the row, unless the question says it once more ('the average weighted average number of shares')."""
+    pattern = _OP_WORDS.get(intent)
+    if pattern is None:
+        return False
+    label = " ".join(re.findall(r"[a-z0-9]+", row.label.lower()))
+    asked = " ".join(re.findall(r"[a-z0-9]+", question.lower()))
+    in_label = list(re.finditer(pattern, label))
+    if not in_label or len(re.findall(pattern, asked)) > len(in_label):
+        return False
+    # the word is part of the name only with a neighbour the question shares ('total assets', 'weighted
+    # average'); a bare 'Total' row is the table's total, not a name
+    for m in in_label:
+        before = label[:m.start()].split()[-1:]
+        after = label[m.end():].split()[:1]
+        word = m.group(0)
+        if (after and f"{word} {after[0]}" in asked) or (before and f"{before[0]} {word}" in asked):
+            return True
+    return False
 
 
 def _expanded(q: Query, m: Matcher) -> set[str]:

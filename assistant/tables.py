@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from .layout import Block
 from .types import Cell, Row, SourceDoc, Table
-from .values import parse_cell
+from .values import parse_cell, strip_footnote
 
 HEADER_WORDS = {
     "description", "name", "scheme", "service", "services", "provider", "date", "reference", "ref",
@@ -403,9 +403,54 @@ def _spanning(row: _PRow, below: list[_PRow]) -> bool:
     return bool(below) and all(g < len(below[0].cells) and below[0].cells[g].strip() for g in gaps)
 
 
+SCALE_NOTE = re.compile(r"(?i)^\(?\s*(?:[$€£]|US\$)?\s*(?:in\s+)?(?:thousands|millions|billions|'000s?|000s?)\b.*\)?$|"
+                        r"^\((?:.*\b)?(?:in\s+)?(?:thousands|millions|billions|'000|[$€£]\s?'?000|[$€£]m)\b.*\)$")
+
+
+def _has_values(r: _PRow) -> bool:
+    """Does a row hold a value (money, a percentage, a number that is not a year)?"""
+    for c in r.cells[1:]:
+        p = parse_cell(c)
+        if p.kind in ("money", "percent") or (p.kind == "number" and not _year_like(strip_footnote(c))):
+            return True
+    return False
+
+
+def _label_less_header(r: _PRow) -> bool:
+    """A row with no label cell (or only a scale note such as '(In millions)') whose cells hold no values
+    (years, dates and words only): at the top of a table it is a header row ('' | 'Year Ended' over
+    '' | 'June 30, 2019' | 'June 30, 2018')."""
+    ne = r.nonempty()
+    if ne and ne[0] == 0 and SCALE_NOTE.match(r.cells[0].strip()) and len(ne) >= 3:
+        ne = ne[1:]
+    if not ne or 0 in ne or len(r.cells) < 2:
+        return False
+    for i in ne:
+        p = parse_cell(r.cells[i])
+        if p.kind in ("money", "percent") or (p.kind == "number" and not _year_like(strip_footnote(r.cells[i]))):
+            return False
+    return True
+
+
 def _header_rows(rows: list[_PRow], ncols: int) -> int:
     if len(rows) < 2:
         return 0
+    # label-less rows without values at the top are header rows (multi-row headers); a header row of the
+    # usual shape may sit under them ('' | 'Years Ended December 31,' over 'Process | 2017 | 2018'), and
+    # label-less unit rows ('' | '%' | '%') under that
+    lead = 0
+    while lead < min(5, len(rows) - 1) and _label_less_header(rows[lead]):
+        lead += 1
+    if not lead:
+        return _header_rows_by_shape(rows, ncols)
+    n = lead + (_header_rows_by_shape(rows[lead:], ncols) if len(rows) - lead >= 2 and not _has_values(rows[lead])
+                else 0)
+    while n < min(6, len(rows) - 1) and _label_less_header(rows[n]):
+        n += 1
+    return n if any(len(r.nonempty()) > 1 for r in rows[n:n + 3]) else _header_rows_by_shape(rows, ncols)
+
+
+def _header_rows_by_shape(rows: list[_PRow], ncols: int) -> int:
     first = rows[0]
     if not _header_like(first) and not _numeric_below(first, rows[1:]) and not _spanning(first, rows[1:]) \
             and not _unit_header(first, rows[1:]):
@@ -471,19 +516,35 @@ def _numeric_below(head: _PRow, body: list[_PRow]) -> bool:
     return num_cols >= 1
 
 
+def _spread_group_labels(cells: list[str]) -> list[str]:
+    """A group label spans the empty cells beside it. Written at the start of its span ('Plan' then empty
+    cells), it spans to the right; written centred ('' | '' | 'Fiscal 2019' | '' | 'Fiscal 2018': the
+    first value column empty), each empty cell takes the next label at or after it, or the last one."""
+    filled = [i for i, c in enumerate(cells) if i > 0 and c.strip()]
+    if not filled:
+        return cells
+    out = list(cells)
+    if len(cells) > 1 and not cells[1].strip():  # centred labels
+        for i in range(1, len(cells)):
+            if not cells[i].strip():
+                nxt = next((j for j in filled if j >= i), filled[-1])
+                out[i] = cells[nxt]
+        return out
+    cur = cells[0]
+    for i, c in enumerate(cells):
+        cur = c if c.strip() else cur
+        out[i] = cur
+    return out
+
+
 def _header_paths(header_rows: list[_PRow], ncols: int) -> tuple[str, ...]:
     if not header_rows:
         return tuple("" for _ in range(ncols))
     grid: list[list[str]] = []
     for hi, r in enumerate(header_rows):
         cells = (r.cells + [""] * ncols)[:ncols]
-        if hi < len(header_rows) - 1:  # a group label spans the empty cells to its right
-            carried = []
-            cur = ""
-            for c in cells:
-                cur = c if c.strip() else cur
-                carried.append(cur)
-            cells = carried
+        if hi < len(header_rows) - 1:
+            cells = _spread_group_labels(cells)
         grid.append(cells)
     out = []
     for i in range(ncols):

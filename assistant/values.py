@@ -61,11 +61,25 @@ def _dec(num: str) -> tuple[Decimal, int]:
     return d, decimals
 
 
+_FOOTNOTE = re.compile(r"(?<=[\d%)A-Za-z])\s?(?:\((?:\d{1,2}|[a-z])\)(?:,\s?)?)+$|(?<=\d)\*+$")
+_PAREN_PERCENT = re.compile(r"^\((?P<num>[\d,.]+)\)\s?%$")
+
+
+def strip_footnote(text: str) -> str:
+    """A cell without its footnote markers: '390,000(1)' -> '390,000', '2018 (a)' -> '2018'."""
+    return _FOOTNOTE.sub("", text).strip() if not re.fullmatch(r"\(\d{1,2}\)", text.strip()) else text
+
+
 def parse_cell(raw: str, column_unit: str | None = None, column_scale: str | None = None) -> Parsed:
-    """Parse one table cell. `column_unit`/`column_scale` come from the header (e.g. '£m')."""
-    text = " ".join(raw.replace("\u00a0", " ").split())
+    """Parse one table cell. `column_unit`/`column_scale` come from the header (e.g. '£m'). Footnote
+    markers after a value ('390,000(1)') are not part of it; '(15)%' is -15%."""
+    text = strip_footnote(" ".join(raw.replace("\u00a0", " ").split()))
     if text.lower() in EMPTY:
         return Parsed("empty")
+    m = _PAREN_PERCENT.match(text)
+    if m:
+        value, dec = _dec(m.group("num"))
+        return Parsed("percent", -value, "%", None, dec)
     m = _MONEY_CELL.match(text)
     if m:
         value, dec = _dec(m.group("num"))

@@ -28,7 +28,7 @@ def test_intents(question: str, intent: str) -> None:
     ("Q4 2018-19", ["2018-19", "2018-19 Q4"]), ("the first quarter of 2017/18", ["2017-18", "2017-18 Q1"]),
     ("in March 2018", ["Mar 2018", "2018"]), ("between 2015 and 2030", ["2015", "2030"]),
     ("the 2017-19 plan", ["2017-18", "2018-19"]), ("for 2017/19", ["2017-18", "2018-19"]),
-    ("2017-2019", ["2017-18", "2018-19"]), ("from 2014-2030", []),
+    ("2017-2019", ["2017-18", "2018-19", "2017", "2018", "2019"]), ("from 2014-2030", []),
 ])
 def test_periods(text: str, expected: list[str]) -> None:
     assert periods_in(text)[0] == expected

@@ -1,0 +1,169 @@
+"""Mechanisms that must hold on documents and questions nobody tuned on: currencies, footnote markers,
+multi-row headers, period order, and the operations a question asks for. Every document here is made up;
+each mechanism is tried with several phrasings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.query import detect_intents
+from assistant.question_model import operation
+from assistant.tableqa import chronological, period_key
+from assistant.values import parse_cell
+
+from .conftest import assistant_over
+
+# --------------------------------------------------------------------------- cells
+
+
+@pytest.mark.parametrize("raw,kind,value,unit", [
+    ("$831.7", "money", "831.7", "$"), ("($3.1)", "money", "-3.1", "$"), ("$(55,197)", "money", "-55197", "$"),
+    ("€12.5m", "money", "12500000", "€"), ("US$ 45.2", "money", "45.2", "$"), ("£1,277,735", "money", "1277735", "£"),
+    ("(15)%", "percent", "-15", "%"), ("(3.1)%", "percent", "-3.1", "%"),
+    ("390,000(1)", "number", "390000", None), ("$1,025,659(1)", "money", "1025659", "$"), ("1.30 (2)", "number", "1.30", None),
+])
+def test_cells_in_any_currency_and_with_footnote_markers(raw: str, kind: str, value: str, unit: str | None) -> None:
+    p = parse_cell(raw)
+    assert (p.kind, p.value, p.unit) == (kind, Decimal(value), unit)
+
+
+@pytest.mark.parametrize("raw", ["2018(1)", "2019 (a)", "2017*"])
+def test_a_year_with_a_footnote_marker_is_a_period(raw: str) -> None:
+    assert parse_cell(raw).kind == "period"
+
+
+def test_a_lone_bracketed_number_stays_negative() -> None:
+    assert parse_cell("(1)").value == Decimal(-1)
+
+
+# --------------------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize("header,key", [
+    ("2019", (2019, 0)), ("Fiscal 2018", (2018, 0)), ("December 31, 2017", (2017, 0)), ("2018-19", (2019, 0)),
+    ("2019/20 Q3", (2020, 3)), ("As reported", None),
+])
+def test_period_of_a_column_header(header: str, key: tuple[int, int] | None) -> None:
+    assert period_key(header) == key
+
+
+# --------------------------------------------------------------------------- the question model
+
+
+@pytest.mark.parametrize("op,questions", [
+    ("change", ["What was the change in net sales from 2018 to 2019?", "By how much did staff costs rise between "
+                "2020 and 2021?", "What is the difference in deferred revenue between 2016 and 2017?"]),
+    ("percent_change", ["What was the percentage change in cash between 2018 and 2019?", "By what percentage did "
+                        "the grant grow from 2017 to 2018?", "What is the percentage increase in rent from 2020 to 2021?"]),
+    ("average", ["What was the average revenue for 2018 and 2019?", "What is the mean headcount across the three "
+                 "years?", "What was the average operating cost between 2017-2019?"]),
+    ("sum", ["What do the winter schemes add up to?", "How many beds are there altogether across the wards?",
+             "What is the combined budget of reablement and home care?"]),
+])
+def test_operations_across_phrasings(op: str, questions: list[str]) -> None:
+    for q in questions:
+        assert operation(q, tuple(detect_intents(q)))[0] == op or detect_intents(q)[0] == op, q
+
+
+# --------------------------------------------------------------------------- tables from made-up reports
+
+REPORT = """Company report extract
+
+Revenue grew strongly as the company expanded in new regions.
+
+The following table sets out revenue by region (in thousands):
+
+\tYear Ended December 31,\t\t
+(In thousands)\t2019\t2018\t2017
+Asia Pacific\t$4,905\t$3,049\t$2,100
+Europe\t1,280\t2,459\t1,900
+North America\t6,444\t4,802\t4,000
+Total revenue(1)\t$12,629\t$10,310\t$8,000
+Weighted average number of shares\t71,005\t68,490\t66,252
+Minimum lease payments\t500\t450\t400
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("report"), "report_000.txt", REPORT)
+
+
+def test_a_header_over_label_less_rows_names_every_column(report) -> None:
+    t = report.index.tables()[0]
+    assert [c for c in t.columns[1:]] == ["Year Ended December 31, / 2019", "Year Ended December 31, / 2018",
+                                           "Year Ended December 31, / 2017"]
+    europe = next(r for r in t.rows if r.label == "Europe")
+    assert [c.kind for c in europe.cells[1:]] == ["money"] * 3 and europe.cells[1].unit == "$"
+    assert chronological(t, [1, 2, 3]) == [3, 2, 1]
+
+
+@pytest.mark.parametrize("question", [
+    "What was the change in Europe revenue from 2018 to 2019?",
+    "By how much did revenue from Europe fall between 2018 and 2019?",
+    "What is the difference in the revenue of Europe between 2019 and 2018?",
+])
+def test_a_change_reads_columns_by_period_not_position(report, question: str) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "difference")
+    assert fig.value == Decimal(1280 - 2459)
+    assert [c.raw for c in fig.cells] == ["2,459", "1,280"]  # from 2018 to 2019
+    assert "$" in fig.text and "£" not in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "What was the percentage change in North America revenue between 2018 and 2019?",
+    "By what percentage did revenue from North America grow from 2018 to 2019?",
+])
+def test_a_percentage_change_is_over_the_earlier_period(report, question: str) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "percent_change")
+    assert round(fig.value, 2) == Decimal("34.19")  # (6,444 - 4,802) / 4,802
+    lines = {c.line for c in fig.cells}
+    assert lines <= {c.line_start for c in ans.citations}
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What is the average revenue from Asia Pacific in 2018 and 2019?", Decimal("3977")),
+    ("What was the average Asia Pacific revenue between 2017-2019?", Decimal("3351.333333333333333333333333")),
+])
+def test_an_average_over_the_periods_asked(report, question: str, expected: Decimal) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "average")
+    assert abs(fig.value - expected) < Decimal("0.01")
+
+
+@pytest.mark.parametrize("question,year", [
+    ("In which year was revenue from Europe largest?", "2018"),
+    ("Which year had the highest Asia Pacific revenue?", "2019"),
+    ("In which year was North America revenue the lowest?", "2017"),
+])
+def test_which_period_has_the_extreme_value(report, question: str, year: str) -> None:
+    ans = report.ask(question)
+    assert ans.answered and ans.state.get("op") in ("max_over", "min_over")
+    assert ans.figures[0].cells[0].column.endswith(year)
+
+
+def test_a_total_row_with_a_footnote_marker_is_read(report) -> None:
+    ans = report.ask("What was the total revenue in 2017?")
+    assert ans.answered and "8,000" in ans.text
+
+
+@pytest.mark.parametrize("question,raw", [
+    ("What is the weighted average number of shares in 2018?", "68,490"),
+    ("What was the minimum lease payments in 2017?", "400"),
+    ("What were the total revenue in 2019?", "$12,629"),
+])
+def test_an_operation_word_inside_a_row_name_names_the_row(report, question: str, raw: str) -> None:
+    ans = report.ask(question)
+    assert ans.answered and ans.state.get("op") == "lookup"
+    assert [c.raw for f in ans.figures for c in f.cells] == [raw]
+
+
+def test_the_operation_said_again_is_still_done(report) -> None:
+    ans = report.ask("What is the average weighted average number of shares for 2018 and 2019?")
+    fig = next(f for f in ans.figures if f.op == "average")
+    assert fig.value == (Decimal(71005) + Decimal(68490)) / 2
