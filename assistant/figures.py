@@ -65,10 +65,11 @@ def _decimals(cells: Sequence[Cell]) -> int | None:
     return min(best, 2)
 
 
-def _currency(cells: Sequence[Cell]) -> str | None:
-    """The currency the cells are written in ('£', '$', '€'); None when they disagree or show none."""
+def _currency(cells: Sequence[Cell]) -> str:
+    """The currency the cells are written in ('£', '$', '€'); '' (no symbol) when they disagree or show none,
+    so that no figure claims a currency its cells do not."""
     found = {c.unit for c in cells if c.unit in CURRENCIES}
-    return found.pop() if len(found) == 1 else None
+    return found.pop() if len(found) == 1 else ""
 
 
 def _fmt(value: Decimal, kind: str, cells: Sequence[Cell], signed: bool = False) -> str:
@@ -224,7 +225,7 @@ def average_across(t: Table, row: Row, cols: Sequence[int]) -> Figure:
     kind = _kind(cells)
     value = sum((c.value for c in cells if c.value is not None), Decimal(0)) / Decimal(len(cells))
     dec = max(_decimals(cells) or 0, 1 if kind != "money" else 0)
-    text = format_value(value, kind, _scale(cells), min(2, dec + 1))
+    text = format_value(value, kind, _scale(cells), min(2, dec + 1), currency=_currency(cells))
     terms = " + ".join(_num(c.value, kind, [c]) for c in cells)
     return Figure(value, text, f"({terms}) / {len(cells)} = {text}",
                   f"average of {row.path()} over {', '.join(column_name(t, c) for c in cols)}", cells[0].unit,

@@ -106,7 +106,11 @@ def chronological(t: Table, cols: Sequence[int]) -> list[int]:
 
 
 def _is_change_col(header: str) -> bool:
-    return bool(re.search(r"(?i)\b(difference|change|variance|increase)\b|%", header))
+    """A column of differences between periods ('Change', '% Change', 'Variance', '2019 vs. 2018'); a '%'
+    under a year ('2019 / %') is a unit, not a change."""
+    if re.search(r"(?i)\b(difference|change|variance|increase|decrease)\b|\bvs\.?\b", header):
+        return True
+    return "%" in header and period_key(header) is None
 
 
 def _row_text(t: Table, r: Row) -> str:
@@ -405,6 +409,9 @@ class TableQA:
             return None
         qp = set(q.periods)
         by_period = [c for c in numeric if _periods(t.columns[c]) & qp] if qp else []
+        if len(by_period) > 2:  # several columns of one year: the one the question's other words name
+            by_period = self._one_per_period(q, t, by_period) if all(
+                period_key(t.columns[c]) for c in by_period) else by_period
         if len(by_period) >= 2:
             ordered = chronological(t, [by_period[0], by_period[-1]])
             return ordered[0], ordered[-1]
@@ -521,6 +528,23 @@ class TableQA:
         winner = next(r for r in rows if r.path() == fig.description.split(": ", 1)[1])
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
 
+    def _one_per_period(self, q: Query, t: Table, timed: list[int], years: set[int] | None = None) -> list[int]:
+        """One column per period (of those asked, or all): where several columns name the same year
+        ('December 31, 2019' and 'September 29, 2019'), the one whose other header words the question uses."""
+        qset = set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q.text)}
+        by_key: dict[tuple[int, int], list[int]] = {}
+        for c in timed:
+            key = period_key(t.columns[c])
+            if key is not None and (not years or key[0] in years):
+                by_key.setdefault(key, []).append(c)
+        out = []
+        for cs in by_key.values():
+            def fit(c: int) -> float:
+                words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
+                return self.m.weight(qset & words) - 0.01 * cs.index(c)
+            out.append(max(cs, key=fit))
+        return sorted(out)
+
     def _extreme_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'In which year was X largest?': the row the question names, compared across its period columns."""
         s, row = row_scores[0]
@@ -635,7 +659,7 @@ class TableQA:
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", q.text)}
         for a, b in re.findall(r"(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)", q.text):
             years |= set(range(int(a), int(b) + 1))
-        picked = [c for c in timed if (period_key(t.columns[c]) or (0, 0))[0] in years] if years else timed
+        picked = self._one_per_period(q, t, timed, years)
         if len(picked) < 2:
             return None
         try:

@@ -271,10 +271,10 @@ def format_value(value: Decimal, kind: str, scale: str | None = None, decimals: 
         if scale:
             v = v / SCALES[scale]
             dec = decimals if decimals is not None else _natural_decimals(v)
-            body = f"{currency or '£'}{_group(v, dec)}{scale}"
+            body = f"{'£' if currency is None else currency}{_group(v, dec)}{scale}"
         else:
             dec = decimals if decimals is not None else (0 if v == v.to_integral_value() else max(2, _natural_decimals(v)))
-            body = f"{currency or '£'}{_group(v, dec)}"
+            body = f"{'£' if currency is None else currency}{_group(v, dec)}"
     elif kind == "percent":
         dec = max(1, _natural_decimals(v)) if decimals is None else decimals
         body = f"{_group(v, dec)}%"
