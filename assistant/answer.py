@@ -18,10 +18,11 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from . import confidence as C
 from . import figures as F
 from .figures import column_name
 from .index import Index
-from .query import Query, content_terms, periods_in, scoping_names, understand
+from .query import MIN_OPERATION_PROBABILITY, Query, content_terms, periods_in, scoping_names, understand
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .tableqa import TableAnswer, TableQA, build_matcher
@@ -133,6 +134,9 @@ class Answerer:
         self._tqa: TableQA | None = None
         self._names: dict[str, dict[str, int]] | None = None
         self._vocabulary: set[str] | None = None
+        # answers below this fitted probability of being right are not given; None: the fitted threshold
+        # (confidence.py), 0.0: give every answer (used when fitting)
+        self.confidence_floor: float | None = None
 
     # ------------------------------------------------------------------ set-up (lazy, once per index)
 
@@ -216,11 +220,17 @@ class Answerer:
         return Work(question, asked, q, candidates, table_ev, prose_ev, scope)
 
     def finish(self, w: Work) -> Answer:
-        """Steps 5-6: decide, write the reply with its citations, or abstain."""
+        """Steps 5-6: decide, weigh the confidence of the answer chosen (confidence.py), write the reply
+        with its citations, or abstain."""
         chosen = decide(w.q, w.table_ev, w.prose_ev)
         if chosen is None:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev)
-        state = {"question": w.asked, "docs": list(w.scope), **chosen.state}
+        feats = C.features(w.q, chosen, _holds(w.q, chosen.text))
+        conf = C.probability(feats)
+        floor = C.threshold() if self.confidence_floor is None else self.confidence_floor
+        if conf is not None and conf < floor:
+            return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
+        state = {"question": w.asked, "docs": list(w.scope), **chosen.state, "confidence": conf, "features": feats}
         return Answer(w.question, chosen.text, chosen.citations, chosen.figures, True, self.mode,
                       notes=[] if w.asked == w.question else [f"read as: {w.asked}"], index_hash=self.index.hash,
                       state=state)
@@ -334,7 +344,7 @@ class Answerer:
     def _table_evidence(self, q: Query, ta: TableAnswer) -> Evidence:
         t = ta.table
         state = {"table_id": t.id, "rows": [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
-                 "periods": list(q.periods)}
+                 "periods": list(q.periods), "row_cov": ta.row_cov, "row_margin": ta.row_margin}
         where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""
         note = next((r for r in t.rows if r.role == "note"), None)
         if note is not None:  # the table's own title row says what it is about better than the text above it
@@ -535,8 +545,9 @@ class Answerer:
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
+        margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
         return Evidence(text, cites, [], max(c.score for c in chosen), cov, "prose",
-                        {"sentences": [c.text for c in chosen]})
+                        {"sentences": [c.text for c in chosen], "top_cov": best.coverage, "margin": margin})
 
     def _list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """The items that follow the best-matching lead-in ('These are:', '... in particular:')."""
@@ -750,7 +761,19 @@ class Answerer:
     # ------------------------------------------------------------------ abstaining
 
     def _abstain(self, question: str, q: Query, candidates: list[tuple[Passage, float]],
-                 table_ev: Evidence | None, prose_ev: Evidence | None) -> Answer:
+                 table_ev: Evidence | None, prose_ev: Evidence | None, unsure: Evidence | None = None,
+                 confidence: float | None = None) -> Answer:
+        if unsure is not None:  # an answer was found but is too likely wrong: its passages are the closest
+            text = (f"{NOT_FOUND} directly: the closest passages are below, with the lines that match the "
+                    f"question. (An answer from them was too uncertain to give: confidence {confidence:.0%}.)")
+            closest = list(unsure.citations[:6])
+            for p, _ in candidates[:3]:
+                if all(c.passage_id != p.id for c in closest):
+                    lines = self.index.lines(p.doc, p.page, p.line_start, p.line_start)
+                    closest.append(Citation(p.id, p.doc, p.page, p.line_start, p.line_start,
+                                            lines[0].text if lines else p.text.split("\n")[0]))
+            return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash,
+                          state={"confidence": confidence, "unsure": unsure.text})
         closest: list[Citation] = []
         for p, _ in candidates[:3]:
             lines = self.index.lines(p.doc, p.page, p.line_start, p.line_start)
@@ -786,6 +809,9 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
             prose_ok = False
     if q.computes and table_ok and table_ev is not None and table_ev.figures:
         return table_ev
+    if prose_ok and q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY and (
+            not q.wants or _holds(q, prose_ev.text if prose_ev else "")):
+        return prose_ev  # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell
     if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
         if prose_ev.kind == "list" and "list" in q.intents:
             return prose_ev

@@ -57,6 +57,8 @@ class Query:
     parts: tuple[str, ...] = ()  # sub-questions of a multi-part question
     named_docs: tuple[tuple[str, str], ...] = ()  # (term, document) for names that point at one plan
     raw_terms: tuple[str, ...] = field(default=())
+    operation: str = "value"  # what the fitted question model reads the question as (question_model.py)
+    operation_p: float = 0.0  # and how sure it is
 
     @property
     def intent(self) -> str:
@@ -186,6 +188,8 @@ def detect_intents(q: str) -> list[str]:
     if op in COMPUTING or op == "which":
         rest = [f for f in rest if f not in COMPUTING or f in ("change", "percent_change") and op in (
             "change", "percent_change")]
+    else:  # a list is not a computation either ('the respective total liabilities in 2018 and 2019')
+        rest = [f for f in rest if f not in COMPUTING]
     return lead + rest
 
 
@@ -263,6 +267,7 @@ def specific(periods: list[str]) -> list[str]:
 def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: tuple[str, ...] = ()) -> Query:
     q = " ".join(question.split())
     intents = detect_intents(q)
+    op, op_p = operation(q, tuple(cue_intents(q)))
     periods, months = periods_in(q)
     periods = specific(periods)
     quoted = tuple(m.group(1) or m.group(2) for m in re.finditer(r"[\"“]([^\"”]{2,60})[\"”]|'([^']{2,60})'", q))
@@ -271,6 +276,7 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
         text=q, intents=tuple(intents), wants=wanted_kind(q, intents), periods=tuple(periods),
         months=tuple(months), terms=tuple(content_terms(q)), quoted=quoted, docs=docs,
         parts=tuple(parts) if len(parts) > 1 else (), raw_terms=tuple(w for w in words(q) if w not in STOPWORDS),
+        operation=op, operation_p=op_p,
     )
 
 

@@ -30,6 +30,8 @@ class TableAnswer:
     score: float = 0.0
     coverage: float = 0.0  # share of the question's weight the table explains
     note: str = ""
+    row_cov: float = 0.0  # share of the question's weight the chosen row's own label explains
+    row_margin: float = 0.0  # how far the chosen row's match beats the next row's (share of the question)
 
 
 class Matcher:
@@ -222,6 +224,10 @@ class TableQA:
             ans = self._lookup(q, t, row_scores, cols)
         if ans is None:
             return None
+        if ans.rows:
+            ans.row_cov = m.weight(qset & m.terms(ans.rows[0].path())) / total_w
+            ranked = [sc for sc, _ in row_scores]
+            ans.row_margin = (ranked[0] - ranked[1]) / total_w if len(ranked) > 1 else 1.0
         return self._explained(q, t, ans, qset, ctx_terms, total_w)
 
     def _explained(self, q: Query, t: Table, ans: TableAnswer, qset: set[str], ctx_terms: frozenset[str],

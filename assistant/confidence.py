@@ -1,0 +1,86 @@
+"""Where confidence is decided: how likely an answer is to be right, and whether to give it.
+
+Every candidate answer is described by a few features of the mechanism that produced it (what kind of
+evidence, how much of the question it explains, whether its operation is the one the question model
+asked for, whether it holds the kind of value wanted, ...). A logistic regression over them, fitted on
+the development questions by `bench/fit_confidence.py`, gives the probability that the answer is right;
+below the fitted threshold the reply says the documents don't directly answer and shows the best
+passages. The weights, the threshold, the data they were fitted on and the command are in
+`params/confidence.json`; nothing here is set by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .query import COMPUTING, Query
+
+PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
+
+# what an answer's operation must be for each operation the question model can ask for
+EXPECTED_OPS: dict[str, set[str]] = {
+    "change": {"change", "group_change"}, "percent_change": {"change", "group_change"}, "average": {"average"},
+    "sum": {"sum"}, "share": {"share"}, "ratio": {"ratio"}, "count": {"count"},
+    "which": {"max_over", "min_over", "max", "min", "max_across", "min_across"},
+    "value": {"lookup", "prose"}, "text": {"prose", "list", "lookup"}, "list": {"list", "prose", "lookup"},
+}
+
+FEATURES = ("bias_table", "bias_prose", "bias_list", "coverage", "score", "op_probability", "op_agrees",
+            "asks_computation", "has_figure", "holds_wanted", "periods_asked", "periods_matched", "several_plans",
+            "n_citations", "table_coverage", "prose_coverage", "row_coverage", "row_margin", "sentence_coverage",
+            "sentence_margin", "op_disagrees_computing")
+
+
+def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
+    """The features of one candidate answer (an answer.Evidence) to a question."""
+    op, p = q.operation, q.operation_p
+    kind = ev.kind
+    answer_op = ev.state.get("op") if kind == "table" else ("list" if kind == "list" else "prose")
+    if kind == "table" and answer_op is None:
+        answer_op = "sum" if ev.figures else "lookup"
+    text = ev.text
+    asked = [x for x in q.periods if x[:1].isdigit()]
+    matched = sum(1 for x in asked if x in text or x[:4] in text)
+    return {
+        "bias_table": float(kind == "table"), "bias_prose": float(kind == "prose"), "bias_list": float(kind == "list"),
+        "coverage": float(ev.coverage), "score": max(-1.0, min(3.0, float(ev.score) / 10.0)),
+        "op_probability": float(p), "op_agrees": float(answer_op in EXPECTED_OPS.get(op, set())),
+        "asks_computation": float(op in COMPUTING or op == "which"), "has_figure": float(bool(ev.figures)),
+        "holds_wanted": float(holds), "periods_asked": float(min(len(asked), 3)),
+        "periods_matched": float(matched / len(asked)) if asked else 1.0,
+        "several_plans": float(text.startswith("The plans answer this differently")),
+        "n_citations": float(min(len(ev.citations), 8)) / 8.0,
+        # interactions: what coverage means depends on where it was measured
+        "table_coverage": float(ev.coverage) * (kind == "table"), "prose_coverage": float(ev.coverage) * (kind != "table"),
+        "row_coverage": float(ev.state.get("row_cov", 0.0)), "row_margin": min(1.0, float(ev.state.get("row_margin", 0.0))),
+        "sentence_coverage": float(ev.state.get("top_cov", 0.0)),
+        "sentence_margin": max(-1.0, min(1.0, float(ev.state.get("margin", 0.0)))),
+        "op_disagrees_computing": float((op in COMPUTING or op == "which") and answer_op not in EXPECTED_OPS.get(op, set())),
+    }
+
+
+@lru_cache(maxsize=1)
+def _params() -> dict[str, Any] | None:
+    if not PARAMS.is_file():
+        return None
+    return json.loads(PARAMS.read_text(encoding="utf-8"))
+
+
+def probability(feats: dict[str, float]) -> float | None:
+    """The fitted probability that an answer with these features is right (None when nothing is fitted)."""
+    p = _params()
+    if p is None:
+        return None
+    z = p["intercept"] + sum(w * (feats.get(name, 0.0) - mu) / sd
+                             for name, w, mu, sd in zip(p["features"], p["coef"], p["mean"], p["scale"], strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def threshold() -> float:
+    """Answers below this probability are not given (0 when nothing is fitted: every answer is given)."""
+    p = _params()
+    return float(p["threshold"]) if p else 0.0
