@@ -408,6 +408,8 @@ class Answerer:
             word = "largest" if ta.op == "max" else "smallest"
             text = (f"{ta.rows[0].path()} has the {word} {column_name(t, ta.cols[0])}: {fig.text}{where}. "
                     f"{fig.formula}.")
+        elif ta.op == "count" and len(ta.rows) == 1 and len(ta.cols) >= 2:  # columns of one row meeting a condition
+            text = f"{fig.text} {ta.note} ({fig.description}){where}: {fig.formula}."
         elif ta.op == "count":
             text = f"{fig.text} ({', '.join(r.label for r in ta.rows)}) {ta.note}: {fig.description}{where}."
         else:

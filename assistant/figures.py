@@ -252,6 +252,15 @@ def count(t: Table, rows: Sequence[Row], col: int | None, description: str) -> F
     return Figure(n, str(len(rows)), f"count({labels}) = {len(rows)}", description, None, refs, "count")
 
 
+def count_cells(t: Table, row: Row, hits: Sequence[int], cols: Sequence[int], description: str) -> Figure:
+    """How many of a row's cells (over `cols`) meet a condition described in words; every cell looked at
+    is kept, the ones that meet it first."""
+    refs = tuple(ref(t, row, c) for c in [*hits, *(c for c in cols if c not in hits)])
+    named = ", ".join(f"{column_name(t, c)} ({row.cells[c].raw})" for c in hits) or "none"
+    return Figure(Decimal(len(hits)), str(len(hits)), f"count({named}) = {len(hits)} of {len(cols)}", description,
+                  None, refs, "count")
+
+
 def product(t: Table, a: tuple[Row, int], rate: Decimal, rate_text: str) -> Figure:
     """A cell times a rate stated in the document (e.g. hours × £19.40 per hour)."""
     ca = _cell(t, *a)

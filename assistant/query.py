@@ -129,6 +129,8 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
 # What a question asks for, in the order intents are tried (the first found is the main one).
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p in [
     ("share", r"what (percentage|proportion|share|%|per ?cent) of\b|as a (percentage|share|proportion) of|"
+              r"\b(percentage|proportion|share|fraction) of (?:the )?[\w\s'\-/&]+? (in|of|out of|among|within) (the )?total\b|"
+              r"\bwhat (is|was) the (percentage|proportion|share|fraction) of\b|"
               r"(percentage|proportion|share) of (the )?[a-z0-9/\- ]+ (goes|go|went|is|are|was|were) (to|on|spent)"),
     ("percent_change", r"by what (percentage|%|per ?cent)|percentage terms|percentage (increase|decrease|rise|fall|"
                        r"growth|change|reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|"
@@ -142,7 +144,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
             r"\bcounting both\b|\btogether\b"),
     ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"),
     ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"),
-    ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b"),
+    ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b|"
+              r"\bhow many (?:\w+ ){0,3}(did|does|do|was|were|is|are|had|has)\b.*\b(exceed\w*|more than|above|over|"
+              r"greater than|less than|below|under|fewer than)\b"),
     ("average", r"\baverage\b|\bmean\b"),  # 'weighted average shares' too: the fitted model weighs the cue
     ("ratio", r"\bratio\b|\bas a multiple of\b|\bhow many times\b"),
     # a list: "what are", "list", or what/which + a plural noun + a verb ("which metrics are", "what benefits did")

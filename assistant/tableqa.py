@@ -15,6 +15,7 @@ from decimal import Decimal
 from . import figures as F
 from .query import Query, content_terms, periods_in
 from .types import Figure, Row, Table
+from .values import SCALES
 
 NUMERIC = ("money", "percent", "number")
 
@@ -386,8 +387,36 @@ class TableQA:
             return TableAnswer(t, [row], picks, "empty", note="the cells asked for are empty")
         return TableAnswer(t, [row], picks, "lookup", figs, texts)
 
+    def _two_rows(self, q: Query, t: Table, pattern: re.Pattern[str]) -> tuple[Row, Row] | None:
+        """The rows that the two phrases of 'A as a percentage of B', 'the ratio of A to B' name."""
+        m = pattern.search(q.text)
+        if not m:
+            return None
+        rows = [r for r in t.rows if r.role not in ("category", "note")]
+
+        def best(phrase: str) -> Row | None:
+            terms = set(self.m.terms(phrase))
+            scored = sorted(((self.m.weight(terms & self.m.terms(r.path())), -r.index, r) for r in rows),
+                            key=lambda x: (-x[0], -x[1]))
+            return scored[0][2] if scored and scored[0][0] > 0 else None
+
+        gd = m.groupdict()
+        a, b = gd.get("a") or gd.get("a2") or "", gd.get("b") or gd.get("b2") or ""
+        ra, rb = best(a), best(b)
+        return (ra, rb) if ra is not None and rb is not None and ra is not rb else None
+
     def _share(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
+        pair = self._two_rows(q, t, _SHARE_OF)
+        if pair is not None:  # 'A as a percentage of B': both rows named
+            ra, rb = pair
+            picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
+                     and rb.cells[c].kind in NUMERIC]
+            if picks:
+                try:
+                    return TableAnswer(t, [ra, rb], [picks[0]], "share", [F.share(t, (ra, picks[0]), (rb, picks[0]))])
+                except F.FigureError:
+                    pass
         s, part = row_scores[0]
         if s <= 0 or part.role == "total":
             return None
@@ -409,7 +438,8 @@ class TableQA:
         return TableAnswer(t, rows, [col], "share", [fig])
 
     def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:
-        numeric = [c for c in _numeric_cols(t) if row.cells[c].kind in ("money", "number", "percent")
+        # the row's own cells decide (other rows of a column may hold ranges or words)
+        numeric = [c for c in _value_cols(t) if row.cells[c].kind in ("money", "number", "percent")
                    and not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
         if len(numeric) < 2:
             return None
@@ -556,7 +586,7 @@ class TableQA:
         s, row = row_scores[0]
         if s <= 0:
             return None
-        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+        timed = [c for c in _value_cols(t) if c < len(t.columns) and period_key(t.columns[c])
                  and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
         if len(timed) < 2:
             return None
@@ -569,21 +599,10 @@ class TableQA:
     def _ratio(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
         """'The ratio of A to B': the row that names A over the row that names B, in the column asked about."""
-        m = re.search(r"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?)(?:\?|$| in | for | as | at )",
-                      q.text)
-        if not m:
+        pair = self._two_rows(q, t, _RATIO_OF)
+        if pair is None:
             return None
-        rows = [r for r in t.rows if r.role not in ("category", "note")]
-
-        def best(phrase: str) -> Row | None:
-            terms = set(self.m.terms(phrase))
-            scored = sorted(((self.m.weight(terms & self.m.terms(r.path())), -r.index, r) for r in rows),
-                            key=lambda x: (-x[0], -x[1]))
-            return scored[0][2] if scored and scored[0][0] > 0 else None
-
-        ra, rb = best(m.group("a")), best(m.group("b"))
-        if ra is None or rb is None or ra is rb:
-            return None
+        ra, rb = pair
         picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC and rb.cells[c].kind in NUMERIC]
         if not picks:
             return None
@@ -622,9 +641,42 @@ class TableQA:
         ordered = [winner] + sorted((f for f in figs if f is not winner), key=lambda f: f.value, reverse=largest)
         return TableAnswer(t, [row], [i for i, _ in cells], "max_across" if largest else "min_across", ordered)
 
+    def _count_over(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'How many years did X exceed $200 million?': the periods (or other columns) of the row the
+        question names whose value meets the condition. The bound is compared as written: a table in
+        thousands is asked about in its own units."""
+        m = _CONDITION.search(q.text)
+        s, row = row_scores[0]
+        if not m or s <= 0:
+            return None
+        try:
+            bound = Decimal(m.group("num").replace(",", ""))
+        except ArithmeticError:
+            return None
+        if m.group("neg"):
+            bound = -bound
+        above = not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp"))
+        over_periods = bool(re.search(r"(?i)\b(years?|periods?|quarters?|months?)\b", q.text))
+        cols = [c for c in _value_cols(t) if c < len(t.columns) and row.cells[c].kind in NUMERIC
+                and row.cells[c].value is not None and not _is_change_col(t.columns[c])
+                and (bool(period_key(t.columns[c])) == over_periods)]
+        if over_periods:
+            cols = self._one_per_period(q, t, cols)
+        if len(cols) < 2:
+            return None
+        scale = SCALES.get(row.cells[cols[0]].scale or "", Decimal(1))
+        hits = [c for c in cols if (row.cells[c].value / scale > bound if above else row.cells[c].value / scale < bound)]  # type: ignore[operator]
+        what = f"{t.columns[0] or 'columns'} where {row.path()} is {'above' if above else 'below'} {m.group('num')}"
+        fig = F.count_cells(t, row, hits, cols, what)
+        return TableAnswer(t, [row], cols, "count", [fig], note=f"out of {len(cols)}")
+
     def _count(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
-        """Rows whose cell in the question's column equals a value the question names ('Established')."""
+        """Rows whose cell in the question's column equals a value the question names ('Established'), or
+        columns of the named row whose value meets a condition ('exceed $1 million')."""
+        over = self._count_over(q, t, row_scores)
+        if over is not None:
+            return over
         body = [r for r in t.rows if r.role == "body"]
         for c, _ in cols:
             values = {r.cells[c].text.strip().lower() for r in body if r.cells[c].kind == "text"}
@@ -658,7 +710,7 @@ class TableQA:
         s, row = row_scores[0]
         if s <= 0:
             return None
-        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+        timed = [c for c in _value_cols(t) if c < len(t.columns) and period_key(t.columns[c])
                  and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC]
         if len(timed) < 2:
             return None
@@ -673,6 +725,19 @@ class TableQA:
         except F.FigureError:
             return None
         return TableAnswer(t, [row], picked, "average", [fig])
+
+
+_END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
+_RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?){_END}")
+_SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,?]+?) (?:expressed )?as an? "
+                       rf"(?:percentage|proportion|share|%) of (?:the )?(?P<b>.+?){_END}|"
+                       rf"\b(?:percentage|proportion|share) of (?:the )?(?P<a2>.+?) (?:in(?! (?:fiscal |FY)?\d)|among|out of|over|to) "
+                       rf"(?:the )?(?P<b2>.+?){_END}")
+
+
+_CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
+                        r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
+                        r"(?P<num>\d[\d,]*(?:\.\d+)?)")
 
 
 _AGE_OPEN = re.compile(r"(?<![£\d.,])(\d{1,3})\s*(?:\+|(?:years\s+)?(?:and|or)\s+(?:over|above|older)\b)")

@@ -167,3 +167,27 @@ def test_the_operation_said_again_is_still_done(report) -> None:
     ans = report.ask("What is the average weighted average number of shares for 2018 and 2019?")
     fig = next(f for f in ans.figures if f.op == "average")
     assert fig.value == (Decimal(71005) + Decimal(68490)) / 2
+
+
+@pytest.mark.parametrize("question,hits", [
+    ("How many years did revenue from Europe exceed $2,000?", 1),
+    ("In how many years was North America revenue more than 4,500?", 2),
+    ("How many years did Asia Pacific revenue fall below 3,000?", 1),
+])
+def test_how_many_periods_meet_a_condition(report, question: str, hits: int) -> None:
+    ans = report.ask(question)
+    fig = ans.figures[0]
+    assert ans.answered and fig.op == "count" and fig.value == hits
+    assert len(fig.cells) == 3  # every year looked at is shown
+
+
+@pytest.mark.parametrize("question", [
+    "What is Europe revenue expressed as a percentage of total revenue in 2019?",
+    "What was the proportion of Europe in total revenue in 2019?",
+    "What is the share of Europe out of total revenue in 2019?",
+])
+def test_a_share_between_two_named_rows(report, question: str) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "share")
+    assert [c.raw for c in fig.cells] == ["1,280", "$12,629"]
+    assert round(fig.value, 2) == Decimal("10.14")
