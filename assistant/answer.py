@@ -136,7 +136,7 @@ class Answerer:
         self._vocabulary: set[str] | None = None
         # answers below this fitted probability of being right are not given; None: the fitted threshold
         # (confidence.py), 0.0: give every answer (used when fitting)
-        self.confidence_floor: float | None = None
+        self.confidence_floor: float | None = settings.min_confidence
 
     # ------------------------------------------------------------------ set-up (lazy, once per index)
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .query import COMPUTING, Query
+from .query import COMPUTING, Query, periods_in
 
 PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 
@@ -29,10 +29,12 @@ EXPECTED_OPS: dict[str, set[str]] = {
     "value": {"lookup", "prose"}, "text": {"prose", "list", "lookup"}, "list": {"list", "prose", "lookup"},
 }
 
-FEATURES = ("bias_table", "bias_prose", "bias_list", "coverage", "score", "op_probability", "op_agrees",
-            "asks_computation", "has_figure", "holds_wanted", "periods_asked", "periods_matched", "several_plans",
-            "n_citations", "table_coverage", "prose_coverage", "row_coverage", "row_margin", "sentence_coverage",
-            "sentence_margin", "op_disagrees_computing")
+# 'score' is kept out: it carries retrieval-rank priors that depend on how many documents are indexed, so
+# it does not carry over from one corpus to another (fitted with it, the plans' right answers fell below
+# the threshold)
+FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_computation", "has_figure",
+            "holds_wanted", "periods_asked", "periods_matched", "row_margin", "sentence_margin",
+            "op_disagrees_computing")
 
 
 def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
@@ -44,7 +46,8 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
         answer_op = "sum" if ev.figures else "lookup"
     text = ev.text
     asked = [x for x in q.periods if x[:1].isdigit()]
-    matched = sum(1 for x in asked if x in text or x[:4] in text)
+    said = set(periods_in(" ".join([text, *(c.quote for c in ev.citations)]))[0])  # '19/20' is '2019-20'
+    matched = sum(1 for x in asked if x in said or x in text)
     return {
         "bias_table": float(kind == "table"), "bias_prose": float(kind == "prose"), "bias_list": float(kind == "list"),
         "coverage": float(ev.coverage), "score": max(-1.0, min(3.0, float(ev.score) / 10.0)),

@@ -90,6 +90,10 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the app binds to.")
     port: int = Field(7860, description="Port the app listens on.")
     auth: str | None = Field(None, description="Optional 'user:password' login for the app.")
+    min_confidence: float | None = Field(
+        None, description="Answers whose fitted probability of being right is below this are withheld (the reply "
+        "says the documents don't directly answer and shows the closest passages). Empty: the threshold fitted by "
+        "bench/fit_confidence.py (assistant/params/confidence.json); 0: give every answer found.")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)

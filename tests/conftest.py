@@ -69,7 +69,9 @@ def fixture_corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path, fixture_corpus: Path) -> Settings:
-    return Settings(corpus=fixture_corpus, index_dir=tmp_path / "index")
+    # the answerers' mechanisms are tested on what they find: the confidence policy (which withholds answers
+    # below a fitted probability) has its own tests in test_general.py
+    return Settings(corpus=fixture_corpus, index_dir=tmp_path / "index", min_confidence=0.0)
 
 
 @pytest.fixture
@@ -90,7 +92,7 @@ def real_corpus() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(corpus=real_corpus(), index_dir=tmp_path_factory.mktemp("corpus-index"))
+    return Settings(corpus=real_corpus(), index_dir=tmp_path_factory.mktemp("corpus-index"), min_confidence=0.0)
 
 
 @pytest.fixture(scope="session")
@@ -148,11 +150,12 @@ def serve(cmd: list[str], ready_url: str, log: Path, name: str, timeout: float =
             proc.kill()
 
 
-def assistant_over(tmp_path: Path, name: str, text: str) -> Assistant:
-    """An assistant over a corpus of one document written by the test (real model, real index)."""
+def assistant_over(tmp_path: Path, name: str, text: str, min_confidence: float | None = 0.0) -> Assistant:
+    """An assistant over a corpus of one document written by the test (real model, real index); the
+    confidence policy is off unless `min_confidence` is None (the fitted threshold) or a value."""
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     (corpus / name).write_text(text, encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=min_confidence)
     sync(s, progress=False)
     return Assistant(s, index=load_index(s))

@@ -191,3 +191,32 @@ def test_a_share_between_two_named_rows(report, question: str) -> None:
     fig = next(f for f in ans.figures if f.op == "share")
     assert [c.raw for c in fig.cells] == ["1,280", "$12,629"]
     assert round(fig.value, 2) == Decimal("10.14")
+
+
+# --------------------------------------------------------------------------- the confidence policy
+
+
+def test_the_policy_withholds_an_answer_below_its_threshold(tmp_path: Path) -> None:
+    """Below the floor the reply says the documents don't directly answer and shows, as the closest
+    passages, the lines the withheld answer would have cited; above it the same answer is given."""
+    strict = assistant_over(tmp_path / "strict", "report_000.txt", REPORT, min_confidence=0.999)
+    ans = strict.ask("What was the change in Europe revenue from 2018 to 2019?")
+    assert not ans.answered and ans.text.startswith("The documents don't say directly")
+    assert ans.figures == [] and ans.citations == []
+    rows = {ln for c in ans.closest for ln in range(c.line_start, c.line_end + 1)}
+    europe = REPORT.splitlines().index(next(x for x in REPORT.splitlines() if x.startswith("Europe"))) + 1
+    assert europe in rows and 0 < ans.state["confidence"] < 0.999
+    lenient = assistant_over(tmp_path / "lenient", "report_000.txt", REPORT, min_confidence=0.01)
+    given = lenient.ask("What was the change in Europe revenue from 2018 to 2019?")
+    assert given.answered and given.state["confidence"] == ans.state["confidence"]
+
+
+def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> None:
+    """The fitted model trusts a computed change more than a bare lookup given for a change question."""
+    from assistant.confidence import probability
+
+    ans = report.ask("What was the change in Europe revenue from 2018 to 2019?")
+    feats = dict(ans.state["features"])
+    right = probability(feats)
+    feats.update(op_agrees=0.0, op_disagrees_computing=1.0, has_figure=0.0)
+    assert right is not None and probability(feats) < right
