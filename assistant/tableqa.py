@@ -573,13 +573,12 @@ class TableQA:
             key = period_key(t.columns[c])
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
-        out = []
-        for cs in by_key.values():
-            def fit(c: int) -> float:
-                words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
-                return self.m.weight(qset & words) - 0.01 * cs.index(c)
-            out.append(max(cs, key=fit))
-        return sorted(out)
+        def fit(c: int) -> float:
+            words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
+            return self.m.weight(qset & words)
+
+        # the best-fitting column of each period; the first one on a tie
+        return sorted(max(cs, key=lambda c: (fit(c), -cs.index(c))) for cs in by_key.values())
 
     def _extreme_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'In which year was X largest?': the row the question names, compared across its period columns."""
