@@ -24,6 +24,7 @@ going between compared versus vs against from terms cash give given show shown t
 plan plans document documents please any yet expected expect projected roughly approximately about around
 exceed exceeded exceeding most largest highest biggest least smallest lowest fewest top average mean
 big large small much
+larger higher bigger greater smaller lower fewer more less respective respectively
 """.split())
 
 _MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|allocat\w*|cost\w*|£|grant|invest\w*|"
@@ -276,9 +277,13 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
     periods = specific(periods)
     quoted = tuple(m.group(1) or m.group(2) for m in re.finditer(r"[\"“]([^\"”]{2,60})[\"”]|'([^']{2,60})'", q))
     parts = split_parts(q)
+    terms = content_terms(q)
+    if re.search(r"(?i)\b(which|what|how many)\s+(fiscal\s+|financial\s+|calendar\s+)?(year|period|quarter|month)s?\b", q):
+        # 'in which year…', 'how many years…': the answer is a period, the word says what is asked, not about what
+        terms = [t for t in terms if t not in ("year", "period", "quarter", "month")]
     return Query(
         text=q, intents=tuple(intents), wants=wanted_kind(q, intents), periods=tuple(periods),
-        months=tuple(months), terms=tuple(content_terms(q)), quoted=quoted, docs=docs,
+        months=tuple(months), terms=tuple(terms), quoted=quoted, docs=docs,
         parts=tuple(parts) if len(parts) > 1 else (), raw_terms=tuple(w for w in words(q) if w not in STOPWORDS),
         operation=op, operation_p=op_p,
     )

@@ -140,6 +140,8 @@ def test_an_average_over_the_periods_asked(report, question: str, expected: Deci
     ("In which year was revenue from Europe largest?", "2018"),
     ("Which year had the highest Asia Pacific revenue?", "2019"),
     ("In which year was North America revenue the lowest?", "2017"),
+    ("In which year was the revenue of Europe larger?", "2018"),
+    ("Which year had greater North America revenue?", "2019"),
 ])
 def test_which_period_has_the_extreme_value(report, question: str, year: str) -> None:
     ans = report.ask(question)
