@@ -770,7 +770,7 @@ class Answerer:
                     f"question. (An answer from them was too uncertain to give: confidence {confidence:.0%}.)")
             closest = list(unsure.citations[:6])
             for p, _ in candidates[:3]:
-                if all(c.passage_id != p.id for c in closest):
+                if all((c.doc, c.page, c.line_start) != (p.doc, p.page, p.line_start) for c in closest):
                     lines = self.index.lines(p.doc, p.page, p.line_start, p.line_start)
                     closest.append(Citation(p.id, p.doc, p.page, p.line_start, p.line_start,
                                             lines[0].text if lines else p.text.split("\n")[0]))
