@@ -235,6 +235,41 @@ class Answerer:
                       notes=[] if w.asked == w.question else [f"read as: {w.asked}"], index_hash=self.index.hash,
                       state=state)
 
+    def explain(self, question: str, docs: Sequence[str] | None = None) -> dict[str, Any]:
+        """Why an answer is what it is: how the question was read, the table answer and the prose answer
+        found (each with the best alternatives it beat), which one was chosen, and its confidence."""
+        w = self.gather(" ".join(question.split()), None, docs)
+        q = w.q
+
+        def evidence(ev: Evidence | None) -> dict[str, Any] | None:
+            if ev is None:
+                return None
+            st = ev.state
+            out: dict[str, Any] = {"kind": ev.kind, "coverage": round(ev.coverage, 3), "text": shorten(ev.text, 40),
+                                   "cited lines": [f"{c.doc} {c.line_start}-{c.line_end}" for c in ev.citations[:6]]}
+            if "table_id" in st:
+                t = self.index.table(st["table_id"])
+                out.update({"table": f"{st['table_id']} ({t.doc}, lines {t.line_start}-{t.line_end})" if t else
+                            st["table_id"], "operation": st.get("op"), "row": (st.get("rows") or [""])[0],
+                            "columns": [column_name(t, c) for c in st.get("cols", [])] if t else st.get("cols"),
+                            "row match": round(st.get("row_cov", 0.0), 3),
+                            "row margin over the next row": round(st.get("row_margin", 0.0), 3)})
+            out["beaten"] = st.get("beaten", [])
+            return out
+
+        chosen = decide(q, w.table_ev, w.prose_ev)
+        conf = C.probability(C.features(q, chosen, _holds(q, chosen.text))) if chosen is not None else None
+        floor = C.threshold() if self.confidence_floor is None else self.confidence_floor
+        return {
+            "question": w.asked,
+            "read as": {"operation": q.operation, "probability": round(q.operation_p, 3), "intents": list(q.intents),
+                        "periods": list(q.periods), "subject terms": list(q.terms), "wants": q.wants},
+            "table answer": evidence(w.table_ev), "prose answer": evidence(w.prose_ev),
+            "chosen": chosen.kind if chosen is not None else None,
+            "confidence": None if conf is None else round(conf, 3), "threshold": round(floor, 3),
+            "given": chosen is not None and (conf is None or conf >= floor),
+        }
+
     def _candidates(self, q: Query, prefer: tuple[str, ...] = ()) -> list[tuple[Passage, float]]:
         docs = list(q.docs) or None
         if isinstance(self.retriever, HybridRetriever):
@@ -279,6 +314,7 @@ class Answerer:
             return None
         best = answers[0]
         ev = self._table_evidence(q, best)
+        ev.state["beaten"] = [_describe_table_answer(a) for a in answers[1:4]]  # for --explain
         if q.docs or prefer_docs or prefer or not alternatives:
             return ev
         # a question that names no plan, answered as well by another plan's table: give each plan's answer
@@ -548,8 +584,11 @@ class Answerer:
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
         margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
+        beaten = [f"{s.passage.doc} line {s.line} (score {s.score:.2f}, covers {s.coverage:.0%}): {shorten(s.text, 16)}"
+                  for s in whole[:4] if all(s.text != c.text for c in chosen)][:3]
         return Evidence(text, cites, [], max(c.score for c in chosen), cov, "prose",
-                        {"sentences": [c.text for c in chosen], "top_cov": best.coverage, "margin": margin})
+                        {"sentences": [c.text for c in chosen], "top_cov": best.coverage, "margin": margin,
+                         "beaten": beaten})
 
     def _list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """The items that follow the best-matching lead-in ('These are:', '... in particular:')."""
@@ -792,6 +831,13 @@ class Answerer:
             what = "that figure"
         text = f"{NOT_FOUND}: I could not find {what} in the documents. The closest passages are listed below."
         return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash)
+
+
+def _describe_table_answer(a: TableAnswer) -> str:
+    """One line about a table answer that lost: where, which operation, which row, its score."""
+    row = a.rows[0].path() if a.rows else "-"
+    return (f"{a.table.doc} table at lines {a.table.line_start}-{a.table.line_end}: {a.op} on '{shorten(row, 8)}' "
+            f"(score {a.score:.2f}, covers {a.coverage:.0%})")
 
 
 # --------------------------------------------------------------------------- decisions

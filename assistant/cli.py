@@ -227,6 +227,21 @@ def print_answer(ans: Answer) -> None:
         print(f"  note: {n}")
 
 
+def print_explanation(why: dict[str, Any]) -> None:
+    for key, value in why.items():
+        if isinstance(value, dict):
+            print(f"{key}:")
+            for k, v in value.items():
+                if isinstance(v, list) and v and k in ("beaten", "cited lines"):
+                    print(f"  {k}:")
+                    for item in v:
+                        print(f"    - {item}")
+                else:
+                    print(f"  {k}: {v}")
+        else:
+            print(f"{key}: {value}")
+
+
 def cmd_ask(a: Assistant, args: argparse.Namespace) -> int:
     if args.jsonl:
         for _, obj in _read_jsonl(args.jsonl):
@@ -240,6 +255,13 @@ def cmd_ask(a: Assistant, args: argparse.Namespace) -> int:
         return 0
     if not args.question:
         raise AssistantError("give a question, or --jsonl FILE")
+    if args.explain:
+        why = a.default_answerer.explain(args.question, a.resolve_docs(args.doc) or None)
+        if args.json:
+            _print_json(why)
+        else:
+            print_explanation(why)
+        return 0
     ans = a.ask(args.question, None, args.doc)
     if args.json:
         _print_json(answer_json(ans))
@@ -373,6 +395,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="answer a question with cited passages and computed figures")
     p.add_argument("question", nargs="?")
+    p.add_argument("--explain", action="store_true",
+                   help="show how the question was read, the table and prose answers found (and what they beat), "
+                        "which was chosen and its confidence")
     p.add_argument("--doc", action="append", help="only this document (repeatable)")
     p.add_argument("--jsonl", help="batch: a file of {\"id\", \"question\", \"history\"?} lines ('-' for stdin)")
     p.add_argument("--json", action="store_true")

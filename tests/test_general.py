@@ -222,3 +222,13 @@ def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> No
     right = probability(feats)
     feats.update(op_agrees=0.0, op_disagrees_computing=1.0, has_figure=0.0)
     assert right is not None and probability(feats) < right
+
+
+def test_explain_says_how_the_question_was_read_and_what_was_chosen(report) -> None:
+    why = report.default_answerer.explain("What was the percentage change in North America revenue between 2018 "
+                                          "and 2019?")
+    assert why["read as"]["operation"] == "percent_change" and set(why["read as"]["periods"]) == {"2018", "2019"}
+    table = why["table answer"]
+    assert why["chosen"] == "table" and table["operation"] == "change" and table["row"] == "North America"
+    assert {c.rsplit(" / ", 1)[-1] for c in table["columns"]} == {"2018", "2019"}
+    assert why["given"] is (why["confidence"] >= why["threshold"])
