@@ -82,6 +82,13 @@ def _quantity_runs(lines: Sequence[Any]) -> list[list[Any]]:
     return runs
 
 
+_ASKS_PERIODS = re.compile(r"(?i)\b(which|what)\s+(fiscal\s+|financial\s+)?(years?|periods?|dates?)\b.*"
+                           r"\b(tables?|shown|included|provided?|presented|covered|recorded|reported)\b")
+# words of a question about which periods a table covers that say what is asked, not what it is about
+_PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", "inform", "includ", "shown", "present",
+                                    "cover", "record", "report"})
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])\s+\S")
 
 
@@ -208,6 +215,10 @@ class Answerer:
             per_part = self._table_per_part(q, scope)
             if per_part is not None and (table_ev is None or per_part.coverage > table_ev.coverage):
                 table_ev = per_part
+        if _ASKS_PERIODS.search(asked):  # 'which years does the table provide information for?'
+            covered = self._periods_of_table(q)
+            if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
+                table_ev = covered
         if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
             listed = self._list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
@@ -332,6 +343,33 @@ class Answerer:
         cites = [c for a, e in parts for c in [*self._title_citations(a.table.doc), *e.citations]]
         return Evidence(text, cites, [f for _, e in parts for f in e.figures], ev.score, ev.coverage, ev.kind,
                         ev.state)
+
+    def _periods_of_table(self, q: Query) -> Evidence | None:
+        """The periods a table gives figures for, read from its column headers: the table the question's
+        other words match best; its header lines are cited."""
+        from .tableqa import period_key
+
+        in_scope = [t for t in self.index.tables() if not q.docs or t.doc in q.docs]
+        headings = {t.id: self.table_heading(t.id) for t in in_scope}
+        ranked = self.tqa.rank_tables(q, in_scope, headings, n=1) or (in_scope[:1] if len(in_scope) == 1 else [])
+        if not ranked:
+            return None
+        t = ranked[0]
+        years = list(dict.fromkeys(str(k[0]) for c in t.columns[t.label_cols:] for k in [period_key(c)] if k))
+        if len(years) < 2:
+            return None
+        m = self.tqa.m
+        words = m.terms(" ".join([t.caption, headings.get(t.id, ""), *t.columns, *(r.path() for r in t.rows)]))
+        cov = self._coverage(q, words | {x for x in q.terms if x in _PERIOD_QUESTION_WORDS})
+        where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""
+        cites = self._cite_rows(t, [], with_header=False)
+        for h in t.header_lines:
+            text = self._line_text(t.doc, t.page, h)
+            if text.strip():
+                cites.append(Citation(t.id, t.doc, t.page, h, h, text))
+        text = f"The table{where} gives figures for {', '.join(years[:-1])} and {years[-1]}."
+        return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "list_periods", "rows": [],
+                                                               "cols": [], "periods": list(q.periods)})
 
     def _title_citations(self, doc: str) -> list[Citation]:
         """Citations of the lines a document's title is read from (an answer that names a plan cites it)."""

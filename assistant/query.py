@@ -280,7 +280,7 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
     terms = content_terms(q)
     if re.search(r"(?i)\b(which|what|how many)\s+(fiscal\s+|financial\s+|calendar\s+)?(year|period|quarter|month)s?\b", q):
         # 'in which year…', 'how many years…': the answer is a period, the word says what is asked, not about what
-        terms = [t for t in terms if t not in ("year", "period", "quarter", "month")]
+        terms = [t for t in terms if t not in ("year", "period", "quarter", "month", "fiscal", "financi", "calendar")]
     return Query(
         text=q, intents=tuple(intents), wants=wanted_kind(q, intents), periods=tuple(periods),
         months=tuple(months), terms=tuple(terms), quoted=quoted, docs=docs,

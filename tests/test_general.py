@@ -220,7 +220,7 @@ def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> No
     ans = report.ask("What was the change in Europe revenue from 2018 to 2019?")
     feats = dict(ans.state["features"])
     right = probability(feats)
-    feats.update(op_agrees=0.0, op_disagrees_computing=1.0, has_figure=0.0)
+    feats.update(op_agrees=0.0, op_disagrees_computing=1.0)  # a lookup carries a figure too
     assert right is not None and probability(feats) < right
 
 
@@ -232,3 +232,16 @@ def test_explain_says_how_the_question_was_read_and_what_was_chosen(report) -> N
     assert why["chosen"] == "table" and table["operation"] == "change" and table["row"] == "North America"
     assert {c.rsplit(" / ", 1)[-1] for c in table["columns"]} == {"2018", "2019"}
     assert why["given"] is (why["confidence"] >= why["threshold"])
+
+
+@pytest.mark.parametrize("question", [
+    "Which years does the table provide information for revenue by region?",
+    "What years are included in the table of revenue by region?",
+    "Which fiscal years are shown in the table?",
+])
+def test_the_periods_a_table_covers(report, question: str) -> None:
+    ans = report.ask(question)
+    assert ans.answered and ans.state.get("op") == "list_periods"
+    assert all(y in ans.text for y in ("2019", "2018", "2017"))
+    header = REPORT.splitlines().index("(In thousands)\t2019\t2018\t2017") + 1
+    assert header in {c.line_start for c in ans.citations}
