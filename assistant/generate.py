@@ -187,6 +187,11 @@ class LLMAnswerer:
         asked = self._condense(question, history, system)
         w = self.default.gather(question, history, docs, asked=asked)
         fallback = self.default.finish(w)
+        if not fallback.answered and "unsure" in fallback.state:
+            # the evidence was found but its answer is below the confidence floor (confidence.py): a model
+            # writing from the same evidence is no more likely to be right, so the reply stays a withheld one
+            return _with_note(fallback, "the answer found was below the confidence threshold; the language "
+                                        "model was not asked")
         ctx = build_context(self.default, w)
         if not ctx.passages:
             return fallback

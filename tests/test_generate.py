@@ -103,3 +103,13 @@ def test_instructions_planted_in_a_document_change_nothing(injected_index: tuple
         assert "999,999,999" not in ans.text or all("999,999,999" in c.quote for c in ans.citations)
     default = Assistant(s, index=index).ask("What is the Disabled Facilities Grant for 2019-20?")
     assert "£2,158,000" in default.text and default.mode == "extractive"
+
+
+def test_an_answer_below_the_confidence_floor_is_not_handed_to_the_model(fixture_index: Index,
+                                                                        settings: Settings) -> None:
+    """The policy holds with a model too: evidence whose answer was withheld is not rewritten by it."""
+    strict = settings.model_copy(update={"min_confidence": 0.999})
+    llm, fake = make(fixture_index, strict, ["The DFG allocation for 2019/20 is £2,158,000 [F1]."])
+    ans = llm.ask(QUESTION)
+    assert not ans.answered and fake.calls == []
+    assert any("confidence threshold" in n for n in ans.notes) and ans.closest
