@@ -438,8 +438,7 @@ class TableQA:
         return TableAnswer(t, rows, [col], "share", [fig])
 
     def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:
-        # the row's own cells decide (other rows of a column may hold ranges or words)
-        numeric = [c for c in _value_cols(t) if row.cells[c].kind in ("money", "number", "percent")
+        numeric = [c for c in _numeric_cols(t) if row.cells[c].kind in ("money", "number", "percent")
                    and not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
         if len(numeric) < 2:
             return None
@@ -585,7 +584,7 @@ class TableQA:
         s, row = row_scores[0]
         if s <= 0:
             return None
-        timed = [c for c in _value_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
                  and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
         if len(timed) < 2:
             return None
@@ -709,7 +708,7 @@ class TableQA:
         s, row = row_scores[0]
         if s <= 0:
             return None
-        timed = [c for c in _value_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
                  and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC]
         if len(timed) < 2:
             return None
