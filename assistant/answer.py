@@ -25,7 +25,7 @@ from .index import Index
 from .query import MIN_OPERATION_PROBABILITY, Query, content_terms, periods_in, scoping_names, understand
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
-from .tableqa import TableAnswer, TableQA, build_matcher
+from .tableqa import TableAnswer, TableQA, build_matcher, period_key
 from .text import sentence_spans, shorten
 from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
@@ -215,7 +215,7 @@ class Answerer:
             per_part = self._table_per_part(q, scope)
             if per_part is not None and (table_ev is None or per_part.coverage > table_ev.coverage):
                 table_ev = per_part
-        if _ASKS_PERIODS.search(asked):  # 'which years does the table provide information for?'
+        if _ASKS_PERIODS.search(asked):  # 'what periods does this table cover?'
             covered = self._periods_of_table(q)
             if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
                 table_ev = covered
@@ -236,15 +236,23 @@ class Answerer:
         chosen = decide(w.q, w.table_ev, w.prose_ev)
         if chosen is None:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev)
-        feats = C.features(w.q, chosen, _holds(w.q, chosen.text))
-        conf = C.probability(feats)
-        floor = C.threshold() if self.confidence_floor is None else self.confidence_floor
-        if conf is not None and conf < floor:
+        feats, conf = self._confidence(w.q, chosen)
+        if conf is not None and conf < self.floor:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
         state = {"question": w.asked, "docs": list(w.scope), **chosen.state, "confidence": conf, "features": feats}
         return Answer(w.question, chosen.text, chosen.citations, chosen.figures, True, self.mode,
                       notes=[] if w.asked == w.question else [f"read as: {w.asked}"], index_hash=self.index.hash,
                       state=state)
+
+    @property
+    def floor(self) -> float:
+        """The probability of being right an answer must reach to be given."""
+        return C.threshold() if self.confidence_floor is None else self.confidence_floor
+
+    def _confidence(self, q: Query, chosen: Evidence) -> tuple[dict[str, float], float | None]:
+        """The features of the answer chosen and its fitted probability of being right."""
+        feats = C.features(q, chosen, _holds(q, chosen.text))
+        return feats, C.probability(feats)
 
     def explain(self, question: str, docs: Sequence[str] | None = None) -> dict[str, Any]:
         """Why an answer is what it is: how the question was read, the table answer and the prose answer
@@ -269,8 +277,8 @@ class Answerer:
             return out
 
         chosen = decide(q, w.table_ev, w.prose_ev)
-        conf = C.probability(C.features(q, chosen, _holds(q, chosen.text))) if chosen is not None else None
-        floor = C.threshold() if self.confidence_floor is None else self.confidence_floor
+        conf = self._confidence(q, chosen)[1] if chosen is not None else None
+        floor = self.floor
         return {
             "question": w.asked,
             "read as": {"operation": q.operation, "probability": round(q.operation_p, 3), "intents": list(q.intents),
@@ -347,8 +355,6 @@ class Answerer:
     def _periods_of_table(self, q: Query) -> Evidence | None:
         """The periods a table gives figures for, read from its column headers: the table the question's
         other words match best; its header lines are cited."""
-        from .tableqa import period_key
-
         in_scope = [t for t in self.index.tables() if not q.docs or t.doc in q.docs]
         headings = {t.id: self.table_heading(t.id) for t in in_scope}
         ranked = self.tqa.rank_tables(q, in_scope, headings, n=1) or (in_scope[:1] if len(in_scope) == 1 else [])
@@ -625,8 +631,7 @@ class Answerer:
         beaten = [f"{s.passage.doc} line {s.line} (score {s.score:.2f}, covers {s.coverage:.0%}): {shorten(s.text, 16)}"
                   for s in whole[:4] if all(s.text != c.text for c in chosen)][:3]
         return Evidence(text, cites, [], max(c.score for c in chosen), cov, "prose",
-                        {"sentences": [c.text for c in chosen], "top_cov": best.coverage, "margin": margin,
-                         "beaten": beaten})
+                        {"sentences": [c.text for c in chosen], "margin": margin, "beaten": beaten})
 
     def _list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """The items that follow the best-matching lead-in ('These are:', '... in particular:')."""

@@ -1,8 +1,8 @@
 """Where confidence is decided: how likely an answer is to be right, and whether to give it.
 
 Every candidate answer is described by a few features of the mechanism that produced it (what kind of
-evidence, how much of the question it explains, whether its operation is the one the question model
-asked for, whether it holds the kind of value wanted, ...). A logistic regression over them, fitted on
+evidence, whether its operation is the one the question model asked for, whether it holds the kind of
+value wanted, how clearly its row or sentence beat the next, ...). A logistic regression over them, fitted on
 the development questions by `bench/fit_confidence.py`, gives the probability that the answer is right;
 below the fitted threshold the reply says the documents don't directly answer and shows the best
 passages. The weights, the threshold, the data they were fitted on and the command are in
@@ -29,9 +29,9 @@ EXPECTED_OPS: dict[str, set[str]] = {
     "value": {"lookup", "prose"}, "text": {"prose", "list", "lookup"}, "list": {"list", "prose", "lookup", "list_periods"},
 }
 
-# 'score' is kept out: it carries retrieval-rank priors that depend on how many documents are indexed, so
-# it does not carry over from one corpus to another (fitted with it, the plans' right answers fell below
-# the threshold)
+# Coverage of the question and the retrieval score are kept out: they carry retrieval-rank priors and the
+# question's wording, which differ from one corpus to another (fitted with them, the plans' right answers
+# fell below the threshold; BENCHMARKS.md)
 FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_computation", "has_figure",
             "holds_wanted", "periods_asked", "periods_matched", "row_margin", "sentence_margin",
             "op_disagrees_computing")
@@ -48,21 +48,16 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     asked = [x for x in q.periods if x[:1].isdigit()]
     said = set(periods_in(" ".join([text, *(c.quote for c in ev.citations)]))[0])  # '19/20' is '2019-20'
     matched = sum(1 for x in asked if x in said or x in text)
+    agrees = answer_op in EXPECTED_OPS.get(op, set())
+    computing = op in COMPUTING or op == "which"
     return {
-        "bias_table": float(kind == "table"), "bias_prose": float(kind == "prose"), "bias_list": float(kind == "list"),
-        "coverage": float(ev.coverage), "score": max(-1.0, min(3.0, float(ev.score) / 10.0)),
-        "op_probability": float(p), "op_agrees": float(answer_op in EXPECTED_OPS.get(op, set())),
-        "asks_computation": float(op in COMPUTING or op == "which"), "has_figure": float(bool(ev.figures)),
+        "bias_table": float(kind == "table"), "bias_list": float(kind == "list"), "op_probability": float(p),
+        "op_agrees": float(agrees), "asks_computation": float(computing), "has_figure": float(bool(ev.figures)),
         "holds_wanted": float(holds), "periods_asked": float(min(len(asked), 3)),
         "periods_matched": float(matched / len(asked)) if asked else 1.0,
-        "several_plans": float(text.startswith("The plans answer this differently")),
-        "n_citations": float(min(len(ev.citations), 8)) / 8.0,
-        # interactions: what coverage means depends on where it was measured
-        "table_coverage": float(ev.coverage) * (kind == "table"), "prose_coverage": float(ev.coverage) * (kind != "table"),
-        "row_coverage": float(ev.state.get("row_cov", 0.0)), "row_margin": min(1.0, float(ev.state.get("row_margin", 0.0))),
-        "sentence_coverage": float(ev.state.get("top_cov", 0.0)),
+        "row_margin": min(1.0, float(ev.state.get("row_margin", 0.0))),
         "sentence_margin": max(-1.0, min(1.0, float(ev.state.get("margin", 0.0)))),
-        "op_disagrees_computing": float((op in COMPUTING or op == "which") and answer_op not in EXPECTED_OPS.get(op, set())),
+        "op_disagrees_computing": float(computing and not agrees),
     }
 
 

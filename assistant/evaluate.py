@@ -100,10 +100,9 @@ def untraceable_numbers(ans: Answer) -> list[str]:
         known.add(abs(f.value).normalize())
         sources += [f.text, f.formula, f.description, *(c.raw for c in f.cells), *(c.column for c in f.cells),
                     *(c.row for c in f.cells)]
-    for s in sources:
+    for s in sources:  # numbers by value, and digits as written ('2019-20', 'Q4') as text
         for n in find_numbers(s):
             known |= _number_key(n)
-    for s in sources:  # digits as written ('2019-20', 'Q4') are traceable as text
         known |= {Decimal(d).normalize() for d in re.findall(r"\d+", s)}
     out = []
     for n in find_numbers(text):

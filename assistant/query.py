@@ -173,12 +173,13 @@ def cue_intents(q: str) -> list[str]:
 _LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|minimum|less|lower|smaller|fewer|worst)\b")
 
 
-def detect_intents(q: str) -> list[str]:
+def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float] | None = None) -> list[str]:
     """The question model's decision: the operation the fitted model gives (when it is sure enough), then
     the cue patterns' other findings. A word like 'total' or 'average' inside a name ('total assets',
-    'weighted average shares') does not make a question a sum when the model reads it as a value."""
-    found = cue_intents(q)
-    op, prob = operation(q, tuple(found))
+    'weighted average shares') does not make a question a sum when the model reads it as a value.
+    `found` and `op` are the cues and the model's reading when the caller has them already."""
+    found = cue_intents(q) if found is None else found
+    op, prob = operation(q, tuple(found)) if op is None else op
     if prob < MIN_OPERATION_PROBABILITY and found != ["text"]:
         return found  # unsure: the cues decide (when they found anything)
     if op == "which":  # 'in which year was X largest?': the period (or row) with the extreme value
@@ -193,7 +194,7 @@ def detect_intents(q: str) -> list[str]:
     if op in COMPUTING or op == "which":
         rest = [f for f in rest if f not in COMPUTING or f in ("change", "percent_change") and op in (
             "change", "percent_change")]
-    else:  # a list is not a computation either ('the respective total liabilities in 2018 and 2019')
+    else:  # a list is not a computation either ('the respective totals for each year')
         rest = [f for f in rest if f not in COMPUTING]
     return lead + rest
 
@@ -271,8 +272,9 @@ def specific(periods: list[str]) -> list[str]:
 
 def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: tuple[str, ...] = ()) -> Query:
     q = " ".join(question.split())
-    intents = detect_intents(q)
-    op, op_p = operation(q, tuple(cue_intents(q)))
+    cues = cue_intents(q)
+    op, op_p = operation(q, tuple(cues))
+    intents = detect_intents(q, cues, (op, op_p))
     periods, months = periods_in(q)
     periods = specific(periods)
     quoted = tuple(m.group(1) or m.group(2) for m in re.finditer(r"[\"“]([^\"”]{2,60})[\"”]|'([^']{2,60})'", q))

@@ -108,6 +108,13 @@ def chronological(t: Table, cols: Sequence[int]) -> list[int]:
     return list(cols)
 
 
+def _period_cols(t: Table, row: Row) -> list[int]:
+    """The numeric columns whose header names a period (not a change between periods) where the row has
+    a value: what a row is averaged, compared or ranked over."""
+    return [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+            and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
+
+
 def _is_change_col(header: str) -> bool:
     """A column of differences between periods ('Change', '% Change', 'Variance', '2019 vs. 2018'); a '%'
     under a year ('2019 / %') is a unit, not a change."""
@@ -584,8 +591,7 @@ class TableQA:
         s, row = row_scores[0]
         if s <= 0:
             return None
-        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
-                 and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
+        timed = _period_cols(t, row)
         if len(timed) < 2:
             return None
         largest = q.intent != "min"
@@ -701,15 +707,13 @@ class TableQA:
             return None
         return TableAnswer(t, rows, [picks[0]], "average", [fig])
 
-
     def _average_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'The average X in 2018 and 2019', 'over 2017-2019', 'for the 3 years': one row (the one the
         question names) averaged over the period columns asked about (all of them when none is named)."""
         s, row = row_scores[0]
         if s <= 0:
             return None
-        timed = [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
-                 and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC]
+        timed = _period_cols(t, row)
         if len(timed) < 2:
             return None
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", q.text)}
@@ -810,9 +814,9 @@ _OP_WORDS = {"average": r"\b(average|mean)\b", "sum": r"\b(total|sum)\b", "min":
 
 
 def _named_in_row(intent: str, question: str, row: Row) -> bool:
-    """Is the question's operation word part of the name of the row it is about ('What is the weighted
-    average number of shares in 2018?' over a row 'Weighted average number of shares')? Then the word names
-    the row, unless the question says it once more ('the average weighted average number of shares')."""
+    """Is the question's operation word part of the name of the row it is about ('What were the average
+    daily delays in March?' over a row 'Average daily delays')? Then the word names the row, unless the
+    question says it once more ('the average of the average daily delays')."""
     pattern = _OP_WORDS.get(intent)
     if pattern is None:
         return False
