@@ -54,11 +54,12 @@ def test_period_of_a_column_header(header: str, key: tuple[int, int] | None) -> 
 
 
 @pytest.mark.parametrize("op,questions", [
-    ("change", ["What was the change in net sales from 2018 to 2019?", "By how much did staff costs rise between "
-                "2020 and 2021?", "What is the difference in deferred revenue between 2016 and 2017?"]),
-    ("percent_change", ["What was the percentage change in cash between 2018 and 2019?", "By what percentage did "
-                        "the grant grow from 2017 to 2018?", "What is the percentage increase in rent from 2020 to 2021?"]),
-    ("average", ["What was the average revenue for 2018 and 2019?", "What is the mean headcount across the three "
+    ("change", ["What was the change in home care spend from 2018 to 2019?", "By how much did staff costs rise between "
+                "2020 and 2021?", "What is the difference in agency costs between 2016 and 2017?"]),
+    ("percent_change", ["What was the percentage change in bed days between 2018 and 2019?", "By what "
+                        "percentage did the grant grow from 2017 to 2018?", "What is the percentage rise in rent "
+                        "from 2020 to 2021?"]),
+    ("average", ["What was the average reablement spend for 2018 and 2019?", "What is the mean headcount across the three "
                  "years?", "What was the average operating cost between 2017-2019?"]),
     ("sum", ["What do the winter schemes add up to?", "How many beds are there altogether across the wards?",
              "What is the combined budget of reablement and home care?"]),
@@ -78,11 +79,11 @@ The following table sets out revenue by region (in thousands):
 
 \tYear Ended December 31,\t\t
 (In thousands)\t2019\t2018\t2017
-Asia Pacific\t$4,905\t$3,049\t$2,100
-Europe\t1,280\t2,459\t1,900
-North America\t6,444\t4,802\t4,000
-Total revenue(1)\t$12,629\t$10,310\t$8,000
-Weighted average number of shares\t71,005\t68,490\t66,252
+Northern region\t$4,210\t$3,390\t$2,500
+Southern region\t1,150\t2,330\t1,800
+Western region\t6,120\t4,480\t3,700
+Total revenue(1)\t$11,480\t$10,200\t$8,000
+Weighted average shares outstanding\t52,300\t50,100\t48,900
 Minimum lease payments\t500\t450\t400
 """
 
@@ -96,39 +97,39 @@ def test_a_header_over_label_less_rows_names_every_column(report) -> None:
     t = report.index.tables()[0]
     assert [c for c in t.columns[1:]] == ["Year Ended December 31, / 2019", "Year Ended December 31, / 2018",
                                            "Year Ended December 31, / 2017"]
-    europe = next(r for r in t.rows if r.label == "Europe")
+    europe = next(r for r in t.rows if r.label == "Southern region")
     assert [c.kind for c in europe.cells[1:]] == ["money"] * 3 and europe.cells[1].unit == "$"
     assert chronological(t, [1, 2, 3]) == [3, 2, 1]
 
 
 @pytest.mark.parametrize("question", [
-    "What was the change in Europe revenue from 2018 to 2019?",
-    "By how much did revenue from Europe fall between 2018 and 2019?",
-    "What is the difference in the revenue of Europe between 2019 and 2018?",
+    "What was the change in Southern region revenue from 2018 to 2019?",
+    "By how much did revenue from the Southern region fall between 2018 and 2019?",
+    "What is the difference in the revenue of the Southern region between 2019 and 2018?",
 ])
 def test_a_change_reads_columns_by_period_not_position(report, question: str) -> None:
     ans = report.ask(question)
     fig = next(f for f in ans.figures if f.op == "difference")
-    assert fig.value == Decimal(1280 - 2459)
-    assert [c.raw for c in fig.cells] == ["2,459", "1,280"]  # from 2018 to 2019
+    assert fig.value == Decimal(1150 - 2330)
+    assert [c.raw for c in fig.cells] == ["2,330", "1,150"]  # from 2018 to 2019
     assert "$" in fig.text and "£" not in ans.text
 
 
 @pytest.mark.parametrize("question", [
-    "What was the percentage change in North America revenue between 2018 and 2019?",
-    "By what percentage did revenue from North America grow from 2018 to 2019?",
+    "What was the percentage change in Western region revenue between 2018 and 2019?",
+    "By what percentage did revenue from the Western region grow from 2018 to 2019?",
 ])
 def test_a_percentage_change_is_over_the_earlier_period(report, question: str) -> None:
     ans = report.ask(question)
     fig = next(f for f in ans.figures if f.op == "percent_change")
-    assert round(fig.value, 2) == Decimal("34.19")  # (6,444 - 4,802) / 4,802
+    assert round(fig.value, 2) == Decimal("36.61")  # (6,120 - 4,480) / 4,480
     lines = {c.line for c in fig.cells}
     assert lines <= {c.line_start for c in ans.citations}
 
 
 @pytest.mark.parametrize("question,expected", [
-    ("What is the average revenue from Asia Pacific in 2018 and 2019?", Decimal("3977")),
-    ("What was the average Asia Pacific revenue between 2017-2019?", Decimal("3351.333333333333333333333333")),
+    ("What is the average revenue from the Northern region in 2018 and 2019?", Decimal("3800")),
+    ("What was the average Northern region revenue between 2017-2019?", Decimal("3366.666666666666666666666667")),
 ])
 def test_an_average_over_the_periods_asked(report, question: str, expected: Decimal) -> None:
     ans = report.ask(question)
@@ -137,11 +138,11 @@ def test_an_average_over_the_periods_asked(report, question: str, expected: Deci
 
 
 @pytest.mark.parametrize("question,year", [
-    ("In which year was revenue from Europe largest?", "2018"),
-    ("Which year had the highest Asia Pacific revenue?", "2019"),
-    ("In which year was North America revenue the lowest?", "2017"),
-    ("In which year was the revenue of Europe larger?", "2018"),
-    ("Which year had greater North America revenue?", "2019"),
+    ("In which year was revenue from the Southern region largest?", "2018"),
+    ("Which year had the highest Northern region revenue?", "2019"),
+    ("In which year was Western region revenue the lowest?", "2017"),
+    ("In which year was the revenue of the Southern region larger?", "2018"),
+    ("Which year had greater Western region revenue?", "2019"),
 ])
 def test_which_period_has_the_extreme_value(report, question: str, year: str) -> None:
     ans = report.ask(question)
@@ -155,9 +156,9 @@ def test_a_total_row_with_a_footnote_marker_is_read(report) -> None:
 
 
 @pytest.mark.parametrize("question,raw", [
-    ("What is the weighted average number of shares in 2018?", "68,490"),
+    ("What were the weighted average shares outstanding in 2018?", "50,100"),
     ("What was the minimum lease payments in 2017?", "400"),
-    ("What were the total revenue in 2019?", "$12,629"),
+    ("What were the total revenue in 2019?", "$11,480"),
 ])
 def test_an_operation_word_inside_a_row_name_names_the_row(report, question: str, raw: str) -> None:
     ans = report.ask(question)
@@ -166,15 +167,15 @@ def test_an_operation_word_inside_a_row_name_names_the_row(report, question: str
 
 
 def test_the_operation_said_again_is_still_done(report) -> None:
-    ans = report.ask("What is the average weighted average number of shares for 2018 and 2019?")
+    ans = report.ask("What is the average of the weighted average shares outstanding for 2018 and 2019?")
     fig = next(f for f in ans.figures if f.op == "average")
-    assert fig.value == (Decimal(71005) + Decimal(68490)) / 2
+    assert fig.value == (Decimal(52300) + Decimal(50100)) / 2
 
 
 @pytest.mark.parametrize("question,hits", [
-    ("How many years did revenue from Europe exceed $2,000?", 1),
-    ("In how many years was North America revenue more than 4,500?", 2),
-    ("How many years did Asia Pacific revenue fall below 3,000?", 1),
+    ("How many years did revenue from the Southern region exceed $2,000?", 1),
+    ("In how many years was Western region revenue more than 4,000?", 2),
+    ("How many years did Northern region revenue fall below 3,000?", 1),
 ])
 def test_how_many_periods_meet_a_condition(report, question: str, hits: int) -> None:
     ans = report.ask(question)
@@ -184,15 +185,15 @@ def test_how_many_periods_meet_a_condition(report, question: str, hits: int) -> 
 
 
 @pytest.mark.parametrize("question", [
-    "What is Europe revenue expressed as a percentage of total revenue in 2019?",
-    "What was the proportion of Europe in total revenue in 2019?",
-    "What is the share of Europe out of total revenue in 2019?",
+    "What is Southern region revenue expressed as a percentage of total revenue in 2019?",
+    "What was the proportion of the Southern region in total revenue in 2019?",
+    "What is the share of the Southern region out of total revenue in 2019?",
 ])
 def test_a_share_between_two_named_rows(report, question: str) -> None:
     ans = report.ask(question)
     fig = next(f for f in ans.figures if f.op == "share")
-    assert [c.raw for c in fig.cells] == ["1,280", "$12,629"]
-    assert round(fig.value, 2) == Decimal("10.14")
+    assert [c.raw for c in fig.cells] == ["1,150", "$11,480"]
+    assert round(fig.value, 2) == Decimal("10.02")
 
 
 # --------------------------------------------------------------------------- the confidence policy
@@ -202,14 +203,14 @@ def test_the_policy_withholds_an_answer_below_its_threshold(tmp_path: Path) -> N
     """Below the floor the reply says the documents don't directly answer and shows, as the closest
     passages, the lines the withheld answer would have cited; above it the same answer is given."""
     strict = assistant_over(tmp_path / "strict", "report_000.txt", REPORT, min_confidence=0.999)
-    ans = strict.ask("What was the change in Europe revenue from 2018 to 2019?")
+    ans = strict.ask("What was the change in Southern region revenue from 2018 to 2019?")
     assert not ans.answered and ans.text.startswith("The documents don't say directly")
     assert ans.figures == [] and ans.citations == []
     rows = {ln for c in ans.closest for ln in range(c.line_start, c.line_end + 1)}
-    europe = REPORT.splitlines().index(next(x for x in REPORT.splitlines() if x.startswith("Europe"))) + 1
+    europe = REPORT.splitlines().index(next(x for x in REPORT.splitlines() if x.startswith("Southern"))) + 1
     assert europe in rows and 0 < ans.state["confidence"] < 0.999
     lenient = assistant_over(tmp_path / "lenient", "report_000.txt", REPORT, min_confidence=0.01)
-    given = lenient.ask("What was the change in Europe revenue from 2018 to 2019?")
+    given = lenient.ask("What was the change in Southern region revenue from 2018 to 2019?")
     assert given.answered and given.state["confidence"] == ans.state["confidence"]
 
 
@@ -217,7 +218,7 @@ def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> No
     """The fitted model trusts a computed change more than a bare lookup given for a change question."""
     from assistant.confidence import probability
 
-    ans = report.ask("What was the change in Europe revenue from 2018 to 2019?")
+    ans = report.ask("What was the change in Southern region revenue from 2018 to 2019?")
     feats = dict(ans.state["features"])
     right = probability(feats)
     feats.update(op_agrees=0.0, op_disagrees_computing=1.0)  # a lookup carries a figure too
@@ -225,17 +226,17 @@ def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> No
 
 
 def test_explain_says_how_the_question_was_read_and_what_was_chosen(report) -> None:
-    why = report.default_answerer.explain("What was the percentage change in North America revenue between 2018 "
+    why = report.default_answerer.explain("What was the percentage change in Western region revenue between 2018 "
                                           "and 2019?")
     assert why["read as"]["operation"] == "percent_change" and set(why["read as"]["periods"]) == {"2018", "2019"}
     table = why["table answer"]
-    assert why["chosen"] == "table" and table["operation"] == "change" and table["row"] == "North America"
+    assert why["chosen"] == "table" and table["operation"] == "change" and table["row"] == "Western region"
     assert {c.rsplit(" / ", 1)[-1] for c in table["columns"]} == {"2018", "2019"}
     assert why["given"] is (why["confidence"] >= why["threshold"])
 
 
 @pytest.mark.parametrize("question", [
-    "Which years does the table provide information for revenue by region?",
+    "Which years does the regional revenue table cover?",
     "What years are included in the table of revenue by region?",
     "Which fiscal years are shown in the table?",
 ])
