@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .question_model import operation
+from .question_model import operation, probabilities
 from .text import STOPWORDS, expand_acronyms, stem, words
 from .values import MONTH_NAMES, MONTHS, normalize_period
 
@@ -60,6 +60,7 @@ class Query:
     raw_terms: tuple[str, ...] = field(default=())
     operation: str = "value"  # what the fitted question model reads the question as (question_model.py)
     operation_p: float = 0.0  # and how sure it is
+    operation_probs: tuple[tuple[str, float], ...] = ()  # every operation with its probability, most likely first
 
     @property
     def intent(self) -> str:
@@ -273,7 +274,8 @@ def specific(periods: list[str]) -> list[str]:
 def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: tuple[str, ...] = ()) -> Query:
     q = " ".join(question.split())
     cues = cue_intents(q)
-    op, op_p = operation(q, tuple(cues))
+    probs = probabilities(q, tuple(cues))
+    op, op_p = probs[0] if probs else ("value", 0.0)
     intents = detect_intents(q, cues, (op, op_p))
     periods, months = periods_in(q)
     periods = specific(periods)
@@ -287,7 +289,7 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
         text=q, intents=tuple(intents), wants=wanted_kind(q, intents), periods=tuple(periods),
         months=tuple(months), terms=tuple(terms), quoted=quoted, docs=docs,
         parts=tuple(parts) if len(parts) > 1 else (), raw_terms=tuple(w for w in words(q) if w not in STOPWORDS),
-        operation=op, operation_p=op_p,
+        operation=op, operation_p=op_p, operation_probs=probs,
     )
 
 

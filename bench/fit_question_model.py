@@ -89,7 +89,13 @@ TEMPLATES: dict[str, list[str]] = {
               "How many {x} have a named lead?", "In how many years was the {y} more than 500?",
               "How many quarters did the {y} exceed 2,000?", "In how many months was the {y} below target?"],
     "value": ["What is the {y} for {a} in {p1}?", "How much {y} does {a} get in {p2}?", "What was the total {y} in {p1}?",
-              "What is the minimum {y} in {p2}?", "What is the average daily {y} target for {p1}?"],
+              "What is the minimum {y} in {p2}?", "What is the average daily {y} target for {p1}?",
+              # 'how many' with no condition asks for a stated quantity (people, beds, staff), not a count of rows
+              "How many {x} are planned for {p1}?", "How many people will {a} support in {p2}?",
+              "How many {x} were delivered in {p1}?", "How many staff work in {a}?",
+              "How many {x} does {a} expect to have by {p2}?", "How much is the {y} for {p2}?"],
+    "list": ["What will {a} focus on?", "What does {a} concentrate on?", "What will the {x} include?",
+             "Which areas does {a} cover?", "What are the priorities of {a}?", "Name the {x} that {a} runs."],
 }
 SLOTS = [
     {"x": "schemes", "y": "budget", "z": "scheme", "a": "home care", "b": "reablement", "p1": "2018-19", "p2": "2019-20"},

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.query import detect_intents
+from assistant.query import detect_intents, understand
 from assistant.question_model import operation
 from assistant.tableqa import chronological, period_key
 from assistant.values import parse_cell
@@ -67,6 +67,20 @@ def test_period_of_a_column_header(header: str, key: tuple[int, int] | None) -> 
 def test_operations_across_phrasings(op: str, questions: list[str]) -> None:
     for q in questions:
         assert operation(q, tuple(detect_intents(q)))[0] == op or detect_intents(q)[0] == op, q
+
+
+@pytest.mark.parametrize("question,op", [
+    # 'how many' with no condition asks for a stated quantity; with one, for a count of the rows that meet it
+    ("How many beds will the new ward open in 2021?", "value"),
+    ("How many carers does the respite service support each year?", "value"),
+    ("How many home visits were made by the night team in 2019?", "value"),
+    ("How many of the wards are rated good?", "count"),
+    ("In how many years did admissions exceed 3,000?", "count"),
+    ("How many of the projects have a named lead?", "count"),
+])
+def test_how_many_is_a_count_only_with_a_condition(question: str, op: str) -> None:
+    q = understand(question)
+    assert q.operation == op and dict(q.operation_probs)[op] == q.operation_p
 
 
 # --------------------------------------------------------------------------- tables from made-up reports
@@ -221,7 +235,7 @@ def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> No
     ans = report.ask("What was the change in Southern region revenue from 2018 to 2019?")
     feats = dict(ans.state["features"])
     right = probability(feats)
-    feats.update(op_agrees=0.0, op_disagrees_computing=1.0)  # a lookup carries a figure too
+    feats.update(op_agrees=0.0, op_disagrees_computing=1.0, op_support=0.0)  # a lookup carries a figure too
     assert right is not None and probability(feats) < right
 
 
