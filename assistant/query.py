@@ -34,6 +34,7 @@ _FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
 _SPAN = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s?[/\-–]\s?((?:19|20)\d{2}|\d{2})(?![\d/])")
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
 _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
+FY_SHORT = re.compile(r"(?i)\bFY\s?'?(\d{2})(?![\d/\-–])")  # 'FY19', "FY '19": fiscal 2019
 _MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _ORDINAL_Q = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
@@ -125,6 +126,8 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
             add(f"{name} {year.group(1)}")
     for m in _YEAR.finditer(rest):
         add(m.group(1))
+    for m in FY_SHORT.finditer(rest):
+        add(f"20{m.group(1)}")
     return periods, months
 
 
