@@ -116,6 +116,20 @@ def total(t: Table, rows: Sequence[Row], col: int) -> Figure:
                   cells[0].unit, tuple(ref(t, r, col) for r in rows), "sum")
 
 
+def total_across(t: Table, row: Row, cols: Sequence[int]) -> Figure:
+    """The sum of one row over several columns (a measure added up over the years asked about)."""
+    if len(cols) < 2:
+        raise FigureError("a sum across periods needs two values or more")
+    cells = [_cell(t, row, c) for c in cols]
+    kind = _kind(cells)
+    value = sum((c.value for c in cells if c.value is not None), Decimal(0))
+    text = _fmt(value, kind, cells)
+    terms = " + ".join(_num(c.value, kind, [c]) for c in cells)
+    return Figure(value, text, f"{terms} = {text}",
+                  f"total of {row.path()} over {', '.join(column_name(t, c) for c in cols)}", cells[0].unit,
+                  tuple(ref(t, row, c) for c in cols), "sum")
+
+
 def difference(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
     """b − a (for a change over time, a is the earlier value)."""
     ca, cb = _cell(t, *a), _cell(t, *b)

@@ -530,6 +530,9 @@ class TableQA:
 
     def _sum(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
              qset: set[str]) -> TableAnswer | None:
+        over = self._sum_over_periods(q, t, row_scores)
+        if over is not None:
+            return over
         rows = self._selected_rows(q, t, row_scores, qset)
         if len(rows) < 2:
             return None
@@ -708,9 +711,11 @@ class TableQA:
             return None
         return TableAnswer(t, rows, [picks[0]], "average", [fig])
 
-    def _average_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
-        """'The average X in 2018 and 2019', 'over 2017-2019', 'for the 3 years': one row (the one the
-        question names) averaged over the period columns asked about (all of them when none is named)."""
+    def _over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], named_only: bool = False
+                      ) -> tuple[Row, list[int]] | None:
+        """The row the question names and the period columns asked about ('in 2018 and 2019', 'over
+        2017-2019'; all of them when none is named, unless `named_only`): what a measure is averaged or
+        added up over, in time order."""
         s, row = row_scores[0]
         if s <= 0:
             return None
@@ -718,16 +723,38 @@ class TableQA:
         if len(timed) < 2:
             return None
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", q.text)}
+        years |= {int(p) for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}", p)}  # 'FY19' too
         for a, b in re.findall(r"(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)", q.text):
             years |= set(range(int(a), int(b) + 1))
+        if named_only and len(years) < 2:
+            return None
         picked = self._one_per_period(q, t, timed, years)
-        if len(picked) < 2:
+        if len(picked) < 2 or named_only and len(picked) < len(years):
+            return None
+        return row, chronological(t, picked)
+
+    def _average_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'The average X in 2018 and 2019', 'over 2017-2019', 'for the 3 years': one row averaged over time."""
+        over = self._over_periods(q, t, row_scores)
+        if over is None:
             return None
         try:
-            fig = F.average_across(t, row, chronological(t, picked))
+            fig = F.average_across(t, over[0], over[1])
         except F.FigureError:
             return None
-        return TableAnswer(t, [row], picked, "average", [fig])
+        return TableAnswer(t, [over[0]], over[1], "average", [fig])
+
+    def _sum_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'The total X in 2018 and 2019', 'X between 2017 and 2019 in total': one row added up over the
+        years the question names (each one a column of the table)."""
+        over = self._over_periods(q, t, row_scores, named_only=True)
+        if over is None:
+            return None
+        try:
+            fig = F.total_across(t, over[0], over[1])
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [over[0]], over[1], "sum", [fig])
 
 
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"

@@ -151,6 +151,22 @@ def test_an_average_over_the_periods_asked(report, question: str, expected: Deci
     assert abs(fig.value - expected) < Decimal("0.01")
 
 
+@pytest.mark.parametrize("question,expected,years", [
+    ("What is Western region revenue for 2018 and 2019 added together?", Decimal(4480 + 6120), ["2018", "2019"]),
+    ("How much revenue did the Southern region bring in altogether over 2017 and 2018?", Decimal(1800 + 2330),
+     ["2017", "2018"]),
+    ("What was the combined Northern region revenue for 2017-2019?", Decimal(2500 + 3390 + 4210),
+     ["2017", "2018", "2019"]),
+])
+def test_a_sum_over_the_periods_asked_adds_one_row_across_years(report, question: str, expected: Decimal,
+                                                                years: list[str]) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "sum")
+    assert fig.value == expected
+    assert [c.column.rsplit(" / ", 1)[-1] for c in fig.cells] == years  # in time order, one row
+    assert len({c.row for c in fig.cells}) == 1
+
+
 @pytest.mark.parametrize("question,year", [
     ("In which year was revenue from the Southern region largest?", "2018"),
     ("Which year had the highest Northern region revenue?", "2019"),
