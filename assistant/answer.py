@@ -42,11 +42,15 @@ class _At:
     page: int | None
 
 
-_MADE_UP = re.compile(r"(?i)\b(made up|broken down|split|composed|comprised)\b|\bwhat makes up\b|"
-                      r"\bhow is (?:the |our |this )?£")
+# 'how is X made up?': a breakdown, answered by the amounts that add up to X
+_MADE_UP = re.compile(r"(?i)\b(made up|broken down|break ?down|split|composed|comprised?|consists? of)\b|"
+                      r"\bwhat makes up\b|\bcomponents of\b")
 
-_SHARE_OF_THAT = re.compile(r"(?i)^(?:and\s+)?what (?:share|proportion|percentage|per ?cent) of (?P<whole>.+?) "
-                            r"(?:is|was|are|were|does|do) (?:that|this|it|they|these|those)(?: represent| make up)?$")
+# a last part that asks what share of Y the figure of the part before is ('...and what fraction of the
+# budget does that represent?'): 'that', 'this', 'it' refer back to it
+_SHARE_OF_THAT = re.compile(r"(?i)^(?:and\s+)?(?:what|how much) (?:share|proportion|percentage|per ?cent|fraction|part|%|"
+                            r"portion)? ?of (?P<whole>.+?) (?:is|was|are|were|does|do|did|would) (?:that|this|it|they|these|"
+                            r"those)(?: (?:represent|make up|account for|amount to|come to|form))?(?: as a percentage)?$")
 
 
 def _share_of_that(q: Query) -> str | None:

@@ -146,7 +146,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
                r"how much (more|less|higher|lower)|\bwhat (is|was|will be) the (change|difference|increase|decrease|"
                r"rise|fall|growth|reduction) in\b|\b(change|grow|rise|increase|fall|decrease)[a-z]* (between|from) "),
     ("sum", r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
-            r"\bcounting both\b|\btogether\b"),
+            r"\b(counting|including|taking in) (both|all|each|every)\b(?! of)|\btogether\b"),
     ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"),
     ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"),
     ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b|"
@@ -155,10 +155,11 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
     ("average", r"\baverage\b|\bmean\b"),  # 'weighted average shares' too: the fitted model weighs the cue
     ("ratio", r"\bratio\b|\bas a multiple of\b|\bhow many times\b"),
     # a list: "what are", "list", or what/which + a plural noun + a verb ("which metrics are", "what benefits did")
-    ("list", r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did) .* (focus on|include|involve|cover)\b|"
+    ("list", r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did|should) .* (focus(es)? on|concentrate on|"
+             r"prioriti[sz]e|include|involve|cover|comprise|consist of|deliver|target)\b|"
              r"^(what|which) (?:\w+ ){0,2}\w+[^s\W]s (are|were|did|do|does|will|have)\b|\bwhat are the\b"),
     ("date", r"^when\b|\bwhat date\b|\bby when\b|\bwhen (is|was|does|did|will)\b"),
-    ("who", r"^who\b|\bwho (chairs|leads|signs|is|are|will)\b"),
+    ("who", r"^who\b|\bwho (?:\w+s|is|are|was|were|will|has|have|does|did|can|should)\b"),  # who + any verb
     ("value", r"\bhow (much|many|big|large)\b|^what (is|was|are|were) (the|our) [a-z ]*\b(target|budget|allocation|"
               r"spend|figure|number|total|rate|score|cost|value|amount|deficit|expenditure)|\bwhat score\b|"
               r"^what (proportion|percentage|share)\b|\bhow many\b|\bwhat percentage\b"),

@@ -159,10 +159,15 @@ def test_a_total_over_a_list_of_quantities(assistant: Assistant) -> None:
     kept_promises(assistant.index, ans)
 
 
-def test_a_share_of_the_figure_just_computed(assistant: Assistant) -> None:
+@pytest.mark.parametrize("share", [
+    "what share of the total 19/20 allocation is that?",
+    "what fraction of the total 19/20 allocation does that represent?",
+    "how much of the total 19/20 allocation is that as a percentage?",
+    "what percentage of the total 19/20 allocation does this account for?",
+])
+def test_a_share_of_the_figure_just_computed(assistant: Assistant, share: str) -> None:
     """'Add up X, and what share of Y is that?': both figures come from cells, the share from the two."""
-    ans = assistant.ask("Adding up the schemes, how much is proposed for 19/20, and what share of the "
-                        "total 19/20 allocation is that?")
+    ans = assistant.ask(f"Adding up the schemes, how much is proposed for 19/20, and {share}")
     assert ans.answered and "£3,895,692" in ans.text and "25.3%" in ans.text
     share = ans.figures[-1]
     assert share.op == "share" and share.formula == "£3,895,692 / £15,381,000 × 100 = 25.3%"
@@ -179,7 +184,12 @@ def test_how_an_amount_is_made_up(tmp_path: Path) -> None:
         "£180k has been set aside for carers' equipment. This will be added to a £120k carers' grant from the LGA "
         "for 2017-18.\n\n"
         "5. Workforce\n\nRecruitment of £75k posts continues.\n")
-    ans = a.ask("How is the £300k carers' equipment budget for 2017/18 made up?")
+    for asked in ("How is the £300k carers' equipment budget for 2017/18 made up?",
+                  "How is the £300k carers' equipment budget for 2017/18 broken down?",
+                  "What does the £300k carers' equipment budget for 2017/18 consist of?",
+                  "What makes up the £300k carers' equipment budget for 2017/18?"):
+        ans = a.ask(asked)
+        assert ans.answered and ans.figures and ans.figures[0].value == 300000, asked
     assert ans.answered and "£180k" in ans.text and "£120k" in ans.text and "180k + 120k = £300k" in ans.text
     assert ans.figures[0].value == 300000 and {c.line_start for c in ans.citations} == {3}
     kept_promises(a.index, ans)

@@ -62,7 +62,9 @@ def test_period_of_a_column_header(header: str, key: tuple[int, int] | None) -> 
     ("average", ["What was the average reablement spend for 2018 and 2019?", "What is the mean headcount across the three "
                  "years?", "What was the average operating cost between 2017-2019?"]),
     ("sum", ["What do the winter schemes add up to?", "How many beds are there altogether across the wards?",
-             "What is the combined budget of reablement and home care?"]),
+             "What is the combined budget of reablement and home care?",
+             "What is the carers' grant for 2020, counting both the council and the CCG shares?",
+             "What is the bed base including all three community hospitals?"]),
 ])
 def test_operations_across_phrasings(op: str, questions: list[str]) -> None:
     for q in questions:

@@ -17,6 +17,12 @@ from assistant.query import periods_in, scope_docs, split_parts, understand
     ("What are the four national conditions?", "list"),
     ("When does the telecare contract expire?", "date"),
     ("Who chairs the governance group?", "who"),
+    ("Who oversees the falls service?", "who"),
+    ("Who approved the pooled budget?", "who"),
+    ("And who will run the night team?", "who"),
+    ("What will the programme concentrate on?", "list"),
+    ("What should the new service prioritise?", "list"),
+    ("What does the winter plan include?", "list"),
     ("How much is the mandated out of hospital spend for 2019/20?", "value"),
 ])
 def test_intents(question: str, intent: str) -> None:
