@@ -15,6 +15,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant, AssistantError, IngestError, get_settings
+from assistant.settings import SettingsError
 from assistant.check import format_checks
 from assistant.draft import Draft, to_docx, to_markdown
 from assistant.types import Answer, AuditFinding, Citation, ClaimCheck, Figure, Hit, Table
@@ -423,13 +424,17 @@ def build_demo(assistant: Assistant) -> gr.Blocks:
 
 def launch(demo: gr.Blocks, assistant: Assistant, **overrides: Any) -> None:
     s = assistant.settings
-    auth = tuple(s.auth.split(":", 1)) if s.auth and ":" in s.auth else None
+    auth = tuple(s.auth.split(":", 1)) if s.auth else None  # a malformed setting never gets here (settings.py)
     options: dict[str, Any] = {"server_name": s.host, "server_port": s.port, "auth": auth, "css": CSS,
                                "max_file_size": f"{s.app.max_upload_mb:g}mb", **overrides}
     demo.queue(default_concurrency_limit=s.app.concurrency).launch(**options)
 
 
-assistant = Assistant(get_settings())
+try:
+    SETTINGS = get_settings()
+except SettingsError as e:  # e.g. a login setting that cannot be read: never start without it
+    raise SystemExit(f"plan-assistant cannot start: {e}") from None
+assistant = Assistant(SETTINGS)
 demo = build_demo(assistant)
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from typing import Any
 from .api import Assistant
 from .draft import Draft
 from .errors import AssistantError
-from .settings import get_settings
+from .settings import SettingsError, get_settings
 from .types import Answer, Citation, ClaimCheck, Figure, Hit, Table, to_json
 
 Handler = Callable[[Assistant, argparse.Namespace], int]
@@ -61,7 +61,10 @@ def cmd_ingest(a: Assistant, args: argparse.Namespace) -> int:
             print(report.rebuilt_because, file=sys.stderr)
         print(f"Indexed {report.summary()}")
     could_not = report.documents == 0 and bool(report.errors)
-    return 1 if could_not else 0
+    named = [Path(p) for p in args.paths or [] if not Path(p).is_dir()]
+    every_named_failed = bool(named) and len(named) == len(args.paths) and all(
+        any(e.startswith((f"{p}:", f"{p.resolve()}:")) for e in report.errors) for p in named)
+    return 1 if could_not or every_named_failed else 0
 
 
 def cmd_docs(a: Assistant, args: argparse.Namespace) -> int:
@@ -469,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     except AssistantError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except FileNotFoundError as e:
+    except (FileNotFoundError, SettingsError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -36,7 +36,7 @@ import numpy as np
 from .chunking import analyse, embedding_text
 from .embedding import DIM, Embedder, NumpyEmbedder, SentenceTransformerEmbedder, TokenCounter
 from .errors import IndexMissingError, IngestError, StaleIndexError
-from .ingest import discover, file_hash, read
+from .ingest import discover, file_hash, read, too_large
 from .settings import Settings
 from .store import Store, write_store
 from .text import acronyms_of, expand_acronyms, index_terms
@@ -192,6 +192,10 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
                 report.errors.append(f"{f.path}: another file is already indexed as {f.name}; skipped")
                 continue
             seen_names.add(f.name)
+            big = too_large(f.path, settings)
+            if big is not None:  # refused before a byte is read: a huge file never lands in memory
+                report.errors.append(str(big))
+                continue
             try:
                 data = f.path.read_bytes()
             except OSError as e:

@@ -98,6 +98,15 @@ def discover(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Foun
     return found, errors
 
 
+def too_large(path: Path, settings: Settings) -> IngestError | None:
+    """The error for a file over the size limit, found from its size alone (nothing is read)."""
+    size = path.stat().st_size
+    if size <= settings.ingest.max_file_mb * 1024 * 1024:
+        return None
+    return IngestError(str(path), f"file is {size / 1048576:.1f} MB, over the {settings.ingest.max_file_mb:g} MB "
+                                  "limit (setting ingest.max_file_mb)")
+
+
 def read(path: str | Path, name: str | None = None, settings: Settings | None = None) -> SourceDoc:
     """Read one file into a SourceDoc, or raise IngestError naming the file and the reason."""
     settings = settings or Settings()
@@ -105,11 +114,9 @@ def read(path: str | Path, name: str | None = None, settings: Settings | None = 
     name = name or path.name
     if not path.is_file():
         raise IngestError(str(path), "no such file")
-    size = path.stat().st_size
-    limit = settings.ingest.max_file_mb * 1024 * 1024
-    if size > limit:
-        raise IngestError(str(path), f"file is {size / 1048576:.1f} MB, over the "
-                          f"{settings.ingest.max_file_mb:g} MB limit (setting ingest.max_file_mb)")
+    big = too_large(path, settings)
+    if big is not None:
+        raise big
     data = path.read_bytes()
     if not data.strip():
         raise IngestError(str(path), "file is empty")

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -95,6 +95,19 @@ class Settings(BaseSettings):
         "says the documents don't directly answer and shows the closest passages). Empty: the threshold fitted by "
         "bench/fit_confidence.py (assistant/params/confidence.json); 0: give every answer found.")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+
+    @field_validator("auth")
+    @classmethod
+    def _auth_is_user_and_password(cls, v: str | None) -> str | None:
+        """A login setting that cannot be read stops start-up: the app never runs open by mistake."""
+        if v is None or v == "":
+            return None
+        user, sep, password = v.partition(":")
+        if not sep or not user.strip() or not password:
+            raise ValueError("ASSISTANT_AUTH must be 'user:password' (both parts non-empty); unset it to run "
+                             "without a login")
+        return v
+
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
@@ -102,8 +115,21 @@ class Settings(BaseSettings):
     app: AppSettings = Field(default_factory=AppSettings)
 
 
+class SettingsError(ValueError):
+    """A setting that cannot be used, with what to do about it."""
+
+
 def get_settings(source: None | dict[str, Any] | str | Path | Settings = None) -> Settings:
-    """The single entry point: None (environment), a dict of overrides, a .json/.toml file, or Settings."""
+    """The single entry point: None (environment), a dict of overrides, a .json/.toml file, or Settings.
+    A value that cannot be used raises SettingsError naming the setting and what it must be."""
+    try:
+        return _get_settings(source)
+    except ValidationError as e:
+        raise SettingsError("; ".join(f"{'.'.join(str(x) for x in err['loc'])}: {err['msg'].removeprefix('Value error, ')}"
+                                      for err in e.errors())) from None
+
+
+def _get_settings(source: None | dict[str, Any] | str | Path | Settings = None) -> Settings:
     if isinstance(source, Settings):
         return source
     if source is None:

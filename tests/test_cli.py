@@ -114,3 +114,70 @@ def test_audit_json_fields(env: Settings, capsys: pytest.CaptureFixture[str]) ->
     assert all(set(f) == {"doc", "page", "line_start", "line_end", "lines", "kind", "stated", "computed",
                           "difference", "description"} for f in findings)
     assert {f["kind"] for f in findings} <= {"total", "change", "percent", "restated"}
+
+
+def test_every_named_file_failing_exits_non_zero_even_over_a_built_index(
+        env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "ingest")[0] == 0  # an index with a document in it
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"not a pdf")
+    for named in (["missing.pdf"], [str(junk)], ["missing.pdf", str(junk)]):
+        code, _, err = run(capsys, "ingest", *named)
+        assert code == 1 and all(Path(n).name in err for n in named), named
+    good = tmp_path / "good.txt"
+    good.write_text("The falls service prevented 88 admissions.\n")
+    code, _, err = run(capsys, "ingest", "missing.pdf", str(good))
+    assert code == 0 and "missing.pdf" in err, "one file of two was indexed"
+
+
+def test_a_huge_file_is_refused_by_its_size_without_being_read(tmp_path: Path) -> None:
+    """A 3 GB sparse file: refused with the limit named, and the process never holds it in memory."""
+    import os
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(3 * 1024**3)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text("The budget is £5m.\n")
+    # VmHWM is this process's own peak (getrusage's would include the forking pytest's)
+    probe = ("import re, sys\nfrom assistant.cli import main\ncode = main(['ingest', sys.argv[1]])\n"
+             "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+             "print('PEAK', hwm)\nsys.exit(code)")
+    env = {**os.environ, "ASSISTANT_CORPUS": str(corpus), "ASSISTANT_INDEX_DIR": str(tmp_path / "idx"),
+           "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-c", probe, str(big)], capture_output=True, text=True, env=env,
+                          timeout=600)
+    assert done.returncode == 1 and "3072.0 MB" in done.stderr and "ingest.max_file_mb" in done.stderr
+    peak_kb = int(done.stdout.split("PEAK")[-1])
+    assert peak_kb < 1024 * 1024, f"peak memory {peak_kb} kB: the file was read"
+
+
+@pytest.mark.parametrize("auth", ["s3cret", ":password", "admin:", " :x"])
+def test_a_login_setting_that_cannot_be_read_stops_start_up(auth: str, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Never an app open to all because ASSISTANT_AUTH lacked a colon: the CLI and the app both refuse."""
+    import os
+    import subprocess
+    import sys
+
+    from assistant.settings import SettingsError, get_settings
+
+    monkeypatch.setenv("ASSISTANT_AUTH", auth)
+    with pytest.raises(SettingsError, match="user:password"):
+        get_settings()
+    code, _, err = run(capsys, "docs")
+    assert code == 2 and "ASSISTANT_AUTH" in err and "Traceback" not in err
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    done = subprocess.run([sys.executable, str(app)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "ASSISTANT_AUTH": auth}, cwd=app.parent)
+    assert done.returncode != 0 and "cannot start" in done.stderr and "user:password" in done.stderr
+
+
+def test_a_well_formed_login_setting_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.settings import get_settings
+
+    monkeypatch.setenv("ASSISTANT_AUTH", "reviewer:pa:ss")
+    assert get_settings().auth == "reviewer:pa:ss"  # the password may hold a colon
