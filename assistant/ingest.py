@@ -8,6 +8,13 @@ between a source line and the text we index and quote:
   * HTML fragments become plain text: tags are removed (<p>, <ul>, <ol>, <li>, <i>, <b>, ...), a closing
     </p> or </li> followed by more text becomes a space, checkbox inputs become "[x]" / "[ ]", and the
     entities &amp; &lt; &gt; &nbsp; &#NN; are decoded;
+  * entities decoded into a tag (&lt;img onerror=...&gt;) are removed like any other tag: markup in a
+    document never becomes live markup;
+  * a markdown image (![alt](url)) becomes its alt text, and a markdown link ([text](url)) "text (url)":
+    nothing in a document makes a reader's browser fetch anything;
+  * a line shaped like a chat role or an instruction to a model ("Assistant: ...", "SYSTEM: ...",
+    "<|im_start|>", "ignore previous instructions") becomes empty: it is evidence of nothing, so it can
+    never be quoted as an answer or a correct value (the raw line is kept, and line numbers do not move);
   * markdown bold markers (**...**) are removed;
   * non-breaking spaces become spaces, runs of spaces become one, and spaces around cells and at the
     end of the line are dropped (tabs are kept, trailing ones too: they are the cells of tables).
@@ -35,11 +42,21 @@ _CHECKBOX = re.compile(r"<input\b[^>]*/?>", re.I)
 _BREAK_TAGS = re.compile(r"</(p|li|div|h\d)> *(?=[^\t\n])|<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_ROLE_LINE = re.compile(
+    r"^\s*(?:[-*>]\s*)?(?:(?i:assistant|ai assistant|chatbot|chatgpt)|SYSTEM|USER|HUMAN)\s*:"  # a chat turn
+    r"|^\s*(?i:system|user|human)\s*:\s*(?i:you are|ignore|disregard|answer|respond|from now on)"
+    r"|<\|[a-z_]+\|>|\[/?INST\]|<</?SYS>>"  # chat-template tokens
+    r"|(?i:\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+"
+    r"(?:instructions|prompts?|rules|messages))")
 
 
 def clean_line(raw: str) -> str:
     """The documented clean-up of one line (see the module docstring)."""
     s = raw
+    if _ROLE_LINE.search(s):
+        return ""
     if "<" in s:
         s = _CHECKED.sub("[x]", s)
         s = _CHECKBOX.sub("[ ]", s)
@@ -47,6 +64,12 @@ def clean_line(raw: str) -> str:
         s = _TAG.sub("", s)
     if "&" in s:
         s = html.unescape(s)
+        if "<" in s:
+            s = _TAG.sub("", s)  # a tag that was entity-encoded is still a tag
+    if _ROLE_LINE.search(s):
+        return ""
+    if "](" in s:
+        s = _MD_LINK.sub(r"\1 (\2)", _MD_IMAGE.sub(r"\1", s))
     if "**" in s:
         s = _BOLD.sub(r"\1", s)
     s = s.replace("\u00a0", " ").replace("\r", "")
