@@ -12,7 +12,7 @@ from .check import Checker, format_checks
 from .draft import Draft, Drafter
 from .errors import AssistantError, IngestError, NotFoundError
 from .generate import LLMAnswerer
-from .index import Index, IngestReport, load_index, read_manifest, sync
+from .index import Index, IngestReport, current_build, load_index, read_manifest, sync
 from .ingest import read
 from .llm import LLM, make_llm
 from .retrieve import Retriever, make_retriever, retrieve_in_context
@@ -45,12 +45,26 @@ class Assistant:
 
     @property
     def index(self) -> Index:
+        self._follow_switch()
         if self._index is None:
             self._index = load_index(self.settings)
         return self._index
 
+    def _follow_switch(self) -> None:
+        """Another process (the CLI, another app worker) may have rebuilt the index folder since this one
+        was loaded: answer from the build it points to now, never from a replaced one."""
+        if self._index is None:
+            return
+        folder = Path(self.settings.index_dir).resolve()
+        if self._index.path.resolve().parent != folder:
+            return  # an index injected from elsewhere is kept as given
+        now = current_build(folder)
+        if now is not None and now.resolve() != self._index.path.resolve():
+            self._reload()
+
     @property
     def retriever(self) -> Retriever:
+        self._follow_switch()
         if self._retriever is None:
             self._retriever = make_retriever(self.index, self.settings.retrieval)
         return self._retriever
@@ -156,6 +170,7 @@ class Assistant:
     @property
     def answerer(self) -> Answerer | LLMAnswerer:
         """The default answerer, or the verified LLM answerer when a backend is configured."""
+        self._follow_switch()
         if self._answerer is None:
             default = Answerer(self.index, self.settings, self.retriever)  # type: ignore[arg-type]
             llm = self.llm

@@ -73,6 +73,11 @@ class IngestReport:
 # --------------------------------------------------------------------------- paths and manifest
 
 
+def current_build(index_dir: Path) -> Path | None:
+    """The build the index folder points to now (another process may have switched it)."""
+    return _current(index_dir)
+
+
 def _current(index_dir: Path) -> Path | None:
     ptr = index_dir / "CURRENT"
     if not ptr.is_file():
@@ -328,6 +333,7 @@ def _write_build(index_dir: Path, manifest: dict[str, Any], passages: list[Passa
     import faiss
 
     name = f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{int(time.time() * 1000) % 100000}"
+    old = _current(index_dir)
     tmp = index_dir / f".{name}.tmp"
     tmp.mkdir(parents=True)
     try:
@@ -357,8 +363,11 @@ def _write_build(index_dir: Path, manifest: dict[str, Any], passages: list[Passa
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    for other in index_dir.iterdir():  # old builds and leftovers of interrupted ones
-        if other.is_dir() and other.name != name and (other.name.startswith("build-") or other.name.endswith(".tmp")):
+    # older builds and leftovers of interrupted ones go; the build just replaced stays until the next switch,
+    # so that a process still answering from it (the app, while the CLI ingests) finishes its request
+    keep = {name, old.name if old is not None else name}
+    for other in index_dir.iterdir():
+        if other.is_dir() and other.name not in keep and (other.name.startswith("build-") or other.name.endswith(".tmp")):
             shutil.rmtree(other, ignore_errors=True)
 
 
@@ -404,6 +413,7 @@ class Index:
                 if p.kind == "table":
                     self._table_chunks.setdefault(p.table_id, []).append(p)
         self._doc_rows = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
+        self._load_bm25()  # now, not on first use: the build's folder may be gone by then
 
     @property
     def hash(self) -> str:

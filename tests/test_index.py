@@ -182,3 +182,40 @@ def test_add_and_remove_a_document_loses_nothing(settings: Settings, fixture_ind
     a.add_document(new)
     a.remove_document("carers.md")
     assert (settings.corpus / ".removed" / "carers.1.md").exists(), "an earlier removal is not overwritten"
+
+
+def test_a_process_follows_an_index_rebuilt_by_another(tmp_path: Path) -> None:
+    """The app holds the index open while the CLI ingests a new document into the same folder (another
+    process): the next question is answered from the new build, and the first process's keyword search
+    still works on the build it had (no lazy load from a folder that is gone)."""
+    import os
+    import subprocess
+    import sys
+
+    from assistant import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "first.txt").write_text("Northbridge plan\n\nThe Northbridge falls service prevented 88 admissions.\n")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    app = Assistant(s)
+    assert "88" in app.ask("How many admissions did the Northbridge falls service prevent?").text
+    held = app.index
+    new = tmp_path / "second.txt"
+    new.write_text("Southmoor plan\n\nThe Southmoor night team made 412 home visits in 2019.\n")
+    env = {**os.environ, "ASSISTANT_CORPUS": str(corpus), "ASSISTANT_INDEX_DIR": str(s.index_dir), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(new)], capture_output=True, text=True,
+                          env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert held.keyword("falls admissions", 3), "the build a process holds keeps answering"
+    ans = app.ask("How many home visits did the Southmoor night team make in 2019?")
+    assert "412" in ans.text and {c.doc for c in ans.citations} == {"second.txt"}
+    assert app.index is not held and "second.txt" in app.index.docs
+    for i in range(2):  # two more switches: only the current build and the one before it stay on disk
+        more = tmp_path / f"more{i}.txt"
+        more.write_text(f"Plan {i}\n\nThe team opened {i + 3} clinics.\n")
+        done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(more)], capture_output=True,
+                              text=True, env=env, timeout=600)
+        assert done.returncode == 0, done.stderr
+    builds = [p for p in s.index_dir.iterdir() if p.is_dir() and p.name.startswith("build-")]
+    assert len(builds) <= 2
