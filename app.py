@@ -348,28 +348,26 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
 
     def add_files(files: list[str] | None, progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 (Gradio injects progress this way)
         if not files:
-            return "Choose files to add.", gr.update(), gr.update()
+            return "Choose files to add.", gr.update(), gr.update(), gr.update()
         limit = assistant.settings.app.max_upload_mb
         messages = []
         for i, f in enumerate(files):
             progress((i + 0.1) / len(files), desc=f"Indexing {Path(f).name}")
             path = Path(f)
             if path.stat().st_size > limit * 1024 * 1024:
-                messages.append(f"❌ {path.name}: larger than {limit:g} MB; not added")
+                messages.append(f"**Not added** {path.name}: larger than {limit:g} MB")
                 continue
-            existed = path.name in {d["name"] for d in assistant.documents()}
             try:
-                named = Path(tempfile.mkdtemp(prefix="upload-")) / path.name
-                shutil.copyfile(path, named)
-                assistant.add_document(named)
-                messages.append(f"✅ {path.name}: " + ("replaced the earlier version and re-indexed" if existed
-                                                       else "added and indexed"))
+                report = assistant.add_document(path, name=path.name)
+                said = "; ".join(report.notes)
+                messages.append(f"**Added** {report.stored_as}" + (f" ({said})" if said else "") + ": indexed")
             except IngestError as e:
-                messages.append(f"❌ {path.name}: {e.reason}; nothing was changed")
+                messages.append(f"**Not added** {path.name}: {e.reason}; nothing was changed")
             except AssistantError as e:
-                messages.append(f"❌ {path.name}: {e}; nothing was changed")
+                messages.append(f"**Not added** {path.name}: {e}; nothing was changed")
         names = [d["name"] for d in assistant.documents()]
-        return "\n\n".join(messages), documents_rows(assistant), gr.update(choices=names)
+        # the upload box is emptied: the next 'Add' does not send these files again
+        return "\n\n".join(messages), documents_rows(assistant), gr.update(choices=names), None
 
     def remove_doc(name: str | None):  # type: ignore[no-untyped-def]
         if not name:
@@ -378,11 +376,11 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
             assistant.remove_document(name)
             msg = f"Removed {name}."
         except AssistantError as e:
-            msg = f"❌ {e}"
+            msg = f"**Not removed**: {e}"
         names = [d["name"] for d in assistant.documents()]
         return msg, documents_rows(assistant), gr.update(choices=names, value=None)
 
-    added = add.click(add_files, upload, [status, listing, remove_pick])
+    added = add.click(add_files, upload, [status, listing, remove_pick, upload])
     removed = remove.click(remove_doc, remove_pick, [status, listing, remove_pick])
     return added, removed, [status, listing, remove_pick]
 

@@ -13,7 +13,7 @@ from .draft import Draft, Drafter
 from .errors import AssistantError, IngestError, NotFoundError
 from .generate import LLMAnswerer
 from .index import Index, IngestReport, current_build, load_index, read_manifest, sync
-from .ingest import read
+from .ingest import file_hash, free_name, read, unindexable_name
 from .llm import LLM, make_llm
 from .retrieve import Retriever, make_retriever, retrieve_in_context
 from .settings import Settings, get_settings
@@ -83,16 +83,33 @@ class Assistant:
             self._reload()
         return report
 
-    def add_document(self, path: str | Path, progress: bool = False) -> IngestReport:
-        """Copy a file into the corpus folder and index it. A file that cannot be read changes nothing."""
+    def add_document(self, path: str | Path, progress: bool = False, name: str | None = None) -> IngestReport:
+        """Copy a file into the corpus folder (as `name`, default its own) and index it. A file that cannot
+        be read, or whose name would never be indexed (hidden, README, unsupported type), changes nothing
+        and raises IngestError with the reason. A different file already there under that name is never
+        overwritten: the new one is kept as 'name (2).ext' and the report's notes say so."""
         src = Path(path)
-        read(src, src.name, self.settings)  # raises IngestError before anything is copied
+        name = name or src.name
+        why = unindexable_name(name, self.settings)
+        if why is not None:
+            raise IngestError(name, why)
+        read(src, name, self.settings)  # raises IngestError before anything is copied
         corpus = Path(self.settings.corpus)
         corpus.mkdir(parents=True, exist_ok=True)
-        dest = corpus / src.name
-        if src.resolve() != dest.resolve():
+        dest = corpus / name
+        notes = []
+        if dest.exists() and src.resolve() != dest.resolve():
+            if file_hash(dest.read_bytes()) == file_hash(src.read_bytes()):
+                notes.append(f"{name} is already in the corpus, unchanged")
+            else:
+                dest = free_name(dest)
+                notes.append(f"a different {name} is already in the corpus; this one is kept as {dest.name}")
+        if not dest.exists():
             shutil.copyfile(src, dest)
-        return self.ingest([corpus], progress=progress)
+        report = self.ingest([corpus], progress=progress)
+        report.notes.extend(notes)
+        report.stored_as = dest.name
+        return report
 
     def remove_document(self, name: str) -> IngestReport:
         """Take a document out of the index. Its file is moved to `<corpus>/.removed/` (hidden folders are not

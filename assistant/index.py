@@ -60,6 +60,8 @@ class IngestReport:
     wrote: bool = False
     errors: list[str] = field(default_factory=list)
     rebuilt_because: str = ""
+    notes: list[str] = field(default_factory=list)  # what a user should know (a file kept under another name)
+    stored_as: str = ""  # the name a document added by `Assistant.add_document` is indexed under
 
     def summary(self) -> str:
         s = (f"{self.documents} documents ({self.new} new, {self.changed} changed, {self.unchanged} unchanged, "

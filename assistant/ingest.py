@@ -121,6 +121,28 @@ def discover(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Foun
     return found, errors
 
 
+def unindexable_name(name: str, settings: Settings) -> str | None:
+    """Why a file added under this name would never be indexed (None when it would be)."""
+    if name.startswith("."):
+        return "names starting with '.' are hidden and never indexed; rename the file"
+    if name in SKIP_NAMES:
+        return f"a file named {name} is the corpus folder's own notes and is never indexed; rename the file"
+    exts = {e.lower() for e in settings.ingest.extensions}
+    if Path(name).suffix.lower() not in exts:
+        return f"unsupported file type '{Path(name).suffix or '(none)'}' (supported: {', '.join(sorted(exts))})"
+    return None
+
+
+def free_name(dest: Path) -> Path:
+    """`dest`, or 'name (2).ext', 'name (3).ext'... the first that no file has."""
+    n = 2
+    out = dest
+    while out.exists():
+        out = dest.with_name(f"{dest.stem} ({n}){dest.suffix}")
+        n += 1
+    return out
+
+
 def too_large(path: Path, settings: Settings) -> IngestError | None:
     """The error for a file over the size limit, found from its size alone (nothing is read)."""
     size = path.stat().st_size

@@ -175,9 +175,17 @@ def test_upload_a_document_and_ask_about_it(page, tmp_path: Path) -> None:  # ty
     page.set_input_files("#docs-upload input[type=file]", str(good))
     time.sleep(1)
     page.click("#docs-add")
-    page.wait_for_function("document.querySelector('#docs-status').innerText.includes('added and indexed')",
+    page.wait_for_function("document.querySelector('#docs-status').innerText.includes('Added carers.md')",
                            timeout=120000)
     assert "carers.md" in page.inner_text("#docs-list")
+    readme = tmp_path / "README.md"
+    readme.write_text("# Notes\n\nThe budget is £1.\n")
+    page.set_input_files("#docs-upload input[type=file]", str(readme))
+    time.sleep(1)
+    page.click("#docs-add")
+    page.wait_for_function("document.querySelector('#docs-status').innerText.includes('Not added README.md')",
+                           timeout=60000)
+    assert "never indexed" in page.inner_text("#docs-status")
     shot(page, "documents")
     tab(page, "Ask")
     page.click("#ask-docs input")

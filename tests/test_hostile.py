@@ -103,3 +103,49 @@ def test_the_cli_prints_no_markup_from_a_document(tmp_path: Path, monkeypatch: p
     out = capsys.readouterr().out
     assert "640" in out and "<img" not in out and "onerror" not in out
     assert Settings().min_confidence == 0.0
+
+
+@pytest.fixture
+def small(tmp_path: Path):
+    from assistant import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "README.md").write_text("Put your plans here.\n")
+    (corpus / "plan.txt").write_text("Northbridge plan\n\nThe falls service prevented 88 admissions.\n")
+    return Assistant(Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0))
+
+
+@pytest.mark.parametrize("name,why", [
+    ("README.md", "never indexed"), (".hidden.txt", "hidden"), ("budget.xlsx", "unsupported file type"),
+])
+def test_an_upload_that_would_never_be_indexed_is_refused_and_changes_nothing(small, tmp_path: Path, name: str,
+                                                                                why: str) -> None:
+    from assistant.errors import IngestError
+
+    src = tmp_path / "upload" / name
+    src.parent.mkdir()
+    src.write_text("The budget is £999m.\n")
+    readme = small.settings.corpus / "README.md"
+    before = sorted(p.name for p in small.settings.corpus.iterdir())
+    with pytest.raises(IngestError, match=why):
+        small.add_document(src)
+    assert sorted(p.name for p in small.settings.corpus.iterdir()) == before
+    assert readme.read_text() == "Put your plans here.\n"
+
+
+def test_an_upload_never_overwrites_a_different_file_of_the_same_name(small, tmp_path: Path) -> None:
+    first = small.add_document(small.settings.corpus / "plan.txt")
+    assert first.stored_as == "plan.txt"
+    other = tmp_path / "plan.txt"
+    other.write_text("Southmoor plan\n\nThe night team made 412 home visits in 2019.\n")
+    report = small.add_document(other)
+    assert report.stored_as == "plan (2).txt" and any("kept as plan (2).txt" in n for n in report.notes)
+    assert "88 admissions" in (small.settings.corpus / "plan.txt").read_text(), "the first one is untouched"
+    assert {"plan.txt", "plan (2).txt"} <= set(small.index.docs)
+    same = tmp_path / "again" / "plan.txt"
+    same.parent.mkdir()
+    same.write_text((small.settings.corpus / "plan.txt").read_text())
+    again = small.add_document(same)
+    assert again.stored_as == "plan.txt" and any("unchanged" in n for n in again.notes)
+    assert not (small.settings.corpus / "plan (3).txt").exists()
