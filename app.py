@@ -189,7 +189,7 @@ def ask_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
                 send = gr.Button("Ask", variant="primary", elem_id="ask-button")
                 clear = gr.Button("New conversation")
             docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents",
-                               elem_id="ask-docs")
+                               allow_custom_value=True, elem_id="ask-docs")
         with gr.Column(scale=2):
             which = gr.Dropdown([], label="Sources of answer", interactive=True)
             sources = gr.HTML(render_sources(assistant, None), elem_id="sources")
@@ -229,7 +229,8 @@ def draft_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
                                  placeholder="Draft a 200-word summary of the 2019-20 funding allocations")
             outline = gr.Textbox(label="Outline (optional): headings separated by ';'")
             words = gr.Number(0, label="Length in words (0: as the request says, else about 200)", precision=0, minimum=0)
-            docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents")
+            docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents",
+                               allow_custom_value=True)
             go_btn = gr.Button("Draft", variant="primary", elem_id="draft-button")
         with gr.Column(scale=3):
             text = gr.Markdown(elem_id="draft-text")
@@ -260,7 +261,8 @@ def check_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
             claims = gr.Textbox(label="Claims or a paragraph to check", lines=6, elem_id="check-text",
                                 placeholder="The iBCF fell by 11.9% in 2019-20. Wycombe received £1.3m of DFG.")
             upload = gr.File(label="…or upload a draft (.md, .txt, .docx, .pdf)", file_types=[".md", ".txt", ".docx", ".pdf"])
-            docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents")
+            docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents",
+                               allow_custom_value=True)
             go_btn = gr.Button("Check", variant="primary", elem_id="check-button")
         with gr.Column(scale=3):
             result = gr.HTML(elem_id="check-result")
@@ -287,7 +289,7 @@ def check_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
 
 def tables_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
     with gr.Row():
-        doc = gr.Dropdown(doc_names, value=None, label="Document", elem_id="tables-doc")
+        doc = gr.Dropdown(doc_names, value=None, label="Document", elem_id="tables-doc", allow_custom_value=True)
         table = gr.Dropdown([], label="Table", elem_id="tables-table")
     info = gr.Markdown(elem_id="tables-info")
     grid = gr.Dataframe(interactive=False, wrap=True, elem_id="tables-grid")
@@ -343,6 +345,7 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
     add = gr.Button("Add and index", variant="primary", elem_id="docs-add")
     with gr.Row():
         remove_pick = gr.Dropdown([d["name"] for d in assistant.documents()], value=None, label="Remove a document",
+                                  allow_custom_value=True,
                                   elem_id="docs-remove-pick")
         remove = gr.Button("Remove", elem_id="docs-remove")
 
@@ -409,14 +412,21 @@ def build_demo(assistant: Assistant) -> gr.Blocks:
         with gr.Tab("Tables", id="tables"):
             table_doc = tables_tab(assistant, names)
         with gr.Tab("Documents", id="documents"):
-            added, removed, _ = documents_tab(assistant)
+            added, removed, docs_outputs = documents_tab(assistant)
         for f in filters:
             for event in (added, removed):
                 event.then(lambda v: refresh_documents(assistant, v, None)[0], f, f)
         for event in (added, removed):
             event.then(lambda cur: refresh_documents(assistant, None, cur)[1], table_doc, table_doc)
-        # The Tables tab opens on the first document (its table list and audit come with it).
-        demo.load(lambda: refresh_documents(assistant, None, None)[1], None, table_doc)
+        # Every page load shows the documents indexed now (another tab, the CLI or a removal may have
+        # changed them since start-up); the Tables tab opens on the first one (its tables and audit with it).
+        def on_load():  # type: ignore[no-untyped-def]
+            filter_update, table_update = refresh_documents(assistant, None, None)
+            names = [d["name"] for d in assistant.documents()]
+            return (*([filter_update] * len(filters)), table_update, documents_markdown(assistant),
+                    documents_rows(assistant), gr.update(choices=names, value=None))
+
+        demo.load(on_load, None, [*filters, table_doc, *docs_outputs])
     return demo
 
 

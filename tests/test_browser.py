@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
+SERVED: dict[str, dict[str, str]] = {}  # the served app's environment, for tests that change its corpus
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, st_embedder) -> Iterator[s
            "ASSISTANT_PORT": str(port), "ASSISTANT_HOST": "127.0.0.1", "ASSISTANT_APP__MAX_UPLOAD_MB": "1",
            "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
     url = f"http://127.0.0.1:{port}/"
+    SERVED["env"] = env
     with serve([sys.executable, str(ROOT / "app.py")], url, base / "app.log", "the app", cwd=base, env=env):
         yield url
 
@@ -199,3 +201,34 @@ def test_upload_a_document_and_ask_about_it(page, tmp_path: Path) -> None:  # ty
     page.wait_for_function("document.querySelector('#docs-status').innerText.includes('Removed carers.md')",
                            timeout=60000)
     assert "carers.md" not in page.inner_text("#docs-list") and "plan.txt" in page.inner_text("#docs-list")
+
+
+def test_a_document_ingested_by_the_cli_while_the_app_runs(page) -> None:  # type: ignore[no-untyped-def]
+    """The CLI ingests into the app's index folder from another process: the next question is answered
+    from the new build, a reload lists the new document everywhere, and the API removes it by name."""
+    import subprocess
+
+    ask(page, "What is the total 19/20 allocation?")  # the app has its build open
+    new = Path(SERVED["env"]["ASSISTANT_CORPUS"]) / "southmoor.txt"  # into the app's corpus, as a user would
+    new.write_text("Southmoor plan\n\nThe Southmoor night team made 412 home visits in 2019.\n")
+    done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(new)], capture_output=True, text=True,
+                          env=SERVED["env"], timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    reply = ask(page, "How many home visits did the Southmoor night team make in 2019?")
+    assert "412" in reply and "southmoor.txt" in page.inner_text("#sources")
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60000)
+    page.click("#ask-docs input")
+    assert page.get_by_role("option", name="southmoor.txt").count() == 1, "a reload offers it as a filter"
+    page.keyboard.press("Escape")
+    tab(page, "Documents")
+    page.wait_for_function("document.querySelector('#docs-list').innerText.includes('southmoor.txt')", timeout=30000)
+    from gradio_client import Client
+
+    client = Client(page.url.split("?")[0].split("#")[0], verbose=False)
+    msg = client.predict("southmoor.txt", api_name="/remove_doc")[0]
+    assert "Removed southmoor.txt" in msg
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60000)
+    tab(page, "Documents")
+    page.wait_for_function("!document.querySelector('#docs-list').innerText.includes('southmoor.txt')", timeout=30000)
