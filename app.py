@@ -199,9 +199,10 @@ def ask_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
             return history, turns, gr.update(), gr.update(), ""
         try:
             ans = assistant.ask(message, turns or None, _doc_filter(choice))
-        except AssistantError as e:
-            history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": f"⚠️ {e}"}]
-            return history, turns, gr.update(), gr.update(), ""
+        except AssistantError as e:  # said in words; the question stays in the box to be shortened or fixed
+            history = history + [{"role": "user", "content": message},
+                                 {"role": "assistant", "content": f"**Could not answer:** {e}"}]
+            return history, turns, gr.update(), gr.update(), gr.update()
         turns = turns + [ans]
         history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": chat_text(ans)}]
         labels = [f"{i}. {t.question[:60]}" for i, t in enumerate(turns, 1)]
@@ -243,7 +244,10 @@ def draft_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
             return "Say what to draft.", None, None
         progress(0.2, desc="Finding passages and tables")
         heads = [h.strip() for h in (out or "").split(";") if h.strip()] or None
-        d: Draft = assistant.draft(req, _doc_filter(choice), heads, int(n) if n else None)
+        try:
+            d: Draft = assistant.draft(req, _doc_filter(choice), heads, int(n) if n else None)
+        except AssistantError as e:
+            return f"**Could not draft:** {e}", None, None
         progress(0.8, desc="Writing files")
         folder = Path(tempfile.mkdtemp(prefix="draft-"))
         md_path, docx_path = folder / "draft.md", folder / "draft.docx"
@@ -251,7 +255,9 @@ def draft_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
         to_docx(d, str(docx_path))
         return to_markdown(d, footnotes=False), str(md_path), str(docx_path)
 
-    go_btn.click(run, [request, outline, words, docs], [text, md_file, docx_file])
+    # drafts and checks queue apart from questions: a long one never holds up someone's question
+    go_btn.click(run, [request, outline, words, docs], [text, md_file, docx_file], concurrency_id="draft",
+                 concurrency_limit=1)
     return docs
 
 
@@ -283,7 +289,7 @@ def check_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
         path.write_text(md, encoding="utf-8")
         return render_checks(checks), str(path)
 
-    go_btn.click(run, [claims, upload, docs], [result, report])
+    go_btn.click(run, [claims, upload, docs], [result, report], concurrency_id="check", concurrency_limit=1)
     return docs
 
 
@@ -306,7 +312,7 @@ def tables_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
         try:
             t = assistant.table(table_id)
         except AssistantError as e:
-            return f"⚠️ {e}", None, None, gr.update(choices=[], value=None), None
+            return f"**Could not show the table:** {e}", None, None, gr.update(choices=[], value=None), None
         text, rows, header = render_table(t)
         path = Path(tempfile.mkdtemp(prefix="table-")) / f"{table_id}.csv"
         path.write_text(assistant.table_csv(table_id), encoding="utf-8")

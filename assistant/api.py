@@ -197,7 +197,15 @@ class Assistant:
     def ask(self, question: str, history: list[Any] | None = None, docs: list[str] | None = None) -> Answer:
         """Answer a question from the documents: cited sentences, computed figures, or 'the documents
         don't say'. `history` holds earlier turns (Answers, or dicts with 'question') for follow-ups."""
+        self._within(question, self.settings.max_question_chars, "a question", "ask a shorter question")
         return self.answerer.ask(question, history, self.resolve_docs(docs) or None)
+
+    @staticmethod
+    def _within(text: str, limit: int, what: str, instead: str) -> None:
+        """Refuse an input longer than its limit, before any work: one huge request must not hold the
+        queue for everyone."""
+        if len(text) > limit:
+            raise AssistantError(f"{what} of {len(text):,} characters is longer than the {limit:,} accepted; {instead}")
 
     @property
     def default_answerer(self) -> Answerer:
@@ -209,6 +217,7 @@ class Assistant:
         unverifiable, with its evidence."""
         if not text.strip():
             return []
+        self._within(text, self.settings.max_check_chars, "a text to check", "check it in parts")
         return Checker(self.default_answerer, self.llm).check(text, self.resolve_docs(docs) or None)
 
     def check_file(self, path: str | Path, docs: list[str] | None = None) -> tuple[list[ClaimCheck], str]:
@@ -223,6 +232,7 @@ class Assistant:
         """A narrative section for a request: cited sentences, key figures from the figure engine, gaps."""
         if not request.strip():
             raise AssistantError("say what to draft, e.g. 'a 200-word summary of the 2019-20 funding allocations'")
+        self._within(request, self.settings.max_question_chars, "a draft request", "say it more briefly")
         return Drafter(self.default_answerer, self.llm).draft(request, self.resolve_docs(docs) or None, outline,
                                                               length_words)
 

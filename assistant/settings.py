@@ -90,6 +90,10 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the app binds to.")
     port: int = Field(7860, description="Port the app listens on.")
     auth: str | None = Field(None, description="Optional 'user:password' login for the app.")
+    max_question_chars: int = Field(2000, description="Longest question or draft request accepted (characters); "
+                                    "longer ones are refused with a message saying so.")
+    max_check_chars: int = Field(20000, description="Longest text accepted for checking (characters, about 3,000 "
+                                 "words); longer ones are refused with a message: check it in parts.")
     min_confidence: float | None = Field(
         None, description="Answers whose fitted probability of being right is below this are withheld (the reply "
         "says the documents don't directly answer and shows the closest passages). Empty: the threshold fitted by "

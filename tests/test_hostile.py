@@ -149,3 +149,22 @@ def test_an_upload_never_overwrites_a_different_file_of_the_same_name(small, tmp
     again = small.add_document(same)
     assert again.stored_as == "plan.txt" and any("unchanged" in n for n in again.notes)
     assert not (small.settings.corpus / "plan (3).txt").exists()
+
+
+def test_a_huge_input_is_refused_before_any_work(small) -> None:
+    """Long pastes get a message naming the limit and what to do; nothing is answered or checked."""
+    import time
+
+    from assistant.errors import AssistantError
+
+    small.settings.max_check_chars = 5000
+    text = "The falls service prevented 88 admissions. " * 2000  # 86,000 characters
+    t0 = time.perf_counter()
+    with pytest.raises(AssistantError, match="5,000 accepted; check it in parts"):
+        small.check(text)
+    with pytest.raises(AssistantError, match="ask a shorter question"):
+        small.ask("How many admissions? " * 200)
+    with pytest.raises(AssistantError, match="say it more briefly"):
+        small.draft("A summary of the falls service " * 100)
+    assert time.perf_counter() - t0 < 5, "refused at once, not after the work"
+    assert small.check("The falls service prevented 88 admissions.")[0].label == "supported"
