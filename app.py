@@ -7,6 +7,7 @@ Rendering helpers are plain functions (tested without a browser).
 from __future__ import annotations
 
 import html
+import sys
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant, AssistantError, IngestError, get_settings
+from assistant.api import sample_settings
 from assistant.settings import SettingsError
 from assistant.check import format_checks
 from assistant.draft import Draft, to_docx, to_markdown
@@ -164,6 +166,11 @@ def documents_rows(assistant: Assistant) -> list[list[Any]]:
 
 def documents_markdown(assistant: Assistant) -> str:
     docs = assistant.documents()
+    if assistant.showing_samples:
+        plural = "" if len(docs) == 1 else "s"
+        return (f"**Showing {len(docs)} sample plan{plural}** (from `{assistant.settings.corpus}/`) so that there is "
+                "something to ask about. Add your own documents in the Documents tab, or put them in `corpus/` and "
+                "run `make run` again: they replace the samples.")
     if not docs:
         return (f"**No documents yet.** Upload PDF, DOCX, TXT or MD files in the Documents tab, or put them in "
                 f"`{assistant.settings.corpus}/` and run `make run` (or `assistant ingest`).")
@@ -360,6 +367,10 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
             return "Choose files to add.", gr.update(), gr.update(), gr.update()
         limit = assistant.settings.app.max_upload_mb
         messages = []
+        if assistant.showing_samples:  # the user's first document: from now on their corpus, not the samples
+            own = get_settings()
+            assistant.use_settings(own)
+            messages.append(f"Your own documents now replace the sample plans (kept in `{own.corpus}/`).")
         for i, f in enumerate(files):
             progress((i + 0.1) / len(files), desc=f"Indexing {Path(f).name}")
             path = Path(f)
@@ -407,8 +418,8 @@ def build_demo(assistant: Assistant) -> gr.Blocks:
     with gr.Blocks(title="plan-assistant") as demo:
         gr.Markdown("# plan-assistant\nEvery number is quoted from a cited source or computed from table cells, "
                     "with the formula shown. When the documents don't say, it says so.")
-        if not names:
-            gr.Markdown(documents_markdown(assistant))
+        if not names or assistant.showing_samples:
+            gr.Markdown(documents_markdown(assistant), elem_id="docs-banner")
         with gr.Tab("Ask", id="ask"):
             filters = [ask_tab(assistant, names)]
         with gr.Tab("Draft", id="draft"):
@@ -448,7 +459,13 @@ try:
     SETTINGS = get_settings()
 except SettingsError as e:  # e.g. a login setting that cannot be read: never start without it
     raise SystemExit(f"plan-assistant cannot start: {e}") from None
-assistant = Assistant(SETTINGS)
+SAMPLES = sample_settings(SETTINGS)  # a new user's empty corpus: show the sample plans until they add their own
+if SAMPLES is not None:
+    print(f"{SETTINGS.corpus}/ has no documents yet: showing the sample plans in {SAMPLES.corpus}/ "
+          f"(indexed in {SAMPLES.index_dir}/; the first time takes about a minute)", file=sys.stderr)
+assistant = Assistant(SAMPLES or SETTINGS)
+if SAMPLES is not None:
+    assistant.ingest(progress=sys.stderr.isatty())
 demo = build_demo(assistant)
 
 if __name__ == "__main__":

@@ -13,11 +13,23 @@ from .draft import Draft, Drafter
 from .errors import AssistantError, IngestError, NotFoundError
 from .generate import LLMAnswerer
 from .index import Index, IngestReport, current_build, load_index, read_manifest, sync
-from .ingest import file_hash, free_name, read, unindexable_name
+from .ingest import discover, file_hash, free_name, read, unindexable_name
 from .llm import LLM, make_llm
 from .retrieve import Retriever, make_retriever, retrieve_in_context
 from .settings import Settings, get_settings
 from .types import Answer, AuditFinding, Citation, ClaimCheck, Hit, Table
+
+
+def sample_settings(settings: Settings) -> Settings | None:
+    """Settings over the sample documents when the corpus folder holds no document of its own (a new
+    user's first `make run`), with their own index folder; None when there are documents, or no samples."""
+    if settings.samples is None or not Path(settings.samples).is_dir():
+        return None
+    if Path(settings.corpus).is_dir() and discover([settings.corpus], settings)[0]:
+        return None
+    if not discover([settings.samples], settings)[0]:
+        return None
+    return settings.model_copy(update={"corpus": Path(settings.samples), "index_dir": Path(settings.index_dir) / "samples"})
 
 
 class Assistant:
@@ -36,6 +48,17 @@ class Assistant:
         self._llm = llm
         self._retriever: Retriever | None = None
         self._answerer: Answerer | LLMAnswerer | None = None
+
+    @property
+    def showing_samples(self) -> bool:
+        """Is this the sample set (settings.samples), shown because the corpus folder has no documents?"""
+        return self.settings.samples is not None and Path(self.settings.corpus).resolve() == Path(
+            self.settings.samples).resolve()
+
+    def use_settings(self, settings: Settings) -> None:
+        """Answer from another corpus and index from now on (the app leaves the samples for the user's own)."""
+        self.settings = settings
+        self._reload()
 
     @classmethod
     def from_settings(cls, settings: Settings | dict[str, Any] | str | Path | None = None) -> Assistant:
@@ -114,6 +137,8 @@ class Assistant:
     def remove_document(self, name: str) -> IngestReport:
         """Take a document out of the index. Its file is moved to `<corpus>/.removed/` (hidden folders are not
         indexed), so a removal can be undone by moving it back; nothing is deleted."""
+        if self.showing_samples:
+            raise AssistantError("the sample plans are not removed: add your own documents and they replace them")
         doc = self.resolve_docs([name])[0]
         meta = self.index.manifest["docs"][doc]
         path = Path(meta["path"])

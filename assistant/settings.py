@@ -83,6 +83,8 @@ class Settings(BaseSettings):
 
     corpus: Path = Field(Path("corpus"), description="Folder of source documents to index.")
     index_dir: Path = Field(Path("index"), description="Folder for built artefacts (FAISS, BM25, tables, manifest).")
+    samples: Path | None = Field(Path("examples"), description="Sample documents the app shows while the corpus "
+                                 "folder has none of its own (indexed in <index_dir>/samples); empty: none.")
     on_stale: Literal["rebuild", "refuse"] = Field(
         "rebuild",
         description="When the index no longer matches the corpus or settings: update it, or refuse with a message.",

@@ -99,3 +99,54 @@ def test_empty_corpus_invites_documents(app_module, tmp_path) -> None:  # type: 
     s = Settings(corpus=tmp_path / "empty-corpus", index_dir=tmp_path / "empty-index")
     text = app_module.documents_markdown(Assistant(s))
     assert "No documents yet" in text and "empty-corpus" in text
+
+
+def test_sample_plans_are_shown_only_while_the_corpus_is_empty(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.api import sample_settings
+
+    samples = tmp_path / "examples"
+    samples.mkdir()
+    (samples / "sample.txt").write_text("Sample plan\n\nThe sample budget is £1m.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "README.md").write_text("Put documents here.\n")  # a README alone is not a document
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", samples=samples)
+    shown = sample_settings(s)
+    assert shown is not None and shown.corpus == samples and shown.index_dir == tmp_path / "index" / "samples"
+    assert Assistant(shown).showing_samples and not Assistant(s).showing_samples
+    assert sample_settings(s.model_copy(update={"samples": None})) is None
+    (corpus / "mine.txt").write_text("My plan\n\nMy budget is £2m.\n")
+    assert sample_settings(s) is None, "the user's own documents replace the samples"
+
+
+def test_a_new_user_sees_samples_and_their_first_upload_replaces_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The app over an empty corpus says it shows sample plans; the first document added goes to the
+    user's corpus (the samples are untouched) and from then on the app answers from it."""
+    import os
+    from pathlib import Path
+
+    import httpx
+    from gradio_client import Client, handle_file
+
+    from .conftest import free_port, serve
+
+    samples = tmp_path / "examples"
+    samples.mkdir()
+    (samples / "sample.txt").write_text("Sample plan\n\nThe sample budget is £1m.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    port = free_port()
+    env = {**os.environ, "ASSISTANT_CORPUS": str(corpus), "ASSISTANT_INDEX_DIR": str(tmp_path / "index"),
+           "ASSISTANT_SAMPLES": str(samples), "ASSISTANT_PORT": str(port), "HF_HUB_OFFLINE": "1",
+           "GRADIO_ANALYTICS_ENABLED": "False"}
+    url = f"http://127.0.0.1:{port}/"
+    root = Path(__file__).resolve().parent.parent
+    with serve([sys.executable, str(root / "app.py")], url, tmp_path / "app.log", "the app", cwd=tmp_path, env=env):
+        config = httpx.get(url + "config", timeout=30).text
+        assert "Showing 1 sample plan**" in config
+        mine = tmp_path / "upload" / "mine.txt"
+        mine.parent.mkdir()
+        mine.write_text("My plan\n\nThe Northbridge falls service prevented 88 admissions.\n")
+        msg = Client(url, verbose=False).predict([handle_file(str(mine))], api_name="/add_files")[0]
+        assert "replace the sample plans" in msg and "**Added** mine.txt" in msg
+    assert (corpus / "mine.txt").is_file() and sorted(p.name for p in samples.iterdir()) == ["sample.txt"]
