@@ -7,8 +7,8 @@ Rendering helpers are plain functions (tested without a browser).
 from __future__ import annotations
 
 import html
-import sys
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,10 @@ import gradio as gr
 
 from assistant import Assistant, AssistantError, IngestError, get_settings
 from assistant.api import sample_settings
-from assistant.settings import SettingsError
 from assistant.check import format_checks
 from assistant.draft import Draft, to_docx, to_markdown
+from assistant.settings import SettingsError
+from assistant.text import shorten
 from assistant.types import Answer, AuditFinding, Citation, ClaimCheck, Figure, Hit, Table
 
 CSS = """
@@ -68,7 +69,9 @@ def render_sources(assistant: Assistant, ans: Answer | None) -> str:
             f"<mark>{n:>4}  {html.escape(t.replace(chr(9), ' | '))}</mark>" if cited else
             f"{n:>4}  {html.escape(t.replace(chr(9), ' | '))}" for n, t, cited in lines)
         section = html.escape(" › ".join(heading[-2:])) if heading else ""
-        parts.append(f"<div class='src'><b>[{i}]</b> <span class='where'>{html.escape(_where(c))}"
+        doc_title = assistant.index.title(c.doc)
+        named = f"{shorten(doc_title, 12)}: " if doc_title != c.doc else ""
+        parts.append(f"<div class='src'><b>[{i}]</b> <span class='where'>{html.escape(named + _where(c))}"
                       f"{' · ' + section if section else ''}</span><pre>{body}</pre></div>")
     for f in ans.figures:
         parts.append(render_figure(f))
@@ -161,7 +164,19 @@ def chart_choices(t: Table) -> list[str]:
 
 
 def documents_rows(assistant: Assistant) -> list[list[Any]]:
-    return [[d["name"], d["format"], d["pages"] or d["lines"], d["chunks"], d["tables"]] for d in assistant.documents()]
+    return [[d["title"], d["name"], d["format"], d["pages"] or d["lines"], d["chunks"], d["tables"]]
+            for d in assistant.documents()]
+
+
+def doc_label(d: dict[str, Any]) -> str:
+    """A document as readers know it: its title, with the file name as detail."""
+    title = shorten(d["title"], 9)
+    return d["name"] if title == d["name"] else f"{title} ({d['name']})"
+
+
+def doc_choices(assistant: Assistant) -> list[tuple[str, str]]:
+    """(label, file name) for the document pickers: titles shown, names sent."""
+    return [(doc_label(d), d["name"]) for d in assistant.documents()]
 
 
 def documents_markdown(assistant: Assistant) -> str:
@@ -185,7 +200,7 @@ def _doc_filter(choice: list[str] | None) -> list[str] | None:
 # --------------------------------------------------------------------------- tabs
 
 
-def ask_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
+def ask_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Dropdown:
     answers = gr.State([])
     with gr.Row():
         with gr.Column(scale=3):
@@ -195,7 +210,7 @@ def ask_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
             with gr.Row():
                 send = gr.Button("Ask", variant="primary", elem_id="ask-button")
                 clear = gr.Button("New conversation")
-            docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents",
+            docs = gr.Dropdown([(ALL, ALL), *doc_names], value=[ALL], multiselect=True, label="Documents",
                                allow_custom_value=True, elem_id="ask-docs")
         with gr.Column(scale=2):
             which = gr.Dropdown([], label="Sources of answer", interactive=True)
@@ -230,14 +245,14 @@ def ask_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
     return docs
 
 
-def draft_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
+def draft_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Dropdown:
     with gr.Row():
         with gr.Column(scale=2):
             request = gr.Textbox(label="What should I draft?", lines=3, elem_id="draft-request",
                                  placeholder="Draft a 200-word summary of the 2019-20 funding allocations")
             outline = gr.Textbox(label="Outline (optional): headings separated by ';'")
             words = gr.Number(0, label="Length in words (0: as the request says, else about 200)", precision=0, minimum=0)
-            docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents",
+            docs = gr.Dropdown([(ALL, ALL), *doc_names], value=[ALL], multiselect=True, label="Documents",
                                allow_custom_value=True)
             go_btn = gr.Button("Draft", variant="primary", elem_id="draft-button")
         with gr.Column(scale=3):
@@ -268,13 +283,13 @@ def draft_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
     return docs
 
 
-def check_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
+def check_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Dropdown:
     with gr.Row():
         with gr.Column(scale=2):
             claims = gr.Textbox(label="Claims or a paragraph to check", lines=6, elem_id="check-text",
                                 placeholder="The iBCF fell by 11.9% in 2019-20. Wycombe received £1.3m of DFG.")
             upload = gr.File(label="…or upload a draft (.md, .txt, .docx, .pdf)", file_types=[".md", ".txt", ".docx", ".pdf"])
-            docs = gr.Dropdown([ALL, *doc_names], value=[ALL], multiselect=True, label="Documents",
+            docs = gr.Dropdown([(ALL, ALL), *doc_names], value=[ALL], multiselect=True, label="Documents",
                                allow_custom_value=True)
             go_btn = gr.Button("Check", variant="primary", elem_id="check-button")
         with gr.Column(scale=3):
@@ -300,7 +315,7 @@ def check_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
     return docs
 
 
-def tables_tab(assistant: Assistant, doc_names: list[str]) -> gr.Dropdown:
+def tables_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Dropdown:
     with gr.Row():
         doc = gr.Dropdown(doc_names, value=None, label="Document", elem_id="tables-doc", allow_custom_value=True)
         table = gr.Dropdown([], label="Table", elem_id="tables-table")
@@ -352,12 +367,12 @@ def table_choices(assistant: Assistant, name: str | None):  # type: ignore[no-un
 def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
     """Returns the add and remove events and their outputs, so other tabs' document lists follow changes."""
     status = gr.Markdown(documents_markdown(assistant), elem_id="docs-status")
-    listing = gr.Dataframe(documents_rows(assistant), headers=["Document", "Format", "Pages or lines", "Chunks", "Tables"],
+    listing = gr.Dataframe(documents_rows(assistant), headers=["Title", "File", "Format", "Pages or lines", "Chunks", "Tables"],
                            interactive=False, elem_id="docs-list")
     upload = gr.File(label="Add documents (PDF, DOCX, TXT, MD)", file_count="multiple", elem_id="docs-upload")
     add = gr.Button("Add and index", variant="primary", elem_id="docs-add")
     with gr.Row():
-        remove_pick = gr.Dropdown([d["name"] for d in assistant.documents()], value=None, label="Remove a document",
+        remove_pick = gr.Dropdown(doc_choices(assistant), value=None, label="Remove a document",
                                   allow_custom_value=True,
                                   elem_id="docs-remove-pick")
         remove = gr.Button("Remove", elem_id="docs-remove")
@@ -385,9 +400,8 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
                 messages.append(f"**Not added** {path.name}: {e.reason}; nothing was changed")
             except AssistantError as e:
                 messages.append(f"**Not added** {path.name}: {e}; nothing was changed")
-        names = [d["name"] for d in assistant.documents()]
         # the upload box is emptied: the next 'Add' does not send these files again
-        return "\n\n".join(messages), documents_rows(assistant), gr.update(choices=names), None
+        return "\n\n".join(messages), documents_rows(assistant), gr.update(choices=doc_choices(assistant)), None
 
     def remove_doc(name: str | None):  # type: ignore[no-untyped-def]
         if not name:
@@ -397,8 +411,7 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
             msg = f"Removed {name}."
         except AssistantError as e:
             msg = f"**Not removed**: {e}"
-        names = [d["name"] for d in assistant.documents()]
-        return msg, documents_rows(assistant), gr.update(choices=names, value=None)
+        return msg, documents_rows(assistant), gr.update(choices=doc_choices(assistant), value=None)
 
     added = add.click(add_files, upload, [status, listing, remove_pick, upload])
     removed = remove.click(remove_doc, remove_pick, [status, listing, remove_pick])
@@ -407,14 +420,15 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
 
 def refresh_documents(assistant: Assistant, filters: list[str] | None, current: str | None):  # type: ignore[no-untyped-def]
     """Document choices for the filters (kept where still indexed) and the Tables tab, after the corpus changed."""
-    names = [d["name"] for d in assistant.documents()]
+    choices = doc_choices(assistant)
+    names = [n for _, n in choices]
     kept = [d for d in (filters or []) if d in names or d == ALL] or [ALL]
-    return (gr.update(choices=[ALL, *names], value=kept),
-            gr.update(choices=names, value=current if current in names else (names[0] if names else None)))
+    return (gr.update(choices=[(ALL, ALL), *choices], value=kept),
+            gr.update(choices=choices, value=current if current in names else (names[0] if names else None)))
 
 
 def build_demo(assistant: Assistant) -> gr.Blocks:
-    names = [d["name"] for d in assistant.documents()]
+    names = doc_choices(assistant)
     with gr.Blocks(title="plan-assistant") as demo:
         gr.Markdown("# plan-assistant\nEvery number is quoted from a cited source or computed from table cells, "
                     "with the formula shown. When the documents don't say, it says so.")
@@ -439,9 +453,8 @@ def build_demo(assistant: Assistant) -> gr.Blocks:
         # changed them since start-up); the Tables tab opens on the first one (its tables and audit with it).
         def on_load():  # type: ignore[no-untyped-def]
             filter_update, table_update = refresh_documents(assistant, None, None)
-            names = [d["name"] for d in assistant.documents()]
             return (*([filter_update] * len(filters)), table_update, documents_markdown(assistant),
-                    documents_rows(assistant), gr.update(choices=names, value=None))
+                    documents_rows(assistant), gr.update(choices=doc_choices(assistant), value=None))
 
         demo.load(on_load, None, [*filters, table_doc, *docs_outputs])
     return demo

@@ -157,12 +157,15 @@ class Assistant:
         return self.ingest([corpus], progress=False)
 
     def documents(self) -> list[dict[str, Any]]:
-        """Indexed documents: name, format, pages/lines, chunks, tables, hash."""
+        """Indexed documents: name, title (its cover title or first heading; the name when none), format,
+        pages/lines, chunks, tables, hash."""
         manifest = read_manifest(self.settings) if self._index is None else self.index.manifest
         if manifest is None:
             return []
-        return [{"name": name, "format": d["format"], "pages": d.get("n_pages"), "lines": d["n_lines"],
-                 "chunks": d["passages"], "tables": d["tables"], "sha256": d["sha256"], "path": d["path"]}
+        index = self.index if manifest.get("docs") else None
+        return [{"name": name, "title": index.title(name) if index is not None else name, "format": d["format"],
+                 "pages": d.get("n_pages"), "lines": d["n_lines"], "chunks": d["passages"], "tables": d["tables"],
+                 "sha256": d["sha256"], "path": d["path"]}
                 for name, d in sorted(manifest.get("docs", {}).items())]
 
     def resolve_docs(self, names: list[str] | None) -> list[str]:

@@ -77,7 +77,7 @@ def cmd_docs(a: Assistant, args: argparse.Namespace) -> int:
         return 0
     for d in docs:
         where = f"{d['pages']} pages" if d["pages"] else f"{d['lines']} lines"
-        print(f"{d['name']}\t{d['format']}\t{where}\t{d['chunks']} chunks\t{d['tables']} tables")
+        print(f"{d['name']}\t{d['title']}\t{d['format']}\t{where}\t{d['chunks']} chunks\t{d['tables']} tables")
     return 0
 
 

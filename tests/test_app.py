@@ -89,7 +89,10 @@ def test_tables_tab_handlers(app_module, assistant: Assistant) -> None:  # type:
 
 def test_refresh_documents_keeps_valid_filters(app_module, assistant: Assistant) -> None:  # type: ignore[no-untyped-def]
     filt, tables_doc = app_module.refresh_documents(assistant, ["plan.txt", "gone.pdf"], "gone.pdf")
-    assert filt["choices"] == [app_module.ALL, "plan.txt"] and filt["value"] == ["plan.txt"]
+    assert [v for _, v in filt["choices"]] == [app_module.ALL, "plan.txt"] and filt["value"] == ["plan.txt"]
+    label = dict((v, lab) for lab, v in filt["choices"])["plan.txt"]
+    title = assistant.documents()[0]["title"]
+    assert title != "plan.txt" and label.startswith(title[:20]) and label.endswith("(plan.txt)"), "titles shown"
     assert tables_doc["value"] == "plan.txt", "a removed document is not left selected"
     filt, _ = app_module.refresh_documents(assistant, ["gone.pdf"], None)
     assert filt["value"] == [app_module.ALL]
