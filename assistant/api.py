@@ -168,6 +168,11 @@ class Assistant:
                  "sha256": d["sha256"], "path": d["path"]}
                 for name, d in sorted(manifest.get("docs", {}).items())]
 
+    def failed_documents(self) -> list[dict[str, str]]:
+        """Files of the corpus that could not be indexed, with why (skipped until they change)."""
+        manifest = read_manifest(self.settings) if self._index is None else self.index.manifest
+        return [{"path": path, "error": d["error"]} for path, d in sorted((manifest or {}).get("failed", {}).items())]
+
     def resolve_docs(self, names: list[str] | None) -> list[str]:
         """Map user-given names ('000', 'wiltshire.pdf', a full name) to indexed document names."""
         if not names:

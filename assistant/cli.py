@@ -12,6 +12,7 @@ from typing import Any
 from .api import Assistant
 from .draft import Draft
 from .errors import AssistantError
+from .index import read_manifest
 from .settings import SettingsError, get_settings
 from .types import Answer, Citation, ClaimCheck, Figure, Hit, Table, to_json
 
@@ -78,6 +79,8 @@ def cmd_docs(a: Assistant, args: argparse.Namespace) -> int:
     for d in docs:
         where = f"{d['pages']} pages" if d["pages"] else f"{d['lines']} lines"
         print(f"{d['name']}\t{d['title']}\t{d['format']}\t{where}\t{d['chunks']} chunks\t{d['tables']} tables")
+    for f in a.failed_documents():
+        print(f"not indexed: {f['error']}")
     return 0
 
 
@@ -459,6 +462,10 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+# commands that answer from the index (the others build it, or do not need it)
+NEEDS_INDEX = {"ask", "check", "draft", "retrieve", "tables", "table", "audit", "eval"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -468,6 +475,12 @@ def main(argv: list[str] | None = None) -> int:
         if overrides:
             settings = settings.model_copy(update={k: Path(v) for k, v in overrides.items()})
         assistant = Assistant(settings)
+        if args.command in NEEDS_INDEX and settings.on_stale == "rebuild" and read_manifest(settings) is None:
+            # the first question over an empty index folder: say why it takes a while, and show progress
+            print(f"No index in {settings.index_dir}/ yet: indexing {settings.corpus}/ first (a few minutes the "
+                  "first time)...", file=sys.stderr)
+            report = assistant.ingest(progress=sys.stderr.isatty())
+            print(f"Indexed {report.summary()}", file=sys.stderr)
         return COMMANDS[args.command](assistant, args)
     except AssistantError as e:
         print(f"error: {e}", file=sys.stderr)

@@ -132,6 +132,13 @@ def _lock(index_dir: Path) -> Iterator[None]:
 # --------------------------------------------------------------------------- staleness
 
 
+def _same_failure(path: Path, before: dict[str, Any] | None) -> bool:
+    """Is this the file that failed before, unchanged (same size, and same content when it was read)?"""
+    if before is None or path.stat().st_size != before["size"]:
+        return False
+    return before["sha256"] is None or file_hash(path.read_bytes()) == before["sha256"]
+
+
 def stale_reasons(settings: Settings, manifest: dict[str, Any] | None = None) -> list[str]:
     """Why the live index no longer matches the settings or the files it was built from ([] = fresh)."""
     manifest = manifest if manifest is not None else read_manifest(settings)
@@ -154,7 +161,9 @@ def stale_reasons(settings: Settings, manifest: dict[str, Any] | None = None) ->
     for root in manifest.get("roots", []):
         if Path(root).is_dir():
             found, _ = discover([root], settings)
-            reasons.extend(f"{f.name} is new" for f in found if str(f.path) not in known)
+            failed = manifest.get("failed", {})
+            reasons.extend(f"{f.name} is new" for f in found
+                           if str(f.path) not in known and not _same_failure(f.path, failed.get(str(f.path))))
     return reasons
 
 
@@ -183,6 +192,10 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
 
         found, errors = discover(roots, settings)
         report.errors.extend(str(e) for e in errors)
+        # files that failed before, by path: skipped while unchanged, so one bad file does not rebuild the
+        # index at every start (their errors are kept in the manifest and shown by `assistant docs`)
+        old_failed: dict[str, dict[str, Any]] = (old_manifest or {}).get("failed", {}) if reuse and not reread else {}
+        failed: dict[str, dict[str, Any]] = {}
         dir_roots = [r.resolve() for r in roots if r.is_dir()]
 
         # which documents to keep, re-read, or drop
@@ -199,14 +212,21 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
                 report.errors.append(f"{f.path}: another file is already indexed as {f.name}; skipped")
                 continue
             seen_names.add(f.name)
+            size = f.path.stat().st_size
             big = too_large(f.path, settings)
             if big is not None:  # refused before a byte is read: a huge file never lands in memory
                 report.errors.append(str(big))
+                failed[str(f.path)] = {"size": size, "sha256": None, "error": str(big)}
                 continue
             try:
                 data = f.path.read_bytes()
             except OSError as e:
                 report.errors.append(f"{f.path}: cannot read ({e.strerror})")
+                continue
+            before = old_failed.get(str(f.path))
+            if before is not None and before["size"] == size and before["sha256"] == file_hash(data):
+                report.errors.append(f"{before['error']} (unchanged since it failed; skipped)")
+                failed[str(f.path)] = before
                 continue
             prev = old_docs.get(f.name)
             if prev and not reread and prev["sha256"] == file_hash(data) and prev["path"] == str(f.path):
@@ -222,7 +242,8 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
         root_strs = sorted({str(r.resolve()) for r in dir_roots} | set(old_manifest.get("roots", []) if old_manifest else []))
 
         if not to_read and not report.removed and reuse and not reread and old is not None and \
-                sorted(old_manifest.get("roots", [])) == root_strs:  # type: ignore[union-attr]
+                sorted(old_manifest.get("roots", [])) == root_strs and \
+                set(failed) == set(old_failed):  # type: ignore[union-attr]
             report.documents = len(keep)
             report.chunks = sum(d["passages"] for d in keep.values())
             report.tables = sum(d["tables"] for d in keep.values())
@@ -241,6 +262,8 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
                 doc = read(path, name, settings)
             except IngestError as e:
                 report.errors.append(str(e))
+                if _data:
+                    failed[str(path)] = {"size": len(_data), "sha256": file_hash(_data), "error": str(e)}
                 if name in old_docs:  # a changed file that no longer reads: drop it, say so
                     report.changed -= 1
                     report.removed += 1
@@ -296,6 +319,7 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
             "version": MANIFEST_VERSION, "shape": _shape(settings), "pipeline": _pipeline(settings),
             "built_at": time.time(),
             "roots": root_strs,
+            "failed": failed,
             "docs": {d.name: {"path": d.path, "sha256": d.sha256, "format": d.format, "size": Path(d.path).stat().st_size
                               if Path(d.path).exists() else None, "n_pages": d.n_pages, "n_lines": len(d.lines),
                               "passages": sum(1 for p in passages if p.doc == d.name),

@@ -181,3 +181,39 @@ def test_a_well_formed_login_setting_is_kept(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setenv("ASSISTANT_AUTH", "reviewer:pa:ss")
     assert get_settings().auth == "reviewer:pa:ss"  # the password may hold a colon
+
+
+def test_a_bad_file_is_remembered_and_does_not_rebuild_the_index_each_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.index import current_build, stale_reasons
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text("Northbridge plan\n\nThe falls service prevented 88 admissions.\n")
+    (corpus / "broken.pdf").write_bytes(b"not a pdf at all")
+    monkeypatch.setenv("ASSISTANT_CORPUS", str(corpus))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    code, _, err = run(capsys, "ingest")
+    assert code == 0 and "broken.pdf" in err
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    assert stale_reasons(s) == [], "a file that failed, unchanged, does not make the index stale"
+    build = current_build(s.index_dir)
+    code, _, err = run(capsys, "ingest")
+    assert code == 0 and "unchanged since it failed" in err and current_build(s.index_dir) == build, "no rebuild"
+    code, out, _ = run(capsys, "docs")
+    assert "plan.txt" in out and "not indexed:" in out and "broken.pdf" in out
+    (corpus / "broken.pdf").write_bytes(b"still not a pdf, but changed")
+    assert any("broken.pdf is new" in r for r in stale_reasons(s)), "a changed file is tried again"
+
+
+def test_ask_over_an_empty_index_folder_says_it_is_indexing_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text("Northbridge plan\n\nThe falls service prevented 88 admissions.\n")
+    monkeypatch.setenv("ASSISTANT_CORPUS", str(corpus))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("ASSISTANT_MIN_CONFIDENCE", "0")
+    code, out, err = run(capsys, "ask", "How many admissions did the falls service prevent?")
+    assert code == 0 and "No index in" in err and "indexing" in err and "Indexed 1 documents" in err
+    assert "88" in out
