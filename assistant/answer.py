@@ -681,7 +681,7 @@ class Answerer:
             text = part if i == 0 else f"{part} ({' '.join(t for t in subject if t not in own)})"
             pq = understand(text, self.index.acronyms, scope)
             ev = self._from_tables(pq, self._candidates(pq), None, alternatives=False)
-            if ev is None or ev.kind != "table" or ev.coverage < THRESHOLDS["table"]:
+            if ev is None or ev.kind != "table" or ev.coverage < C.min_coverage("table"):
                 return None
             if i > 0 and not (own - first) & set().union(*(self.tqa.m.terms(c.quote) for c in ev.citations)):
                 return None  # the part's own words are not in what answers it
@@ -801,7 +801,7 @@ class Answerer:
                 cov = self._coverage(q, m.terms(context)) - 0.005 * rank
                 if best is None or cov > best[0]:
                     best = (cov, p, run, before)
-        if best is None or best[0] < THRESHOLDS["table"]:
+        if best is None or best[0] < C.min_coverage("table"):
             return None
         cov, p, run, before = best
         lead = before[-1] if before else None
@@ -889,16 +889,13 @@ def _describe_table_answer(a: TableAnswer) -> str:
 
 # --------------------------------------------------------------------------- decisions
 
-# Calibrated on the dev set (bench: assistant eval): below these coverages of the question the answer
-# is more often wrong than right, and abstaining is the better reply.
-THRESHOLDS = {"table": 0.45, "prose": 0.42}
-
 
 def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:
-    """Which evidence answers the question; None means abstain. Each candidate scores its coverage of
-    the question, plus a little when it holds the kind of value asked for; the table wins ties."""
-    table_ok = table_ev is not None and table_ev.kind == "table" and table_ev.coverage >= THRESHOLDS["table"]
-    prose_ok = prose_ev is not None and prose_ev.coverage >= THRESHOLDS["prose"]
+    """Which evidence answers the question; None means abstain. A candidate must explain a fitted least
+    share of the question (confidence.min_coverage); then each scores its coverage of the question, plus a
+    little when it holds the kind of value asked for; the table wins ties."""
+    table_ok = table_ev is not None and table_ev.kind == "table" and table_ev.coverage >= C.min_coverage("table")
+    prose_ok = prose_ev is not None and prose_ev.coverage >= C.min_coverage("prose")
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
         if not _has_wanted_number(q, prose_ev.text):
             prose_ok = False

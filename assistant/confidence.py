@@ -82,6 +82,26 @@ def probability(feats: dict[str, float]) -> float | None:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+# Before any fit: the least share of a question's terms a table answer / a sentence must explain to be a
+# candidate at all. `bench/fit_confidence.py --grid` fits them with the model (written to the parameters file)
+DEFAULT_MIN_COVERAGE = {"table": 0.45, "prose": 0.42}
+_override: dict[str, float] = {}
+
+
+def min_coverage(kind: str) -> float:
+    """The least coverage of the question a candidate of this kind ('table' or 'prose') needs."""
+    if kind in _override:
+        return _override[kind]
+    p = _params()
+    return float((p or {}).get("min_coverage", DEFAULT_MIN_COVERAGE)[kind])
+
+
+def set_min_coverage(values: dict[str, float] | None) -> None:
+    """Try other minimum coverages in this process (the fit does); None goes back to the fitted ones."""
+    _override.clear()
+    _override.update(values or {})
+
+
 def threshold() -> float:
     """Answers below this probability are not given (0 when nothing is fitted: every answer is given)."""
     p = _params()

@@ -1,6 +1,6 @@
 """Fit the confidence model (assistant/confidence.py) and its threshold; write assistant/params/confidence.json.
 
-Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/fit_confidence.py [--target 0.87] [--index-root DIR]
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/fit_confidence.py [--target 0.87] [--index-root DIR] [--grid]
 
 Data: every answer the answerer gives, with nothing withheld, to the questions of the tatqa development
 half (documents with an even number, each asked of its own extract) and of the seeds (`dev.jsonl`),
@@ -8,7 +8,10 @@ labelled right or wrong by the eval's grading. A logistic regression over the fe
 `confidence.FEATURES` (standardised) gives the probability that an answer is right. The threshold is the
 lowest probability at which the answers kept are right at least `--target` of the time, judged on
 cross-validated predictions (5 folds, grouped by document) so that the threshold is not fitted to the same
-answers it is judged on. The check half is never read here: run bench/generalise.py to measure.
+answers it is judged on. With `--grid`, the least coverage of the question a table answer and a sentence
+need to be candidates at all (confidence.min_coverage) are fitted too: every pair on a grid is tried, and
+the pair whose fitted model keeps the most right answers at the target precision is written. The check
+half is never read here: run bench/generalise.py to measure.
 """
 
 from __future__ import annotations
@@ -28,15 +31,20 @@ EVAL = CORPUS.parent / "eval"
 TATQA = EVAL / "tatqa"
 
 
-def collect(corpus: Path, index: Path, gold: Path, half: str | None, scope: str) -> list[tuple[dict, bool, str]]:
+def assistant_for(corpus: Path, index: Path):
     from assistant import Assistant, Settings
-    from assistant.evaluate import load_gold, score_answer
     from assistant.index import sync
 
     settings = Settings(corpus=corpus, index_dir=index)
     sync(settings, progress=False)
     a = Assistant(settings)
     a.default_answerer.confidence_floor = 0.0  # every answer is given, so that every answer can be judged
+    return a
+
+
+def collect(a, gold: Path, half: str | None, scope: str) -> list[tuple[dict, bool, str, bool]]:
+    from assistant.evaluate import load_gold, score_answer
+
     out = []
     for item in load_gold(gold, half):
         if item.get("kind", "qa") != "qa" or not item.get("question"):
@@ -45,8 +53,45 @@ def collect(corpus: Path, index: Path, gold: Path, half: str | None, scope: str)
         feats = ans.state.get("features")
         if not ans.answered or not feats:
             continue
-        out.append((feats, score_answer(item, ans, 0.0).correct, item["doc"]))
+        out.append((feats, score_answer(item, ans, 0.0).correct, item["doc"], item.get("type") == "negative"))
     return out
+
+
+def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: float, target: float):
+    """The model, its cross-validated threshold for the target precision, and how many right answers
+    (weighted) it keeps: the mean over targets 0.01 either side (one target alone is a noisy step), or
+    -1 when an answer to a question the documents do not answer would be kept."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+    from sklearn.preprocessing import StandardScaler
+
+    from assistant.confidence import FEATURES
+
+    # the plans' questions are few beside the reports': each counts seed_weight times
+    weights = np.array([1.0] * n_report + [seed_weight] * (len(rows) - n_report))
+    x = np.array([[f[name] for name in FEATURES] for f, _, _, _ in rows])
+    y = np.array([int(ok) for _, ok, _, _ in rows])
+    negative = np.array([neg for _, _, _, neg in rows], dtype=bool)
+    groups = [doc for _, _, doc, _ in rows]
+    scaler = StandardScaler().fit(x)
+    xs = scaler.transform(x)
+    clf = LogisticRegression(C=1.0, max_iter=2000)
+    cv = cross_val_predict(clf, xs, y, cv=GroupKFold(n_splits=5), groups=groups, method="predict_proba",
+                           params={"sample_weight": weights})[:, 1]
+    clf.fit(xs, y, sample_weight=weights)
+
+    def threshold_for(goal: float) -> float:
+        for t in np.unique(np.round(cv, 3)):
+            kept = cv >= t
+            if kept.sum() and y[kept].mean() >= goal:
+                return float(t)  # the lowest threshold that reaches the target keeps the most right answers
+        return 1.0
+
+    best = threshold_for(target)
+    kept = cv >= best
+    gains = [float((weights * y * (cv >= threshold_for(g))).sum()) for g in (target - 0.01, target, target + 0.01)]
+    score = -1.0 if (kept & negative).any() else sum(gains) / len(gains)
+    return scaler, clf, best, kept, y, score
 
 
 def main() -> int:
@@ -54,41 +99,34 @@ def main() -> int:
     ap.add_argument("--target", type=float, default=0.87, help="precision the kept answers must reach")
     ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench")
     ap.add_argument("--seed-weight", type=float, default=4.0, help="weight of each plan question in the fit")
+    ap.add_argument("--grid", action="store_true", help="fit the least coverages of table and prose answers too")
     ap.add_argument("--out", type=Path, default=ROOT / "assistant" / "params" / "confidence.json")
     args = ap.parse_args()
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold, cross_val_predict
-    from sklearn.preprocessing import StandardScaler
-
+    from assistant import confidence as C
     from assistant.confidence import FEATURES
 
-    rows = collect(TATQA / "corpus", args.index_root / "tatqa", TATQA / "gold.jsonl", "dev", "doc")
-    seeds = collect(CORPUS, args.index_root / "seeds", EVAL / "dev.jsonl", None, "all")
-    # the plans' questions are few beside the reports': each counts SEED_WEIGHT times, so that the fit
-    # does not learn the company reports' habits alone
-    weights = np.array([1.0] * len(rows) + [args.seed_weight] * len(seeds))
-    rows += seeds
-    x = np.array([[f[name] for name in FEATURES] for f, _, _ in rows])
-    y = np.array([int(ok) for _, ok, _ in rows])
-    groups = [doc for _, _, doc in rows]
-    scaler = StandardScaler().fit(x)
-    xs = scaler.transform(x)
-    clf = LogisticRegression(C=1.0, max_iter=2000)
-    cv = cross_val_predict(clf, xs, y, cv=GroupKFold(n_splits=5), groups=groups, method="predict_proba",
-                           params={"sample_weight": weights})[:, 1]
-    clf.fit(xs, y, sample_weight=weights)
-    best = None
-    for t in np.unique(np.round(cv, 3)):
-        kept = cv >= t
-        if kept.sum() == 0:
-            continue
-        prec = y[kept].mean()
-        if prec >= args.target:
-            best = float(t)
-            break  # the lowest threshold that reaches the target keeps the most right answers
-    if best is None:
-        best = 1.0
-    kept = cv >= best
+    report = assistant_for(TATQA / "corpus", args.index_root / "tatqa")
+    plans = assistant_for(CORPUS, args.index_root / "seeds")
+
+    def rows_at() -> tuple[list, int]:
+        rows = collect(report, TATQA / "gold.jsonl", "dev", "doc")
+        return rows + collect(plans, EVAL / "dev.jsonl", None, "all"), len(rows)
+
+    grid = [(C.min_coverage("table"), C.min_coverage("prose"))]
+    if args.grid:
+        grid = [(a, b) for a in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55) for b in (0.3, 0.35, 0.4, 0.45, 0.5)]
+    chosen = None
+    for table_min, prose_min in grid:
+        C.set_min_coverage({"table": table_min, "prose": prose_min})
+        rows, n_report = rows_at()
+        got = fit(rows, n_report, args.seed_weight, args.target)
+        if args.grid:
+            print(f"  min coverage table {table_min:.2f} prose {prose_min:.2f}: right answers kept {got[-1]:.0f}")
+        if chosen is None or got[-1] > chosen[1][-1]:
+            chosen = ((table_min, prose_min), got)
+    C.set_min_coverage(None)
+    assert chosen is not None
+    (table_min, prose_min), (scaler, clf, best, kept, y, _) = chosen
     print(f"{len(y)} answers ({y.mean():.2f} right); threshold {best:.3f} keeps {kept.mean():.2f} of them, "
           f"precision {y[kept].mean() if kept.any() else 0:.3f} (cross-validated), right answers kept "
           f"{(y[kept].sum() / max(1, y.sum())):.2f}")
@@ -96,7 +134,8 @@ def main() -> int:
         print(f"  {name:18} {w:+.3f}")
     out = {
         "fitted_on": f"answers to the tatqa development half (own extract) and the seeds: {len(y)} answers",
-        "command": f"python bench/fit_confidence.py --target {args.target} --seed-weight {args.seed_weight}",
+        "command": f"python bench/fit_confidence.py --target {args.target} --seed-weight {args.seed_weight}"
+                   + (" --grid" if args.grid else ""),
         "target_precision": args.target,
         "features": list(FEATURES),
         "mean": [float(v) for v in scaler.mean_],
@@ -104,6 +143,7 @@ def main() -> int:
         "coef": [float(v) for v in clf.coef_[0]],
         "intercept": float(clf.intercept_[0]),
         "threshold": best,
+        "min_coverage": {"table": table_min, "prose": prose_min},
     }
     args.out.write_text(json.dumps(out, indent=1), encoding="utf-8")
     print(f"wrote {args.out}")
