@@ -34,7 +34,7 @@ _FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
 _SPAN = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s?[/\-–]\s?((?:19|20)\d{2}|\d{2})(?![\d/])")
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
 _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
-FY_SHORT = re.compile(r"(?i)\bFY\s?'?(\d{2})(?![\d/\-–])")  # 'FY19', "FY '19": fiscal 2019
+FY_SHORT = re.compile(r"(?i)\bFY\s?'?(\d{2})\d?(?![\d/\-–])")  # 'FY19', "FY '19", 'FY18¹' read as 'FY181'
 _MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _ORDINAL_Q = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
@@ -143,7 +143,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
                        r"what (is|was) the (percentage|%)"),
     ("change", r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
                r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
-               r"how much (more|less|higher|lower)|\bwhat (is|was|will be) the (change|difference|increase|decrease|"
+               r"how much (more|less|higher|lower)|\bgap between\b|\bwhat (is|was|will be) the (change|difference|increase|decrease|"
                r"rise|fall|growth|reduction) in\b|\b(change|grow|rise|increase|fall|decrease)[a-z]* (between|from) "),
     ("sum", r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
             r"\b(counting|including|taking in) (both|all|each|every)\b(?! of)|\btogether\b"),

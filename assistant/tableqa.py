@@ -245,7 +245,9 @@ class TableQA:
         row (label and text cells) and the headers of the columns used; each question word counts once."""
         m = self.m
         named = ans.rows if ans.op == "group_change" else (
-            ans.rows[:3] if ans.op in ("sum", "change", "share") else ans.rows[:1])
+            ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:1])
+        # the words of the operation the answer performs are explained by performing it
+        extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
         if ans.rows and ans.rows[0].role == "total":
             named = list(t.rows)  # a totals row stands for every row of its table
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
@@ -478,8 +480,19 @@ class TableQA:
         s, row = row_scores[0]
         if s <= 0:
             return None
-        # periods may be rows (one column compared across two rows) or columns
+        # two named rows, not two periods: 'the difference in X between A and B' (A − B, in one column)
         qp = set(q.periods)
+        named = self._two_rows(q, t, _DIFF_OF) if len(qp) < 2 else None
+        if named is not None:
+            ra, rb = named
+            picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
+                     and rb.cells[c].kind in NUMERIC and ra.cells[c].value is not None and rb.cells[c].value is not None]
+            if picks:
+                try:
+                    return TableAnswer(t, [ra, rb], [picks[0]], "change", [F.difference(t, (rb, picks[0]), (ra, picks[0]))])
+                except F.FigureError:
+                    pass
+        # periods may be rows (one column compared across two rows) or columns
         period_rows = [r for r in t.rows if _periods(r.label) & qp] if len(qp) >= 2 else []
         if len(period_rows) >= 2:
             picks = self._pick_cols(q, t, cols, period_rows[0])
@@ -758,7 +771,15 @@ class TableQA:
 
 
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
-_RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?){_END}")
+_RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?){_END}|"
+                       rf"(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a2>[^,?]+?) (?:expressed )?as a ratio (?:of|to) "
+                       rf"(?:the )?(?P<b2>.+?){_END}")
+# words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
+_OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
+# 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
+_DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
+                      rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were) "
+                      rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}")
 _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,?]+?) (?:expressed )?as an? "
                        rf"(?:percentage|proportion|share|%) of (?:the )?(?P<b>.+?){_END}|"
                        rf"\b(?:percentage|proportion|share) of (?:the )?(?P<a2>.+?) (?:in(?! (?:fiscal |FY)?\d)|among|out of|over|to) "

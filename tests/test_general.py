@@ -278,3 +278,32 @@ def test_the_periods_a_table_covers(report, question: str) -> None:
     assert all(y in ans.text for y in ("2019", "2018", "2017"))
     header = REPORT.splitlines().index("(In thousands)\t2019\t2018\t2017") + 1
     assert header in {c.line_start for c in ans.citations}
+
+
+@pytest.mark.parametrize("question", [
+    "What is the difference in 2019 revenue between the Western region and the Northern region?",
+    "What was the gap between Western region and Northern region revenue in 2019?",
+    "How much more was the Western region than the Northern region in 2019?",
+])
+def test_a_difference_between_two_named_rows(report, question: str) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "difference")
+    assert fig.value == Decimal(6120 - 4210)
+    assert {c.row for c in fig.cells} == {"Western region", "Northern region"}
+    assert {c.column.rsplit(" / ", 1)[-1] for c in fig.cells} == {"2019"}
+
+
+@pytest.mark.parametrize("question", [
+    "What is Southern region revenue expressed as a ratio of Northern region revenue in 2018?",
+    "What is the ratio of Southern region revenue to Northern region revenue in 2018?",
+    "What was the Southern region revenue as a ratio to the Northern region revenue in 2018?",
+])
+def test_a_ratio_of_two_named_rows(report, question: str) -> None:
+    fig = next(f for f in report.ask(question).figures if f.op == "ratio")
+    assert abs(fig.value - Decimal(2330) / Decimal(3390)) < Decimal("0.0001")
+
+
+@pytest.mark.parametrize("header,year", [("FY19 / $M", 2019), ("FY181 / $M", 2018), ("FY 20", 2020), ("FY2017", 2017)])
+def test_a_fiscal_year_header_with_a_glued_footnote(header: str, year: int) -> None:
+    """'FY18¹' reaches the text as 'FY181': a fiscal year has two digits or four, never three."""
+    assert period_key(header) == (year, 0)
