@@ -248,6 +248,8 @@ class TableQA:
             ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:1])
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
+        if ans.op == "count":  # 'exceed $50,000 thousand': the condition's amount and scale are the count's
+            extra |= {x for x in qset if x.isdigit() or x in _SCALE_WORDS}
         if ans.rows and ans.rows[0].role == "total":
             named = list(t.rows)  # a totals row stands for every row of its table
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
@@ -775,6 +777,7 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|agai
                        rf"(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a2>[^,?]+?) (?:expressed )?as a ratio (?:of|to) "
                        rf"(?:the )?(?P<b2>.+?){_END}")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "thousands", "millions", "billions", "m", "bn", "k"})
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"

@@ -307,3 +307,16 @@ def test_a_ratio_of_two_named_rows(report, question: str) -> None:
 def test_a_fiscal_year_header_with_a_glued_footnote(header: str, year: int) -> None:
     """'FY18¹' reaches the text as 'FY181': a fiscal year has two digits or four, never three."""
     assert period_key(header) == (year, 0)
+
+
+@pytest.mark.parametrize("question,count", [
+    ("How many years did Western region revenue exceed $4,000 thousand?", 2),
+    ("In how many years was Northern region revenue more than $3,000 thousand?", 2),
+    ("How many years did the Southern region bring in over $1,500 thousand of revenue?", 2),
+])
+def test_a_count_over_years_with_a_condition_in_thousands(report, question: str, count: int) -> None:
+    """The condition's amount and scale are what the count is about: the answer is given, not withheld
+    for failing to explain them."""
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "count")
+    assert fig.value == count and ans.answered
