@@ -301,7 +301,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
 
     if not typed_rows:
         return None
-    typed_rows = _grand_totals(_money_columns(typed_rows, label_cols), label_cols)
+    typed_rows = _grand_totals(_unlabelled_totals(_money_columns(typed_rows, label_cols), label_cols), label_cols)
     first_line = min(r.line for r in titles + header_rows + body)
     last_line = max(max(r.lines) for r in body) if body else first_line
     caption, caption_line = _caption(doc, blocks, bi, seg, titles)
@@ -359,6 +359,35 @@ def _grand_totals(rows: list[Row], label_cols: int) -> list[Row]:
         if c is not None and _column_sum(above, c.col) == c.value and _column_sum(mine, c.col) != c.value:
             out[i] = dataclasses.replace(r, group=None)
     return out
+
+
+def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
+    """A row with no label whose every number is the sum of the body rows above it (since the last total
+    or category) is their total: published tables often leave the totals row unnamed ('  $93,301')."""
+    out = list(rows)
+    start = 0
+    for i, r in enumerate(rows):
+        if r.role in ("total", "category"):
+            start = i + 1
+            continue
+        if r.role != "body" or r.label.strip():
+            continue
+        above = [x for x in rows[start:i] if x.role == "body" and x.label.strip()]
+        numbers = [c for c in r.cells[label_cols:] if c.kind in ("money", "number") and c.value is not None]
+        if len(above) < 2 or not numbers:
+            continue
+        # each sum within half a unit of the last decimal shown per row (published rounding)
+        if all(abs(_column_sum(above, c.col) - c.value) <= Decimal("0.5") * len(above) * _unit_of(c.raw)
+               for c in numbers):
+            out[i] = dataclasses.replace(r, label="Total", role="total")
+            start = i + 1
+    return out
+
+
+def _unit_of(raw: str) -> Decimal:
+    """The size of the last digit a cell shows: 1 for '93,301', 0.1 for '4.5'."""
+    m = re.search(r"\.(\d+)", raw)
+    return Decimal(1).scaleb(-len(m.group(1))) if m else Decimal(1)
 
 
 def _column_sum(rows: list[Row], col: int) -> Decimal:

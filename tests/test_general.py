@@ -335,3 +335,34 @@ def test_a_count_over_years_with_a_condition_in_thousands(tmp_path: Path, questi
     assert why["table answer"]["operation"] == "count" and why["chosen"] == "table"
     fig = next(f for f in a.ask(question).figures if f.op == "count")
     assert fig.value == count
+
+
+UNNAMED_TOTAL = """Company report extract
+
+Investments held at December 31, 2019 were as follows (in thousands):
+
+\tAmortized Cost\tFair Value
+Gilts\t$30,250\t$30,100
+Corporate bonds\t12,750\t12,900
+Money market funds\t7,000\t7,000
+\t$50,000\t$50,000
+"""
+
+
+def test_an_unnamed_row_that_adds_up_the_rows_above_is_their_total(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "report_004.txt", UNNAMED_TOTAL)
+    t = a.index.tables()[0]
+    last = t.rows[-1]
+    assert last.role == "total" and [c.raw for c in last.cells[1:]] == ["$50,000", "$50,000"]
+    for question in ("What is the amortized cost of gilts as a percentage of the total amortized cost?",
+                     "What share of the total amortized cost is in gilts?",
+                     "What proportion of the total amortized cost do gilts make up?"):
+        fig = next(f for f in a.ask(question).figures if f.op == "share")
+        assert fig.value == Decimal("60.5") and {c.raw for c in fig.cells} == {"$30,250", "$50,000"}, question
+    ans = a.ask("What is the total fair value of the investments?")
+    assert "$50,000" in ans.text
+
+
+def test_an_unnamed_row_that_does_not_add_up_stays_a_row(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "report_006.txt", UNNAMED_TOTAL.replace("$50,000\t$50,000", "$48,000\t$50,000"))
+    assert a.index.tables()[0].rows[-1].role != "total"
