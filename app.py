@@ -7,7 +7,6 @@ Rendering helpers are plain functions (tested without a browser).
 from __future__ import annotations
 
 import html
-import shutil
 import sys
 import tempfile
 from pathlib import Path

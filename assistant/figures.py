@@ -106,28 +106,26 @@ def total(t: Table, rows: Sequence[Row], col: int) -> Figure:
     """The sum of a column over some rows."""
     if not rows:
         raise FigureError("nothing to add up")
-    cells = [_cell(t, r, col) for r in rows]
-    kind = _kind(cells)
-    value = sum((c.value for c in cells if c.value is not None), Decimal(0))
-    text = _fmt(value, kind, cells)
-    terms = " + ".join(_num(c.value, kind, [c]) for c in cells)
-    return Figure(value, text, f"{terms} = {text}",
+    return _added([_cell(t, r, col) for r in rows],
                   f"total of {column_name(t, col)} over {len(rows)} rows ({', '.join(r.label for r in rows)})",
-                  cells[0].unit, tuple(ref(t, r, col) for r in rows), "sum")
+                  tuple(ref(t, r, col) for r in rows))
 
 
 def total_across(t: Table, row: Row, cols: Sequence[int]) -> Figure:
     """The sum of one row over several columns (a measure added up over the years asked about)."""
     if len(cols) < 2:
         raise FigureError("a sum across periods needs two values or more")
-    cells = [_cell(t, row, c) for c in cols]
+    return _added([_cell(t, row, c) for c in cols],
+                  f"total of {row.path()} over {', '.join(column_name(t, c) for c in cols)}",
+                  tuple(ref(t, row, c) for c in cols))
+
+
+def _added(cells: list[Cell], description: str, refs: tuple[CellRef, ...]) -> Figure:
     kind = _kind(cells)
     value = sum((c.value for c in cells if c.value is not None), Decimal(0))
     text = _fmt(value, kind, cells)
     terms = " + ".join(_num(c.value, kind, [c]) for c in cells)
-    return Figure(value, text, f"{terms} = {text}",
-                  f"total of {row.path()} over {', '.join(column_name(t, c) for c in cols)}", cells[0].unit,
-                  tuple(ref(t, row, c) for c in cols), "sum")
+    return Figure(value, text, f"{terms} = {text}", description, cells[0].unit, refs, "sum")
 
 
 def difference(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:

@@ -373,12 +373,11 @@ def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
         if r.role != "body" or r.label.strip():
             continue
         above = [x for x in rows[start:i] if x.role == "body" and x.label.strip()]
-        numbers = [c for c in r.cells[label_cols:] if c.kind in ("money", "number") and c.value is not None]
+        numbers = [(c, c.value) for c in r.cells[label_cols:] if c.kind in ("money", "number") and c.value is not None]
         if len(above) < 2 or not numbers:
             continue
         # each sum within half a unit of the last decimal shown per row (published rounding)
-        if all(abs(_column_sum(above, c.col) - c.value) <= Decimal("0.5") * len(above) * _unit_of(c.raw)
-               for c in numbers):
+        if all(abs(_column_sum(above, c.col) - v) <= Decimal("0.5") * len(above) * _unit_of(c.raw) for c, v in numbers):
             out[i] = dataclasses.replace(r, label="Total", role="total")
             start = i + 1
     return out
