@@ -6,6 +6,7 @@ Rendering helpers are plain functions (tested without a browser).
 
 from __future__ import annotations
 
+import functools
 import html
 import sys
 import tempfile
@@ -31,6 +32,7 @@ CSS = """
 .verdict-contradicted {color: #b3261e; font-weight: 600}
 .verdict-unverifiable {color: #7a5d00; font-weight: 600}
 table.checks td, table.checks th {border: 1px solid #ddd; padding: 4px 8px; vertical-align: top}
+#draft-text td:nth-child(2) {white-space: nowrap}  /* a key figure never wraps mid-number */
 """
 ALL = "All documents"
 
@@ -199,6 +201,21 @@ def _doc_filter(choice: list[str] | None) -> list[str] | None:
 # --------------------------------------------------------------------------- tabs
 
 
+def in_words(fn: Any) -> Any:
+    """A handler whose unexpected failure is said in words (a message the user can act on or report), not a
+    bare red 'Error'; the inputs are left as they were, so nothing typed is lost."""
+    @functools.wraps(fn)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as e:  # noqa: BLE001 (the point: any failure reaches the user as a sentence)
+            raise gr.Error(f"Something went wrong: {type(e).__name__}: {html.escape(str(e))}. What you typed is "
+                           "kept; try again, and if it happens again report this message.", duration=None) from e
+    return wrapped
+
+
 def ask_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Dropdown:
     answers = gr.State([])
     with gr.Row():
@@ -236,8 +253,8 @@ def ask_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Dropdo
         return render_sources(assistant, turns[i]) if 0 <= i < len(turns) else render_sources(assistant, None)
 
     outputs = [chat, answers, sources, which, question]
-    send.click(respond, [question, chat, answers, docs], outputs)
-    question.submit(respond, [question, chat, answers, docs], outputs)
+    send.click(in_words(respond), [question, chat, answers, docs], outputs)
+    question.submit(in_words(respond), [question, chat, answers, docs], outputs)
     which.change(show, [which, answers], sources)
     clear.click(lambda: ([], [], render_sources(assistant, None), gr.update(choices=[], value=None)), None,
                 [chat, answers, sources, which])
@@ -277,7 +294,7 @@ def draft_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Drop
         return to_markdown(d, footnotes=False), str(md_path), str(docx_path)
 
     # drafts and checks queue apart from questions: a long one never holds up someone's question
-    go_btn.click(run, [request, outline, words, docs], [text, md_file, docx_file], concurrency_id="draft",
+    go_btn.click(in_words(run), [request, outline, words, docs], [text, md_file, docx_file], concurrency_id="draft",
                  concurrency_limit=1)
     return docs
 
@@ -310,7 +327,8 @@ def check_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Drop
         path.write_text(md, encoding="utf-8")
         return render_checks(checks), str(path)
 
-    go_btn.click(run, [claims, upload, docs], [result, report], concurrency_id="check", concurrency_limit=1)
+    go_btn.click(in_words(run), [claims, upload, docs], [result, report], concurrency_id="check",
+                 concurrency_limit=1)
     return docs
 
 
@@ -348,7 +366,7 @@ def tables_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Dro
             return None
 
     doc.change(lambda name: table_choices(assistant, name), doc, [table, findings])
-    table.change(choose_table, table, [info, grid, csv_file, pick, plot])
+    table.change(in_words(choose_table), table, [info, grid, csv_file, pick, plot])
     pick.change(redraw, [table, pick], plot)
     return doc
 
@@ -412,8 +430,8 @@ def documents_tab(assistant: Assistant) -> tuple[Any, Any, list[Any]]:
             msg = f"**Not removed**: {e}"
         return msg, documents_rows(assistant), gr.update(choices=doc_choices(assistant), value=None)
 
-    added = add.click(add_files, upload, [status, listing, remove_pick, upload])
-    removed = remove.click(remove_doc, remove_pick, [status, listing, remove_pick])
+    added = add.click(in_words(add_files), upload, [status, listing, remove_pick, upload])
+    removed = remove.click(in_words(remove_doc), remove_pick, [status, listing, remove_pick])
     return added, removed, [status, listing, remove_pick]
 
 

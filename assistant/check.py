@@ -372,9 +372,11 @@ def _missing_dates(claim: str, text: str) -> bool:
 
 def format_checks(checks: Sequence[ClaimCheck], title: str = "Claims checked") -> str:
     """A Markdown report a reviewer can work down."""
-    icon = {"supported": "✅ supported", "contradicted": "❌ contradicted", "unverifiable": "❔ unverifiable"}
+    # the outcome in words: emoji render as the same empty box where no emoji font is installed
+    icon = {"supported": "Supported", "contradicted": "Contradicted", "unverifiable": "Unverifiable"}
     counts = {k: sum(c.label == k for c in checks) for k in icon}
-    lines = [f"# {title}", "", f"{len(checks)} claims: " + ", ".join(f"{n} {k}" for k, n in counts.items()), ""]
+    lines = [f"# {title}", "", f"{len(checks)} claims: " + ", ".join(f"{n} {k.lower()}" for k, n in
+                                                                   ((icon[k], n) for k, n in counts.items())), ""]
     for i, c in enumerate(checks, 1):
         lines.append(f"## {i}. {icon[c.label]}")
         lines.append(f"> {c.text}")

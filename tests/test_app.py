@@ -153,3 +153,16 @@ def test_a_new_user_sees_samples_and_their_first_upload_replaces_them(tmp_path) 
         msg = Client(url, verbose=False).predict([handle_file(str(mine))], api_name="/add_files")[0]
         assert "replace the sample plans" in msg and "**Added** mine.txt" in msg
     assert (corpus / "mine.txt").is_file() and sorted(p.name for p in samples.iterdir()) == ["sample.txt"]
+
+
+def test_an_unexpected_failure_is_said_in_words(app_module) -> None:  # type: ignore[no-untyped-def]
+    import gradio as gr
+
+    def broken(question: str) -> str:
+        raise KeyError("table t-123")
+
+    wrapped = app_module.in_words(broken)
+    assert wrapped.__name__ == "broken", "the API name stays"
+    with pytest.raises(gr.Error) as err:
+        wrapped("What is the budget?")
+    assert "KeyError" in str(err.value.message) and "t-123" in str(err.value.message) and "kept" in str(err.value.message)

@@ -88,7 +88,8 @@ def test_check_cli_batch_and_file(settings: Settings, fixture_index: Index, monk
     report = tmp_path / "report.md"
     assert main(["check", "--file", str(draft), "--out", str(report)]) == 0
     text = report.read_text()
-    assert "2 claims" in text and "❌ contradicted" in text and "£2,158,000" in text
+    assert "2 claims" in text and "## 1. Contradicted" in text and "£2,158,000" in text
+    assert not any(ch in text for ch in "✅❌❔"), "outcomes in words, not emoji"
 
 
 @pytest.mark.corpus
