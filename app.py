@@ -272,26 +272,29 @@ def draft_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Drop
                                allow_custom_value=True)
             go_btn = gr.Button("Draft", variant="primary", elem_id="draft-button")
         with gr.Column(scale=3):
-            text = gr.Markdown(elem_id="draft-text")
+            # downloads first and only once there is a draft: empty file boxes look like places to upload
             with gr.Row():
-                md_file = gr.File(label="Markdown", elem_id="draft-md")
-                docx_file = gr.File(label="Word", elem_id="draft-docx")
+                md_file = gr.File(label="Download: Markdown", elem_id="draft-md", interactive=False, visible=False)
+                docx_file = gr.File(label="Download: Word", elem_id="draft-docx", interactive=False, visible=False)
+            text = gr.Markdown(elem_id="draft-text")
 
     def run(req: str, out: str, n: float | None, choice: list[str], progress=gr.Progress()):  # type: ignore[no-untyped-def]  # noqa: B008 (Gradio injects progress this way)
+        hidden = gr.update(value=None, visible=False)
         if not req.strip():
-            return "Say what to draft.", None, None
+            return "Say what to draft.", hidden, hidden
         progress(0.2, desc="Finding passages and tables")
         heads = [h.strip() for h in (out or "").split(";") if h.strip()] or None
         try:
             d: Draft = assistant.draft(req, _doc_filter(choice), heads, int(n) if n else None)
         except AssistantError as e:
-            return f"**Could not draft:** {e}", None, None
+            return f"**Could not draft:** {e}", hidden, hidden
         progress(0.8, desc="Writing files")
         folder = Path(tempfile.mkdtemp(prefix="draft-"))
         md_path, docx_path = folder / "draft.md", folder / "draft.docx"
         md_path.write_text(d.text, encoding="utf-8")
         to_docx(d, str(docx_path))
-        return to_markdown(d, footnotes=False), str(md_path), str(docx_path)
+        return (to_markdown(d, footnotes=False), gr.update(value=str(md_path), visible=True),
+                gr.update(value=str(docx_path), visible=True))
 
     # drafts and checks queue apart from questions: a long one never holds up someone's question
     go_btn.click(in_words(run), [request, outline, words, docs], [text, md_file, docx_file], concurrency_id="draft",

@@ -112,6 +112,7 @@ def test_draft_and_download_docx(page, tmp_path: Path) -> None:  # type: ignore[
     import docx
 
     tab(page, "Draft")
+    assert not page.locator("#draft-docx").is_visible(), "no empty download box before there is a draft"
     page.fill("#draft-request textarea", "Draft a 100-word summary of the 2019-20 funding allocations")
     page.click("#draft-button")
     page.wait_for_function("document.querySelector('#draft-text').innerText.includes('£15,381,000')", timeout=60000)
