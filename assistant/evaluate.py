@@ -118,7 +118,10 @@ def score_answer(item: dict[str, Any], ans: Answer, seconds: float) -> QAResult:
         correct = not ans.answered
         missing = [] if correct else ["(should say the documents do not give it)"]
     else:
-        missing = [m for m in item.get("must_contain", []) if not contains(ans.text, m)]
+        # the plan's title that labels an answer is not part of it: a year or a word in a title never counts
+        label = ans.state.get("plan_title") if isinstance(ans.state, dict) else None
+        body = ans.text[len(label) + 2:] if label and ans.text.startswith(f"{label}: ") else ans.text
+        missing = [m for m in item.get("must_contain", []) if not contains(body, m)]
         correct = ans.answered and not missing
     cited = covers(ans.citations or ans.closest, item["doc"], item.get("line", []))
     conf = ans.state.get("confidence") if isinstance(ans.state, dict) else None

@@ -168,3 +168,28 @@ def test_a_huge_input_is_refused_before_any_work(small) -> None:
         small.draft("A summary of the falls service " * 100)
     assert time.perf_counter() - t0 < 5, "refused at once, not after the work"
     assert small.check("The falls service prevented 88 admissions.")[0].label == "supported"
+
+
+def test_an_answer_from_one_plan_of_several_names_it_by_its_title(tmp_path: Path) -> None:
+    from assistant import Assistant
+    from assistant.evaluate import score_answer
+    from assistant.index import sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Northbridge Better Care Fund Plan 2019-20\n\nThe Northbridge falls service "
+                                  "prevented 88 admissions in 2019.\n")
+    (corpus / "b.txt").write_text("Southmoor Commissioning Strategy\n\nThe Southmoor night team made 412 home "
+                                  "visits in 2019.\n")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    a = Assistant(s)
+    for question in ("How many admissions did the Northbridge falls service prevent?",
+                     "How many falls admissions were prevented in Northbridge?",
+                     "What number of admissions did the falls service in Northbridge prevent?"):
+        ans = a.ask(question)
+        assert ans.text.startswith("Northbridge Better Care Fund Plan 2019-20: ") and "88" in ans.text, question
+        assert {(c.doc, c.line_start) for c in ans.citations} >= {("a.txt", 1), ("a.txt", 3)}, "the title is cited"
+    # the eval scores the answer, not its label: words that only the title gives are not an answer
+    item = {"id": "x", "type": "lookup", "question": "Which fund?", "doc": "a.txt", "must_contain": ["Better Care Fund"]}
+    assert not score_answer(item, ans, 0.0).correct
