@@ -325,7 +325,10 @@ def check_tab(assistant: Assistant, doc_names: list[tuple[str, str]]) -> gr.Drop
             else:
                 return "<p>Paste claims or upload a draft.</p>", None
         except AssistantError as e:
-            return f"<p class='verdict-contradicted'>{html.escape(str(e))}</p>", None
+            said = str(e)
+            if file:  # the upload's name, never the server's temporary path
+                said = said.replace(str(file), Path(file).name).replace(str(Path(file).parent) + "/", "")
+            return f"<p class='verdict-contradicted'>{html.escape(said)}</p>", None
         path = Path(tempfile.mkdtemp(prefix="check-")) / "check-report.md"
         path.write_text(md, encoding="utf-8")
         return render_checks(checks), str(path)

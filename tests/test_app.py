@@ -166,3 +166,14 @@ def test_an_unexpected_failure_is_said_in_words(app_module) -> None:  # type: ig
     with pytest.raises(gr.Error) as err:
         wrapped("What is the budget?")
     assert "KeyError" in str(err.value.message) and "t-123" in str(err.value.message) and "kept" in str(err.value.message)
+
+
+def test_the_check_tab_names_an_upload_by_its_file_name(app_module, assistant: Assistant, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A draft that cannot be read is reported by its own name, not the server's temporary path."""
+    bad = tmp_path / "upload-9f8e7d" / "my draft.pdf"
+    bad.parent.mkdir()
+    bad.write_bytes(b"not a pdf")
+    demo = app_module.build_demo(assistant)
+    handler = next(d.fn for d in demo.fns.values() if d.concurrency_id == "check")
+    html_out, report = handler("", str(bad), [app_module.ALL])
+    assert "my draft.pdf" in html_out and str(bad.parent) not in html_out and report is None
