@@ -471,15 +471,19 @@ class Index:
         first_page = min(self.lines_by_page(doc), key=lambda p: (p is not None, p or 0), default=None)
         out: list[Line] = []
         for ln in self.lines_by_page(doc).get(first_page, [])[:12]:
-            if ln.text.strip():
-                out.append(ln)
-                if sum(len(x.text.split()) for x in out) >= 6:
-                    break
+            text = ln.text.strip()
+            if not text:
+                continue
+            if out and len(text.split()) >= 4 and text[-1] in ".:;":
+                break  # a sentence of body text after a short title is not part of it
+            out.append(ln)
+            if text.startswith("#") or sum(len(x.text.split()) for x in out) >= 6:
+                break  # a Markdown heading is a whole title
         return out
 
     def title(self, doc: str) -> str:
         """A document's title for readers (see `title_lines`), the file name when it has none."""
-        text = " ".join(" ".join(ln.text.replace("\t", " ").split()) for ln in self.title_lines(doc))
+        text = " ".join(" ".join(ln.text.replace("\t", " ").lstrip("#").split()) for ln in self.title_lines(doc))
         return text or doc
 
     def lines_by_page(self, doc: str) -> dict[int | None, list[Line]]:

@@ -193,3 +193,13 @@ def test_an_answer_from_one_plan_of_several_names_it_by_its_title(tmp_path: Path
     # the eval scores the answer, not its label: words that only the title gives are not an answer
     item = {"id": "x", "type": "lookup", "question": "Which fund?", "doc": "a.txt", "must_contain": ["Better Care Fund"]}
     assert not score_answer(item, ans, 0.0).correct
+
+
+@pytest.mark.parametrize("text,title", [
+    ("# Carers\n\nThe carers breaks budget for 2019-20 is £472,000, run by Carers Bucks.\n", "Carers"),
+    ("Northbridge\nBetter Care Fund\n2019-20\n\nThe plan sets out our priorities.\n", "Northbridge Better Care Fund 2019-20"),
+    ("Winter plan\n\nThis plan describes how the system will manage winter pressures in 2019-20.\n", "Winter plan"),
+])
+def test_a_document_title_is_its_heading_not_its_first_sentence(tmp_path: Path, text: str, title: str) -> None:
+    a = assistant_over(tmp_path, "doc.md", text)
+    assert a.index.title("doc.md") == title
