@@ -244,24 +244,26 @@ class Answerer:
         if conf is not None and conf < self.floor:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
         state = {"question": w.asked, "docs": list(w.scope), **chosen.state, "confidence": conf, "features": feats}
-        text, citations = self._name_the_plan(chosen)
-        if text != chosen.text:
-            state["plan_title"] = text[: len(text) - len(chosen.text) - 2]  # the label, for the eval to set aside
+        text, citations = chosen.text, list(chosen.citations)
+        title = self._plan_title(chosen)
+        if title is not None:
+            text, citations = f"{title}: {text}", [*self._title_citations(citations[0].doc), *citations]
+            state["plan_title"] = title  # the label, for the eval to set aside
         return Answer(w.question, text, citations, chosen.figures, True, self.mode,
                       notes=[] if w.asked == w.question else [f"read as: {w.asked}"], index_hash=self.index.hash,
                       state=state)
 
-    def _name_the_plan(self, ev: Evidence) -> tuple[str, list[Citation]]:
-        """An answer from one document of several says which, by its title (its title lines are cited), so
-        that a figure is never read as another plan's."""
+    def _plan_title(self, ev: Evidence) -> str | None:
+        """The title an answer from one document of several is labelled with (its title lines are cited), so
+        that a figure is never read as another plan's; None when the answer needs no label."""
         docs = {c.doc for c in ev.citations}
         if len(docs) != 1 or len(self.index.docs) < 2 or ev.text.startswith("The plans answer this differently"):
-            return ev.text, list(ev.citations)
+            return None
         doc = next(iter(docs))
         title = self.index.title(doc)
         if title == doc or len(title.split()) > 14 or title.lower() in ev.text.lower():
-            return ev.text, list(ev.citations)
-        return f"{title}: {ev.text}", [*self._title_citations(doc), *ev.citations]
+            return None
+        return title
 
     @property
     def floor(self) -> float:

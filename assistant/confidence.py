@@ -61,7 +61,7 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
         "row_margin": min(1.0, float(ev.state.get("row_margin", 0.0))),
         "sentence_margin": max(-1.0, min(1.0, float(ev.state.get("margin", 0.0)))),
         "op_disagrees_computing": float(computing and not agrees), "op_support": float(support),
-        "coverage": float(ev.coverage), "row_cov": float(ev.state.get("row_cov", 0.0)),
+        "coverage": float(ev.coverage),
     }
 
 

@@ -77,10 +77,6 @@ class IngestReport:
 
 def current_build(index_dir: Path) -> Path | None:
     """The build the index folder points to now (another process may have switched it)."""
-    return _current(index_dir)
-
-
-def _current(index_dir: Path) -> Path | None:
     ptr = index_dir / "CURRENT"
     if not ptr.is_file():
         return None
@@ -112,7 +108,7 @@ def index_hash(manifest: dict[str, Any]) -> str:
 
 
 def read_manifest(settings: Settings) -> dict[str, Any] | None:
-    build = _current(Path(settings.index_dir))
+    build = current_build(Path(settings.index_dir))
     if build is None:
         return None
     return json.loads((build / "manifest.json").read_text(encoding="utf-8"))
@@ -179,7 +175,7 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
     roots = [Path(p) for p in (paths if paths else [settings.corpus])]
     report = IngestReport()
     with _lock(index_dir):
-        old = _current(index_dir)
+        old = current_build(index_dir)
         old_manifest = json.loads((old / "manifest.json").read_text()) if old else None
         reuse = old_manifest is not None and old_manifest.get("shape") == _shape(settings) and \
             old_manifest.get("version") == MANIFEST_VERSION
@@ -359,7 +355,7 @@ def _write_build(index_dir: Path, manifest: dict[str, Any], passages: list[Passa
     import faiss
 
     name = f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{int(time.time() * 1000) % 100000}"
-    old = _current(index_dir)
+    old = current_build(index_dir)
     tmp = index_dir / f".{name}.tmp"
     tmp.mkdir(parents=True)
     try:
@@ -576,7 +572,7 @@ def load_index(settings: Settings, embedder: Embedder | None = None, progress: b
             raise StaleIndexError("the index is stale (" + "; ".join(reasons[:5]) + "): run `assistant ingest`")
         roots = manifest.get("roots") if manifest else None
         sync(settings, roots or None, embedder=embedder, progress=progress)
-    build = _current(index_dir)
+    build = current_build(index_dir)
     if build is None:
         raise IndexMissingError(f"no index in {index_dir}: run `assistant ingest` first")
     return Index(build, settings)

@@ -249,7 +249,7 @@ class TableQA:
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
         if ans.op == "count":  # 'exceed $50,000 thousand': the condition's amount and scale are the count's
-            extra |= {x for x in qset if x.isdigit() or x in _SCALE_WORDS}
+            extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if ans.rows and ans.rows[0].role == "total":
             named = list(t.rows)  # a totals row stands for every row of its table
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
@@ -750,26 +750,24 @@ class TableQA:
 
     def _average_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'The average X in 2018 and 2019', 'over 2017-2019', 'for the 3 years': one row averaged over time."""
-        over = self._over_periods(q, t, row_scores)
-        if over is None:
-            return None
-        try:
-            fig = F.average_across(t, over[0], over[1])
-        except F.FigureError:
-            return None
-        return TableAnswer(t, [over[0]], over[1], "average", [fig])
+        return self._across_periods(q, t, row_scores, "average")
 
     def _sum_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'The total X in 2018 and 2019', 'X between 2017 and 2019 in total': one row added up over the
         years the question names (each one a column of the table)."""
-        over = self._over_periods(q, t, row_scores, named_only=True)
+        return self._across_periods(q, t, row_scores, "sum", named_only=True)
+
+    def _across_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], op: str,
+                        named_only: bool = False) -> TableAnswer | None:
+        over = self._over_periods(q, t, row_scores, named_only)
         if over is None:
             return None
+        row, cols = over
         try:
-            fig = F.total_across(t, over[0], over[1])
+            fig = (F.average_across if op == "average" else F.total_across)(t, row, cols)
         except F.FigureError:
             return None
-        return TableAnswer(t, [over[0]], over[1], "sum", [fig])
+        return TableAnswer(t, [row], cols, op, [fig])
 
 
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
@@ -777,7 +775,6 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|agai
                        rf"(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a2>[^,?]+?) (?:expressed )?as a ratio (?:of|to) "
                        rf"(?:the )?(?P<b2>.+?){_END}")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
-_SCALE_WORDS = frozenset({"thousand", "million", "billion", "thousands", "millions", "billions", "m", "bn", "k"})
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
