@@ -771,9 +771,7 @@ class TableQA:
 
 
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
-_RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?){_END}|"
-                       rf"(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a2>[^,?]+?) (?:expressed )?as a ratio (?:of|to) "
-                       rf"(?:the )?(?P<b2>.+?){_END}")
+_RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?){_END}")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column

@@ -294,9 +294,9 @@ def test_a_difference_between_two_named_rows(report, question: str) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "What is Southern region revenue expressed as a ratio of Northern region revenue in 2018?",
     "What is the ratio of Southern region revenue to Northern region revenue in 2018?",
-    "What was the Southern region revenue as a ratio to the Northern region revenue in 2018?",
+    "What was the ratio of the Southern region's revenue to the Northern region's in 2018?",
+    "In 2018, what was the ratio of revenue in the Southern region against the Northern region?",
 ])
 def test_a_ratio_of_two_named_rows(report, question: str) -> None:
     fig = next(f for f in report.ask(question).figures if f.op == "ratio")
