@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
 from .figures import column_name
+from .tableqa import column_period
 from .text import sentence_spans, shorten
 from .types import AuditFinding, Cell, Row, SourceDoc, Table
-from .values import SCALES, Number, find_numbers, format_value, normalize_period, round_to
+from .values import CURRENCIES, SCALES, Number, find_numbers, format_value, normalize_period, round_to
 
 NUMERIC = ("money", "number")
 _CHANGE_HEADER = re.compile(r"(?i)\b(difference|change|variance|increase|decrease|movement)\b")
@@ -88,21 +90,36 @@ def _decimals(cells: Iterable[Cell]) -> int:
     return best
 
 
-def _tolerance(cells: list[Cell], n_terms: int) -> Decimal:
+_ROUNDED_UNITS = re.compile(r"(?i)\bin (thousands|millions|billions)\b|['’]000|\b000s\b|[£$€]\s?(m|bn|k)\b|\b(millions?|thousands|billions?)\b")
+
+
+def rounded_units(t: Table) -> bool:
+    """The table states its figures in thousands or millions ('(in thousands)', "US$'000", '£m'): each one
+    is rounded, so sums and differences of them may be out by the rounding."""
+    return bool(_ROUNDED_UNITS.search(" ".join([t.caption, *t.columns, *t.notes])))
+
+
+def _tolerance(cells: list[Cell], n_terms: int, rounded: bool = False) -> Decimal:
+    """How far a sum or difference of n figures may be from a stated one through rounding alone: nothing
+    for whole pounds and counts; for rounded figures half a unit of the last digit shown times the square
+    root of the number of terms, or, in a table stated in thousands or millions, times the number of
+    figures involved (the worst case, so that no rounding is reported)."""
     d = _decimals(cells)
-    if d == 0 and all(c.scale is None for c in cells):
+    if d == 0 and all(c.scale is None for c in cells) and not rounded:
         return Decimal(0)
     unit = Decimal(1).scaleb(-d)
     scale = next((c.scale for c in cells if c.scale), None)
     if scale:
         unit *= SCALES[scale]
+    if rounded:  # two standard deviations of the sum of n + 1 rounding errors, each uniform over ± half a unit
+        return unit * (Decimal(max(1, n_terms) + 1) / 3).sqrt()
     return unit / 2 * Decimal(max(1, n_terms)).sqrt()
 
 
 def _show(value: Decimal, like: Cell) -> str:
     if like.kind == "money":
         d = _decimals([like])
-        return format_value(value, "money", like.scale, d)
+        return format_value(value, "money", like.scale, d, currency=like.unit if like.unit in CURRENCIES else "")
     if like.kind == "percent":
         return format_value(value, "percent", None, max(1, _decimals([like])))
     return format_value(value, "number", None, _decimals([like]))
@@ -191,7 +208,7 @@ def _check_sum(t: Table, row: Row, candidate_sets: list[list[Row]]) -> list[Audi
             if got is None:
                 continue
             value, cells = got
-            ok = abs(value - stated) <= _tolerance(cells + [row.cells[col]], len(cells)) or _rounds_to(
+            ok = abs(value - stated) <= _tolerance(cells + [row.cells[col]], len(cells), rounded_units(t)) or _rounds_to(
                 value, row.cells[col])
             if best is None or ok or abs(value - stated) < abs(best[1] - stated):
                 best = (ok, value, cells, members)
@@ -208,8 +225,8 @@ def _check_sum(t: Table, row: Row, candidate_sets: list[list[Row]]) -> list[Audi
         assert stated is not None
         if ok:
             continue
-        if not any_ok and (stated == 0 or abs(value - stated) > abs(stated) * Decimal("0.25")):
-            continue  # these rows do not sum to that row: it is not their total
+        if not any_ok:
+            continue  # no column adds up: the row is not these rows' total (selected data, another basis)
         diff = stated - value
         like = row.cells[col]
         used = [r for r in members if col < len(r.cells) and r.cells[col].kind in NUMERIC]
@@ -241,7 +258,8 @@ def check_sub_rows(t: Table) -> list[AuditFinding]:
             s = sum((ch.cells[c].value or Decimal(0) for ch in children), Decimal(0))
             stated = parent.cells[c].value
             assert stated is not None
-            if abs(s - stated) > _tolerance([parent.cells[c], *[ch.cells[c] for ch in children]], len(children)):
+            if abs(s - stated) > _tolerance([parent.cells[c], *[ch.cells[c] for ch in children]], len(children),
+                                            rounded_units(t)):
                 bad.append((c, s, stated))
         if bad and len(bad) <= len(cols) // 3:  # the relation holds elsewhere: these columns are slips
             for c, s, stated in bad:
@@ -272,7 +290,7 @@ def check_net_rows(t: Table) -> list[AuditFinding]:
             iv, ev, nv = inc.cells[c].value, exp.cells[c].value, net.cells[c].value
             assert iv is not None and ev is not None and nv is not None
             computed = iv + (ev if ev < 0 else -ev)
-            if abs(computed - nv) > _tolerance([inc.cells[c], exp.cells[c], net.cells[c]], 2):
+            if abs(computed - nv) > _tolerance([inc.cells[c], exp.cells[c], net.cells[c]], 2, rounded_units(t)):
                 bad.append((c, computed, nv))
         if bad and len(bad) < len(cols):
             for c, computed, nv in bad:
@@ -301,9 +319,19 @@ def check_bridges(t: Table) -> list[AuditFinding]:
             continue
         start = valued[0]
         moves: list[Row] = []
+        subtotals: list[Row] = []
+        subtotal_of = 0
         for r in valued[1:]:
             if not (_CHECKPOINT.search(r.label) and len(moves) >= 2):
+                since = moves[-subtotal_of:] if subtotal_of else moves
+                if len(since) >= 2 and abs(sum((m.cells[c].value or Decimal(0) for m in since), Decimal(0))
+                                           - (r.cells[c].value or 0)) <= _tolerance([m.cells[c] for m in since + [r]], len(since),
+                                                                                       rounded_units(t)):
+                    subtotals.append(r)  # the net of the movements above ('Net other comprehensive loss'), not one more
+                    subtotal_of = 0
+                    continue
                 moves.append(r)
+                subtotal_of += 1
                 continue
             vals = [m.cells[c].value or Decimal(0) for m in moves]
             if not (any(v < 0 for v in vals) and any(v > 0 for v in vals)):
@@ -311,7 +339,7 @@ def check_bridges(t: Table) -> list[AuditFinding]:
             computed = (start.cells[c].value or Decimal(0)) + sum(vals, Decimal(0))
             stated = r.cells[c]
             cells = [start.cells[c], *(m.cells[c] for m in moves), stated]
-            if abs(computed - (stated.value or 0)) > _tolerance(cells, len(moves) + 1):
+            if abs(computed - (stated.value or 0)) > _tolerance(cells, len(moves) + 1, rounded_units(t)):
                 terms = " ".join(m.cells[c].raw if i == 0 else
                                  ("− " + m.cells[c].raw.strip("()-") if (m.cells[c].value or 0) < 0
                                   else "+ " + m.cells[c].raw) for i, m in enumerate([start, *moves]))
@@ -320,64 +348,174 @@ def check_bridges(t: Table) -> list[AuditFinding]:
                     _show(computed, stated), _show((stated.value or 0) - computed, stated),
                     f"{column_name(t, c)}: {start.label} ({start.cells[c].raw}) and the {len(moves)} movements after it "
                     f"({terms}) give {_show(computed, stated)}, not the {stated.raw} stated as {r.label}.", r))
-            start, moves = r, []
+            start, moves, subtotal_of = r, [], 0
     return out
 
 
 # --------------------------------------------------------------------------- change columns
 
 
-def _value_columns_before(t: Table, col: int) -> tuple[int, int] | None:
-    """The two value columns a change column compares: the nearest two numeric columns to its left."""
-    cols = []
-    for c in range(col - 1, t.label_cols - 1, -1):
+_OTHER_BASIS = re.compile(r"(?i)\b(normali[sz]ed|adjusted|constant[- ]currency|organic|like[- ]for[- ]like|underlying|"
+                          r"pro[- ]?forma|comparable|excluding)\b")
+_POINTS = re.compile(r"(?i)\b(bps|bp|basis points?|pp|ppts?|pts|percentage points?|points?)\b")
+
+
+def _value_columns(t: Table) -> list[int]:
+    """Columns of compared values: mostly numeric cells under a header that is not itself a change."""
+    out = []
+    for c in range(t.label_cols, len(t.columns)):
         header = column_name(t, c)
-        if _CHANGE_HEADER.search(header) or _PCT_HEADER.search(header):
+        if _CHANGE_HEADER.search(header) or re.search(r"(?i)\bvs\.?\b", t.columns[c].split(" / ")[-1]):
             continue
-        kinds = [r.cells[c].kind for r in t.rows if c < len(r.cells)]
-        if kinds and sum(k in NUMERIC for k in kinds) >= len(kinds) / 2:
-            cols.append(c)
-        if len(cols) == 2:
-            return cols[1], cols[0]
+        kinds = [r.cells[c].kind for r in t.rows if c < len(r.cells) and r.cells[c].kind != "empty"]
+        if kinds and sum(k in NUMERIC + ("percent",) for k in kinds) >= len(kinds) / 2:
+            out.append(c)
+    return out
+
+
+def _candidate_pairs(t: Table, col: int) -> list[tuple[int, int]]:
+    """The column pairs a change column may compare, most likely first: the two periods its own header
+    names ('2019 vs. 2018'), the two value columns to its left, the value columns either side of it (a
+    change between each pair of years: '2019 | Change | 2018 | Change | 2017')."""
+    values = _value_columns(t)
+    pairs: list[tuple[int, int]] = []
+    named = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t.columns[col])}
+    if len(named) == 2:
+        by_year = {y: [c for c in values if (column_period(t.columns[c]) or (0, 0))[0] == y] for y in named}
+        if all(len(v) == 1 for v in by_year.values()):
+            a, b = (v[0] for v in by_year.values())
+            pairs.append((min(a, b), max(a, b)))
+    left = [c for c in values if c < col][::-1]
+    right = [c for c in values if c > col]
+    if len(left) >= 2:
+        pairs.append((left[1], left[0]))
+    if left and right:
+        pairs.append((left[0], right[0]))
+    return list(dict.fromkeys(pairs))
+
+
+def _header_order(t: Table, a: int, b: int) -> tuple[int, int] | None:
+    """(earlier, later) of two columns when their headers name two periods (never from position: reports
+    put the newest year first)."""
+    ka, kb = column_period(t.columns[a]), column_period(t.columns[b])
+    if ka is not None and kb is not None and ka != kb:
+        return (a, b) if ka < kb else (b, a)
     return None
 
 
+def _readings(t: Table, a: int, b: int) -> list[tuple[int, int, int]]:
+    """(from, to, sign) readings of a pair: from the earlier period to the later when the headers say which
+    is which, else both ways; and with either sign, because a table may state its changes as favourable /
+    unfavourable variances (a rise in costs shown as (33)). The headers' order with the plain sign first."""
+    order = _header_order(t, a, b)
+    pairs = [order] if order else [(a, b), (b, a)]
+    return [(x, y, 1) for x, y in pairs] + [(x, y, -1) for x, y in pairs]
+
+
+def _half_unit(c: Cell) -> Decimal:
+    """Half a unit of the last digit a cell shows: how far the figure behind it may be from it."""
+    unit = Decimal(1).scaleb(-_decimals([c]))
+    if c.scale:
+        unit *= SCALES[c.scale]
+    return unit / 2
+
+
+def _change_reconciles(old: Cell, new: Cell, stated: Cell, measure: str, sign: int = 1,
+                       rounded: bool = False) -> tuple[bool, Decimal] | None:
+    """Whether the stated change (times the table's sign) follows from the two figures, allowing for the
+    rounding of all three; with the exact change from the figures as shown. None when it cannot be computed."""
+    if old.value is None or new.value is None or stated.value is None:
+        return None
+    if sign < 0:
+        stated = replace(stated, value=-stated.value)
+    lo_old, hi_old = old.value - _half_unit(old), old.value + _half_unit(old)
+    lo_new, hi_new = new.value - _half_unit(new), new.value + _half_unit(new)
+    slack = _half_unit(stated) if measure != "amount" else Decimal(0)
+    if measure == "percent":
+        if old.value == 0 or lo_old <= 0 <= hi_old:
+            return None
+        exact = (new.value - old.value) / abs(old.value) * 100
+        ok = False
+        # from a negative base, reports divide by the base or by its size: both are read
+        for base in ((abs,) if old.value > 0 else (abs, lambda x: x)):
+            ends = [(n - o) / base(o) * 100 for o in (lo_old, hi_old) for n in (lo_new, hi_new)]
+            value = (new.value - old.value) / base(old.value) * 100
+            ok = ok or min(ends) - slack <= stated.value <= max(ends) + slack or round_to(
+                value, _decimals([stated])) == round_to(stated.value, _decimals([stated]))
+        return ok, exact
+    if measure == "points":
+        scale = Decimal(100) if re.search(r"(?i)\bb(asis )?p", stated.raw) else Decimal(1)
+        exact = (new.value - old.value) * scale
+        spread = (_half_unit(old) + _half_unit(new)) * scale
+        return abs(exact - stated.value) <= spread + slack, exact
+    exact = new.value - old.value
+    return abs(exact - stated.value) <= _tolerance([old, new, stated], 2, rounded), exact
+
+
+def _measure(header: str, stated: Cell) -> str:
+    if _POINTS.search(stated.raw) or re.search(r"(?i)\b(bps|basis points|percentage points|ppts?)\b", header):
+        return "points"
+    if stated.kind == "percent" or _PCT_HEADER.search(header):
+        return "percent"
+    return "amount"
+
+
 def check_changes(t: Table) -> list[AuditFinding]:
+    """A change column (amount, % or points) against the two columns it compares. Which two, and which is
+    the earlier, comes from the headers and from the rows themselves: of the pairs the layout allows, the
+    one that reconciles the most rows is the one the column is about; a column no pair reconciles is
+    about figures the table does not show, and nothing is reported, unless the table has one pair whose
+    periods its headers name. A change on another basis ('normalised', 'constant currency') is not
+    recomputed from the reported figures."""
     out = []
     for col in range(t.label_cols, len(t.columns)):
         header = t.columns[col]
-        if not _CHANGE_HEADER.search(header):
+        if not _CHANGE_HEADER.search(header) or _OTHER_BASIS.search(header):
             continue
-        pair = _value_columns_before(t, col)
-        if pair is None:
+        rows = [r for r in t.rows if col < len(r.cells) and r.cells[col].value is not None
+                and r.cells[col].kind in NUMERIC + ("percent",)]
+        if not rows:
             continue
-        a, b = pair
-        is_pct = bool(_PCT_HEADER.search(header))
-        for r in t.rows:
+        pairs = _candidate_pairs(t, col)
+        rounded = rounded_units(t)
+        readings = []
+        for pair in pairs:
+            for a, b, sign in _readings(t, *pair):
+                results = []
+                for r in rows:
+                    if max(a, b) >= len(r.cells):
+                        continue
+                    ca, cb = r.cells[a], r.cells[b]
+                    if ca.kind not in NUMERIC + ("percent",) or cb.kind not in NUMERIC + ("percent",):
+                        continue
+                    got = _change_reconciles(ca, cb, r.cells[col], _measure(header, r.cells[col]), sign, rounded)
+                    if got is not None:
+                        results.append((r, *got))
+                readings.append((sum(ok for _, ok, _ in results), a, b, results))
+        if not readings:
+            continue
+        best = max(readings, key=lambda x: x[0])  # the first of equals: the most likely pair
+        known = len(pairs) == 1 and _header_order(t, *pairs[0]) is not None
+        good = best[0]
+        if not known and (good == 0 or good < len(best[3]) - good):
+            continue  # most rows are not this pair's change either: the column compares something else
+        _, a, b, results = best
+        for r, ok, exact in results:
+            if ok:
+                continue
             ca, cb, cs = r.cells[a], r.cells[b], r.cells[col]
-            if not (ca.kind in NUMERIC and cb.kind in NUMERIC and ca.value is not None and cb.value is not None):
-                continue
-            if cs.value is None or cs.kind not in (NUMERIC + ("percent",)):
-                continue
-            if is_pct:
-                if ca.value == 0:
-                    continue
-                exact = (cb.value - ca.value) / abs(ca.value) * 100
+            measure = _measure(header, cs)
+            if measure == "percent":
                 shown = _decimals([cs])
-                if round_to(exact, shown) == round_to(cs.value, shown) or abs(exact - cs.value) < Decimal("1e-9"):
-                    continue
                 out.append(_finding(
                     t, [r], "percent", f"{r.label} / {header}: {cs.raw}", format_value(exact, "percent", None, 2, True),
-                    format_value(cs.value - exact, "number", None, 2) + " points",
+                    format_value(cs.value - exact, "number", None, 2) + " points",  # type: ignore[operator]
                     f"{r.label}: the % change from {ca.raw} ({column_name(t, a)}) to {cb.raw} ({column_name(t, b)}) is "
                     f"{format_value(exact, 'percent', None, 2, True)}, which rounds to "
                     f"{format_value(round_to(exact, shown), 'percent', None, shown, True)}, not {cs.raw}.", r))
             else:
-                exact = cb.value - ca.value
-                if abs(exact - cs.value) <= _tolerance([ca, cb, cs], 2):
-                    continue
                 out.append(_finding(
-                    t, [r], "change", f"{r.label} / {header}: {cs.raw}", _show(exact, cs), _show(cs.value - exact, cs),
+                    t, [r], "change", f"{r.label} / {header}: {cs.raw}", _show(exact, cs), _show(cs.value - exact, cs),  # type: ignore[operator]
                     f"{r.label}: {cb.raw} ({column_name(t, b)}) minus {ca.raw} ({column_name(t, a)}) is {_show(exact, cs)}, "
                     f"not {cs.raw}.", r))
     return out

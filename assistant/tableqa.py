@@ -89,16 +89,29 @@ def _numeric_cols(t: Table) -> list[int]:
 
 def period_key(header: str) -> tuple[int, int] | None:
     """Where a column header sits in time, for ordering columns by period, never by position: the latest
-    year it names ('2019', 'Fiscal 2019', 'December 31, 2019', '2018-19' = 2019) and a quarter or month
+    year it names ('2019', 'Fiscal 2019', 'December 31, 2019', '2018-19' = '18/19' = 2019) and a quarter or month
     within it. None for a header that names no year."""
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", header)]
     years += [2000 + int(y) for y in FY_SHORT.findall(header)]  # 'FY19'
     for a, b in re.findall(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?!\d)", header):
         years.append(int(a[:2] + b) if int(b) > int(a[2:]) else int(a) + 1)
+    for a, b in re.findall(r"(?<![\d/£$€.,])(\d{2})\s?[/\-–]\s?(\d{2})(?![\d/%])", header):
+        if int(b) == int(a) + 1:  # '18/19', '19-20': a financial year
+            years.append(2000 + int(b))
     if not years:
         return None
     q = re.search(r"(?i)\bQ([1-4])\b", header)
     return max(years), int(q.group(1)) if q else 0
+
+
+def column_period(header: str) -> tuple[int, int] | None:
+    """The period of one column from its header path, the most specific level first: under a spread
+    group label ('2019 vs. 2018 / July 29, 2017') the column is July 2017, not 2019."""
+    for part in reversed(header.split(" / ")):
+        key = period_key(part)
+        if key is not None:
+            return key
+    return None
 
 
 def chronological(t: Table, cols: Sequence[int]) -> list[int]:

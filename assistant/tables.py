@@ -182,6 +182,9 @@ def _header_like(r: _PRow) -> bool:
     if any(len(r.cells[i].split()) > 12 for i in ne):
         return False  # column labels are short
     for i in ne:
+        if _YEAR_UNIT.fullmatch(r.cells[i].strip()):
+            hits += 1  # '2019 %', '$ 2018': a year over a column of that unit, not a value of 2019%
+            continue
         p = parse_cell(r.cells[i])
         if p.kind in ("money", "percent") or (p.kind == "number" and p.unit is None and not _year_like(r.cells[i])):
             return False
@@ -196,6 +199,9 @@ _UNIT_CELL = re.compile(r"(?i)£\s*(m|k|bn|000s?|'000s?|million)?|%|(no\.?|numbe
 
 
 _PERIOD_IN = re.compile(r"\b(?:(?:19|20)?\d{2}[/-]\d{2}|(?:19|20)\d{2})\b")
+
+
+_YEAR_UNIT = re.compile(r"[£$€]\s*(19|20)\d{2}|(19|20)\d{2}\s*[%£$€]")
 
 
 def _year_like(text: str) -> bool:
