@@ -55,7 +55,9 @@ class Matcher:
         return got
 
     def weight(self, terms: Iterable[str]) -> float:
-        return sum(self.idf(t) for t in terms)
+        # fsum: a sum over a set must not depend on the set's order (string hashing differs per process), or
+        # two rows that tie would be told apart by the last bit, differently from one run to the next
+        return math.fsum(self.idf(t) for t in terms)
 
 
 # --------------------------------------------------------------------------- scoring pieces
