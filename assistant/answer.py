@@ -234,14 +234,15 @@ class Answerer:
                 prose_ev = parts
         return Work(question, asked, q, candidates, table_ev, prose_ev, scope)
 
-    def finish(self, w: Work) -> Answer:
+    def finish(self, w: Work, floor: float | None = None) -> Answer:
         """Steps 5-6: decide, weigh the confidence of the answer chosen (confidence.py), write the reply
-        with its citations, or abstain."""
+        with its citations, or abstain. `floor` replaces the fitted confidence an answer must reach (the
+        claim checker reads candidates below it, with its own fitted floors)."""
         chosen = decide(w.q, w.table_ev, w.prose_ev)
         if chosen is None:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev)
         feats, conf = self._confidence(w.q, chosen)
-        if conf is not None and conf < self.floor:
+        if conf is not None and conf < (self.floor if floor is None else floor):
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
         state = {"question": w.asked, "docs": list(w.scope), **chosen.state, "confidence": conf, "features": feats}
         text, citations = chosen.text, list(chosen.citations)

@@ -14,18 +14,22 @@ model, which must cite the passages it was given; numeric judgements always stay
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from .answer import Answerer, Sentence
 from .llm import LLM
 from .prompts import CITATION, render
-from .query import content_terms, periods_in
+from .query import content_terms, periods_in, years_in
 from .tableqa import TableAnswer
 from .text import sentence_spans
-from .types import Citation, ClaimCheck, Figure
+from .types import Answer, Citation, ClaimCheck, Figure
 from .values import SCALES, find_numbers, round_to
 
 WORD_PERCENT = {"a quarter": 25, "one quarter": 25, "a third": Decimal("33.3"), "one third": Decimal("33.3"),
@@ -39,6 +43,11 @@ _UP = re.compile(r"(?i)\b(ris(e|es|en|ing)|rose|increas(e|es|ed|ing)|gr(ow|ows|e
 _DOWN = re.compile(r"(?i)\b(fall(s|en|ing)?|fell|decreas(e|es|ed|ing)|drop(s|ped)?|reduc(e|es|ed|tion)|lower|"
                    r"less|down|cut(s)?|below|declin(e|es|ed))\b")
 _PERIOD = re.compile(r"(?<![\d/])(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}(?![\d/])")
+
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(rf"(?i)\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b|"
+                   rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+(?:19|20)\d{{2}}\b")
 
 
 @dataclass(frozen=True)
@@ -55,12 +64,19 @@ class Num:
 def claim_numbers(text: str) -> list[Num]:
     """Figures stated in a text (years and financial-year labels excluded: they are periods)."""
     blanked = _PERIOD.sub(lambda m: " " * len(m.group(0)), text)
+    blanked = _DATE.sub(lambda m: " " * len(m.group(0)), blanked)
     out = []
     for n in find_numbers(blanked):
         if n.kind == "number" and re.fullmatch(r"(19|20)\d{2}", n.raw):
             continue
+        if blanked[n.start + len(n.raw):n.start + len(n.raw) + 1].isalpha():
+            continue  # part of a name: '1Xnm', '3D', '4G'
+
         approx = bool(_APPROX.search(blanked[max(0, n.start - 20):n.start]))
-        out.append(Num(n.value, n.kind, n.raw, approx, n.decimals, n.scale, n.start))
+        value = n.value
+        if n.raw[:1] in "-−" and value > 0 and not blanked[max(0, n.start - 1):n.start].strip():
+            value = -value  # '-217 thousand' in a claim is a negative figure, not a range's dash
+        out.append(Num(value, n.kind, n.raw, approx, n.decimals, n.scale, n.start))
     low = text.lower()
     for phrase, pct in WORD_PERCENT.items():
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", low):
@@ -83,7 +99,7 @@ def same(c: Num, e: Num) -> bool:
     unit = Decimal(1).scaleb(-c.decimals) * (SCALES[c.scale] if c.scale else 1)
     if unit > 1:
         return round_to(ev / unit, 0) == round_to(cv / unit, 0)
-    return False
+    return c.decimals > 0 and round_to(ev, c.decimals) == cv  # 43,745.33 states 43,745.3333 at its precision
 
 
 _RELATION = re.compile(r"(?i)\b(rose|rises|risen|rise|fell|falls|fallen|fall|increased|increases|increase|decreased|"
@@ -100,6 +116,51 @@ def subject_of(claim: str) -> str:
             text = text.replace(n.raw, " ", 1)
     text = _RELATION.sub(" ", text)
     return " ".join(text.split()) or claim
+
+
+_ATTRIBUTION = re.compile(r"(?i)^(?:according to|as (?:stated|shown|reported) in|per)\s+(?:the|this|our)\s+"
+                          r"(?:report|plan|document|table|accounts?|figures?)s?\s*,?\s*")
+_GIVES = re.compile(r"(?i)^(?:the|this)\s+(?:report|plan|document|table)\s+(?:gives|shows|states|reports|puts)\s+"
+                    r"(?P<fig>.+?)\s+(?:as|for)\s+(?P<subject>.+)$")
+_LINK = (r"(?:is|was|are|were|stood at|stands at|amounted to|amounts to|came to|comes to|totall?ed|totals|"
+         r"reached|reaches|of|at|equals|equalled|makes up|made up)")
+_MOVE = re.compile(r"(?i)\b(?P<verb>ris(?:e|es|en)|rose|increas(?:e|es|ed)|gr(?:ow|ows|ew|own)|went up|fell|fall(?:s|en)?|"
+                   r"decreas(?:e|es|ed)|dropp(?:ed)?|drops?|declin(?:e|es|ed)|went down)\s+(?:by\s+)?$")
+_SCALE_WORDS = r"(?:\s*(?:thousand|million|billion|bn|m|k|per\s?cent|percent|%))?"
+
+
+def claim_question(claim: str) -> tuple[str, Num] | None:
+    """A claim read into the question it answers and the figure it asserts: 'The X in 2019 was $1.2m'
+    asks 'What was the X in 2019?' and asserts $1.2m; 'X rose by 5% between 2018 and 2019' asks 'What was
+    the percentage change in X between 2018 and 2019?'. None for a claim without one asserted figure."""
+    text = _ATTRIBUTION.sub("", " ".join(claim.split()).rstrip(". "))
+    nums = claim_numbers(text)
+    if not nums:
+        return None
+    gives = _GIVES.match(text)
+    if gives:  # 'the report gives FIGURE as the X'
+        inner = claim_numbers(gives.group("fig"))
+        if len(inner) == 1:
+            return f"What is {gives.group('subject')}?", inner[0]
+    num = nums[-1] if len(nums) > 1 and nums[0].start > 0 else nums[0]
+    end = num.start + len(num.raw)
+    after = re.match(_SCALE_WORDS, text[end:], re.I)
+    end += after.end() if after else 0
+    before, rest = text[:num.start].rstrip(" $£€("), text[end:].strip(" )")
+    if not before.strip():  # 'FIGURE was the X'
+        rest = re.sub(rf"(?i)^{_LINK}\s+", "", rest)
+        return f"What is {rest}?", num
+    move = _MOVE.search(before + " ")
+    if move:  # 'X rose by 5% from 2018 to 2019'
+        subject = before[:move.start()].strip()
+        kind = "percentage change" if num.kind == "percent" else "change"
+        return f"What was the {kind} in {_lower_first(subject)} {rest}".strip() + "?", num
+    before = re.sub(rf"(?i)\s+{_LINK}\s*$", "", before)
+    return f"What was {_lower_first(before)} {rest}".strip() + "?", num
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2].istitle() or text[:4] in ("The ", "This") else text
 
 
 def direction(text: str) -> int:
@@ -128,7 +189,7 @@ def _as_sentence(part: str) -> str:
     return (part[0].upper() + part[1:] + ".") if part else part
 
 
-@dataclass
+@dataclass(frozen=True)
 class Verdict:
     label: str
     explanation: str
@@ -136,6 +197,79 @@ class Verdict:
     citations: list[Citation]
     figures: list[Figure]
     strength: float
+    source: str = "sentence"  # what gave it: 'sentence', 'table' (the claim's own retrieval) or 'answer'
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The answering core's answer to the question a claim makes, as a verdict, and its confidence."""
+
+    verdict: Verdict
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Assessment:
+    uncovered: set[int]  # years the claim names that the documents never mention
+    answer: Reading | None  # the answering core's candidate for the claim's question
+    stated: Verdict | None  # the best verdict from the sentences and tables retrieved for the claim
+    sentences: list[Sentence]
+    in_tables: bool = False  # a table cell of the claim's period states the claimed figure
+
+
+DEFAULT_FLOORS = {"support": 0.0, "contradict": 0.0, "contradict_agreed": 0.0, "table_alone": 1.0, "sentence_alone": 1.0}
+PARAMS = Path(__file__).resolve().parent / "params" / "check.json"
+
+
+@lru_cache(maxsize=1)
+def floors() -> dict[str, float]:
+    """The confidence the answering core's answer needs to support / to contradict a claim, fitted on the
+    development half's generated claims by `bench/claims.py --fit` (params/check.json)."""
+    if PARAMS.is_file():
+        return {**DEFAULT_FLOORS, **json.loads(PARAMS.read_text(encoding="utf-8"))["floors"]}
+    return dict(DEFAULT_FLOORS)
+
+
+def decide_claim(a: Assessment, fl: dict[str, float] | None = None) -> Verdict | None:
+    """Where a claim's label is decided; None means unverifiable.
+    - A year the documents never mention: nothing can settle the claim.
+    - The answering core's answer to the claim's question supports the claim when confident enough and
+      it gives the claimed figure.
+    - A sentence or table retrieved for the claim that states the claimed figure supports it.
+    - The answering core's answer contradicts it when confident enough and it gives another figure, unless
+      a table states the claimed figure for the claim's period or gives it by one step of arithmetic.
+    - A sentence or table that states another figure contradicts it, where the fitted settings let that
+      source contradict alone (or the answering core gave the same other figure), unless the answering
+      core, however unsure, gave the claimed figure.
+    The floors are fitted on generated claims (bench/claims.py --fit), at a cost of 2 for a wrong label
+    and 1 for a claim left unverifiable."""
+    fl = fl or floors()
+    if a.uncovered:
+        return None
+    r, st = a.answer, a.stated
+    if r is not None and r.verdict.label == "supported" and r.confidence >= fl["support"]:
+        return r.verdict
+    if st is not None and st.label == "supported":
+        return st  # a passage that states the claimed figure outweighs a computation that gives another
+    agreed = r is not None and st is not None and st.label == "contradicted" and _same_correct(r.verdict, st)
+    if r is not None and r.verdict.label == "contradicted" and not a.in_tables and r.confidence >= (
+            fl["contradict_agreed"] if agreed else fl["contradict"]):
+        return r.verdict  # (a figure a table states for the claim's period is not contradicted by another cell)
+    if st is not None and st.label == "contradicted" and not (r is not None and r.verdict.label == "supported") and (
+            fl[f"{st.source}_alone"] >= 0.5 or agreed):
+        return st
+    return None
+
+
+def _same_correct(a: Verdict, b: Verdict) -> bool:
+    """Two contradicting verdicts give the same correct value."""
+    va = [n.value for n in claim_numbers(a.correct or "")]
+    vb = [n.value for n in claim_numbers(b.correct or "")]
+    return bool(va and vb and va[0] == vb[0])
+
+
+def label_of(v: Verdict | None) -> str:
+    return "unverifiable" if v is None else v.label
 
 
 class Checker:
@@ -147,24 +281,115 @@ class Checker:
         return [self.check_claim(c, docs) for c in split_claims(text)]
 
     def check_claim(self, claim: str, docs: Sequence[str] | None = None) -> ClaimCheck:
+        found = self.assess(claim, docs)
+        v = decide_claim(found) or self._unverifiable(claim, found.sentences, claim_numbers(claim))
+        if found.uncovered:
+            years = ", ".join(str(y) for y in sorted(found.uncovered))
+            v = replace(v, explanation=f"The documents say nothing about {years}. " + v.explanation)
+        return ClaimCheck(claim, v.label, v.explanation, v.correct, tuple(v.citations), tuple(v.figures))  # type: ignore[arg-type]
+
+    def assess(self, claim: str, docs: Sequence[str] | None = None) -> Assessment:
+        """Everything the decision weighs: the years the documents never mention, the answering core's
+        candidate answer to the claim's question (at any confidence), and what the sentences and tables
+        retrieved for the claim state."""
         w = self.answerer.gather(claim, None, docs, asked=subject_of(claim))
-        nums = claim_numbers(claim)
         sents = self.answerer._score(w.q, self.answerer._sentences(w.candidates))[:8]
-        table = self._table(claim, w)
+        uncovered = self._uncovered_years(claim, docs)
+        if uncovered:
+            return Assessment(uncovered, None, None, sents)
+        nums = claim_numbers(claim)
         verdicts = [v for v in (self._from_sentence(claim, nums, s) for s in sents) if v is not None]
+        table = self._table(claim, w)
         if table is not None:
             tv = self._from_table(claim, nums, table)
             if tv is not None:
                 verdicts.append(tv)
         supported = [v for v in verdicts if v.label == "supported"]
         contradicted = [v for v in verdicts if v.label == "contradicted"]
-        if supported:
-            v = max(supported, key=lambda x: x.strength)
-        elif contradicted:
-            v = max(contradicted, key=lambda x: x.strength)
-        else:
-            v = self._unverifiable(claim, sents, nums)
-        return ClaimCheck(claim, v.label, v.explanation, v.correct, tuple(v.citations), tuple(v.figures))  # type: ignore[arg-type]
+        stated = max(supported or contradicted, key=lambda x: x.strength) if verdicts else None
+        return Assessment(set(), self._from_answer(claim, docs), stated, sents, self._in_tables(claim, docs))
+
+    def _in_tables(self, claim: str, docs: Sequence[str] | None) -> bool:
+        """The claimed figure is one the tables of the documents in scope state or give by one step of
+        arithmetic, in a row that names part of the claim's subject: a cell of the claim's years, or the
+        change, % change, sum or average of two or more of a row's cells. Another cell or computation
+        chosen by the answering core then does not make the claim wrong: which reading is meant is not
+        certain."""
+        read = claim_question(claim)
+        if read is None:
+            return False
+        question, c = read
+        years = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim))
+        subject = {t for t in content_terms(question) if not t.isdigit()}
+        for t in self.answerer.index.tables():
+            if (docs and t.doc not in docs) or t.kind != "data":
+                continue
+            for r in t.rows:
+                if not subject & set(content_terms(r.path())):
+                    continue
+                cells = [x for x in r.cells[t.label_cols:] if x.value is not None and x.kind in ("money", "percent", "number")]
+                for x in cells:
+                    header = t.columns[x.col] if x.col < len(t.columns) else ""
+                    e = Num(x.value, x.kind, x.raw, False, _figure_decimals(x.raw), x.scale, 0)
+                    if _same_figure(c, e) and (not years or years & years_in(f"{header} {r.path()}")):
+                        return True
+                if any(_same_figure(c, e) for e in _one_step(cells, c.kind)):
+                    return True
+        return False
+
+    def _uncovered_years(self, claim: str, docs: Sequence[str] | None) -> set[int]:
+        """Years the claim names that no document in scope mentions."""
+        named = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim))
+        if not named:
+            return set()
+        index = self.answerer.index
+        covered: set[int] = set()
+        for d in docs or index.docs:
+            covered |= index.years(d)
+        return named - covered
+
+    # ------------------------------------------------------------------ the answering core's answer
+
+    def _from_answer(self, claim: str, docs: Sequence[str] | None) -> Reading | None:
+        """The claim read into its question and asked of the answering core (question model, table matching,
+        figure engine, prose selection, confidence), at any confidence: supported when its answer states or
+        computes the claimed figure, contradicted when it gives a different figure of the same kind, with
+        the answer's confidence for decide_claim to weigh."""
+        read = claim_question(claim)
+        if read is None:
+            return None
+        question, c = read
+        ans = self.answerer.finish(self.answerer.gather(question, None, docs), floor=0.0)
+        if not ans.answered:
+            return None
+        v = self._answer_verdict(claim, c, ans)
+        return None if v is None else Reading(replace(v, source="answer"), float(ans.state.get("confidence") or 0.0))
+
+    def _answer_verdict(self, claim: str, c: Num, ans: Answer) -> Verdict | None:
+        moving = direction(claim) if _MOVE.search(claim[:claim.find(c.raw)] + " ") else 0
+        where = f"{ans.citations[0].doc}, line {ans.citations[0].line_start}" if ans.citations else "the documents"
+        if ans.figures:
+            f = ans.figures[0]
+            e = Num(f.value, _kind(f), f.text, False, _figure_decimals(f.text), None, 0)
+            if _same_figure(c, e, moving) or (_negative_base(f) and _same_figure(c, replace(e, value=-e.value), moving)):
+                return Verdict("supported", f"The documents give {f.text} ({where}).", None, ans.citations, [f], 1.2)
+            if e.kind == c.kind:
+                return Verdict("contradicted", f"The documents give {f.text}, not {c.raw} ({where}).", f.text,
+                               ans.citations, [f], 0.9)
+            return None
+        quote = ans.citations[0].quote if ans.citations else ""
+        stated = claim_numbers(quote)
+        if any(_same_figure(c, e, moving) for e in stated):
+            clash = _period_clash(claim, quote)
+            if clash:
+                return Verdict("contradicted", f"The document gives the same figure for {clash[1]}, not {clash[0]} "
+                               f"({where}).", f"{clash[1]}: {quote.strip()}", ans.citations[:1], [], 0.9)
+            return Verdict("supported", f"The document states it ({where}).", None, ans.citations[:1], [], 1.1)
+        e = _aligned(claim, c, quote, stated)
+        if e is not None:
+            return Verdict("contradicted", f"The document gives {e.raw}, not {c.raw} ({where}).", e.raw,
+                           ans.citations[:1], [], 0.9)
+        return None
 
     # ------------------------------------------------------------------ prose evidence
 
@@ -175,7 +400,7 @@ class Checker:
         if nums:
             if s.coverage < 0.4:
                 return None
-            matched = [c for c in nums if any(same(c, e) for e in ev)]
+            matched = [c for c in nums if any(_same_figure(c, e) for e in ev)]
             if len(matched) == len(nums) and s.coverage >= 0.5:
                 clash = _period_clash(claim, s.text)
                 if clash:
@@ -238,19 +463,21 @@ class Checker:
         where = f"{t.doc}, line {ta.rows[0].lines[0]}"
         values = []
         row = ta.rows[0]
-        for c in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells
-            if c.kind in ("money", "percent", "number") and c.value is not None and ta.op in ("lookup", "change"):
+        years = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim))
+        for c in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells of its period
+            if c.kind in ("money", "percent", "number") and c.value is not None and ta.op in ("lookup", "change") and (
+                    not years or years & years_in(t.columns[c.col] if c.col < len(t.columns) else "")):
                 f = self.answerer.tqa_lookup(t, row, c.col)
                 values.append((Num(c.value, c.kind, c.raw, False, 2, c.scale, 0), f))
         for f in ta.figures:
             values.append((Num(f.value, _kind(f), f.text, False, 2, None, 0), f))
-            for c in f.cells:
+            for c in f.cells if len(nums) > 1 else ():  # the inputs, when the claim states them too
                 if c.value is not None:
                     values.append((Num(c.value, "percent" if "%" in c.raw else "money" if "£" in c.raw or
                                        "£" in c.column else "number", c.raw, False, 2, None, 0), f))
         if nums:
             for c in nums:
-                hit = next((f for e, f in values if same(c, e)), None)
+                hit = next((f for e, f in values if _same_figure(c, e)), None)
                 if hit is not None:
                     d_claim = direction(claim)
                     if ta.op == "change" and d_claim and hit.value and (hit.value > 0) != (d_claim > 0):
@@ -262,12 +489,12 @@ class Checker:
             c = nums[0]
             if main is not None and _kind(main) == c.kind and ta.coverage >= 0.6:
                 return Verdict("contradicted", f"The table gives {main.text}, not {c.raw} ({where}).", main.text,
-                               cites, [main], ta.coverage)
+                               cites, [main], ta.coverage, "table")
             same_kind = [(e, f) for e, f in values if e.kind == c.kind and f.op == "lookup"]
             if same_kind and ta.coverage >= 0.6:  # the row's cell of the claim's kind ('% change' for a %)
                 e, f = same_kind[0]
                 return Verdict("contradicted", f"The table gives {f.text} for {f.cells[0].column}, not {c.raw} "
-                               f"({where}).", f"{f.text} ({f.cells[0].column})", cites, [f], ta.coverage)
+                               f"({where}).", f"{f.text} ({f.cells[0].column})", cites, [f], ta.coverage, "table")
             return None
         d_claim = direction(claim)
         if d_claim and ta.op == "change" and ta.figures:
@@ -319,6 +546,57 @@ class Checker:
 # --------------------------------------------------------------------------- comparisons
 
 
+def _figure_decimals(text: str) -> int:
+    m = re.search(r"\.(\d+)", text)
+    return len(m.group(1)) if m else 0
+
+
+def _one_step(cells: list[Any], kind: str) -> list[Num]:
+    """What one step of arithmetic gives from a row's cells: each pair's change (both ways) and % change,
+    and the sum and average of all of them (of a kind like the claim's: % only for a % claim)."""
+    vals = [x.value for x in cells if (x.kind == "percent") == (kind == "percent")]
+    out: list[Decimal] = []
+    for i, a in enumerate(vals):
+        for b in vals[i + 1:]:
+            out += [b - a, a - b]
+    if kind == "percent":
+        vals_any = [x.value for x in cells if x.kind != "percent"]
+        for i, a in enumerate(vals_any):
+            for b in vals_any[i + 1:]:
+                if a:
+                    out.append((b - a) / abs(a) * 100)
+                if b:
+                    out.append((a - b) / abs(b) * 100)
+    if len(vals) >= 2:
+        out += [sum(vals, Decimal(0)), sum(vals, Decimal(0)) / len(vals)]
+    return [Num(v, kind, "", False, 0, None, 0) for v in out]
+
+
+def _negative_base(f: Figure) -> bool:
+    """A change in % from a negative figure: reports divide by it or by its size, so its sign is either."""
+    return f.op in ("change", "percent_change") and "%" in f.text and bool(f.cells) and (f.cells[0].value or 0) < 0
+
+
+def _signed(n: Num) -> bool:
+    return n.raw.lstrip().startswith(("-", "(", "−", "+"))
+
+
+def _same_figure(c: Num, e: Num, moving: int = 0) -> bool:
+    """The evidence figure is the claimed one: equal at the claim's precision; with its sign when the
+    claim states one ('-0.2%', '(5)') or a direction ('fell by 5%'); a claim written in thousands or
+    millions ('$3,977 thousand') matches the figure of a table stated in those units (3,977)."""
+    if moving and e.value and (e.value > 0) != (moving > 0):
+        return False
+    if _signed(c) and e.value and c.value and (c.value > 0) != (e.value > 0):
+        return False
+    if same(c, e):
+        return True
+    if c.scale and c.kind != "percent":
+        bare = replace(c, value=c.value / SCALES[c.scale], scale=None)
+        return same(bare, e) or same(bare, replace(e, kind=c.kind))
+    return c.kind != "percent" and e.kind != "percent" and same(c, replace(e, kind=c.kind))
+
+
 def _kind(f: Figure) -> str:
     return "percent" if f.unit == "%" or f.text.endswith("%") else "money" if "£" in f.text else "number"
 
@@ -337,7 +615,22 @@ def _aligned(claim: str, c: Num, text: str, ev: list[Num]) -> Num | None:
         return same_kind[0]
     ctx = _context(claim, c.start)
     scored = sorted(((len(ctx & _context(text, e.start)), e) for e in same_kind), key=lambda x: -x[0])
-    return scored[0][1] if scored[0][0] > 0 else None
+    if scored[0][0] > 0:
+        return scored[0][1]
+    # or the one figure whose neighbourhood names the claim's subject ('a $0.5 million cumulative effect
+    # adjustment ... to the opening balance' for 'the cumulative-effect adjustment to the opening balance')
+    subject = set(content_terms(subject_of(claim)))
+    near = sorted(((len(subject & _around(text, e)), e) for e in same_kind), key=lambda x: -x[0])
+    if near[0][0] >= 2 and (len(near) == 1 or near[1][0] < near[0][0]):
+        return near[0][1]
+    return None
+
+
+def _around(text: str, e: Num, n: int = 6) -> set[str]:
+    """The words either side of a figure in a text, up to the next figure or the sentence's end."""
+    before = re.split(r"\d[\d,.]*\s*(?:%|million|thousand|billion|bn|m\b)?", text[:e.start])[-1]
+    after = re.split(r"[£$€]?\d", text[e.start + len(e.raw):])[0]
+    return set(content_terms(" ".join(before.split()[-n:] + after.split()[:n])))
 
 
 def _period_clash(claim: str, text: str) -> tuple[str, str] | None:
@@ -348,6 +641,11 @@ def _period_clash(claim: str, text: str) -> tuple[str, str] | None:
     efy = [p for p in ep if re.fullmatch(r"\d{4}-\d{2}", p)]
     if cfy and efy and not set(cfy) & set(efy):
         return cfy[0], efy[0]
+    if cfy or efy:
+        return None
+    cy, ey = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim)), years_in(text)
+    if cy and ey and not cy & ey:  # 'in 2019' against a sentence about 2017 and 2018
+        return str(min(cy)), ", ".join(str(y) for y in sorted(ey))
     return None
 
 

@@ -37,6 +37,7 @@ from .chunking import analyse, embedding_text
 from .embedding import DIM, Embedder, NumpyEmbedder, SentenceTransformerEmbedder, TokenCounter
 from .errors import IndexMissingError, IngestError, StaleIndexError
 from .ingest import discover, file_hash, read, too_large
+from .query import years_in
 from .settings import Settings
 from .store import Store, write_store
 from .text import acronyms_of, expand_acronyms, index_terms
@@ -424,6 +425,7 @@ class Index:
         self._tables: list[Table] | None = None
         self._table_by_id: dict[str, Table] | None = None
         self._lines: dict[str, dict[int | None, list[Line]]] = {}
+        self._years: dict[str, frozenset[int]] = {}
         self._embedder: Embedder | None = None
         rows: dict[str, list[int]] = {}
         self._table_chunks: dict[str, list[Passage]] = {}
@@ -491,6 +493,15 @@ class Index:
             self._lines[doc] = by_page
         return by_page
 
+    def years(self, doc: str) -> frozenset[int]:
+        """Every year a document mentions ('2019', 'FY19', '2018-19', '18/19'): the periods it can speak of."""
+        got = self._years.get(doc)
+        if got is None:
+            text = "\n".join(ln.text for lines in self.lines_by_page(doc).values() for ln in lines)
+            got = frozenset(years_in(text))
+            self._years[doc] = got
+        return got
+
     def source_doc(self, name: str) -> SourceDoc:
         """A document as it was indexed (lines from the store)."""
         meta = self.manifest["docs"][name]
@@ -528,7 +539,10 @@ class Index:
             k = min(k, len(rows))
         k = min(k, len(self.passages))
         scores, ids = self.dense_index.search(qvec.reshape(1, -1).astype(np.float32), k, params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0]
+        # cosines to 5 places, ties by passage: the CPU embedding's last bits vary from run to run (threaded
+        # sums), and an answer must not depend on them
+        got = [(int(i), round(float(s), 5)) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0]
+        return sorted(got, key=lambda x: (-x[1], x[0]))
 
     def keyword(self, query: str, k: int, docs: list[str] | None = None) -> list[tuple[int, float]]:
         """(passage row, BM25 score) best first."""

@@ -37,6 +37,17 @@ _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
 FY_SHORT = re.compile(r"(?i)\bFY\s?'?(\d{2})\d?(?![\d/\-–])")  # 'FY19', "FY '19", 'FY18¹' read as 'FY181'
 _MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+def years_in(text: str) -> set[int]:
+    """Every year a text names: '2019', 'FY19', '2018-19' and '18/19' (both years of a financial year)."""
+    out = {int(y) for y in re.findall(r"(?<![\d.])((?:19|20)\d{2})(?![\d.,]\d)", text)}  # 'December 31,2018' too
+    out |= {2000 + int(y) for y in FY_SHORT.findall(text)}
+    for a, b in re.findall(r"(?<![\d/£$€.,])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/%])", text):
+        start = int(a) if len(a) == 4 else 2000 + int(a)
+        if int(b) == (start + 1) % 100:
+            out |= {start, start + 1}
+    return out
+
+
 _ORDINAL_Q = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 
 INTENTS = ("share", "percent_change", "change", "sum", "max", "min", "count", "average", "ratio", "list", "date",
