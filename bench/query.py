@@ -1,4 +1,5 @@
-"""Query speed: ask (default mode) and retrieve alone over the dev questions, and the cold start.
+"""Query speed: ask (default mode) and retrieve alone over the dev questions, the cold start, a check of a
+10-claim paragraph and a draft of a 200-word section.
 
 Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/query.py [--index DIR]
 
@@ -71,6 +72,27 @@ def main() -> int:
     print(f"ask        p50 {statistics.median(ask_ms):6.1f} ms   p95 {pct(ask_ms, 0.95):6.1f} ms")
     print(f"cold start (import, load index and query model, first answer): "
           f"median {statistics.median(cold):.2f} s of {', '.join(f'{c:.2f}' for c in cold)}")
+
+    # a reviewer's paragraph of ten claims, and a writer's 200-word section
+    items = [json.loads(x) for x in GOLD.read_text().splitlines() if x.strip()]
+    paragraph = " ".join(i["text"] for i in items if i["kind"] == "claim")
+    claims = a.check(paragraph)
+    ten = " ".join(c.text for c in claims[:10])
+    check_s = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        a.check(ten)
+        check_s.append(time.perf_counter() - t0)
+    requests = [i["request"] for i in items if i["kind"] == "draft" and i.get("request")]
+    draft_s = []
+    for r in requests:
+        t0 = time.perf_counter()
+        a.draft(r, length_words=200)
+        draft_s.append(time.perf_counter() - t0)
+    print(f"check of a 10-claim paragraph: median {statistics.median(check_s):.2f} s of 3 runs")
+    if draft_s:
+        print(f"draft of a 200-word section: p50 {statistics.median(draft_s):.2f} s, max {max(draft_s):.2f} s "
+              f"over {len(draft_s)} dev requests")
     return 0
 
 
