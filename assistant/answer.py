@@ -470,6 +470,9 @@ class Answerer:
                 # an unnamed column is not named 'column 2': that number is in no source line
                 parts.append(f"{t.columns[c]}: {cell.raw}" if c < len(t.columns) and t.columns[c] else cell.raw)
             text = f"{row.path()} — " + "; ".join(parts) + f"{where}."
+            cells = [c for c in ta.cols if row.cells[c].kind != "empty"]
+            if len(cells) == 1:
+                text = _lookup_sentence(t, row, cells[0], where) or text
             return Evidence(text, self._cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)
         fig = ta.figures[0]
         if ta.op == "share":
@@ -906,6 +909,28 @@ def _describe_table_answer(a: TableAnswer) -> str:
 
 
 # --------------------------------------------------------------------------- decisions
+
+
+def _lookup_sentence(t: Table, row: Row, col: int, where: str) -> str | None:
+    """One cell as a sentence that names its subject and its period: 'For 2019-20, Wycombe (Funding
+    allocation) is £1,277,735 (Disabled Facilities Grant).' None when the column names no period."""
+    header = t.columns[col] if col < len(t.columns) else ""
+    periods = periods_in(header)[0]
+    if not periods:
+        return None
+    period = max(periods, key=len)
+    rest = header
+    for p in sorted(set(periods_in(header)[0]) | set(re.findall(r"(?:19|20)\d{2}(?:[/-]\d{2})?|\d{2}/\d{2}", header)),
+                    key=len, reverse=True):
+        rest = rest.replace(p, " ")
+    words = []
+    for part in rest.split(" / "):
+        part = " ".join(part.replace("()", " ").split()).strip(" ,:/")
+        if part and part.lower() not in (w.lower() for w in words) and not part.isdigit():
+            words.append(part)
+    measure = f" ({' / '.join(words)})" if words else ""
+    value = re.sub(r"([£$€])\s+", r"\1", row.cells[col].raw.strip())
+    return f"For {period}, {row.path()}{measure} is {value}{where}."
 
 
 def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:

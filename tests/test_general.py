@@ -366,3 +366,12 @@ def test_an_unnamed_row_that_adds_up_the_rows_above_is_their_total(tmp_path: Pat
 def test_an_unnamed_row_that_does_not_add_up_stays_a_row(tmp_path: Path) -> None:
     a = assistant_over(tmp_path, "report_006.txt", UNNAMED_TOTAL.replace("$50,000\t$50,000", "$48,000\t$50,000"))
     assert a.index.tables()[0].rows[-1].role != "total"
+
+
+@pytest.mark.parametrize("question", ["What was the revenue of the Western region in 2018?",
+                                      "How much revenue did the Western region make in 2018?",
+                                      "Western region revenue for 2018?"])
+def test_a_cell_is_answered_with_a_sentence_naming_its_row_and_period(report, question: str) -> None:
+    ans = report.ask(question)
+    assert ans.answered and ans.text.startswith("For 2018, Western region")
+    assert "4,480" in ans.text and "3,700" not in ans.text
