@@ -83,6 +83,42 @@ def target_words(request: str, length_words: int | None) -> int:
     return int(m.group(1)) if m else 200
 
 
+_KIND = (r"summary|overview|paragraph|section|narrative|description|account|update|briefing|note|text|piece|"
+         r"introduction|report|statement|commentary")
+_FRAME = re.compile(
+    rf"(?i)^\s*(?:please\s+)?(?:draft|write|prepare|produce|create|give|provide|compose|put together)\s+(?:me\s+|us\s+)?"
+    rf"(?:(?:a|an|the|some)\s+)?(?:\d{{2,4}}[-\s]words?\s+)?(?:(?:short|brief|concise|plain[- ]english)\s+)*"
+    rf"(?P<mod>(?:[\w&'-]+\s+){{0,2}}?)(?:{_KIND})\b\s*")
+_LEAD = re.compile(r"(?i)^(?:of|on|about|for|covering|describing|explaining|setting out|summari[sz]ing|that explains|"
+                   r"which explains|to explain|to describe)\s+")
+_AUDIENCE = re.compile(r"(?i),?\s*\b(?:suitable for|aimed at|written for|for an audience of|to be read by)\b.*$")
+_FOR_BODY = re.compile(r",?\s*\bfor (?:the |our )?(?:(?:[A-Z&][\w&'-]*|and|of|&)\s+){1,6}(?:Board|Group|Committee|"
+                       r"Partnership|Forum|Panel|Council)\b")
+_SECTION_REF = re.compile(r"(?i),?\s*\b(?:for|in) (?:the |our )?(?:plan's |plan’s )?(?:section\s+[\d.]+[a-z]?"
+                          r"(?:\s*\([^)]*\))?(?:\s+of (?:the|our) plan)?|[\"“][^\"”]*[\"”]?\s*(?:section)?|"
+                          r"(?:[A-Z][\w&'-]*\s+)+(?:\d+\s+)?section)")
+
+
+def title_of(request: str) -> str:
+    """What the section is about, as a reader would say it: the request without its drafting frame ('Draft a 200-word summary of'),
+    its audience ('suitable for the Board', 'for the A&E Delivery Board') and the section it is for
+    ('for section 5.2 of the plan', 'for the National Condition 4 section'). Every other word stays, even
+    'board', 'delivery' or 'plan': in another request they are the topic."""
+    text = " ".join(request.split())
+    frame = _FRAME.match(text)
+    mod = ""
+    if frame:
+        mod = frame.group("mod").strip()
+        text = text[frame.end():]
+    text = _AUDIENCE.sub("", text)
+    text = _FOR_BODY.sub("", text)
+    text = _SECTION_REF.sub("", text)
+    text = _LEAD.sub("", text.strip(" ,;:"))
+    text = _LEAD.sub("", text)
+    text = " ".join(text.split()).strip(" .,:;'\"“”")
+    return f"{mod}: {text}" if mod and text else (mod or text)
+
+
 def topic_of(request: str) -> str:
     """The request without its drafting words: what the section is about."""
     text = _SECTION_NO.sub(" ", request)
@@ -118,7 +154,7 @@ class Drafter:
             if lacking:
                 topic = " ".join(t for t in parts if t not in lacking)
         scope_docs = tuple(sorted({p.doc for p in scope_passages})) or tuple(docs or ())
-        headings = list(outline) if outline else [_title(topic, scope_passages)]
+        headings = list(outline) if outline else [_title(title_of(request) or topic, scope_passages)]
         per_section = max(60, words // len(headings))
         sections: list[DraftSection] = []
         all_figures: list[Figure] = []
@@ -779,17 +815,13 @@ def _table_words(t: Table, heading: str) -> str:
 
 
 def _title(topic: str, scope: Sequence[Passage] = ()) -> str:
-    """The section's own heading when the request names one, else the topic (each word once)."""
+    """The section's own heading when the request names one, else the topic as a plain title."""
     if scope:
         heads = [p.heading for p in scope if p.heading]
         if heads:
             shortest = min(heads, key=len)
             return re.sub(r"^\d+(\.\d+)*[a-z]?\.?\s+", "", shortest[-1]).strip() or shortest[-1]
-    seen: list[str] = []
-    for w in topic.split():
-        if w.lower() not in [x.lower() for x in seen]:
-            seen.append(w)
-    t = " ".join(seen)
+    t = re.sub(r"(?i)^(?:the|a|an|our)\s+", "", topic.strip())
     return (t[0].upper() + t[1:]) if t else "Draft"
 
 

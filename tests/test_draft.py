@@ -495,3 +495,19 @@ def test_what_the_documents_never_mention_is_a_gap_not_padding(assistant: Assist
     d = assistant.draft("Draft a 60-word summary of the DFG allocation and the telehealth robots.")
     assert d.sections and "The documents do not mention telehealth and robots." in d.gaps
     assert "DFG" in to_markdown(d) and "robot" not in " ".join(s.text for sec in d.sections for s in sec.sentences)
+
+
+@pytest.mark.parametrize("request_text,title", [
+    ("Draft a 200-word summary of the 2019-20 funding allocations, suitable for the Health and Wellbeing Board.",
+     "2019-20 funding allocations"),
+    ("Write a short paragraph on how the Delivery Board will monitor the plan.",
+     "How the Delivery Board will monitor the plan"),
+    ("Please prepare a 300-word briefing for the Health and Wellbeing Board on carers support in 2019-20.",
+     "Carers support in 2019-20"),
+    ("Give me an overview of the winter plan", "Winter plan"),
+    ("Draft a 250-word finance narrative summarising the 2017/18 outturn.", "Finance: the 2017/18 outturn"),
+])
+def test_a_heading_is_a_plain_title_for_the_topic(request_text: str, title: str) -> None:
+    from assistant.draft import _title, title_of
+
+    assert _title(title_of(request_text)) == title
