@@ -50,6 +50,11 @@ _DATE = re.compile(rf"(?i)\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\
                    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+(?:19|20)\d{{2}}\b")
 
 
+def claim_years(text: str) -> set[int]:
+    """The years a claim names, its dates' years included ('June 30, 2019')."""
+    return years_in(_DATE.sub(lambda m: m.group(0)[-4:], text))
+
+
 @dataclass(frozen=True)
 class Num:
     value: Decimal
@@ -319,7 +324,7 @@ class Checker:
         if read is None:
             return False
         question, c = read
-        years = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim))
+        years = claim_years(claim)
         subject = {t for t in content_terms(question) if not t.isdigit()}
         for t in self.answerer.index.tables():
             if (docs and t.doc not in docs) or t.kind != "data":
@@ -339,7 +344,7 @@ class Checker:
 
     def _uncovered_years(self, claim: str, docs: Sequence[str] | None) -> set[int]:
         """Years the claim names that no document in scope mentions."""
-        named = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim))
+        named = claim_years(claim)
         if not named:
             return set()
         index = self.answerer.index
@@ -463,7 +468,7 @@ class Checker:
         where = f"{t.doc}, line {ta.rows[0].lines[0]}"
         values = []
         row = ta.rows[0]
-        years = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim))
+        years = claim_years(claim)
         for c in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells of its period
             if c.kind in ("money", "percent", "number") and c.value is not None and ta.op in ("lookup", "change") and (
                     not years or years & years_in(t.columns[c.col] if c.col < len(t.columns) else "")):
@@ -643,7 +648,7 @@ def _period_clash(claim: str, text: str) -> tuple[str, str] | None:
         return cfy[0], efy[0]
     if cfy or efy:
         return None
-    cy, ey = years_in(_DATE.sub(lambda m: m.group(0)[-4:], claim)), years_in(text)
+    cy, ey = claim_years(claim), years_in(text)
     if cy and ey and not cy & ey:  # 'in 2019' against a sentence about 2017 and 2018
         return str(min(cy)), ", ".join(str(y) for y in sorted(ey))
     return None
