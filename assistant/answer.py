@@ -93,6 +93,15 @@ _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", 
                                     "cover", "record", "report"})
 
 
+# 'what are the components / types / segments of X', 'what makes up X': the rows of a table that X is made of
+_ASKS_ROWS = re.compile(r"(?i)^(what|which)\b.*\b(components?|constituents?|parts?|types?|kinds?|categories|segments?|"
+                        r"elements?|items?|sources?|classes)\b|^(what|which)\b.*\b(mak(e|es|ing) up|made up of|"
+                        r"compris(e|es|ing)|consist(s|ing)? of|factored in(to)?|broken down into)\b")
+_ROW_QUESTION_WORDS = frozenset({"compon", "constitu", "part", "type", "kind", "categori", "segment", "element", "item",
+                                 "sourc", "class", "make", "made", "compris", "consist", "factor", "broken", "tabl",
+                                 "includ", "shown", "present", "total"})
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])\s+\S")
 
 
@@ -223,6 +232,11 @@ class Answerer:
             covered = self._periods_of_table(q)
             if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
                 table_ev = covered
+        if _ASKS_ROWS.search(asked) and not set(q.intents) & {"share", "ratio", "percent_change", "change", "average",
+                                                              "count"}:  # 'what are the components of X?'
+            members = self._rows_of_table(q)
+            if members is not None and (table_ev is None or members.coverage >= table_ev.coverage - 0.1):
+                table_ev = members
         if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
             listed = self._list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
@@ -397,6 +411,56 @@ class Answerer:
                 cites.append(Citation(t.id, t.doc, t.page, h, h, text))
         text = f"The table{where} gives figures for {', '.join(years[:-1])} and {years[-1]}."
         return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "list_periods", "rows": [],
+                                                               "cols": [], "periods": list(q.periods)})
+
+    def _rows_of_table(self, q: Query) -> Evidence | None:
+        """The rows a table's total (or group) named by the question is made of ('the components of total
+        inventories': the rows its totals row closes), else every body row of the table the question is
+        about ('the types of deferred income in the table'). The rows are cited."""
+        in_scope = [t for t in self.index.tables() if not q.docs or t.doc in q.docs]
+        headings = {t.id: self.table_heading(t.id) for t in in_scope}
+        ranked = self.tqa.rank_tables(q, in_scope, headings, n=1) or (in_scope[:1] if len(in_scope) == 1 else [])
+        if not ranked:
+            return None
+        t = ranked[0]
+        m = self.tqa.m
+        subject = [x for x in q.terms if x not in _ROW_QUESTION_WORDS and not x.isdigit()]
+        if not subject:
+            return None
+        closing: Row | None = None
+        best = 0.0
+        for r in t.rows:
+            if r.role in ("total", "subtotal", "category"):
+                got = m.weight(set(subject) & m.terms(r.path())) / (m.weight(subject) or 1.0)
+                if got > best:
+                    best, closing = got, r
+        if closing is not None and best >= 0.5:
+            rows = list(t.rows)
+            at = rows.index(closing)
+            if closing.role == "category":
+                members = [r for r in rows[at + 1:] if r.group == closing.label and r.role == "body"]
+            else:
+                start = max((i + 1 for i, r in enumerate(rows[:at]) if r.role in ("total", "subtotal", "category")),
+                            default=0)
+                members = [r for r in rows[start:at] if r.role == "body" and not r.group]
+        else:
+            closing = None
+            members = [r for r in t.rows if r.role == "body" and not r.group]
+        members = [r for r in members if r.label.strip()]
+        if not 2 <= len(members) <= 15:
+            return None
+        words = m.terms(" ".join([t.caption, headings.get(t.id, ""), *(r.path() for r in members),
+                                  closing.path() if closing else ""]))
+        cov = self._coverage(q, words | {x for x in q.terms if x in _ROW_QUESTION_WORDS})
+        name = closing.label.strip(" :") if closing is not None else (
+            shorten(t.caption, 12) if t.caption and t.caption_line is not None else "The table")
+        text = f"{name} is made up of: {'; '.join(r.label.strip() for r in members)}."
+        cites = self._cite_rows(t, members + ([closing] if closing is not None else []))
+        if closing is None and t.caption_line is not None:  # the name is the caption's: it is cited too
+            cites.append(Citation(t.id, t.doc, t.page, t.caption_line, t.caption_line,
+                                  self._line_text(t.doc, t.page, t.caption_line)))
+        return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "list", "rows": [r.label for r in
+                                                                                                       members[:1]],
                                                                "cols": [], "periods": list(q.periods)})
 
     def _title_citations(self, doc: str) -> list[Citation]:

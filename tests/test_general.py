@@ -375,3 +375,33 @@ def test_a_cell_is_answered_with_a_sentence_naming_its_row_and_period(report, qu
     ans = report.ask(question)
     assert ans.answered and ans.text.startswith("For 2018, Western region")
     assert "4,480" in ans.text and "3,700" not in ans.text
+
+
+INVENTORY = """Company report extract
+
+Inventories
+
+Inventories consisted of the following (in thousands):
+
+\tDecember 31,\t
+\t2019\t2018
+Raw materials\t$1,200\t$1,100
+Work in process\t800\t750
+Finished goods\t2,400\t2,050
+Total inventories\t$4,400\t$3,900
+Deferred revenue\t300\t280
+"""
+
+
+@pytest.mark.parametrize("question", ["What are the components of total inventories?",
+                                      "Which items make up total inventories?",
+                                      "What are the types of inventories in the table?",
+                                      "What does total inventories consist of?"])
+def test_the_rows_a_total_is_made_of(tmp_path: Path, question: str) -> None:
+    a = assistant_over(tmp_path, "report_000.txt", INVENTORY)
+    ans = a.ask(question)
+    assert ans.answered, ans.text
+    for item in ("Raw materials", "Work in process", "Finished goods"):
+        assert item in ans.text
+    assert "Deferred revenue" not in ans.text
+    assert {c.line_start for c in ans.citations} >= {8, 9, 10}
