@@ -388,20 +388,26 @@ class Answerer:
         return Evidence(text, cites, [f for _, e in parts for f in e.figures], ev.score, ev.coverage, ev.kind,
                         ev.state)
 
-    def _periods_of_table(self, q: Query) -> Evidence | None:
-        """The periods a table gives figures for, read from its column headers: the table the question's
-        other words match best; its header lines are cited."""
+    def _table_asked_about(self, q: Query) -> tuple[Table, str] | None:
+        """The table a question about a table as a whole ('which years does it cover', 'what are its
+        components') is about: the one its words match best (the only one in scope, else), with its heading."""
         in_scope = [t for t in self.index.tables() if not q.docs or t.doc in q.docs]
         headings = {t.id: self.table_heading(t.id) for t in in_scope}
         ranked = self.tqa.rank_tables(q, in_scope, headings, n=1) or (in_scope[:1] if len(in_scope) == 1 else [])
-        if not ranked:
+        return (ranked[0], headings.get(ranked[0].id, "")) if ranked else None
+
+    def _periods_of_table(self, q: Query) -> Evidence | None:
+        """The periods a table gives figures for, read from its column headers: the table the question's
+        other words match best; its header lines are cited."""
+        found = self._table_asked_about(q)
+        if found is None:
             return None
-        t = ranked[0]
+        t, heading = found
         years = list(dict.fromkeys(str(k[0]) for c in t.columns[t.label_cols:] for k in [period_key(c)] if k))
         if len(years) < 2:
             return None
         m = self.tqa.m
-        words = m.terms(" ".join([t.caption, headings.get(t.id, ""), *t.columns, *(r.path() for r in t.rows)]))
+        words = m.terms(" ".join([t.caption, heading, *t.columns, *(r.path() for r in t.rows)]))
         cov = self._coverage(q, words | {x for x in q.terms if x in _PERIOD_QUESTION_WORDS})
         where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""
         cites = self._cite_rows(t, [], with_header=False)
@@ -417,12 +423,10 @@ class Answerer:
         """The rows a table's total (or group) named by the question is made of ('the components of total
         inventories': the rows its totals row closes), else every body row of the table the question is
         about ('the types of deferred income in the table'). The rows are cited."""
-        in_scope = [t for t in self.index.tables() if not q.docs or t.doc in q.docs]
-        headings = {t.id: self.table_heading(t.id) for t in in_scope}
-        ranked = self.tqa.rank_tables(q, in_scope, headings, n=1) or (in_scope[:1] if len(in_scope) == 1 else [])
-        if not ranked:
+        found = self._table_asked_about(q)
+        if found is None:
             return None
-        t = ranked[0]
+        t, heading = found
         m = self.tqa.m
         subject = [x for x in q.terms if x not in _ROW_QUESTION_WORDS and not x.isdigit()]
         if not subject:
@@ -449,7 +453,7 @@ class Answerer:
         members = [r for r in members if r.label.strip()]
         if not 2 <= len(members) <= 15:
             return None
-        words = m.terms(" ".join([t.caption, headings.get(t.id, ""), *(r.path() for r in members),
+        words = m.terms(" ".join([t.caption, heading, *(r.path() for r in members),
                                   closing.path() if closing else ""]))
         cov = self._coverage(q, words | {x for x in q.terms if x in _ROW_QUESTION_WORDS})
         name = closing.label.strip(" :") if closing is not None else (
@@ -984,7 +988,7 @@ def _lookup_sentence(t: Table, row: Row, col: int, where: str) -> str | None:
         return None
     period = max(periods, key=len)
     rest = header
-    for p in sorted(set(periods_in(header)[0]) | set(re.findall(r"(?:19|20)\d{2}(?:[/-]\d{2})?|\d{2}/\d{2}", header)),
+    for p in sorted(set(periods) | set(re.findall(r"(?:19|20)\d{2}(?:[/-]\d{2})?|\d{2}/\d{2}", header)),
                     key=len, reverse=True):
         rest = rest.replace(p, " ")
     words = []

@@ -312,17 +312,19 @@ class Checker:
         supported = [v for v in verdicts if v.label == "supported"]
         contradicted = [v for v in verdicts if v.label == "contradicted"]
         stated = max(supported or contradicted, key=lambda x: x.strength) if verdicts else None
-        return Assessment(set(), self._from_answer(claim, docs), stated, sents, self._in_tables(claim, docs))
+        read = claim_question(claim)
+        answer = self._from_answer(claim, read, docs) if read is not None else None
+        # the tables are scanned only when it matters: to hold back the answer's contradiction
+        in_tables = read is not None and answer is not None and answer.verdict.label == "contradicted" and \
+            self._in_tables(claim, read, docs)
+        return Assessment(set(), answer, stated, sents, in_tables)
 
-    def _in_tables(self, claim: str, docs: Sequence[str] | None) -> bool:
+    def _in_tables(self, claim: str, read: tuple[str, Num], docs: Sequence[str] | None) -> bool:
         """The claimed figure is one the tables of the documents in scope state or give by one step of
         arithmetic, in a row that names part of the claim's subject: a cell of the claim's years, or the
         change, % change, sum or average of two or more of a row's cells. Another cell or computation
         chosen by the answering core then does not make the claim wrong: which reading is meant is not
         certain."""
-        read = claim_question(claim)
-        if read is None:
-            return False
         question, c = read
         years = claim_years(claim)
         subject = {t for t in content_terms(question) if not t.isdigit()}
@@ -355,14 +357,11 @@ class Checker:
 
     # ------------------------------------------------------------------ the answering core's answer
 
-    def _from_answer(self, claim: str, docs: Sequence[str] | None) -> Reading | None:
+    def _from_answer(self, claim: str, read: tuple[str, Num], docs: Sequence[str] | None) -> Reading | None:
         """The claim read into its question and asked of the answering core (question model, table matching,
         figure engine, prose selection, confidence), at any confidence: supported when its answer states or
         computes the claimed figure, contradicted when it gives a different figure of the same kind, with
         the answer's confidence for decide_claim to weigh."""
-        read = claim_question(claim)
-        if read is None:
-            return None
         question, c = read
         ans = self.answerer.finish(self.answerer.gather(question, None, docs), floor=0.0)
         if not ans.answered:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import figures as F
-from .query import FY_SHORT, Query, content_terms, periods_in
+from .query import Query, content_terms, periods_in, years_in
 from .types import Figure, Row, Table
 from .values import SCALES
 
@@ -103,13 +103,9 @@ def period_key(header: str) -> tuple[int, int] | None:
     """Where a column header sits in time, for ordering columns by period, never by position: the latest
     year it names ('2019', 'Fiscal 2019', 'December 31, 2019', '2018-19' = '18/19' = 2019) and a quarter or month
     within it. None for a header that names no year."""
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", header)]
-    years += [2000 + int(y) for y in FY_SHORT.findall(header)]  # 'FY19'
+    years = list(years_in(header))  # '2019', 'FY19', '2018-19', '18/19'
     for a, b in re.findall(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?!\d)", header):
-        years.append(int(a[:2] + b) if int(b) > int(a[2:]) else int(a) + 1)
-    for a, b in re.findall(r"(?<![\d/£$€.,])(\d{2})\s?[/\-–]\s?(\d{2})(?![\d/%])", header):
-        if int(b) == int(a) + 1:  # '18/19', '19-20': a financial year
-            years.append(2000 + int(b))
+        years.append(int(a[:2] + b) if int(b) > int(a[2:]) else int(a) + 1)  # a span's end ('2017-19')
     if not years:
         return None
     q = re.search(r"(?i)\bQ([1-4])\b", header)
