@@ -75,16 +75,6 @@ def _periods(text: str) -> set[str]:
     return out
 
 
-def _header_periods(header: str) -> set[str]:
-    """The periods of a column from its header path, the most specific level that names one: under a
-    spread group label ('2019 vs. 2018 / July 29, 2017') the column is 2017."""
-    for part in reversed(header.split(" / ")):
-        got = _periods(part)
-        if got:
-            return got
-    return set()
-
-
 def _value_cols(t: Table) -> list[int]:
     return [i for i in range(t.label_cols, len(t.rows[0].cells)) if any(
         r.cells[i].kind != "empty" for r in t.rows if i < len(r.cells))]
@@ -351,7 +341,7 @@ class TableQA:
         qp = set(q.periods) | set(q.months)
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
-            hp = _header_periods(header)
+            hp = _periods(header)
             s = self.m.weight(qset & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
