@@ -421,8 +421,8 @@ class Answerer:
 
     def _rows_of_table(self, q: Query) -> Evidence | None:
         """The rows a table's total (or group) named by the question is made of ('the components of total
-        inventories': the rows its totals row closes), else every body row of the table the question is
-        about ('the types of deferred income in the table'). The rows are cited."""
+        grant income': the rows its totals row closes), else every body row of the table the question is
+        about ('the kinds of fee in the table'). The rows are cited."""
         found = self._table_asked_about(q)
         if found is None:
             return None

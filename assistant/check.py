@@ -621,8 +621,8 @@ def _aligned(claim: str, c: Num, text: str, ev: list[Num]) -> Num | None:
     scored = sorted(((len(ctx & _context(text, e.start)), e) for e in same_kind), key=lambda x: -x[0])
     if scored[0][0] > 0:
         return scored[0][1]
-    # or the one figure whose neighbourhood names the claim's subject ('a $0.5 million cumulative effect
-    # adjustment ... to the opening balance' for 'the cumulative-effect adjustment to the opening balance')
+    # or the one figure whose neighbourhood names the claim's subject ('a £2.1m one-off charge, net of tax,
+    # for closing the depot' for 'the charge for closing the depot')
     subject = set(content_terms(subject_of(claim)))
     near = sorted(((len(subject & _around(text, e)), e) for e in same_kind), key=lambda x: -x[0])
     if near[0][0] >= 2 and (len(near) == 1 or near[1][0] < near[0][0]):

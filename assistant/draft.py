@@ -100,9 +100,9 @@ _SECTION_REF = re.compile(r"(?i),?\s*\b(?:for|in) (?:the |our )?(?:plan's |planâ
 
 
 def title_of(request: str) -> str:
-    """What the section is about, as a reader would say it: the request without its drafting frame ('Draft a 200-word summary of'),
-    its audience ('suitable for the Board', 'for the A&E Delivery Board') and the section it is for
-    ('for section 5.2 of the plan', 'for the National Condition 4 section'). Every other word stays, even
+    """What the section is about, as a reader would say it: the request without its drafting frame ('Write a 150-word summary of'),
+    its audience ('suitable for the Board', 'for the Finance Committee') and the section it is for
+    ('for section 4.1 of the report', 'for the Workforce section'). Every other word stays, even
     'board', 'delivery' or 'plan': in another request they are the topic."""
     text = " ".join(request.split())
     frame = _FRAME.match(text)

@@ -498,12 +498,12 @@ def test_what_the_documents_never_mention_is_a_gap_not_padding(assistant: Assist
 
 
 @pytest.mark.parametrize("request_text,title", [
-    ("Draft a 200-word summary of the 2019-20 funding allocations, suitable for the Health and Wellbeing Board.",
-     "2019-20 funding allocations"),
+    ("Draft a 150-word summary of the 2021-22 capital programme, suitable for the Finance Committee.",
+     "2021-22 capital programme"),
     ("Write a short paragraph on how the Delivery Board will monitor the plan.",
      "How the Delivery Board will monitor the plan"),
-    ("Please prepare a 300-word briefing for the Health and Wellbeing Board on carers support in 2019-20.",
-     "Carers support in 2019-20"),
+    ("Please prepare a 300-word briefing for the Adult Social Care Scrutiny Panel on respite care in 2022-23.",
+     "Respite care in 2022-23"),
     ("Give me an overview of the winter plan", "Winter plan"),
     ("Draft a 250-word finance narrative summarising the 2017/18 outturn.", "Finance: the 2017/18 outturn"),
 ])
