@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import figures as F
-from .answer import _DANGLING, Answerer, Sentence, _strip_marker
+from .answer import _DANGLING, _LIST_ITEM, Answerer, Sentence, _strip_marker
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
@@ -188,7 +188,7 @@ class Drafter:
         """Words of the topic that no passage of the documents uses ('tourism'), as the request spells them."""
         vocabulary = self.a.vocabulary()
         out: list[str] = []
-        for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", topic):
+        for w in re.findall(r"[A-Za-z][A-Za-z&'\-]{2,}", topic):
             terms = content_terms(w, self.a.index.acronyms)
             if terms and not any(t in vocabulary for t in terms) and w not in out:
                 out.append(w)
@@ -199,7 +199,7 @@ class Drafter:
         everyday plan word: 'space tourism plans' is about tourism) is a word they never use, or most of
         what it says is in two or more such words ('the Northshire lunar base budget')."""
         m = self.a.tqa.m
-        terms = [t for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", topic) for t in content_terms(w)]
+        terms = [t for w in re.findall(r"[A-Za-z][A-Za-z&'\-]{2,}", topic) for t in content_terms(w)]
         missing = {t for w in unknown for t in content_terms(w, self.a.index.acronyms)}
         specific = [t for t in terms if t in missing or m.df.get(t, 0) <= max(0.05 * m.n, 20)]
         if specific and specific[-1] in missing:
@@ -387,6 +387,16 @@ class Drafter:
                 return "skip"
             raw = s.text.strip()
             cites: tuple[Citation, ...] = (_cite(s),)
+            if _LIST_ITEM.match(raw) and not raw.endswith((".", "!", "?")) and _states_figure(raw):
+                # a short list item that states a figure ('- 7% reduction in admissions per annum'): drafted
+                # with the lead-in that makes it a sentence ('The model has seen: ...; ...'), else alone
+                led = self._lead_in_of(s)
+                if led is not None:
+                    s = led
+                    raw = s.text.strip()
+                    cites = (_cite(s),)
+                elif len(_strip_marker(raw).split()) >= 5:
+                    raw = _strip_marker(raw) + "."
             if raw.endswith(":") and "\t" not in raw:  # a lead-in: the list after it completes the sentence
                 items = self.a._items_after(s.passage.doc, s.page, max(s.line, s.line_end), limit=6)
                 shown = [_item(it.text) for it in items]
@@ -510,6 +520,20 @@ class Drafter:
             return None
         a, b = head[-1]
         return Sentence(s.passage, above[-1].no, s.page, above[-1].text[a:b].strip() + "\n" + first, line_end=s.line)
+
+    def _lead_in_of(self, s: Sentence) -> Sentence | None:
+        """The line ending in ':' that opens the list item `s` is in (the items above it are list items
+        too), as a sentence of the same passage."""
+        above = self.a.index.lines(s.passage.doc, s.page, max(1, s.line - 15), s.line - 1)
+        for ln in reversed(above):
+            t = ln.text.strip()
+            if not t or _LIST_ITEM.match(t):
+                continue
+            if not t.endswith(":") or "\t" in t:
+                return None
+            return Sentence(text=t, passage=s.passage, page=ln.page, line=ln.no, line_end=ln.no, score=s.score,
+                            coverage=s.coverage)
+        return None
 
     def _is_caption(self, s: Sentence) -> bool:
         """`s` is the whole of a line that names a table."""
