@@ -372,8 +372,11 @@ class Drafter:
                 # first, those that state figures before the rest, earlier before later
                 s.score += 0.5 - 0.0005 * s.line
                 s.coverage = max(s.coverage + 0.15, 0.25)
-            if claim_like(s.text):
-                s.score += 0.05  # sentences that state figures are what a plan section is built from
+            if _states_figure(s.text):
+                # sentences that state figures (not only years) are what a plan section is built from;
+                # any weight from 0.15 to 0.5 drafts the same key figures of the new draft requests (0.3 is
+                # the middle of that plateau; 0.05, the old weight, drafted 52 of 112, 0.3 drafts 60)
+                s.score += 0.3
         ranked.sort(key=lambda s: -s.score)
         picked: list[DraftSentence] = []
         listed: set[tuple[str, int]] = set()  # lines already drafted as list items
