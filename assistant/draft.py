@@ -428,9 +428,16 @@ class Drafter:
                 if _clean(raw) in used:
                     return "skip"
                 before = self._beside(s, -1)
-                if before is not None:  # (opening a paragraph, it points at the table or text above)
+                # (opening a paragraph, it points at the table or text above); a sentence before that
+                # points back too ('This suggests ...') brings the one it points at, up to two back
+                for _ in range(3):
+                    if before is None:
+                        break
                     raw = before.text.strip() + " " + raw
                     cites = (_cite(before), *cites)
+                    if not _ANAPHOR.match(before.text.strip()):
+                        break
+                    before = self._beside(before, -1)
             text = _clean(raw)
             if text is None or text in used or (s.passage.doc, s.line) in listed:
                 return "skip"
@@ -956,7 +963,9 @@ def _clean(text: str) -> str | None:
     """A sentence fit for a draft: no list marker, a capital or digit first, terminal punctuation last;
     fragments (too short, or unfinished) and lettered prompts of a form ('a) The proportion of ...') are
     dropped."""
-    t = _LIST_MARK.sub("", text.replace("\n", " ")).strip()
+    t = text.replace("\n", " ").strip()
+    while _LIST_MARK.match(t):  # '- d. One would expect ...': every marker, not only the first
+        t = _LIST_MARK.sub("", t, count=1).strip()
     t = re.sub(r"\s+", " ", t)
     if re.match(r"\(?[A-Za-z]\)\s", t):
         return None
