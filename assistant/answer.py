@@ -927,6 +927,9 @@ class Answerer:
                 continue
             blanks = 0
             listed = bool(_LIST_ITEM.match(t))
+            if listed and items and _LIST_ITEM.match(items[0].text.strip()) and \
+                    _marker_kind(t) != _marker_kind(items[0].text.strip()):
+                break  # '4. Governance' after a bulleted list is the next heading, not another item
             short = len(t.split()) <= 14 and not t.endswith(".")
             if "\t" in ln.text or not (listed or (short and (not items or not _LIST_ITEM.match(items[0].text)))):
                 break
@@ -1162,6 +1165,12 @@ def _sentence(text: str) -> str:
     t = text.strip()
     t = t[0].upper() + t[1:] if t and t[0].islower() else t
     return t if t.endswith((".", "!", "?", ":")) else t + "."
+
+
+def _marker_kind(text: str) -> str:
+    """What a list item is marked with: a bullet, a number or a letter."""
+    t = text.lstrip()
+    return "bullet" if t[:1] in "-•·*✓" else "number" if re.match(r"\(?\d", t) else "letter"
 
 
 def _strip_marker(text: str) -> str:

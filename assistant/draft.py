@@ -695,62 +695,103 @@ class Drafter:
                 [r for r in t.rows if r.role == "body" and summary.search(r.label)] if whole else []) + body
         told = {p.index for r in rows for p in _parts(t, r, b)}  # parts given with their total
         rows = [r for r in rows if r.index not in told]
-        out = []
+        out: list[DraftSentence] = []
+        series = a_col is not None and len(periods) >= 2
+        unchanged: list[Row] = []
+        total_row = next((r for r in rows if r.role == "total" and r.cells[b].value), None)
+        # the largest part of the table's total is said to be so, with its share of the total
+        biggest = max((x for x in rows if total_row is not None and x.role == "body" and not summary.search(x.label)
+                       and x.cells[b].kind == total_row.cells[b].kind and x.cells[b].value is not None),
+                      key=lambda x: x.cells[b].value or 0, default=None)
+        if biggest is not None and total_row is not None and not 0 < (biggest.cells[b].value or 0) < (
+                total_row.cells[b].value or 0):
+            biggest = None
         for r in rows[:8]:
             if r.cells[b].kind not in ("money", "number", "percent") or r.cells[b].value is None:
                 continue
             figs = [F.lookup(t, r, b)]
             extra_cites: tuple[Citation, ...] = ()
-            tail = ""
             label = _label(r)
-            if name and summary.search(label) and len(label.split()) <= 2:
-                label = f"{label} ({name})"
-            lead = f"{label}:" if label[:1].isupper() or label[:1].isdigit() else f"The {label} figure is"
-            text = f"{lead} {_amount(r.cells[b])}{_in(t, b)}"
+            if summary.search(label) and len(label.split()) <= 2:
+                # a bare 'Total' says what it totals: the table's name, which tells two tables apart too
+                what = name or _table_name(t, self.a.index.passages_for_table(t.id))
+                if what and set(what.lower().split()) - set(label.lower().split()):
+                    bare = re.fullmatch(r"(?i)(grand |overall )?totals?", label.strip())
+                    label = f"{label} {what[0].lower() + what[1:] if what[1:2].islower() else what}" if bare \
+                        else f"{label} ({what})"
+            details = []
             quantities = [c.raw for c in r.cells[t.label_cols:] if c.col != b and c.kind == "number" and c.unit
                           and c.unit != "%" and c.value is not None]
             if quantities:  # what the money buys, where the row says ('40,367 hours')
-                text += f" ({', '.join(quantities[:2])})"
+                details.append(", ".join(quantities[:2]))
             group = t.columns[b].rsplit(" / ", 1)[0] if " / " in t.columns[b] else None
             if group and summary.search(label):  # a whole-year row: its breakdown ('NHS 37.0, Social Care 8.6')
-                parts = [f"{t.columns[c].rsplit(' / ', 1)[-1]} {r.cells[c].raw}" for c in num
-                         if c != b and t.columns[c].startswith(group + " / ") and r.cells[c].value is not None]
-                if parts:
-                    text += f" ({', '.join(parts)})"
+                details += [f"{t.columns[c].rsplit(' / ', 1)[-1]} {r.cells[c].raw}" for c in num
+                            if c != b and t.columns[c].startswith(group + " / ") and r.cells[c].value is not None]
+            parts_of = _parts(t, r, b)
+            if parts_of:  # a total of a few rows under one heading: its parts ('Total 41.4 (BHT 20.0, CCG 21.4)')
+                details += [f"{p.label} {_amount(p.cells[b])}" for p in parts_of]
+                figs.extend(F.lookup(t, p, b) for p in parts_of)
+            detail = f" ({', '.join(details)})" if details else ""
+            tail = ""
             under = self._breakdown(t, r, b)
             if under:  # a table just below that splits this row ('has two mandated spend areas:')
                 u, col, urows = under
                 tail = f", of which {_listing([f'{x.label} {_amount(x.cells[col])}' for x in urows])}"
                 figs.extend(F.lookup(u, x, col) for x in urows)
                 extra_cites += tuple(c for x in urows for c in _row_citations(self.a, u, x))
-            parts_of = _parts(t, r, b)
-            if parts_of:  # a total of a few rows under one heading: its parts ('Total 41.4 (BHT 20.0, CCG 21.4)')
-                text += f" ({', '.join(f'{p.label} {_amount(p.cells[b])}' for p in parts_of)})"
-                figs.extend(F.lookup(t, p, b) for p in parts_of)
-            if a_col is not None and len(periods) < 2:
-                # actual against plan (or target)
-                ca = r.cells[a_col]
-                if ca.kind == r.cells[b].kind and ca.value is not None:
-                    try:
-                        d = F.difference(t, (r, a_col), (r, b))
-                        figs.append(d)
-                        text += f", against {_amount(ca)}{_in(t, a_col)} ({d.text})"
-                    except F.FigureError:
-                        pass
-            elif a_col is not None and r.cells[a_col].kind == r.cells[b].kind and r.cells[a_col].value is not None:
+            if r is biggest and total_row is not None:
+                sh = F.share(t, (r, b), (total_row, b))
+                figs += [F.lookup(t, total_row, b), sh]
+                extra_cites += _row_citations(self.a, t, total_row)
+                tail += f", the largest part of the {_amount(total_row.cells[b])} total ({sh.text})"
+            cites = _row_citations(self.a, t, r) + tuple(
+                c for p in parts_of for c in _row_citations(self.a, t, p)) + extra_cites
+            text = None
+            if series and a_col is not None and r.cells[a_col].kind == r.cells[b].kind \
+                    and r.cells[a_col].value is not None:
                 try:
                     d = F.difference(t, (r, a_col), (r, b))
+                except F.FigureError:
+                    d = None
+                if d is not None and d.value == 0 and not detail and not tail and r is not biggest:
+                    unchanged.append(r)  # said together: 'X, Y and Z are unchanged'
+                    continue
+                if d is not None:
                     figs.append(d)
                     change = d.text
                     if r.cells[a_col].value:
                         pc = F.percent_change(t, (r, a_col), (r, b))
                         figs.append(pc)
                         change += f", {pc.text}"
-                    text += f", from {_amount(r.cells[a_col])}{_in(t, a_col)} ({change})"
-                except F.FigureError:
-                    pass
-            out.append(DraftSentence(text + tail + ".", _row_citations(self.a, t, r) + tuple(
-                c for p in parts_of for c in _row_citations(self.a, t, p)) + extra_cites, tuple(figs)))
+                    if d.value == 0:
+                        text = (f"{_subject(label)}{detail} {'are' if _plural(label) else 'is'} unchanged at "
+                                f"{_amount(r.cells[b])} in {_period_name(t, a_col)} and {_period_name(t, b)}")
+                    else:
+                        verb = ("rise" if d.value > 0 else "fall") if _plural(label) else (
+                            "rises" if d.value > 0 else "falls")
+                        text = (f"{_subject(label)}{detail} {verb} from {_amount(r.cells[a_col])} in "
+                                f"{_period_name(t, a_col)} to {_amount(r.cells[b])} in {_period_name(t, b)} ({change})")
+            elif a_col is not None and not series:  # actual against plan (or target)
+                ca = r.cells[a_col]
+                if ca.kind == r.cells[b].kind and ca.value is not None:
+                    try:
+                        d = F.difference(t, (r, a_col), (r, b))
+                        figs.append(d)
+                        text = (f"{_subject(label)}{detail} is {_amount(r.cells[b])}{_in(t, b)}, against "
+                                f"{_amount(ca)}{_in(t, a_col)} ({d.text})")
+                    except F.FigureError:
+                        pass
+            if text is None:
+                text = f"{_subject(label)}{detail} is {_amount(r.cells[b])}{_in(t, b)}"
+            out.append(DraftSentence(text + tail + ".", cites, tuple(figs)))
+        if unchanged and a_col is not None:
+            items = [f"{_label(r)} ({_amount(r.cells[b])})" for r in unchanged]
+            verb = "is" if len(items) == 1 else "are"
+            out.append(DraftSentence(
+                f"{_subject(_listing(items))} {verb} unchanged from {_period_name(t, a_col)} to {_period_name(t, b)}.",
+                tuple(c for r in unchanged for c in _row_citations(self.a, t, r)),
+                tuple(f for r in unchanged for f in (F.lookup(t, r, a_col), F.lookup(t, r, b)))))
         return out
 
     def _breakdown(self, t: Table, r: Row, col: int, reach: int = 12) -> tuple[Table, int, list[Row]] | None:
@@ -938,7 +979,35 @@ def _listing(items: Sequence[str]) -> str:
 
 
 def _label(r: Row) -> str:
-    return r.path()
+    """A row's name without the scheme number a table puts before it ('8 Protection of Social Care')."""
+    return re.sub(r"^\d{1,3}[a-z]?\s+(?=[A-Z])", "", r.path())
+
+
+def _subject(label: str) -> str:
+    """A label that starts a sentence: a capital first; 'the' before a lower-case label."""
+    if not label:
+        return label
+    return label[0].upper() + label[1:] if label[:1].isupper() or label[:1].isdigit() else f"The {label}"
+
+
+def _plural(label: str) -> bool:
+    """'People aged 65-69', 'Delayed transfers': the label names more than one thing."""
+    head = re.split(r"\s+(?:of|for|in|on|aged|from|to|by|with)\s+|\s*[(:,–-]", label.strip(), maxsplit=1)[0]
+    words = head.split()
+    if not words:
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    return first in {"people", "patients", "staff", "children", "adults"} or (
+        last.endswith("s") and not last.endswith(("ss", "us", "is")) and not last.isupper())
+
+
+def _period_name(t: Table, col: int) -> str:
+    """The period a column is for, as the table writes it ('19/20' of '19/20 allocation'), else the
+    column's name."""
+    name = t.columns[col].rsplit(" / ", 1)[-1] if col < len(t.columns) else ""
+    m = re.search(r"(?i)\b(?:FY\s?)?(?:\d{4}|\d{2})(?:\s?[/-]\s?\d{2,4})?\b|\b(?:Q[1-4]|"
+                  r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b(?:\s+\d{2,4})?", name)
+    return m.group(0) if m and _periods(name) else _UNIT.sub("", name).strip() or name
 
 
 
@@ -963,12 +1032,12 @@ def _clean(text: str) -> str | None:
     """A sentence fit for a draft: no list marker, a capital or digit first, terminal punctuation last;
     fragments (too short, or unfinished) and lettered prompts of a form ('a) The proportion of ...') are
     dropped."""
-    t = text.replace("\n", " ").strip()
+    t = _LIST_MARK.sub("", text.replace("\n", " ")).strip()
+    if re.match(r"\(?[A-Za-z]\)\s", t):
+        return None
     while _LIST_MARK.match(t):  # '- d. One would expect ...': every marker, not only the first
         t = _LIST_MARK.sub("", t, count=1).strip()
     t = re.sub(r"\s+", " ", t)
-    if re.match(r"\(?[A-Za-z]\)\s", t):
-        return None
     if len(t.split()) < 5 or t.endswith((":", ",", ";")) or "\t" in t:
         return None
     last = t.rstrip(".!?").split()[-1].lower()
