@@ -26,14 +26,12 @@ from .query import MIN_OPERATION_PROBABILITY, Query, content_terms, periods_in, 
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .tableqa import TableAnswer, TableQA, build_matcher, period_key
-from .text import sentence_spans, shorten
+from .text import DANGLING, LIST_ITEM, marker_kind, sentence_spans, shorten, strip_marker
 from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
 
 NOT_FOUND = "The documents don't say"
 MODE = "extractive"
-_DANGLING = {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than",
-             "from", "at", "as", "is", "are", "was", "were", "be", "will", "this", "these", "their", "our"}
 @dataclass(frozen=True)
 class _At:
     """Where a sentence sits, shaped like a source Line (no, page) for `_quantity_table`."""
@@ -102,7 +100,6 @@ _ROW_QUESTION_WORDS = frozenset({"compon", "constitu", "part", "type", "kind", "
                                  "includ", "shown", "present", "total"})
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])\s+\S")
 
 
 @dataclass
@@ -613,7 +610,7 @@ class Answerer:
                     last = j == len(spans) - 1
                     if last and not s.endswith((".", "!", "?", ":", ";")) and i + 1 < len(lines):
                         nxt = lines[i + 1].text.strip()
-                        dangling = (s.split() or [""])[-1].lower() in _DANGLING
+                        dangling = (s.split() or [""])[-1].lower() in DANGLING
                         if nxt and (nxt[0].islower() or dangling) and "\t" not in lines[i + 1].text:
                             head = sentence_spans(nxt)
                             if head:
@@ -752,7 +749,7 @@ class Answerer:
         score, p, ln, lead, items = best
         cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
         cites.extend(Citation(p.id, p.doc, p.page, it.no, it.no, it.text) for it in items)
-        body = "; ".join(f"{_strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
+        body = "; ".join(f"{strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
         text = f"{_sentence(lead)} [1] {body}."
         return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
 
@@ -912,6 +909,26 @@ class Answerer:
         text = f"{caption.rstrip(':')}: {items}. These add up to {fig.text}: {fig.formula}."
         return Evidence(text, cites, [fig], cov, cov, "table", {"list": [r.label for r in rows]})
 
+    # ------------------------------------------------------------------ for drafts and checks
+    # What drafting and claim checking use of the answering core: the same retrieval, sentence ranking,
+    # list reading and row citations as answers, through these names only.
+
+    def passages_for(self, q: Query) -> list[tuple[Passage, float]]:
+        """The passages retrieval ranks for a query, best first, with their scores."""
+        return self._candidates(q)
+
+    def ranked_sentences(self, q: Query, passages: list[tuple[Passage, float]]) -> list[Sentence]:
+        """The sentences of these passages, ranked by the weight of the query they cover."""
+        return self._score(q, self._sentences(passages))
+
+    def list_after(self, doc: str, page: int | None, line: int, limit: int = 15) -> list[Any]:
+        """The list items after a lead-in line (see `_items_after`)."""
+        return self._items_after(doc, page, line, limit)
+
+    def cite_rows(self, t: Table, rows: Sequence[Row], with_header: bool = True) -> list[Citation]:
+        """Citations of table rows, with the table's caption and header lines."""
+        return self._cite_rows(t, rows, with_header)
+
     def _items_after(self, doc: str, page: int | None, line: int, limit: int = 15) -> list[Any]:
         """List items on the lines after a lead-in: bulleted or numbered lines, or short lines, up to the
         next paragraph or heading."""
@@ -926,12 +943,12 @@ class Answerer:
                     break
                 continue
             blanks = 0
-            listed = bool(_LIST_ITEM.match(t))
-            if listed and items and _LIST_ITEM.match(items[0].text.strip()) and \
-                    _marker_kind(t) != _marker_kind(items[0].text.strip()):
+            listed = bool(LIST_ITEM.match(t))
+            if listed and items and LIST_ITEM.match(items[0].text.strip()) and \
+                    marker_kind(t) != marker_kind(items[0].text.strip()):
                 break  # '4. Governance' after a bulleted list is the next heading, not another item
             short = len(t.split()) <= 14 and not t.endswith(".")
-            if "\t" in ln.text or not (listed or (short and (not items or not _LIST_ITEM.match(items[0].text)))):
+            if "\t" in ln.text or not (listed or (short and (not items or not LIST_ITEM.match(items[0].text)))):
                 break
             items.append(ln)
             if len(items) >= limit:
@@ -1167,11 +1184,3 @@ def _sentence(text: str) -> str:
     return t if t.endswith((".", "!", "?", ":")) else t + "."
 
 
-def _marker_kind(text: str) -> str:
-    """What a list item is marked with: a bullet, a number or a letter."""
-    t = text.lstrip()
-    return "bullet" if t[:1] in "-•·*✓" else "number" if re.match(r"\(?\d", t) else "letter"
-
-
-def _strip_marker(text: str) -> str:
-    return re.sub(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", "", text).strip().rstrip(".;")

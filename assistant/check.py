@@ -298,7 +298,7 @@ class Checker:
         candidate answer to the claim's question (at any confidence), and what the sentences and tables
         retrieved for the claim state."""
         w = self.answerer.gather(claim, None, docs, asked=subject_of(claim))
-        sents = self.answerer._score(w.q, self.answerer._sentences(w.candidates))[:8]
+        sents = self.answerer.ranked_sentences(w.q, w.candidates)[:8]
         uncovered = self._uncovered_years(claim, docs)
         if uncovered:
             return Assessment(uncovered, None, None, sents)
@@ -463,7 +463,7 @@ class Checker:
         if ta.coverage < 0.6 or ta.op == "empty":
             return None
         t = ta.table
-        cites = self.answerer._cite_rows(t, ta.rows[:6])
+        cites = self.answerer.cite_rows(t, ta.rows[:6])
         where = f"{t.doc}, line {ta.rows[0].lines[0]}"
         values = []
         row = ta.rows[0]

@@ -21,11 +21,11 @@ from decimal import Decimal
 from typing import Any
 
 from . import figures as F
-from .answer import _DANGLING, _LIST_ITEM, Answerer, Sentence, _strip_marker
+from .answer import Answerer, Sentence
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
-from .text import sentence_spans
+from .text import DANGLING, LIST_ITEM, sentence_spans, strip_marker
 from .types import Cell, Citation, Figure, Passage, Row, Table
 from .verify import _periods_and_numbers
 
@@ -289,7 +289,7 @@ class Drafter:
             terms = set(content_terms(topic_of(request)))
             doc_of = {p.id: p.doc for p in out}
             found = {d: 0.0 for d in docs_found}
-            for p, sc in self.a._candidates(understand(topic_of(request), self.a.index.acronyms)):
+            for p, sc in self.a.passages_for(understand(topic_of(request), self.a.index.acronyms)):
                 if p.id in doc_of:
                     found[doc_of[p.id]] += sc
             weight = {d: matcher.weight(terms & frozenset().union(*(matcher.terms(p.text) for p in out if p.doc == d)))
@@ -333,7 +333,7 @@ class Drafter:
                  used: set[str]) -> tuple[list[DraftSentence], list[Figure], list[str]]:
         section_words = " ".join(scope[0].heading) if scope else ""
         q = understand(f"{topic} {section_words}".strip(), self.a.index.acronyms, docs)
-        candidates = self.a._candidates(q)
+        candidates = self.a.passages_for(q)
         if not docs and candidates:  # a section is written from one plan: the one the best passages come from
             weight: dict[str, float] = {}
             for p, sc in candidates[:15]:
@@ -365,7 +365,7 @@ class Drafter:
 
     def _prose(self, q, candidates, budget: int, used: set[str], table_ids: set[str],  # type: ignore[no-untyped-def]
                preferred: set[str]) -> list[DraftSentence]:
-        ranked = self.a._score(q, self.a._sentences(candidates))
+        ranked = self.a.ranked_sentences(q, candidates)
         for s in ranked:
             if s.passage.id in preferred:
                 # the section the request names is the topic, whatever words it uses: its sentences come
@@ -390,7 +390,7 @@ class Drafter:
                 return "skip"
             raw = s.text.strip()
             cites: tuple[Citation, ...] = (_cite(s),)
-            if _LIST_ITEM.match(raw) and not raw.endswith((".", "!", "?")) and _states_figure(raw):
+            if LIST_ITEM.match(raw) and not raw.endswith((".", "!", "?")) and _states_figure(raw):
                 # a short list item that states a figure ('- 7% reduction in admissions per annum'): drafted
                 # with the lead-in that makes it a sentence ('The model has seen: ...; ...'), else alone
                 led = self._lead_in_of(s)
@@ -398,10 +398,10 @@ class Drafter:
                     s = led
                     raw = s.text.strip()
                     cites = (_cite(s),)
-                elif len(_strip_marker(raw).split()) >= 5:
-                    raw = _strip_marker(raw) + "."
+                elif len(strip_marker(raw).split()) >= 5:
+                    raw = strip_marker(raw) + "."
             if raw.endswith(":") and "\t" not in raw:  # a lead-in: the list after it completes the sentence
-                items = self.a._items_after(s.passage.doc, s.page, max(s.line, s.line_end), limit=6)
+                items = self.a.list_after(s.passage.doc, s.page, max(s.line, s.line_end), limit=6)
                 shown = [_item(it.text) for it in items]
                 if len(items) < 2:  # or the table after it ('split as follows:'), a label and a value per row
                     items, shown = self._table_after(s, q)
@@ -481,7 +481,7 @@ class Drafter:
             near, sections = self._around(picked)
             if preferred:  # a section the request names: only its own sentences
                 near = [p for p in near if p.id in preferred]
-            pool = self.a._score(q, self.a._sentences([(p, 0.0) for p in near]))
+            pool = self.a.ranked_sentences(q, [(p, 0.0) for p in near])
             for s in pool:
                 if claim_like(s.text):
                     s.score += 0.1
@@ -526,7 +526,7 @@ class Drafter:
             return None
         last_word = (above[-1].text.split() or [""])[-1].lower()
         head = sentence_spans(above[-1].text)
-        if not head or not (first[:1].islower() or last_word in _DANGLING):
+        if not head or not (first[:1].islower() or last_word in DANGLING):
             return None
         a, b = head[-1]
         return Sentence(s.passage, above[-1].no, s.page, above[-1].text[a:b].strip() + "\n" + first, line_end=s.line)
@@ -537,7 +537,7 @@ class Drafter:
         above = self.a.index.lines(s.passage.doc, s.page, max(1, s.line - 15), s.line - 1)
         for ln in reversed(above):
             t = ln.text.strip()
-            if not t or _LIST_ITEM.match(t):
+            if not t or LIST_ITEM.match(t):
                 continue
             if not t.endswith(":") or "\t" in t:
                 return None
@@ -1016,12 +1016,12 @@ def _cite(s: Sentence) -> Citation:
 
 
 def _row_citations(a: Answerer, t: Table, r: Row) -> tuple[Citation, ...]:
-    return tuple(a._cite_rows(t, [r]))
+    return tuple(a.cite_rows(t, [r]))
 
 
 def _item(text: str) -> str:
     """A list item inside a sentence: no marker, and a common first word in lower case ('the drivers')."""
-    t = _strip_marker(text)
+    t = strip_marker(text)
     first = t.split(" ", 1)[0]
     if first in {"The", "A", "An", "This", "These", "Our", "We", "It", "All", "Some", "Each", "Every"}:
         t = first.lower() + t[len(first):]

@@ -193,3 +193,22 @@ def expand_acronyms(text: str, acronyms: dict[str, str]) -> str:
         if long and long not in lowered:
             extra.append(long)
     return f"{text} ({'; '.join(sorted(extra))})" if extra else text
+
+
+# words a sentence cut off mid-way ends with ('... transferred to the')
+DANGLING = {"the", "a", "an", "of", "to", "and", "or", "that", "with", "for", "in", "on", "by", "which", "than",
+            "from", "at", "as", "is", "are", "was", "were", "be", "will", "this", "these", "their", "our"}
+
+# a list item: a bullet, a number or a letter, then text
+LIST_ITEM = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])\s+\S")
+
+
+def marker_kind(text: str) -> str:
+    """What a list item is marked with: a bullet, a number or a letter."""
+    t = text.lstrip()
+    return "bullet" if t[:1] in "-•·*✓" else "number" if re.match(r"\(?\d", t) else "letter"
+
+
+def strip_marker(text: str) -> str:
+    """A list item without its marker or its closing full stop or semicolon."""
+    return re.sub(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", "", text).strip().rstrip(".;")
