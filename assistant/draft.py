@@ -141,6 +141,7 @@ class Drafter:
             docs = list(named) or None
             if named:  # and, having done so, are not what the section is about
                 topic = _without_names(topic, self.a) or topic
+        self._also_in: list[str] = []  # other plans with the section the request names (it names no plan)
         scope_passages = self._section_scope(request, docs)
         # what is asked about, or part of it, is not in the documents (a section they have is): say so,
         # rather than pad the draft with what the other words match
@@ -181,6 +182,13 @@ class Drafter:
             gaps.append(f"The documents do not cover {topic}.")
         if unknown:
             gaps.append(f"The documents do not mention {_listing(unknown)}.")
+        if self._also_in and scope_passages:
+            # a section two plans share, and the request names no plan: which one was used, and the other
+            used_doc = scope_passages[0].doc
+            others = _listing([self.a.index.title(d) for d in self._also_in])
+            notes.append(f"More than one plan has the section this request names; this draft is from "
+                         f"{self.a.index.title(used_doc)}. {others} {'has' if len(self._also_in) == 1 else 'have'} "
+                         f"it too: name that plan in the request to draft from it.")
         mode = f"llm:{self.llm.name}" if self.llm is not None and written else "extractive"
         return Draft(request, sections, all_figures, gaps, mode, words, notes)
 
@@ -296,6 +304,7 @@ class Drafter:
                       for d in docs_found}
             best = max(docs_found, key=lambda d: (found[d], weight[d]))
             out = [p for p in out if p.doc == best]
+            self._also_in = [d for d in docs_found if d != best]
         return out
 
     def _named_in_lower_case(self, request: str, docs: Sequence[str] | None) -> list[str]:

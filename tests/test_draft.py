@@ -577,3 +577,35 @@ def test_a_place_named_with_an_ampersand_is_a_name_not_an_unknown_word(tmp_path:
     d = a.draft(f"Write a 40-word paragraph on support for carers in {place}.")
     assert d.sections, d.gaps
     assert "1,240" in d.text
+
+
+def test_a_section_two_plans_share_says_which_plan_was_used_and_offers_the_other(tmp_path: Path) -> None:
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "north.txt").write_text(
+        "Northshire Health and Wellbeing Board: Better Care Plan 2022-23\n\n3. Carers support\n\n"
+        "Northshire funds a carers hub that supported 1,240 carers in 2022, with respite for 310 of them.\n\n"
+        "4. Governance\n\nThe Northshire board meets monthly. Northshire partners report to it. Northshire Council "
+        "and Northshire CCG sign the plan.\n",
+        encoding="utf-8")
+    (corpus / "south.txt").write_text(
+        "Southvale Health and Wellbeing Board: Better Care Plan 2022-23\n\n3. Carers support\n\n"
+        "Southvale commissions carers assessments from the council, 560 in 2022.\n\n"
+        "4. Governance\n\nThe Southvale board meets quarterly. Southvale partners report to it. Southvale Council "
+        "and Southvale CCG sign the plan.\n",
+        encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    a = Assistant(s, index=load_index(s))
+    d = a.draft('Draft a 40-word summary for the "Carers support" section.')
+    cited = {c.doc for sec in d.sections for x in sec.sentences for c in x.citations}
+    assert len(cited) == 1
+    (used,) = cited
+    other = "Southvale" if used == "north.txt" else "Northshire"
+    (note,) = [n for n in d.notes if "More than one plan" in n]
+    assert other in note and ("Northshire" if other == "Southvale" else "Southvale") in note
+    named = a.draft('Draft a 40-word summary of the Southvale plan for the "Carers support" section.')
+    assert {c.doc for sec in named.sections for x in sec.sentences for c in x.citations} == {"south.txt"}
+    assert not [n for n in named.notes if "More than one plan" in n]
