@@ -587,14 +587,16 @@ def test_a_section_two_plans_share_says_which_plan_was_used_and_offers_the_other
     (corpus / "north.txt").write_text(
         "Northshire Health and Wellbeing Board: Better Care Plan 2022-23\n\n3. Carers support\n\n"
         "Northshire funds a carers hub that supported 1,240 carers in 2022, with respite for 310 of them.\n\n"
-        "4. Governance\n\nThe Northshire board meets monthly. Northshire partners report to it. Northshire Council "
-        "and Northshire CCG sign the plan.\n",
+        "4. Governance\n\nThe board of Northshire meets monthly.\n\n5. Housing\n\nHomes in Northshire are adapted.\n\n"
+        "6. Workforce\n\nStaff in Northshire are trained.\n\n7. Risks\n\nRisks for Northshire are reviewed.\n\n"
+        "8. Sign off\n\nThe plan for Northshire is signed off.\n",
         encoding="utf-8")
     (corpus / "south.txt").write_text(
         "Southvale Health and Wellbeing Board: Better Care Plan 2022-23\n\n3. Carers support\n\n"
         "Southvale commissions carers assessments from the council, 560 in 2022.\n\n"
-        "4. Governance\n\nThe Southvale board meets quarterly. Southvale partners report to it. Southvale Council "
-        "and Southvale CCG sign the plan.\n",
+        "4. Governance\n\nThe board of Southvale meets quarterly.\n\n5. Housing\n\nHomes in Southvale are adapted.\n\n"
+        "6. Workforce\n\nStaff in Southvale are trained.\n\n7. Risks\n\nRisks for Southvale are reviewed.\n\n"
+        "8. Sign off\n\nThe plan for Southvale is signed off.\n",
         encoding="utf-8")
     s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
     sync(s, progress=False)
