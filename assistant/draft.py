@@ -32,7 +32,7 @@ from .verify import _periods_and_numbers
 _DRAFT_WORDS = re.compile(
     r"(?i)\b(draft|write|prepare|produce|create|give|provide|a|an|the|short|brief|summary|summarise|summarising|"
     r"summarizing|overview|paragraph|section|narrative|description|describe|explain|explaining|outline|for|of|on|"
-    r"our|plan's|plan|suitable|words?|\d+-word|\d+\s+words?|board|delivery|how|will|be|that|this|and|it|to)\b")
+    r"our|suitable|words?|\d+-word|\d+\s+words?|be|that|this|and|it|to)\b")
 _SECTION_NO = re.compile(r"(?i)\bsection\s+(\d+(?:\.\d+)*[a-z]?)")
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)|"
                      r"\b(?:the|our|its) ((?:[A-Z][\w&/-]*|\d+)(?: (?:[A-Z][\w&/-]*|\d+|of|and|to|for|the))*) section\b")
@@ -120,7 +120,9 @@ def title_of(request: str) -> str:
 
 
 def topic_of(request: str) -> str:
-    """The request without its drafting words: what the section is about."""
+    """The request without its drafting words, its audience and the section number it names: what the
+    section is about, for retrieval. Only words about drafting go ('draft', 'summary', '200-word');
+    'board', 'delivery', 'plan', 'how' and 'will' stay (they are the topic of some requests)."""
     text = _SECTION_NO.sub(" ", request)
     text = re.sub(r"(?i)\bsuitable for .*$|\bfor the [A-Z&][\w&]*( [A-Z&][\w&]*)* (Board|Group|Committee)\b", " ", text)
     text = _DRAFT_WORDS.sub(" ", text)

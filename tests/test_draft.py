@@ -611,3 +611,17 @@ def test_a_section_two_plans_share_says_which_plan_was_used_and_offers_the_other
     named = a.draft('Draft a 40-word summary of the Southvale plan for the "Carers support" section.')
     assert {c.doc for sec in named.sections for x in sec.sentences for c in x.citations} == {"south.txt"}
     assert not [n for n in named.notes if "More than one plan" in n]
+
+
+@pytest.mark.parametrize("request_text, kept", [
+    ("Draft a 150-word summary of how the delivery board will oversee the plan.", {"board", "delivery", "plan"}),
+    ("Write a short paragraph on the plan's delivery milestones for the Finance Committee.", {"delivery", "plan's"}),
+    ("Draft a 200-word overview of board governance, suitable for the Health and Wellbeing Board.", {"board"}),
+])
+def test_the_topic_keeps_every_word_that_is_not_about_drafting(request_text: str, kept: set[str]) -> None:
+    from assistant.draft import topic_of
+
+    words = set(topic_of(request_text).lower().split())
+    assert kept <= words, words
+    assert not words & {"draft", "write", "summary", "overview", "paragraph", "150-word", "suitable", "committee",
+                        "wellbeing"}, words
