@@ -129,6 +129,38 @@ def topic_of(request: str) -> str:
     return " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" .,:;'\"")
 
 
+@dataclass(frozen=True)
+class DraftRequest:
+    """What a writer's request asks for, read once: this is where a draft request is understood."""
+
+    text: str
+    words: int  # the length asked for ('a 200-word summary'), 200 when it says none
+    topic: str  # what the section is about, for retrieval: no drafting words, audience or plan names
+    title: str  # a plain title for the topic: the draft's heading when no section is named
+    audience: str | None  # who it is for ('the Health and Wellbeing Board'), when it says
+    docs: tuple[str, ...]  # the plans it names ('Wiltshire'); empty when it names none
+    section_number: str | None  # the section it names by number ('section 5.2')
+    section_names: tuple[str, ...]  # the sections it names by title ('"Overview of funding contributions"')
+    periods: tuple[str, ...]  # the periods it names ('2019-20')
+
+
+def read_request(request: str, a: Answerer, docs: Sequence[str] | None = None,
+                 length_words: int | None = None) -> DraftRequest:
+    """A request read into its length, topic, title, audience, the plans, the section and the periods it
+    names."""
+    topic = topic_of(request) or request
+    named = tuple(docs or ()) or scope_docs_of(a, request)
+    if named and not docs:  # a plan the request names is where to draft from, not what to draft about
+        topic = _without_names(topic, a) or topic
+    m = _SECTION_NO.search(request)
+    names = tuple((q.group(1) or q.group(2) or q.group(3)).strip().lower() for q in _QUOTED.finditer(request))
+    aud = _AUDIENCE.search(request) or _FOR_BODY.search(request)
+    audience = re.sub(r"(?i)^,?\s*(suitable for|aimed at|written for|for an audience of|to be read by|for)\s+", "",
+                      aud.group(0)).strip(" .,") if aud else None
+    return DraftRequest(request, target_words(request, length_words), topic, title_of(request) or topic, audience,
+                        named, m.group(1) if m else None, names, tuple(periods_in(request)[0]))
+
+
 class Drafter:
     def __init__(self, answerer: Answerer, llm: LLM | None = None) -> None:
         self.a = answerer
@@ -136,15 +168,10 @@ class Drafter:
 
     def draft(self, request: str, docs: Sequence[str] | None = None, outline: Sequence[str] | None = None,
               length_words: int | None = None) -> Draft:
-        words = target_words(request, length_words)
-        topic = topic_of(request) or request
-        if not docs:  # names that belong to one document ('Wiltshire') narrow the sources to it
-            named = scope_docs_of(self.a, request)
-            docs = list(named) or None
-            if named:  # and, having done so, are not what the section is about
-                topic = _without_names(topic, self.a) or topic
+        r = read_request(request, self.a, docs, length_words)
+        words, topic, docs = r.words, r.topic, list(r.docs) or None
         self._also_in: list[str] = []  # other plans with the section the request names (it names no plan)
-        scope_passages = self._section_scope(request, docs)
+        scope_passages = self._section_scope(r, docs)
         # what is asked about, or part of it, is not in the documents (a section they have is): say so,
         # rather than pad the draft with what the other words match
         unknown = [] if scope_passages else self._unknown_words(topic)
@@ -157,7 +184,7 @@ class Drafter:
             if lacking:
                 topic = " ".join(t for t in parts if t not in lacking)
         scope_docs = tuple(sorted({p.doc for p in scope_passages})) or tuple(docs or ())
-        headings = list(outline) if outline else [_title(title_of(request) or topic, scope_passages)]
+        headings = list(outline) if outline else [_title(r.title, scope_passages)]
         per_section = max(60, words // len(headings))
         sections: list[DraftSection] = []
         all_figures: list[Figure] = []
@@ -172,7 +199,7 @@ class Drafter:
                 gaps.append(f"The documents give nothing on {heading.lower()}.")
                 continue
             if self.llm is not None:  # the model writes from what was selected; what it writes is verified
-                by_model, figs_used, note = self._written(heading, request, sentences, per_section)
+                by_model, figs_used, note = self._written(heading, request, sentences, per_section, r.audience)
                 if by_model:
                     sentences, figs, written = by_model, figs_used, written + 1
                 if note:
@@ -217,14 +244,14 @@ class Drafter:
         share = m.weight(missing & set(terms)) / (m.weight(set(terms)) or 1.0)
         return share > 0.5 and len(missing & set(terms)) >= 2
 
-    def _written(self, heading: str, request: str, selected: list[DraftSentence],
-                 budget: int) -> tuple[list[DraftSentence], list[Figure], str | None]:
+    def _written(self, heading: str, request: str, selected: list[DraftSentence], budget: int,
+                 audience: str | None = None) -> tuple[list[DraftSentence], list[Figure], str | None]:
         """The section written by the language model from the selected sentences' sources and figures,
         sentence by sentence verified (its citations were given to it, its numbers are in what it cites);
         nothing, with the reason, when too little of it survives or the model fails."""
         from .errors import LLMError
         from .generate import Context, verify_sentences
-        from .prompts import render
+        from .prompts import render, variables
 
         assert self.llm is not None
         ctx = Context()
@@ -236,7 +263,9 @@ class Drafter:
                 if not any(f == other for _, other in ctx.figures):
                     ctx.figures.append((f"F{len(ctx.figures) + 1}", f))
         system = render("system")
-        prompt = render("draft", heading=heading, words=budget, request=request, passages=ctx.passages_block(),
+        # (a prompt folder of the user's own whose draft prompt does not name the audience still works)
+        extra = {"audience": audience or "staff and partners who use the plan"} if "audience" in variables("draft") else {}
+        prompt = render("draft", heading=heading, words=budget, request=request, **extra, passages=ctx.passages_block(),
                         figures=ctx.figures_block())
         try:
             reply = self.llm.complete(system, prompt)
@@ -262,13 +291,11 @@ class Drafter:
 
     # ------------------------------------------------------------------ scope
 
-    def _section_scope(self, request: str, docs: Sequence[str] | None) -> list[Passage]:
+    def _section_scope(self, r: DraftRequest, docs: Sequence[str] | None) -> list[Passage]:
         """Passages under the section the request names (by number or by title), if it names one."""
-        names: list[str] = []
-        m = _SECTION_NO.search(request)
-        number = m.group(1) if m else None
-        for q in _QUOTED.finditer(request):
-            names.append((q.group(1) or q.group(2) or q.group(3)).strip().lower())
+        request = r.text
+        names = list(r.section_names)
+        number = r.section_number
         if not names:  # 'the delayed transfers of care section': the longest run of words before 'section'
             names = self._named_in_lower_case(request, docs)
         if not names and not number:  # 'the vision for integrated care': a heading the request spells out

@@ -625,3 +625,23 @@ def test_the_topic_keeps_every_word_that_is_not_about_drafting(request_text: str
     assert kept <= words, words
     assert not words & {"draft", "write", "summary", "overview", "paragraph", "150-word", "suitable", "committee",
                         "wellbeing"}, words
+
+
+@pytest.mark.parametrize("request_text, words, audience, number, names, periods", [
+    ("Draft a 200-word summary of the 2019-20 funding allocations for the plan's section 2 (Funding Allocations), "
+     "suitable for the Health and Wellbeing Board.", 200, "the Health and Wellbeing Board", "2",
+     ("funding allocations",), ("2019-20",)),
+    ('Write a 120-word paragraph for the Finance Committee on the "Savings plan" section.', 120,
+     "the Finance Committee", None, ("savings plan",), ()),
+    ("Draft a short overview of carers support in 2022-23.", 200, None, None, (), ("2022-23",)),
+])
+def test_a_request_is_read_into_length_audience_section_and_periods(assistant: Assistant, request_text: str,
+                                                                    words: int, audience: str | None,
+                                                                    number: str | None, names: tuple[str, ...],
+                                                                    periods: tuple[str, ...]) -> None:
+    from assistant.draft import read_request
+
+    r = read_request(request_text, assistant.default_answerer)
+    assert (r.words, r.audience, r.section_number, r.section_names, r.periods) == (
+        words, audience, number, names, periods)
+    assert "draft" not in r.topic.lower() and "word" not in r.topic.lower()
