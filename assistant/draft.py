@@ -1,17 +1,25 @@
 """Drafting narrative sections from the documents: every sentence cited, every figure traceable.
 
-1. Read the request: length ('a 200-word summary'), topic (drafting words removed), periods, and any
-   section it names ('section 5.2', '"Overview of funding contributions"'), which narrows the sources.
-2. Outline: the headings given, else one section named after the topic.
-3. Per section: score the sentences of the retrieved passages against the topic, keep the best ones
-   without repeats, and order them context, figures, actions, risks, with short connectives.
-4. Key figures: from the tables the section is about, the figure engine writes the latest values and
-   the changes and % changes between years (computed, with formulas and cells).
-5. Gaps: what the request asks for that the documents do not give is stated, never padded.
+The parts, in the order a draft is made:
+1. Reading the request (`read_request` -> `DraftRequest`): length ('a 200-word summary'), topic (drafting
+   words, audience and plan names removed), title, audience, the plans, the section ('section 5.2',
+   '"Overview of funding contributions"') and the periods it names.
+2. Scope (`Drafter._section_scope`): the passages of the section it names; when more than one plan has
+   that section and the request names no plan, the draft says which plan it used and offers the others.
+3. Evidence (`Drafter._prose`): the answering core's retrieval and sentence ranking
+   (`Answerer.passages_for`, `ranked_sentences`), the named section first and sentences stating figures
+   before the rest; kept without repeats, with the sentence a 'This ...' points at and the lead-in of a
+   list item, up to the length asked.
+4. Key figures (`Drafter._key_figures`, `_table_sentences`): from the tables the section is about, the
+   figure engine writes sentences a writer would keep: a change as 'rises from A in 18/19 to B in 19/20
+   (+d, +p%)', the largest part of a total with its share, unchanged rows together (computed, with
+   formulas and cells).
+5. Assembling (`_in_document_order`, `to_markdown`, `to_docx`): sentences in the section's own order,
+   every one cited; gaps (what the request asks for that the documents do not give) are stated, never
+   padded.
 With a language model, the model writes each section from the same passages and figures, and the same
 verification as for answers applies (citations must exist, numbers must come from what is cited).
 """
-
 from __future__ import annotations
 
 import re
@@ -39,8 +47,6 @@ _QUOTED = re.compile(r"[\"“]([^\"”]{3,80})[\"”]|\(([A-Z][^()]{3,60})\)|"
 _LITTLE = {"the", "a", "an", "of", "for", "to", "and", "in", "on", "our", "its", "their", "this", "that", "plan's",
            "summary", "overview", "draft", "paragraph", "description", "narrative"}
 _ANAPHOR = re.compile(r"(This|These|That|It|They|Which|Such)\b")
-_ACTION = re.compile(r"(?i)\b(will|plan(s|ning)? to|planned|aim(s)? to|propos(e|ed|es)|intend|going to|continue to|priorit)")
-_RISK = re.compile(r"\b(risks?|challeng\w*|pressures?|concerns?|difficult\w*|shortfalls?|deficits?|delays?)\b")
 _LIST_MARK = re.compile(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
@@ -397,9 +403,7 @@ class Drafter:
         for fs in figure_sentences:
             figs.extend(f for f in fs.figures if f not in figs)
         gaps = self._gaps(request, prose, figs)
-        ordered = _order(prose, f"{topic} {request}")
-        sentences = ordered[:1] + figure_sentences + ordered[1:]
-        return sentences, figs, gaps
+        return _in_document_order(prose + figure_sentences), figs, gaps
 
     def _prose(self, q, candidates, budget: int, used: set[str], table_ids: set[str],  # type: ignore[no-untyped-def]
                preferred: set[str]) -> list[DraftSentence]:
@@ -1091,39 +1095,11 @@ def _clean(text: str) -> str | None:
     return t
 
 
-def _order(sentences: list[DraftSentence], topic: str = "") -> list[DraftSentence]:
-    """Context first, then figures, then actions, then risks (stable within each group); a connective
-    opens the actions and the risks. What the draft is about is not a risk to it: in a draft on delays
-    or on a deficit, a sentence about them is context."""
-    about = {w[:5] for w in re.findall(r"[a-z]+", topic.lower())}  # 'delayed' covers 'delays'
-
-    def bucket(s: DraftSentence) -> int:
-        risks = {w.lower()[:5] for w in _RISK.findall(s.text)}
-        if risks - about and not _ACTION.search(s.text):
-            return 3
-        if _ACTION.search(s.text):
-            return 2
-        if re.search(r"£\s?\d|\d%|\d{2,}", s.text):
-            return 1
-        return 0
-
-    ordered = sorted(sentences, key=bucket)
-    out = []
-    seen: set[int] = set()
-    for s in ordered:
-        b = bucket(s)
-        text = s.text
-        if b in (2, 3) and b not in seen and out:
-            text = _connect("Looking ahead, " if b == 2 else "However, ", text)
-        seen.add(b)
-        out.append(DraftSentence(text, s.citations, s.figures))
-    return out
-
-
-def _connect(connective: str, text: str) -> str:
-    first = text.split()[0]
-    keep = first.isupper() or (len(first) > 1 and first[1].isupper()) or first in ("I",)
-    return connective + (text if keep else text[0].lower() + text[1:])
+def _in_document_order(sentences: list[DraftSentence]) -> list[DraftSentence]:
+    """The section's own order: by where each sentence's first source line is (a table's sentences keep
+    their order, total first, since they cite the table's header first)."""
+    return sorted(sentences, key=lambda s: (s.citations[0].doc, s.citations[0].page or 0, s.citations[0].line_start)
+                  if s.citations else ("", 0, 0))
 
 
 def to_markdown(d: Draft, footnotes: bool = True) -> str:
