@@ -449,7 +449,7 @@ class Drafter:
                     items, shown = self._table_after(s, q)
                 if len(items) < 2 or any("\t" in x for x in shown):
                     return "skip"
-                raw = raw + " " + "; ".join(shown) + "."
+                raw = raw + " " + _join_items(shown) + "."
                 cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.no, it.text.strip())
                                for it in items)
                 if _ANAPHOR.match(raw):  # 'This is made up of:' needs its subject
@@ -512,6 +512,11 @@ class Drafter:
                 picked[-1] = DraftSentence(f"{last.text} {f}", (*last.citations, _cite(follow)), last.figures)
                 used.update((f, picked[-1].text))
                 total += len(f.split())
+            listed_after = self._list_stating_figures_after(s)
+            if listed_after is not None and total < budget * 0.95:
+                # a list of figures right under the sentence ('In summary, the measures showed: ...') is
+                # its detail: drafted next, with its lead-in, if the length allows
+                take(listed_after, pool, 0.0)
             return "stop" if total >= budget * 0.95 else "took"
 
         for s in ranked:
@@ -572,6 +577,20 @@ class Drafter:
             return None
         a, b = head[-1]
         return Sentence(s.passage, above[-1].no, s.page, above[-1].text[a:b].strip() + "\n" + first, line_end=s.line)
+
+    def _list_stating_figures_after(self, s: Sentence) -> Sentence | None:
+        """The lead-in line (ending in ':') right under the paragraph (source line) of the sentence `s`, when
+        the list after it states figures in at least two items; as a sentence of the same passage."""
+        end = max(s.line, s.line_end)
+        below = [ln for ln in self.a.index.lines(s.passage.doc, s.page, end + 1, end + 4) if ln.text.strip()]
+        if not below or "\t" in below[0].text or not below[0].text.strip().endswith(":"):
+            return None
+        first = below[0]
+        items = self.a.list_after(s.passage.doc, first.page, first.no, limit=8)
+        if sum(bool(_states_figure(it.text)) for it in items) < 2:
+            return None
+        return Sentence(text=first.text.strip(), passage=s.passage, page=first.page, line=first.no,
+                        line_end=first.no, score=s.score, coverage=1.0)
 
     def _lead_in_of(self, s: Sentence) -> Sentence | None:
         """The line ending in ':' that opens the list item `s` is in (the items above it are list items
@@ -1059,6 +1078,18 @@ def _cite(s: Sentence) -> Citation:
 
 def _row_citations(a: Answerer, t: Table, r: Row) -> tuple[Citation, ...]:
     return tuple(a.cite_rows(t, [r]))
+
+
+def _join_items(items: Sequence[str]) -> str:
+    """List items in one sentence: '; ' between items, a sub-heading item ('National Metrics:') followed
+    straight by its own items."""
+    out = ""
+    for x in items:
+        x = x.strip().rstrip(";")
+        if out:
+            out += " " if out.endswith(":") else "; "
+        out += x
+    return out.rstrip(":")
 
 
 def _item(text: str) -> str:

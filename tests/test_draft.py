@@ -648,3 +648,25 @@ def test_a_request_is_read_into_length_audience_section_and_periods(assistant: A
     assert (r.words, r.audience, r.section_number, r.section_names, r.periods) == (
         words, audience, number, names, periods)
     assert "draft" not in r.topic.lower() and "word" not in r.topic.lower()
+
+
+def test_a_list_of_figures_under_a_drafted_paragraph_is_drafted_as_its_detail(tmp_path: Path) -> None:
+    """The list under a paragraph ('The year's results were: ...') is the paragraph's detail even when its
+    items share no word with the request; a sub-heading item ('Local measures:') opens its own items."""
+    a = assistant_over(tmp_path, "dash.txt",
+        "3. Progress to date\n\n"
+        "Throughout 2021-22 a dashboard tracked performance against the national and local metrics of the "
+        "plan. It is reviewed by the board every quarter.\n\n"
+        "The year's results were:\n\n"
+        "National measures:\n\n"
+        "- Hospital stays – 3.1% below plan\n"
+        "- Care home moves – 14.0% above target\n\n"
+        "Local measures:\n\n"
+        "- Carers reached – 1,150, above target\n\n"
+        "4. Workforce\n\nRecruitment of metric analysts continues across all teams of the council.\n")
+    d = a.draft("Draft a 90-word summary of 2021-22 performance against the national and local metrics.")
+    text = sentence_with(d, "3.1%", "14.0%", "1,150")
+    assert "National measures: Hospital stays" in text and "; Local measures: Carers reached" in text
+    (s,) = [x for sec in d.sections for x in sec.sentences if x.text == text]
+    assert s.citations[0].line_start == 5  # the lead-in line, then the items
+    assert_traceable(d)
