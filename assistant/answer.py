@@ -537,7 +537,8 @@ class Answerer:
             text = f"{row.path()} — " + "; ".join(parts) + f"{where}."
             cells = [c for c in ta.cols if row.cells[c].kind != "empty"]
             if len(cells) == 1:
-                text = _lookup_sentence(t, row, cells[0], where) or text
+                context = [t.caption, self.table_heading(t.id), self.index.title(t.doc)]
+                text = _lookup_sentence(t, row, cells[0], where, context, q.periods) or text
             return Evidence(text, self._cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)
         fig = ta.figures[0]
         if ta.op == "share":
@@ -999,12 +1000,24 @@ def _describe_table_answer(a: TableAnswer) -> str:
 # --------------------------------------------------------------------------- decisions
 
 
-def _lookup_sentence(t: Table, row: Row, col: int, where: str) -> str | None:
+def _lookup_sentence(t: Table, row: Row, col: int, where: str, context: Sequence[str] = (),
+                     asked: Sequence[str] = ()) -> str | None:
     """One cell as a sentence that names its subject and its period: 'For 2019-20, Wycombe (Funding
-    allocation) is £1,277,735 (Disabled Facilities Grant).' None when the column names no period."""
+    allocation) is £1,277,735.' The period is the column's; for a column that names none, the one period
+    the table's nearest context names (its caption, then its heading, then its document's title), when
+    the question names no other. None when no period is known."""
     header = t.columns[col] if col < len(t.columns) else ""
     periods = periods_in(header)[0]
     if not periods:
+        for text in context:
+            found = set(periods_in(text or "")[0])
+            if found:
+                if len(found) == 1 and (not asked or set(asked) & found):
+                    period = found.pop()
+                    value = re.sub(r"([£$€])\s+", r"\1", row.cells[col].raw.strip())
+                    measure = f" ({header.strip()})" if header.strip() else ""
+                    return f"For {period}, {row.path()}{measure} is {value}{where}."
+                return None
         return None
     period = max(periods, key=len)
     rest = header

@@ -408,3 +408,37 @@ def test_the_rows_a_total_is_made_of(tmp_path: Path, question: str) -> None:
         assert item in ans.text
     assert "Donations" not in ans.text
     assert {c.line_start for c in ans.citations} >= {8, 9, 10}
+
+
+SPLIT = """Northshire Better Care Fund plan
+
+2.2 Disabled Facilities Grant 2021-22
+
+The full Disabled Facilities Grant is passed to each district council and is split as follows:
+
+District\tFunding allocation
+Eastvale\t£742,118
+Westmoor\t£1,035,600
+Total\t£1,777,718
+"""
+
+
+@pytest.mark.parametrize("question", ["How much Disabled Facilities Grant went to Westmoor in 2021-22?",
+                                      "What is Westmoor's Disabled Facilities Grant funding allocation?",
+                                      "Westmoor funding allocation?"])
+def test_a_cell_whose_column_names_no_period_takes_the_one_period_its_table_is_under(tmp_path: Path,
+                                                                                      question: str) -> None:
+    a = assistant_over(tmp_path, "dfg.txt", SPLIT)
+    ans = a.ask(question)
+    assert ans.answered and "For 2021-22, Westmoor (Funding allocation) is £1,035,600" in ans.text
+    assert {c.line_start for c in ans.citations} >= {7, 9}  # the header and the row
+
+
+def test_no_period_is_named_when_the_context_names_two_or_another_is_asked(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "dfg.txt", SPLIT.replace("2.2 Disabled Facilities Grant 2021-22",
+                                                          "2.2 Disabled Facilities Grant 2020-21 and 2021-22"))
+    ans = a.ask("What is Westmoor's Disabled Facilities Grant funding allocation?")
+    assert "£1,035,600" in ans.text and "For 20" not in ans.text
+    b = assistant_over(tmp_path / "b", "dfg.txt", SPLIT)
+    other = b.ask("What is Westmoor's Disabled Facilities Grant funding allocation in 2019-20?")
+    assert "For 2021-22" not in other.text
