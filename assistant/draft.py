@@ -751,6 +751,15 @@ class Drafter:
                 if moved(mover) > 0 and mover not in valued[:2]:
                     valued.remove(mover)
                     valued.insert(1, mover)
+
+                def grew(r: Row) -> Decimal:
+                    ca = r.cells[a_col]
+                    return abs(((r.cells[b].value or 0) - ca.value) / ca.value) if ca.value else Decimal(0)
+                # and the fastest mover relative to where it started ('90 and over: +121.6%'), third
+                fastest = max(valued, key=grew)
+                if grew(fastest) > 0 and fastest not in valued[:3]:
+                    valued.remove(fastest)
+                    valued.insert(2, fastest)
             body = valued + ([r for r in body if r not in valued] if whole else [])
         rows = ([r for r in t.rows if r.role == "total"] +
                 [r for r in t.rows if r.role == "body" and summary.search(r.label)] if whole else []) + body

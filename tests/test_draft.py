@@ -670,3 +670,26 @@ def test_a_list_of_figures_under_a_drafted_paragraph_is_drafted_as_its_detail(tm
     (s,) = [x for sec in d.sections for x in sec.sentences if x.text == text]
     assert s.citations[0].line_start == 5  # the lead-in line, then the items
     assert_traceable(d)
+
+
+def test_a_series_table_gives_its_total_its_biggest_and_its_fastest_mover(tmp_path: Path) -> None:
+    """Of a projection table, a short draft gives the total, the largest row, the biggest change and the
+    fastest relative change (a small group that more than doubles), each with its computed change."""
+    a = assistant_over(tmp_path, "pop.txt",
+        "2. Our population\n\n"
+        "Projected population aged 65 and over:\n\n"
+        "Age group\t2020\t2035\n"
+        "65-74\t41,000\t47,500\n"
+        "75-84\t27,400\t36,900\n"
+        "85-89\t6,200\t9,300\n"
+        "90 and over\t2,100\t4,800\n"
+        "Total 65 and over\t76,700\t98,500\n\n"
+        "3. Governance\n\nThe board meets monthly.\n")
+    d = a.draft("Draft a 70-word summary of the projected population aged 65 and over for section 2.")
+    sentence_with(d, "76,700", "98,500", "+21,800")  # the total
+    sentence_with(d, "41,000", "47,500")  # the largest group
+    sentence_with(d, "27,400", "36,900", "+9,500")  # the biggest change
+    sentence_with(d, "2,100", "4,800", "+128.6%")  # the fastest change
+    body = d.text.split("### Key figures")[0]
+    assert "85-89" not in body or body.index("90 and over") < body.index("85-89")  # the rest only after
+    assert_traceable(d)
