@@ -815,6 +815,21 @@ class Drafter:
                 figs += [F.lookup(t, total_row, b), sh]
                 extra_cites += _row_citations(self.a, t, total_row)
                 tail += f", the largest part of the {_amount(total_row.cells[b])} total ({sh.text})"
+            if series:
+                # a series beside a baseline or a target ('Baseline at start of pilot', 'Expected baseline'):
+                # the latest figure against them, and the series' peak when it is neither end
+                refs = [c for c in range(t.label_cols, len(t.columns)) if c not in periods and c != b
+                        and _REFERENCE.search(t.columns[c]) and r.cells[c].value is not None]
+                if refs:
+                    tail += ", against " + _listing([f"{_lower_first(_UNIT.sub('', t.columns[c]).strip())} "
+                                                     f"{r.cells[c].raw.strip()}" for c in refs[:2]])
+                    figs.extend(F.lookup(t, r, c) for c in refs[:2])
+                vals = [c for c in periods if r.cells[c].value is not None and r.cells[c].kind == r.cells[b].kind]
+                if len(vals) >= 4:
+                    peak = max(vals, key=lambda c: r.cells[c].value or 0)
+                    if peak not in (b, a_col) and (r.cells[peak].value or 0) > (r.cells[b].value or 0):
+                        tail += f"; highest {_amount(r.cells[peak])} in {_period_name(t, peak)}"
+                        figs.append(F.lookup(t, r, peak))
             cites = _row_citations(self.a, t, r) + tuple(
                 c for p in parts_of for c in _row_citations(self.a, t, p)) + extra_cites
             text = None
@@ -988,6 +1003,11 @@ def _level_cols(t: Table) -> list[int]:
 
 _ACTUAL = re.compile(r"(?i)\b(actual|outturn|achieved|performance)\b")
 _PLAN = re.compile(r"(?i)\b(plan|target|trajectory|expected|budget|control total)\b")
+_REFERENCE = re.compile(r"(?i)\b(baseline|target|plan|expected|trajectory|benchmark)\b")
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 _WHOLE = re.compile(r"(?i)\b(all|total|overall)\b")
 
 

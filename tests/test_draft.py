@@ -693,3 +693,16 @@ def test_a_series_table_gives_its_total_its_biggest_and_its_fastest_mover(tmp_pa
     body = d.text.split("### Key figures")[0]
     assert "85-89" not in body or body.index("90 and over") < body.index("85-89")  # the rest only after
     assert_traceable(d)
+
+
+def test_a_series_beside_a_baseline_and_a_target_is_set_against_them_with_its_peak(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "kpi.txt",
+        "6. Falls service indicators\n\n"
+        "Measure\tBaseline\tTarget\tApr\tMay\tJun\tJul\tAug\tSep\n"
+        "Falls responses within two hours\t310\t350\t298\t322\t371\t344\t336\t340\n"
+        "Conveyances to hospital avoided\t120\t140\t101\t118\t126\t131\t122\t129\n\n"
+        "7. Governance\n\nThe board meets monthly.\n")
+    d = a.draft("Draft a 60-word summary of the falls service indicators for section 6.")
+    text = sentence_with(d, "Falls responses", "298", "340", "310", "350", "371")
+    assert "baseline 310" in text.lower() and "target 350" in text.lower() and "highest 371" in text
+    assert_traceable(d)
