@@ -218,7 +218,8 @@ def answer_json(ans: Answer, id_: Any = None) -> dict[str, Any]:
     return d
 
 
-def print_answer(ans: Answer) -> None:
+def print_answer(ans: Answer, title: Any = None) -> None:
+    """The answer, then its sources: each document by its title, with the file name as detail."""
     print(ans.text)
     shown = ans.citations or ans.closest
     if shown:
@@ -226,7 +227,9 @@ def print_answer(ans: Answer) -> None:
         for i, c in enumerate(shown, 1):
             where = f"p.{c.page} " if c.page else ""
             lines = f"{c.line_start}" if c.line_start == c.line_end else f"{c.line_start}-{c.line_end}"
-            print(f"  [{i}] {c.doc} {where}line {lines}: {c.quote.replace(chr(9), ' | ')[:200]}")
+            name = title(c.doc) if title is not None else c.doc
+            doc = f"{name} ({c.doc})" if name and name != c.doc else c.doc
+            print(f"  [{i}] {doc} {where}line {lines}: {c.quote.replace(chr(9), ' | ')[:200]}")
     for f in ans.figures:
         print(f"  = {f.formula}")
     for n in ans.notes:
@@ -272,7 +275,7 @@ def cmd_ask(a: Assistant, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(answer_json(ans))
     else:
-        print_answer(ans)
+        print_answer(ans, a.index.title)
     return 0
 
 

@@ -217,3 +217,18 @@ def test_ask_over_an_empty_index_folder_says_it_is_indexing_first(
     code, out, err = run(capsys, "ask", "How many admissions did the falls service prevent?")
     assert code == 0 and "No index in" in err and "indexing" in err and "Indexed 1 documents" in err
     assert "88" in out
+
+
+def test_ask_names_each_source_by_its_title_with_the_file_as_detail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "0a1b2c3d.txt").write_text("Northbridge Better Care Fund Plan 2022-23\n\n"
+                                         "The falls service prevented 88 admissions in 2022.\n")
+    monkeypatch.setenv("ASSISTANT_CORPUS", str(corpus))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("ASSISTANT_MIN_CONFIDENCE", "0")
+    code, out, _ = run(capsys, "ask", "How many admissions did the falls service prevent in 2022?")
+    assert code == 0 and "88" in out
+    sources = out.split("Sources:")[1]
+    assert "Northbridge Better Care Fund Plan 2022-23 (0a1b2c3d.txt) line 3" in sources
