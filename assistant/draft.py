@@ -72,6 +72,7 @@ class Draft:
     mode: str = "extractive"
     words_target: int = 0
     notes: list[str] = field(default_factory=list)  # how the draft was written: removals, fallbacks
+    titles: dict[str, str] = field(default_factory=dict)  # each cited document's title, for its sources
 
     @property
     def words(self) -> int:
@@ -225,7 +226,8 @@ class Drafter:
                          f"{self.a.index.title(used_doc)}. {others} {'has' if len(self._also_in) == 1 else 'have'} "
                          f"it too: name that plan in the request to draft from it.")
         mode = f"llm:{self.llm.name}" if self.llm is not None and written else "extractive"
-        return Draft(request, sections, all_figures, gaps, mode, words, notes)
+        titles = {c.doc: self.a.index.title(c.doc) for sec in sections for x in sec.sentences for c in x.citations}
+        return Draft(request, sections, all_figures, gaps, mode, words, notes, titles)
 
     def _unknown_words(self, topic: str) -> list[str]:
         """Words of the topic that no passage of the documents uses ('tourism'), as the request spells them."""
@@ -1162,6 +1164,12 @@ def _in_document_order(sentences: list[DraftSentence]) -> list[DraftSentence]:
                   if s.citations else ("", 0, 0))
 
 
+def _source_name(d: Draft, doc: str) -> str:
+    """A cited document as readers know it: its title, with the file name as detail."""
+    title = d.titles.get(doc)
+    return f"{title} ({doc})" if title and title != doc else doc
+
+
 def to_markdown(d: Draft, footnotes: bool = True) -> str:
     """The draft with footnote citations ([^n]) and a key-figures table. With footnotes=False, for
     renderers without footnotes (the app), sources are numbered [n] and listed under "Sources"."""
@@ -1195,8 +1203,9 @@ def to_markdown(d: Draft, footnotes: bool = True) -> str:
         where = f"page {c.page}, " if c.page else ""
         span = f"{c.line_start}" if c.line_start == c.line_end else f"{c.line_start}–{c.line_end}"
         quote = c.quote.replace(chr(9), " | ").replace(chr(10), " ")
-        lines.append(f"[^{i}]: {c.doc}, {where}line {span}: “{quote}”" if footnotes else
-                     f"{i}. {c.doc}, {where}line {span}: “{quote}”")
+        doc = _source_name(d, c.doc)
+        lines.append(f"[^{i}]: {doc}, {where}line {span}: “{quote}”" if footnotes else
+                     f"{i}. {doc}, {where}line {span}: “{quote}”")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -1240,6 +1249,6 @@ def to_docx(d: Draft, path: str) -> None:
         doc.add_heading("Sources", level=2)
         for i, c in enumerate(notes, 1):
             where = f"page {c.page}, " if c.page else ""
-            doc.add_paragraph(f"[{i}] {c.doc}, {where}lines {c.line_start}–{c.line_end}: "
+            doc.add_paragraph(f"[{i}] {_source_name(d, c.doc)}, {where}lines {c.line_start}–{c.line_end}: "
                               f"“{c.quote.replace(chr(9), ' | ')}”")
     doc.save(path)

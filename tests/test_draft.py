@@ -71,18 +71,20 @@ def test_markdown_and_docx_exports(assistant: Assistant, tmp_path: Path) -> None
 
     d = assistant.draft(REQUEST)
     md = d.text
-    assert md.startswith("## ") and "[^1]" in md and "\n[^1]: plan.txt, line" in md and "### Key figures" in md
+    title = assistant.index.title("plan.txt")  # sources name the document by title, the file as detail
+    assert md.startswith("## ") and "[^1]" in md and f"\n[^1]: {title} (plan.txt), line" in md
+    assert "### Key figures" in md
     out = tmp_path / "draft.docx"
     to_docx(d, str(out))
     doc = docx.Document(str(out))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert d.sections[0].heading in headings and "Sources" in headings and "Key figures" in headings
-    assert any("plan.txt, lines" in p.text for p in doc.paragraphs)
+    assert any(f"{title} (plan.txt), lines" in p.text for p in doc.paragraphs)
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Figure", "Value", "How it was obtained"]
     assert any("£15,381,000" in c.text for row in table.rows for c in row.cells)
     plain = to_markdown(d, footnotes=False)  # the app's Markdown renders no footnotes
-    assert "[^" not in plain and "[1]" in plain and "### Sources" in plain and "\n1. plan.txt, line" in plain
+    assert "[^" not in plain and "[1]" in plain and "### Sources" in plain and f"\n1. {title} (plan.txt), line" in plain
 
 
 def test_draft_cli(settings: Settings, fixture_index: Index, monkeypatch: pytest.MonkeyPatch,
