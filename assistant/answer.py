@@ -230,7 +230,7 @@ class Answerer:
             if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
                 table_ev = covered
         if _ASKS_ROWS.search(asked) and not set(q.intents) & {"share", "ratio", "percent_change", "change", "average",
-                                                              "count"}:  # 'what are the components of X?'
+                                                              "count"}:  # 'what makes up the carers budget?'
             members = self._rows_of_table(q)
             if members is not None and (table_ev is None or members.coverage >= table_ev.coverage - 0.1):
                 table_ev = members
@@ -1004,34 +1004,38 @@ def _lookup_sentence(t: Table, row: Row, col: int, where: str, context: Sequence
                      asked: Sequence[str] = ()) -> str | None:
     """One cell as a sentence that names its subject and its period: 'For 2019-20, Wycombe (Funding
     allocation) is £1,277,735.' The period is the column's; for a column that names none, the one period
-    the table's nearest context names (its caption, then its heading, then its document's title), when
-    the question names no other. None when no period is known."""
+    the table's nearest context names (`_context_period`). None when no period is known."""
     header = t.columns[col] if col < len(t.columns) else ""
     periods = periods_in(header)[0]
-    if not periods:
-        for text in context:
-            found = set(periods_in(text or "")[0])
-            if found:
-                if len(found) == 1 and (not asked or set(asked) & found):
-                    period = found.pop()
-                    value = re.sub(r"([£$€])\s+", r"\1", row.cells[col].raw.strip())
-                    measure = f" ({header.strip()})" if header.strip() else ""
-                    return f"For {period}, {row.path()}{measure} is {value}{where}."
-                return None
-        return None
-    period = max(periods, key=len)
-    rest = header
-    for p in sorted(set(periods) | set(re.findall(r"(?:19|20)\d{2}(?:[/-]\d{2})?|\d{2}/\d{2}", header)),
-                    key=len, reverse=True):
-        rest = rest.replace(p, " ")
-    words = []
-    for part in rest.split(" / "):
-        part = " ".join(part.replace("()", " ").split()).strip(" ,:/")
-        if part and part.lower() not in (w.lower() for w in words) and not part.isdigit():
-            words.append(part)
-    measure = f" ({' / '.join(words)})" if words else ""
+    if periods:
+        period = max(periods, key=len)
+        rest = header
+        for p in sorted(set(periods) | set(re.findall(r"(?:19|20)\d{2}(?:[/-]\d{2})?|\d{2}/\d{2}", header)),
+                        key=len, reverse=True):
+            rest = rest.replace(p, " ")
+        words = []
+        for part in rest.split(" / "):
+            part = " ".join(part.replace("()", " ").split()).strip(" ,:/")
+            if part and part.lower() not in (w.lower() for w in words) and not part.isdigit():
+                words.append(part)
+        measure = f" ({' / '.join(words)})" if words else ""
+    else:
+        found = _context_period(context, asked)
+        if found is None:
+            return None
+        period, measure = found, (f" ({header.strip()})" if header.strip() else "")
     value = re.sub(r"([£$€])\s+", r"\1", row.cells[col].raw.strip())
     return f"For {period}, {row.path()}{measure} is {value}{where}."
+
+
+def _context_period(context: Sequence[str], asked: Sequence[str]) -> str | None:
+    """The one period the nearest text that names any (a table's caption, then its heading, then its
+    document's title) names, when the question names no other; None when it names two."""
+    for text in context:
+        found = set(periods_in(text or "")[0])
+        if found:
+            return found.pop() if len(found) == 1 and (not asked or set(asked) & found) else None
+    return None
 
 
 def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:

@@ -218,7 +218,7 @@ def answer_json(ans: Answer, id_: Any = None) -> dict[str, Any]:
     return d
 
 
-def print_answer(ans: Answer, title: Any = None) -> None:
+def print_answer(ans: Answer, title: Callable[[str], str] | None = None) -> None:
     """The answer, then its sources: each document by its title, with the file name as detail."""
     print(ans.text)
     shown = ans.citations or ans.closest

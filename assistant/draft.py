@@ -20,6 +20,7 @@ The parts, in the order a draft is made:
 With a language model, the model writes each section from the same passages and figures, and the same
 verification as for answers applies (citations must exist, numbers must come from what is cited).
 """
+
 from __future__ import annotations
 
 import re
@@ -144,7 +145,7 @@ class DraftRequest:
     words: int  # the length asked for ('a 200-word summary'), 200 when it says none
     topic: str  # what the section is about, for retrieval: no drafting words, audience or plan names
     title: str  # a plain title for the topic: the draft's heading when no section is named
-    audience: str | None  # who it is for ('the Health and Wellbeing Board'), when it says
+    audience: str | None  # who it is for ('the Finance Committee'), when it says
     docs: tuple[str, ...]  # the plans it names ('Wiltshire'); empty when it names none
     section_number: str | None  # the section it names by number ('section 5.2')
     section_names: tuple[str, ...]  # the sections it names by title ('"Overview of funding contributions"')
@@ -177,8 +178,8 @@ class Drafter:
               length_words: int | None = None) -> Draft:
         r = read_request(request, self.a, docs, length_words)
         words, topic, docs = r.words, r.topic, list(r.docs) or None
-        self._also_in: list[str] = []  # other plans with the section the request names (it names no plan)
-        scope_passages = self._section_scope(r, docs)
+        # (also_in: other plans that have the section the request names, when it names no plan)
+        scope_passages, also_in = self._section_scope(r, docs)
         # what is asked about, or part of it, is not in the documents (a section they have is): say so,
         # rather than pad the draft with what the other words match
         unknown = [] if scope_passages else self._unknown_words(topic)
@@ -218,15 +219,15 @@ class Drafter:
             gaps.append(f"The documents do not cover {topic}.")
         if unknown:
             gaps.append(f"The documents do not mention {_listing(unknown)}.")
-        if self._also_in and scope_passages:
+        if also_in and scope_passages:
             # a section two plans share, and the request names no plan: which one was used, and the other
             used_doc = scope_passages[0].doc
-            others = _listing([self.a.index.title(d) for d in self._also_in])
+            others = _listing([self.a.index.title(d) for d in also_in])
             notes.append(f"More than one plan has the section this request names; this draft is from "
-                         f"{self.a.index.title(used_doc)}. {others} {'has' if len(self._also_in) == 1 else 'have'} "
+                         f"{self.a.index.title(used_doc)}. {others} {'has' if len(also_in) == 1 else 'have'} "
                          f"it too: name that plan in the request to draft from it.")
         mode = f"llm:{self.llm.name}" if self.llm is not None and written else "extractive"
-        titles = {c.doc: self.a.index.title(c.doc) for sec in sections for x in sec.sentences for c in x.citations}
+        titles = {d: self.a.index.title(d) for d in {c.doc for sec in sections for x in sec.sentences for c in x.citations}}
         return Draft(request, sections, all_figures, gaps, mode, words, notes, titles)
 
     def _unknown_words(self, topic: str) -> list[str]:
@@ -299,8 +300,10 @@ class Drafter:
 
     # ------------------------------------------------------------------ scope
 
-    def _section_scope(self, r: DraftRequest, docs: Sequence[str] | None) -> list[Passage]:
-        """Passages under the section the request names (by number or by title), if it names one."""
+    def _section_scope(self, r: DraftRequest, docs: Sequence[str] | None) -> tuple[list[Passage], list[str]]:
+        """Passages under the section the request names (by number or by title), if it names one; and the
+        other plans that have that section too, when the request names no plan (the one drafted from is
+        the one whose section says most about the topic)."""
         request = r.text
         names = list(r.section_names)
         number = r.section_number
@@ -309,7 +312,7 @@ class Drafter:
         if not names and not number:  # 'the vision for integrated care': a heading the request spells out
             names = self._heading_spelt_out(request, docs)
         if not number and not names:
-            return []
+            return [], []
         scored: list[tuple[int, Passage]] = []
         for p in self.a.index.passages:
             if docs and p.doc not in docs:
@@ -340,9 +343,8 @@ class Drafter:
             weight = {d: matcher.weight(terms & frozenset().union(*(matcher.terms(p.text) for p in out if p.doc == d)))
                       for d in docs_found}
             best = max(docs_found, key=lambda d: (found[d], weight[d]))
-            out = [p for p in out if p.doc == best]
-            self._also_in = [d for d in docs_found if d != best]
-        return out
+            return [p for p in out if p.doc == best], [d for d in docs_found if d != best]
+        return out, []
 
     def _named_in_lower_case(self, request: str, docs: Sequence[str] | None) -> list[str]:
         """A section named in lower case before the word 'section' ('a summary of the delayed transfers of
@@ -789,8 +791,7 @@ class Drafter:
                 what = name or _table_name(t, self.a.index.passages_for_table(t.id))
                 if what and set(what.lower().split()) - set(label.lower().split()):
                     bare = re.fullmatch(r"(?i)(grand |overall )?totals?", label.strip())
-                    label = f"{label} {what[0].lower() + what[1:] if what[1:2].islower() else what}" if bare \
-                        else f"{label} ({what})"
+                    label = f"{label} {_lower_first(what)}" if bare else f"{label} ({what})"
             details = []
             quantities = [c.raw for c in r.cells[t.label_cols:] if c.col != b and c.kind == "number" and c.unit
                           and c.unit != "%" and c.value is not None]
@@ -1006,10 +1007,6 @@ def _level_cols(t: Table) -> list[int]:
 _ACTUAL = re.compile(r"(?i)\b(actual|outturn|achieved|performance)\b")
 _PLAN = re.compile(r"(?i)\b(plan|target|trajectory|expected|budget|control total)\b")
 _REFERENCE = re.compile(r"(?i)\b(baseline|target|plan|expected|trajectory|benchmark)\b")
-
-
-def _lower_first(text: str) -> str:
-    return text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 _WHOLE = re.compile(r"(?i)\b(all|total|overall)\b")
 
 
@@ -1066,8 +1063,13 @@ def _in(t: Table, col: int) -> str:
 def _listing(items: Sequence[str]) -> str:
     """'A, b and c': items after the first lose a capital that only starts the label ('Out of hospital
     spend'), not one that is part of a name or acronym ('ASC spend')."""
-    out = [items[0]] + [x[0].lower() + x[1:] if x[:1].isupper() and x[1:2].islower() else x for x in items[1:]]
+    out = [items[0]] + [_lower_first(x) for x in items[1:]]
     return out[0] if len(out) == 1 else ", ".join(out[:-1]) + " and " + out[-1]
+
+
+def _lower_first(text: str) -> str:
+    """A capital that only starts a label goes ('Out of hospital spend'); one of a name or acronym stays."""
+    return text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 
 
 def _label(r: Row) -> str:

@@ -633,9 +633,9 @@ def test_the_topic_keeps_every_word_that_is_not_about_drafting(request_text: str
 
 
 @pytest.mark.parametrize("request_text, words, audience, number, names, periods", [
-    ("Draft a 200-word summary of the 2019-20 funding allocations for the plan's section 2 (Funding Allocations), "
-     "suitable for the Health and Wellbeing Board.", 200, "the Health and Wellbeing Board", "2",
-     ("funding allocations",), ("2019-20",)),
+    ("Draft a 180-word summary of the 2022-23 carers grants for the plan's section 4 (Carers Grants), "
+     "suitable for the Adult Social Care Board.", 180, "the Adult Social Care Board", "4",
+     ("carers grants",), ("2022-23",)),
     ('Write a 120-word paragraph for the Finance Committee on the "Savings plan" section.', 120,
      "the Finance Committee", None, ("savings plan",), ()),
     ("Draft a short overview of carers support in 2022-23.", 200, None, None, (), ("2022-23",)),
