@@ -97,3 +97,29 @@ def test_the_audit_stays_quiet_on_published_tables() -> None:
         half = "check" if int("".join(ch for ch in path.stem if ch.isdigit())) % 2 else "dev"
         found[half] += len(audit([doc], extract_tables(doc, segment(doc))))
     assert found["dev"] <= 5 and found["check"] <= 25, found
+
+
+@pytest.mark.corpus
+def test_the_bench_gold_files_quote_their_documents() -> None:
+    """The question and draft sets written for the bench cite lines that exist, and every figure or phrase
+    a right answer to a question must hold is on the lines it cites (computed figures excepted), so that a
+    bench figure never rests on a typo in its own gold. (A draft's key figures may be computed shares.)"""
+    import json
+
+    from assistant.evaluate import contains
+
+    corpus = real_corpus()
+    data = Path(__file__).resolve().parent.parent / "bench" / "data"
+    checked = 0
+    for name in ("plans-new.jsonl", "drafts-new.jsonl"):
+        for raw in (data / name).read_text(encoding="utf-8").splitlines():
+            item = json.loads(raw)
+            lines = (corpus / item["doc"]).read_text(encoding="utf-8").split("\n")
+            assert item["line"] and all(1 <= n <= len(lines) for n in item["line"]), item["id"]
+            if item.get("kind") == "draft" or item.get("type") in ("computed", "negative"):
+                continue
+            text = " ".join(lines[n - 1] for n in item["line"])
+            for wanted in item["must_contain"]:
+                assert contains(text, wanted), (item["id"], wanted)
+                checked += 1
+    assert checked > 80
