@@ -122,4 +122,4 @@ def test_the_bench_gold_files_quote_their_documents() -> None:
             for wanted in item["must_contain"]:
                 assert contains(text, wanted), (item["id"], wanted)
                 checked += 1
-    assert checked > 80
+    assert checked > 70
