@@ -256,12 +256,14 @@ def ratio(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
                   f"{_describe(t, a)} to {_describe(t, b)}", None, (ref(t, *a), ref(t, *b)), "ratio")
 
 
-def count(t: Table, rows: Sequence[Row], col: int | None, description: str) -> Figure:
-    """How many rows (optionally: whose cell in `col` is not empty) meet a condition described in words."""
+def count(t: Table, rows: Sequence[Row], col: int | None, description: str, out_of: int | None = None) -> Figure:
+    """How many rows (optionally: whose cell in `col` is not empty) meet a condition described in words;
+    `out_of`, the number of rows looked at, goes into the formula (an answer that says it is traceable)."""
     refs = tuple(ref(t, r, col if col is not None else 0) for r in rows)
     n = Decimal(len(rows))
     labels = ", ".join(r.path() for r in rows)
-    return Figure(n, str(len(rows)), f"count({labels}) = {len(rows)}", description, None, refs, "count")
+    of = "" if out_of is None else f" of {out_of} rows"
+    return Figure(n, str(len(rows)), f"count({labels}) = {len(rows)}{of}", description, None, refs, "count")
 
 
 def count_cells(t: Table, row: Row, hits: Sequence[int], cols: Sequence[int], description: str) -> Figure:

@@ -718,7 +718,7 @@ class TableQA:
                 rf"(?i)\b{re.escape(v)}\b", q.text))]
             if wanted:
                 hits = [r for r in body if r.cells[c].text.strip().lower() == wanted[0]]
-                fig = F.count(t, hits, c, f"rows with {t.columns[c] or 'the column'} = {wanted[0]!r}")
+                fig = F.count(t, hits, c, f"rows with {t.columns[c] or 'the column'} = {wanted[0]!r}", len(body))
                 return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(body)} rows")
         return None
 

@@ -442,3 +442,33 @@ def test_no_period_is_named_when_the_context_names_two_or_another_is_asked(tmp_p
     b = assistant_over(tmp_path / "b", "dfg.txt", SPLIT)
     other = b.ask("What is Westmoor's Disabled Facilities Grant funding allocation in 2019-20?")
     assert "For 2021-22" not in other.text
+
+
+STATUSES = """Service review
+
+Status of each service at the end of the year:
+
+Service\tLead\tStatus
+Night nursing\tNorth team\tLive
+Falls clinic\tSouth team\tPlanned
+Memory service\tNorth team\tLive
+Carers hub\tEast team\tLive
+Equipment store\tSouth team\tPlanned
+"""
+
+
+@pytest.mark.parametrize("question,count", [
+    ("How many services are Live?", 3),
+    ("How many services have a status of Planned?", 2),
+    ("How many services have Live status?", 3),
+])
+def test_a_count_of_rows_names_how_many_it_looked_at_traceably(tmp_path: Path, question: str, count: int) -> None:
+    """A count says how many rows it looked at; that number is computed too, so it is in the figure's
+    formula and nothing the answer says is untraceable."""
+    from assistant.evaluate import untraceable_numbers
+
+    a = assistant_over(tmp_path, "review_001.txt", STATUSES)
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == "count")
+    assert fig.value == count and "of 5 rows" in fig.formula
+    assert untraceable_numbers(ans) == []
