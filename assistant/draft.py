@@ -38,6 +38,9 @@ from .text import DANGLING, LIST_ITEM, sentence_spans, strip_marker
 from .types import Cell, Citation, Figure, Passage, Row, Table
 from .verify import _periods_and_numbers
 
+# a narrative writes a computed percentage the way plans print theirs, to one decimal ('+5.8%'); answers
+# to questions keep the figure engine's two (figures.PERCENT_DECIMALS)
+NARRATIVE_PERCENT_DECIMALS = 1
 _DRAFT_WORDS = re.compile(
     r"(?i)\b(draft|write|prepare|produce|create|give|provide|a|an|the|short|brief|summary|summarise|summarising|"
     r"summarizing|overview|paragraph|section|narrative|description|describe|explain|explaining|outline|for|of|on|"
@@ -814,7 +817,7 @@ class Drafter:
                 figs.extend(F.lookup(u, x, col) for x in urows)
                 extra_cites += tuple(c for x in urows for c in _row_citations(self.a, u, x))
             if r is biggest and total_row is not None:
-                sh = F.share(t, (r, b), (total_row, b))
+                sh = F.share(t, (r, b), (total_row, b), decimals=NARRATIVE_PERCENT_DECIMALS)
                 figs += [F.lookup(t, total_row, b), sh]
                 extra_cites += _row_citations(self.a, t, total_row)
                 tail += f", the largest part of the {_amount(total_row.cells[b])} total ({sh.text})"
@@ -849,7 +852,7 @@ class Drafter:
                     figs.append(d)
                     change = d.text
                     if r.cells[a_col].value:
-                        pc = F.percent_change(t, (r, a_col), (r, b))
+                        pc = F.percent_change(t, (r, a_col), (r, b), decimals=NARRATIVE_PERCENT_DECIMALS)
                         figs.append(pc)
                         change += f", {pc.text}"
                     if d.value == 0:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .types import Cell, CellRef, Figure, Row, Table
-from .values import CURRENCIES, SCALES, format_value
+from .values import CURRENCIES, SCALES, format_value, round_to
 
 NUMERIC = ("money", "percent", "number")
 HUNDRED = Decimal(100)
@@ -87,8 +87,13 @@ def _num(value: Decimal | None, kind: str, cells: Sequence[Cell]) -> str:
     return re.sub(r"^([+-]?)[£$€]", r"\1", text)
 
 
-def _pct(value: Decimal) -> str:
-    return format_value(value, "percent", None, 1)
+# A computed percentage is written to two decimals, without trailing zeros past the first ('20.35%',
+# '5.8%', '27.0%'): one decimal loses what a writer or a reader checking '20.35%' needs
+PERCENT_DECIMALS = 2
+
+
+def _pct(value: Decimal, signed: bool = False, decimals: int = PERCENT_DECIMALS) -> str:
+    return format_value(round_to(value, decimals).normalize(), "percent", None, None, signed=signed)
 
 
 # --------------------------------------------------------------------------- operations
@@ -141,7 +146,7 @@ def difference(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
                   f"{_describe(t, b)} minus {_describe(t, a)}", ca.unit, (ref(t, *a), ref(t, *b)), "difference")
 
 
-def percent_change(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
+def percent_change(t: Table, a: tuple[Row, int], b: tuple[Row, int], decimals: int = PERCENT_DECIMALS) -> Figure:
     """(b − a) / a × 100: the change from a to b in per cent."""
     ca, cb = _cell(t, *a), _cell(t, *b)
     _kind([ca, cb])
@@ -149,14 +154,14 @@ def percent_change(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
     if ca.value == 0:
         raise FigureError(f"{_describe(t, a)} is zero: no percentage change from it")
     value = (cb.value - ca.value) / abs(ca.value) * HUNDRED
-    text = format_value(value, "percent", None, 1, signed=True)
+    text = _pct(value, signed=True, decimals=decimals)
     kind = ca.kind
     return Figure(value, text,
                   f"({_num(cb.value, kind, [cb])} − {_num(ca.value, kind, [ca])}) / {_num(ca.value, kind, [ca])} × 100 = {text}",
                   f"change from {_describe(t, a)} to {_describe(t, b)}", "%", (ref(t, *a), ref(t, *b)), "percent_change")
 
 
-def share(t: Table, part: tuple[Row, int], whole: tuple[Row, int]) -> Figure:
+def share(t: Table, part: tuple[Row, int], whole: tuple[Row, int], decimals: int = PERCENT_DECIMALS) -> Figure:
     """part / whole × 100."""
     cp, cw = _cell(t, *part), _cell(t, *whole)
     kind = _kind([cp, cw])
@@ -164,7 +169,7 @@ def share(t: Table, part: tuple[Row, int], whole: tuple[Row, int]) -> Figure:
     if cw.value == 0:
         raise FigureError(f"{_describe(t, whole)} is zero")
     value = cp.value / cw.value * HUNDRED
-    text = _pct(value)
+    text = _pct(value, decimals=decimals)
     return Figure(value, text, f"{_num(cp.value, kind, [cp])} / {_num(cw.value, kind, [cw])} × 100 = {text}",
                   f"{part[0].path()} as a share of {whole[0].path()} ({column_name(t, part[1])})", "%",
                   (ref(t, *part), ref(t, *whole)), "share")
@@ -303,7 +308,7 @@ def change_of_totals(t: Table, rows: Sequence[Row], a: int, b: int, label: str, 
         if sa == 0:
             raise FigureError(f"{label} is zero in {column_name(t, a)}: no percentage change from it")
         value = (sb - sa) / abs(sa) * HUNDRED
-        text = format_value(value, "percent", None, 1, signed=True)
+        text = _pct(value, signed=True)
         return Figure(value, text, f"{sums}; ({tb} − {ta}) / {ta} × 100 = {text}",
                       f"change in {where} from {column_name(t, a)} ({ta}) to {column_name(t, b)} ({tb})", "%",
                       refs, "percent_change")

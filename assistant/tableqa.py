@@ -127,6 +127,13 @@ def _period_cols(t: Table, row: Row) -> list[int]:
             and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
 
 
+def _share_or_none(t: Table, part: Row, whole: Row, col: int) -> Figure | None:
+    try:
+        return F.share(t, (part, col), (whole, col))
+    except F.FigureError:
+        return None
+
+
 def _is_change_col(header: str) -> bool:
     """A column of differences between periods ('Change', '% Change', 'Variance', '2019 vs. 2018'); a '%'
     under a year ('2019 / %') is a unit, not a change."""
@@ -450,14 +457,21 @@ class TableQA:
         totals = [r for r in t.rows if r.role == "total" and r.cells[col].kind in ("money", "number")]
         try:
             if totals:
-                fig = F.share(t, (part, col), (totals[-1], col))
-                rows = [part, totals[-1]]
+                # the whole is the last total the part fits in: a share of a whole is between 0 and 100%, so a
+                # total below the part is another measure (recoveries, a net line), not its whole
+                found = next(((f, r) for f, r in ((_share_or_none(t, part, r, col), r) for r in reversed(totals))
+                              if f is not None and 0 <= f.value <= 100), None)
+                if found is None:
+                    return None
+                fig, rows = found[0], [part, found[1]]
             else:
                 members = [r for r in t.rows if r.role == "body" and r.group is None]
                 fig = F.share_of_sum(t, part, members, col)
                 rows = [part, *members]
         except F.FigureError:
             return None
+        if not 0 <= fig.value <= 100:
+            return None  # not a part of the rows' sum: rows of other signs or measures are mixed in
         return TableAnswer(t, rows, [col], "share", [fig])
 
     def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:

@@ -472,3 +472,49 @@ def test_a_count_of_rows_names_how_many_it_looked_at_traceably(tmp_path: Path, q
     fig = next(f for f in ans.figures if f.op == "count")
     assert fig.value == count and "of 5 rows" in fig.formula
     assert untraceable_numbers(ans) == []
+
+
+GRANTS = """District grants report
+
+Grants paid by district in the year (in thousands):
+
+District\t2020\t2019
+Riverside\t1,350\t1,100
+Hillcrest\t2,480\t2,450
+Lowmoor\t640\t590
+Total\t4,470\t4,140
+"""
+
+RECOVERED = GRANTS.rstrip("\n") + """
+Total recoveries\t350\t375
+"""
+
+
+@pytest.mark.parametrize("question,value,text", [
+    ("What was the percentage change in grants to Riverside from 2019 to 2020?", "22.727", "+22.73%"),
+    ("By what percentage did Lowmoor's grant rise between 2019 and 2020?", "8.4746", "+8.47%"),
+    ("What is the percentage change in Hillcrest grants from 2019 to 2020?", "1.2245", "+1.22%"),
+])
+def test_a_computed_percentage_is_written_to_two_decimals(tmp_path: Path, question: str, value: str,
+                                                          text: str) -> None:
+    """Percentage changes are asked to two decimals: one decimal would turn 22.73% into 22.7%."""
+    a = assistant_over(tmp_path, "grants_002.txt", GRANTS)
+    fig = next(f for f in a.ask(question).figures if f.op == "percent_change")
+    assert abs(fig.value - Decimal(value)) < Decimal("0.001") and fig.text == text
+
+
+def test_a_share_of_a_whole_never_passes_a_hundred_per_cent(tmp_path: Path) -> None:
+    """A share of a part in the table's whole is between 0 and 100%; a share over 100% means the row taken
+    for the whole is not it (here a total of recoveries below the grants): the whole is the total the part fits in."""
+    from assistant import figures as F
+
+    a = assistant_over(tmp_path, "grants_004.txt", RECOVERED)
+    grants = a.index.tables()[0]
+    rows = {r.label: r for r in grants.rows}
+    assert F.share(grants, (rows["Hillcrest"], 1), (rows["Total"], 1)).text == "55.48%"
+    for question in ("What share of total grants went to Hillcrest in 2020?",
+                     "What percentage of the total grants in 2020 did Hillcrest receive?",
+                     "What proportion of the 2020 total went to Hillcrest?"):
+        shares = [f for f in a.ask(question).figures if f.op == "share"]
+        assert len(shares) == 1 and abs(shares[0].value - Decimal("55.48")) < Decimal("0.01")
+        assert [c.row for c in shares[0].cells] == ["Hillcrest", "Total"]

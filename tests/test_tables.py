@@ -185,8 +185,8 @@ def test_figure_text_formula_and_provenance() -> None:
     t = tables_of(DATA / "plan.txt")[1]
     dfg, total = t.rows[1], t.rows[3]
     share = F.share(t, (dfg, 2), (total, 2))
-    assert share.text == "14.0%"
-    assert share.formula == "2,158,000 / 15,381,000 × 100 = 14.0%"
+    assert share.text == "14.03%"
+    assert share.formula == "2,158,000 / 15,381,000 × 100 = 14.03%"
     assert [c.row for c in share.cells] == ["DFG", "Total"] and share.cells[0].line == 24
     change = F.percent_change(t, (t.rows[0], 1), (t.rows[0], 2))
     assert change.text == "+5.8%"
@@ -267,8 +267,8 @@ def test_an_age_range_is_added_up_from_the_bands_that_tile_it(tmp_path: Path) ->
     assert age_group(t, (65, 74)) == [], "one row is that range already"
     assert age_group(t, (80, None)) == [], "no bands tile 80+"
     fig = F.change_of_totals(t, age_group(t, (85, None)), 1, 2, "aged 85 and over", percent=True)
-    assert fig.text == "+88.5%" and fig.value.quantize(Decimal("0.01")) == Decimal("88.49")
-    assert fig.formula == "14,900 + 11,300 = 26,200; 8,600 + 5,300 = 13,900; (26,200 − 13,900) / 13,900 × 100 = +88.5%"
+    assert fig.text == "+88.49%" and fig.value.quantize(Decimal("0.01")) == Decimal("88.49")
+    assert fig.formula == "14,900 + 11,300 = 26,200; 8,600 + 5,300 = 13,900; (26,200 − 13,900) / 13,900 × 100 = +88.49%"
     assert [c.line for c in fig.cells] == [6, 7, 6, 7] and {c.column for c in fig.cells} == {"2015", "2030"}
     diff = F.change_of_totals(t, age_group(t, (85, None)), 1, 2, "aged 85 and over", percent=False)
     assert diff.value == 12300 and diff.text == "+12,300"
