@@ -111,6 +111,7 @@ class Sentence:
     score: float = 0.0
     coverage: float = 0.0
     line_end: int = 0
+    before: str = ""  # the sentence just before it in its passage ('The increase was due to...' is about it)
 
 
 @dataclass
@@ -600,6 +601,7 @@ class Answerer:
         for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
             lines = [ln for ln in self.index.lines(p.doc, p.page, p.line_start, p.line_end + 3) if ln.text.strip()]
             pieces = p.text.split("\n")
+            before = ""
             for i, piece in enumerate(pieces):
                 if i >= len(lines):
                     break
@@ -619,9 +621,11 @@ class Answerer:
                                 line_end = lines[i + 1].no
                     key = (p.doc, ln.no, s)
                     if len(s) < 12 or key in seen:
+                        before = s
                         continue
                     seen.add(key)
-                    out.append(Sentence(p, ln.no, ln.page, s, line_end=line_end))
+                    out.append(Sentence(p, ln.no, ln.page, s, line_end=line_end, before=before))
+                    before = s
         return out
 
     def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
@@ -658,6 +662,8 @@ class Answerer:
             if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip():
                 continue  # a heading is not an answer
             st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
+            if s.before and _REFERS_BACK.match(s.text):  # 'The increase was driven by...' is about the sentence before
+                st |= m.terms(s.before)
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
             bonus = 0.05 * _shared_bigrams(terms, s.text)
@@ -1076,9 +1082,19 @@ _WANTED = {
     "weekday": re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b"),
     "frequency": re.compile(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|bi-monthly|fortnightly|every|"
                             r"each (week|month|year))\b"),
+    # a sentence that gives a cause: 'due to', 'driven by', 'as a result of', 'reflecting', 'because'
+    "reason": re.compile(r"(?i)\b(due to|driven by|because|as a result of|result(?:ed|ing|s)? from|reflect(?:s|ed|ing)?|"
+                         r"attributable to|attributed to|owing to|caused by|on account of|led by|offset by|"
+                         r"thanks to|contributed to|primarily (?:by|from)|mainly (?:by|from)|largely (?:by|from))\b"),
 }
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
-                 "frequency": 0.2}
+                 "frequency": 0.2, "reason": 0.25}
+
+
+# a sentence that opens by pointing at the one before: 'The increase was...', 'This reflects...', 'These were...'
+_REFERS_BACK = re.compile(r"(?:The|This|That|These|Those|Such) (?:(?:year-on-year |year-over-year |annual )?(?:increase|decrease|"
+                          r"rise|fall|decline|growth|reduction|change|improvement|movement|variance|difference)s?\b|"
+                          r"(?:is|was|were|are|reflects?|reflected)\b)|(?:It|They) (?:is|was|were|are|reflects?|reflected)\b")
 
 
 def holds_wanted(wants: str, text: str) -> bool:

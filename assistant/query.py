@@ -61,7 +61,7 @@ MIN_OPERATION_PROBABILITY = 0.5
 class Query:
     text: str
     intents: tuple[str, ...]  # most specific first, e.g. ("change", "percent_change")
-    wants: str | None  # money | count | percent | date | person | None
+    wants: str | None  # money | count | percent | date | person | reason | ... | None
     periods: tuple[str, ...]  # normalised: "2019-20", "2018-19 Q4", "2030", "Mar 2018", "Q1"
     months: tuple[str, ...]  # "Mar", ...
     terms: tuple[str, ...]  # stemmed content terms
@@ -215,8 +215,16 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
     return lead + rest
 
 
+# a question after a cause or an explanation: 'why', 'what caused / led to / drove the increase', 'the reason for'
+_ASKS_REASON = re.compile(r"\bwhy\b|\breasons?\b|\bwhat (?:has |have |was |were )?(?:caused|led to|lead to|resulted in|"
+                          r"accounted for|accounts for|drove|drives|contributed to|explains?)\b|\bdue to what\b|"
+                          r"\bwhat (?:was|were|is|are) (?:the )?(?:main |primary |key )?(?:drivers?|causes?) of\b")
+
+
 def wanted_kind(q: str, intents: list[str]) -> str | None:
     s = q.lower()
+    if _ASKS_REASON.search(s):
+        return "reason"
     if intents[0] in ("share", "percent_change") or re.search(r"\b(percentage|proportion|%|per ?cent|share|rate)\b", s):
         return "percent"
     if re.search(r"\bhow much\b", s) and _MONEY_HINT.search(s):
