@@ -99,7 +99,14 @@ _ROW_QUESTION_WORDS = frozenset({"compon", "constitu", "part", "type", "kind", "
                                  "sourc", "class", "make", "made", "compris", "consist", "factor", "broken", "tabl",
                                  "includ", "shown", "present", "total"})
 
-
+# 'what does the table show?', 'what does table 2 represent?', 'what is the topic of this note?': what a table
+# is about, read from its caption (the sentence that introduces it) and the heading it sits under
+_ASKS_TOPIC = re.compile(r"(?i)^what\b.*\b(?:does|do|is)\s+(?:the|this|that)\s+(?:following\s+)?(?:table|note|schedule)"
+                         r"(?:\s+\d+[a-z]?)?\s+(?:show|represent|present|detail|describe|set out|cover|provide|illustrate|"
+                         r"summari[sz]e|about)s?\b|^what\b.*\b(?:does|do)\s+table\s+\d+[a-z]?\s+\w+|"
+                         r"\b(?:topic|subject)\s+of\s+(?:the|this|that)\s+(?:table|note)\b")
+_TOPIC_QUESTION_WORDS = frozenset({"tabl", "show", "repres", "present", "detail", "describ", "set", "cover", "provid",
+                                   "illustr", "summar", "summari", "topic", "subject", "note", "schedul", "follow"})
 
 
 @dataclass
@@ -226,6 +233,10 @@ class Answerer:
             per_part = self._table_per_part(q, scope)
             if per_part is not None and (table_ev is None or per_part.coverage > table_ev.coverage):
                 table_ev = per_part
+        if _ASKS_TOPIC.search(asked):  # 'what does the table show?'
+            topic = self._topic_of_table(q, asked)
+            if topic is not None and (table_ev is None or topic.coverage >= table_ev.coverage - 0.1):
+                table_ev = topic
         if _ASKS_PERIODS.search(asked):  # 'what periods does this table cover?'
             covered = self._periods_of_table(q)
             if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
@@ -393,6 +404,42 @@ class Answerer:
         headings = {t.id: self.table_heading(t.id) for t in in_scope}
         ranked = self.tqa.rank_tables(q, in_scope, headings, n=1) or (in_scope[:1] if len(in_scope) == 1 else [])
         return (ranked[0], headings.get(ranked[0].id, "")) if ranked else None
+
+    def _topic_of_table(self, q: Query, asked: str) -> Evidence | None:
+        """What a table is about: the sentence that introduces it and the heading it sits under, for the
+        table the question numbers ('table 2'), else the one its words match best (the only one in scope)."""
+        numbered = re.search(r"(?i)\btable\s+(\d+[a-z]?)\b", asked)
+        in_scope = [t for t in self.index.tables() if not q.docs or t.doc in q.docs]
+        found: tuple[Table, str] | None = None
+        if numbered:
+            named = [t for t in in_scope if re.search(rf"(?i)\btable\s+{re.escape(numbered.group(1))}\b", t.caption)]
+            if len(named) != 1:
+                return None
+            found = (named[0], self.table_heading(named[0].id))
+        else:
+            found = self._table_asked_about(q)
+        if found is None:
+            return None
+        t, _ = found
+        heading = next((p.heading[-1] for p in self.index.passages_for_table(t.id) if p.heading), "").strip()
+        caption = t.caption.strip().rstrip(":").strip() if t.caption_line is not None else ""
+        if not caption and not heading:
+            return None
+        if caption and heading and heading.lower() not in caption.lower():
+            text = f"{caption[0].upper()}{caption[1:]} (under the heading '{heading}')."
+        else:
+            text = _sentence(caption) if caption else f"The table sits under the heading '{heading}'."
+        m = self.tqa.m
+        cov = self._coverage(q, m.terms(f"{caption} {heading}") | {x for x in q.terms if x in _TOPIC_QUESTION_WORDS})
+        cites = self._cite_rows(t, [], with_header=bool(not caption))
+        if heading and heading.lower() not in caption.lower():  # the heading's line is cited too
+            top = t.caption_line if t.caption_line is not None else (t.header_lines or [1])[0]
+            line = next((ln for ln in reversed(self.index.lines(t.doc, t.page, max(1, top - 60), top))
+                         if ln.text.strip() == heading), None)
+            if line is not None:
+                cites.insert(0, Citation(t.id, t.doc, line.page, line.no, line.no, line.text.strip()))
+        return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "describe", "rows": [],
+                                                               "cols": [], "periods": list(q.periods)})
 
     def _periods_of_table(self, q: Query) -> Evidence | None:
         """The periods a table gives figures for, read from its column headers: the table the question's

@@ -549,3 +549,43 @@ def test_a_why_question_gets_the_sentence_that_gives_the_cause(tmp_path: Path, q
     ans = a.ask(question)
     assert ans.answered and cause in ans.text
     assert a.default_answerer.explain(question)["read as"]["wants"] == "reason"
+
+
+TABLED = """Note 9 Leases
+
+The following table sets out the maturity of our lease liabilities at year end:
+
+Maturity\t2020\t2019
+Within one year\t1,200\t1,150
+One to five years\t3,400\t3,100
+"""
+
+TWO_TABLES = """Community services review
+
+Table 1: Referrals received by team in 2019-20
+
+Team\tReferrals
+North\t420
+South\t380
+
+Table 2: Average waiting time in days by team
+
+Team\tDays
+North\t12
+South\t9
+"""
+
+
+@pytest.mark.parametrize("doc,question,said", [
+    (TABLED, "What does the table show?", "maturity of our lease liabilities"),
+    (TABLED, "What does this table represent?", "maturity of our lease liabilities"),
+    (TABLED, "What is the topic of this note?", "Leases"),
+    (TWO_TABLES, "What does table 2 show?", "Average waiting time in days by team"),
+    (TWO_TABLES, "What does Table 1 present?", "Referrals received by team"),
+])
+def test_what_a_table_shows_is_its_caption_and_heading(tmp_path: Path, doc: str, question: str, said: str) -> None:
+    a = assistant_over(tmp_path, "notes_008.txt", doc)
+    ans = a.ask(question)
+    assert ans.answered and said in ans.text and not ans.figures
+    caption = next(n for n, ln in enumerate(doc.split("\n"), 1) if said.split()[0] in ln and ln.strip())
+    assert any(c.line_start <= caption <= c.line_end for c in ans.citations)
