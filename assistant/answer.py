@@ -502,7 +502,7 @@ class Answerer:
                                   closing.path() if closing else ""]))
         cov = self._coverage(q, words | {x for x in q.terms if x in _ROW_QUESTION_WORDS})
         name = closing.label.strip(" :") if closing is not None else (
-            shorten(t.caption, 12) if t.caption and t.caption_line is not None else "The table")
+            shorten(t.caption.strip().rstrip(":"), 12) if t.caption and t.caption_line is not None else "The table")
         text = f"{name} is made up of: {'; '.join(r.label.strip() for r in members)}."
         cites = self._cite_rows(t, members + ([closing] if closing is not None else []))
         if closing is None and t.caption_line is not None:  # the name is the caption's: it is cited too
@@ -638,6 +638,29 @@ class Answerer:
 
     # ------------------------------------------------------------------ prose
 
+    def _sentence_terms(self, s: Sentence) -> set[str]:
+        """The words a sentence is about: its own, its heading's, and those of what it points to: the sentence
+        before ('The increase was driven by...') or the rows whose footnote it is ('(1) Related to...')."""
+        m = self.tqa.m
+        st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
+        if s.before and _REFERS_BACK.match(s.text):
+            st |= m.terms(s.before)
+        marker = _FOOTNOTE.match(s.text)
+        if marker:
+            mark = next(g for g in marker.groups() if g)
+            st |= m.terms(" ".join(self._footnoted_labels(s.passage.doc, s.line, mark)))
+        return st
+
+    def _footnoted_labels(self, doc: str, line: int, marker: str) -> list[str]:
+        """The row labels that carry a footnote marker ('Total (1)', 'Winter Pressures Grant*') in the nearest
+        table above a footnote line of the same document."""
+        above = [t for t in self.index.tables() if t.doc == doc and t.line_end < line and line - t.line_end <= 40]
+        if not above:
+            return []
+        t = max(above, key=lambda x: x.line_end)
+        mark = re.escape(marker)
+        return [r.label for r in t.rows if re.search(rf"(?:\(\s*{mark}\s*\)|{mark})\s*$", r.label.strip())]
+
     def _sentences(self, candidates: list[tuple[Passage, float]]) -> list[Sentence]:
         """Sentences of the best text passages, with their line; a sentence cut by a line break (a page
         break in the source) is joined with its continuation on the next line."""
@@ -708,9 +731,7 @@ class Answerer:
         for rank, s in enumerate(sents):
             if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip():
                 continue  # a heading is not an answer
-            st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
-            if s.before and _REFERS_BACK.match(s.text):  # 'The increase was driven by...' is about the sentence before
-                st |= m.terms(s.before)
+            st = self._sentence_terms(s)
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
             bonus = 0.05 * _shared_bigrams(terms, s.text)
@@ -766,7 +787,7 @@ class Answerer:
             chosen.insert(0, best)
         # coverage of the question by all chosen sentences together
         m = self.tqa.m
-        cov = self._coverage(q, set().union(*(m.terms(c.text) | m.terms(" ".join(c.passage.heading[-1:])) |
+        cov = self._coverage(q, set().union(*(self._sentence_terms(c) |
                                               {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen)))
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
@@ -1133,15 +1154,26 @@ _WANTED = {
     "reason": re.compile(r"(?i)\b(due to|driven by|because|as a result of|result(?:ed|ing|s)? from|reflect(?:s|ed|ing)?|"
                          r"attributable to|attributed to|owing to|caused by|on account of|led by|offset by|"
                          r"thanks to|contributed to|primarily (?:by|from)|mainly (?:by|from)|largely (?:by|from))\b"),
+    # how a figure is arrived at: 'by dividing', 'calculated as', 'based on', 'measured at', 'using the'
+    "method": re.compile(r"(?i)\b(by dividing|divided by|multiplied by|calculated (?:as|by|using|on|based)|computed (?:as|by|"
+                         r"using|on|based)|determined (?:by|using|on|based)|based (?:up)?on|measured at|using (?:the|a|an)|"
+                         r"structured to|derived (?:from|by)|estimated (?:by|using|based)|valued at|recogni[sz]ed (?:as|when|at))\b"),
+    # what something is: 'represents', 'relates to', 'consists of', a footnote that explains a marked label
+    "meaning": re.compile(r"(?i)^\s*(?:\(?\d{1,2}\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])\s|\b(represents?|related to|relates? to|relating to|"
+                          r"consists? of|comprises?|includes?|refers? to|means|defined as|primarily for)\b"),
 }
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
-                 "frequency": 0.2, "reason": 0.25}
+                 "frequency": 0.2, "reason": 0.25, "method": 0.25, "meaning": 0.2}
 
 
 # a sentence that opens by pointing at the one before: 'The increase was...', 'This reflects...', 'These were...'
 _REFERS_BACK = re.compile(r"(?:The|This|That|These|Those|Such) (?:(?:year-on-year |year-over-year |annual )?(?:increase|decrease|"
                           r"rise|fall|decline|growth|reduction|change|improvement|movement|variance|difference)s?\b|"
                           r"(?:is|was|were|are|reflects?|reflected)\b)|(?:It|They) (?:is|was|were|are|reflects?|reflected)\b")
+
+
+# a footnote line: '(1) Related to...', '1) Includes...', '* Winter pressures grant was separate...'
+_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,2}|[a-z])\)|(?<![\d.])(\d{1,2})\)|(\*+))\s")
 
 
 def holds_wanted(wants: str, text: str) -> bool:

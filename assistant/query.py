@@ -221,10 +221,22 @@ _ASKS_REASON = re.compile(r"\bwhy\b|\breasons?\b|\bwhat (?:has |have |was |were 
                           r"\bwhat (?:was|were|is|are) (?:the )?(?:main |primary |key )?(?:drivers?|causes?) of\b")
 
 
+# a question after how a figure is arrived at: 'how is basic EPS calculated?', 'how are the assets measured?'
+_ASKS_METHOD = re.compile(r"\bhow (?:is|are|was|were|do|does|did|has|have)\b.*\b(?:calculated|computed|determined|measured|"
+                          r"derived|estimated|valued|arrived at|worked out|structured|defined|recogni[sz]ed|recorded)\b")
+# a question after what something is or stands for: 'what does X represent / include / relate to / consist of?'
+_ASKS_MEANING = re.compile(r"^what (?:does|do|did|is|are|was|were)\b.*\b(?:represents?|relate[sd]? to|related to|"
+                           r"consists? of|comprises?|refers? to|mean|stand for)\b\s*\??$")
+
+
 def wanted_kind(q: str, intents: list[str]) -> str | None:
     s = q.lower()
     if _ASKS_REASON.search(s):
         return "reason"
+    if _ASKS_METHOD.search(s):
+        return "method"
+    if _ASKS_MEANING.search(s.strip()):
+        return "meaning"
     if intents[0] in ("share", "percent_change") or re.search(r"\b(percentage|proportion|%|per ?cent|share|rate)\b", s):
         return "percent"
     if re.search(r"\bhow much\b", s) and _MONEY_HINT.search(s):

@@ -589,3 +589,42 @@ def test_what_a_table_shows_is_its_caption_and_heading(tmp_path: Path, doc: str,
     assert ans.answered and said in ans.text and not ans.figures
     caption = next(n for n, ln in enumerate(doc.split("\n"), 1) if said.split()[0] in ln and ln.strip())
     assert any(c.line_start <= caption <= c.line_end for c in ans.citations)
+
+
+FOOTNOTED = """Other income
+
+Other income for the year was as follows:
+
+\t2020\t2019
+Rental income\t310\t290
+Grant release (1)\t125\t140
+Sundry income (2)\t45\t60
+Total\t480\t490
+
+(1) Represents the part of capital grants released to match the depreciation of the funded buildings.
+(2) Relates to recharges of shared staff to partner organisations.
+
+Earnings per share
+
+Basic earnings per share is calculated by dividing the profit for the year by the weighted average number of shares in issue. Diluted earnings per share was 12.1 pence in 2020.
+
+Investments are measured at fair value using quoted market prices at the year end. Investments were 1,900 at the year end.
+"""
+
+
+@pytest.mark.parametrize("question,said", [
+    ("What does the grant release represent?", "capital grants released"),
+    ("What is sundry income related to?", "recharges of shared staff"),
+    ("What does sundry income refer to?", "recharges of shared staff"),
+    ("How is basic earnings per share calculated?", "by dividing the profit"),
+    ("How are investments measured?", "quoted market prices"),
+    ("How was basic earnings per share computed?", "weighted average number of shares"),
+])
+def test_what_a_line_means_and_how_a_figure_is_arrived_at(tmp_path: Path, question: str, said: str) -> None:
+    """'What does X represent / relate to?' is answered by the footnote its row's marker points to, and
+    'how is X calculated / measured?' by the sentence that gives the method, not by the figure."""
+    a = assistant_over(tmp_path, "income_010.txt", FOOTNOTED)
+    ans = a.ask(question)
+    assert ans.answered and said in ans.text and not ans.figures
+    line = next(n for n, ln in enumerate(FOOTNOTED.split("\n"), 1) if said in ln)
+    assert any(c.line_start <= line <= c.line_end for c in ans.citations)
