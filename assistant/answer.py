@@ -575,16 +575,19 @@ class Answerer:
             return Evidence(text, self._cite_rows(t, [row]), [], -1.0, ta.coverage, "table-empty", state)
         if ta.op == "lookup":
             row = ta.rows[0]
-            parts = []
-            for c in ta.cols:
-                cell = row.cells[c]
-                if cell.kind == "empty":
-                    continue
-                # an unnamed column is not named 'column 2': that number is in no source line
-                parts.append(f"{t.columns[c]}: {cell.raw}" if c < len(t.columns) and t.columns[c] else cell.raw)
-            text = f"{row.path()} — " + "; ".join(parts) + f"{where}."
+            said = []
+            for r in ta.rows:  # one row, or the two a question names 'respectively'
+                parts = []
+                for c in ta.cols:
+                    cell = r.cells[c]
+                    if cell.kind == "empty":
+                        continue
+                    # an unnamed column is not named 'column 2': that number is in no source line
+                    parts.append(f"{t.columns[c]}: {cell.raw}" if c < len(t.columns) and t.columns[c] else cell.raw)
+                said.append(f"{r.path()} — " + "; ".join(parts))
+            text = " | ".join(said) + f"{where}."
             cells = [c for c in ta.cols if row.cells[c].kind != "empty"]
-            if len(cells) == 1:
+            if len(cells) == 1 and len(ta.rows) == 1:
                 context = [t.caption, self.table_heading(t.id), self.index.title(t.doc)]
                 text = _lookup_sentence(t, row, cells[0], where, context, q.periods) or text
             return Evidence(text, self._cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)

@@ -127,6 +127,10 @@ def _period_cols(t: Table, row: Row) -> list[int]:
             and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
 
 
+# a question that joins two names: 'X and Y', 'both X and Y', '..., respectively'
+_JOINS_TWO = re.compile(r"(?i)\brespectively\b|\bboth\b|\w+\s+and\s+(?!(?:19|20)\d\d\b)(?:the\s+)?\w+")
+
+
 def _share_or_none(t: Table, part: Row, whole: Row, col: int) -> Figure | None:
     try:
         return F.share(t, (part, col), (whole, col))
@@ -263,7 +267,7 @@ class TableQA:
         row (label and text cells) and the headers of the columns used; each question word counts once."""
         m = self.m
         named = ans.rows if ans.op == "group_change" else (
-            ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:1])
+            ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:2] if ans.op == "lookup" else ans.rows[:1])
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
         if ans.op == "count":  # 'exceed $50,000 thousand': the condition's amount and scale are the count's
@@ -415,7 +419,45 @@ class TableQA:
                 texts.append((row, c))
         if not figs and not texts:
             return TableAnswer(t, [row], picks, "empty", note="the cells asked for are empty")
-        return TableAnswer(t, [row], picks, "lookup", figs, texts)
+        rows = [row]
+        other = self._respective_row(q, t, row_scores, picks)
+        if other is not None:  # 'the balances of inventories and other accrued liabilities, respectively'
+            order = list(q.terms)
+
+            def named_at(r: Row) -> int:  # where the question first names the row: 'respectively' keeps that order
+                own = self.m.terms(_row_text(t, r))
+                return next((i for i, x in enumerate(order) if x in own), len(order))
+
+            rows = sorted([row, other], key=named_at)
+            figs, texts = [], []
+            for r in rows:
+                for c in picks:
+                    cell = r.cells[c]
+                    if cell.kind in NUMERIC and cell.value is not None:
+                        figs.append(F.lookup(t, r, c))
+                    elif cell.kind != "empty":
+                        texts.append((r, c))
+        return TableAnswer(t, rows, picks, "lookup", figs, texts)
+
+    def _respective_row(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], picks: list[int]) -> Row | None:
+        """A second row a question joining two names asks for ('X and Y', '..., respectively'): the next best
+        row whose own label holds question words the first row's label does not, with values in the columns
+        picked; None when the question names one thing."""
+        if len(row_scores) < 2 or not _JOINS_TWO.search(q.text):
+            return None
+        m = self.m
+        qset = set(q.terms)
+        first = row_scores[0][1]
+        own = m.terms(_row_text(t, first))
+        headers = frozenset().union(*(m.terms(t.columns[c]) for c in picks if c < len(t.columns)))
+        for s, r in row_scores[1:4]:
+            if s <= 0 or r is first or r.role == "total" and first.role != "total":
+                continue
+            new = (qset & m.terms(_row_text(t, r))) - own - headers
+            if m.weight(new) >= 0.5 * m.weight(qset & own) and m.weight(new) > 0 and any(
+                    r.cells[c].kind != "empty" for c in picks):
+                return r
+        return None
 
     def _two_rows(self, q: Query, t: Table, pattern: re.Pattern[str]) -> tuple[Row, Row] | None:
         """The rows that the two phrases of 'A as a percentage of B', 'the ratio of A to B' name."""

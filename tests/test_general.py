@@ -628,3 +628,34 @@ def test_what_a_line_means_and_how_a_figure_is_arrived_at(tmp_path: Path, questi
     assert ans.answered and said in ans.text and not ans.figures
     line = next(n for n, ln in enumerate(FOOTNOTED.split("\n"), 1) if said in ln)
     assert any(c.line_start <= line <= c.line_end for c in ans.citations)
+
+
+BALANCES = """Balance sheet extract
+
+Balances at year end (in thousands):
+
+\t2020\t2019
+Inventories\t1,540\t1,380
+Trade receivables\t2,210\t2,050
+Prepaid expenses\t310\t290
+Other accrued liabilities\t690\t720
+"""
+
+
+@pytest.mark.parametrize("question,wanted", [
+    ("What are the 2020 balances of inventories and other accrued liabilities, respectively?", ("1,540", "690")),
+    ("What were trade receivables and prepaid expenses in 2019?", ("2,050", "290")),
+    ("In 2020, what were both inventories and trade receivables?", ("1,540", "2,210")),
+])
+def test_two_rows_named_together_are_both_looked_up(tmp_path: Path, question: str, wanted: tuple[str, str]) -> None:
+    a = assistant_over(tmp_path, "balances_012.txt", BALANCES)
+    ans = a.ask(question)
+    assert [f.text for f in ans.figures if f.op == "lookup"] == list(wanted)
+    lines = {n for n, ln in enumerate(BALANCES.split("\n"), 1) if any(w in ln for w in wanted)}
+    assert lines <= {ln for c in ans.citations for ln in range(c.line_start, c.line_end + 1)}
+
+
+def test_one_row_named_is_looked_up_alone(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "balances_012.txt", BALANCES)
+    for question in ("What were inventories in 2020?", "What was the balance of prepaid expenses in 2019?"):
+        assert len([f for f in a.ask(question).figures if f.op == "lookup"]) == 1
