@@ -577,7 +577,11 @@ def _header_paths(header_rows: list[_PRow], ncols: int) -> tuple[str, ...]:
     grid: list[list[str]] = []
     for hi, r in enumerate(header_rows):
         cells = (r.cells + [""] * ncols)[:ncols]
-        if hi < len(header_rows) - 1:
+        labels = [c.strip() for c in cells[1:] if c.strip()]
+        # one label repeated once per group of a row above ('2019 | | 2018 |' over '| % of total | | % of total'):
+        # a sub-label of its own column in each group, not a span over its neighbours
+        repeated = len(labels) >= 2 and len(set(labels)) == 1 and hi > 0
+        if hi < len(header_rows) - 1 and not repeated:
             cells = _spread_group_labels(cells)
         grid.append(cells)
     out = []

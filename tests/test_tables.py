@@ -286,6 +286,22 @@ def test_sub_labels_under_group_labels_join_the_header(tmp_path: Path) -> None:
     assert t.n_rows == 2 and t.header_lines == (3, 4)
 
 
+@pytest.mark.parametrize("sub", ["% of total", "% of sales", "Share"])
+def test_a_sub_label_repeated_in_each_group_names_its_own_column(tmp_path: Path, sub: str) -> None:
+    """Years over two columns each, and a sub-label written once per year over the second column only
+    ('% of total'): the amount columns do not take it (their plain numbers stay numbers, not percentages)."""
+    (t,) = tables_in(tmp_path, "Revenue by segment\n\n"
+                     "\tYear ended 31 March\t\t\t\n"
+                     "\t2020\t\t2019\t\n"
+                     f"\t\t{sub}\t\t{sub}\n"
+                     "\tAmount\trevenue\tAmount\trevenue\n"
+                     "Retail\t4,120\t61%\t3,870\t60%\n"
+                     "Wholesale\t2,640\t39%\t2,580\t40%\n")
+    assert t.columns[1] == "Year ended 31 March / 2020 / Amount" and t.columns[3] == "Year ended 31 March / 2019 / Amount"
+    assert sub in t.columns[2] and sub in t.columns[4]
+    assert [t.rows[0].cells[c].kind for c in (1, 2, 3, 4)] == ["number", "percent", "number", "percent"]
+
+
 def test_info_rows_over_a_stacked_table_are_notes_not_data(tmp_path: Path) -> None:
     (t,) = tables_in(tmp_path, "The following tables outline the project plans.\n\n"
                      "Project 1\tSingle Point of Referral\t\t\n"
