@@ -8,7 +8,8 @@ labelled right or wrong by the eval's grading. A logistic regression over the fe
 `confidence.FEATURES` (standardised) gives the probability that an answer is right. The threshold is the
 lowest probability at which the answers kept are right at least `--target` of the time, judged on
 cross-validated predictions (5 folds, grouped by document) so that the threshold is not fitted to the same
-answers it is judged on. With `--grid`, the least coverage of the question a table answer and a sentence
+answers it is judged on, and as the median over 200 bootstrap resamples of those predictions (the lowest
+threshold that reaches the target on one sample jumps with a few answers either way). With `--grid`, the least coverage of the question a table answer and a sentence
 need to be candidates at all (confidence.min_coverage) are fitted too: every pair on a grid is tried, and
 the pair whose fitted model keeps the most right answers at the target precision is written. The check
 half is never read here: run bench/generalise.py to measure.
@@ -57,6 +58,9 @@ def collect(a, gold: Path, half: str | None, scope: str) -> list[tuple[dict, boo
     return out
 
 
+BOOTSTRAP = 200  # resamples the threshold is the median over
+
+
 def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: float, target: float):
     """The model, its cross-validated threshold for the target precision, and how many right answers
     (weighted) it keeps: the mean over targets 0.01 either side (one target alone is a noisy step), or
@@ -80,12 +84,20 @@ def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: fl
                            params={"sample_weight": weights})[:, 1]
     clf.fit(xs, y, sample_weight=weights)
 
-    def threshold_for(goal: float) -> float:
-        for t in np.unique(np.round(cv, 3)):
-            kept = cv >= t
-            if kept.sum() and y[kept].mean() >= goal:
+    def lowest(p: np.ndarray, ok: np.ndarray, goal: float) -> float:
+        for t in np.unique(np.round(p, 3)):
+            kept = p >= t
+            if kept.sum() and ok[kept].mean() >= goal:
                 return float(t)  # the lowest threshold that reaches the target keeps the most right answers
         return 1.0
+
+    rng = np.random.default_rng(0)
+    draws = [rng.integers(0, len(y), len(y)) for _ in range(BOOTSTRAP)]
+
+    def threshold_for(goal: float) -> float:
+        # the lowest threshold reaching the target jumps with a few answers either way: the median over
+        # bootstrap resamples of the answers is the stable choice
+        return float(np.median([lowest(cv[i], y[i], goal) for i in draws]))
 
     best = threshold_for(target)
     kept = cv >= best
