@@ -5,7 +5,8 @@ Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/audit.py
      .venv/bin/python bench/audit.py --tatqa [DIR]   (the 277 company-report extracts, per half)
 
 The tatqa extracts' tables were published after audit, so a finding there is a false alarm unless a hand
-check shows the published figures really disagree; every finding is printed to be read.
+check shows the published figures really disagree. The development half's findings are printed to be
+read; the check half's are only counted (by kind), so that none is fixed one by one.
 
 A gold inconsistency counts as arithmetic when its `computed` field writes out a calculation (two
 numbers joined by + − × / or a "sum of"), year ranges such as 2016-17 excepted. It is found when a
@@ -48,7 +49,14 @@ def tatqa(folder: Path) -> int:
                 f"  {path.name} line {f.line_start} [{f.kind}] stated {f.stated}; computed {f.computed}: {f.description[:160]}")
     for half, found in halves.items():
         print(f"{half} half: {len(found)} findings")
-        print("\n".join(found))
+        if half == "dev":  # the check half's findings are counted, never printed: no rule is written from them
+            print("\n".join(found))
+        else:
+            kinds: dict[str, int] = {}
+            for f in found:
+                kind = f.split("[", 1)[1].split("]", 1)[0]
+                kinds[kind] = kinds.get(kind, 0) + 1
+            print("  by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])))
     return 0
 
 
