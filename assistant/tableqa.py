@@ -131,6 +131,20 @@ def _period_cols(t: Table, row: Row) -> list[int]:
 _JOINS_TWO = re.compile(r"(?i)\brespectively\b|\bboth\b|\w+\s+and\s+(?!(?:19|20)\d\d\b)(?:the\s+)?\w+")
 
 
+def _read_cells(t: Table, rows: Sequence[Row], cols: Sequence[int]) -> tuple[list[Figure], list[tuple[Row, int]]]:
+    """The cells of rows × columns a lookup gives: a figure for each number, the place of each text cell."""
+    figs: list[Figure] = []
+    texts: list[tuple[Row, int]] = []
+    for r in rows:
+        for c in cols:
+            cell = r.cells[c]
+            if cell.kind in NUMERIC and cell.value is not None:
+                figs.append(F.lookup(t, r, c))
+            elif cell.kind != "empty":
+                texts.append((r, c))
+    return figs, texts
+
+
 def _share_or_none(t: Table, part: Row, whole: Row, col: int) -> Figure | None:
     try:
         return F.share(t, (part, col), (whole, col))
@@ -410,13 +424,7 @@ class TableQA:
             if not scored or scored[0][0] < 2 * max(self.m.idf(x) for x in qset or {"x"}) / 2 or scored[0][0] <= 0:
                 return None
             picks = [scored[0][1]]
-        figs, texts = [], []
-        for c in picks:
-            cell = row.cells[c]
-            if cell.kind in NUMERIC and cell.value is not None:
-                figs.append(F.lookup(t, row, c))
-            elif cell.kind != "empty":
-                texts.append((row, c))
+        figs, texts = _read_cells(t, [row], picks)
         if not figs and not texts:
             return TableAnswer(t, [row], picks, "empty", note="the cells asked for are empty")
         rows = [row]
@@ -429,14 +437,7 @@ class TableQA:
                 return next((i for i, x in enumerate(order) if x in own), len(order))
 
             rows = sorted([row, other], key=named_at)
-            figs, texts = [], []
-            for r in rows:
-                for c in picks:
-                    cell = r.cells[c]
-                    if cell.kind in NUMERIC and cell.value is not None:
-                        figs.append(F.lookup(t, r, c))
-                    elif cell.kind != "empty":
-                        texts.append((r, c))
+            figs, texts = _read_cells(t, rows, picks)
         return TableAnswer(t, rows, picks, "lookup", figs, texts)
 
     def _respective_row(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], picks: list[int]) -> Row | None:
