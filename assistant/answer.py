@@ -159,6 +159,7 @@ class Answerer:
         self._tqa: TableQA | None = None
         self._names: dict[str, dict[str, int]] | None = None
         self._vocabulary: set[str] | None = None
+        self._footnotes: dict[tuple[str, int, str], list[str]] = {}  # (doc, line, marker) -> the rows it explains
         # answers below this fitted probability of being right are not given; None: the fitted threshold
         # (confidence.py), 0.0: give every answer (used when fitting)
         self.confidence_floor: float | None = settings.min_confidence
@@ -656,13 +657,18 @@ class Answerer:
 
     def _footnoted_labels(self, doc: str, line: int, marker: str) -> list[str]:
         """The row labels that carry a footnote marker ('Total (1)', 'Winter Pressures Grant*') in the nearest
-        table above a footnote line of the same document."""
-        above = [t for t in self.index.tables() if t.doc == doc and t.line_end < line and line - t.line_end <= 40]
-        if not above:
-            return []
-        t = max(above, key=lambda x: x.line_end)
-        mark = re.escape(marker)
-        return [r.label for r in t.rows if re.search(rf"(?:\(\s*{mark}\s*\)|{mark})\s*$", r.label.strip())]
+        table above a footnote line of the same document (looked up once per footnote: sentences are scored
+        several times per question)."""
+        key = (doc, line, marker)
+        if key not in self._footnotes:
+            above = [t for t in self.index.tables() if t.doc == doc and t.line_end < line and line - t.line_end <= 40]
+            labels: list[str] = []
+            if above:
+                t = max(above, key=lambda x: x.line_end)
+                mark = re.escape(marker)
+                labels = [r.label for r in t.rows if re.search(rf"(?:\(\s*{mark}\s*\)|{mark})\s*$", r.label.strip())]
+            self._footnotes[key] = labels
+        return self._footnotes[key]
 
     def _sentences(self, candidates: list[tuple[Passage, float]]) -> list[Sentence]:
         """Sentences of the best text passages, with their line; a sentence cut by a line break (a page

@@ -429,7 +429,7 @@ class TableQA:
             return TableAnswer(t, [row], picks, "empty", note="the cells asked for are empty")
         rows = [row]
         other = self._respective_row(q, t, row_scores, picks)
-        if other is not None:  # 'the balances of inventories and other accrued liabilities, respectively'
+        if other is not None:  # 'the 2020 figures for stock held and accrued staff costs, respectively'
             order = list(q.terms)
 
             def named_at(r: Row) -> int:  # where the question first names the row: 'respectively' keeps that order

@@ -621,7 +621,7 @@ def test_a_section_two_plans_share_says_which_plan_was_used_and_offers_the_other
 @pytest.mark.parametrize("request_text, kept", [
     ("Draft a 150-word summary of how the delivery board will oversee the plan.", {"board", "delivery", "plan"}),
     ("Write a short paragraph on the plan's delivery milestones for the Finance Committee.", {"delivery", "plan's"}),
-    ("Draft a 200-word overview of board governance, suitable for the Health and Wellbeing Board.", {"board"}),
+    ("Draft a 180-word overview of board governance, suitable for the Wellbeing Partnership.", {"board"}),
 ])
 def test_the_topic_keeps_every_word_that_is_not_about_drafting(request_text: str, kept: set[str]) -> None:
     from assistant.draft import topic_of
