@@ -118,7 +118,6 @@ class Sentence:
     score: float = 0.0
     coverage: float = 0.0
     line_end: int = 0
-    before: str = ""  # the sentence just before it in its passage ('The increase was due to...' is about it)
 
 
 @dataclass
@@ -643,12 +642,10 @@ class Answerer:
     # ------------------------------------------------------------------ prose
 
     def _sentence_terms(self, s: Sentence) -> set[str]:
-        """The words a sentence is about: its own, its heading's, and those of what it points to: the sentence
-        before ('The increase was driven by...') or the rows whose footnote it is ('(1) Related to...')."""
+        """The words a sentence is about: its own, its heading's, and, for a footnote ('(1) Related to...'),
+        those of the table rows that carry its marker."""
         m = self.tqa.m
         st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
-        if s.before and _REFERS_BACK.match(s.text):
-            st |= m.terms(s.before)
         marker = _FOOTNOTE.match(s.text)
         if marker:
             mark = next(g for g in marker.groups() if g)
@@ -680,7 +677,6 @@ class Answerer:
         for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
             lines = [ln for ln in self.index.lines(p.doc, p.page, p.line_start, p.line_end + 3) if ln.text.strip()]
             pieces = p.text.split("\n")
-            before = ""
             for i, piece in enumerate(pieces):
                 if i >= len(lines):
                     break
@@ -700,11 +696,9 @@ class Answerer:
                                 line_end = lines[i + 1].no
                     key = (p.doc, ln.no, s)
                     if len(s) < 12 or key in seen:
-                        before = s
                         continue
                     seen.add(key)
-                    out.append(Sentence(p, ln.no, ln.page, s, line_end=line_end, before=before))
-                    before = s
+                    out.append(Sentence(p, ln.no, ln.page, s, line_end=line_end))
         return out
 
     def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
@@ -1159,10 +1153,6 @@ _WANTED = {
     "weekday": re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b"),
     "frequency": re.compile(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|bi-monthly|fortnightly|every|"
                             r"each (week|month|year))\b"),
-    # a sentence that gives a cause: 'due to', 'driven by', 'as a result of', 'reflecting', 'because'
-    "reason": re.compile(r"(?i)\b(due to|driven by|because|as a result of|result(?:ed|ing|s)? from|reflect(?:s|ed|ing)?|"
-                         r"attributable to|attributed to|owing to|caused by|on account of|led by|offset by|"
-                         r"thanks to|contributed to|primarily (?:by|from)|mainly (?:by|from)|largely (?:by|from))\b"),
     # how a figure is arrived at: 'by dividing', 'calculated as', 'based on', 'measured at', 'using the'
     "method": re.compile(r"(?i)\b(by dividing|divided by|multiplied by|calculated (?:as|by|using|on|based)|computed (?:as|by|"
                          r"using|on|based)|determined (?:by|using|on|based)|based (?:up)?on|measured at|using (?:the|a|an)|"
@@ -1172,13 +1162,7 @@ _WANTED = {
                           r"consists? of|comprises?|includes?|refers? to|means|defined as|primarily for)\b"),
 }
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
-                 "frequency": 0.2, "reason": 0.25, "method": 0.25, "meaning": 0.2}
-
-
-# a sentence that opens by pointing at the one before: 'The increase was...', 'This reflects...', 'These were...'
-_REFERS_BACK = re.compile(r"(?:The|This|That|These|Those|Such) (?:(?:year-on-year |year-over-year |annual )?(?:increase|decrease|"
-                          r"rise|fall|decline|growth|reduction|change|improvement|movement|variance|difference)s?\b|"
-                          r"(?:is|was|were|are|reflects?|reflected)\b)|(?:It|They) (?:is|was|were|are|reflects?|reflected)\b")
+                 "frequency": 0.2, "method": 0.25, "meaning": 0.2}
 
 
 # a footnote line: '(1) Related to...', '1) Includes...', '* Winter pressures grant was separate...'

@@ -61,7 +61,7 @@ MIN_OPERATION_PROBABILITY = 0.5
 class Query:
     text: str
     intents: tuple[str, ...]  # most specific first, e.g. ("change", "percent_change")
-    wants: str | None  # money | count | percent | date | person | reason | ... | None
+    wants: str | None  # money | count | percent | date | person | method | meaning | ... | None
     periods: tuple[str, ...]  # normalised: "2019-20", "2018-19 Q4", "2030", "Mar 2018", "Q1"
     months: tuple[str, ...]  # "Mar", ...
     terms: tuple[str, ...]  # stemmed content terms
@@ -215,12 +215,6 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
     return lead + rest
 
 
-# a question after a cause or an explanation: 'why', 'what caused / led to / drove the increase', 'the reason for'
-_ASKS_REASON = re.compile(r"\bwhy\b|\breasons?\b|\bwhat (?:has |have |was |were )?(?:caused|led to|lead to|resulted in|"
-                          r"accounted for|accounts for|drove|drives|contributed to|explains?)\b|\bdue to what\b|"
-                          r"\bwhat (?:was|were|is|are) (?:the )?(?:main |primary |key )?(?:drivers?|causes?) of\b")
-
-
 # a question after how a figure is arrived at: 'how is basic EPS calculated?', 'how are the assets measured?'
 _ASKS_METHOD = re.compile(r"\bhow (?:is|are|was|were|do|does|did|has|have)\b.*\b(?:calculated|computed|determined|measured|"
                           r"derived|estimated|valued|arrived at|worked out|structured|defined|recogni[sz]ed|recorded)\b")
@@ -231,8 +225,6 @@ _ASKS_MEANING = re.compile(r"^what (?:does|do|did|is|are|was|were)\b.*\b(?:repre
 
 def wanted_kind(q: str, intents: list[str]) -> str | None:
     s = q.lower()
-    if _ASKS_REASON.search(s):
-        return "reason"
     if _ASKS_METHOD.search(s):
         return "method"
     if _ASKS_MEANING.search(s.strip()):

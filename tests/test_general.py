@@ -517,37 +517,6 @@ def test_a_share_of_a_whole_never_passes_a_hundred_per_cent(tmp_path: Path) -> N
         assert [c.row for c in shares[0].cells] == ["Hillcrest", "Total"]
 
 
-REASONS = """Operating review
-
-Revenue
-
-Revenue increased by 12% to $4.1 million in 2019. The increase was mainly driven by higher subscription sales in Europe.
-
-Operating costs
-
-Operating costs were $2.9 million in 2019 compared with $2.6 million in 2018. Staff costs rose because of the new support centre opened in March.
-
-Cash
-
-Cash at the end of the year was $1.2 million. Cash is held with two banks.
-"""
-
-
-@pytest.mark.parametrize("question,cause", [
-    ("Why did revenue increase in 2019?", "higher subscription sales"),
-    ("What drove the increase in revenue?", "higher subscription sales"),
-    ("What was the reason for the revenue growth?", "higher subscription sales"),
-    ("What caused staff costs to rise?", "new support centre"),
-])
-def test_a_why_question_gets_the_sentence_that_gives_the_cause(tmp_path: Path, question: str, cause: str) -> None:
-    """A question after a cause wants the sentence that gives one ('driven by', 'because of'), even when it
-    names its subject only through the sentence before ('The increase was...')."""
-    a = assistant_over(tmp_path, "review_006.txt", REASONS)
-    ans = a.ask(question)
-    assert ans.answered and cause in ans.text
-    assert a.default_answerer.explain(question)["read as"]["wants"] == "reason"
-
-
 TABLED = """Note 9 Leases
 
 The following table sets out the maturity of our lease liabilities at year end:
