@@ -160,6 +160,14 @@ def _is_change_col(header: str) -> bool:
     return "%" in header and period_key(header) is None
 
 
+_TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
+
+
+def _last_header(t: Table, c: int) -> str:
+    """The lowest level of a column's header ('Payments due by period / Total' -> 'Total')."""
+    return (t.columns[c] if c < len(t.columns) else "").split(" / ")[-1]
+
+
 def _row_text(t: Table, r: Row) -> str:
     return r.path()
 
@@ -399,6 +407,11 @@ class TableQA:
                 return typed[-1:] if len(typed) > 2 else typed
         non_change = [c for c, _ in usable if not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
         numeric = [c for c in non_change if c in _numeric_cols(t)]
+        # a question that names no column of a breakdown by column (payments due by period, spend by funding
+        # stream) is about its total column
+        whole = [c for c in numeric if _TOTAL_COL.match(_last_header(t, c))]
+        if len(whole) == 1 and len(numeric) > 2:
+            return whole
         picks = numeric or non_change or [c for c, _ in usable]
         picks = sorted(picks)
         return picks if len(picks) <= 2 else picks[-1:]
@@ -483,6 +496,8 @@ class TableQA:
         pair = self._two_rows(q, t, _SHARE_OF)
         if pair is not None:  # 'A as a percentage of B': both rows named
             ra, rb = pair
+            if ra.role == "total" and rb.role != "total":  # 'what proportion of the total is X': X is the part
+                ra, rb = rb, ra
             picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
                      and rb.cells[c].kind in NUMERIC]
             if picks:

@@ -625,3 +625,32 @@ def test_one_row_named_is_looked_up_alone(tmp_path: Path) -> None:
     a = assistant_over(tmp_path, "balances_012.txt", BALANCES)
     for question in ("What was stock held in 2020?", "What was the balance of prepaid expenses in 2019?"):
         assert len([f for f in a.ask(question).figures if f.op == "lookup"]) == 1
+
+
+COMMITMENTS = """Care trust accounts extract
+
+Commitments
+
+Our commitments at 31 March 2021 fall due as follows (in £000):
+
+\tTotal\tWithin 1 year\t1-3 years\tAfter 3 years
+Building leases\t12,400\t2,100\t4,300\t6,000
+Equipment contracts\t3,600\t1,900\t1,200\t500
+Agency staffing agreements\t2,000\t1,400\t600\t—
+Total commitments\t18,000\t5,400\t6,100\t6,500
+"""
+
+
+@pytest.mark.parametrize("question,cells", [
+    ("What are building leases as a percentage of total commitments?", ["12,400", "18,000"]),
+    ("What share of the total commitments is made up of equipment contracts?", ["3,600", "18,000"]),
+    ("What proportion of total commitments relates to agency staffing agreements?", ["2,000", "18,000"]),
+])
+def test_a_question_naming_no_column_reads_the_total_column(tmp_path: Path, question: str, cells: list[str]) -> None:
+    """A breakdown by column (due within a year, in 1-3 years, ...) with a total column: a question that
+    names no column is about the total, not the last column."""
+    a = assistant_over(tmp_path, "commitments_014.txt", COMMITMENTS)
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == "share")
+    assert [c.raw for c in fig.cells] == cells
+    assert "After 3 years" not in ans.text
