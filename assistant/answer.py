@@ -668,37 +668,35 @@ class Answerer:
         return self._footnotes[key]
 
     def _sentences(self, candidates: list[tuple[Passage, float]]) -> list[Sentence]:
-        """Sentences of the best text passages, with their line; a sentence cut by a line break (a page
-        break in the source) is joined with its continuation on the next line."""
+        """Sentences of the best text passages, with the lines they start and end on. A sentence runs on
+        over line breaks within a paragraph (`_runs_on`: a PDF's text wraps at the page width, and a page
+        break in the source cuts a line), so it is never cut at a line's end."""
         out: list[Sentence] = []
         seen: set[tuple[str, int, str]] = set()
         for p, _ in [c for c in candidates if c[0].kind == "row"][:10]:
             out.extend(self._cell_sentences(p, seen))
         for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
-            lines = [ln for ln in self.index.lines(p.doc, p.page, p.line_start, p.line_end + 3) if ln.text.strip()]
-            pieces = p.text.split("\n")
-            for i, piece in enumerate(pieces):
-                if i >= len(lines):
+            lines = self.index.lines(p.doc, p.page, p.line_start, p.line_end + 8)
+            for para in _paragraphs(lines):
+                if para[0].no > p.line_end:
                     break
-                ln = lines[i]
-                spans = sentence_spans(piece)
-                for j, (a, b) in enumerate(spans):
-                    s = piece[a:b].strip()
-                    line_end = ln.no
-                    last = j == len(spans) - 1
-                    if last and not s.endswith((".", "!", "?", ":", ";")) and i + 1 < len(lines):
-                        nxt = lines[i + 1].text.strip()
-                        dangling = (s.split() or [""])[-1].lower() in DANGLING
-                        if nxt and (nxt[0].islower() or dangling) and "\t" not in lines[i + 1].text:
-                            head = sentence_spans(nxt)
-                            if head:
-                                s = s + "\n" + nxt[head[0][0]:head[0][1]].strip()
-                                line_end = lines[i + 1].no
-                    key = (p.doc, ln.no, s)
-                    if len(s) < 12 or key in seen:
+                text = "\n".join(ln.text.strip() for ln in para)
+                starts = []  # where each line starts in the paragraph's text
+                at = 0
+                for ln in para:
+                    starts.append(at)
+                    at += len(ln.text.strip()) + 1
+                for a, b in sentence_spans(text):
+                    first = para[max(i for i, st in enumerate(starts) if st <= a)]
+                    last = para[max(i for i, st in enumerate(starts) if st < b)]
+                    if not p.line_start <= first.no <= p.line_end:
+                        continue
+                    sent = text[a:b].strip()
+                    key = (p.doc, first.no, sent)
+                    if len(sent) < 12 or key in seen:
                         continue
                     seen.add(key)
-                    out.append(Sentence(p, ln.no, ln.page, s, line_end=line_end))
+                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no))
         return out
 
     def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
@@ -1289,3 +1287,36 @@ def _sentence(text: str) -> str:
     return t if t.endswith((".", "!", "?", ":")) else t + "."
 
 
+def _runs_on(line: str, nxt: str) -> bool:
+    """Does a paragraph's line run on into the next? Not after a sentence's end, nor into a table row or a
+    list item; yes into a line that starts in lower case, after a word that cannot end a sentence ('of',
+    'and'), or when the line is about as long as the next or longer (text wrapped at the page width; a
+    heading is shorter than the paragraph under it)."""
+    if not line or not nxt or line.endswith((".", "!", "?", ":", ";")) or "\t" in nxt or LIST_ITEM.match(nxt):
+        return False
+    if nxt[0].islower() or (line.split() or [""])[-1].lower() in DANGLING:
+        return True
+    return len(line) >= 40 and len(line) >= 0.75 * len(nxt)
+
+
+def _paragraphs(lines: Sequence[Any]) -> list[list[Any]]:
+    """Lines grouped into paragraphs: a blank line or a table row ends one; a line that does not run on
+    (`_runs_on`) ends its own."""
+    out: list[list[Any]] = []
+    cur: list[Any] = []
+    for ln in lines:
+        t = ln.text.strip()
+        if not t or "\t" in ln.text:
+            if cur:
+                out.append(cur)
+            cur = []
+            continue
+        if cur and _runs_on(cur[-1].text.strip(), t):
+            cur.append(ln)
+        else:
+            if cur:
+                out.append(cur)
+            cur = [ln]
+    if cur:
+        out.append(cur)
+    return out

@@ -90,7 +90,7 @@ def _shape(settings: Settings) -> dict[str, Any]:
     return {"embedding_model": settings.embedding.model, "embedding_window": settings.embedding.max_tokens}
 
 
-_PIPELINE_MODULES = ("ingest.py", "layout.py", "tables.py", "values.py", "text.py", "chunking.py")
+_PIPELINE_MODULES = ("ingest.py", "pdf_layout.py", "layout.py", "tables.py", "values.py", "text.py", "chunking.py")
 
 
 def _pipeline(settings: Settings) -> dict[str, Any]:

@@ -228,23 +228,29 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         raise IngestError(where, "PDF has no pages")
     if not any(t.strip() for t in texts):
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
-    tables = _pdf_tables(data)
+    tables, laid_out = _pdf_tables(data)
     lines: list[Line] = []
     for no, text in enumerate(texts, 1):
         page_lines = text.replace("\r", "").split("\n")
         for rows in tables.get(no, []):
             page_lines = _merge_table(page_lines, rows)
+        if no in laid_out:  # tables set apart by white space only, read from where the words sit
+            page_lines = laid_out[no]
         lines.extend(_make_lines(page_lines, no))
     return lines, len(pages)
 
 
-def _pdf_tables(data: bytes) -> dict[int, list[list[list[str]]]]:
-    """Tables pdfplumber finds on each page, as rows of cell texts. A PDF pdfplumber cannot read
-    still ingests, as text only."""
+def _pdf_tables(data: bytes) -> tuple[dict[int, list[list[list[str]]]], dict[int, list[str]]]:
+    """Ruled tables pdfplumber finds on each page, as rows of cell texts; and, for a page without any, its
+    lines rebuilt from its words' positions when it has a table set apart by white space alone
+    (pdf_layout.py). A PDF pdfplumber cannot read still ingests, as text only."""
     try:
         import pdfplumber
 
+        from .pdf_layout import page_lines
+
         out: dict[int, list[list[list[str]]]] = {}
+        laid_out: dict[int, list[str]] = {}
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for no, page in enumerate(pdf.pages, 1):
                 found = []
@@ -255,9 +261,13 @@ def _pdf_tables(data: bytes) -> dict[int, list[list[list[str]]]]:
                         found.append(rows)
                 if found:
                     out[no] = found
-        return out
+                    continue
+                rebuilt = page_lines(page.extract_words(x_tolerance=1.5, y_tolerance=2))
+                if rebuilt is not None:
+                    laid_out[no] = rebuilt
+        return out, laid_out
     except Exception:  # noqa: BLE001 - table detection is a bonus on top of the text layer
-        return {}
+        return {}, {}
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")

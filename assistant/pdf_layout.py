@@ -1,0 +1,265 @@
+"""Tables a PDF prints without lines, read back from where its words sit on the page.
+
+Most annual reports and many plans set their tables apart by white space alone: no ruling for
+pdfplumber's line finder, and a text layer (pypdf's) that gives each cell on a line of its own or runs a row's
+cells together with single spaces. Either way the table pipeline, which reads tab-separated cells, never
+sees a table. This module rebuilds a page's lines from its words' positions (pdfplumber `extract_words`):
+
+1. words whose tops agree (within `LINE_TOLERANCE` of the font size) are one line;
+2. within a line, a gap wider than `CELL_GAP` times the font size starts a new cell (a word space is about
+   a quarter of it; justified text stretches spaces to half of it at most);
+3. a *block* is a run of lines, close together, of which at least two are rows: a label and at least one
+   cell that is a number ('$751,990', '(3.1)', '12%', '—'). Lines of two or more short cells just above
+   (column headers) and lines of one short cell between rows (a section's name, 'Total assets:') belong to
+   it; a line of running text ends it;
+4. the block's value columns are the clusters of its numeric cells' right edges (figures are set right
+   aligned); every cell of every line of the block goes to the label column (at the block's left edge) or to
+   the value column it overlaps most, leftmost free one first (a group header over two columns sits over
+   the first, as the text files write it), and the line is written as tab-separated cells;
+5. a cell's text wraps: lines set closer together than rows are (`_wrap_gap`) are one cell's lines. A label
+   wrapped over lines is one row's label, whether the figures sit beside its first line, its middle or its
+   last (a label alone on a line that starts in lower case, or after a label that ends mid-phrase, runs on
+   too when the spacing cannot tell); a header wrapped over lines is one header, even when its last line
+   holds a number ('per 100,000').
+
+Lines outside blocks are the words joined by single spaces. A page with no block is left to pypdf's text.
+The numbers below were set on made-up pages (tests/test_ingest.py) and checked on the tatqa extracts
+rendered as PDFs (bench/pdf.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+LINE_TOLERANCE = 0.45  # words whose tops differ by less than this share of the font size are on one line
+CELL_GAP = 1.0  # a gap at least this many font sizes wide separates two cells
+BLOCK_GAP = 2.6  # lines further apart than this many font sizes are not in one table
+COLUMN_TOLERANCE = 1.2  # right edges within this many font sizes are one column
+SHORT_CELL_WORDS = 8  # a header or section cell is at most this many words
+WRAP_RATIO = 1.3  # rows set this much further apart than a cell's lines tell wrapped lines from rows
+
+_NUMERIC = re.compile(r"^[+\-–—]?\s*\(?\s*[+\-–—]?\s*(?:US|A|C)?[$£€]?\s*\(?\d[\d,]*(?:\.\d+)?\s*\)?\s*"
+                      r"(?:%|pts|pp|x|k|m|bn|million|billion)?\s*\)?(?:\s*\(\d{1,2}\)|\*+)?$", re.I)
+_NIL = re.compile(r"^[$£€]?\s*[-–—]$")
+_LITTLE_END = re.compile(r"(?i)(?:[,(&/\-–]|\b(?:and|or|of|the|for|to|in|on|at|by|from|with|less|net|a|an))$")
+
+
+@dataclass
+class _Cell:
+    text: str
+    x0: float
+    x1: float
+
+    @property
+    def numeric(self) -> bool:
+        return bool(_NUMERIC.match(self.text) or _NIL.match(self.text))
+
+
+@dataclass
+class _Line:
+    top: float
+    size: float
+    cells: list[_Cell] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+    @property
+    def is_row(self) -> bool:  # a label or a figure, and at least one figure after it
+        return len(self.cells) >= 2 and any(c.numeric for c in self.cells[1:])
+
+    @property
+    def is_short(self) -> bool:
+        return all(len(c.text.split()) <= SHORT_CELL_WORDS for c in self.cells)
+
+
+def page_lines(words: list[dict[str, Any]]) -> list[str] | None:
+    """A page's lines with its unruled tables as tab-separated cells, from pdfplumber words (text, x0, x1,
+    top, bottom); None when the page has no such table (its text is better left as it was read)."""
+    lines = _lines(words)
+    blocks = _blocks(lines)
+    if not blocks:
+        return None
+    out: list[str] = []
+    inside = {i: b for b in blocks for i in range(b[0], b[1] + 1)}
+    i = 0
+    while i < len(lines):
+        if i in inside:
+            start, end = inside[i]
+            out.extend(_table(lines[start:end + 1]))
+            i = end + 1
+        else:
+            out.append(lines[i].text)
+            i += 1
+    return out
+
+
+def _lines(words: list[dict[str, Any]]) -> list[_Line]:
+    lines: list[_Line] = []
+    for w in sorted(words, key=lambda w: (round(float(w["top"]), 1), float(w["x0"]))):
+        size = max(1.0, float(w["bottom"]) - float(w["top"]))
+        top = float(w["top"])
+        line = next((ln for ln in reversed(lines[-3:]) if abs(ln.top - top) <= LINE_TOLERANCE * max(size, ln.size)),
+                    None)
+        if line is None:
+            line = _Line(top, size)
+            lines.append(line)
+        line.cells.append(_Cell(str(w["text"]), float(w["x0"]), float(w["x1"])))
+    for ln in lines:  # words left to right, then cells: words closer than a cell gap are one cell
+        ws = sorted(ln.cells, key=lambda c: c.x0)
+        cells = [ws[0]]
+        for w in ws[1:]:
+            if w.x0 - cells[-1].x1 < CELL_GAP * ln.size:
+                cells[-1] = _Cell(f"{cells[-1].text} {w.text}", cells[-1].x0, w.x1)
+            else:
+                cells.append(w)
+        ln.cells = cells
+    lines.sort(key=lambda ln: ln.top)
+    return lines
+
+
+def _blocks(lines: list[_Line]) -> list[tuple[int, int]]:
+    """(first, last) line of each table: runs with at least two rows, their headers and section lines."""
+    blocks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].is_row:
+            i += 1
+            continue
+        start = end = i
+        rows = 1
+        j = i + 1
+        while j < len(lines) and lines[j].top - lines[j - 1].top <= BLOCK_GAP * lines[j - 1].size:
+            ln = lines[j]
+            if ln.is_row:
+                rows += 1
+                end = j
+            elif not ln.is_short:
+                break
+            j += 1
+        if rows >= 2:
+            # column headers just above: lines of short cells, close together; a one-cell line under the
+            # labels (a section's name, 'Total assets:') only when a header line is above it
+            k = start
+            while k > 0 and lines[k - 1].is_short and lines[k].top - lines[k - 1].top <= BLOCK_GAP * lines[k].size:
+                k -= 1
+                if len(lines[k].cells) >= 2 or _over_values(lines[k], lines[start:end + 1]):
+                    start = k
+            # the last row's label wrapped onto the lines under it
+            wrap = _wrap_gap(lines[start:end + 1])
+            while end + 1 < len(lines) and len(lines[end + 1].cells) == 1 and (
+                    (wrap and lines[end + 1].top - lines[end].top < wrap) or
+                    lines[end + 1].cells[0].text[:1].islower()):
+                end += 1
+            if blocks and start <= blocks[-1][1]:
+                start = blocks[-1][1] + 1
+            blocks.append((start, end))
+        i = max(end, i) + 1
+    return blocks
+
+
+def _over_values(line: _Line, rows: list[_Line]) -> bool:
+    """A one-cell line that reaches over the value columns, not the labels alone (a header like '2019', or
+    the first line of a wrapped one)."""
+    left = min(c.x0 for r in rows for c in r.cells)
+    first_value = min((c.x0 for r in rows if r.is_row for c in r.cells[1:]), default=left)
+    c = line.cells[0]
+    return c.x1 > first_value + 2 and c.x0 > (left + first_value) / 2
+
+
+def _table(block: list[_Line]) -> list[str]:
+    wrap = _wrap_gap(block)
+    tight = [i > 0 and wrap is not None and block[i].top - block[i - 1].top < wrap for i in range(len(block))]
+    # a header's last line can hold a number ('admissions per 100,000'): above the first row, a line set as
+    # close to the line above as a cell's wrapped lines is still the header
+    is_row: list[bool] = []
+    for i, ln in enumerate(block):
+        is_row.append(ln.is_row and not (tight[i] and not any(is_row)))
+    rows = [ln for ln, r in zip(block, is_row, strict=True) if r]
+    size = median(ln.size for ln in block)
+    # value columns: clusters of the right edges of the rows' numeric cells
+    edges = sorted(c.x1 for r in rows for c in r.cells[1:] if c.numeric)
+    anchors: list[list[float]] = []
+    for e in edges:
+        if anchors and e - anchors[-1][-1] <= COLUMN_TOLERANCE * size:
+            anchors[-1].append(e)
+        else:
+            anchors.append([e])
+    spans = []
+    for group in anchors:
+        cells = [c for r in rows for c in r.cells[1:] if c.numeric and group[0] - 0.01 <= c.x1 <= group[-1] + 0.01]
+        spans.append((min(c.x0 for c in cells), max(c.x1 for c in cells)))
+    label_right = min(s[0] for s in spans) if spans else float("inf")
+    out: list[list[str]] = []
+    prefix = ""
+    for i, ln in enumerate(block):
+        slots = [""] * (len(spans) + 1)
+        used: set[int] = set()
+        for k, c in enumerate(ln.cells):
+            if k == 0 and c.x1 <= label_right + 0.5 * size and not (c.numeric and len(ln.cells) > len(spans)):
+                slots[0] = c.text
+                continue
+            j = _column(c, spans, used)
+            if j is None:  # nowhere to go: a label that runs into the first column
+                slots[0] = f"{slots[0]} {c.text}".strip()
+                continue
+            used.add(j)
+            slots[j + 1] = f"{slots[j + 1]} {c.text}".strip()
+        if prefix:
+            slots[0] = f"{prefix} {slots[0]}".strip()
+            prefix = ""
+        only_label = bool(slots[0]) and not any(slots[1:])
+        above = out[-1] if out and any(out[-1][1:]) and out[-1][0] else None
+        if only_label and i + 1 < len(block) and tight[i + 1] and not is_row[i] and (
+                is_row[i + 1] or len(block[i + 1].cells) == 1) and any(is_row[:i + 1]):
+            prefix = slots[0]  # a label wrapped onto the lines below it (figures set in the middle or at the bottom)
+            continue
+        if only_label and above is not None and (tight[i] or slots[0][:1].islower() or _LITTLE_END.search(above[0])):
+            above[0] = f"{above[0]} {slots[0]}"  # the label of the row above, wrapped
+            continue
+        if out and not any(is_row[:i + 1]) and (tight[i] or not slots[0] and _within(slots, out[-1])):
+            # a header wrapped over lines (set as close as a cell's lines, or filling only columns the line
+            # above fills): its words go under the same columns
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], slots, strict=True)]
+            continue
+        out.append(slots)
+    return ["\t".join(s) for s in out]
+
+
+def _within(lower: list[str], upper: list[str]) -> bool:
+    """Every column a header line fills, the line above fills too (the words of wrapped headers), and the
+    line above fills more than one: a header over two columns has the lower level's words in columns it
+    leaves empty ('2019' over 'United States' and 'Foreign')."""
+    filled = [j for j, x in enumerate(lower) if x]
+    return bool(filled) and all(upper[j] for j in filled)
+
+
+def _wrap_gap(block: list[_Line]) -> float | None:
+    """Lines closer together than this are one cell's wrapped lines: halfway between the closest two
+    lines (a cell's leading) and the usual gap above a row; None when the two cannot be told apart."""
+    gaps = [b.top - a.top for a, b in zip(block, block[1:], strict=False)]
+    before_rows = [g for g, b in zip(gaps, block[1:], strict=False) if b.is_row]
+    if not gaps or not before_rows:
+        return None
+    leading, row_gap = min(gaps), median(before_rows)
+    return (leading + row_gap) / 2 if row_gap > WRAP_RATIO * leading else None
+
+
+def _column(c: _Cell, spans: list[tuple[float, float]], used: set[int]) -> int | None:
+    """The value column a cell belongs to: the one it overlaps most (leftmost free among those it
+    overlaps), else the nearest by right edge."""
+    overlaps = [(min(c.x1, b) - max(c.x0, a), j) for j, (a, b) in enumerate(spans)]
+    hit = [j for ov, j in overlaps if ov > 0]
+    if hit:
+        free = [j for j in hit if j not in used]
+        if len(hit) > 1 and free:
+            return free[0]
+        return max(hit, key=lambda j: overlaps[j][0])
+    if not spans:
+        return None
+    j = min(range(len(spans)), key=lambda j: abs(spans[j][1] - c.x1))
+    return j if abs(spans[j][1] - c.x1) < 4 * (spans[j][1] - spans[j][0] + 1) else None

@@ -1,0 +1,153 @@
+"""Do answers hold when the documents are PDFs? The tatqa extracts rendered as PDFs, asked the same questions.
+
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/pdf.py [--half dev|check] [--style ruled|plain|both]
+     [--index-root DIR] [--limit N]
+
+Each extract (`../shared/eval/tatqa/corpus/*.txt`) is rendered with reportlab as an A4 PDF: its lines as
+paragraphs, each run of tab-separated lines as a table, in one of two styles:
+- `ruled`: a grid around every cell (what pdfplumber's line finder reads);
+- `plain`: no lines at all, columns set apart by white space alone (how most annual reports and many plans
+  print their tables).
+Then every question of the half is asked of its own extract (as `bench/generalise.py` does for the text
+files) and the figures are printed beside those of the text files. The PDFs and their indexes are built once
+under --index-root (default `index/bench/pdf`, git-ignored). Nothing here reads the check half's items
+beyond scoring them: no failures are written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = Path(os.environ.get("ASSISTANT_CORPUS", ROOT.parent / "shared" / "corpus"))
+TATQA = CORPUS.parent / "eval" / "tatqa"
+
+
+def _blocks(text: str) -> list[tuple[str, list[str]]]:
+    """('para', [line]) and ('table', [tab-separated lines]) in document order."""
+    out: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        kind = "table" if "\t" in line else "para"
+        if kind == "para" and not line.strip():
+            continue
+        if out and out[-1][0] == kind == "table":
+            out[-1][1].append(line)
+        else:
+            out.append((kind, [line]))
+    return out
+
+
+def render(src: Path, dest: Path, style: str) -> None:
+    """One text extract as a PDF whose tables are ruled or set apart by white space only."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell_style = styles["BodyText"].clone("cell", fontSize=8, leading=9.5)
+    value_style = cell_style.clone("value", alignment=TA_RIGHT)
+    story: list[Any] = []
+    width = A4[0] - 4 * cm
+    for kind, lines in _blocks(src.read_text(encoding="utf-8")):
+        if kind == "para":
+            for ln in lines:
+                story.append(Paragraph(escape(ln.strip()), styles["BodyText"]))
+            continue
+        rows = [ln.split("\t") for ln in lines]
+        n = max(len(r) for r in rows)
+        rows = [r + [""] * (n - len(r)) for r in rows]
+        label_w = min(0.45 * width, max(0.2 * width, width / n))
+        other_w = (width - label_w) / max(1, n - 1)
+        # every cell wraps inside its column (text set over a grid line is no table anyone prints)
+        data = [[Paragraph(escape(c.strip()), cell_style if j == 0 else value_style) for j, c in enumerate(r)]
+                for r in rows]
+        t = Table(data, colWidths=[label_w] + [other_w] * (n - 1), repeatRows=0)
+        cmds: list[Any] = [("FONTSIZE", (0, 0), (-1, -1), 8), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if style == "ruled":
+            cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        t.setStyle(TableStyle(cmds))
+        story += [Spacer(1, 4), t, Spacer(1, 6)]
+    SimpleDocTemplate(str(dest), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm).build(story)
+
+
+def build(style: str, docs: list[Path], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for src in docs:
+        dest = out / (src.stem + ".pdf")
+        if not dest.exists():
+            render(src, dest, style)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--half", choices=("dev", "check"), default="dev")
+    ap.add_argument("--style", choices=("ruled", "plain", "both"), default="both")
+    ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench" / "pdf")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents of the half (a quick look)")
+    ap.add_argument("--json", type=Path, help="write the figures here as JSON")
+    args = ap.parse_args()
+    gold_path = TATQA / "gold.jsonl"
+    if not gold_path.is_file():
+        print(f"needs {gold_path} (set ASSISTANT_CORPUS)", file=sys.stderr)
+        return 2
+    from assistant import Assistant, Settings
+    from assistant.evaluate import evaluate_file, in_half
+    from assistant.index import sync
+
+    docs = sorted(p for p in (TATQA / "corpus").glob("*.txt") if in_half(p.name, args.half))
+    if args.limit:
+        docs = docs[:args.limit]
+    names = {p.name for p in docs}
+    items = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    items = [i for i in items if i.get("doc") in names]
+    styles = ["ruled", "plain"] if args.style == "both" else [args.style]
+    tag = args.half + (f"-{args.limit}" if args.limit else "")
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for style in ["text", *styles]:
+            if style == "text":
+                corpus, gold = Path(tmp) / "text", Path(tmp) / "gold-text.jsonl"
+                corpus.mkdir()
+                for p in docs:
+                    (corpus / p.name).symlink_to(p)
+                gold.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+            else:
+                corpus = args.index_root / f"corpus-{style}-{tag}"
+                build(style, docs, corpus)
+                gold = Path(tmp) / f"gold-{style}.jsonl"
+                gold.write_text("\n".join(json.dumps({**i, "doc": i["doc"][:-4] + ".pdf"}) for i in items),
+                                encoding="utf-8")
+            settings = Settings(corpus=corpus, index_dir=args.index_root / f"index-{style}-{tag}")
+            t0 = time.perf_counter()
+            sync(settings, progress=False)
+            built = time.perf_counter() - t0
+            rep = evaluate_file(Assistant(settings), str(gold), scope="doc")
+            n_tables = len(Assistant(settings).default_answerer.index.tables())
+            results[style] = {"qa": rep["qa"], "tables": n_tables, "index_seconds": built}
+    print(f"tatqa {args.half} half, {len(docs)} extracts, {len(items)} items, each asked of its own extract")
+    print(f"{'form':8} {'type':9} {'n':>5} {'correct':>8} {'answered':>9} {'precision':>10}   tables found")
+    for style, r in results.items():
+        for typ, st in r["qa"].items():
+            print(f"{style:8} {typ:9} {st['n']:>5} {st['correct']:>8.3f} {st['answered']:>9.3f} {st['precision']:>10.3f}"
+                  + (f"   {r['tables']}" if typ == "overall" else ""))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

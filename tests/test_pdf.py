@@ -1,0 +1,192 @@
+"""PDFs as they are printed: tables set apart by white space alone (no ruling), cells that wrap onto
+several lines, headers over two lines, and running text wrapped at the page width. Every document is made
+up here with reportlab; the same mechanisms are measured on 1,663 questions over rendered extracts by
+bench/pdf.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.index import load_index, sync
+from assistant.ingest import read
+from assistant.layout import segment
+from assistant.tables import extract_tables
+
+
+def unruled_page(path: Path, header: list[str], rows: list[list[str]], intro: str = "", size: float = 9,
+                 right_edges: tuple[float, ...] = (360, 450)) -> Path:
+    """One page: a heading, a sentence, then a table drawn word by word with no lines: labels at the left
+    margin, figures right-aligned under their headers (canvas drawString / drawRightString)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 780.0
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(60, y, "Better Care Fund: community services budget")
+    y -= 24
+    c.setFont("Helvetica", 10)
+    if intro:
+        c.drawString(60, y, intro)
+        y -= 22
+    c.setFont("Helvetica", size)
+    for text, x in zip(header, right_edges, strict=False):
+        c.drawRightString(x, y, text)
+    y -= size * 1.8
+    for row in rows:
+        c.drawString(60, y, row[0])
+        for text, x in zip(row[1:], right_edges, strict=False):
+            c.drawRightString(x, y, text)
+        y -= size * 1.8
+    c.showPage()
+    c.save()
+    return path
+
+
+ROWS = [["Home care packages", "£1,200,000", "£1,350,000"], ["Equipment loans", "£310,000", "£295,000"],
+        ["Carers' breaks", "£88,500", "£91,000"], ["Total", "£1,598,500", "£1,736,000"]]
+
+
+def test_an_unruled_table_is_read_into_cells(tmp_path: Path) -> None:
+    pdf = unruled_page(tmp_path / "budget.pdf", ["2020-21", "2021-22"], ROWS, "The budget is split as follows:")
+    doc = read(pdf)
+    tab_lines = [ln.text for ln in doc.lines if "\t" in ln.text]
+    assert tab_lines[0] == "\t2020-21\t2021-22"
+    assert "Equipment loans\t£310,000\t£295,000" in tab_lines
+    tables = extract_tables(doc, segment(doc))
+    assert len(tables) == 1
+    t = tables[0]
+    assert [r.label for r in t.rows] == ["Home care packages", "Equipment loans", "Carers' breaks", "Total"]
+    assert t.rows[-1].role == "total"
+    assert t.rows[1].cells[2].value == Decimal(295000)
+
+
+def test_a_section_row_and_a_column_without_a_header(tmp_path: Path) -> None:
+    """A section's name alone on its line stays a row of the table; a total with no label keeps its
+    figures in their columns."""
+    rows = [["Staffing:"], ["Social workers", "412", "430"], ["Occupational therapists", "96", "101"],
+            ["", "508", "531"]]
+    doc = read(unruled_page(tmp_path / "staff.pdf", ["March 2020", "March 2021"], rows))
+    tab_lines = [ln.text for ln in doc.lines if "\t" in ln.text]
+    assert tab_lines == ["\tMarch 2020\tMarch 2021", "Staffing:\t\t", "Social workers\t412\t430",
+                         "Occupational therapists\t96\t101", "\t508\t531"]
+
+
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+def test_a_label_wrapped_over_two_lines_is_one_row(tmp_path: Path, valign: str) -> None:
+    """A label too long for its column wraps; wherever the figures sit (beside its first line, its middle or
+    its last), the row is one row with the whole label."""
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    left = styles["BodyText"].clone("l", fontSize=8, leading=9.5)
+    right = left.clone("r", alignment=TA_RIGHT)
+    data = [["", "2019/20", "2020/21"],
+            ["Reablement", "£640,000", "£655,000"],
+            ["Disabled facilities grant adaptations delivered through the home improvement agency", "£2,100,000",
+             "£2,240,000"],
+            ["Falls prevention", "£75,000", "£80,000"]]
+    cells = [[Paragraph(c, left if j == 0 else right) for j, c in enumerate(r)] for r in data]
+    table = Table(cells, colWidths=[150, 90, 90])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign)]))
+    path = tmp_path / f"wrapped-{valign.lower()}.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("Schemes funded", styles["Heading2"]), table])
+    tab_lines = [ln.text for ln in read(path).lines if "\t" in ln.text]
+    assert tab_lines == [
+        "\t2019/20\t2020/21", "Reablement\t£640,000\t£655,000",
+        "Disabled facilities grant adaptations delivered through the home improvement agency\t£2,100,000\t£2,240,000",
+        "Falls prevention\t£75,000\t£80,000"]
+
+
+def test_a_header_wrapped_over_lines_is_one_header(tmp_path: Path) -> None:
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    left = styles["BodyText"].clone("l", fontSize=8, leading=9.5)
+    right = left.clone("r", alignment=TA_RIGHT)
+    data = [["Measure", "Non-elective admissions per 100,000", "Delayed days per day"],
+            ["Baseline", "9,120", "31.8"], ["Plan", "8,890", "28.0"], ["Actual", "9,005", "33.4"]]
+    table = Table([[Paragraph(c, left if j == 0 else right) for j, c in enumerate(r)] for r in data],
+                  colWidths=[120, 80, 80])
+    path = tmp_path / "metrics.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    tab_lines = [ln.text for ln in read(path).lines if "\t" in ln.text]
+    assert tab_lines[0] == "Measure\tNon-elective admissions per 100,000\tDelayed days per day"
+    assert tab_lines[1:] == ["Baseline\t9,120\t31.8", "Plan\t8,890\t28.0", "Actual\t9,005\t33.4"]
+
+
+def wrapped_text_pdf(path: Path, paragraphs: list[str]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"].clone("j", alignment=4)  # justified: spaces stretched to the margin
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(p, body) for p in paragraphs])
+    return path
+
+
+RUNNING = [
+    "In 2019 the partnership spent £4.2m on reablement, 12% more than in 2018, and it expects to spend a "
+    "further 3% in 2020 as the service extends to 1,400 more people across 6 localities and 2 hospitals.",
+    "Delayed transfers of care fell by 18% between April and September, from 31.8 to 26.1 average daily "
+    "delays, after the discharge to assess pathway opened on 1 May in all 4 acute trusts of the county.",
+]
+
+
+def test_running_text_with_figures_is_no_table(tmp_path: Path) -> None:
+    """Justified paragraphs full of figures stretch their spaces, but never into a table."""
+    doc = read(wrapped_text_pdf(tmp_path / "narrative.pdf", RUNNING))
+    assert not any("\t" in ln.text for ln in doc.lines)
+    assert len([ln for ln in doc.lines if ln.text.strip()]) >= 4  # wrapped: more lines than paragraphs
+
+
+@pytest.fixture(scope="module")
+def pdf_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    tmp = tmp_path_factory.mktemp("pdfcorpus")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    unruled_page(corpus / "budget.pdf", ["2020-21", "2021-22"], ROWS, "The budget is split as follows:")
+    wrapped_text_pdf(corpus / "narrative.pdf", RUNNING + [
+        "The discharge to assess pathway is run by the community health trust together with the county "
+        "council's reablement service, which assesses people at home within 48 hours of leaving hospital "
+        "rather than on the ward."])
+    s = Settings(corpus=corpus, index_dir=tmp / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    return Assistant(s, index=load_index(s))
+
+
+@pytest.mark.parametrize("question,raw", [
+    ("What is the equipment loans budget for 2021-22?", "£295,000"),
+    ("How much is planned for carers' breaks in 2020-21?", "£88,500"),
+    ("What was the home care packages budget in 2021-22?", "£1,350,000"),
+])
+def test_a_figure_from_an_unruled_pdf_table_is_cited_to_its_page_and_line(pdf_assistant: Assistant, question: str,
+                                                                           raw: str) -> None:
+    ans = pdf_assistant.ask(question)
+    assert ans.answered and raw in ans.text
+    doc = read(pdf_assistant.settings.corpus / "budget.pdf")
+    line = next(ln for ln in doc.lines if raw in ln.text)
+    assert any(c.doc == "budget.pdf" and c.page == 1 and c.line_start <= line.no <= c.line_end for c in ans.citations)
+
+
+@pytest.mark.parametrize("question,tail", [
+    ("Who runs the discharge to assess pathway?", "rather than on the ward"),
+    ("When does the reablement service assess people after they leave hospital?", "within 48 hours"),
+])
+def test_a_sentence_wrapped_over_lines_is_answered_whole(pdf_assistant: Assistant, question: str, tail: str) -> None:
+    """The answer is the whole sentence, not its first line; its citation spans the lines it covers."""
+    ans = pdf_assistant.ask(question)
+    assert ans.answered and tail in ans.text and "community health trust" in ans.text
+    cite = next(c for c in ans.citations if c.doc == "narrative.pdf")
+    assert cite.line_end > cite.line_start
