@@ -26,7 +26,7 @@ from .query import MIN_OPERATION_PROBABILITY, Query, content_terms, periods_in, 
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .tableqa import TableAnswer, TableQA, build_matcher, period_key
-from .text import DANGLING, LIST_ITEM, marker_kind, sentence_spans, shorten, strip_marker
+from .text import LIST_ITEM, marker_kind, paragraphs, sentence_spans, shorten, strip_marker
 from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
 
@@ -506,8 +506,8 @@ class Answerer:
         text = f"{name} is made up of: {'; '.join(r.label.strip() for r in members)}."
         cites = self._cite_rows(t, members + ([closing] if closing is not None else []))
         if closing is None and t.caption_line is not None:  # the name is the caption's: it is cited too
-            cites.append(Citation(t.id, t.doc, t.page, t.caption_line, t.caption_line,
-                                  self._line_text(t.doc, t.page, t.caption_line)))
+            end, quote = self._caption_quote(t)
+            cites.append(Citation(t.id, t.doc, t.page, t.caption_line, end, quote))
         return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "list", "rows": [r.label for r in
                                                                                                        members[:1]],
                                                                "cols": [], "periods": list(q.periods)})
@@ -534,10 +534,10 @@ class Answerer:
     def _cite_rows(self, t: Table, rows: Sequence[Row], with_header: bool = True) -> list[Citation]:
         cites: list[Citation] = []
         if t.caption_line is not None:
-            text = self._line_text(t.doc, t.page, t.caption_line)
+            end, text = self._caption_quote(t)
             if text.strip():
                 chunk = next((p for p in self.index.passages_for_table(t.id) if p.kind == "caption"), None)
-                cites.append(Citation(chunk.id if chunk else t.id, t.doc, t.page, t.caption_line, t.caption_line, text))
+                cites.append(Citation(chunk.id if chunk else t.id, t.doc, t.page, t.caption_line, end, text))
         for note in [r for r in t.rows if r.role == "note"][:1]:  # 'Project 1 | Single Point of Referral'
             if note not in rows:
                 text = self._line_text(t.doc, t.page, note.lines[0])
@@ -555,6 +555,19 @@ class Answerer:
             p = self._row_passage(t, r)
             cites.append(Citation(p.id if p else t.id, t.doc, t.page, line, line, text))
         return cites
+
+    def _caption_quote(self, t: Table) -> tuple[int, str]:
+        """The last line and the text of a table's caption: the lines from its first to the table when it
+        is a paragraph wrapped over lines just above the table, else its one line."""
+        assert t.caption_line is not None
+        first = self._line_text(t.doc, t.page, t.caption_line)
+        if t.caption_line >= t.line_start or " ".join(first.split()) == " ".join(t.caption.split()):
+            return t.caption_line, first
+        lines = [ln for ln in self.index.lines(t.doc, t.page, t.caption_line, t.line_start - 1) if ln.text.strip()]
+        said = [ln for ln in lines if "\t" not in ln.text]
+        if said and " ".join(" ".join(ln.text for ln in said).split()) == " ".join(t.caption.split()):
+            return said[-1].no, "\n".join(ln.text.strip() for ln in said)
+        return t.caption_line, first
 
     def _table_evidence(self, q: Query, ta: TableAnswer) -> Evidence:
         t = ta.table
@@ -669,7 +682,7 @@ class Answerer:
 
     def _sentences(self, candidates: list[tuple[Passage, float]]) -> list[Sentence]:
         """Sentences of the best text passages, with the lines they start and end on. A sentence runs on
-        over line breaks within a paragraph (`_runs_on`: a PDF's text wraps at the page width, and a page
+        over line breaks within a paragraph (`text.runs_on`: a PDF's text wraps at the page width, and a page
         break in the source cuts a line), so it is never cut at a line's end."""
         out: list[Sentence] = []
         seen: set[tuple[str, int, str]] = set()
@@ -677,7 +690,7 @@ class Answerer:
             out.extend(self._cell_sentences(p, seen))
         for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
             lines = self.index.lines(p.doc, p.page, p.line_start, p.line_end + 8)
-            for para in _paragraphs(lines):
+            for para in paragraphs(lines):
                 if para[0].no > p.line_end:
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
@@ -1286,37 +1299,3 @@ def _sentence(text: str) -> str:
     t = t[0].upper() + t[1:] if t and t[0].islower() else t
     return t if t.endswith((".", "!", "?", ":")) else t + "."
 
-
-def _runs_on(line: str, nxt: str) -> bool:
-    """Does a paragraph's line run on into the next? Not after a sentence's end, nor into a table row or a
-    list item; yes into a line that starts in lower case, after a word that cannot end a sentence ('of',
-    'and'), or when the line is about as long as the next or longer (text wrapped at the page width; a
-    heading is shorter than the paragraph under it)."""
-    if not line or not nxt or line.endswith((".", "!", "?", ":", ";")) or "\t" in nxt or LIST_ITEM.match(nxt):
-        return False
-    if nxt[0].islower() or (line.split() or [""])[-1].lower() in DANGLING:
-        return True
-    return len(line) >= 40 and len(line) >= 0.75 * len(nxt)
-
-
-def _paragraphs(lines: Sequence[Any]) -> list[list[Any]]:
-    """Lines grouped into paragraphs: a blank line or a table row ends one; a line that does not run on
-    (`_runs_on`) ends its own."""
-    out: list[list[Any]] = []
-    cur: list[Any] = []
-    for ln in lines:
-        t = ln.text.strip()
-        if not t or "\t" in ln.text:
-            if cur:
-                out.append(cur)
-            cur = []
-            continue
-        if cur and _runs_on(cur[-1].text.strip(), t):
-            cur.append(ln)
-        else:
-            if cur:
-                out.append(cur)
-            cur = [ln]
-    if cur:
-        out.append(cur)
-    return out

@@ -39,11 +39,13 @@ CELL_GAP = 1.0  # a gap at least this many font sizes wide separates two cells
 BLOCK_GAP = 2.6  # lines further apart than this many font sizes are not in one table
 COLUMN_TOLERANCE = 1.2  # right edges within this many font sizes are one column
 SHORT_CELL_WORDS = 8  # a header or section cell is at most this many words
+RIVER = 0.35  # white space this many font sizes wide, down every line of a table, separates two columns
 WRAP_RATIO = 1.3  # rows set this much further apart than a cell's lines tell wrapped lines from rows
 
 _NUMERIC = re.compile(r"^[+\-–—]?\s*\(?\s*[+\-–—]?\s*(?:US|A|C)?[$£€]?\s*\(?\d[\d,]*(?:\.\d+)?\s*\)?\s*"
                       r"(?:%|pts|pp|x|k|m|bn|million|billion)?\s*\)?(?:\s*\(\d{1,2}\)|\*+)?$", re.I)
 _NIL = re.compile(r"^[$£€]?\s*[-–—]$")
+_AMOUNT = re.compile(r"^\(?(?:[$£€]\d[\d,]*(?:\.\d+)?[km]?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%)\)?[,.;]?$")
 _LITTLE_END = re.compile(r"(?i)(?:[,(&/\-–]|\b(?:and|or|of|the|for|to|in|on|at|by|from|with|less|net|a|an))$")
 
 
@@ -63,14 +65,18 @@ class _Line:
     top: float
     size: float
     cells: list[_Cell] = field(default_factory=list)
+    words: list[_Cell] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return " ".join(c.text for c in self.cells)
 
     @property
-    def is_row(self) -> bool:  # a label or a figure, and at least one figure after it
-        return len(self.cells) >= 2 and any(c.numeric for c in self.cells[1:])
+    def is_row(self) -> bool:
+        """A label or a figure, and a figure after it: a cell that is one, or an amount within a cell of
+        text ('40,367 hours £783,129 Based on ...' where a text column sits close to a figure)."""
+        return len(self.cells) >= 2 and (any(c.numeric for c in self.cells[1:]) or
+                                         any(_AMOUNT.match(w) for c in self.cells[1:] for w in c.text.split()))
 
     @property
     def is_short(self) -> bool:
@@ -111,6 +117,7 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
         line.cells.append(_Cell(str(w["text"]), float(w["x0"]), float(w["x1"])))
     for ln in lines:  # words left to right, then cells: words closer than a cell gap are one cell
         ws = sorted(ln.cells, key=lambda c: c.x0)
+        ln.words = ws
         cells = [ws[0]]
         for w in ws[1:]:
             if w.x0 - cells[-1].x1 < CELL_GAP * ln.size:
@@ -149,11 +156,11 @@ def _blocks(lines: list[_Line]) -> list[tuple[int, int]]:
                 k -= 1
                 if len(lines[k].cells) >= 2 or _over_values(lines[k], lines[start:end + 1]):
                     start = k
-            # the last row's label wrapped onto the lines under it
+            # the last row's cells wrapped onto the lines under it
             wrap = _wrap_gap(lines[start:end + 1])
-            while end + 1 < len(lines) and len(lines[end + 1].cells) == 1 and (
+            while end + 1 < len(lines) and (
                     (wrap and lines[end + 1].top - lines[end].top < wrap) or
-                    lines[end + 1].cells[0].text[:1].islower()):
+                    len(lines[end + 1].cells) == 1 and lines[end + 1].cells[0].text[:1].islower()):
                 end += 1
             if blocks and start <= blocks[-1][1]:
                 start = blocks[-1][1] + 1
@@ -179,9 +186,72 @@ def _table(block: list[_Line]) -> list[str]:
     is_row: list[bool] = []
     for i, ln in enumerate(block):
         is_row.append(ln.is_row and not (tight[i] and not any(is_row)))
-    rows = [ln for ln, r in zip(block, is_row, strict=True) if r]
+    first = is_row.index(True) if any(is_row) else len(block)
     size = median(ln.size for ln in block)
-    # value columns: clusters of the right edges of the rows' numeric cells
+    slots_of = _river_columns(block[first:], size) or _value_columns(block, is_row, size)
+    out: list[list[str]] = []
+    for i, ln in enumerate(block):
+        slots = slots_of(ln)
+        if not any(slots):
+            continue
+        only_label = bool(slots[0]) and not any(slots[1:])
+        above = out[-1] if out and i > first and any(out[-1]) else None
+        if above is not None and (tight[i] or (wrap is None and only_label and any(above[1:]) and above[0] and (
+                slots[0][:1].islower() or _LITTLE_END.search(above[0])))):
+            # the lines of one row's wrapped cells (or, when the spacing cannot tell, a label that runs on)
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(above, slots, strict=True)]
+            continue
+        if out and i < first and (tight[i] or not slots[0] and _within(slots, out[-1])):
+            # a header wrapped over lines (set as close as a cell's lines, or filling only columns the line
+            # above fills): its words go under the same columns
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], slots, strict=True)]
+            continue
+        out.append(slots)
+    return ["\t".join(s) for s in out]
+
+
+def _river_columns(rows: list[_Line], size: float) -> Any:
+    """Columns from the white space that runs down the whole table: x ranges no word of any row line
+    covers, at least `RIVER` font sizes wide, with words on both sides in two lines or more. Each word goes
+    to the column its middle is in. None when no such river runs down the rows."""
+    words = [w for ln in rows for w in ln.words]
+    if len(rows) < 2 or not words:
+        return None
+    lo, hi = min(w.x0 for w in words), max(w.x1 for w in words)
+    step = 0.5
+    covered = bytearray(int((hi - lo) / step) + 2)
+    for w in words:
+        covered[int((w.x0 - lo) / step):int((w.x1 - lo) / step) + 1] = b"\x01" * (
+            int((w.x1 - lo) / step) + 1 - int((w.x0 - lo) / step))
+    cuts: list[float] = []
+    run = None
+    for k, c in enumerate(covered):
+        if not c and run is None:
+            run = k
+        elif c and run is not None:
+            a, b = lo + run * step, lo + k * step
+            left = sum(any(w.x1 <= a for w in ln.words) for ln in rows)
+            right = sum(any(w.x0 >= b for w in ln.words) for ln in rows)
+            if b - a >= RIVER * size and left >= 2 and right >= 2:
+                cuts.append((a + b) / 2)
+            run = None
+    if not cuts:
+        return None
+
+    def slots_of(ln: _Line) -> list[str]:
+        slots = [""] * (len(cuts) + 1)
+        for w in ln.words:
+            j = sum((w.x0 + w.x1) / 2 > c for c in cuts)
+            slots[j] = f"{slots[j]} {w.text}".strip()
+        return slots
+    return slots_of
+
+
+def _value_columns(block: list[_Line], is_row: list[bool], size: float) -> Any:
+    """Columns from the right edges of the rows' figures (right-aligned), when no river runs down the
+    table: a cell goes to the label column (at the block's left edge) or to the value column it overlaps
+    most, leftmost free one first (a group header over two columns sits over the first)."""
+    rows = [ln for ln, r in zip(block, is_row, strict=True) if r]
     edges = sorted(c.x1 for r in rows for c in r.cells[1:] if c.numeric)
     anchors: list[list[float]] = []
     for e in edges:
@@ -194,9 +264,8 @@ def _table(block: list[_Line]) -> list[str]:
         cells = [c for r in rows for c in r.cells[1:] if c.numeric and group[0] - 0.01 <= c.x1 <= group[-1] + 0.01]
         spans.append((min(c.x0 for c in cells), max(c.x1 for c in cells)))
     label_right = min(s[0] for s in spans) if spans else float("inf")
-    out: list[list[str]] = []
-    prefix = ""
-    for i, ln in enumerate(block):
+
+    def slots_of(ln: _Line) -> list[str]:
         slots = [""] * (len(spans) + 1)
         used: set[int] = set()
         for k, c in enumerate(ln.cells):
@@ -209,25 +278,8 @@ def _table(block: list[_Line]) -> list[str]:
                 continue
             used.add(j)
             slots[j + 1] = f"{slots[j + 1]} {c.text}".strip()
-        if prefix:
-            slots[0] = f"{prefix} {slots[0]}".strip()
-            prefix = ""
-        only_label = bool(slots[0]) and not any(slots[1:])
-        above = out[-1] if out and any(out[-1][1:]) and out[-1][0] else None
-        if only_label and i + 1 < len(block) and tight[i + 1] and not is_row[i] and (
-                is_row[i + 1] or len(block[i + 1].cells) == 1) and any(is_row[:i + 1]):
-            prefix = slots[0]  # a label wrapped onto the lines below it (figures set in the middle or at the bottom)
-            continue
-        if only_label and above is not None and (tight[i] or slots[0][:1].islower() or _LITTLE_END.search(above[0])):
-            above[0] = f"{above[0]} {slots[0]}"  # the label of the row above, wrapped
-            continue
-        if out and not any(is_row[:i + 1]) and (tight[i] or not slots[0] and _within(slots, out[-1])):
-            # a header wrapped over lines (set as close as a cell's lines, or filling only columns the line
-            # above fills): its words go under the same columns
-            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], slots, strict=True)]
-            continue
-        out.append(slots)
-    return ["\t".join(s) for s in out]
+        return slots
+    return slots_of
 
 
 def _within(lower: list[str], upper: list[str]) -> bool:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .layout import Block
+from .text import runs_on
 from .types import Cell, Row, SourceDoc, Table
 from .values import parse_cell, strip_footnote
 
@@ -779,7 +780,12 @@ def _neighbour_text(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRo
         if ln.page != seg[0].page:
             return None
         if t and "\t" not in ln.text and t.lower() not in ("draft",):
-            return t, ln.no
+            # above: the whole paragraph the line ends (a PDF wraps a lead-in at the page width)
+            while direction < 0 and i > 0 and lines[i - 1].page == ln.page and "\t" not in lines[i - 1].text \
+                    and runs_on(lines[i - 1].text.strip(), t.split("\n")[0]):
+                i -= 1
+                t = f"{lines[i].text.strip()}\n{t}"
+            return " ".join(t.split()), lines[i].no
         if "\t" in ln.text and t.replace("\t", "").strip():
             return None
         i += direction

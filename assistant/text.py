@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 _ABBREV = {
     "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "no", "st", "vs", "approx", "inc", "ltd", "cllr", "fig",
@@ -212,3 +214,38 @@ def marker_kind(text: str) -> str:
 def strip_marker(text: str) -> str:
     """A list item without its marker or its closing full stop or semicolon."""
     return re.sub(r"^\s*(?:[-•·*✓]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", "", text).strip().rstrip(".;")
+
+
+def runs_on(line: str, nxt: str) -> bool:
+    """Does a paragraph's line run on into the next? Not after a sentence's end, nor into a table row or a
+    list item; yes into a line that starts in lower case, after a word that cannot end a sentence ('of',
+    'and'), or when the line is about as long as the next or longer (text wrapped at the page width; a
+    heading is shorter than the paragraph under it)."""
+    if not line or not nxt or line.endswith((".", "!", "?", ":", ";")) or "\t" in nxt or LIST_ITEM.match(nxt):
+        return False
+    if nxt[0].islower() or (line.split() or [""])[-1].lower() in DANGLING:
+        return True
+    return len(line) >= 40 and len(line) >= 0.75 * len(nxt)
+
+
+def paragraphs(lines: Sequence[Any]) -> list[list[Any]]:
+    """Lines grouped into paragraphs: a blank line or a table row ends one; a line that does not run on
+    (`runs_on`) ends its own."""
+    out: list[list[Any]] = []
+    cur: list[Any] = []
+    for ln in lines:
+        t = ln.text.strip()
+        if not t or "\t" in ln.text:
+            if cur:
+                out.append(cur)
+            cur = []
+            continue
+        if cur and runs_on(cur[-1].text.strip(), t):
+            cur.append(ln)
+        else:
+            if cur:
+                out.append(cur)
+            cur = [ln]
+    if cur:
+        out.append(cur)
+    return out

@@ -1,15 +1,17 @@
-"""Do answers hold when the documents are PDFs? The tatqa extracts rendered as PDFs, asked the same questions.
+"""Do answers hold when the documents are PDFs? The same documents rendered as PDFs, asked the same questions.
 
-Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/pdf.py [--half dev|check] [--style ruled|plain|both]
-     [--index-root DIR] [--limit N]
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/pdf.py [--set tatqa|plans] [--half dev|check]
+     [--style ruled|plain|both] [--index-root DIR] [--limit N]
 
-Each extract (`../shared/eval/tatqa/corpus/*.txt`) is rendered with reportlab as an A4 PDF: its lines as
+`--set tatqa` (default): one half of the tatqa extracts, each question asked of its own extract; `--set plans`:
+the five plans, the seeds (`dev.jsonl`) and the new plan questions (`bench/data/plans-new.jsonl`, held out:
+only their figures are printed) asked of all five. Each document is rendered with reportlab as an A4 PDF: its lines as
 paragraphs, each run of tab-separated lines as a table, in one of two styles:
 - `ruled`: a grid around every cell (what pdfplumber's line finder reads);
 - `plain`: no lines at all, columns set apart by white space alone (how most annual reports and many plans
   print their tables).
-Then every question of the half is asked of its own extract (as `bench/generalise.py` does for the text
-files) and the figures are printed beside those of the text files. The PDFs and their indexes are built once
+Then every question is asked as `bench/generalise.py` asks it of the text files, and the figures are printed
+beside those of the text files. The PDFs and their indexes are built once
 under --index-root (default `index/bench/pdf`, git-ignored). Nothing here reads the check half's items
 beyond scoring them: no failures are written.
 """
@@ -92,58 +94,74 @@ def build(style: str, docs: list[Path], out: Path) -> None:
             render(src, dest, style)
 
 
+def _questions(gold: Path, names: set[str]) -> list[dict[str, Any]]:
+    items = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [i for i in items if i.get("doc") in names and i.get("kind", "qa") == "qa" and i.get("question")]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=("tatqa", "plans"), default="tatqa",
+                    help="tatqa: one half of the extracts, each question asked of its own extract; plans: the five "
+                         "plans, the seeds and the new plan questions asked of all five")
     ap.add_argument("--half", choices=("dev", "check"), default="dev")
     ap.add_argument("--style", choices=("ruled", "plain", "both"), default="both")
     ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench" / "pdf")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents of the half (a quick look)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = ap.parse_args()
-    gold_path = TATQA / "gold.jsonl"
-    if not gold_path.is_file():
-        print(f"needs {gold_path} (set ASSISTANT_CORPUS)", file=sys.stderr)
-        return 2
     from assistant import Assistant, Settings
     from assistant.evaluate import evaluate_file, in_half
     from assistant.index import sync
 
-    docs = sorted(p for p in (TATQA / "corpus").glob("*.txt") if in_half(p.name, args.half))
-    if args.limit:
-        docs = docs[:args.limit]
-    names = {p.name for p in docs}
-    items = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    items = [i for i in items if i.get("doc") in names]
+    if args.set == "tatqa":
+        if not (TATQA / "gold.jsonl").is_file():
+            print(f"needs {TATQA}/gold.jsonl (set ASSISTANT_CORPUS)", file=sys.stderr)
+            return 2
+        docs = sorted(p for p in (TATQA / "corpus").glob("*.txt") if in_half(p.name, args.half))
+        docs = docs[:args.limit] if args.limit else docs
+        sets = {f"tatqa {args.half} half": _questions(TATQA / "gold.jsonl", {p.name for p in docs})}
+        scope, tag = "doc", args.half + (f"-{args.limit}" if args.limit else "")
+    else:
+        if not (CORPUS.parent / "eval" / "dev.jsonl").is_file():
+            print(f"needs {CORPUS.parent}/eval/dev.jsonl (set ASSISTANT_CORPUS)", file=sys.stderr)
+            return 2
+        docs = sorted(CORPUS.glob("*.txt"))
+        names = {p.name for p in docs}
+        sets = {"seeds": _questions(CORPUS.parent / "eval" / "dev.jsonl", names),
+                "new plan questions": _questions(ROOT / "bench" / "data" / "plans-new.jsonl", names)}
+        scope, tag = "all", "plans"
     styles = ["ruled", "plain"] if args.style == "both" else [args.style]
-    tag = args.half + (f"-{args.limit}" if args.limit else "")
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for style in ["text", *styles]:
             if style == "text":
-                corpus, gold = Path(tmp) / "text", Path(tmp) / "gold-text.jsonl"
+                corpus = Path(tmp) / "text"
                 corpus.mkdir()
                 for p in docs:
                     (corpus / p.name).symlink_to(p)
-                gold.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
             else:
                 corpus = args.index_root / f"corpus-{style}-{tag}"
                 build(style, docs, corpus)
-                gold = Path(tmp) / f"gold-{style}.jsonl"
-                gold.write_text("\n".join(json.dumps({**i, "doc": i["doc"][:-4] + ".pdf"}) for i in items),
-                                encoding="utf-8")
             settings = Settings(corpus=corpus, index_dir=args.index_root / f"index-{style}-{tag}")
             t0 = time.perf_counter()
             sync(settings, progress=False)
             built = time.perf_counter() - t0
-            rep = evaluate_file(Assistant(settings), str(gold), scope="doc")
-            n_tables = len(Assistant(settings).default_answerer.index.tables())
-            results[style] = {"qa": rep["qa"], "tables": n_tables, "index_seconds": built}
-    print(f"tatqa {args.half} half, {len(docs)} extracts, {len(items)} items, each asked of its own extract")
-    print(f"{'form':8} {'type':9} {'n':>5} {'correct':>8} {'answered':>9} {'precision':>10}   tables found")
-    for style, r in results.items():
+            a = Assistant(settings)
+            for name, items in sets.items():
+                gold = Path(tmp) / f"gold-{style}.jsonl"
+                gold.write_text("\n".join(json.dumps(i if style == "text" else {**i, "doc": i["doc"][:-4] + ".pdf"})
+                                          for i in items), encoding="utf-8")
+                rep = evaluate_file(a, str(gold), scope=scope)
+                results[f"{name}|{style}"] = {"qa": rep["qa"], "tables": len(a.default_answerer.index.tables()),
+                                              "index_seconds": built}
+    print(f"{len(docs)} documents; tatqa questions asked of their own extract, plan questions of all five plans")
+    print(f"{'set':20} {'form':8} {'type':9} {'n':>5} {'correct':>8} {'answered':>9} {'precision':>10}   tables")
+    for key, r in results.items():
+        name, style = key.split("|")
         for typ, st in r["qa"].items():
-            print(f"{style:8} {typ:9} {st['n']:>5} {st['correct']:>8.3f} {st['answered']:>9.3f} {st['precision']:>10.3f}"
-                  + (f"   {r['tables']}" if typ == "overall" else ""))
+            print(f"{name:20} {style:8} {typ:9} {st['n']:>5} {st['correct']:>8.3f} {st['answered']:>9.3f} "
+                  f"{st['precision']:>10.3f}" + (f"   {r['tables']}" if typ == "overall" else ""))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0

@@ -190,3 +190,47 @@ def test_a_sentence_wrapped_over_lines_is_answered_whole(pdf_assistant: Assistan
     assert ans.answered and tail in ans.text and "community health trust" in ans.text
     cite = next(c for c in ans.citations if c.doc == "narrative.pdf")
     assert cite.line_end > cite.line_start
+
+
+def text_table_pdf(path: Path, lead_in: str) -> Path:
+    """A lead-in long enough to wrap, then a table of text columns and one column of amounts, no lines:
+    descriptions wrap within their column, columns close together (as plans print scheme tables)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("c", fontSize=8, leading=9.5)
+    data = [["Scheme", "Expected output", "Cost", "Notes"],
+            ["Hospital discharge brokerage", "c20 referrals a month", "£64,000",
+             "Seven day service at both acute sites, started in the autumn"],
+            ["Night sitting service", "1,200 nights", "£118,250", "Average of £98.54 a night"],
+            ["Trusted assessor posts", "2 posts", "£71,400", "Shared with the community trust"]]
+    table = Table([[Paragraph(c, cell) for c in r] for r in data], colWidths=[120, 100, 60, 170])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(lead_in, styles["BodyText"]), table])
+    return path
+
+
+LEAD_IN = ("The winter resilience money is planned over the five months from November to March so that the "
+           "partnership board agrees every scheme first:")
+
+
+def test_a_table_of_text_columns_is_read_by_the_white_space_down_it(tmp_path: Path) -> None:
+    """Columns of wrapped text sit too close for a gap in one line to tell them apart; the white space
+    that runs down every line of the table does."""
+    doc = read(text_table_pdf(tmp_path / "winter.pdf", LEAD_IN))
+    rows = [ln.text.split("\t") for ln in doc.lines if "\t" in ln.text]
+    assert rows[0] == ["Scheme", "Expected output", "Cost", "Notes"]
+    assert rows[1] == ["Hospital discharge brokerage", "c20 referrals a month", "£64,000",
+                       "Seven day service at both acute sites, started in the autumn"]
+    assert rows[2] == ["Night sitting service", "1,200 nights", "£118,250", "Average of £98.54 a night"]
+    assert len(rows) == 4
+
+
+def test_a_lead_in_wrapped_over_lines_is_the_whole_caption(tmp_path: Path) -> None:
+    doc = read(text_table_pdf(tmp_path / "winter.pdf", LEAD_IN))
+    t = extract_tables(doc, segment(doc))[0]
+    assert t.caption == LEAD_IN
+    first = next(ln.no for ln in doc.lines if ln.text.startswith("The winter resilience"))
+    assert t.caption_line == first
