@@ -85,7 +85,29 @@ def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
             t = _contents_table(doc, blocks, bi)
             if t is not None:
                 tables.append(t)
-    return _unique_ids(_merge_contents(tables))
+    return _unique_ids(_merge_contents(_continued(doc, tables)))
+
+
+def _continued(doc: SourceDoc, tables: list[Table]) -> list[Table]:
+    """A table that runs over a page break: the part at the top of the next page, with no header of its
+    own and as many columns, takes the column names (and caption) of the part that ends the page before
+    (a PDF prints a long table's header once). Its notes say where the header is."""
+    last_line: dict[int | None, int] = {}
+    for ln in doc.lines:
+        if ln.text.strip():
+            last_line[ln.page] = max(last_line.get(ln.page, 0), ln.no)
+    out = list(tables)
+    for k in range(1, len(out)):
+        prev, t = out[k - 1], out[k]
+        if (t.page is None or prev.page is None or t.page != prev.page + 1 or t.kind == "contents"
+                or t.header_lines or any(c.strip() for c in t.columns) or len(t.columns) != len(prev.columns)
+                or not any(c.strip() for c in prev.columns) or t.line_start > 3
+                or prev.line_end < last_line.get(prev.page, 0) - 2):
+            continue
+        out[k] = dataclasses.replace(t, columns=prev.columns, caption=prev.caption, caption_line=None,
+                                     notes=(*t.notes, f"continued from page {prev.page}: its columns are named in "
+                                                      f"the header there"))
+    return out
 
 
 # --------------------------------------------------------------------------- physical rows

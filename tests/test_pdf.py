@@ -234,3 +234,62 @@ def test_a_lead_in_wrapped_over_lines_is_the_whole_caption(tmp_path: Path) -> No
     assert t.caption == LEAD_IN
     first = next(ln.no for ln in doc.lines if ln.text.startswith("The winter resilience"))
     assert t.caption_line == first
+
+
+def two_page_table(path: Path) -> Path:
+    """A table that runs over a page break: its header and first rows end page 1, the rest start page 2
+    with no header (as a long scheme list prints)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 800.0
+    for i in range(40):  # running text filling the page
+        c.drawString(60, y, f"Paragraph line {i + 1} of the plan's narrative about locality working and its teams.")
+        y -= 15
+    rows = [("Falls response", "£120,000", "£126,000"), ("Social prescribing", "£95,000", "£99,750"),
+            ("Community equipment", "£410,000", "£430,500"), ("Carers' support", "£60,000", "£63,000"),
+            ("Dementia advisers", "£48,000", "£50,400"), ("Hospital at home", "£210,000", "£220,500")]
+    c.setFont("Helvetica", 9)
+    c.drawString(60, y, "Schemes monitored:")
+    y -= 18
+    c.drawRightString(360, y, "2017/18")
+    c.drawRightString(450, y, "2018/19")
+    y -= 16
+    for label, a, b in rows[:3]:
+        c.drawString(60, y, label)
+        c.drawRightString(360, y, a)
+        c.drawRightString(450, y, b)
+        y -= 16
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    y = 800.0
+    for label, a, b in rows[3:]:
+        c.drawString(60, y, label)
+        c.drawRightString(360, y, a)
+        c.drawRightString(450, y, b)
+        y -= 16
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y - 20, "Each scheme reports quarterly to the partnership board.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_table_over_a_page_break_keeps_its_column_names(tmp_path: Path) -> None:
+    doc = read(two_page_table(tmp_path / "schemes.pdf"))
+    tables = extract_tables(doc, segment(doc))
+    first, rest = (next(t for t in tables if t.page == p) for p in (1, 2))
+    assert [r.label for r in rest.rows] == ["Carers' support", "Dementia advisers", "Hospital at home"]
+    assert rest.columns == first.columns and "2018/19" in rest.columns[2]
+    assert any("page 1" in n for n in rest.notes)
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "schemes.pdf").write_bytes((tmp_path / "schemes.pdf").read_bytes())
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    ans = Assistant(s, index=load_index(s)).ask("How much is planned for dementia advisers in 2018/19?")
+    assert "£50,400" in ans.text and "£48,000" not in ans.text
+    assert any(c.page == 2 for c in ans.citations)
