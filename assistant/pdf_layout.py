@@ -39,6 +39,7 @@ CELL_GAP = 1.0  # a gap at least this many font sizes wide separates two cells
 BLOCK_GAP = 2.6  # lines further apart than this many font sizes are not in one table
 COLUMN_TOLERANCE = 1.2  # right edges within this many font sizes are one column
 SHORT_CELL_WORDS = 8  # a header or section cell is at most this many words
+PROSE_WORDS = 5  # columns whose lines hold this many words or more (median) are running text, not a table
 RIVER = 0.35  # white space this many font sizes wide, down every line of a table, separates two columns
 WRAP_RATIO = 1.3  # rows set this much further apart than a cell's lines tell wrapped lines from rows
 
@@ -87,7 +88,7 @@ def page_lines(words: list[dict[str, Any]]) -> list[str] | None:
     """A page's lines with its unruled tables as tab-separated cells, from pdfplumber words (text, x0, x1,
     top, bottom); None when the page has no such table (its text is better left as it was read)."""
     lines = _lines(words)
-    blocks = _blocks(lines)
+    blocks = [b for b in _blocks(lines) if not _columns_of_prose(lines[b[0]:b[1] + 1])]
     if not blocks:
         return None
     out: list[str] = []
@@ -167,6 +168,20 @@ def _blocks(lines: list[_Line]) -> list[tuple[int, int]]:
             blocks.append((start, end))
         i = max(end, i) + 1
     return blocks
+
+
+def _columns_of_prose(block: list[_Line]) -> bool:
+    """Running text set in columns (a leaflet's two columns, figures in the text) is no table: every column
+    holds lines of many words. A table has a column of figures or of short entries."""
+    slots_of = _river_columns(block, median(ln.size for ln in block))
+    if slots_of is None:
+        return False
+    per_column: dict[int, list[int]] = {}
+    for ln in block:
+        for j, text in enumerate(slots_of(ln)):
+            if text:
+                per_column.setdefault(j, []).append(len(text.split()))
+    return len(per_column) >= 2 and all(median(n) >= PROSE_WORDS for n in per_column.values())
 
 
 def _over_values(line: _Line, rows: list[_Line]) -> bool:

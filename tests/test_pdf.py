@@ -293,3 +293,22 @@ def test_a_table_over_a_page_break_keeps_its_column_names(tmp_path: Path) -> Non
     ans = Assistant(s, index=load_index(s)).ask("How much is planned for dementia advisers in 2018/19?")
     assert "£50,400" in ans.text and "£48,000" not in ans.text
     assert any(c.page == 2 for c in ans.citations)
+
+
+def test_running_text_in_two_columns_is_no_table(tmp_path: Path) -> None:
+    """A leaflet's two columns of text, figures in the text: white space runs down the page between the
+    columns, but both hold long lines of words, so neither is a table's column."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    path = tmp_path / "leaflet.pdf"
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    width = (A4[0] - 2 * 72 - 12) / 2
+    doc.addPageTemplates([PageTemplate(id="two", frames=[Frame(72, 72, width, A4[1] - 144, id="left"),
+                                                         Frame(72 + width + 12, 72, width, A4[1] - 144, id="right")])])
+    body = getSampleStyleSheet()["BodyText"]
+    doc.build([Paragraph(" ".join(RUNNING * 3), body) for _ in range(5)])
+    lines = read(path).lines
+    assert not any("\t" in ln.text for ln in lines)
+    assert any("£4.2m" in ln.text for ln in lines)
