@@ -9,21 +9,24 @@ sees a table. This module rebuilds a page's lines from its words' positions (pdf
 2. within a line, a gap wider than `CELL_GAP` times the font size starts a new cell (a word space is about
    a quarter of it; justified text stretches spaces to half of it at most);
 3. a *block* is a run of lines, close together, of which at least two are rows: a label and at least one
-   cell that is a number ('$751,990', '(3.1)', '12%', '—'). Lines of two or more short cells just above
-   (column headers) and lines of one short cell between rows (a section's name, 'Total assets:') belong to
-   it; a line of running text ends it;
-4. the block's value columns are the clusters of its numeric cells' right edges (figures are set right
-   aligned); every cell of every line of the block goes to the label column (at the block's left edge) or to
-   the value column it overlaps most, leftmost free one first (a group header over two columns sits over
-   the first, as the text files write it), and the line is written as tab-separated cells;
-5. a cell's text wraps: lines set closer together than rows are (`_wrap_gap`) are one cell's lines. A label
-   wrapped over lines is one row's label, whether the figures sit beside its first line, its middle or its
-   last (a label alone on a line that starts in lower case, or after a label that ends mid-phrase, runs on
-   too when the spacing cannot tell); a header wrapped over lines is one header, even when its last line
-   holds a number ('per 100,000').
+   cell that is a number ('$751,990', '(3.1)', '12%', '—'), or a cell of text holding an amount (a text
+   column set close to a figure). Lines of two or more short cells just above (column headers) and lines
+   of one short cell between rows (a section's name, 'Total assets:') belong to it; a line of running text
+   ends it. Running text set in columns (a leaflet) is no block: every column holds long lines of words;
+4. the block's columns are cut where white space runs down every line of its rows (`_river_columns`: a
+   table's columns, of figures or of wrapped text, keep their edges; running text does not), each word
+   going to the column its middle is in. With no such white space, the value columns are the clusters of
+   the figures' right edges (figures are set right aligned), each cell going to the label column or to the
+   value column it overlaps most, leftmost free one first (a group header over two columns sits over the
+   first, as the text files write it). Each line is written as tab-separated cells;
+5. a cell's text wraps: lines set closer together than rows are (`_wrap_gap`) are one row's lines, in any
+   column, whether the figures sit beside the label's first line, its middle or its last (a label alone on
+   a line that starts in lower case, or after a label that ends mid-phrase, runs on too when the spacing
+   cannot tell); a header wrapped over lines is one header, even when its last line holds a number
+   ('per 100,000').
 
 Lines outside blocks are the words joined by single spaces. A page with no block is left to pypdf's text.
-The numbers below were set on made-up pages (tests/test_ingest.py) and checked on the tatqa extracts
+The numbers below were set on made-up pages (tests/test_pdf.py) and checked on the tatqa extracts
 rendered as PDFs (bench/pdf.py).
 """
 
