@@ -333,10 +333,9 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         elif tag == "tbl":
             table = DocxTable(child, document)
             for row in table.rows:
-                cells = []
-                for cell in row.cells:
-                    cells.append(" ".join(cell.text.split()))
-                emit("\t".join(_dedupe_merged(cells)))
+                cells = list(row.cells)
+                emit("\t".join(_dedupe_merged([" ".join(c.text.split()) for c in cells],
+                                               [id(c._tc) for c in cells])))
             emit("")  # a table ends a block
     lines: list[Line] = []
     for pg in sorted(per_page):
@@ -347,12 +346,11 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
     return lines, max(per_page)
 
 
-def _dedupe_merged(cells: list[str]) -> list[str]:
-    """python-docx repeats a horizontally merged cell once per grid column; keep the first."""
-    out: list[str] = []
-    for i, c in enumerate(cells):
-        out.append("" if i and c and c == cells[i - 1] else c)
-    return out
+def _dedupe_merged(cells: list[str], ids: list[int]) -> list[str]:
+    """python-docx repeats a horizontally merged cell once per grid column (the same cell each time): keep
+    the first. Two cells that only say the same thing ('£57,000' in two years, '$'000' over two columns) are
+    two cells."""
+    return ["" if i and ids[i] == ids[i - 1] else c for i, c in enumerate(cells)]
 
 
 def _docx_heading_level(para: object) -> int | None:

@@ -6,7 +6,8 @@ Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/pdf.py [--set tatq
 `--set tatqa` (default): one half of the tatqa extracts, each question asked of its own extract; `--set plans`:
 the five plans, the seeds (`dev.jsonl`) and the new plan questions (`bench/data/plans-new.jsonl`, held out:
 only their figures are printed) asked of all five. Each document is rendered with reportlab as an A4 PDF: its lines as
-paragraphs, each run of tab-separated lines as a table, in one of two styles:
+paragraphs, each run of tab-separated lines as a table, in one of two styles (or, with `--style docx`, as a
+Word document with Word tables):
 - `ruled`: a grid around every cell (what pdfplumber's line finder reads);
 - `plain`: no lines at all, columns set apart by white space alone (how most annual reports and many plans
   print their tables).
@@ -86,12 +87,31 @@ def render(src: Path, dest: Path, style: str) -> None:
     SimpleDocTemplate(str(dest), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm).build(story)
 
 
+def render_docx(src: Path, dest: Path) -> None:
+    """One text extract as a Word document: its lines as paragraphs, each table as a Word table."""
+    import docx
+
+    d = docx.Document()
+    for kind, lines in _blocks(src.read_text(encoding="utf-8")):
+        if kind == "para":
+            for ln in lines:
+                d.add_paragraph(ln.strip())
+            continue
+        rows = [ln.split("\t") for ln in lines]
+        n = max(len(r) for r in rows)
+        table = d.add_table(rows=len(rows), cols=n)
+        for i, r in enumerate(rows):
+            for j, c in enumerate(r):
+                table.cell(i, j).text = c.strip()
+    d.save(str(dest))
+
+
 def build(style: str, docs: list[Path], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for src in docs:
-        dest = out / (src.stem + ".pdf")
+        dest = out / (src.stem + (".docx" if style == "docx" else ".pdf"))
         if not dest.exists():
-            render(src, dest, style)
+            render_docx(src, dest) if style == "docx" else render(src, dest, style)
 
 
 def _questions(gold: Path, names: set[str]) -> list[dict[str, Any]]:
@@ -105,7 +125,8 @@ def main() -> int:
                     help="tatqa: one half of the extracts, each question asked of its own extract; plans: the five "
                          "plans, the seeds and the new plan questions asked of all five")
     ap.add_argument("--half", choices=("dev", "check"), default="dev")
-    ap.add_argument("--style", choices=("ruled", "plain", "both"), default="both")
+    ap.add_argument("--style", choices=("ruled", "plain", "both", "docx"), default="both",
+                    help="both: ruled and unruled PDFs; docx: Word documents with Word tables")
     ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench" / "pdf")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents of the half (a quick look)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
@@ -150,7 +171,8 @@ def main() -> int:
             a = Assistant(settings)
             for name, items in sets.items():
                 gold = Path(tmp) / f"gold-{style}.jsonl"
-                gold.write_text("\n".join(json.dumps(i if style == "text" else {**i, "doc": i["doc"][:-4] + ".pdf"})
+                ext = ".docx" if style == "docx" else ".pdf"
+                gold.write_text("\n".join(json.dumps(i if style == "text" else {**i, "doc": i["doc"][:-4] + ext})
                                           for i in items), encoding="utf-8")
                 rep = evaluate_file(a, str(gold), scope=scope)
                 results[f"{name}|{style}"] = {"qa": rep["qa"], "tables": len(a.default_answerer.index.tables()),

@@ -100,6 +100,26 @@ def test_docx_paragraphs_tables_and_pages(tmp_path: Path) -> None:
     assert any("46.8" in ln.text for ln in p2)
 
 
+def test_docx_equal_cells_side_by_side_are_kept_and_merged_cells_read_once(tmp_path: Path) -> None:
+    """The same figure in two years ('£57,000' twice) or the same unit over two columns are two cells; a
+    cell merged across two columns is one (python-docx gives it once per column)."""
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=4, cols=3)
+    rows = [("", "2017/18", "2018/19"), ("", "£", "£"), ("Discharge liaison", "£57,000", "£57,000")]
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    merged = table.cell(3, 1).merge(table.cell(3, 2))
+    table.cell(3, 0).text = "Falls response"
+    merged.text = "Funded from the iBCF in both years"
+    d.save(str(tmp_path / "schemes.docx"))
+    lines = [ln.text for ln in read(tmp_path / "schemes.docx").lines if "\t" in ln.text]
+    assert lines == ["\t2017/18\t2018/19", "\t£\t£", "Discharge liaison\t£57,000\t£57,000",
+                     "Falls response\tFunded from the iBCF in both years\t"]
+
+
 def test_markdown_is_read_as_text(tmp_path: Path) -> None:
     f = tmp_path / "notes.md"
     f.write_text("# Notes\n\nThe grant is £200k.\n", encoding="utf-8")
