@@ -13,9 +13,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any
 
 from . import confidence as C
@@ -694,14 +696,9 @@ class Answerer:
                 if para[0].no > p.line_end:
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
-                starts = []  # where each line starts in the paragraph's text
-                at = 0
-                for ln in para:
-                    starts.append(at)
-                    at += len(ln.text.strip()) + 1
-                for a, b in sentence_spans(text):
-                    first = para[max(i for i, st in enumerate(starts) if st <= a)]
-                    last = para[max(i for i, st in enumerate(starts) if st < b)]
+                starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
+                for a, b in sentence_spans(text):  # the lines a sentence starts and ends on
+                    first, last = para[bisect_right(starts, a) - 1], para[bisect_left(starts, b) - 1]
                     if not p.line_start <= first.no <= p.line_end:
                         continue
                     sent = text[a:b].strip()

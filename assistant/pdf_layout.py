@@ -118,10 +118,9 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
         if line is None:
             line = _Line(top, size)
             lines.append(line)
-        line.cells.append(_Cell(str(w["text"]), float(w["x0"]), float(w["x1"])))
+        line.words.append(_Cell(str(w["text"]), float(w["x0"]), float(w["x1"])))
     for ln in lines:  # words left to right, then cells: words closer than a cell gap are one cell
-        ws = sorted(ln.cells, key=lambda c: c.x0)
-        ln.words = ws
+        ws = ln.words = sorted(ln.words, key=lambda c: c.x0)
         cells = [ws[0]]
         for w in ws[1:]:
             if w.x0 - cells[-1].x1 < CELL_GAP * ln.size:

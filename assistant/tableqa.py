@@ -496,7 +496,7 @@ class TableQA:
         pair = self._two_rows(q, t, _SHARE_OF)
         if pair is not None:  # 'A as a percentage of B': both rows named
             ra, rb = pair
-            if ra.role == "total" and rb.role != "total":  # 'what proportion of the total is X': X is the part
+            if ra.role == "total" and rb.role != "total":  # the whole named first: the total row is still the whole
                 ra, rb = rb, ra
             picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
                      and rb.cells[c].kind in NUMERIC]
