@@ -97,15 +97,18 @@ TEMPLATES: dict[str, list[str]] = {
               # 'how many' with no condition asks for a stated quantity (people, beds, staff), not a count of rows
               "How many {x} are planned for {p1}?", "How many people will {a} support in {p2}?",
               "How many {x} were delivered in {p1}?", "How many staff work in {a}?",
-              "How many {x} does {a} expect to have by {p2}?", "How much is the {y} for {p2}?"],
+              "How many {x} does {a} expect to have by {p2}?", "How much is the {y} for {p2}?",
+              "How many {w} did {a} see in {p1}?", "How many {w} are to be moved into {a}?",
+              "How many {w} took part in {a}?", "How many {w} were admitted to {a} in {p2}?",
+              "How many {w} does {a} employ?", "How many {w} used {a} last year?"],
     "list": ["What will {a} focus on?", "What does {a} concentrate on?", "What will the {x} include?",
              "Which areas does {a} cover?", "What are the priorities of {a}?", "Name the {x} that {a} runs."],
 }
 SLOTS = [
-    {"x": "schemes", "y": "budget", "z": "scheme", "a": "home care", "b": "reablement", "p1": "2018-19", "p2": "2019-20"},
-    {"x": "projects", "y": "funding", "z": "locality", "a": "the north team", "b": "the south team", "p1": "2017",
+    {"x": "schemes", "w": "patients", "y": "budget", "z": "scheme", "a": "home care", "b": "reablement", "p1": "2018-19", "p2": "2019-20"},
+    {"x": "projects", "w": "staff", "y": "funding", "z": "locality", "a": "the north team", "b": "the south team", "p1": "2017",
      "p2": "2018"},
-    {"x": "services", "y": "spend", "z": "service", "a": "mental health", "b": "community nursing", "p1": "Q1",
+    {"x": "services", "w": "people", "y": "spend", "z": "service", "a": "mental health", "b": "community nursing", "p1": "Q1",
      "p2": "Q2"},
 ]
 

@@ -57,3 +57,20 @@ def test_scope_from_names_specific_to_one_document() -> None:
     names = {"Wiltshire": {"w.txt": 40, "b.txt": 1}, "Wycombe": {"a.txt": 5, "b.txt": 9}}
     assert scope_docs("How many people aged 90+ in Wiltshire by 2030?", names) == ("w.txt",)
     assert scope_docs("How much DFG went to Wycombe?", names) == ()
+
+
+@pytest.mark.parametrize("question,op", [
+    # a stated quantity of people or staff: a value to read, not rows to count
+    ("How many clients did the falls team visit in 2021?", "value"),
+    ("How many social workers are to be moved into the hospital discharge hub?", "value"),
+    ("How many carers took part in the respite pilot?", "value"),
+    ("How many residents does the Riverside home employ?", "value"),
+    # a count of rows, years or items that meet a condition
+    ("How many years did the deficit exceed £2m?", "count"),
+    ("In how many quarters was the waiting time above target?", "count"),
+    ("How many of the six schemes are rated green?", "count"),
+])
+def test_fitted_operation_tells_a_stated_quantity_from_a_count(question: str, op: str) -> None:
+    from assistant.question_model import probabilities
+
+    assert probabilities(question)[0][0] == op
