@@ -18,6 +18,7 @@ from .types import Figure, Row, Table
 from .values import SCALES
 
 NUMERIC = ("money", "percent", "number")
+SECTION_WEIGHT = 0.9  # a question word matched by a row's section row, against one matched by its own label
 
 
 @dataclass
@@ -75,6 +76,16 @@ def _periods(text: str) -> set[str]:
     return out
 
 
+def _header_periods(header: str) -> set[str]:
+    """The periods a column header names, at its most specific level that names any: under a group label
+    spread over columns ('2019 vs. 2018 / July 29, 2017') the column is 2017, not 2019."""
+    for part in reversed(header.split(" / ")):
+        found = _periods(part)
+        if found:
+            return found
+    return set()
+
+
 def _value_cols(t: Table) -> list[int]:
     return [i for i in range(t.label_cols, len(t.rows[0].cells)) if any(
         r.cells[i].kind != "empty" for r in t.rows if i < len(r.cells))]
@@ -129,6 +140,20 @@ def _period_cols(t: Table, row: Row) -> list[int]:
 
 # a question that joins two names: 'X and Y', 'both X and Y', '..., respectively'
 _JOINS_TWO = re.compile(r"(?i)\brespectively\b|\bboth\b|\w+\s+and\s+(?!(?:19|20)\d\d\b)(?:the\s+)?\w+")
+
+
+def _section_rows(t: Table, best: Row | None) -> list[Row]:
+    """The body rows an operation over rows runs over: those of the section ('Revenues:') the best-matching
+    row sits in, else the rows outside every section; never a row's own sub-rows ('Thame' under a row)."""
+    sections = {r.label for r in t.rows if r.role == "category"}
+    parents = {r.label for r in t.rows if r.role == "body"} - sections
+    rows = [r for r in t.rows if r.role == "body" and r.group not in parents]
+    if best is not None and best.group in sections:
+        mine = [r for r in rows if r.group == best.group]
+        if len(mine) >= 2:
+            return mine
+    outside = [r for r in rows if r.group is None]
+    return outside if len(outside) >= 2 else rows
 
 
 def _read_cells(t: Table, rows: Sequence[Row], cols: Sequence[int]) -> tuple[list[Figure], list[tuple[Row, int]]]:
@@ -239,7 +264,11 @@ class TableQA:
             other = m.terms(_other_text(t, r)) - label_terms
             # words the table's notes already say ('Project 1: Single Point of Referral') tell its rows apart less
             said = note_terms & label_terms
-            s = m.weight(qset & (label_terms - said)) + 0.3 * m.weight(qset & said) + 0.5 * m.weight(qset & other)
+            # so do the words of its section row, which every row of the section shares: 'Basic earnings per
+            # share / Net income' names net income, not basic earnings per share
+            shared = (m.terms(r.group) - m.terms(r.label)) if r.group else frozenset()
+            s = (m.weight(qset & (label_terms - said - shared)) + SECTION_WEIGHT * m.weight(qset & (shared - said))
+                 + 0.3 * m.weight(qset & said) + 0.5 * m.weight(qset & other))
             per = _periods(r.label)
             if q.periods and per & set(q.periods):
                 s += 2.0
@@ -348,7 +377,7 @@ class TableQA:
                 table_periods |= _periods(r.label)
             used = set()
             for c in ans.cols:
-                used |= _periods(t.columns[c] if c < len(t.columns) else "")
+                used |= _header_periods(t.columns[c] if c < len(t.columns) else "")
             for r in ans.rows[:2]:
                 used |= _periods(r.label)
             if table_periods and not (table_periods & qp):
@@ -372,14 +401,17 @@ class TableQA:
         """Value columns ranked by how well their headers match the question (periods weigh most)."""
         out = []
         qp = set(q.periods) | set(q.months)
+        asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
-            hp = _periods(header)
+            hp = _header_periods(header)
             s = self.m.weight(qset & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
-                s += 3.0 if hp & qp else -2.0
+                # a column of changes names the periods it compares: it is about them only for a change asked
+                named = bool(hp & qp) and (asks_change or not _is_change_col(_last_header(t, i)))
+                s += 3.0 if named else -2.0
             out.append((i, s))
         out.sort(key=lambda x: -x[1])
         return out
@@ -523,7 +555,7 @@ class TableQA:
                     return None
                 fig, rows = found[0], [part, found[1]]
             else:
-                members = [r for r in t.rows if r.role == "body" and r.group is None]
+                members = _section_rows(t, part)
                 fig = F.share_of_sum(t, part, members, col)
                 rows = [part, *members]
         except F.FigureError:
@@ -538,7 +570,7 @@ class TableQA:
         if len(numeric) < 2:
             return None
         qp = set(q.periods)
-        by_period = [c for c in numeric if _periods(t.columns[c]) & qp] if qp else []
+        by_period = [c for c in numeric if _header_periods(t.columns[c]) & qp] if qp else []
         if len(by_period) > 2:  # several columns of one year: the one the question's other words name
             by_period = self._one_per_period(q, t, by_period) if all(
                 period_key(t.columns[c]) for c in by_period) else by_period
@@ -607,8 +639,7 @@ class TableQA:
     def _selected_rows(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], qset: set[str]) -> list[Row]:
         """Rows a sum/max/count is over: rows the question names, rows whose text cells carry a value the
         question names ('iBCF-funded' -> Source of Funding = Improved Better Care Fund), else all body rows."""
-        body = [r for r in t.rows if r.role == "body" and r.group is None or (
-            r.role == "body" and not any(p.label == r.group for p in t.rows))]
+        body = _section_rows(t, row_scores[0][1] if row_scores else None)
         strong = [r for s, r in row_scores if r.role == "body" and s >= 2.5]
         # a text column whose value the question names
         for c in range(t.label_cols, len(t.rows[0].cells)):

@@ -285,8 +285,12 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
     info_lines = {r.line for r in rows[:at]}  # 'Project 1 | ...', 'Resources | ...' over a stacked table
     if not header_rows and titles:  # a title over the table is its only header ("Have we delivered ...?")
         header_rows = [titles[-1]]
-    elif header_rows and at + n_head < len(rows) and _is_title_row(rows[at + n_head]) and at + n_head + 1 < len(rows):
-        sub = rows[at + n_head]  # a one-cell line under the header ("Examples of ...") belongs to it
+    elif header_rows and at + n_head < len(rows) and _is_title_row(rows[at + n_head]) and at + n_head + 1 < len(rows) \
+            and not any(_has_values(r) for r in rows[at + n_head + 1:]):
+        # a one-cell line under the header of a table of text says what its cells hold ("Examples of ...");
+        # over rows of figures it is their first section ('Deferred tax assets:', 'Current'), as every
+        # later section row is
+        sub = rows[at + n_head]
         notes.append(f"header note (line {sub.line}): {sub.cells[0]}")
         body = [r for r in body if r is not sub]
     columns = _header_paths(header_rows, ncols)
@@ -331,6 +335,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
     if not typed_rows:
         return None
     typed_rows = _grand_totals(_unlabelled_totals(_money_columns(typed_rows, label_cols), label_cols), label_cols)
+    typed_rows = _closed_sections(typed_rows)
     first_line = min(r.line for r in titles + header_rows + body)
     last_line = max(max(r.lines) for r in body) if body else first_line
     caption, caption_line = _caption(doc, blocks, bi, seg, titles)
@@ -409,6 +414,22 @@ def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
         if all(abs(_column_sum(above, c.col) - v) <= Decimal("0.5") * len(above) * _unit_of(c.raw) for c, v in numbers):
             out[i] = dataclasses.replace(r, label="Total", role="total")
             start = i + 1
+    return out
+
+
+def _closed_sections(rows: list[Row]) -> list[Row]:
+    """A section's total closes it: the rows after 'Revenues: ... Total' and before the next section row
+    ('Gross profit') are not revenues."""
+    out = list(rows)
+    sections = {r.label for r in rows if r.role == "category"}
+    closed: str | None = None
+    for i, r in enumerate(rows):
+        if r.role == "category":
+            closed = None
+        elif closed is not None and r.group == closed:
+            out[i] = dataclasses.replace(r, group=None)
+        elif r.role == "total" and r.group in sections:
+            closed = r.group
     return out
 
 

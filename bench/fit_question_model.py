@@ -91,7 +91,8 @@ TEMPLATES: dict[str, list[str]] = {
                 "What was the average {y} over {p1} and {p2}?"],
     "count": ["How many {x} are rated red?", "How many of the {x} are already in place?",
               "How many {x} have a named lead?", "In how many years was the {y} more than 500?",
-              "How many quarters did the {y} exceed 2,000?", "In how many months was the {y} below target?"],
+              "How many quarters did the {y} exceed 2,000?", "In how many months was the {y} below target?",
+              "How many {x} are complete?", "How many {x} are marked as delayed?", "How many {x} have been closed?"],
     "value": ["What is the {y} for {a} in {p1}?", "How much {y} does {a} get in {p2}?", "What was the total {y} in {p1}?",
               "What is the minimum {y} in {p2}?", "What is the average daily {y} target for {p1}?",
               # 'how many' with no condition asks for a stated quantity (people, beds, staff), not a count of rows

@@ -654,3 +654,86 @@ def test_a_question_naming_no_column_reads_the_total_column(tmp_path: Path, ques
     fig = next(f for f in ans.figures if f.op == "share")
     assert [c.raw for c in fig.cells] == cells
     assert "After 3 years" not in ans.text
+
+
+# --------------------------------------------------------------------------- sections of a statement
+
+STATEMENT = """Company report extract
+
+Results of operations
+
+The following table sets out our statement of operations (in thousands):
+
+\t\tYears ended December 31,\t
+\t2021\t2020\t2019
+Revenues:\t\t\t
+Licences\t$5,200\t$4,100\t$3,000
+Support services\t2,800\t2,400\t2,000
+\t8,000\t6,500\t5,000
+Cost of revenues:\t\t\t
+Licences\t1,300\t1,100\t900
+Support services\t700\t600\t500
+\t2,000\t1,700\t1,400
+Gross profit\t6,000\t4,800\t3,600
+"""
+
+
+@pytest.fixture(scope="module")
+def statement(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("statement"), "report_001.txt", STATEMENT)
+
+
+def test_a_section_line_under_the_header_names_its_rows_and_its_total_closes_it(statement) -> None:
+    t = statement.index.tables()[0]
+    by_path = {r.path(): r for r in t.rows}
+    assert by_path["Revenues: / Licences"].cells[1].raw == "$5,200"  # the first section is a section too
+    assert by_path["Cost of revenues: / Licences"].cells[1].raw == "1,300"
+    assert by_path["Revenues: / Total"].role == "total"
+    assert by_path["Gross profit"].group is None  # after the costs' total: not a cost
+
+
+@pytest.mark.parametrize("question,raw,line", [
+    ("What was the revenue from support services in 2020?", "2,400", 11),
+    ("What were support services revenues in 2020?", "2,400", 11),
+    ("What was the cost of revenues for licences in 2020?", "1,100", 14),
+    ("How much did licences cost in cost of revenues in 2020?", "1,100", 14),
+])
+def test_the_row_is_chosen_within_the_section_the_question_names(statement, question: str, raw: str,
+                                                                 line: int) -> None:
+    ans = statement.ask(question)
+    assert ans.answered and raw in ans.text
+    assert any(c.line_start <= line <= c.line_end for c in ans.citations)
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What is the sum of the revenues in 2021?", Decimal(8000)),
+    ("What do the cost of revenues add up to in 2019?", Decimal(1400)),
+])
+def test_an_operation_over_rows_stays_in_the_section_named(statement, question: str, expected: Decimal) -> None:
+    ans = statement.ask(question)
+    assert any(f.value == expected for f in ans.figures) or f"{expected:,}" in ans.text
+
+
+SPREAD = """Company report extract
+
+The following table presents the breakdown of income by segment (in millions):
+
+\t\tYears Ended\t\t2021 vs. 2020\t
+Years Ended\tJuly 30, 2021\tJuly 31, 2020\tJuly 26, 2019\tVariance in Dollars\tVariance in Percent
+North\t$ 900\t$ 800\t$ 700\t$100\t13%
+South\t500\t450\t400\t50\t11%
+Total\t$ 1,400\t$ 1,250\t$ 1,100\t$150\t12%
+"""
+
+
+@pytest.mark.parametrize("question,raw,not_raw", [
+    ("What was the income from North in 2021?", "900", "700"),
+    ("What was South's income in fiscal 2020?", "450", "400"),
+    ("How much income did the North segment have in 2020?", "800", "700"),
+])
+def test_a_column_is_the_period_its_own_header_names_not_a_group_label_over_it(tmp_path: Path, question: str,
+                                                                                raw: str, not_raw: str) -> None:
+    a = assistant_over(tmp_path, "report_002.txt", SPREAD)  # 'July 26, 2019' sits under '2021 vs. 2020'
+    ans = a.ask(question)
+    assert ans.answered and raw in ans.text and not_raw not in ans.text
+    assert "%" not in ans.text  # nor the variance columns, which name 2021 and 2020 but hold changes
