@@ -27,7 +27,7 @@ from .index import Index
 from .query import MIN_OPERATION_PROBABILITY, Query, content_terms, periods_in, scoping_names, understand
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
-from .tableqa import TableAnswer, TableQA, build_matcher, period_key
+from .tableqa import TableAnswer, TableQA, build_matcher, column_period
 from .text import LIST_ITEM, marker_kind, paragraphs, sentence_spans, shorten, strip_marker
 from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
@@ -450,7 +450,7 @@ class Answerer:
         if found is None:
             return None
         t, heading = found
-        years = list(dict.fromkeys(str(k[0]) for c in t.columns[t.label_cols:] for k in [period_key(c)] if k))
+        years = list(dict.fromkeys(str(k[0]) for c in t.columns[t.label_cols:] for k in [column_period(c)] if k))
         if len(years) < 2:
             return None
         m = self.tqa.m

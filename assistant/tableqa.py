@@ -116,8 +116,9 @@ def period_key(header: str) -> tuple[int, int] | None:
 def column_period(header: str) -> tuple[int, int] | None:
     """The period of one column from its header path, the most specific level first: under a spread
     group label ('2019 vs. 2018 / July 29, 2017') the column is July 2017, not 2019."""
-    for part in reversed(header.split(" / ")):
-        key = period_key(part)
+    parts = header.split(" / ")
+    for i in range(len(parts) - 1, -1, -1):
+        key = period_key(" / ".join(parts[i:]))  # with the levels below it: '2019 / Q1' is 2019 Q1
         if key is not None:
             return key
     return None
@@ -125,7 +126,7 @@ def column_period(header: str) -> tuple[int, int] | None:
 
 def chronological(t: Table, cols: Sequence[int]) -> list[int]:
     """Columns from the earliest period to the latest, when every one names a period; else as given."""
-    keys = [period_key(t.columns[c] if c < len(t.columns) else "") for c in cols]
+    keys = [column_period(t.columns[c] if c < len(t.columns) else "") for c in cols]
     if all(k is not None for k in keys) and len(set(keys)) == len(keys):
         return [c for _, c in sorted(zip(keys, cols, strict=True))]  # type: ignore[arg-type]
     return list(cols)
@@ -134,7 +135,7 @@ def chronological(t: Table, cols: Sequence[int]) -> list[int]:
 def _period_cols(t: Table, row: Row) -> list[int]:
     """The numeric columns whose header names a period (not a change between periods) where the row has
     a value: what a row is averaged, compared or ranked over."""
-    return [c for c in _numeric_cols(t) if c < len(t.columns) and period_key(t.columns[c])
+    return [c for c in _numeric_cols(t) if c < len(t.columns) and column_period(t.columns[c])
             and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
 
 
@@ -180,7 +181,13 @@ def _share_or_none(t: Table, part: Row, whole: Row, col: int) -> Figure | None:
 def _is_change_col(header: str) -> bool:
     """A column of differences between periods ('Change', '% Change', 'Variance', '2019 vs. 2018'); a '%'
     under a year ('2019 / %') is a unit, not a change."""
-    if re.search(r"(?i)\b(difference|change|variance|increase|decrease)\b|\bvs\.?\b", header):
+    changes = r"(?i)\b(difference|change|variance|increase|decrease)\b|\bvs\.?\b"
+    last = header.split(" / ")[-1]
+    if re.search(changes, last):
+        return True
+    if period_key(last) is not None:
+        return False  # 'July 29, 2017' under a group label spread over it ('2019 vs. 2018'): a period
+    if re.search(changes, header):
         return True
     return "%" in header and period_key(header) is None
 
@@ -573,7 +580,7 @@ class TableQA:
         by_period = [c for c in numeric if _header_periods(t.columns[c]) & qp] if qp else []
         if len(by_period) > 2:  # several columns of one year: the one the question's other words name
             by_period = self._one_per_period(q, t, by_period) if all(
-                period_key(t.columns[c]) for c in by_period) else by_period
+                column_period(t.columns[c]) for c in by_period) else by_period
         if len(by_period) >= 2:
             ordered = chronological(t, [by_period[0], by_period[-1]])
             return ordered[0], ordered[-1]
@@ -582,11 +589,11 @@ class TableQA:
         named = [c for c, s in cols if s > 0.5 and c in numeric]
         if len(named) >= 2:
             a, b = sorted(named[:2])
-            if all(period_key(t.columns[c]) for c in (a, b)):
+            if all(column_period(t.columns[c]) for c in (a, b)):
                 a, b = chronological(t, [a, b])
                 return a, b
             return _order_compare(q, t, a, b)
-        timed = [c for c in numeric if period_key(t.columns[c] if c < len(t.columns) else "")]
+        timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
         if len(timed) >= 2:  # no period asked: the change between the two latest periods
             latest = chronological(t, timed)[-2:]
             return latest[0], latest[1]
@@ -709,7 +716,7 @@ class TableQA:
         qset = set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q.text)}
         by_key: dict[tuple[int, int], list[int]] = {}
         for c in timed:
-            key = period_key(t.columns[c])
+            key = column_period(t.columns[c])
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
         def fit(c: int) -> float:
@@ -796,7 +803,7 @@ class TableQA:
         over_periods = bool(re.search(r"(?i)\b(years?|periods?|quarters?|months?)\b", q.text))
         cols = [c for c in _value_cols(t) if c < len(t.columns) and row.cells[c].kind in NUMERIC
                 and row.cells[c].value is not None and not _is_change_col(t.columns[c])
-                and (bool(period_key(t.columns[c])) == over_periods)]
+                and (bool(column_period(t.columns[c])) == over_periods)]
         if over_periods:
             cols = self._one_per_period(q, t, cols)
         if len(cols) < 2:

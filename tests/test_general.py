@@ -737,3 +737,15 @@ def test_a_column_is_the_period_its_own_header_names_not_a_group_label_over_it(t
     ans = a.ask(question)
     assert ans.answered and raw in ans.text and not_raw not in ans.text
     assert "%" not in ans.text  # nor the variance columns, which name 2021 and 2020 but hold changes
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What was the change in North income between 2019 and 2020?", Decimal(100)),
+    ("By how much did South's income rise from 2019 to 2020?", Decimal(50)),
+    ("What is the difference in total income between 2019 and 2020?", Decimal(150)),
+])
+def test_a_period_column_under_a_spread_change_label_is_still_a_period(tmp_path: Path, question: str,
+                                                                         expected: Decimal) -> None:
+    a = assistant_over(tmp_path, "report_003.txt", SPREAD)  # 'July 26, 2019' sits under '2021 vs. 2020'
+    fig = next(f for f in a.ask(question).figures if f.op == "difference")
+    assert fig.value == expected and len(fig.cells) == 2
