@@ -45,6 +45,8 @@ HEADER_WORDS = {
     "savings", "saving", "forecast", "variance", "schemes", "site", "sites", "pilot", "expected", "adjusted",
 }
 _TOTAL = re.compile(r"(?i)(?:^|\s)(grand\s+total|total|totals|sum)\b")
+# 'Percentage of total net revenues', '% of total': a ratio to the total, not a total
+_SHARE_ROW = re.compile(r"(?i)^\s*(?:as an? )?(?:%|per ?cent(?:age)?|proportion|share) of\b")
 _SUBTOTAL = re.compile(r"(?i)\bsub[\s\-]?totals?\b")
 _ID_HEADER = re.compile(r"(?i)^(scheme\s+)?(id|ref|reference|no\.?|#|code)$")
 _CAPTION_LINE = re.compile(r"(?i)^(table|figure|fig\.|chart)\s*\d+\b")
@@ -315,7 +317,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
             role = "note"  # says what the table below it is about; not part of its data
         elif _SUBTOTAL.search(label):
             role = "subtotal"
-        elif _TOTAL.search(label) and any(c.kind in NUMERIC for c in cells[label_cols:]):
+        elif _TOTAL.search(label) and not _SHARE_ROW.match(label) and any(c.kind in NUMERIC for c in cells[label_cols:]):
             role = "total"
         elif not values and label and not any(r.cells[i].strip() for i in range(1, label_cols)):
             role = "category"

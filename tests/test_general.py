@@ -749,3 +749,41 @@ def test_a_period_column_under_a_spread_change_label_is_still_a_period(tmp_path:
     a = assistant_over(tmp_path, "report_003.txt", SPREAD)  # 'July 26, 2019' sits under '2021 vs. 2020'
     fig = next(f for f in a.ask(question).figures if f.op == "difference")
     assert fig.value == expected and len(fig.cells) == 2
+
+
+SHARES = """Company report extract
+
+Revenue by line of business
+
+\tYear ended 31 March\t\t\t
+\t2021\t\t2020\t
+\tAmount\t% of total revenues\tAmount\t% of total revenues
+Games\t6,000\t60%\t4,500\t50%
+Music\t3,000\t30%\t3,600\t40%
+Other\t1,000\t10%\t900\t10%
+Total revenues\t10,000\t100%\t9,000\t100%
+
+Segment results\t2021\t2020
+Segment revenues\t8,000\t7,500
+Percentage of total revenues\t80%\t83%
+"""
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What is the year-on-year change in Games revenue?", Decimal(1500)),
+    ("How much did Music revenue change from 2020 to 2021?", Decimal(-600)),
+    ("What was the change in revenue from Games between 2020 and 2021?", Decimal(1500)),
+])
+def test_a_change_in_revenue_reads_the_amounts_not_the_shares_of_total(tmp_path: Path, question: str,
+                                                                        expected: Decimal) -> None:
+    a = assistant_over(tmp_path, "report_004.txt", SHARES)
+    fig = next(f for f in a.ask(question).figures if f.op == "difference")
+    assert fig.value == expected and all("%" not in c.raw for c in fig.cells)
+
+
+def test_a_percentage_of_total_row_is_not_a_total(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "report_005.txt", SHARES)
+    seg = next(t for t in a.index.tables() if any(r.label == "Segment revenues" for r in t.rows))
+    assert [r.role for r in seg.rows] == ["body", "body"]
+    ans = a.ask("What were total segment revenues in 2021?")
+    assert "8,000" in ans.text and "80%" not in ans.text
