@@ -546,12 +546,17 @@ class Answerer:
                 p = self._row_passage(t, note)
                 cites.append(Citation(p.id if p else t.id, t.doc, t.page, note.lines[0], note.lines[0], text))
         if with_header and t.header_lines:
-            h = t.header_lines[-1]
-            text = self._line_text(t.doc, t.page, h)
-            if text.strip():
-                chunk = next((p for p in self.index.passages_for_table(t.id) if p.kind == "table"), None)
-                cites.append(Citation(chunk.id if chunk else t.id, t.doc, t.page, h, h, text))
+            chunk = next((p for p in self.index.passages_for_table(t.id) if p.kind == "table"), None)
+            for h in t.header_lines[-3:]:  # every level a column's name is made of ('2019 vs. 2018' / 'July 2017')
+                text = self._line_text(t.doc, t.page, h)
+                if text.strip():
+                    cites.append(Citation(chunk.id if chunk else t.id, t.doc, t.page, h, h, text))
+        named: list[Row] = []
         for r in rows:
+            # the section or row above that names a row ('Revenues:' / 'Licences') is quoted with it
+            above = next((x for x in reversed(t.rows[:r.index]) if r.group and x.label == r.group), None)
+            named += [x for x in (above, r) if x is not None and x not in named]
+        for r in named:
             line = r.lines[0]
             text = self._line_text(t.doc, t.page, line)
             p = self._row_passage(t, r)

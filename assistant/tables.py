@@ -337,7 +337,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
     if not typed_rows:
         return None
     typed_rows = _grand_totals(_unlabelled_totals(_money_columns(typed_rows, label_cols), label_cols), label_cols)
-    typed_rows = _closed_sections(typed_rows)
+    typed_rows = _repeated_labels(_closed_sections(typed_rows))
     first_line = min(r.line for r in titles + header_rows + body)
     last_line = max(max(r.lines) for r in body) if body else first_line
     caption, caption_line = _caption(doc, blocks, bi, seg, titles)
@@ -432,6 +432,24 @@ def _closed_sections(rows: list[Row]) -> list[Row]:
             out[i] = dataclasses.replace(r, group=None)
         elif r.role == "total" and r.group in sections:
             closed = r.group
+    return out
+
+
+def _repeated_labels(rows: list[Row]) -> list[Row]:
+    """A label said more than once in a table outside any section ('IPTV' and 'Satellite' under 'Net
+    activations' and again under 'Total subscribers'; 'Percentage of revenue' under each region) is a
+    sub-row of the nearest row above it whose label is said once: that row names it."""
+    said = Counter(r.label.strip().lower() for r in rows if r.role != "category" and r.group is None)
+    out = list(rows)
+    parent: str | None = None
+    for i, r in enumerate(rows):
+        key = r.label.strip().lower()
+        if r.role == "category" or r.group is not None:
+            parent = None
+        elif said[key] == 1 and key:
+            parent = r.label
+        elif said[key] > 1 and parent is not None and r.role != "note":
+            out[i] = dataclasses.replace(r, group=parent)
     return out
 
 

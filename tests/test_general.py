@@ -787,3 +787,47 @@ def test_a_percentage_of_total_row_is_not_a_total(tmp_path: Path) -> None:
     assert [r.role for r in seg.rows] == ["body", "body"]
     ans = a.ask("What were total segment revenues in 2021?")
     assert "8,000" in ans.text and "80%" not in ans.text
+
+
+SEGMENTS = """Company report extract
+
+CAPITAL SPENDING
+
+\t2021\t2020\tCHANGE
+North Wireless\t700\t650\t50
+Spending intensity ratio\t7.0%\t6.5%\t0.5 pts
+South Wireline\t3,000\t3,100\t(100)
+Spending intensity ratio\t25.0%\t26.0%\t(1.0) pts
+Group\t3,700\t3,750\t(50)
+Spending intensity ratio\t15.0%\t15.5%\t(0.5) pts
+"""
+
+
+def test_a_label_said_again_under_each_row_is_named_by_the_row_above(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "report_006.txt", SEGMENTS)
+    t = a.index.tables()[0]
+    paths = [r.path() for r in t.rows]
+    assert paths[1] == "North Wireless / Spending intensity ratio"
+    assert paths[3] == "South Wireline / Spending intensity ratio" and paths[2] == "South Wireline"
+
+
+@pytest.mark.parametrize("question,raw,not_raw", [
+    ("What was the capital spending of South Wireline in 2021?", "3,000", "25.0%"),
+    ("What was the spending intensity ratio of South Wireline in 2020?", "26.0%", "3,100"),
+    ("How much capital spending did North Wireless have in 2020?", "650", "6.5%"),
+    ("What was North Wireless's spending intensity ratio in 2021?", "7.0%", "15.0%"),
+])
+def test_the_row_that_says_least_beyond_the_question_is_chosen(tmp_path: Path, question: str, raw: str,
+                                                                not_raw: str) -> None:
+    a = assistant_over(tmp_path, "report_007.txt", SEGMENTS)
+    ans = a.ask(question)
+    assert ans.answered and raw in ans.text and not_raw not in ans.text
+
+
+def test_the_section_row_and_every_header_level_of_an_answer_are_cited(statement) -> None:
+    from assistant.evaluate import untraceable_numbers
+
+    ans = statement.ask("What was the cost of revenues for support services in 2020?")
+    lines = {c.line_start for c in ans.citations}
+    assert {7, 8, 13, 15} <= lines  # both header lines, the 'Cost of revenues:' section, the row
+    assert "600" in ans.text and untraceable_numbers(ans) == []
