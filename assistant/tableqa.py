@@ -725,7 +725,11 @@ class TableQA:
             fig = F.extreme(t, rows, picks[0], largest=largest)
         except F.FigureError:
             return None
-        winner = next(r for r in rows if r.path() == fig.description.split(": ", 1)[1])
+        # whose the value is: the description ends with the row's path (a column or section name may hold ': ')
+        winner = max((r for r in rows if fig.description.endswith(f": {r.path()}")), key=lambda r: len(r.path()),
+                     default=None)
+        if winner is None:
+            return None
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
 
     def _one_per_period(self, q: Query, t: Table, timed: list[int], years: set[int] | None = None) -> list[int]:

@@ -831,3 +831,28 @@ def test_the_section_row_and_every_header_level_of_an_answer_are_cited(statement
     lines = {c.line_start for c in ans.citations}
     assert {7, 8, 13, 15} <= lines  # both header lines, the 'Cost of revenues:' section, the row
     assert "600" in ans.text and untraceable_numbers(ans) == []
+
+
+COLONS = """Company report extract
+
+Total assets: by region
+
+Region: area\t2021\t2020
+Total assets:\t\t
+North: main\t500\t400
+South: main\t700\t300
+West: other\t200\t600
+"""
+
+
+@pytest.mark.parametrize("question,winner,value", [
+    ("Which region had the largest total assets in 2021?", "South: main", "700"),
+    ("Which region had the smallest total assets in 2020?", "South: main", "300"),
+    ("Which region had the highest total assets in 2020?", "West: other", "600"),
+])
+def test_the_largest_row_is_named_when_names_hold_colons(tmp_path: Path, question: str, winner: str,
+                                                         value: str) -> None:
+    a = assistant_over(tmp_path, "report_008.txt", COLONS)
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op in ("max", "min"))
+    assert fig.description.endswith(winner) and value in fig.text
