@@ -837,7 +837,7 @@ COLONS = """Company report extract
 
 Total assets: by region
 
-Region: area\t2021\t2020
+Region: area\tAs at: 2021\tAs at: 2020
 Total assets:\t\t
 North: main\t500\t400
 South: main\t700\t300
