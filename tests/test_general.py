@@ -714,6 +714,18 @@ def test_an_operation_over_rows_stays_in_the_section_named(statement, question: 
     assert any(f.value == expected for f in ans.figures) or f"{expected:,}" in ans.text
 
 
+@pytest.fixture(scope="module")
+def made_up(tmp_path_factory: pytest.TempPathFactory):
+    """An assistant over one made-up report, built once per report for the module."""
+    built: dict[str, object] = {}
+
+    def over(name: str, text: str):  # type: ignore[no-untyped-def]
+        if name not in built:
+            built[name] = assistant_over(tmp_path_factory.mktemp(name.split(".")[0]), name, text)
+        return built[name]
+    return over
+
+
 SPREAD = """Company report extract
 
 The following table presents the breakdown of income by segment (in millions):
@@ -731,9 +743,9 @@ Total\t$ 1,400\t$ 1,250\t$ 1,100\t$150\t12%
     ("What was South's income in fiscal 2020?", "450", "400"),
     ("How much income did the North segment have in 2020?", "800", "700"),
 ])
-def test_a_column_is_the_period_its_own_header_names_not_a_group_label_over_it(tmp_path: Path, question: str,
-                                                                                raw: str, not_raw: str) -> None:
-    a = assistant_over(tmp_path, "report_002.txt", SPREAD)  # 'July 26, 2019' sits under '2021 vs. 2020'
+def test_a_column_is_the_period_its_own_header_names_not_a_group_label_over_it(made_up, question: str,
+                                                                               raw: str, not_raw: str) -> None:
+    a = made_up("report_002.txt", SPREAD)  # 'July 26, 2019' sits under '2021 vs. 2020'
     ans = a.ask(question)
     assert ans.answered and raw in ans.text and not_raw not in ans.text
     assert "%" not in ans.text  # nor the variance columns, which name 2021 and 2020 but hold changes
@@ -744,9 +756,9 @@ def test_a_column_is_the_period_its_own_header_names_not_a_group_label_over_it(t
     ("By how much did South's income rise from 2019 to 2020?", Decimal(50)),
     ("What is the difference in total income between 2019 and 2020?", Decimal(150)),
 ])
-def test_a_period_column_under_a_spread_change_label_is_still_a_period(tmp_path: Path, question: str,
-                                                                         expected: Decimal) -> None:
-    a = assistant_over(tmp_path, "report_003.txt", SPREAD)  # 'July 26, 2019' sits under '2021 vs. 2020'
+def test_a_period_column_under_a_spread_change_label_is_still_a_period(made_up, question: str,
+                                                                       expected: Decimal) -> None:
+    a = made_up("report_002.txt", SPREAD)  # 'July 26, 2019' sits under '2021 vs. 2020'
     fig = next(f for f in a.ask(question).figures if f.op == "difference")
     assert fig.value == expected and len(fig.cells) == 2
 
@@ -774,15 +786,15 @@ Percentage of total revenues\t80%\t83%
     ("How much did Music revenue change from 2020 to 2021?", Decimal(-600)),
     ("What was the change in revenue from Games between 2020 and 2021?", Decimal(1500)),
 ])
-def test_a_change_in_revenue_reads_the_amounts_not_the_shares_of_total(tmp_path: Path, question: str,
-                                                                        expected: Decimal) -> None:
-    a = assistant_over(tmp_path, "report_004.txt", SHARES)
+def test_a_change_in_revenue_reads_the_amounts_not_the_shares_of_total(made_up, question: str,
+                                                                       expected: Decimal) -> None:
+    a = made_up("report_004.txt", SHARES)
     fig = next(f for f in a.ask(question).figures if f.op == "difference")
     assert fig.value == expected and all("%" not in c.raw for c in fig.cells)
 
 
-def test_a_percentage_of_total_row_is_not_a_total(tmp_path: Path) -> None:
-    a = assistant_over(tmp_path, "report_005.txt", SHARES)
+def test_a_percentage_of_total_row_is_not_a_total(made_up) -> None:
+    a = made_up("report_004.txt", SHARES)
     seg = next(t for t in a.index.tables() if any(r.label == "Segment revenues" for r in t.rows))
     assert [r.role for r in seg.rows] == ["body", "body"]
     ans = a.ask("What were total segment revenues in 2021?")
@@ -803,8 +815,8 @@ Spending intensity ratio\t15.0%\t15.5%\t(0.5) pts
 """
 
 
-def test_a_label_said_again_under_each_row_is_named_by_the_row_above(tmp_path: Path) -> None:
-    a = assistant_over(tmp_path, "report_006.txt", SEGMENTS)
+def test_a_label_said_again_under_each_row_is_named_by_the_row_above(made_up) -> None:
+    a = made_up("report_006.txt", SEGMENTS)
     t = a.index.tables()[0]
     paths = [r.path() for r in t.rows]
     assert paths[1] == "North Wireless / Spending intensity ratio"
@@ -817,9 +829,9 @@ def test_a_label_said_again_under_each_row_is_named_by_the_row_above(tmp_path: P
     ("How much capital spending did North Wireless have in 2020?", "650", "6.5%"),
     ("What was North Wireless's spending intensity ratio in 2021?", "7.0%", "15.0%"),
 ])
-def test_the_row_that_says_least_beyond_the_question_is_chosen(tmp_path: Path, question: str, raw: str,
-                                                                not_raw: str) -> None:
-    a = assistant_over(tmp_path, "report_007.txt", SEGMENTS)
+def test_the_row_that_says_least_beyond_the_question_is_chosen(made_up, question: str, raw: str,
+                                                               not_raw: str) -> None:
+    a = made_up("report_006.txt", SEGMENTS)
     ans = a.ask(question)
     assert ans.answered and raw in ans.text and not_raw not in ans.text
 
@@ -850,9 +862,9 @@ West: other\t200\t600
     ("Which region had the smallest total assets in 2020?", "South: main", "300"),
     ("Which region had the highest total assets in 2020?", "West: other", "600"),
 ])
-def test_the_largest_row_is_named_when_names_hold_colons(tmp_path: Path, question: str, winner: str,
+def test_the_largest_row_is_named_when_names_hold_colons(made_up, question: str, winner: str,
                                                          value: str) -> None:
-    a = assistant_over(tmp_path, "report_008.txt", COLONS)
+    a = made_up("report_008.txt", COLONS)
     ans = a.ask(question)
     fig = next(f for f in ans.figures if f.op in ("max", "min"))
     assert fig.description.endswith(winner) and value in fig.text
