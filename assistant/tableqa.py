@@ -279,7 +279,8 @@ class TableQA:
         for r in rows:
             label_terms = m.terms(_row_text(t, r))
             other = m.terms(_other_text(t, r)) - label_terms
-            # words the table's notes already say ('Project 1: Single Point of Referral') tell its rows apart less
+            # words the table's notes, caption or headers already say ('Project 1: Single Point of Referral', 'capital
+            # expenditures' over every row) tell its rows apart less
             said = (note_terms | ctx_terms) & label_terms
             # so do the words of its section row, which every row of the section shares: 'Basic earnings per
             # share / Net income' names net income, not basic earnings per share
