@@ -554,7 +554,7 @@ class Answerer:
         named: list[Row] = []
         for r in rows:
             # the section or row above that names a row ('Revenues:' / 'Licences') is quoted with it
-            above = next((x for x in reversed(t.rows[:r.index]) if r.group and x.label == r.group), None)
+            above = next((x for x in reversed(t.rows[:r.index]) if x.label == r.group), None) if r.group else None
             named += [x for x in (above, r) if x is not None and x not in named]
         for r in named:
             line = r.lines[0]

@@ -202,13 +202,23 @@ def share_of_sum(t: Table, part: Row, rows: Sequence[Row], col: int) -> Figure:
                   s.cells, "share")
 
 
-def extreme(t: Table, rows: Sequence[Row], col: int, largest: bool = True) -> Figure:
-    """The largest (or smallest) value of a column, and whose it is."""
+def _extreme_of(t: Table, rows: Sequence[Row], col: int, largest: bool) -> tuple[list[tuple[Row, Cell]], Row, Cell]:
     usable = [(r, _cell(t, r, col)) for r in rows if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
     if not usable:
         raise FigureError(f"no numbers in {column_name(t, col)}")
     _kind([c for _, c in usable])
     best_row, best = (max if largest else min)(usable, key=lambda rc: rc[1].value)  # type: ignore[arg-type,return-value]
+    return usable, best_row, best
+
+
+def extreme_row(t: Table, rows: Sequence[Row], col: int, largest: bool = True) -> Row:
+    """Whose the largest (or smallest) value of a column is: the row `extreme` names."""
+    return _extreme_of(t, rows, col, largest)[1]
+
+
+def extreme(t: Table, rows: Sequence[Row], col: int, largest: bool = True) -> Figure:
+    """The largest (or smallest) value of a column, and whose it is."""
+    usable, best_row, best = _extreme_of(t, rows, col, largest)
     assert best.value is not None
     word = "largest" if largest else "smallest"
     values = ", ".join(_num(c.value, c.kind, [c]) for _, c in usable)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from . import figures as F
 from .query import Query, content_terms, periods_in, years_in
+from .tables import SHARE_OF
 from .types import Figure, Row, Table
 from .values import SCALES
 
@@ -193,15 +194,19 @@ def _is_change_col(header: str) -> bool:
     return "%" in header and period_key(header) is None
 
 
-_SHARE_OF_WHOLE = re.compile(r"(?i)(?:%|\bper ?cent(?:age)?|\bshare|\bproportion) of\b.*")  # to the end: a wrapped header
+_SHARE_OF_WHOLE = re.compile(rf"(?i){SHARE_OF}.*")  # to the end of the header: '% of total / revenues' wraps
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
 
 
-def _header_words(q: Query, header: str) -> str:
+def _asks_share(q: Query) -> bool:
+    """Does a question ask for a share or a percentage?"""
+    return q.wants == "percent" or bool({"share", "ratio"} & {q.operation, *q.intents}) or bool(
+        re.search(r"(?i)%|\bper ?cent|\bproportion|\bshare\b|\bportion", q.text))
+
+
+def _header_words(header: str, asks_share: bool) -> str:
     """The words of a column header that say what the column is about: '% of total revenues' names revenues
     as the whole a share is of, so it is about revenues only for a question asking for a share or percentage."""
-    asks_share = q.wants == "percent" or bool({"share", "ratio"} & {q.operation, *q.intents}) or bool(
-        re.search(r"(?i)%|\bper ?cent|\bproportion|\bshare\b|\bportion", q.text))
     return header if asks_share else _SHARE_OF_WHOLE.sub(" ", header)
 
 
@@ -284,11 +289,11 @@ class TableQA:
             said = (note_terms | ctx_terms) & label_terms
             # so do the words of its section row, which every row of the section shares: 'Basic earnings per
             # share / Net income' names net income, not basic earnings per share
-            shared = (m.terms(r.group) - m.terms(r.label)) if r.group else frozenset()
+            own = m.terms(r.label)
+            shared = (m.terms(r.group) - own) if r.group else frozenset()
             s = (m.weight(qset & (label_terms - said - shared)) + SECTION_WEIGHT * m.weight(qset & (shared - said))
                  + 0.3 * m.weight(qset & said) + 0.5 * m.weight(qset & other))
             # a label that says much the question does not ('Capital intensity ratio' for capital expenditures)
-            own = m.terms(r.label)
             s -= UNSAID_WEIGHT * m.weight(own - qset - ctx_terms) / (m.weight(own) or 1.0)
             per = _periods(r.label)
             if q.periods and per & set(q.periods):
@@ -423,10 +428,11 @@ class TableQA:
         out = []
         qp = set(q.periods) | set(q.months)
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
+        asks_share = _asks_share(q)
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(qset & self.m.terms(_header_words(q, header)))
+            s = self.m.weight(qset & self.m.terms(_header_words(header, asks_share)))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
@@ -726,11 +732,7 @@ class TableQA:
             fig = F.extreme(t, rows, picks[0], largest=largest)
         except F.FigureError:
             return None
-        # whose the value is: the description ends with the row's path (a column or section name may hold ': ')
-        winner = max((r for r in rows if fig.description.endswith(f": {r.path()}")), key=lambda r: len(r.path()),
-                     default=None)
-        if winner is None:
-            return None
+        winner = F.extreme_row(t, rows, picks[0], largest=largest)
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
 
     def _one_per_period(self, q: Query, t: Table, timed: list[int], years: set[int] | None = None) -> list[int]:
@@ -742,8 +744,10 @@ class TableQA:
             key = column_period(t.columns[c])
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
+        asks_share = _asks_share(q)
+
         def fit(c: int) -> float:
-            header = _header_words(q, t.columns[c])
+            header = _header_words(t.columns[c], asks_share)
             words = self.m.terms(header) | {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
             return self.m.weight(qset & words)
 
