@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from . import figures as F
 from .query import Query, content_terms, periods_in, years_in
-from .tables import SHARE_OF
 from .types import Figure, Row, Table
 from .values import SCALES
 
@@ -194,20 +193,7 @@ def _is_change_col(header: str) -> bool:
     return "%" in header and period_key(header) is None
 
 
-_SHARE_OF_WHOLE = re.compile(rf"(?i){SHARE_OF}.*")  # to the end of the header: '% of total / revenues' wraps
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
-
-
-def _asks_share(q: Query) -> bool:
-    """Does a question ask for a share or a percentage?"""
-    return q.wants == "percent" or bool({"share", "ratio"} & {q.operation, *q.intents}) or bool(
-        re.search(r"(?i)%|\bper ?cent|\bproportion|\bshare\b|\bportion", q.text))
-
-
-def _header_words(header: str, asks_share: bool) -> str:
-    """The words of a column header that say what the column is about: '% of total revenues' names revenues
-    as the whole a share is of, so it is about revenues only for a question asking for a share or percentage."""
-    return header if asks_share else _SHARE_OF_WHOLE.sub(" ", header)
 
 
 def _last_header(t: Table, c: int) -> str:
@@ -428,11 +414,10 @@ class TableQA:
         out = []
         qp = set(q.periods) | set(q.months)
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
-        asks_share = _asks_share(q)
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(qset & self.m.terms(_header_words(header, asks_share)))
+            s = self.m.weight(qset & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
@@ -607,9 +592,6 @@ class TableQA:
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
         named = [c for c, s in cols if s > 0.5 and c in numeric]
-        periods = {column_period(t.columns[c]) for c in named}
-        if len(named) > 2 and None not in periods and len(periods) >= 2:
-            named = self._one_per_period(q, t, named)  # 'year' names every year's amount and its '% of total'
         if len(named) >= 2:
             a, b = sorted(named[:2])
             if all(column_period(t.columns[c]) for c in (a, b)):
@@ -617,8 +599,6 @@ class TableQA:
                 return a, b
             return _order_compare(q, t, a, b)
         timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
-        if len({column_period(t.columns[c]) for c in timed}) < len(timed):
-            timed = self._one_per_period(q, t, timed)  # an amount and a '% of total' for each year
         if len(timed) >= 2:  # no period asked: the change between the two latest periods
             latest = chronological(t, timed)[-2:]
             return latest[0], latest[1]
@@ -744,11 +724,8 @@ class TableQA:
             key = column_period(t.columns[c])
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
-        asks_share = _asks_share(q)
-
         def fit(c: int) -> float:
-            header = _header_words(t.columns[c], asks_share)
-            words = self.m.terms(header) | {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
+            words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
             return self.m.weight(qset & words)
 
         # the best-fitting column of each period; the first one on a tie

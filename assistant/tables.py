@@ -46,8 +46,7 @@ HEADER_WORDS = {
 }
 _TOTAL = re.compile(r"(?i)(?:^|\s)(grand\s+total|total|totals|sum)\b")
 # 'Percentage of total net revenues', '% of total': a ratio to the total, not a total
-SHARE_OF = r"(?:%|\bper ?cent(?:age)?|\bproportion|\bshare) of\b"  # 'percentage of', '% of', 'share of'
-_SHARE_ROW = re.compile(rf"(?i)^\s*(?:as an? )?{SHARE_OF}")
+_SHARE_ROW = re.compile(r"(?i)^\s*(?:as an? )?(?:%|per ?cent(?:age)?|proportion|share) of\b")
 _SUBTOTAL = re.compile(r"(?i)\bsub[\s\-]?totals?\b")
 _ID_HEADER = re.compile(r"(?i)^(scheme\s+)?(id|ref|reference|no\.?|#|code)$")
 _CAPTION_LINE = re.compile(r"(?i)^(table|figure|fig\.|chart)\s*\d+\b")
