@@ -517,27 +517,36 @@ class TableQA:
                 return r
         return None
 
-    def _two_rows(self, q: Query, t: Table, pattern: re.Pattern[str]) -> tuple[Row, Row] | None:
-        """The rows that the two phrases of 'A as a percentage of B', 'the ratio of A to B' name."""
+    def _two_rows(self, q: Query, t: Table, pattern: re.Pattern[str], within: bool = False) -> tuple[Row, Row] | None:
+        """The rows that the two phrases of 'A as a percentage of B', 'the ratio of A to B' name. A phrase that
+        says 'total' names a totals row before another its words match as well. With `within` (A is a part of
+        B), among rows that match equally well the pair where A sits under B is taken."""
         m = pattern.search(q.text)
         if not m:
             return None
         rows = [r for r in t.rows if r.role not in ("category", "note")]
 
-        def best(phrase: str) -> Row | None:
+        def best(phrase: str) -> list[Row]:
+            """The rows the phrase matches best (ties in document order)."""
             terms = set(self.m.terms(phrase))
-            scored = sorted(((self.m.weight(terms & self.m.terms(r.path())), -r.index, r) for r in rows),
-                            key=lambda x: (-x[0], -x[1]))
-            return scored[0][2] if scored and scored[0][0] > 0 else None
+            total = bool(re.search(r"(?i)\b(total|overall)\b", phrase))
+            scored = [(self.m.weight(terms & self.m.terms(r.path())), r) for r in rows]
+            scored = [(w + (0.5 if total and w > 0 and r.role == "total" else 0.0), r) for w, r in scored]
+            top = max((w for w, _ in scored), default=0.0)
+            return [r for w, r in scored if w > 0 and w >= top - 1e-9]
 
         gd = m.groupdict()
         a, b = gd.get("a") or gd.get("a2") or "", gd.get("b") or gd.get("b2") or ""
-        ra, rb = best(a), best(b)
-        return (ra, rb) if ra is not None and rb is not None and ra is not rb else None
+        pairs = [(ra, rb) for rb in best(b) for ra in best(a) if ra is not rb]
+        if not pairs:
+            return None
+        if within:  # the part under its whole (the row it is a sub-row of)
+            return next((p for p in pairs if p[0].group in (p[1].label, p[1].path())), pairs[0])
+        return pairs[0]
 
     def _share(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
-        pair = self._two_rows(q, t, _SHARE_OF)
+        pair = self._two_rows(q, t, _SHARE_OF, within=True)
         if pair is not None:  # 'A as a percentage of B': both rows named
             ra, rb = pair
             if ra.role == "total" and rb.role != "total":  # the whole named first: the total row is still the whole

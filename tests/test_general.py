@@ -856,3 +856,32 @@ def test_the_largest_row_is_named_when_names_hold_colons(made_up, question: str,
     ans = a.ask(question)
     fig = next(f for f in ans.figures if f.op in ("max", "min"))
     assert fig.description.endswith(winner) and value in fig.text
+
+
+MEMBERS = """Company report extract
+
+Members by channel at 31 December
+
+\t2021\t2020\tCHANGE
+Net member additions (losses)\t1,000\t3,000\t(2,000)
+Online\t4,000\t5,000\t(1,000)
+In branch\t(3,000)\t(2,000)\t(1,000)
+Total members\t40,000\t39,000\t1,000
+Online\t30,000\t26,000\t4,000
+In branch\t10,000\t13,000\t(3,000)
+"""
+
+
+@pytest.mark.parametrize("question,part,whole", [
+    ("What is the percentage of Online members out of the total members in 2021?", "30,000", "40,000"),
+    ("What was the proportion of In branch members among total members in 2020?", "13,000", "39,000"),
+    ("What were In branch members as a percentage of total members in 2021?", "10,000", "40,000"),
+])
+def test_a_share_takes_the_part_under_the_whole_it_names(made_up, question: str, part: str, whole: str) -> None:
+    """The same labels sit under two rows (additions and members): the part is the one under the whole the
+    question names, and 'total' names the totals row rather than another row its words match as well."""
+    a = made_up("report_010.txt", MEMBERS)
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == "share")
+    assert [c.raw for c in fig.cells] == [part, whole]
+    assert 0 < fig.value < 100
