@@ -258,29 +258,14 @@ class TableQA:
     def _answer_table(self, q: Query, t: Table, qterms: list[str], total_w: float, heading: str) -> TableAnswer | None:
         m = self.m
         qset = set(qterms)
-        notes = [r.path() for r in t.rows if r.role == "note"]  # 'Project 1 Single Point of Referral'
-        context = " ".join([t.caption, heading, *t.columns, *notes])
-        ctx_terms = m.terms(context)
         rows = [r for r in t.rows if r.role not in ("category", "note")]  # notes say what the table is about
-        note_terms = m.terms(" ".join(notes)) if notes else frozenset()
         if not rows:
             return None
+        ctx_terms = self._context_terms(t, heading)
         wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text)) and q.intent != "share"
         row_scores = []
         for r in rows:
-            label_terms = m.terms(_row_text(t, r))
-            other = m.terms(_other_text(t, r)) - label_terms
-            # words the table's notes, caption or headers already say ('Project 1: Single Point of Referral', 'capital
-            # expenditures' over every row) tell its rows apart less
-            said = (note_terms | ctx_terms) & label_terms
-            # so do the words of its section row, which every row of the section shares: 'Basic earnings per
-            # share / Net income' names net income, not basic earnings per share
-            own = m.terms(r.label)
-            shared = (m.terms(r.group) - own) if r.group else frozenset()
-            s = (m.weight(qset & (label_terms - said - shared)) + SECTION_WEIGHT * m.weight(qset & (shared - said))
-                 + 0.3 * m.weight(qset & said) + 0.5 * m.weight(qset & other))
-            # a label that says much the question does not ('Capital intensity ratio' for capital expenditures)
-            s -= UNSAID_WEIGHT * m.weight(own - qset - ctx_terms) / (m.weight(own) or 1.0)
+            s = self._row_match(t, r, qset, ctx_terms)
             per = _periods(r.label)
             if q.periods and per & set(q.periods):
                 s += 2.0
@@ -323,6 +308,32 @@ class TableQA:
             ranked = [sc for sc, _ in row_scores]
             ans.row_margin = (ranked[0] - ranked[1]) / total_w if len(ranked) > 1 else 1.0
         return self._explained(q, t, ans, qset, ctx_terms, total_w)
+
+    # ------------------------------------------------------------------ rows
+
+    def _context_terms(self, t: Table, heading: str = "") -> frozenset[str]:
+        """What a table says about all its rows: caption, heading, column headers and note rows ('Project 1
+        Single Point of Referral')."""
+        notes = [r.path() for r in t.rows if r.role == "note"]
+        return self.m.terms(" ".join([t.caption, heading, *t.columns, *notes]))
+
+    def _row_match(self, t: Table, r: Row, terms: set[str], ctx_terms: frozenset[str]) -> float:
+        """How well a row's label names what these terms (a question's, or one phrase of it) ask for: where a
+        row is chosen, for every operation."""
+        m = self.m
+        label_terms = m.terms(_row_text(t, r))
+        other = m.terms(_other_text(t, r)) - label_terms
+        # words the table's notes, caption or headers already say ('Project 1: Single Point of Referral', 'capital
+        # expenditures' over every row) tell its rows apart less
+        said = ctx_terms & label_terms
+        # so do the words of its section row, which every row of the section shares: 'Basic earnings per
+        # share / Net income' names net income, not basic earnings per share
+        own = m.terms(r.label)
+        shared = (m.terms(r.group) - own) if r.group else frozenset()
+        s = (m.weight(terms & (label_terms - said - shared)) + SECTION_WEIGHT * m.weight(terms & (shared - said))
+             + 0.3 * m.weight(terms & said) + 0.5 * m.weight(terms & other))
+        # a label that says much the question does not ('Capital intensity ratio' for capital expenditures)
+        return s - UNSAID_WEIGHT * m.weight(own - terms - ctx_terms) / (m.weight(own) or 1.0)
 
     def _explained(self, q: Query, t: Table, ans: TableAnswer, qset: set[str], ctx_terms: frozenset[str],
                    total_w: float, extra: set[str] | None = None) -> TableAnswer:
