@@ -120,6 +120,9 @@ class Sentence:
     score: float = 0.0
     coverage: float = 0.0
     line_end: int = 0
+    # the sentence before, when this one opens by pointing back to it ('The increase was driven by ...')
+    before: str = ""
+    before_line: int = 0  # the line that sentence starts on
 
 
 @dataclass
@@ -665,7 +668,7 @@ class Answerer:
         """The words a sentence is about: its own, its heading's, and, for a footnote ('(1) Related to...'),
         those of the table rows that carry its marker."""
         m = self.tqa.m
-        st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
+        st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:])) | m.terms(s.before)
         marker = _FOOTNOTE.match(s.text)
         if marker:
             mark = next(g for g in marker.groups() if g)
@@ -702,16 +705,20 @@ class Answerer:
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
                 starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
+                prev, prev_line = "", 0
                 for a, b in sentence_spans(text):  # the lines a sentence starts and ends on
                     first, last = para[bisect_right(starts, a) - 1], para[bisect_left(starts, b) - 1]
+                    sent, before, before_line = text[a:b].strip(), prev, prev_line
+                    prev, prev_line = sent, first.no
                     if not p.line_start <= first.no <= p.line_end:
                         continue
-                    sent = text[a:b].strip()
                     key = (p.doc, first.no, sent)
                     if len(sent) < 12 or key in seen:
                         continue
                     seen.add(key)
-                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no))
+                    back = bool(before) and bool(_POINTS_BACK.match(sent))
+                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no,
+                                        before=before if back else "", before_line=before_line if back else 0))
         return out
 
     def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
@@ -759,7 +766,8 @@ class Answerer:
                     bonus += 0.15
                 elif {p.split()[0] for p in sp} & {p.split()[0] for p in pq.periods}:
                     bonus += 0.08
-            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end)
+            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end, s.before,
+                          s.before_line)
             out.append(s2)
         return sorted(out, key=lambda x: -x.score)
 
@@ -806,6 +814,7 @@ class Answerer:
         cov = self._coverage(q, set().union(*(self._sentence_terms(c) |
                                               {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen)))
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
+        chosen = [_with_before(s) for s in chosen]
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
         margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
@@ -1128,6 +1137,20 @@ def _context_period(context: Sequence[str], asked: Sequence[str]) -> str | None:
     return None
 
 
+# a sentence that opens by pointing back to the one before it: 'The increase was driven by ...', 'This reflects ...'
+_POINTS_BACK = re.compile(r"(?i)^(?:the|this|these|that|such) (?:increase|decrease|rise|fall|decline|growth|change|"
+                          r"reduction|improvement|deterioration|movement|variance|difference|gain|loss|shortfall)s?\b|"
+                          r"^(?:this|these|it) (?:was|were|is|are|reflects?|reflected|included?|includes)\b")
+
+
+def _with_before(s: Sentence) -> Sentence:
+    """A sentence that points back, said with the sentence it points back to (both are cited)."""
+    if not s.before or s.before in s.text:
+        return s
+    return Sentence(s.passage, s.before_line or s.line, s.page, f"{s.before} {s.text}", s.score, s.coverage,
+                    max(s.line, s.line_end))
+
+
 def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:
     """Which evidence answers the question; None means abstain. A candidate must explain a fitted least
     share of the question (confidence.min_coverage); then each scores its coverage of the question, plus a
@@ -1173,9 +1196,14 @@ _WANTED = {
     # what something is: 'represents', 'relates to', 'consists of', a footnote that explains a marked label
     "meaning": re.compile(r"(?i)^\s*(?:\(?\d{1,2}\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])\s|\b(represents?|related to|relates? to|relating to|"
                           r"consists? of|comprises?|includes?|refers? to|means|defined as|primarily for)\b"),
+    # why something happened: 'due to', 'driven by', 'as a result of', 'reflecting', 'attributable to'
+    "reason": re.compile(r"(?i)\b(due (?:primarily |mainly |largely |in part )?to|driven (?:primarily |mainly |largely )?by|"
+                         r"because|as a result of|(?:the )?result of|resulting from|resulted from|attributable to|"
+                         r"owing to|caused by|reflect(?:s|ed|ing)?|on account of|thanks to|offset by|"
+                         r"(?:primarily|mainly|largely|partly) (?:from|by|as|through))\b"),
 }
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
-                 "frequency": 0.2, "method": 0.25, "meaning": 0.2}
+                 "frequency": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25}
 
 
 # a footnote line: '(1) Related to...', '1) Includes...', '* Winter pressures grant was separate...'

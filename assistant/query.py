@@ -61,7 +61,7 @@ MIN_OPERATION_PROBABILITY = 0.5
 class Query:
     text: str
     intents: tuple[str, ...]  # most specific first, e.g. ("change", "percent_change")
-    wants: str | None  # money | count | percent | date | person | method | meaning | ... | None
+    wants: str | None  # money | count | percent | date | person | method | meaning | reason | ... | None
     periods: tuple[str, ...]  # normalised: "2019-20", "2018-19 Q4", "2030", "Mar 2018", "Q1"
     months: tuple[str, ...]  # "Mar", ...
     terms: tuple[str, ...]  # stemmed content terms
@@ -222,6 +222,11 @@ _ASKS_METHOD = re.compile(r"\bhow (?:is|are|was|were|do|does|did|has|have)\b.*\b
 _ASKS_MEANING = re.compile(r"^what (?:does|do|did|is|are|was|were)\b.*\b(?:represents?|relate[sd]? to|related to|"
                            r"consists? of|comprises?|refers? to|mean|stand for)\b\s*\??$")
 
+# a question after a cause: 'why did X rise?', 'what caused / led to / drove X?', 'what was the reason for X?'
+_ASKS_REASON = re.compile(r"^(?:why\b|what (?:is|are|was|were) the (?:main |primary |key |major )?(?:reasons?|causes?|drivers?)\b|"
+                          r"what (?:caused|causes|led to|leads to|drove|drives|accounted for|accounts for|resulted in|"
+                          r"contributed to|explains?|was behind|is behind)\b)")
+
 
 def wanted_kind(q: str, intents: list[str]) -> str | None:
     s = q.lower()
@@ -229,6 +234,8 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "method"
     if _ASKS_MEANING.search(s.strip()):
         return "meaning"
+    if _ASKS_REASON.search(s.strip()):
+        return "reason"
     if intents[0] in ("share", "percent_change") or re.search(r"\b(percentage|proportion|%|per ?cent|share|rate)\b", s):
         return "percent"
     if re.search(r"\bhow much\b", s) and _MONEY_HINT.search(s):

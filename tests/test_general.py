@@ -885,3 +885,42 @@ def test_a_share_takes_the_part_under_the_whole_it_names(made_up, question: str,
     fig = next(f for f in ans.figures if f.op == "share")
     assert [c.raw for c in fig.cells] == [part, whole]
     assert 0 < fig.value < 100
+
+
+@pytest.mark.parametrize("question,wants", [
+    ("Why did delayed discharges rise in the winter?", "reason"),
+    ("What was the reason for the fall in agency spend?", "reason"),
+    ("What led to the increase in home care hours?", "reason"),
+    ("What drove the overspend on placements in 2020?", "reason"),
+    ("What accounted for the decrease in admissions?", "reason"),
+    ("What was the cost of agency staff in 2020?", "money"),
+    ("How is the reablement rate calculated?", "method"),
+])
+def test_a_question_after_a_cause_wants_a_reason(question: str, wants: str) -> None:
+    assert understand(question).wants == wants
+
+
+CAUSES = """Community services review
+
+Spending in the year
+
+Spending on home care rose by 12% to £4.0 million in 2021. The increase was mainly driven by longer care packages for people leaving hospital.
+Spending on day services fell by 5% to £1.1 million in 2021, as two centres closed for refurbishment.
+Home care staff numbers were stable at 140 over the year.
+Agency spend on home care was £0.3 million in 2021.
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "What was the reason for the increase in spending on home care?",
+    "Why did home care spending rise?",
+    "What drove the increase in spending on home care?",
+])
+def test_a_reason_is_read_from_the_sentence_that_points_back(made_up, question: str) -> None:
+    """'The increase was driven by ...' is about the sentence before it: the answer gives both, cited from the
+    line where they are said, and not a sentence that only names the subject."""
+    a = made_up("review_012.txt", CAUSES)
+    ans = a.ask(question)
+    assert "longer care packages" in ans.text and "12%" in ans.text
+    assert 5 in {c.line_start for c in ans.citations}
+    assert "Agency spend" not in ans.text and "staff numbers" not in ans.text
