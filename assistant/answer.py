@@ -86,11 +86,17 @@ def _quantity_runs(lines: Sequence[Any]) -> list[list[Any]]:
     return runs
 
 
-_ASKS_PERIODS = re.compile(r"(?i)\b(which|what)\s+(fiscal\s+|financial\s+)?(years?|periods?|dates?)\b.*"
-                           r"\b(tables?|shown|included|provided?|presented|covered|recorded|reported)\b")
+# 'in which years was X calculated / accounted for / recorded?': the periods one row has figures for
+_ROW_PERIODS = re.compile(r"(?i)\bin which (?:fiscal |financial )?(?:years?|periods?)\s+(?:was|were|is|are|did|does|do|has|"
+                          r"have)\b.*\b(?:calculated|accounted|recorded|reported|given|shown|provided|disclosed|presented|"
+                          r"recogni[sz]ed|measured|paid|made|included|incurred)\b")
+_ASKS_PERIODS = re.compile(r"(?i)\b(which|what)\s+(?:(?:are|were|is)\s+the\s+)?(fiscal\s+|financial\s+)?(years?|periods?|"
+                           r"dates?)\b.*\b(tables?|shown|included|provided?|presented|covered|recorded|reported|listed|given|"
+                           r"disclosed)\b|" + _ROW_PERIODS.pattern.removeprefix("(?i)"))
 # words of a question about which periods a table covers that say what is asked, not what it is about
 _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", "inform", "includ", "shown", "present",
-                                    "cover", "record", "report"})
+                                    "cover", "record", "report", "list", "given", "disclos", "calcul", "account",
+                                    "fiscal", "financi"})
 
 
 # 'what are the components / types / segments of X', 'what makes up X': the rows of a table that X is made of
@@ -243,7 +249,7 @@ class Answerer:
             if topic is not None and (table_ev is None or topic.coverage >= table_ev.coverage - 0.1):
                 table_ev = topic
         if _ASKS_PERIODS.search(asked):  # 'what periods does this table cover?'
-            covered = self._periods_of_table(q)
+            covered = self._periods_of_table(q, table_ev)
             if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
                 table_ev = covered
         if _ASKS_ROWS.search(asked) and not set(q.intents) & {"share", "ratio", "percent_change", "change", "average",
@@ -446,14 +452,23 @@ class Answerer:
         return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "describe", "rows": [],
                                                                "cols": [], "periods": list(q.periods)})
 
-    def _periods_of_table(self, q: Query) -> Evidence | None:
+    def _periods_of_table(self, q: Query, looked_up: Evidence | None = None) -> Evidence | None:
         """The periods a table gives figures for, read from its column headers: the table the question's
-        other words match best; its header lines are cited."""
-        found = self._table_asked_about(q)
-        if found is None:
-            return None
-        t, heading = found
-        years = list(dict.fromkeys(str(k[0]) for c in t.columns[t.label_cols:] for k in [column_period(c)] if k))
+        other words match best; its header lines are cited. Asked of one item ('in which years was X
+        recorded?'), the periods of the row the question names (its lookup), where that row has a figure."""
+        row = None
+        if looked_up is not None and looked_up.state.get("op") == "lookup" and _ROW_PERIODS.search(q.text):
+            t = self.index.table(looked_up.state.get("table_id") or "")
+            row = next((r for r in t.rows if r.label in looked_up.state.get("rows", [])[:1]), None) if t else None
+        if row is not None and t is not None:
+            heading = self.table_heading(t.id)
+        else:
+            found = self._table_asked_about(q)
+            if found is None:
+                return None
+            t, heading = found
+        cols = [c for c in range(t.label_cols, len(t.columns)) if row is None or row.cells[c].kind != "empty"]
+        years = list(dict.fromkeys(str(k[0]) for c in cols for k in [column_period(t.columns[c])] if k))
         if len(years) < 2:
             return None
         m = self.tqa.m

@@ -924,3 +924,30 @@ def test_a_reason_is_read_from_the_sentence_that_points_back(made_up, question: 
     assert "longer care packages" in ans.text and "12%" in ans.text
     assert 5 in {c.line_start for c in ans.citations}
     assert "Agency spend" not in ans.text and "staff numbers" not in ans.text
+
+
+STARTED = """Company report extract
+
+Grant income by scheme (in thousands)
+
+Scheme\t2021\t2020\t2019
+Warm homes grant\t300\t250\t
+Falls prevention grant\t120\t\t
+Carers breaks grant\t80\t75\t70
+"""
+
+
+@pytest.mark.parametrize("question,years,not_years", [
+    ("What are the financial years listed in the table?", ["2021", "2020", "2019"], []),
+    ("Which years are given in the table of grant income?", ["2021", "2020", "2019"], []),
+    ("In which years was the Warm homes grant recorded?", ["2021", "2020"], ["2019"]),
+    ("In which years was Carers breaks grant income reported?", ["2021", "2020", "2019"], []),
+])
+def test_the_periods_of_a_table_or_of_one_row(made_up, question: str, years: list[str], not_years: list[str]) -> None:
+    """Asked of the table, every period its columns name; asked of one item, the periods its row has a figure
+    for. The header line is cited."""
+    a = made_up("report_014.txt", STARTED)
+    ans = a.ask(question)
+    assert ans.state.get("op") == "list_periods"
+    assert all(y in ans.text for y in years) and not any(y in ans.text for y in not_years)
+    assert 5 in {c.line_start for c in ans.citations}
