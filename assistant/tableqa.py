@@ -522,8 +522,11 @@ class TableQA:
         for s, r in row_scores[1:4]:
             if s <= 0 or r is first or r.role == "total" and first.role != "total":
                 continue
-            new = (qset & m.terms(_row_text(t, r))) - own - headers
-            if m.weight(new) >= 0.5 * m.weight(qset & own) and m.weight(new) > 0 and any(
+            theirs = m.terms(_row_text(t, r))
+            new = (qset & theirs) - own - headers
+            # the second row names question words the first does not, about as much as the first names words
+            # it does not ('municipal and corporate bonds': 'corporate' against 'municipal'; 'bonds' is both's)
+            if m.weight(new) >= 0.5 * m.weight((qset & own) - theirs) and m.weight(new) > 0 and any(
                     r.cells[c].kind != "empty" for c in picks):
                 return r
         return None

@@ -951,3 +951,33 @@ def test_the_periods_of_a_table_or_of_one_row(made_up, question: str, years: lis
     assert ans.state.get("op") == "list_periods"
     assert all(y in ans.text for y in years) and not any(y in ans.text for y in not_years)
     assert 5 in {c.line_start for c in ans.citations}
+
+
+HOLDINGS = """Company report extract
+
+Our corporate treasury team invests surplus cash under the corporate investment policy approved by the corporate
+finance committee. Corporate governance of the portfolio is reviewed each quarter by the corporate audit group.
+
+Marketable securities at 31 March 2021 (in thousands)
+
+\tAmortised cost\tUnrealised gains\tFair value
+Municipal bonds\t$4,800\t$130\t$4,820
+Corporate bonds\t3,900\t230\t3,904
+Treasury notes\t2,100\t40\t2,120
+Total\t$10,800\t$400\t$10,844
+"""
+
+
+@pytest.mark.parametrize("question,raws", [
+    ("What are the respective fair values of the municipal and corporate bonds?", ["$4,820", "3,904"]),
+    ("What was the amortised cost of the corporate and municipal bonds, respectively?", ["3,900", "$4,800"]),
+    ("What are the respective unrealised gains of municipal and corporate bonds?", ["$130", "230"]),
+])
+def test_two_rows_named_with_a_shared_word_are_both_read(made_up, question: str, raws: list[str]) -> None:
+    """'municipal and corporate bonds': each row is named by the word the other lacks ('corporate' is common in
+    the text, 'bonds' is said by both): the shared word does not make the second row less named. Both cells are
+    given, in the order the question names them."""
+    a = made_up("report_016.txt", HOLDINGS)
+    ans = a.ask(question)
+    got = [c.raw for f in ans.figures for c in f.cells]
+    assert got == raws
