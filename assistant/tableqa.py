@@ -140,6 +140,22 @@ def _period_cols(t: Table, row: Row) -> list[int]:
             and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
 
 
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_TOP_N = re.compile(r"(?i)\b(?:top|(?P<w1>highest|largest|biggest|greatest|lowest|smallest|bottom))\s+(?P<n1>\d{1,2}|two|three|"
+                    r"four|five|six|seven|eight|nine|ten)\b|\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                    r"(?P<w2>highest|largest|biggest|greatest|lowest|smallest)\b")
+
+
+def top_n(text: str) -> tuple[int, bool] | None:
+    """'the top 3', 'the three highest', 'the two smallest': how many rows, and whether the largest."""
+    m = _TOP_N.search(text)
+    if not m:
+        return None
+    raw = (m.group("n1") or m.group("n2")).lower()
+    word = (m.group("w1") or m.group("w2") or "top").lower()
+    return (int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]), word not in ("lowest", "smallest", "bottom")
+
+
 # a question that joins two names: 'X and Y', 'both X and Y', '..., respectively'
 _JOINS_TWO = re.compile(r"(?i)\brespectively\b|\bboth\b|\w+\s+and\s+(?!(?:19|20)\d\d\b)(?:the\s+)?\w+")
 
@@ -344,6 +360,8 @@ class TableQA:
             ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:2] if ans.op == "lookup" else ans.rows[:1])
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
+        if ans.op == "sum" and ans.note and top_n(q.text):  # 'the top 3': the 3 is how many rows are added
+            extra |= {x for x in qset if x.isdigit() and len(x) <= 2 or x in _NUMBER_WORDS}
         if ans.op == "count":  # 'exceed $50,000 thousand': the condition's amount and scale are the count's
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if ans.rows and ans.rows[0].role == "total":
@@ -705,6 +723,18 @@ class TableQA:
             return None
         col = picks[0]
         usable = [r for r in rows if r.cells[col].kind in ("money", "number") and r.cells[col].value is not None]
+        top = top_n(q.text)
+        if top is not None and 2 <= top[0] < len(usable):  # 'the sum of the three highest': those rows only
+            n, largest = top
+            usable = sorted(usable, key=lambda r: r.cells[col].value, reverse=largest)[:n]  # type: ignore[arg-type,return-value]
+            usable.sort(key=lambda r: r.index)
+            ans = TableAnswer(t, usable, [col], "sum", note=f"the {n} {'largest' if largest else 'smallest'} of "
+                                                               f"{len(rows)} rows")
+            try:
+                ans.figures = [F.total(t, usable, col)]
+            except F.FigureError:
+                return None
+            return ans
         if len(usable) < 2:
             return None
         try:

@@ -981,3 +981,31 @@ def test_two_rows_named_with_a_shared_word_are_both_read(made_up, question: str,
     ans = a.ask(question)
     got = [c.raw for f in ans.figures for c in f.cells]
     assert got == raws
+
+
+SCHEMES = """Company report extract
+
+Scheme budgets (in thousands)
+
+Scheme\t2021\t2020
+Falls service\t120\t100
+Home adaptations\t450\t300
+Carers support\t80\t95
+Reablement\t300\t310
+Total\t950\t805
+"""
+
+
+@pytest.mark.parametrize("question,raws,value", [
+    ("What is the sum of the three largest scheme budgets in 2021?", ["120", "450", "300"], Decimal(870)),
+    ("How much do the top 2 scheme budgets add up to in 2020?", ["300", "310"], Decimal(610)),
+    ("What is the total of the two smallest scheme budgets in 2021?", ["120", "80"], Decimal(200)),
+])
+def test_a_sum_of_the_top_rows_adds_only_those(made_up, question: str, raws: list[str], value: Decimal) -> None:
+    """'the top 3', 'the two smallest': the rows ranked by the column asked, that many of them, added up; the
+    table's own total (of every row) is not set against it."""
+    a = made_up("report_018.txt", SCHEMES)
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == "sum")
+    assert [c.raw for c in fig.cells] == raws and fig.value == value
+    assert "own total" not in ans.text
