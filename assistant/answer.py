@@ -575,10 +575,10 @@ class Answerer:
             above = next((x for x in reversed(t.rows[:r.index]) if x.label == r.group), None) if r.group else None
             named += [x for x in (above, r) if x is not None and x not in named]
         for r in named:
-            line = r.lines[0]
-            text = self._line_text(t.doc, t.page, line)
+            line, page = r.lines[0], r.page_in(t)  # (a table continued overleaf has rows on several pages)
+            text = self._line_text(t.doc, page, line)
             p = self._row_passage(t, r)
-            cites.append(Citation(p.id if p else t.id, t.doc, t.page, line, line, text))
+            cites.append(Citation(p.id if p else t.id, t.doc, page, line, line, text))
         return cites
 
     def _caption_quote(self, t: Table) -> tuple[int, str]:
@@ -743,7 +743,7 @@ class Answerer:
             return []
         row = t.rows[p.row]
         out = []
-        lines = self.index.lines(t.doc, t.page, min(row.lines), max(row.lines))
+        lines = self.index.lines(t.doc, row.page_in(t), min(row.lines), max(row.lines))
         for cell in row.cells:
             if cell.kind != "text" or len(cell.text.split()) <= 15:
                 continue

@@ -128,7 +128,7 @@ def _show(value: Decimal, like: Cell) -> str:
 def _finding(t: Table, rows: list[Row], kind: str, stated: str, computed: str, difference: str,
              description: str, anchor: Row) -> AuditFinding:
     lines = sorted({ln for r in rows for ln in r.lines})
-    return AuditFinding(t.doc, t.page, min(anchor.lines), max(anchor.lines), tuple(lines), kind,  # type: ignore[arg-type]
+    return AuditFinding(t.doc, anchor.page_in(t), min(anchor.lines), max(anchor.lines), tuple(lines), kind,  # type: ignore[arg-type]
                         stated, computed, difference, description, t.id)
 
 

@@ -210,7 +210,7 @@ def table_passages(t: Table, heading: tuple[str, ...], count: Counter, window: i
     for r, line in rows_text:
         line = _fit(line, count, window - head_tokens - 2)
         n = count(line) + 1
-        if part and used + n > window:
+        if part and (used + n > window or r.page_in(t) != part[-1][0].page_in(t)):  # a chunk is on one page
             out.append(_table_chunk(t, head, part, base))
             part, used = [], head_tokens
         part.append((r, line))
@@ -223,7 +223,7 @@ def table_passages(t: Table, heading: tuple[str, ...], count: Counter, window: i
         parts = render_row(t, r)
         for piece in _pieces(parts, count, window):
             out.append(Passage(id="", line_start=min(r.lines), line_end=max(r.lines), text=piece, kind="row",
-                               row=r.index, **base))  # type: ignore[arg-type]
+                               row=r.index, **{**base, "page": r.page_in(t)}))  # type: ignore[arg-type]
     return out
 
 
@@ -233,7 +233,8 @@ def _table_chunk(t: Table, head: str, part: list[tuple[Row, str]], base: dict) -
     if part[0][0].index == 0:
         start = min([start, *t.header_lines]) if t.header_lines else start
     text = "\n".join([head, *(s for _, s in part)]) if head else "\n".join(s for _, s in part)
-    return Passage(id="", line_start=start, line_end=max(lines), text=text, kind="table", **base)
+    return Passage(id="", line_start=start, line_end=max(lines), text=text, kind="table",
+                   **{**base, "page": part[0][0].page_in(t)})
 
 
 def _fit(text: str, count: Counter, limit: int) -> str:

@@ -638,7 +638,7 @@ class Drafter:
         asked = [c for c in num if _periods(t.columns[c]) & set(q.periods)]
         col = (asked or num)[-1]
         rows = [r for r in t.rows if r.role == "body" and len(r.lines) == 1 and r.cells[col].raw][:limit]
-        lines = [ln for r in rows for ln in self.a.index.lines(t.doc, t.page, r.lines[0], r.lines[0])]
+        lines = [ln for r in rows for ln in self.a.index.lines(t.doc, r.page_in(t), r.lines[0], r.lines[0])]
         if len(num) == 1:
             return lines, [f"{r.label} {r.cells[col].raw}" for r in rows]
         # the column is named, so its header line is cited too ('19/20 allocation')

@@ -236,8 +236,19 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
             page_lines = _merge_table(page_lines, rows)
         if no in laid_out:  # tables set apart by white space only, read from where the words sit
             page_lines = laid_out[no]
-        lines.extend(_make_lines(page_lines, no))
+        lines.extend(_make_lines((_glyphs(x) for x in page_lines), no))
     return lines, len(pages)
+
+
+_CID = re.compile(r"\(cid:(\d+)\)")
+
+
+def _glyphs(line: str) -> str:
+    """Glyphs a PDF's font does not map to text come out as '(cid:N)': 127 is the bullet of the standard
+    fonts; any other is dropped rather than read as words and numbers."""
+    if "(cid:" not in line:
+        return line
+    return " ".join(_CID.sub(lambda m: "•" if m.group(1) == "127" else " ", line).split(" ")).replace("  ", " ")
 
 
 def _pdf_tables(data: bytes) -> tuple[dict[int, list[list[list[str]]]], dict[int, list[str]]]:
@@ -254,10 +265,12 @@ def _pdf_tables(data: bytes) -> tuple[dict[int, list[list[list[str]]]], dict[int
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for no, page in enumerate(pdf.pages, 1):
                 found = []
-                for table in page.extract_tables():
-                    rows = [[" ".join((cell or "").split()) for cell in row] for row in table]
+                for table in page.find_tables():
+                    rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
                     rows = [r for r in rows if any(r)]
-                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                    # one row alone is a table only at the foot of the page: a header whose rows go on overleaf
+                    foot = len(rows) == 1 and table.bbox[3] > 0.8 * float(page.height)
+                    if (len(rows) >= 2 or foot) and max((sum(1 for c in r if c) for r in rows), default=0) >= 2:
                         found.append(rows)
                 if found:
                     out[no] = found

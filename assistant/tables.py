@@ -77,10 +77,23 @@ class _PRow:
 def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
     """Every table of a document, in order (contents tables included, with kind 'contents')."""
     tables: list[Table] = []
+    last_line: dict[int | None, int] = {}
+    for ln in doc.lines:
+        if ln.text.strip():
+            last_line[ln.page] = max(last_line.get(ln.page, 0), ln.no)
     for bi, b in enumerate(blocks):
         if b.kind == "table":
             for seg in _split_region(_physical_rows(doc, b)):
-                t = _build_table(doc, blocks, bi, seg)
+                # the top of a page that goes on with the table that ends the page before: its first row is
+                # a row of that table, not a header of its own (a PDF prints a long table's header once)
+                prev = tables[-1] if tables else None
+                overleaf = (prev is not None and prev.kind != "contents" and any(c.strip() for c in prev.columns)
+                            and seg[0].page is not None and prev.rows and prev.rows[-1].page_in(prev) is not None
+                            and seg[0].page == (prev.rows[-1].page_in(prev) or 0) + 1 and seg[0].line <= 3
+                            and max(prev.rows[-1].lines) >= last_line.get(prev.rows[-1].page_in(prev), 0) - 2
+                            and max(len(r.cells) for r in seg) == len(prev.columns)
+                            and not any(_same_header(r, prev) for r in seg[:1]))
+                t = _build_table(doc, blocks, bi, seg, headless=overleaf)
                 if t is not None:
                     tables.append(t)
         elif b.kind == "toc":
@@ -98,18 +111,39 @@ def _continued(doc: SourceDoc, tables: list[Table]) -> list[Table]:
     for ln in doc.lines:
         if ln.text.strip():
             last_line[ln.page] = max(last_line.get(ln.page, 0), ln.no)
-    out = list(tables)
-    for k in range(1, len(out)):
-        prev, t = out[k - 1], out[k]
-        if (t.page is None or prev.page is None or t.page != prev.page + 1 or t.kind == "contents"
-                or t.header_lines or any(c.strip() for c in t.columns) or len(t.columns) != len(prev.columns)
-                or not any(c.strip() for c in prev.columns) or t.line_start > 3
-                or prev.line_end < last_line.get(prev.page, 0) - 2):
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        last_page = max((r.page_in(prev) or 0 for r in prev.rows), default=0) if prev is not None else 0
+        if (prev is None or t.page is None or prev.page is None or t.page != last_page + 1 or t.kind == "contents"
+                or prev.kind == "contents" or t.header_lines or any(c.strip() for c in t.columns)
+                or len(t.columns) != len(prev.columns) or t.line_start > 3
+                or max(prev.rows[-1].lines) < last_line.get(last_page, 0) - 2):
+            out.append(t)
             continue
-        out[k] = dataclasses.replace(t, columns=prev.columns, caption=prev.caption, caption_line=None,
-                                     notes=(*t.notes, f"continued from page {prev.page}: its columns are named in "
-                                                      f"the header there"))
+        lone_header = not any(c.strip() for c in prev.columns) and _header_only(prev)
+        if not any(c.strip() for c in prev.columns) and not lone_header:
+            out.append(t)
+            continue
+        if lone_header:  # a table's header printed alone at the foot of a page: the rows are on the next
+            head = prev.rows[0]
+            # (its header lines are on the page before: not cited as lines of this one)
+            out[-1] = dataclasses.replace(t, columns=tuple(c.text for c in head.cells), caption=prev.caption,
+                                          caption_line=None, notes=(*t.notes, f"its header is printed at the foot "
+                                                                               f"of page {prev.page}"))
+            continue
+        # the part at the top of the next page is more rows of the same table: one table, whose rows keep
+        # their own pages and lines
+        rows = tuple(dataclasses.replace(r, index=len(prev.rows) + i) for i, r in enumerate(t.rows))
+        out[-1] = dataclasses.replace(prev, rows=prev.rows + rows,
+                                      notes=(*prev.notes, f"continued on page {t.page}"))
     return out
+
+
+def _header_only(t: Table) -> bool:
+    """A table that is one row of words only (no figures): a header whose rows were printed elsewhere."""
+    return len(t.rows) == 1 and all(c.kind in ("text", "empty") for c in t.rows[0].cells) and sum(
+        1 for c in t.rows[0].cells if c.kind == "text") >= 2
 
 
 # --------------------------------------------------------------------------- physical rows
@@ -266,13 +300,18 @@ def _column_unit(header: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow]) -> Table | None:
+def _same_header(r: _PRow, t: Table) -> bool:
+    """Is this row the table's header printed again (at the top of a page)?"""
+    return [" ".join(c.split()).lower() for c in r.cells] == [c.split(" / ")[-1].strip().lower() for c in t.columns]
+
+
+def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow], headless: bool = False) -> Table | None:
     if not seg:
         return None
     notes: list[str] = []
     titles: list[_PRow] = []
     rows = list(seg)
-    while rows and _is_title_row(rows[0]) and len(rows) > 1:
+    while not headless and rows and _is_title_row(rows[0]) and len(rows) > 1:
         titles.append(rows.pop(0))
     if not rows:
         rows, titles = titles, []
@@ -282,7 +321,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow])
     for r in rows:
         r.cells = (r.cells + [""] * ncols)[:ncols] if len(r.cells) <= ncols else _fold_extra(r.cells, ncols)
 
-    at, n_head = _find_header(rows, ncols)
+    at, n_head = (0, 0) if headless else _find_header(rows, ncols)
     header_rows, body = rows[at:at + n_head], rows[:at] + rows[at + n_head:]
     info_lines = {r.line for r in rows[:at]}  # 'Project 1 | ...', 'Resources | ...' over a stacked table
     if not header_rows and titles:  # a title over the table is its only header ("Have we delivered ...?")

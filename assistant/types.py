@@ -107,6 +107,10 @@ class Row:
         """The row's label with its group: 'Number of patients seen ... / Thame'."""
         return f"{self.group} / {self.label}" if self.group else self.label
 
+    def page_in(self, t: Table) -> int | None:
+        """The page the row is printed on: a table continued over a page break has rows on several."""
+        return next((c.page for c in self.cells if c.page is not None), t.page)
+
 
 @dataclass(frozen=True)
 class Table:

@@ -277,22 +277,29 @@ def two_page_table(path: Path) -> Path:
     return path
 
 
-def test_a_table_over_a_page_break_keeps_its_column_names(tmp_path: Path) -> None:
+def test_a_table_over_a_page_break_is_one_table(tmp_path: Path) -> None:
+    """The rows at the top of page 2 go on with the table that ends page 1: one table, with the header of
+    page 1, whose rows keep their own pages (so a sum or a count runs over all of them, and a row is cited
+    where it is printed)."""
     doc = read(two_page_table(tmp_path / "schemes.pdf"))
-    tables = extract_tables(doc, segment(doc))
-    first, rest = (next(t for t in tables if t.page == p) for p in (1, 2))
-    assert [r.label for r in rest.rows] == ["Carers' support", "Dementia advisers", "Hospital at home"]
-    assert rest.columns == first.columns and "2018/19" in rest.columns[2]
-    assert any("page 1" in n for n in rest.notes)
+    tables = [t for t in extract_tables(doc, segment(doc)) if t.rows and t.columns]
+    t = next(t for t in tables if any(r.label == "Falls response" for r in t.rows))
+    assert [r.label for r in t.rows] == ["Falls response", "Social prescribing", "Community equipment",
+                                         "Carers' support", "Dementia advisers", "Hospital at home"]
+    assert [r.page_in(t) for r in t.rows] == [1, 1, 1, 2, 2, 2]
+    assert "2018/19" in t.columns[2] and any("page 2" in n for n in t.notes)
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "schemes.pdf").write_bytes((tmp_path / "schemes.pdf").read_bytes())
     s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
     sync(s, progress=False)
-    ans = Assistant(s, index=load_index(s)).ask("How much is planned for dementia advisers in 2018/19?")
+    a = Assistant(s, index=load_index(s))
+    ans = a.ask("How much is planned for dementia advisers in 2018/19?")
     assert "£50,400" in ans.text and "£48,000" not in ans.text
-    assert any(c.page == 2 for c in ans.citations)
+    assert any(c.page == 2 and "Dementia" in c.quote for c in ans.citations)
+    total = next(f for f in a.ask("What do the monitored schemes add up to in 2018/19?").figures if f.op == "sum")
+    assert total.value == Decimal("990150") and len(total.cells) == 6
 
 
 def test_running_text_in_two_columns_is_no_table(tmp_path: Path) -> None:
@@ -312,3 +319,53 @@ def test_running_text_in_two_columns_is_no_table(tmp_path: Path) -> None:
     lines = read(path).lines
     assert not any("\t" in ln.text for ln in lines)
     assert any("£4.2m" in ln.text for ln in lines)
+
+
+def _ruled_rows(c, rows: list[tuple[str, ...]], top: float, widths: tuple[float, ...] = (200, 90, 90)) -> None:  # type: ignore[no-untyped-def]
+    """Rows drawn as a ruled grid from `top` down (one 18-point line per row)."""
+    x0 = 60.0
+    for i, row in enumerate(rows):
+        y = top - 18 * (i + 1)
+        x = x0
+        for w, text in zip(widths, row, strict=True):
+            c.rect(x, y, w, 18)
+            c.drawString(x + 4, y + 5, text)
+            x += w
+
+
+def test_a_header_alone_at_the_foot_of_a_page_names_the_rows_overleaf(tmp_path: Path) -> None:
+    """A ruled table whose header row is printed alone at the foot of page 1 (its rows start page 2): the rows
+    take that header."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "changes.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for i in range(44):
+        c.drawString(60, 800 - 15 * i, f"Narrative line {i + 1} about the discharge programme and its partners.")
+    _ruled_rows(c, [("Change", "Now", "By March")], top=110)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    _ruled_rows(c, [("Early discharge planning", "Established", "Established"),
+                    ("Trusted assessors", "Plans in place", "Established"),
+                    ("Seven-day services", "Plans in place", "Plans in place")], top=800)
+    c.drawString(60, 700, "\u2022 Each change is reviewed by the discharge board.")
+    c.showPage()
+    c.save()
+    doc = read(path)
+    t = next(t for t in extract_tables(doc, segment(doc)) if any(r.label == "Trusted assessors" for r in t.rows))
+    assert t.columns[1:] == ("Now", "By March") and len(t.rows) == 3
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("(cid:127) Robust discharge (cid:127) Red bag scheme", "\u2022 Robust discharge \u2022 Red bag scheme"),
+    ("Total(cid:3)\t£4,000", "Total \t£4,000"),
+    ("No glyphs here\t12", "No glyphs here\t12"),
+])
+def test_glyphs_a_font_does_not_map_are_not_read_as_text(raw: str, clean: str) -> None:
+    """pdfplumber writes '(cid:N)' for a glyph its font does not map: 127 is the standard fonts' bullet; any
+    other is dropped, never read as words or a number."""
+    from assistant.ingest import _glyphs
+
+    assert _glyphs(raw) == clean
