@@ -1172,8 +1172,11 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     little when it holds the kind of value asked for; the table wins ties."""
     table_ok = table_ev is not None and table_ev.kind == "table" and table_ev.coverage >= C.min_coverage("table")
     prose_ok = prose_ev is not None and prose_ev.coverage >= C.min_coverage("prose")
+    # the operation model (fitted on many questions) says the answer is said in words: the kind of number a
+    # word of the question suggests ('per share', 'the rate') does not rule a sentence out
+    in_words = q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
-        if not _has_wanted_number(q, prose_ev.text):
+        if not _has_wanted_number(q, prose_ev.text) and not in_words:
             prose_ok = False
     if q.computes and table_ok and table_ev is not None and table_ev.figures:
         return table_ev
