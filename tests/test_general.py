@@ -900,6 +900,19 @@ def test_a_question_after_a_cause_wants_a_reason(question: str, wants: str) -> N
     assert understand(question).wants == wants
 
 
+@pytest.mark.parametrize("question,percent", [
+    ("What share of the budget went to home care in 2021?", True),
+    ("What is the practice's market share in 2020?", True),
+    ("What was the occupancy rate of the step-down beds?", True),
+    ("What were basic earnings per share in 2021?", False),
+    ("What was the weighted average value per ordinary share of the options exercised?", False),
+    ("How many shares were granted under the plan?", False),
+])
+def test_per_share_does_not_ask_for_a_percentage(question: str, percent: bool) -> None:
+    """'a share of', 'market share' ask for a percentage; 'per share' and 'shares' do not."""
+    assert (understand(question).wants == "percent") is percent
+
+
 CAUSES = """Community services review
 
 Spending in the year
