@@ -728,8 +728,9 @@ class TableQA:
             n, largest = top
             usable = sorted(usable, key=lambda r: r.cells[col].value, reverse=largest)[:n]  # type: ignore[arg-type,return-value]
             usable.sort(key=lambda r: r.index)
-            ans = TableAnswer(t, usable, [col], "sum", note=f"the {n} {'largest' if largest else 'smallest'} of "
-                                                               f"{len(rows)} rows")
+            # (the note says no number: every number an answer shows is quoted or computed)
+            ans = TableAnswer(t, usable, [col], "sum", note=f"they are the {'largest' if largest else 'smallest'} "
+                                                               f"rows of the column")
             try:
                 ans.figures = [F.total(t, usable, col)]
             except F.FigureError:
