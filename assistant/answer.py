@@ -645,7 +645,7 @@ class Answerer:
             text = (f"{'; '.join(r.label for r in ta.rows)} add up to {fig.text} "
                     f"({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
             stated = [r for r in t.rows if r.role == "total" and r.cells[ta.cols[0]].value is not None]
-            if stated and stated[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2 and not ta.note:
+            if stated and stated[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2 and not ta.ranked:
                 text += f" The table's own total row says {stated[-1].cells[ta.cols[0]].raw}."
                 ta.rows = [*ta.rows, stated[-1]]
             if ta.note:

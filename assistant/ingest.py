@@ -248,7 +248,7 @@ def _glyphs(line: str) -> str:
     fonts; any other is dropped rather than read as words and numbers."""
     if "(cid:" not in line:
         return line
-    return " ".join(_CID.sub(lambda m: "•" if m.group(1) == "127" else " ", line).split(" ")).replace("  ", " ")
+    return _CID.sub(lambda m: "\u2022" if m.group(1) == "127" else " ", line).replace("  ", " ")
 
 
 def _pdf_tables(data: bytes) -> tuple[dict[int, list[list[list[str]]]], dict[int, list[str]]]:

@@ -35,6 +35,7 @@ class TableAnswer:
     note: str = ""
     row_cov: float = 0.0  # share of the question's weight the chosen row's own label explains
     row_margin: float = 0.0  # how far the chosen row's match beats the next row's (share of the question)
+    ranked: bool = False  # the rows are the top (or bottom) few of a column, not all the rows asked about
 
 
 class Matcher:
@@ -360,7 +361,7 @@ class TableQA:
             ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:2] if ans.op == "lookup" else ans.rows[:1])
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
-        if ans.op == "sum" and ans.note and top_n(q.text):  # 'the top 3': the 3 is how many rows are added
+        if ans.ranked:  # 'the top 3': the 3 is how many rows are added
             extra |= {x for x in qset if x.isdigit() and len(x) <= 2 or x in _NUMBER_WORDS}
         if ans.op == "count":  # 'exceed $50,000 thousand': the condition's amount and scale are the count's
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
@@ -724,27 +725,23 @@ class TableQA:
         col = picks[0]
         usable = [r for r in rows if r.cells[col].kind in ("money", "number") and r.cells[col].value is not None]
         top = top_n(q.text)
-        if top is not None and 2 <= top[0] < len(usable):  # 'the sum of the three highest': those rows only
+        if top is not None and not 2 <= top[0] < len(usable):
+            top = None
+        if top is not None:  # 'the sum of the three highest': those rows only
             n, largest = top
             usable = sorted(usable, key=lambda r: r.cells[col].value, reverse=largest)[:n]  # type: ignore[arg-type,return-value]
             usable.sort(key=lambda r: r.index)
-            # (the note says no number: every number an answer shows is quoted or computed)
-            ans = TableAnswer(t, usable, [col], "sum", note=f"they are the {'largest' if largest else 'smallest'} "
-                                                               f"rows of the column")
-            try:
-                ans.figures = [F.total(t, usable, col)]
-            except F.FigureError:
-                return None
-            return ans
         if len(usable) < 2:
             return None
         try:
             fig = F.total(t, usable, col)
         except F.FigureError:
             return None
-        ans = TableAnswer(t, usable, [col], "sum", [fig])
+        ans = TableAnswer(t, usable, [col], "sum", [fig], ranked=top is not None)
         skipped = [r for r in rows if r not in usable and r.cells[col].kind == "text"]
-        if skipped:
+        if top is not None:  # (the note says no number: every number an answer shows is quoted or computed)
+            ans.note = f"they are the {'largest' if top[1] else 'smallest'} rows of the column"
+        elif skipped:
             ans.note = "not counted (no number): " + "; ".join(f"{r.label} ({r.cells[col].raw})" for r in skipped)
         return ans
 

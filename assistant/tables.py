@@ -77,7 +77,7 @@ class _PRow:
 def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
     """Every table of a document, in order (contents tables included, with kind 'contents')."""
     tables: list[Table] = []
-    last_line: dict[int | None, int] = {}
+    last_line: dict[int | None, int] = {}  # the last line with text on each page
     for ln in doc.lines:
         if ln.text.strip():
             last_line[ln.page] = max(last_line.get(ln.page, 0), ln.no)
@@ -87,12 +87,9 @@ def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
                 # the top of a page that goes on with the table that ends the page before: its first row is
                 # a row of that table, not a header of its own (a PDF prints a long table's header once)
                 prev = tables[-1] if tables else None
-                overleaf = (prev is not None and prev.kind != "contents" and any(c.strip() for c in prev.columns)
-                            and seg[0].page is not None and prev.rows and prev.rows[-1].page_in(prev) is not None
-                            and seg[0].page == (prev.rows[-1].page_in(prev) or 0) + 1 and seg[0].line <= 3
-                            and max(prev.rows[-1].lines) >= last_line.get(prev.rows[-1].page_in(prev), 0) - 2
-                            and max(len(r.cells) for r in seg) == len(prev.columns)
-                            and not any(_same_header(r, prev) for r in seg[:1]))
+                overleaf = (prev is not None and any(c.strip() for c in prev.columns)
+                            and _goes_on(prev, seg[0].page, seg[0].line, last_line)
+                            and max(len(r.cells) for r in seg) == len(prev.columns) and not _same_header(seg[0], prev))
                 t = _build_table(doc, blocks, bi, seg, headless=overleaf)
                 if t is not None:
                     tables.append(t)
@@ -100,32 +97,35 @@ def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
             t = _contents_table(doc, blocks, bi)
             if t is not None:
                 tables.append(t)
-    return _unique_ids(_merge_contents(_continued(doc, tables)))
+    return _unique_ids(_merge_contents(_continued(tables, last_line)))
 
 
-def _continued(doc: SourceDoc, tables: list[Table]) -> list[Table]:
+def _goes_on(prev: Table, page: int | None, first_line: int, last_line: dict[int | None, int]) -> bool:
+    """Does what starts at `first_line` of `page` go on from `prev`: `prev` ends at the foot of the page
+    before, and this starts at the top of its page?"""
+    if page is None or prev.kind == "contents" or not prev.rows:
+        return False
+    end_page = prev.rows[-1].page_in(prev)
+    return (end_page is not None and page == end_page + 1 and first_line <= 3
+            and max(prev.rows[-1].lines) >= last_line.get(end_page, 0) - 2)
+
+
+def _continued(tables: list[Table], last_line: dict[int | None, int]) -> list[Table]:
     """A table that runs over a page break: the part at the top of the next page, with no header of its
-    own and as many columns, takes the column names (and caption) of the part that ends the page before
-    (a PDF prints a long table's header once). Its notes say where the header is."""
-    last_line: dict[int | None, int] = {}
-    for ln in doc.lines:
-        if ln.text.strip():
-            last_line[ln.page] = max(last_line.get(ln.page, 0), ln.no)
+    own and as many columns, joins the part that ends the page before (a PDF prints a long table's header
+    once); a header printed alone at the foot of the page before names its columns. Notes say which."""
     out: list[Table] = []
     for t in tables:
         prev = out[-1] if out else None
-        last_page = max((r.page_in(prev) or 0 for r in prev.rows), default=0) if prev is not None else 0
-        if (prev is None or t.page is None or prev.page is None or t.page != last_page + 1 or t.kind == "contents"
-                or prev.kind == "contents" or t.header_lines or any(c.strip() for c in t.columns)
-                or len(t.columns) != len(prev.columns) or t.line_start > 3
-                or max(prev.rows[-1].lines) < last_line.get(last_page, 0) - 2):
+        if (prev is None or t.kind == "contents" or t.header_lines or any(c.strip() for c in t.columns)
+                or len(t.columns) != len(prev.columns) or not _goes_on(prev, t.page, t.line_start, last_line)):
             out.append(t)
             continue
-        lone_header = not any(c.strip() for c in prev.columns) and _header_only(prev)
-        if not any(c.strip() for c in prev.columns) and not lone_header:
-            out.append(t)
-            continue
-        if lone_header:  # a table's header printed alone at the foot of a page: the rows are on the next
+        if not any(c.strip() for c in prev.columns):
+            if not _header_only(prev):
+                out.append(t)
+                continue
+            # a table's header printed alone at the foot of a page: the rows are on the next
             head = prev.rows[0]
             # (its header lines are on the page before: not cited as lines of this one)
             out[-1] = dataclasses.replace(t, columns=tuple(c.text for c in head.cells), caption=prev.caption,
