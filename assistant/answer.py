@@ -126,9 +126,6 @@ class Sentence:
     score: float = 0.0
     coverage: float = 0.0
     line_end: int = 0
-    # the sentence before, when this one opens by pointing back to it ('The increase was driven by ...')
-    before: str = ""
-    before_line: int = 0  # the line that sentence starts on
 
 
 @dataclass
@@ -683,7 +680,7 @@ class Answerer:
         """The words a sentence is about: its own, its heading's, and, for a footnote ('(1) Related to...'),
         those of the table rows that carry its marker."""
         m = self.tqa.m
-        st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:])) | m.terms(s.before)
+        st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
         marker = _FOOTNOTE.match(s.text)
         if marker:
             mark = next(g for g in marker.groups() if g)
@@ -720,20 +717,16 @@ class Answerer:
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
                 starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
-                prev, prev_line = "", 0
                 for a, b in sentence_spans(text):  # the lines a sentence starts and ends on
                     first, last = para[bisect_right(starts, a) - 1], para[bisect_left(starts, b) - 1]
-                    sent, before, before_line = text[a:b].strip(), prev, prev_line
-                    prev, prev_line = sent, first.no
                     if not p.line_start <= first.no <= p.line_end:
                         continue
+                    sent = text[a:b].strip()
                     key = (p.doc, first.no, sent)
                     if len(sent) < 12 or key in seen:
                         continue
                     seen.add(key)
-                    back = bool(before) and bool(_POINTS_BACK.match(sent))
-                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no,
-                                        before=before if back else "", before_line=before_line if back else 0))
+                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no))
         return out
 
     def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
@@ -781,8 +774,7 @@ class Answerer:
                     bonus += 0.15
                 elif {p.split()[0] for p in sp} & {p.split()[0] for p in pq.periods}:
                     bonus += 0.08
-            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end, s.before,
-                          s.before_line)
+            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end)
             out.append(s2)
         return sorted(out, key=lambda x: -x.score)
 
@@ -829,7 +821,6 @@ class Answerer:
         cov = self._coverage(q, set().union(*(self._sentence_terms(c) |
                                               {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen)))
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
-        chosen = [_with_before(s) for s in chosen]
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
         margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
@@ -1150,20 +1141,6 @@ def _context_period(context: Sequence[str], asked: Sequence[str]) -> str | None:
         if found:
             return found.pop() if len(found) == 1 and (not asked or set(asked) & found) else None
     return None
-
-
-# a sentence that opens by pointing back to the one before it: 'The increase was driven by ...', 'This reflects ...'
-_POINTS_BACK = re.compile(r"(?i)^(?:the|this|these|that|such) (?:increase|decrease|rise|fall|decline|growth|change|"
-                          r"reduction|improvement|deterioration|movement|variance|difference|gain|loss|shortfall)s?\b|"
-                          r"^(?:this|these|it) (?:was|were|is|are|reflects?|reflected|included?|includes)\b")
-
-
-def _with_before(s: Sentence) -> Sentence:
-    """A sentence that points back, said with the sentence it points back to (both are cited)."""
-    if not s.before or s.before in s.text:
-        return s
-    return Sentence(s.passage, s.before_line or s.line, s.page, f"{s.before} {s.text}", s.score, s.coverage,
-                    max(s.line, s.line_end))
 
 
 def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:

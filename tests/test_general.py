@@ -913,32 +913,6 @@ def test_per_share_does_not_ask_for_a_percentage(question: str, percent: bool) -
     assert (understand(question).wants == "percent") is percent
 
 
-CAUSES = """Community services review
-
-Spending in the year
-
-Spending on home care rose by 12% to £4.0 million in 2021. The increase was mainly driven by longer care packages for people leaving hospital.
-Spending on day services fell by 5% to £1.1 million in 2021, as two centres closed for refurbishment.
-Home care staff numbers were stable at 140 over the year.
-Agency spend on home care was £0.3 million in 2021.
-"""
-
-
-@pytest.mark.parametrize("question", [
-    "What was the reason for the increase in spending on home care?",
-    "Why did home care spending rise?",
-    "What drove the increase in spending on home care?",
-])
-def test_a_reason_is_read_from_the_sentence_that_points_back(made_up, question: str) -> None:
-    """'The increase was driven by ...' is about the sentence before it: the answer gives both, cited from the
-    line where they are said, and not a sentence that only names the subject."""
-    a = made_up("review_012.txt", CAUSES)
-    ans = a.ask(question)
-    assert "longer care packages" in ans.text and "12%" in ans.text
-    assert 5 in {c.line_start for c in ans.citations}
-    assert "Agency spend" not in ans.text and "staff numbers" not in ans.text
-
-
 STARTED = """Company report extract
 
 Grant income by scheme (in thousands)
