@@ -308,6 +308,16 @@ def specific(periods: list[str]) -> list[str]:
                                           re.fullmatch(r"\d{4}", p) for o in periods)]
 
 
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_PERIOD_PHRASE = re.compile(
+    rf"(?i)\b(?:(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:years?|quarters?|periods?|months?)\s+"
+    rf"(?:ended|ending)\s+(?:on\s+)?)?(?:(?:as\s+)?(?:of|at)\s+)?"
+    rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH_NAME},?\s+)?"
+    rf"(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:years?\s+)?|(?:the\s+)?years?\s+)?"
+    rf"(?:fy\s?'?)?(?P<y>(?:19|20)\d{{2}})\b")
+
+
 def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: tuple[str, ...] = ()) -> Query:
     q = " ".join(question.split())
     cues = cue_intents(q)
@@ -318,7 +328,9 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
     periods = specific(periods)
     quoted = tuple(m.group(1) or m.group(2) for m in re.finditer(r"[\"“]([^\"”]{2,60})[\"”]|'([^']{2,60})'", q))
     parts = split_parts(q)
-    terms = content_terms(q)
+    # 'in fiscal 2019', 'for the year ended December 31, 2019', 'as of June 30, 2019': the words around the
+    # year say when, as the year does (the periods and months above carry it); they are not the subject
+    terms = content_terms(_PERIOD_PHRASE.sub(lambda m: f" {m.group('y')} ", q))
     if re.search(r"(?i)\b(which|what|how many)\s+(fiscal\s+|financial\s+|calendar\s+)?(year|period|quarter|month)s?\b", q):
         # 'in which year…', 'how many years…': the answer is a period, the word says what is asked, not about what
         terms = [t for t in terms if t not in ("year", "period", "quarter", "month", "fiscal", "financi", "calendar")]

@@ -998,3 +998,47 @@ def test_a_sum_of_the_top_rows_adds_only_those(made_up, question: str, raws: lis
     fig = next(f for f in ans.figures if f.op == "sum")
     assert [c.raw for c in fig.cells] == raws and fig.value == value
     assert "own total" not in ans.text and untraceable_numbers(ans) == []
+
+
+# --------------------------------------------------------------------------- how a year is introduced
+
+FISCAL = """Company report extract
+
+During fiscal 2019 the company opened a new warehouse in the north as of December 31, 2019 and for the year.
+
+The components of other assets were as follows (in millions):
+
+\tYear Ended December 31,\t
+\t2019\t2018
+Deferred tax assets\t$231\t$198
+Prepaid pension\t84\t77
+Total other assets\t$315\t$275
+"""
+
+
+@pytest.fixture(scope="module")
+def fiscal(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("fiscal"), "report_000.txt", FISCAL)
+
+
+@pytest.mark.parametrize("question", [
+    "What were the deferred tax assets in fiscal 2019?",
+    "What were the deferred tax assets for the fiscal year 2019?",
+    "What were the deferred tax assets as of December 31, 2019?",
+    "What were the deferred tax assets in the financial year 2019?",
+])
+def test_the_words_that_introduce_a_year_are_not_the_subject(fiscal, question: str) -> None:
+    """'fiscal', 'the year ended', 'as of December 31' say when, as the year does: the table cell is the
+    answer, not the sentence that happens to say 'fiscal 2019' and 'as of December 31, 2019'."""
+    q = understand(question)
+    assert not {"fiscal", "financi", "decemb", "31"} & set(q.terms) and q.periods == ("2019",)
+    ans = fiscal.ask(question)
+    assert ans.answered and "231" in ans.text and "198" not in ans.text
+    t = fiscal.index.tables()[0]
+    row = next(r for r in t.rows if r.label == "Deferred tax assets")
+    assert any(c.line_start <= row.lines[0] <= c.line_end for c in ans.citations)
+
+
+def test_a_year_phrase_keeps_the_words_that_are_asked_about() -> None:
+    assert {"fiscal", "year", "end"} <= set(understand("When does the fiscal year end?").terms)
+    assert "march" in understand("What happened in March 2019?").terms
