@@ -1158,8 +1158,12 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if q.computes and table_ok and table_ev is not None and table_ev.figures:
         return table_ev
     if prose_ok and q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY and (
-            not q.wants or _holds(q, prose_ev.text if prose_ev else "")):
-        return prose_ev  # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell
+            not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and (
+            not table_ok or prose_ev is None or table_ev is None or not table_ev.figures
+            or prose_ev.coverage >= table_ev.coverage):
+        # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell; unless a figure
+        # read from a cell answers more of the question than the sentence does
+        return prose_ev
     if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
         if prose_ev.kind == "list" and "list" in q.intents:
             return prose_ev

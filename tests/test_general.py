@@ -1042,3 +1042,50 @@ def test_the_words_that_introduce_a_year_are_not_the_subject(fiscal, question: s
 def test_a_year_phrase_keeps_the_words_that_are_asked_about() -> None:
     assert {"fiscal", "year", "end"} <= set(understand("When does the fiscal year end?").terms)
     assert "march" in understand("What happened in March 2019?").terms
+
+
+# --------------------------------------------------------------------------- a cell against a lean towards words
+
+SWAPS = """Company report extract
+
+During 2019 and 2018, we had interest rate swap agreements with average notional amounts of about $1.1 billion
+and $1.3 billion, respectively. The increase in interest expense in 2019 was due to higher borrowings under the
+new credit facility.
+
+The following table compares our other operating results for 2019 and 2018 (in thousands):
+
+\tYear Ended December 31,\t
+\t2019\t2018
+Interest income\t7,804\t6,112
+Interest expense\t(21,590)\t(18,305)
+Other income, net\t1,204\t880
+"""
+
+
+@pytest.fixture(scope="module")
+def swaps(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("swaps"), "report_000.txt", SWAPS)
+
+
+@pytest.mark.parametrize("question,raw", [
+    ("What was the interest income during 2019?", "7,804"),
+    ("What was the interest expense during 2018?", "18,305"),
+    ("How much was the interest income during 2018?", "6,112"),
+])
+def test_a_cell_that_explains_the_question_beats_a_lean_towards_words(swaps, question: str, raw: str) -> None:
+    """The operation model leans towards an answer in words for 'during 2019' questions; a sentence that
+    says 'During 2019' but not what is asked does not beat the cell that answers the whole question."""
+    ans = swaps.ask(question)
+    assert ans.answered and raw in ans.text
+    t = swaps.index.tables()[0]
+    assert any(t.line_start <= c.line_start <= t.line_end for c in ans.citations)
+    assert "swap" not in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Why did interest expense increase in 2019?",
+    "What caused the increase in interest expense in 2019?",
+])
+def test_a_reason_is_still_answered_in_words(swaps, question: str) -> None:
+    ans = swaps.ask(question)
+    assert ans.answered and "due to higher borrowings" in ans.text and not ans.figures
