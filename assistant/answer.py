@@ -24,7 +24,15 @@ from . import confidence as C
 from . import figures as F
 from .figures import column_name
 from .index import Index
-from .query import MIN_OPERATION_PROBABILITY, Query, content_terms, periods_in, scoping_names, understand
+from .query import (
+    MIN_OPERATION_PROBABILITY,
+    Query,
+    content_terms,
+    periods_in,
+    plain_question,
+    scoping_names,
+    understand,
+)
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .tableqa import TableAnswer, TableQA, build_matcher, column_period
@@ -222,6 +230,7 @@ class Answerer:
             prev.update(self.ask(prev["question"], None, docs).state)
         if asked is None:
             asked = condense(question, prev) if follow and prev is not None else question
+        asked = plain_question(asked)
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
         named = scoping_names(asked, self.name_docs())

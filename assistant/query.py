@@ -308,6 +308,30 @@ def specific(periods: list[str]) -> list[str]:
                                           re.fullmatch(r"\d{4}", p) for o in periods)]
 
 
+# what a chat user puts before or after the question proper: 'Please tell me what ...', 'Could you tell me
+# ...', 'I'd like to know ...', '..., please?'
+_LEAD_IN = re.compile(
+    r"(?i)^(?:(?:hi|hello|ok|okay|so|and)[,!.]?\s+)?(?:please\s+|kindly\s+)?(?:(?:(?:can|could|would|will)\s+you\s+"
+    r"(?:please\s+)?(?:tell|show|give)\s+me|(?:tell|show|give)\s+me|i(?:'d|’d| would)\s+like\s+to\s+know|"
+    r"i\s+(?:want|need)\s+to\s+know|do\s+you\s+know|i\s+wonder)\s*,?\s+)(?=\S)")
+_TAIL = re.compile(r"(?i),?\s+please\s*(?=[?.!]*$)")
+
+
+def plain_question(question: str) -> str:
+    """The question without the courtesies around it ('Please tell me what the table shows' -> 'What the
+    table shows'); the question itself when it has none."""
+    q = _TAIL.sub("", _LEAD_IN.sub("", question.strip(), count=1))
+    if not q or q == question.strip():
+        return question
+    if not _ASKING.match(q):  # 'tell me the components of X': 'what are the components of X'
+        q = "What is " + q
+    return q[:1].upper() + q[1:]
+
+
+_ASKING = re.compile(r"(?i)(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
+                     r"can|could|will|would|should|in|on|for|by|to|from|at|during|list|name|give|show|compare)\b")
+
+
 _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _PERIOD_PHRASE = re.compile(

@@ -1089,3 +1089,27 @@ def test_a_cell_that_explains_the_question_beats_a_lean_towards_words(swaps, que
 def test_a_reason_is_still_answered_in_words(swaps, question: str) -> None:
     ans = swaps.ask(question)
     assert ans.answered and "due to higher borrowings" in ans.text and not ans.figures
+
+
+# --------------------------------------------------------------------------- courtesies around a question
+
+
+@pytest.mark.parametrize("question", [
+    "Please tell me what the change in Southern region revenue from 2018 to 2019 was.",
+    "Could you tell me the change in Southern region revenue from 2018 to 2019, please?",
+    "I'd like to know the change in the Southern region's revenue between 2018 and 2019",
+    "Can you please tell me by how much revenue from the Southern region fell between 2018 and 2019?",
+])
+def test_courtesies_around_a_question_do_not_change_the_answer(report, question: str) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "difference")
+    assert fig.value == Decimal(1150 - 2330) and [c.raw for c in fig.cells] == ["2,330", "1,150"]
+
+
+@pytest.mark.parametrize("question", [
+    "Please tell me what makes up total revenue?",
+    "Could you tell me the components of total revenue in the table?",
+])
+def test_a_list_question_behind_a_courtesy_is_still_a_list(report, question: str) -> None:
+    ans = report.ask(question)
+    assert ans.answered and all(r in ans.text for r in ("Northern region", "Southern region", "Western region"))
