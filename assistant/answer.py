@@ -174,6 +174,7 @@ class Answerer:
         self._tqa: TableQA | None = None
         self._names: dict[str, dict[str, int]] | None = None
         self._vocabulary: set[str] | None = None
+        self._lower_words: set[str] | None = None
         self._footnotes: dict[tuple[str, int, str], list[str]] = {}  # (doc, line, marker) -> the rows it explains
         # answers below this fitted probability of being right are not given; None: the fitted threshold
         # (confidence.py), 0.0: give every answer (used when fitting)
@@ -212,6 +213,27 @@ class Answerer:
             self._vocabulary = vocab
         return self._vocabulary
 
+    def acronyms_written(self, question: str) -> str:
+        """The question with the acronyms it types in lower case written as the documents write them ('the
+        ibcf schemes' -> 'the iBCF schemes'), so that they meet their long forms; a word the documents also
+        use in lower case ('made', 'cats') is left as it is."""
+        acronyms = {k.lower(): k for k in self.index.acronyms}
+        if not acronyms or not re.search(r"\b[a-z]", question):
+            return question
+        if self._lower_words is None:
+            words: set[str] = set()
+            for doc in self.index.docs:
+                for lines in self.index.lines_by_page(doc).values():
+                    for ln in lines:
+                        words.update(re.findall(r"\b[a-z][a-z&]+\b", ln.text))
+            self._lower_words = words
+
+        def written(m: re.Match[str]) -> str:
+            w = m.group(0)
+            return acronyms[w] if w in acronyms and w not in (self._lower_words or ()) else w
+
+        return re.sub(r"\b[a-z][a-z&]{1,9}\b", written, question)
+
     # ------------------------------------------------------------------ asking
 
     def ask(self, question: str, history: Sequence[Any] | None = None, docs: Sequence[str] | None = None) -> Answer:
@@ -230,7 +252,7 @@ class Answerer:
             prev.update(self.ask(prev["question"], None, docs).state)
         if asked is None:
             asked = condense(question, prev) if follow and prev is not None else question
-        asked = plain_question(asked)
+        asked = self.acronyms_written(plain_question(asked))
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
         named = scoping_names(asked, self.name_docs())

@@ -1113,3 +1113,37 @@ def test_courtesies_around_a_question_do_not_change_the_answer(report, question:
 def test_a_list_question_behind_a_courtesy_is_still_a_list(report, question: str) -> None:
     ans = report.ask(question)
     assert ans.answered and all(r in ans.text for r in ("Northern region", "Southern region", "Western region"))
+
+
+# --------------------------------------------------------------------------- acronyms typed in lower case
+
+ACRONYM_PLAN = """Riverside Better Care Fund Plan 2019-20
+
+The Improved Better Care Fund (iBCF) grant is paid to the council. A Multi-Agency Discharge Event (MADE) is held
+each month, and the plan is made up of three schemes.
+
+Funding source\t2019-20
+Improved Better Care Fund\t£2,450,000
+Disabled Facilities Grant\t£1,310,000
+Minimum CCG contribution\t£9,870,000
+"""
+
+
+@pytest.fixture(scope="module")
+def acronym_plan(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("acronyms"), "plan.txt", ACRONYM_PLAN)
+
+
+@pytest.mark.parametrize("question", [
+    "how much ibcf funding is there in 2019-20?",
+    "what was the ibcf grant in 2019-20",
+    "How much iBCF funding is there in 2019-20?",
+])
+def test_an_acronym_typed_in_lower_case_meets_its_long_form(acronym_plan, question: str) -> None:
+    ans = acronym_plan.ask(question)
+    assert ans.answered and "2,450,000" in ans.text and "9,870,000" not in ans.text
+
+
+def test_a_word_the_documents_use_in_lower_case_is_not_read_as_an_acronym(acronym_plan) -> None:
+    a = acronym_plan.default_answerer
+    assert a.acronyms_written("what is the ibcf made of?") == "what is the iBCF made of?"
