@@ -41,6 +41,8 @@ from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
 
 NOT_FOUND = "The documents don't say"
+# 'the company's X': the body whose report it is (see Answerer._without_reporter)
+_REPORTER = re.compile(r"(?i)\bthe\s+company(?:'s|’s|s'|s’)\s+")
 MODE = "extractive"
 @dataclass(frozen=True)
 class _At:
@@ -234,6 +236,18 @@ class Answerer:
 
         return re.sub(r"\b[a-z][a-z&]{1,9}\b", written, question)
 
+    def _without_reporter(self, question: str, scope: Sequence[str]) -> str:
+        """'What was the company's change in X?' is 'What was the change in X?': 'the company' is the body
+        whose report it is, not something a table or sentence is about, unless a table of the documents
+        asked names a company (a 'Company' column beside a 'Group' one)."""
+        if not _REPORTER.search(question):
+            return question
+        names = " ".join(" ".join([*t.columns, *(r.label for r in t.rows)]) for t in self.index.tables()
+                         if not scope or t.doc in scope)
+        if re.search(r"(?i)\bcompan(y|ies)\b", names):
+            return question
+        return _REPORTER.sub("the ", question)
+
     # ------------------------------------------------------------------ asking
 
     def ask(self, question: str, history: Sequence[Any] | None = None, docs: Sequence[str] | None = None) -> Answer:
@@ -252,8 +266,8 @@ class Answerer:
             prev.update(self.ask(prev["question"], None, docs).state)
         if asked is None:
             asked = condense(question, prev) if follow and prev is not None else question
-        asked = self.acronyms_written(plain_question(asked))
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
+        asked = self._without_reporter(self.acronyms_written(plain_question(asked)), scope)
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
         named = scoping_names(asked, self.name_docs())
         prefer = () if scope else tuple(dict.fromkeys(doc for _, doc in named))

@@ -1147,3 +1147,36 @@ def test_an_acronym_typed_in_lower_case_meets_its_long_form(acronym_plan, questi
 def test_a_word_the_documents_use_in_lower_case_is_not_read_as_an_acronym(acronym_plan) -> None:
     a = acronym_plan.default_answerer
     assert a.acronyms_written("what is the ibcf made of?") == "what is the iBCF made of?"
+
+
+# --------------------------------------------------------------------------- 'the company's'
+
+
+@pytest.mark.parametrize("question", [
+    "What was the company's change in Southern region revenue from 2018 to 2019?",
+    "What is the company’s difference in the revenue of the Southern region between 2019 and 2018?",
+])
+def test_the_company_is_the_reporter_not_a_subject(report, question: str) -> None:
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "difference")
+    assert fig.value == Decimal(1150 - 2330)
+
+
+GROUP_AND_COMPANY = """Annual report extract
+
+Trade receivables of the group and of the parent company at the year end (£m):
+
+\tGroup\tCompany
+Trade receivables\t41.2\t12.5
+Other receivables\t8.1\t2.2
+"""
+
+
+def test_a_company_column_is_still_named(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "report_000.txt", GROUP_AND_COMPANY)
+    """Beside a 'Company' column, 'the company's' names the column: it is kept."""
+    assert a.default_answerer._without_reporter("What were the company's trade receivables?", ()) == \
+        "What were the company's trade receivables?"
+    b = assistant_over(tmp_path / "other", "report_000.txt", REPORT)
+    assert b.default_answerer._without_reporter("What were the company's Western region revenues?", ()) == \
+        "What were the Western region revenues?"
