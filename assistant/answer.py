@@ -176,7 +176,8 @@ class Answerer:
         self._tqa: TableQA | None = None
         self._names: dict[str, dict[str, int]] | None = None
         self._vocabulary: set[str] | None = None
-        self._lower_words: set[str] | None = None
+        self._spelt: dict[str, str] | None = None  # see acronyms_written
+        self._company_docs: set[str] | None = None  # see _without_reporter
         self._footnotes: dict[tuple[str, int, str], list[str]] = {}  # (doc, line, marker) -> the rows it explains
         # answers below this fitted probability of being right are not given; None: the fitted threshold
         # (confidence.py), 0.0: give every answer (used when fitting)
@@ -204,14 +205,18 @@ class Answerer:
             self._names = names
         return self._names
 
+    def _lines(self) -> Iterable[Any]:
+        """Every source line of every document."""
+        for doc in self.index.docs:
+            for lines in self.index.lines_by_page(doc).values():
+                yield from lines
+
     def vocabulary(self) -> set[str]:
         """Every content term the documents use anywhere: text, headings, table cells."""
         if self._vocabulary is None:
             vocab: set[str] = set()
-            for doc in self.index.docs:
-                for lines in self.index.lines_by_page(doc).values():
-                    for ln in lines:
-                        vocab.update(content_terms(ln.text))
+            for ln in self._lines():
+                vocab.update(content_terms(ln.text))
             self._vocabulary = vocab
         return self._vocabulary
 
@@ -219,22 +224,16 @@ class Answerer:
         """The question with the acronyms it types in lower case written as the documents write them ('the
         ibcf schemes' -> 'the iBCF schemes'), so that they meet their long forms; a word the documents also
         use in lower case ('made', 'cats') is left as it is."""
-        acronyms = {k.lower(): k for k in self.index.acronyms}
-        if not acronyms or not re.search(r"\b[a-z]", question):
-            return question
-        if self._lower_words is None:
-            words: set[str] = set()
-            for doc in self.index.docs:
-                for lines in self.index.lines_by_page(doc).values():
-                    for ln in lines:
-                        words.update(re.findall(r"\b[a-z][a-z&]+\b", ln.text))
-            self._lower_words = words
-
-        def written(m: re.Match[str]) -> str:
-            w = m.group(0)
-            return acronyms[w] if w in acronyms and w not in (self._lower_words or ()) else w
-
-        return re.sub(r"\b[a-z][a-z&]{1,9}\b", written, question)
+        if self._spelt is None:  # lower case -> the acronym, for acronyms the documents never write in lower case
+            spelt = {k.lower(): k for k in self.index.acronyms}
+            if spelt:
+                for ln in self._lines():
+                    for w in re.findall(r"\b[a-z][a-z&]+\b", ln.text):
+                        spelt.pop(w, None)
+            self._spelt = spelt
+        spelt = self._spelt
+        return re.sub(r"\b[a-z][a-z&]{1,9}\b", lambda m: spelt.get(m.group(0), m.group(0)), question) if spelt \
+            else question
 
     def _without_reporter(self, question: str, scope: Sequence[str]) -> str:
         """'What was the company's change in X?' is 'What was the change in X?': 'the company' is the body
@@ -242,9 +241,10 @@ class Answerer:
         asked names a company (a 'Company' column beside a 'Group' one)."""
         if not _REPORTER.search(question):
             return question
-        names = " ".join(" ".join([*t.columns, *(r.label for r in t.rows)]) for t in self.index.tables()
-                         if not scope or t.doc in scope)
-        if re.search(r"(?i)\bcompan(y|ies)\b", names):
+        if self._company_docs is None:  # documents with a table that names a company in a header or a label
+            self._company_docs = {t.doc for t in self.index.tables() if re.search(
+                r"(?i)\bcompan(y|ies)\b", " ".join([*t.columns, *(r.label for r in t.rows)]))}
+        if any(not scope or d in scope for d in self._company_docs):
             return question
         return _REPORTER.sub("the ", question)
 
@@ -1203,9 +1203,9 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if q.computes and table_ok and table_ev is not None and table_ev.figures:
         return table_ev
     if prose_ok and q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY and (
-            not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and (
-            not table_ok or prose_ev is None or table_ev is None or not table_ev.figures
-            or prose_ev.coverage >= table_ev.coverage):
+            not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and not (
+            table_ok and table_ev is not None and prose_ev is not None and table_ev.figures
+            and table_ev.coverage > prose_ev.coverage):
         # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell; unless a figure
         # read from a cell answers more of the question than the sentence does
         return prose_ev

@@ -315,6 +315,9 @@ _LEAD_IN = re.compile(
     r"(?:please\s+)?(?:tell|show|give)\s+me|(?:tell|show|give)\s+me|i(?:'d|’d| would)\s+like\s+to\s+know|"
     r"i\s+(?:want|need)\s+to\s+know|do\s+you\s+know|i\s+wonder)\s*,?\s+)(?=\S)")
 _TAIL = re.compile(r"(?i),?\s+please\s*(?=[?.!]*$)")
+# how a question proper starts (what is left after 'tell me' that does not is a noun phrase: 'the total')
+_ASKING = re.compile(r"(?i)(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
+                     r"can|could|will|would|should|in|on|for|by|to|from|at|during|list|name|give|show|compare)\b")
 
 
 def plain_question(question: str) -> str:
@@ -323,13 +326,9 @@ def plain_question(question: str) -> str:
     q = _TAIL.sub("", _LEAD_IN.sub("", question.strip(), count=1))
     if not q or q == question.strip():
         return question
-    if not _ASKING.match(q):  # 'tell me the components of X': 'what are the components of X'
+    if not _ASKING.match(q):  # 'tell me the total' -> 'What is the total'
         q = "What is " + q
     return q[:1].upper() + q[1:]
-
-
-_ASKING = re.compile(r"(?i)(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|"
-                     r"can|could|will|would|should|in|on|for|by|to|from|at|during|list|name|give|show|compare)\b")
 
 
 _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
