@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -350,6 +351,11 @@ class Answerer:
     def _confidence(self, q: Query, chosen: Evidence) -> tuple[dict[str, float], float | None]:
         """The features of the answer chosen and its fitted probability of being right."""
         feats = C.features(q, chosen, _holds(q, chosen.text))
+        # how long the answer's document is: a long plan and a short report extract differ in how often an
+        # answer with the same other features is right (its question is chattier, a year is asked less often)
+        docs = {c.doc for c in chosen.citations}
+        lines = max((sum(len(v) for v in self.index.lines_by_page(d).values()) for d in docs), default=0)
+        feats["doc_size"] = math.log10(1 + lines)
         return feats, C.probability(feats)
 
     def explain(self, question: str, docs: Sequence[str] | None = None) -> dict[str, Any]:

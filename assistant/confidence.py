@@ -33,9 +33,13 @@ EXPECTED_OPS: dict[str, set[str]] = {
 # Coverage (the share of the question's terms the evidence explains) is in: with the question model's
 # support for the answer's operation it keeps 0.1 more of the right answers at the same precision on the
 # development half, and no fewer of the plans' (BENCHMARKS.md)
+# The length of the answer's document (doc_size, log10 of its lines; answer.Answerer._confidence) is in: a
+# long plan's questions are chattier and name a year less often than a short report extract's, so the same
+# coverage and period features mean a likelier right answer there. Fitted with plan questions that were not
+# developed on (bench/data/plans-fit.jsonl) beside the seeds; measured on the held-out plan questions
 FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_computation", "has_figure",
             "holds_wanted", "periods_asked", "periods_matched", "row_margin", "sentence_margin",
-            "op_disagrees_computing", "op_support", "coverage")
+            "op_disagrees_computing", "op_support", "coverage", "doc_size")
 
 
 def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:

@@ -246,6 +246,42 @@ def test_the_policy_withholds_an_answer_below_its_threshold(tmp_path: Path) -> N
     assert given.answered and given.state["confidence"] == ans.state["confidence"]
 
 
+# a long plan around the same table: many paragraphs of other business before and after it
+LONG_PLAN = "Northshire Joint Plan 2019-20\n\n" + "\n\n".join(
+    f"{i}. The programme board reviewed workstream {i} and agreed the next steps for the locality teams."
+    for i in range(1, 301)) + "\n\n" + REPORT + "\n\n" + "\n\n".join(
+    f"Annex item {i}: the partnership notes the update on workstream {i}." for i in range(1, 201)) + "\n"
+
+
+@pytest.fixture(scope="module")
+def long_plan(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("long"), "plan_000.txt", LONG_PLAN)
+
+
+@pytest.mark.parametrize("question", [
+    "What was the Western region revenue in 2018?",
+    "How much revenue did the Northern region bring in during 2019?",
+    "What was the change in Southern region revenue from 2018 to 2019?",
+])
+def test_the_length_of_the_answers_document_is_a_confidence_feature(report, long_plan, question: str) -> None:
+    """The same table answers the same question in a short extract and in a long plan; the feature says how
+    long the cited document is (log10 of its lines), and the fitted model, all else equal, trusts the answer
+    from the long document more (plan questions are chattier and name a year less often, so the same
+    coverage means more there)."""
+    import math
+
+    from assistant.confidence import probability
+
+    short, long = report.ask(question), long_plan.ask(question)
+    assert short.answered and long.answered
+    assert [c.raw for f in short.figures for c in f.cells] == [c.raw for f in long.figures for c in f.cells]
+    for ans, text in ((short, REPORT), (long, LONG_PLAN)):
+        assert abs(ans.state["features"]["doc_size"] - math.log10(1 + len(text.splitlines()))) < 0.01
+    feats = dict(short.state["features"])
+    as_if_long = {**feats, "doc_size": long.state["features"]["doc_size"]}
+    assert probability(as_if_long) > probability(feats)
+
+
 def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> None:
     """The fitted model trusts a computed change more than a bare lookup given for a change question."""
     from assistant.confidence import probability
