@@ -4,7 +4,7 @@ Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/fit_confidence.py 
 
 Data: every answer the answerer gives, with nothing withheld, to the questions of the tatqa development
 half (documents with an even number, each asked of its own extract), of the seeds (`dev.jsonl`) and of
-`bench/data/plans-fit.jsonl` (50 questions about the five plans, written to fit with from lines the seeds
+`bench/data/plans-fit.jsonl` (90 questions about the five plans, written to fit with from lines the seeds
 and the held-out plan questions do not use, before the answerer was run on them; never developed on),
 labelled right or wrong by the eval's grading. The seeds alone would make the plans look easier than they
 are: the answerer was developed on them. A logistic regression over the features of
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 CORPUS = Path(os.environ.get("ASSISTANT_CORPUS", ROOT.parent / "shared" / "corpus"))
 EVAL = CORPUS.parent / "eval"
 TATQA = EVAL / "tatqa"
-# 50 questions about the five plans written only to fit with (never answered one by one, never developed on)
+# 90 questions about the five plans written only to fit with (never answered one by one, never developed on)
 PLANS_FIT = ROOT / "bench" / "data" / "plans-fit.jsonl"
 
 
