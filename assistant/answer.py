@@ -517,6 +517,8 @@ class Answerer:
             t, heading = found
         cols = [c for c in range(t.label_cols, len(t.columns)) if row is None or row.cells[c].kind != "empty"]
         years = list(dict.fromkeys(str(k[0]) for c in cols for k in [column_period(t.columns[c])] if k))
+        if q.order in ("oldest first", "ascending", "newest first", "descending"):  # 'in chronological order'
+            years.sort(reverse=q.order in ("newest first", "descending"))
         if len(years) < 2:
             return None
         m = self.tqa.m

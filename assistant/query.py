@@ -73,6 +73,8 @@ class Query:
     operation: str = "value"  # what the fitted question model reads the question as (question_model.py)
     operation_p: float = 0.0  # and how sure it is
     operation_probs: tuple[tuple[str, float], ...] = ()  # every operation with its probability, most likely first
+    order: str | None = None  # how a list is to be ordered ('oldest first', 'descending', ...): said of the answer
+    every_period: bool = False  # 'for each year', 'in all the years shown': every period the table gives
 
     @property
     def intent(self) -> str:
@@ -341,8 +343,39 @@ _PERIOD_PHRASE = re.compile(
     rf"(?:fy\s?'?)?(?P<y>(?:19|20)\d{{2}})\b")
 
 
+# 'in chronological order', '(from earliest to latest)', 'sorted in descending order': how the answer is to be
+# ordered, not what it is about
+_ORDER = re.compile(
+    r"(?i)[,;]?\s*\(?\s*(?:(?:listed|sorted|arranged|given|shown|ranked|presented)\s+)?(?:in|by)\s+(?:the\s+)?"
+    r"(?P<kind>reverse\s+chronological|chronological|date|time|ascending|descending|increasing|decreasing|"
+    r"alphabetical)\s+order\s*\)?|[,;]?\s*\(?\s*from\s+(?:the\s+)?(?P<first>earliest|oldest|first|latest|newest|"
+    r"most\s+recent|highest|largest|biggest|lowest|smallest)\s+to\s+(?:the\s+)?(?:earliest|oldest|first|latest|"
+    r"newest|most\s+recent|last|highest|largest|biggest|lowest|smallest)\s*\)?")
+_ORDERS = {"chronological": "oldest first", "date": "oldest first", "time": "oldest first",
+           "reverse chronological": "newest first", "ascending": "ascending", "increasing": "ascending",
+           "descending": "descending", "decreasing": "descending", "alphabetical": "alphabetical",
+           "earliest": "oldest first", "oldest": "oldest first", "first": "oldest first", "latest": "newest first",
+           "newest": "newest first", "most recent": "newest first", "highest": "descending", "largest": "descending",
+           "biggest": "descending", "lowest": "ascending", "smallest": "ascending"}
+# 'for each year', 'in all the years', 'every period listed': the figures of every period the table gives
+_EVERY_PERIOD = re.compile(r"(?i)\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+)?(?:listed\s+|shown\s+|reported\s+|presented\s+)?"
+                           r"(?:fiscal\s+|financial\s+|calendar\s+)?"
+                           r"(?:years?|periods?|quarters?|months?)\b")
+
+
+def ordering(question: str) -> tuple[str, str | None]:
+    """The question without a phrase that says how to order the answer, and that order ('oldest first',
+    'newest first', 'ascending', 'descending', 'alphabetical'); the question and None when it says none."""
+    m = _ORDER.search(question)
+    if not m:
+        return question, None
+    said = " ".join((m.group("kind") or m.group("first")).lower().split())
+    rest = " ".join((question[:m.start()] + " " + question[m.end():]).split())
+    return re.sub(r"\s+([?.!,])", r"\1", rest), _ORDERS.get(said)
+
+
 def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: tuple[str, ...] = ()) -> Query:
-    q = " ".join(question.split())
+    q, order = ordering(" ".join(question.split()))
     cues = cue_intents(q)
     probs = probabilities(q, tuple(cues))
     op, op_p = probs[0] if probs else ("value", 0.0)
@@ -361,7 +394,8 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
         text=q, intents=tuple(intents), wants=wanted_kind(q, intents), periods=tuple(periods),
         months=tuple(months), terms=tuple(terms), quoted=quoted, docs=docs,
         parts=tuple(parts) if len(parts) > 1 else (), raw_terms=tuple(w for w in words(q) if w not in STOPWORDS),
-        operation=op, operation_p=op_p, operation_probs=probs,
+        operation=op, operation_p=op_p, operation_probs=probs, order=order,
+        every_period=bool(_EVERY_PERIOD.search(q)),
     )
 
 

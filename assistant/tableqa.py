@@ -134,6 +134,16 @@ def chronological(t: Table, cols: Sequence[int]) -> list[int]:
     return list(cols)
 
 
+def _in_order(t: Table, cols: list[int], order: str | None) -> list[int]:
+    """Period columns in the order the question asks for ('in chronological order': the earliest first);
+    as they are when it asks for none or they are not all periods."""
+    if order not in ("oldest first", "newest first") or len(cols) < 2 or not all(
+            column_period(t.columns[c] if c < len(t.columns) else "") for c in cols):
+        return cols
+    ordered = chronological(t, cols)
+    return ordered[::-1] if order == "newest first" else ordered
+
+
 def _period_cols(t: Table, row: Row) -> list[int]:
     """The numeric columns whose header names a period (not a change between periods) where the row has
     a value: what a row is averaged, compared or ranked over."""
@@ -459,6 +469,12 @@ class TableQA:
         return out
 
     def _pick_cols(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row | None = None) -> list[int]:
+        picks = self._ranked_cols(q, t, cols, row)
+        if row is not None and q.every_period and not q.periods and len(every := _period_cols(t, row)) > len(picks):
+            picks = every  # 'for each year': every period the row has a figure for
+        return _in_order(t, picks, q.order)
+
+    def _ranked_cols(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row | None = None) -> list[int]:
         usable = [c for c in cols if row is None or row.cells[c[0]].kind != "empty"]
         if row is not None:  # a unit word in the cell counts like a header word ('40,367 hours')
             qset = set(q.terms)

@@ -7,7 +7,8 @@ Each rewrite changes only how the question is put, never what it asks: 'in 2019'
 2019' / 'in fiscal 2019', the year moved to the front ('In 2019, what was ...'), 'What was' <-> 'What is',
 'between 2018 and 2019' <-> 'from 2018 to 2019', the years of 'A and B' swapped, 'in the year 2019', 'in
 FY2019', 'Please tell me ...', '% change' for 'percentage change', 'mean' for 'average' (not in a name such as
-'weighted average' or 'average price'), 'What was the company's ...', lower case, no question mark. A rewrite that loses a right answer shows a mechanism that hangs on the wording of the question set
+'weighted average' or 'average price'), 'What was the company's ...', ', in chronological order' after a
+question for several values ('What are / were ...'), lower case, no question mark. A rewrite that loses a right answer shows a mechanism that hangs on the wording of the question set
 rather than on what is asked. Only counts are printed; for the development half `-v` lists the rewrites that
 lost their answer (the check half's are never listed).
 """
@@ -52,6 +53,9 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "percentage change -> % change": lambda q: re.sub(r"\bpercentage change\b", "% change", q),
     "average -> mean": lambda q: re.sub(r"\baverage\b", "mean", q) if not re.search(r"(?i)weighted.average|average (number|price|cost|rate)", q) else q,
     "the company's": lambda q: re.sub(r"^What (was|is) the ", r"What \1 the company's ", q, count=1),
+    # an order for a list asked in several values ('What are the ...', 'What were the ...'): the same answer
+    "in chronological order": lambda q: re.sub(r"\s*\?$", ", in chronological order?", q)
+    if re.match(r"(?i)^(what|which) (are|were)\b", q) else q,
     "lower case": lambda q: q.lower(),
     "no question mark": lambda q: q.rstrip("?").rstrip(),
 }

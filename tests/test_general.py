@@ -246,6 +246,49 @@ def test_the_policy_withholds_an_answer_below_its_threshold(tmp_path: Path) -> N
     assert given.answered and given.state["confidence"] == ans.state["confidence"]
 
 
+@pytest.mark.parametrize(("question", "rest", "order"), [
+    ("Which years does the table cover? (in chronological order)", "Which years does the table cover?", "oldest first"),
+    ("List the regions from highest to lowest revenue.", "List the regions revenue.", "descending"),
+    ("What were the totals, sorted in reverse chronological order?", "What were the totals?", "newest first"),
+    ("What was revenue from 2018 to 2019?", "What was revenue from 2018 to 2019?", None),
+])
+def test_an_ordering_instruction_is_said_of_the_answer_not_its_subject(question: str, rest: str, order) -> None:
+    from assistant.query import ordering, understand
+
+    assert ordering(question) == (rest, order)
+    q = understand(question)
+    assert q.order == order and not {"chronolog", "order", "revers"} & set(q.terms)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What was the Northern region revenue for each year, in chronological order?", ["$2,500", "$3,390", "$4,210"]),
+    ("What was Northern region revenue in every year shown (from earliest to latest)?", ["$2,500", "$3,390", "$4,210"]),
+    ("What was the Northern region revenue in each of the years, from latest to earliest?",
+     ["$4,210", "$3,390", "$2,500"]),
+])
+def test_every_period_of_a_row_in_the_order_asked(report, question: str, expected: list[str]) -> None:
+    """'For each year' asks for every period the row has a figure for, not the first few; an ordering
+    instruction orders them (the table prints the latest first)."""
+    ans = report.ask(question)
+    assert ans.answered
+    at = [ans.text.find(v) for v in expected]
+    assert all(i >= 0 for i in at) and at == sorted(at), ans.text
+    northern = REPORT.splitlines().index(next(x for x in REPORT.splitlines() if x.startswith("Northern"))) + 1
+    assert any(c.line_start <= northern <= c.line_end for c in ans.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "Which years are given in the table, in chronological order?",
+    "What years are shown in the table (in chronological order)?",
+    "Which periods are presented in the table, from earliest to latest?",
+])
+def test_the_periods_of_a_table_in_chronological_order(report, question: str) -> None:
+    ans = report.ask(question)
+    assert ans.answered and ans.state.get("op") == "list_periods", ans.text
+    at = [ans.text.find(y) for y in ("2017", "2018", "2019")]
+    assert all(i >= 0 for i in at) and at == sorted(at), ans.text
+
+
 # a long plan around the same table: many paragraphs of other business before and after it
 LONG_PLAN = "Northshire Joint Plan 2019-20\n\n" + "\n\n".join(
     f"{i}. The programme board reviewed workstream {i} and agreed the next steps for the locality teams."
