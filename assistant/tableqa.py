@@ -299,7 +299,8 @@ class TableQA:
             if q.quoted and any(x.lower() in r.path().lower() for x in q.quoted):
                 s += 3.0
             row_scores.append((s, r))
-        if wants_total:  # 'the total X': the totals row, unless another row is named much more clearly
+        member = self._one_member_named(q, rows, row_scores, qset, ctx_terms)
+        if wants_total and member is None:  # 'the total X': the totals row, unless another row is named more clearly
             best_body = max((sc for sc, r in row_scores if r.role != "total"), default=0.0)
             row_scores = [(sc + max(3.0, best_body + 0.5) if r.role == "total" else sc, r) for sc, r in row_scores]
         row_scores.sort(key=lambda x: -x[0])
@@ -322,6 +323,10 @@ class TableQA:
             if row_scores and _named_in_row(it, q.text, row_scores[0][1]):
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
             h = handlers.get(it)
+            if it == "sum" and member is not None:
+                # 'the total assets of AMER': that member's own figure (or its sum over the periods asked), not
+                # a sum of every row
+                h = lambda q, t, row_scores, *_: self._sum_over_periods(q, t, row_scores)  # noqa: E731
             if h is not None:
                 ans = h(q, t, row_scores, cols, qset)
                 if ans is not None:
@@ -337,6 +342,37 @@ class TableQA:
         return self._explained(q, t, ans, qset, ctx_terms, total_w)
 
     # ------------------------------------------------------------------ rows
+
+    def _own_words(self, rows: Sequence[Row], r: Row, qset: set[str], ctx_terms: frozenset[str]) -> set[str]:
+        """The question's words that this row's label says and no other row's label, nor any totals row's
+        path, nor the table's caption and headers: the words that name this row and no other."""
+        m = self.m
+        said = {x for x in qset & m.terms(r.label) - ctx_terms if not any(ch.isdigit() for ch in x)}
+        for other in rows:
+            if other is not r:
+                said -= m.terms(other.path() if other.role == "total" else other.label)
+        return said
+
+    def _members_named(self, rows: Sequence[Row], qset: set[str], ctx_terms: frozenset[str]) -> list[Row]:
+        """The body rows the question names by words of their own ('Highlands and Central services')."""
+        return [r for r in rows if r.role != "total" and self._own_words(rows, r, qset, ctx_terms)]
+
+    def _one_member_named(self, q: Query, rows: Sequence[Row], row_scores: list[tuple[float, Row]], qset: set[str],
+                          ctx_terms: frozenset[str]) -> Row | None:
+        """The one body row a 'total' question is about when it names it ('the total assets from AMER', 'total
+        long-lived assets of the Highlands'): the question says most of that row's label and words of its own
+        that no other row says, and no other body row is named so ('the total of Highlands and Central
+        services' is a sum). None otherwise: 'total BCF funding' shares one word with each of three BCF rows
+        and names none of them."""
+        m = self.m
+        best = max(((sc, r) for sc, r in row_scores if r.role != "total"), key=lambda x: x[0], default=None)
+        if best is None or best[0] <= 0:
+            return None
+        top = best[1]
+        if self._members_named(rows, qset, ctx_terms) != [top]:
+            return None
+        label = m.terms(top.label) - ctx_terms
+        return top if m.weight(label & qset) >= 0.5 * m.weight(label) else None
 
     def _context_terms(self, t: Table, heading: str = "") -> frozenset[str]:
         """What a table says about all its rows: caption, heading, column headers and note rows ('Project 1
@@ -463,6 +499,11 @@ class TableQA:
             if qp and hp:
                 # a column of changes names the periods it compares: it is about them only for a change asked
                 named = bool(hp & qp) and (asks_change or not _is_change_col(_last_header(t, i)))
+                # 'as of June 30, 2019' names the June 30, 2019 column, not every June column: a year asked
+                # and a year in the header must agree
+                q_years, h_years = ({x for x in ps if x[:1].isdigit()} for ps in (qp, hp))
+                if q_years and h_years and not q_years & h_years:
+                    named = False
                 s += 3.0 if named else -2.0
             out.append((i, s))
         out.sort(key=lambda x: -x[1])
@@ -719,12 +760,20 @@ class TableQA:
             hits = [v for v in values if self.m.terms(v) and self.m.terms(v) <= qset | _expanded(q, self.m)]
             if len(hits) == 1:
                 return [r for r in body if r.cells[c].text == hits[0]]
+        joined = re.search(r"(?i)\b(both|and|combined|together)\b", q.text)
         if 2 <= len(strong) < len(body):
             named = [r for r in strong if (self.m.terms(r.label) & qset)]
             top = max(s for s, r in row_scores if r.role == "body")  # not a totals row's boost for 'total'
             named = [r for s, r in row_scores if r in named and s >= 0.5 * top]
-            if len(named) >= 2 and re.search(r"(?i)\b(both|and)\b", q.text):
+            if len(named) >= 2 and joined:
                 return sorted(named, key=lambda r: r.index)
+        # rows named by words of their own, however rare those words are in the corpus ('Highlands and
+        # Central services')
+        ctx = self._context_terms(t)
+        own = [r for r in self._members_named(body, qset, ctx)
+               if self.m.weight(self.m.terms(r.label) - ctx & qset) >= 0.5 * self.m.weight(self.m.terms(r.label) - ctx)]
+        if 2 <= len(own) < len(body) and joined:
+            return own
         return body
 
     def _sum(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],

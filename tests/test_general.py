@@ -1260,3 +1260,69 @@ def test_a_company_column_is_still_named(tmp_path: Path) -> None:
     b = assistant_over(tmp_path / "other", "report_000.txt", REPORT)
     assert b.default_answerer._without_reporter("What were the company's Western region revenues?", ()) == \
         "What were the Western region revenues?"
+
+
+REGIONS = """Company report extract
+
+Net sales and long-lived assets of the group's regions for fiscal 2019 and 2018 were as follows (in thousands):
+
+\tJune 30, 2019\tJune 30, 2018
+Long-lived assets:\t\t
+Northern region\t$412,880\t$390,115
+Coastal region\t227,304\t240,981
+Highlands\t96,410\t88,702
+Central services\t31,006\t29,477
+\t$767,600\t$749,275
+"""
+
+
+@pytest.fixture(scope="module")
+def regions(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("regions"), "report_012.txt", REGIONS)
+
+
+@pytest.mark.parametrize("question,raw", [
+    ("What were the total long-lived assets of the Highlands in 2018?", "88,702"),
+    ("How much were total long-lived assets for Highlands as of June 30, 2019?", "96,410"),
+    ("In 2019, what was the Coastal region's total of long-lived assets?", "227,304"),
+])
+def test_a_total_question_that_names_one_member_row_is_answered_from_that_row(regions, question: str,
+                                                                               raw: str) -> None:
+    ans = regions.ask(question)
+    assert ans.answered and raw in ans.text
+    assert "767,600" not in ans.text and "749,275" not in ans.text
+    row_line = next(i for i, line in enumerate(REGIONS.splitlines(), 1) if raw in line)
+    assert any(c.line_start <= row_line <= c.line_end for c in ans.citations)
+
+
+@pytest.mark.parametrize("question,raw", [
+    ("What were the total long-lived assets in 2019?", "767,600"),
+    ("What was the total of long-lived assets as of June 30, 2018?", "749,275"),
+    ("How much were total regional long-lived assets in 2018?", "749,275"),
+])
+def test_a_total_question_that_names_no_one_member_is_answered_from_the_total(regions, question: str,
+                                                                               raw: str) -> None:
+    ans = regions.ask(question)
+    assert ans.answered and raw in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "What is the total of Highlands and Central services in 2019?",
+    "What were the Highlands and Central services long-lived assets combined in 2019?",
+    "What is the sum of the long-lived assets of Highlands and Central services in 2019?",
+])
+def test_a_sum_of_two_rows_named_by_their_own_words(regions, question: str) -> None:
+    # in a one-document corpus every word is rare: the rows are chosen by the words only they say, not by a
+    # score that depends on how large the corpus is
+    fig = next(f for f in regions.ask(question).figures if f.op == "sum")
+    assert fig.value == Decimal("127416") and {c.raw for c in fig.cells} == {"96,410", "31,006"}
+
+
+@pytest.mark.parametrize("question,raw,other", [
+    ("What was the total of long-lived assets as of June 30, 2018?", "749,275", "767,600"),
+    ("Total long-lived assets at June 30, 2019?", "767,600", "749,275"),
+    ("What were the Northern region's long-lived assets as at June 30, 2018?", "390,115", "412,880"),
+])
+def test_a_date_with_a_year_names_only_that_years_column(regions, question: str, raw: str, other: str) -> None:
+    ans = regions.ask(question)
+    assert raw in ans.text and other not in ans.text
