@@ -1326,4 +1326,3 @@ def test_a_sum_of_two_rows_named_by_their_own_words(regions, question: str) -> N
 def test_a_date_with_a_year_names_only_that_years_column(regions, question: str, raw: str, other: str) -> None:
     ans = regions.ask(question)
     assert raw in ans.text and other not in ans.text
-
