@@ -714,6 +714,12 @@ class Answerer:
             others = "; ".join(f"{f.cells[0].column}: {f.cells[0].raw}" for f in ta.figures[1:4])
             text = (f"{ta.rows[0].path()} was {word} in {fig.cells[0].column}: {fig.cells[0].raw}{where} "
                     f"(against {others}).")
+        elif ta.op == "meets":  # the periods whose figure meets the question's condition
+            met = len(ta.cols)
+            said = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[:met])
+            others = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[met:])
+            text = (f"{ta.rows[0].path()} was {ta.note} in {said}{where}"
+                    + (f" (against {others})." if others else "."))
         elif ta.op in ("max", "min"):
             word = "largest" if ta.op == "max" else "smallest"
             text = (f"{ta.rows[0].path()} has the {word} {column_name(t, ta.cols[0])}: {fig.text}{where}. "

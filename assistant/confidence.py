@@ -25,8 +25,8 @@ PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 EXPECTED_OPS: dict[str, set[str]] = {
     "change": {"change", "group_change"}, "percent_change": {"change", "group_change"}, "average": {"average"},
     "sum": {"sum"}, "share": {"share"}, "ratio": {"ratio"}, "count": {"count"},
-    "which": {"max_over", "min_over", "max", "min", "max_across", "min_across"},
-    "value": {"lookup", "prose"}, "text": {"prose", "list", "lookup", "describe"}, "list": {"list", "prose", "lookup", "list_periods"},
+    "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "meets"},
+    "value": {"lookup", "prose"}, "text": {"prose", "list", "lookup", "describe"}, "list": {"list", "prose", "lookup", "list_periods", "meets"},
 }
 
 # The retrieval score is kept out: it carries retrieval-rank priors that differ from one corpus to another.

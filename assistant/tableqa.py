@@ -318,8 +318,8 @@ class TableQA:
             "max": self._extreme, "min": self._extreme, "count": self._count, "average": self._average,
             "ratio": self._ratio,
         }
-        ans = None
-        for it in q.intents:
+        ans = self._which_meet(q, t, row_scores) if row_scores else None
+        for it in () if ans is not None else q.intents:
             if row_scores and _named_in_row(it, q.text, row_scores[0][1]):
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
             h = handlers.get(it)
@@ -409,7 +409,7 @@ class TableQA:
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
         if ans.ranked:  # 'the top 3': the 3 is how many rows are added
             extra |= {x for x in qset if x.isdigit() and len(x) <= 2 or x in _NUMBER_WORDS}
-        if ans.op == "count":  # 'exceed $50,000 thousand': the condition's amount and scale are the count's
+        if ans.op in ("count", "meets"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if ans.rows and ans.rows[0].role == "total":
             named = list(t.rows)  # a totals row stands for every row of its table
@@ -906,10 +906,12 @@ class TableQA:
         ordered = [winner] + sorted((f for f in figs if f is not winner), key=lambda f: f.value, reverse=largest)
         return TableAnswer(t, [row], [i for i, _ in cells], "max_across" if largest else "min_across", ordered)
 
-    def _count_over(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
-        """'How many years did X exceed $200 million?': the periods (or other columns) of the row the
-        question names whose value meets the condition. The bound is compared as written: a table in
-        thousands is asked about in its own units."""
+    def _meeting(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]
+                 ) -> tuple[Row, list[int], list[int], str] | None:
+        """The condition a question puts on a row's figures ('exceed $200 million', 'less than 40,000
+        thousands'): the row it names, the columns looked at (its periods when it asks about years or
+        quarters, else its other columns), the ones that meet it, and the condition in words. The bound is
+        compared as written: a table in thousands is asked about in its own units."""
         m = _CONDITION.search(q.text)
         s, row = row_scores[0]
         if not m or s <= 0:
@@ -931,9 +933,30 @@ class TableQA:
             return None
         scale = SCALES.get(row.cells[cols[0]].scale or "", Decimal(1))
         hits = [c for c in cols if (row.cells[c].value / scale > bound if above else row.cells[c].value / scale < bound)]  # type: ignore[operator]
-        what = f"{t.columns[0] or 'columns'} where {row.path()} is {'above' if above else 'below'} {m.group('num')}"
+        return row, cols, hits, f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
+
+    def _count_over(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'How many years did X exceed $200 million?': how many of the row's periods (or other columns) meet
+        the condition."""
+        got = self._meeting(q, t, row_scores)
+        if got is None:
+            return None
+        row, cols, hits, condition = got
+        what = f"{t.columns[0] or 'columns'} where {row.path()} is {condition}"
         fig = F.count_cells(t, row, hits, cols, what)
         return TableAnswer(t, [row], cols, "count", [fig], note=f"out of {len(cols)}")
+
+    def _which_meet(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'In which year was X less than 40,000?', 'Which years did X exceed 80%?': the periods of the row
+        whose figure meets the condition (every one of them), not the extreme one."""
+        if not _ASKS_WHICH_PERIOD.search(q.text):
+            return None
+        got = self._meeting(q, t, row_scores)
+        if got is None or not got[2]:
+            return None
+        row, cols, hits, condition = got
+        fig = F.count_cells(t, row, hits, cols, f"periods where {row.path()} is {condition}")
+        return TableAnswer(t, [row], chronological(t, hits), "meets", [fig], note=condition)
 
     def _count(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
@@ -1026,6 +1049,8 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
                        rf"(?:the )?(?P<b2>.+?){_END}")
 
 
+# the answer is the periods themselves: 'in which year(s)', 'which years', 'what years'
+_ASKS_WHICH_PERIOD = re.compile(r"(?i)\b(which|what)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(years?|periods?|quarters?|months?)\b")
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
                         r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
                         r"(?P<num>\d[\d,]*(?:\.\d+)?)")

@@ -1326,3 +1326,21 @@ def test_a_sum_of_two_rows_named_by_their_own_words(regions, question: str) -> N
 def test_a_date_with_a_year_names_only_that_years_column(regions, question: str, raw: str, other: str) -> None:
     ans = regions.ask(question)
     assert raw in ans.text and other not in ans.text
+
+
+@pytest.mark.parametrize("question,years", [
+    ("In which year was Southern region revenue less than 2,000 thousand?", ["2019", "2017"]),
+    ("Which years did Western region revenue exceed 4,000?", ["2019", "2018"]),
+    ("In what years was Northern region revenue above $3,000 thousand?", ["2019", "2018"]),
+    ("In which year were minimum lease payments below 420?", ["2017"]),
+])
+def test_which_periods_meet_a_condition(report, question: str, years: list[str]) -> None:
+    # every period that meets the condition, not the period with the extreme value
+    ans = report.ask(question)
+    assert ans.answered and ans.state.get("op") == "meets"
+    fig = ans.figures[0]
+    met = [c.column for c in fig.cells[:int(fig.value)]]
+    assert [y for y in ("2019", "2018", "2017") if any(y in c for c in met)] == years
+    row = next(c.row for c in fig.cells)
+    row_line = next(i for i, line in enumerate(REPORT.splitlines(), 1) if line.startswith(row.split(" / ")[-1]))
+    assert any(c.line_start <= row_line <= c.line_end for c in ans.citations)
