@@ -376,7 +376,8 @@ def _value_columns(t: Table) -> list[int]:
 def _candidate_pairs(t: Table, col: int) -> list[tuple[int, int]]:
     """The column pairs a change column may compare, most likely first: the two periods its own header
     names ('2019 vs. 2018'), the two value columns to its left, the value columns either side of it (a
-    change between each pair of years: '2019 | Change | 2018 | Change | 2017')."""
+    change between each pair of years: '2019 | Change | 2018 | Change | 2017'), or the two to its right
+    when it comes first ('Change | 2019 | 2018')."""
     values = _value_columns(t)
     pairs: list[tuple[int, int]] = []
     named = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t.columns[col])}
@@ -391,6 +392,8 @@ def _candidate_pairs(t: Table, col: int) -> list[tuple[int, int]]:
         pairs.append((left[1], left[0]))
     if left and right:
         pairs.append((left[0], right[0]))
+    if not left and len(right) >= 2:  # the change first: 'Change | 2019 | 2018'
+        pairs.append((right[0], right[1]))
     return list(dict.fromkeys(pairs))
 
 
@@ -428,6 +431,9 @@ def _change_reconciles(old: Cell, new: Cell, stated: Cell, measure: str, sign: i
         return None
     if sign < 0:
         stated = replace(stated, value=-stated.value)
+    if measure == "amount" and stated.scale is None and old.scale and old.scale == new.scale:
+        # a 'Change' column whose header says no unit is in the units of the columns it compares ($'000, £m)
+        stated = replace(stated, value=stated.value * SCALES[old.scale], scale=old.scale)
     lo_old, hi_old = old.value - _half_unit(old), old.value + _half_unit(old)
     lo_new, hi_new = new.value - _half_unit(new), new.value + _half_unit(new)
     slack = _half_unit(stated) if measure != "amount" else Decimal(0)

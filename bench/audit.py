@@ -3,6 +3,12 @@ it has never seen.
 
 Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/audit.py
      .venv/bin/python bench/audit.py --tatqa [DIR]   (the 277 company-report extracts, per half)
+     .venv/bin/python bench/audit.py --perturb [DIR] (the same extracts rewritten so that they still add up)
+
+With --perturb, every extract is also audited after rewrites that keep its figures consistent: value
+columns in the other order, a 'Change' and a '% Change' column computed here for each two-year table, and
+both. A finding a rewrite adds is a false alarm by construction, whatever the extract says: it shows an
+assumption about layout, found without reading a check-half finding.
 
 The tatqa extracts' tables were published after audit, so a finding there is a false alarm unless a hand
 check shows the published figures really disagree. The development half's findings are printed to be
@@ -60,7 +66,109 @@ def tatqa(folder: Path) -> int:
     return 0
 
 
+_YEAR = re.compile(r"^\s*(?:fiscal\s+|fy\s?)?((?:19|20)\d{2})\s*$", re.I)
+
+
+def reversed_columns(text: str) -> str:
+    """Every tab-separated line with its value cells in the opposite order (the label stays first): the
+    same published figures, newest year last instead of first. Nothing in them stops adding up."""
+    lines = text.splitlines()
+    out = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        block = [line.split("\t") for line in lines[i:j]]
+        width = max(len(cells) for cells in block)  # a short header line ('$'000' over two of four) is padded
+        for cells in block:
+            cells += [""] * (width - len(cells))
+            out.append("\t".join([cells[0], *cells[1:][::-1]]).rstrip("\t") if width >= 3 else "\t".join(cells))
+        i = j
+    return "\n".join(out) + "\n"
+
+
+def with_change_columns(text: str) -> str:
+    """Each table whose header names exactly two years, and nothing else, gains a 'Change' and a '% Change'
+    column computed here from the two figures of every row (rounded as reports round them): a table
+    that adds up by construction, in the header's own year order."""
+    from decimal import Decimal
+
+    from assistant.values import parse_cell
+
+    lines = text.splitlines()
+    out: list[str] = []
+    years: tuple[int, int] | None = None  # the positions of the later and the earlier year's cells
+    for line in lines:
+        cells = line.split("\t")
+        if len(cells) < 3:
+            years = None
+            out.append(line)
+            continue
+        found = [(i, int(m.group(1))) for i, c in enumerate(cells) if (m := _YEAR.match(c))]
+        if len(found) == 2 and len(cells) == 3 and found[0][1] != found[1][1]:
+            (i, yi), (j, yj) = found
+            years = (i, j) if yi > yj else (j, i)
+            out.append(line + "\tChange\t% Change")
+            continue
+        if years is not None and len(cells) == 3:
+            new, old = (parse_cell("0" if cells[k].strip() in ("-", "—", "–") else cells[k]) for k in years)
+            if new.value is not None and old.value is not None and new.kind == old.kind and new.kind in ("money", "number"):
+                diff = new.value - old.value
+                digits = max(len(c.split(".")[1]) if "." in c else 0 for c in (cells[years[0]], cells[years[1]]))
+                change = f"{diff:,.{digits}f}".replace("-", "(") + (")" if diff < 0 else "")
+                pct = ""
+                if old.value != 0:
+                    p = (diff / abs(old.value) * 100).quantize(Decimal("0.1"))
+                    pct = f"{p}%"
+                out.append(f"{line}\t{change}\t{pct}")
+                continue
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def perturbed(folder: Path) -> int:
+    """The audit on the tatqa extracts as published and as rewritten in ways that keep every figure
+    consistent (value columns in the other order; two-year tables with change columns computed here).
+    A finding that a rewrite adds is a false alarm by construction: it shows an assumption about layout.
+    The development half's are printed; the check half's are counted."""
+    import tempfile
+
+    from assistant.ingest import read as read_doc
+
+    variants = {"columns reversed": reversed_columns, "change columns added": with_change_columns,
+                "change columns added, then all reversed": lambda text: reversed_columns(with_change_columns(text))}
+    for name, rewrite in variants.items():
+        added: dict[str, list[str]] = {"dev": [], "check": []}
+        for path in sorted(folder.glob("*.txt")):
+            number = int(re.sub(r"\D", "", path.stem) or 0)
+            half = "check" if number % 2 else "dev"
+            original = path.read_text(encoding="utf-8")
+            before = len(audit([d := read_doc(path)], extract_tables(d, segment(d))))
+            with tempfile.TemporaryDirectory() as tmp:
+                changed = Path(tmp) / path.name
+                changed.write_text(rewrite(original), encoding="utf-8")
+                doc = read_doc(changed)
+                after = audit([doc], extract_tables(doc, segment(doc)))
+            for f in after[before:] if len(after) > before else []:
+                added[half].append(f"  {path.name} line {f.line_start} [{f.kind}] stated {f.stated}; computed "
+                                   f"{f.computed}: {f.description[:160]}")
+            if len(after) < before:
+                added[half].extend([f"  {path.name}: {before - len(after)} fewer"] if half == "dev" else [])
+        for half in ("dev", "check"):
+            print(f"{name}, {half} half: {len(added[half])} findings more than as published")
+            if half == "dev":
+                print("\n".join(added[half]))
+    return 0
+
+
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--perturb":
+        return perturbed(Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT.parent / "shared" / "eval" / "tatqa" / "corpus")
     if len(sys.argv) > 1 and sys.argv[1] == "--tatqa":
         return tatqa(Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT.parent / "shared" / "eval" / "tatqa" / "corpus")
     items = [json.loads(x) for x in GOLD.read_text().splitlines() if x.strip()]

@@ -221,3 +221,30 @@ def test_rounded_thousands_may_be_out_by_their_rounding(tmp_path: Path) -> None:
     assert ok == []  # the 2021 total is one more than its rows: rounding in thousands
     bad = audit_text(tmp_path, f"Sales\n\n\t2021\t2020\n\tUS$’000\tUS$’000\n{rows}Total\t8,058\t7,228\n")
     assert [(f.kind, f.difference) for f in bad] == [("total", "$30")]
+
+
+_UNIT_ROW = ("Trade and other payables\n\n\t2021\t2020\tChange\n\t$'000\t$'000\t\n"
+             "Trade payables\t3,500\t4,200\t(700)\nAccruals\t6,700\t2,700\t4,000\nTotal\t10,200\t6,900\t3,300\n")
+
+
+@pytest.mark.parametrize("unit", ["$'000", "£m", "$ million", "(in thousands)"])
+def test_a_change_column_without_a_unit_is_in_the_units_of_the_columns_it_compares(tmp_path: Path, unit: str) -> None:
+    text = _UNIT_ROW.replace("$'000", unit)
+    assert audit_text(tmp_path, text) == []
+    findings = audit_text(tmp_path, text.replace("2,700\t4,000", "2,700\t4,400"))
+    change = [f for f in findings if f.kind == "change"]
+    assert [(f.line_start, f.stated.rsplit(": ", 1)[-1]) for f in change] == [(6, "4,400")]
+    assert "4,000" in change[0].computed
+
+
+@pytest.mark.parametrize("header", ["Change\t2021\t2020", "% Change\t2021\t2020", "Change\t2020\t2021"])
+def test_a_change_column_before_the_years_it_compares(tmp_path: Path, header: str) -> None:
+    percent = header.startswith("%")
+    rows = [("North", "25.0%" if percent else "250", "1,250", "1,000"), ("South", "(11.1)%" if percent else "(100)", "800", "900")]
+    if header.endswith("2021"):  # oldest first: the figures swap places, the change stays
+        rows = [(a, b, d, c) for a, b, c, d in rows]
+    text = "Segment revenue\n\n(in millions)\t" + header + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    assert audit_text(tmp_path, text) == []
+    wrong = text.replace("25.0%", "35.0%") if percent else text.replace("\t250\t", "\t205\t")
+    findings = audit_text(tmp_path, wrong)
+    assert [(f.kind, f.line_start) for f in findings] == [("percent" if percent else "change", 4)]
