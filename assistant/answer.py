@@ -1173,6 +1173,9 @@ def _lookup_sentence(t: Table, row: Row, col: int, where: str, context: Sequence
     periods = periods_in(header)[0]
     if periods:
         period = max(periods, key=len)
+        quarters = [p for p in periods if re.fullmatch(r"Q[1-4]", p)]
+        if len(quarters) == 1 and re.fullmatch(r"(?:19|20)\d{2}", period):
+            period = f"{quarters[0]} {period}"  # 'Q3 2020': the quarter is the period, not the year
         rest = header
         for p in sorted(set(periods) | set(re.findall(r"(?:19|20)\d{2}(?:[/-]\d{2})?|\d{2}/\d{2}", header)),
                         key=len, reverse=True):

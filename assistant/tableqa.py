@@ -498,12 +498,7 @@ class TableQA:
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
                 # a column of changes names the periods it compares: it is about them only for a change asked
-                named = bool(hp & qp) and (asks_change or not _is_change_col(_last_header(t, i)))
-                # 'as of June 30, 2019' names the June 30, 2019 column, not every June column: a year asked
-                # and a year in the header must agree
-                q_years, h_years = ({x for x in ps if x[:1].isdigit()} for ps in (qp, hp))
-                if q_years and h_years and not q_years & h_years:
-                    named = False
+                named = _names_periods(hp, qp) and (asks_change or not _is_change_col(_last_header(t, i)))
                 s += 3.0 if named else -2.0
             out.append((i, s))
         out.sort(key=lambda x: -x[1])
@@ -681,7 +676,7 @@ class TableQA:
         if len(numeric) < 2:
             return None
         qp = set(q.periods)
-        by_period = [c for c in numeric if _header_periods(t.columns[c]) & qp] if qp else []
+        by_period = [c for c in numeric if _names_periods(_header_periods(t.columns[c]), qp)] if qp else []
         if len(by_period) > 2:  # several columns of one year: the one the question's other words name
             by_period = self._one_per_period(q, t, by_period) if all(
                 column_period(t.columns[c]) for c in by_period) else by_period
@@ -1049,6 +1044,21 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
                        rf"(?:the )?(?P<b2>.+?){_END}")
 
 
+# the kinds of period a header and a question may both say: a year, a quarter, a month
+_PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
+
+
+def _names_periods(header: set[str], asked: set[str]) -> bool:
+    """Does a column whose header says these periods hold the periods asked? They share one, and where both
+    say a year, a quarter or a month they agree on it: 'as of June 30, 2019' names the June 30, 2019
+    column, not every June one, and 'Q3 and Q4 2020' the Q3 and Q4 columns, not every 2020 one."""
+    if not header & asked:
+        return False
+    for kind in _PERIOD_KINDS:
+        q_said, h_said = ({x for x in ps if kind.fullmatch(x)} for ps in (asked, header))
+        if q_said and h_said and not q_said & h_said:
+            return False
+    return True
 # the answer is the periods themselves: 'in which year(s)', 'which years', 'what years'
 _ASKS_WHICH_PERIOD = re.compile(r"(?i)\b(which|what)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(years?|periods?|quarters?|months?)\b")
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"

@@ -1344,3 +1344,26 @@ def test_which_periods_meet_a_condition(report, question: str, years: list[str])
     row = next(c.row for c in fig.cells)
     row_line = next(i for i, line in enumerate(REPORT.splitlines(), 1) if line.startswith(row.split(" / ")[-1]))
     assert any(c.line_start <= row_line <= c.line_end for c in ans.citations)
+
+
+QUARTERS = """Company report extract
+
+Quarterly results for fiscal 2020 were as follows (in millions):
+
+\tQ1 2020\tQ2 2020\tQ3 2020\tQ4 2020
+Net revenue\t$1,200\t$1,350\t$1,410\t$1,620
+Operating income\t150\t180\t205\t260
+"""
+
+
+@pytest.mark.parametrize("question,cells", [
+    ("What was the change in net revenue between Q2 and Q3 2020?", ("$1,350", "$1,410")),
+    ("By how much did operating income rise from Q3 2020 to Q4 2020?", ("205", "260")),
+    ("What was the percentage change in net revenue from Q1 to Q4 2020?", ("$1,200", "$1,620")),
+])
+def test_quarters_asked_name_their_own_columns_within_one_year(tmp_path: Path, question: str, cells: tuple[str, str]) -> None:
+    a = assistant_over(tmp_path, "report_016.txt", QUARTERS)
+    fig = next(f for f in a.ask(question).figures if f.op in ("difference", "change", "percent_change"))
+    assert tuple(c.raw for c in fig.cells) == cells
+    lookup = a.ask("What was operating income in Q3 2020?").text
+    assert "205" in lookup and "Q3 2020" in lookup  # the period said is the quarter, not the year
