@@ -137,6 +137,18 @@ class Sentence:
     score: float = 0.0
     coverage: float = 0.0
     line_end: int = 0
+    # the sentence before, when this one points back at it ('The increase was mainly driven by ...'), and
+    # the line it starts on: what the sentence is about is said there
+    before: str = ""
+    before_line: int = 0
+
+
+# a sentence that names its subject only by pointing back: 'The increase was driven by ...', 'This reflects ...'
+_POINTS_BACK = re.compile(r"^(?:(?:The|This|These|That|Those|Such|Each|Both)\s+(?:\w+\s+)?(?:increases?|decreases?|rises?|"
+                          r"falls?|declines?|growth|changes?|reductions?|improvements?|movements?|variances?|differences?|"
+                          r"savings?|overspends?|underspends?|shortfalls?|gains?|losses)\b|(?:This|These|It|They)\s+"
+                          r"(?:is|was|were|are|has|have|had|reflects?|reflected|represents?|includes?|included|"
+                          r"relates?|related|resulted|results)\b)")
 
 
 @dataclass
@@ -740,6 +752,8 @@ class Answerer:
         those of the table rows that carry its marker."""
         m = self.tqa.m
         st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
+        if s.before:  # 'The increase was mainly driven by ...': the increase of what the sentence before names
+            st |= m.terms(s.before)
         marker = _FOOTNOTE.match(s.text)
         if marker:
             mark = next(g for g in marker.groups() if g)
@@ -776,16 +790,19 @@ class Answerer:
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
                 starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
+                prev: tuple[str, int] = ("", 0)
                 for a, b in sentence_spans(text):  # the lines a sentence starts and ends on
                     first, last = para[bisect_right(starts, a) - 1], para[bisect_left(starts, b) - 1]
+                    sent = text[a:b].strip()
+                    before, prev = (prev if _POINTS_BACK.match(sent) else ("", 0)), (sent, first.no)
                     if not p.line_start <= first.no <= p.line_end:
                         continue
-                    sent = text[a:b].strip()
                     key = (p.doc, first.no, sent)
                     if len(sent) < 12 or key in seen:
                         continue
                     seen.add(key)
-                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no))
+                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no, before=before[0],
+                                        before_line=before[1]))
         return out
 
     def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
@@ -833,7 +850,8 @@ class Answerer:
                     bonus += 0.15
                 elif {p.split()[0] for p in sp} & {p.split()[0] for p in pq.periods}:
                     bonus += 0.08
-            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end)
+            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end, s.before,
+                          s.before_line)
             out.append(s2)
         return sorted(out, key=lambda x: -x.score)
 
@@ -879,6 +897,10 @@ class Answerer:
         m = self.tqa.m
         cov = self._coverage(q, set().union(*(self._sentence_terms(c) |
                                               {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen)))
+        for c in list(chosen):  # a sentence that points back is given with the one it points at
+            if c.before and all(c.before != x.text for x in chosen):
+                chosen.insert(chosen.index(c), Sentence(c.passage, c.before_line, c.page, c.before, c.score, c.coverage,
+                                                        c.before_line))
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
