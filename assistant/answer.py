@@ -106,8 +106,8 @@ _ASKS_PERIODS = re.compile(r"(?i)\b(which|what)\s+(?:(?:are|were|is)\s+the\s+)?(
                            r"disclosed)\b|" + _ROW_PERIODS.pattern.removeprefix("(?i)"))
 # words of a question about which periods a table covers that say what is asked, not what it is about
 _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", "inform", "includ", "shown", "present",
-                                    "cover", "record", "report", "list", "given", "disclos", "calcul", "account",
-                                    "fiscal", "financi"})
+                                    "cover", "record", "report", "list", "given", "give", "disclos", "calcul",
+                                    "account", "fiscal", "financi", "figur", "data", "number", "valu", "show"})
 
 
 # 'what are the components / types / segments of X', 'what makes up X': the rows of a table that X is made of

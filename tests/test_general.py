@@ -1396,3 +1396,19 @@ def test_a_reason_said_in_the_sentence_after_its_subject(tmp_path: Path, questio
     ans = a.ask(question)
     assert ans.answered and reason in ans.text and not ans.figures
     assert any(c.line_start <= line <= c.line_end and reason in c.quote for c in ans.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "Which years does the table give figures for?",
+    "What years are the regional revenue figures given for?",
+    "For which years are figures given in the revenue table?",
+    "Which years does the table provide data on?",
+])
+def test_the_words_of_a_question_about_periods_are_not_its_subject(report, question: str) -> None:
+    # 'give', 'figures', 'data' say what is asked about the table (its periods), not what it is about
+    ans = report.ask(question)
+    assert ans.answered
+    at = [ans.text.find(y) for y in ("2019", "2018", "2017")]
+    assert all(i >= 0 for i in at)
+    header = next(i for i, line in enumerate(REPORT.splitlines(), 1) if line.startswith("(In thousands)"))
+    assert any(c.line_start <= header <= c.line_end for c in ans.citations)
