@@ -299,7 +299,9 @@ class TableQA:
             if q.quoted and any(x.lower() in r.path().lower() for x in q.quoted):
                 s += 3.0
             row_scores.append((s, r))
-        member = self._one_member_named(q, rows, row_scores, qset, ctx_terms)
+        # only a total or a sum is asked of one named member instead of every row
+        member = (self._one_member_named(q, rows, row_scores, qset, ctx_terms)
+                  if wants_total or "sum" in q.intents else None)
         if wants_total and member is None:  # 'the total X': the totals row, unless another row is named more clearly
             best_body = max((sc for sc, r in row_scores if r.role != "total"), default=0.0)
             row_scores = [(sc + max(3.0, best_body + 0.5) if r.role == "total" else sc, r) for sc, r in row_scores]
@@ -324,7 +326,7 @@ class TableQA:
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
             h = handlers.get(it)
             if it == "sum" and member is not None:
-                # 'the total assets of AMER': that member's own figure (or its sum over the periods asked), not
+                # 'the total assets of the Northern segment': that member's own figure (or its sum over the periods asked), not
                 # a sum of every row
                 h = lambda q, t, row_scores, *_: self._sum_over_periods(q, t, row_scores)  # noqa: E731
             if h is not None:
@@ -359,20 +361,23 @@ class TableQA:
 
     def _one_member_named(self, q: Query, rows: Sequence[Row], row_scores: list[tuple[float, Row]], qset: set[str],
                           ctx_terms: frozenset[str]) -> Row | None:
-        """The one body row a 'total' question is about when it names it ('the total assets from AMER', 'total
-        long-lived assets of the Highlands'): the question says most of that row's label and words of its own
+        """The one body row a 'total' question is about when it names it ('the total assets of the Northern
+        segment', 'total long-lived assets of the Highlands'): the question says most of that row's label and words of its own
         that no other row says, and no other body row is named so ('the total of Highlands and Central
         services' is a sum). None otherwise: 'total BCF funding' shares one word with each of three BCF rows
         and names none of them."""
-        m = self.m
         best = max(((sc, r) for sc, r in row_scores if r.role != "total"), key=lambda x: x[0], default=None)
         if best is None or best[0] <= 0:
             return None
         top = best[1]
         if self._members_named(rows, qset, ctx_terms) != [top]:
             return None
-        label = m.terms(top.label) - ctx_terms
-        return top if m.weight(label & qset) >= 0.5 * m.weight(label) else None
+        return top if self._label_said(top, qset, ctx_terms) else None
+
+    def _label_said(self, r: Row, qset: set[str], ctx_terms: frozenset[str]) -> bool:
+        """Does the question say most of the row's label (less what the table's caption and headers say)?"""
+        label = self.m.terms(r.label) - ctx_terms
+        return self.m.weight(label & qset) >= 0.5 * self.m.weight(label)
 
     def _context_terms(self, t: Table, heading: str = "") -> frozenset[str]:
         """What a table says about all its rows: caption, heading, column headers and note rows ('Project 1
@@ -765,8 +770,7 @@ class TableQA:
         # rows named by words of their own, however rare those words are in the corpus ('Highlands and
         # Central services')
         ctx = self._context_terms(t)
-        own = [r for r in self._members_named(body, qset, ctx)
-               if self.m.weight(self.m.terms(r.label) - ctx & qset) >= 0.5 * self.m.weight(self.m.terms(r.label) - ctx)]
+        own = [r for r in self._members_named(body, qset, ctx) if self._label_said(r, qset, ctx)]
         if 2 <= len(own) < len(body) and joined:
             return own
         return body
