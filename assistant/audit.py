@@ -36,7 +36,7 @@ from .figures import column_name
 from .tableqa import column_period
 from .text import sentence_spans, shorten
 from .types import AuditFinding, Cell, Row, SourceDoc, Table
-from .values import CURRENCIES, SCALES, Number, find_numbers, format_value, normalize_period, round_to
+from .values import CURRENCIES, NIL_DASHES, SCALES, Number, find_numbers, format_value, normalize_period, round_to
 
 NUMERIC = ("money", "number")
 _CHANGE_HEADER = re.compile(r"(?i)\b(difference|change|variance|increase|decrease|movement)\b")
@@ -78,7 +78,13 @@ def audit(docs: Iterable[SourceDoc], tables: list[Table]) -> list[AuditFinding]:
 
 
 def _num(c: Cell) -> Decimal | None:
-    return c.value if c.kind in NUMERIC + ("percent",) and c.value is not None else None
+    """A figure the audit checks or checks with: a dash (nil) is neither, since a dash in a column of
+    changes or totals often means 'not meaningful' rather than zero."""
+    return c.value if c.kind in NUMERIC + ("percent",) and c.value is not None and not _nil(c) else None
+
+
+def _nil(c: Cell) -> bool:
+    return c.raw.strip() in NIL_DASHES
 
 
 def _decimals(cells: Iterable[Cell]) -> int:
@@ -158,7 +164,7 @@ def _numeric_columns(t: Table, total_row: Row) -> list[int]:
     out = []
     for i, c in enumerate(total_row.cells[t.label_cols:], t.label_cols):
         header = column_name(t, i)
-        if c.kind in NUMERIC and c.value is not None and not _PCT_HEADER.search(header):
+        if c.kind in NUMERIC and c.value is not None and not _nil(c) and not _PCT_HEADER.search(header):
             out.append(i)
     return out
 
@@ -427,7 +433,7 @@ def _change_reconciles(old: Cell, new: Cell, stated: Cell, measure: str, sign: i
                        rounded: bool = False) -> tuple[bool, Decimal] | None:
     """Whether the stated change (times the table's sign) follows from the two figures, allowing for the
     rounding of all three; with the exact change from the figures as shown. None when it cannot be computed."""
-    if old.value is None or new.value is None or stated.value is None:
+    if old.value is None or new.value is None or stated.value is None or any(map(_nil, (old, new, stated))):
         return None
     if sign < 0:
         stated = replace(stated, value=-stated.value)

@@ -29,7 +29,7 @@ from decimal import Decimal
 from .layout import Block
 from .text import runs_on
 from .types import Cell, Row, SourceDoc, Table
-from .values import is_date_label, parse_cell, strip_footnote
+from .values import NIL_DASHES, is_date_label, parse_cell, strip_footnote
 
 HEADER_WORDS = {
     "description", "name", "scheme", "service", "services", "provider", "date", "reference", "ref",
@@ -375,7 +375,8 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
 
     if not typed_rows:
         return None
-    typed_rows = _grand_totals(_unlabelled_totals(_money_columns(typed_rows, label_cols), label_cols), label_cols)
+    typed_rows = _nil_dashes(_money_columns(typed_rows, label_cols), label_cols)
+    typed_rows = _grand_totals(_unlabelled_totals(typed_rows, label_cols), label_cols)
     typed_rows = _repeated_labels(_closed_sections(typed_rows))
     first_line = min(r.line for r in titles + header_rows + body)
     last_line = max(max(r.lines) for r in body) if body else first_line
@@ -414,6 +415,32 @@ def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
     for r in rows:
         cells = tuple(dataclasses.replace(x, kind="money", unit=promote[x.col]) if x.col in promote and x.kind == "number"
                       and x.unit is None else x for x in r.cells)
+        out.append(dataclasses.replace(r, cells=cells))
+    return out
+
+
+def _nil_dashes(rows: list[Row], label_cols: int) -> list[Row]:
+    """A dash in a column of figures is nil: zero in the column's kind and unit ('$—' among dollar amounts),
+    so that sums, averages and changes over it can be computed. A blank or 'n/a' stays empty."""
+    ncols = max(len(r.cells) for r in rows)
+    like: dict[int, Cell] = {}
+    for c in range(label_cols, ncols):
+        cells = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c].kind in NUMERIC
+                 and r.cells[c].value is not None]
+        kinds = Counter((x.kind, x.unit, x.scale) for x in cells)
+        if kinds and kinds.most_common(1)[0][1] >= 0.5 * len(cells):
+            kind, unit, scale = kinds.most_common(1)[0][0]
+            like[c] = Cell(c, "", "", kind, Decimal(0), unit, scale)  # type: ignore[arg-type]
+    if not like:
+        return rows
+    out = []
+    for r in rows:
+        if r.role == "category" or not any(x.col in like and x.kind == "empty" and x.raw.strip() in NIL_DASHES
+                                           for x in r.cells):
+            out.append(r)
+            continue
+        cells = tuple(dataclasses.replace(like[x.col], raw=x.raw, text=x.text, line=x.line, page=x.page)
+                      if x.col in like and x.kind == "empty" and x.raw.strip() in NIL_DASHES else x for x in r.cells)
         out.append(dataclasses.replace(r, cells=cells))
     return out
 

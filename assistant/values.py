@@ -17,6 +17,8 @@ MONTHS = {
 }
 MONTH_NAMES = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 EMPTY = {"", "-", "–", "—", "n/a", "na", "n.a.", "nil", "$—", "$ —", "$-", "£-", "€-", "$–"}
+# a dash among figures is nil: tables read it as zero of the column's kind (tables._nil_dashes)
+NIL_DASHES = {"-", "–", "—", "−", "$—", "$ —", "$-", "$–", "£-", "£–", "£—", "€-", "€–", "€—"}
 CURRENCIES = ("£", "$", "€")  # a money cell or figure keeps the symbol it was written with
 SCALES = {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000),
           "thousand": Decimal(1000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}

@@ -1414,7 +1414,7 @@ def test_the_words_of_a_question_about_periods_are_not_its_subject(report, quest
     assert any(c.line_start <= header <= c.line_end for c in ans.citations)
 
 
-SHARES = """Company report extract
+SHARE_COLUMNS = """Company report extract
 
 The following table sets forth our spend by service for the years ended 31 March 2020 and 2019:
 
@@ -1438,8 +1438,36 @@ Total spend\t10,012\t100%\t8,937\t100%
 def test_a_column_of_shares_is_not_named_by_its_whole(tmp_path: Path, question: str, cells: tuple[str, str]) -> None:
     """'% of total spend' beside each year's amount: 'spend' names the whole the shares are of, so a change
     in spend is computed from the amounts; a question about the share reads the share column."""
-    a = assistant_over(tmp_path, "report_020.txt", SHARES)
+    a = assistant_over(tmp_path, "report_020.txt", SHARE_COLUMNS)
     fig = next(f for f in a.ask(question).figures if f.op in ("difference", "change", "percent_change"))
     assert tuple(c.raw for c in fig.cells) == cells
     share = a.ask("What percentage of total spend was Home care in 2020?").text
     assert "48%" in share or "48.06%" in share
+
+
+NIL_DASHES = """Company report extract
+
+Provisions at the year end were as follows:
+
+\t2019\t2018\t2017
+Restructuring\t$1,200\t$—\t$800
+Legal claims\t—\t450\t300
+Onerous leases\t\t95\t60
+Total provisions\t$1,200\t$545\t$1,160
+"""
+
+
+@pytest.mark.parametrize("question,value,cells", [
+    ("What was the average legal claims provision across 2017 to 2019?", "250", ("300", "450", "—")),
+    ("What was the change in Restructuring provisions from 2018 to 2019?", "1200", ("$—", "$1,200")),
+    ("What were the Legal claims provisions in 2018 and 2019 added together?", "450", ("450", "—")),
+])
+def test_a_dash_among_figures_is_nil(tmp_path: Path, question: str, value: str, cells: tuple[str, ...]) -> None:
+    """'—' or '$—' in a column of figures is nil: computations count it as zero and cite it as written;
+    a blank cell stays empty and is not computed with."""
+    a = assistant_over(tmp_path, "report_022.txt", NIL_DASHES)
+    fig = next(f for f in a.ask(question).figures if f.op not in ("lookup",))
+    assert fig.value == Decimal(value) and tuple(c.raw for c in fig.cells) == cells
+    (t,) = a.index.tables()
+    leases = next(r for r in t.rows if r.label == "Onerous leases")
+    assert leases.cells[1].kind == "empty" and leases.cells[1].value is None
