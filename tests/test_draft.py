@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.cli import main
-from assistant.draft import Draft, to_docx, to_markdown
+from assistant.draft import Draft, parts_of, to_docx, to_markdown
 from assistant.index import Index
 from assistant.settings import Settings
 from assistant.verify import unlocked_numbers
@@ -707,4 +707,37 @@ def test_a_series_beside_a_baseline_and_a_target_is_set_against_them_with_its_pe
     d = a.draft("Draft a 60-word summary of the falls service indicators for section 6.")
     text = sentence_with(d, "Falls responses", "298", "340", "310", "350", "371")
     assert "baseline 310" in text.lower() and "target 350" in text.lower() and "highest 371" in text
+    assert_traceable(d)
+
+
+@pytest.mark.parametrize("topic,parts", [
+    ("who is being seen in the community hubs and how stakeholders were engaged",
+     ("who is being seen in the community hubs", "how stakeholders were engaged")),
+    ("the reablement service and the community equipment budget for 2020-21",
+     ("the reablement service", "the community equipment budget for 2020-21")),
+    ("staffing pressures, the estates strategy and what the patients told us",
+     ("staffing pressures", "the estates strategy", "what the patients told us")),
+    ("performance against the national and local metrics", ()),
+    ("the expected benefits and costs of team integration", ()),
+    ("the Health and Wellbeing Board's priorities", ()),
+])
+def test_a_topic_is_read_into_the_things_it_joins(topic: str, parts: tuple[str, ...]) -> None:
+    assert parts_of(topic) == parts
+
+
+def test_a_request_about_two_things_drafts_both_and_no_pointers(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "hubs.txt",
+        "4. Community hubs\n\n"
+        "Patients seen at the hubs are mostly older people referred by their GP from home.\n"
+        "Most patients attending the hubs were seen only once by the assessment service.\n"
+        "The hubs also host falls clinics and frailty reviews for people living with dementia.\n\n"
+        "7. Engagement\n\n"
+        "Stakeholders were engaged through workshops held in six market towns during the spring.\n"
+        "Please see Appendix 3 for the full stakeholder engagement report.\n"
+        "Stakeholder feedback on the engagement workshops was broadly positive about the model.\n\n"
+        "9. Estates\n\nThe estates strategy is refreshed every year by the estates team.\n")
+    d = a.draft("Draft a 40-word summary of who is seen at the hubs and how stakeholders were engaged.")
+    lines = {c.line_start for sec in d.sections for x in sec.sentences for c in x.citations}
+    assert lines & {3, 4, 5} and lines & {9, 11}, lines  # each part has its sentences
+    assert 10 not in lines, "a sentence that only points elsewhere is not drafted"
     assert_traceable(d)
