@@ -935,7 +935,7 @@ class Answerer:
             return None
         score, p, ln, lead, items = best
         cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
-        cites.extend(Citation(p.id, p.doc, p.page, it.no, it.no, it.text) for it in items)
+        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.no, it.text) for it in items)
         body = "; ".join(f"{strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
         text = f"{_sentence(lead)} [1] {body}."
         return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
@@ -1119,7 +1119,7 @@ class Answerer:
     def _items_after(self, doc: str, page: int | None, line: int, limit: int = 15) -> list[Any]:
         """List items on the lines after a lead-in: bulleted or numbered lines, or short lines, up to the
         next paragraph or heading."""
-        following = self.index.lines(doc, page, line + 1, line + 40)
+        following = self.index.lines_on(doc, page, line + 1, 40)
         items: list[Any] = []
         blanks = 0
         for ln in following:

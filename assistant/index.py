@@ -463,6 +463,15 @@ class Index:
         # lines are numbered from 1 without gaps within a page
         return page_lines[max(0, start - 1):max(0, end)]
 
+    def lines_on(self, doc: str, page: int | None, start: int, count: int) -> list[Line]:
+        """`count` lines from line `start` of a page, going on to the next pages (a list whose lead-in ends
+        a page goes on at the top of the next one)."""
+        by_page = self.lines_by_page(doc)
+        out = self.lines(doc, page, start, start + count - 1)
+        while page is not None and len(out) < count and (page := page + 1) in by_page:
+            out += by_page[page][:count - len(out)]
+        return out
+
     def title_lines(self, doc: str) -> list[Line]:
         """The lines that name a document for readers: its first lines of text (a cover title such as
         'Bath and North East Somerset / Better Care Fund / 2017-2019'), up to six words or more."""
