@@ -904,6 +904,14 @@ class Answerer:
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
         cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
         text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
+        if chosen[-1].text.rstrip().endswith(":"):
+            # a lead-in ('... showed a number of lessons in particular:') says nothing without its items
+            last = chosen[-1]
+            items = self._items_after(last.passage.doc, last.page, max(last.line, last.line_end))
+            if len(items) >= 2:
+                cites += [Citation(last.passage.id, last.passage.doc, it.page, it.no, it.no, it.text) for it in items]
+                text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
+                                        for i, it in enumerate(items, len(chosen) + 1)) + "."
         margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
         beaten = [f"{s.passage.doc} line {s.line} (score {s.score:.2f}, covers {s.coverage:.0%}): {shorten(s.text, 16)}"
                   for s in whole[:4] if all(s.text != c.text for c in chosen)][:3]
@@ -924,6 +932,11 @@ class Answerer:
                         continue
                     if len(lead.split()) <= 4 and k > 0:  # 'These are:' leans on the sentence before
                         lead = ln.text[spans[k - 1][0]:b].strip()
+                    if k == 0 and not lead[:1].isupper():  # a lead-in wrapped from the line above (a PDF)
+                        above = [x for x in lines if x.no < ln.no and (x.page, x.no) != (ln.page, ln.no)][-1:]
+                        if above and not above[0].text.rstrip().endswith((".", ":", "?", "!")):
+                            start = sentence_spans(above[0].text)[-1][0] if sentence_spans(above[0].text) else 0
+                            lead = above[0].text[start:].strip() + " " + lead
                     items = self._items_after(p.doc, p.page, ln.no)
                     if len(items) < 2:
                         continue
@@ -1131,6 +1144,13 @@ class Answerer:
                 continue
             blanks = 0
             listed = bool(LIST_ITEM.match(t))
+            if items and not listed and LIST_ITEM.match(items[0].text.strip()) and "\t" not in ln.text and (
+                    t[:1].islower() or len(items[-1].text) >= 70
+                    and not items[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))):
+                # an item wrapped onto the next line (a PDF sets items at the page width): the same item
+                items[-1] = replace(items[-1], text=f"{items[-1].text.rstrip()} {t}")
+                continue
+
             if listed and items and LIST_ITEM.match(items[0].text.strip()) and \
                     marker_kind(t) != marker_kind(items[0].text.strip()):
                 break  # '4. Governance' after a bulleted list is the next heading, not another item

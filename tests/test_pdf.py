@@ -398,3 +398,35 @@ def test_a_list_whose_lead_in_ends_a_page_goes_on_at_the_top_of_the_next(tmp_pat
     ans = Assistant(s, index=load_index(s)).ask(question)
     assert all(x.split(". ", 1)[1] in ans.text for x in items), ans.text
     assert {c.page for c in ans.citations if "reablement" in c.quote} == {2}
+
+
+def test_a_wrapped_lead_in_and_wrapped_items_are_read_whole(tmp_path: Path) -> None:
+    """A lead-in and list items that wrap at the page width: the lead-in is matched whole (its first line
+    names the subject), each item is one item however many lines it takes, and the paragraph after the
+    list is not an item."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    body = getSampleStyleSheet()["BodyText"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    items = ["- That carers who are offered a short break early stay in their caring role for longer and report "
+             "less strain in the annual survey",
+             "- That a single assessment shared between the council and the community trust avoids repeated "
+             "visits to the same household in the first month",
+             "- The importance of a named worker"]
+    story = [Paragraph("The proposal builds on the findings of the carers pilot run in the north of the county in "
+                       "2019-20, which showed a number of lessons in particular:", body),
+             *[Paragraph(x, body) for x in items],
+             Paragraph("The pilot will be evaluated again by the university in the spring.", body)]
+    SimpleDocTemplate(str(corpus / "carers.pdf"), pagesize=A4).build(story)
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    a = Assistant(s, index=load_index(s))
+    doc = read(corpus / "carers.pdf")
+    assert sum(1 for ln in doc.lines if ln.text.strip()) >= 7, "the lead-in and two items wrap"
+    for question in ("What lessons did the carers pilot show?", "What did the 2019-20 carers pilot show?"):
+        ans = a.ask(question)
+        assert "annual survey" in ans.text and "first month" in ans.text and "named worker" in ans.text, ans.text
+        assert "university" not in ans.text
