@@ -244,6 +244,11 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
     paged = doc.format == "pdf"
     last_number: tuple[int, ...] = ()
     last_at = -100
+    # a PDF's running text fills its lines to the page width: a line near that width is the first line of
+    # a wrapped paragraph ('The multi-disciplinary team could be developed further in the medium term to'),
+    # never a heading, however title-like its words
+    widths = sorted(len(lines[lo + k].text.strip()) for k in range(n) if kinds[k] == "other")
+    full = widths[int(0.9 * (len(widths) - 1))] if paged and len(widths) >= 8 else 0
     for k in range(n):
         if kinds[k] != "other":
             continue
@@ -254,10 +259,13 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         text = ln.text.strip()
         prev_blank = k == 0 or kinds[k - 1] in ("blank", "watermark", "toc") or kinds[k - 1].startswith("heading")
         next_blank = k + 1 >= n or kinds[k + 1] in ("blank", "watermark", "table", "cells")
-        if paged:  # PDF text has no blank lines: a heading follows the end of a sentence
+        if paged:  # PDF text has no blank lines: a heading follows the end of a sentence, or a caption
             prev = lines[lo + k - 1].text.rstrip() if k else ""
-            prev_blank = prev_blank or prev.endswith((".", ":", "!", "?")) or kinds[k - 1].startswith("heading")
+            prev_blank = (prev_blank or prev.endswith((".", ":", "!", "?")) or kinds[k - 1].startswith("heading")
+                          or bool(_CAPTION.match(prev.strip())))
             next_blank = True
+            if full and len(text) >= 0.8 * full:
+                continue
         if not (prev_blank and next_blank) or not _title_like(text):
             continue
         num = heading_number(text)

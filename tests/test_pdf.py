@@ -430,3 +430,28 @@ def test_a_wrapped_lead_in_and_wrapped_items_are_read_whole(tmp_path: Path) -> N
         ans = a.ask(question)
         assert "annual survey" in ans.text and "first month" in ans.text and "named worker" in ans.text, ans.text
         assert "university" not in ans.text
+
+
+def test_pdf_headings_by_width_and_after_a_caption(tmp_path: Path) -> None:
+    """In a PDF the first line of a wrapped paragraph fills the page width: it is never a heading, however
+    title-like its words; a short title line after a figure caption is one, and the items under it carry it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    body = getSampleStyleSheet()["BodyText"]
+    paras = ["The partnership board agreed the outline business case for the new service in the spring.",
+             "The Multi Disciplinary Team Could Be Developed Further In The Medium Term To Include Consultant "
+             "geriatricians, pharmacists and social workers from the council.",
+             "Figure 5 - Rapid response pathway", "Key elements", "Single point of referral",
+             "- One countywide telephone number for every professional referral, answered by a clinician.",
+             "- Night cover from 21:00 to 07:30 is provided by the community night teams.",
+             *[f"Paragraph {i} of the running text says more about the pathway and the teams that deliver it, "
+               f"with enough words to fill the page width." for i in range(6)]]
+    SimpleDocTemplate(str(tmp_path / "pathway.pdf"), pagesize=A4).build([Paragraph(p, body) for p in paras])
+    doc = read(tmp_path / "pathway.pdf")
+    blocks = segment(doc)
+    headings = [doc.lines[b.start].text.strip() for b in blocks if b.kind == "heading"]
+    assert not any(h.startswith("The Multi Disciplinary") for h in headings), headings
+    night = next(b for b in blocks if any("21:00" in ln.text for ln in b.lines(doc)))
+    assert night.heading[-2:] == ("Key elements", "Single point of referral"), night.heading
