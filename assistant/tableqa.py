@@ -824,7 +824,9 @@ class TableQA:
         if top is not None:  # (the note says no number: every number an answer shows is quoted or computed)
             ans.note = f"they are the {'largest' if top[1] else 'smallest'} rows of the column"
         elif skipped:
-            ans.note = "not counted (no number): " + "; ".join(f"{r.label} ({r.cells[col].raw})" for r in skipped)
+            # (a cell's text is shown only when it holds no digit: the answer cites the rows counted, not these)
+            ans.note = "not counted (no number): " + "; ".join(
+                r.label if re.search(r"\d", r.cells[col].raw) else f"{r.label} ({r.cells[col].raw})" for r in skipped)
         return ans
 
     def _extreme(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],

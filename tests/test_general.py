@@ -1471,3 +1471,23 @@ def test_a_dash_among_figures_is_nil(tmp_path: Path, question: str, value: str, 
     (t,) = a.index.tables()
     leases = next(r for r in t.rows if r.label == "Onerous leases")
     assert leases.cells[1].kind == "empty" and leases.cells[1].value is None
+
+
+def test_a_row_left_out_of_a_sum_shows_no_number_it_does_not_cite(tmp_path: Path) -> None:
+    """A row whose cell holds text with digits ('see note 4') is left out of a sum and named in the note,
+    without its digits: every number an answer shows is quoted from a line it cites or computed."""
+    from assistant.evaluate import untraceable_numbers
+
+    a = assistant_over(tmp_path, "report_024.txt", "Company report extract\n\nCommitments were as follows:\n\n"
+                       "\tTotal\n"
+                       "Operating leases\t4,120\n"
+                       "Capital commitments\tsee note 12 on page 31\n"
+                       "Purchase obligations\t2,310\n")
+    a.default_answerer.confidence_floor = 0.0  # what is shown, whatever the confidence
+    for question in ("What do the commitments add up to?", "What is the sum of all commitments?",
+                     "How much are the commitments in total?"):
+        ans = a.ask(question)
+        assert "Capital commitments" in ans.text  # named as not counted
+        fig = next(f for f in ans.figures if f.op == "sum")
+        assert fig.value == Decimal(6430)
+        assert not untraceable_numbers(ans), ans.text
