@@ -909,7 +909,8 @@ class Answerer:
             last = chosen[-1]
             items = self._items_after(last.passage.doc, last.page, max(last.line, last.line_end))
             if len(items) >= 2:
-                cites += [Citation(last.passage.id, last.passage.doc, it.page, it.no, it.no, it.text) for it in items]
+                cites += [Citation(last.passage.id, last.passage.doc, it.page, it.no, it.line_end or it.no, it.text)
+                          for it in items]
                 text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
                                         for i, it in enumerate(items, len(chosen) + 1)) + "."
         margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
@@ -948,7 +949,7 @@ class Answerer:
             return None
         score, p, ln, lead, items = best
         cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
-        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.no, it.text) for it in items)
+        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)
         body = "; ".join(f"{strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
         text = f"{_sentence(lead)} [1] {body}."
         return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
@@ -1135,6 +1136,7 @@ class Answerer:
         following = self.index.lines_on(doc, page, line + 1, 40)
         items: list[Any] = []
         blanks = 0
+        last = ""  # the last line read, as printed
         for ln in following:
             t = ln.text.strip()
             if not t:
@@ -1144,12 +1146,15 @@ class Answerer:
                 continue
             blanks = 0
             listed = bool(LIST_ITEM.match(t))
-            if items and not listed and LIST_ITEM.match(items[0].text.strip()) and "\t" not in ln.text and (
-                    t[:1].islower() or len(items[-1].text) >= 70
-                    and not items[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))):
-                # an item wrapped onto the next line (a PDF sets items at the page width): the same item
-                items[-1] = replace(items[-1], text=f"{items[-1].text.rstrip()} {t}")
+            if items and not listed and LIST_ITEM.match(items[0].text.strip()) and "\t" not in ln.text and \
+                    ln.page == items[-1].page and (t[:1].islower() or ln.page is not None and len(last) >= 70
+                                                   and not last.endswith((".", ";", ":", "!", "?"))):
+                # an item wrapped onto the next line (a PDF sets items at the page width): the same item, cited
+                # over its lines. (A text file's line is a whole paragraph: only a lower-case line goes on one.)
+                items[-1] = replace(items[-1], text=f"{items[-1].text.rstrip()} {t}", line_end=ln.no)
+                last = t
                 continue
+            last = t
 
             if listed and items and LIST_ITEM.match(items[0].text.strip()) and \
                     marker_kind(t) != marker_kind(items[0].text.strip()):

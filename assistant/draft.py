@@ -502,7 +502,7 @@ class Drafter:
                 if len(items) < 2 or any("\t" in x for x in shown):
                     return "skip"
                 raw = raw + " " + _join_items(shown) + "."
-                cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.no, it.text.strip())
+                cites += tuple(Citation(s.passage.id, s.passage.doc, it.page, it.no, it.line_end or it.no, it.text.strip())
                                for it in items)
                 if _ANAPHOR.match(raw):  # 'This is made up of:' needs its subject
                     before = self._beside(s, -1)
