@@ -222,18 +222,6 @@ def _is_change_col(header: str) -> bool:
 
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
 
-# a column of shares of a whole beside the amounts ('% of total revenues', 'As a % of sales', 'Percentage of
-# net sales'): its words after 'of' name the whole, not the figure in the column
-_SHARE_COL = re.compile(r"(?i)(?:%|\bper\s*cent(?:age)?)\s+(?:of|to)\b.*$")
-_ASKS_SHARE = re.compile(r"(?i)%\s*of\b|\bper\s*cent(?:age)?\s+(?:of|to)\b|\bproportion|\bshare\b|\bportion\b|"
-                         r"\bconstitut|\bas an?\s+(?:%|per\s*cent(?:age)?)")
-
-
-def _header_words(q: Query, header: str) -> str:
-    """The header text a question's words are matched against: a column of shares of a whole ('2019 / % of
-    total / revenues') is not named by the whole ('revenue') unless the question asks for a share."""
-    return header if _ASKS_SHARE.search(q.text) else _SHARE_COL.sub("", header)
-
 
 def _last_header(t: Table, c: int) -> str:
     """The lowest level of a column's header ('Payments due by period / Total' -> 'Total')."""
@@ -510,7 +498,7 @@ class TableQA:
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(qset & self.m.terms(_header_words(q, header)))
+            s = self.m.weight(qset & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
@@ -703,12 +691,6 @@ class TableQA:
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
         named = [c for c, s in cols if s > 0.5 and c in numeric]
-        if (len(named) > 2 and all(column_period(t.columns[c]) for c in named)
-                and column_period(t.columns[named[0]]) == column_period(t.columns[named[1]])):
-            # the two best are of one year ('Amount' and '% of total' under each year): one column per year
-            per_year = self._one_per_period(q, t, named)
-            if len(per_year) >= 2:
-                named = chronological(t, per_year)[-2:]
         if len(named) >= 2:
             a, b = sorted(named[:2])
             if all(column_period(t.columns[c]) for c in (a, b)):
@@ -860,8 +842,7 @@ class TableQA:
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
         def fit(c: int) -> float:
-            header = _header_words(q, t.columns[c])
-            words = self.m.terms(header) | {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
+            words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
             return self.m.weight(qset & words)
 
         # the best-fitting column of each period; the first one on a tie

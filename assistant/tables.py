@@ -29,7 +29,7 @@ from decimal import Decimal
 from .layout import Block
 from .text import runs_on
 from .types import Cell, Row, SourceDoc, Table
-from .values import NIL_DASHES, is_date_label, parse_cell, strip_footnote
+from .values import NIL_DASHES, parse_cell, strip_footnote
 
 HEADER_WORDS = {
     "description", "name", "scheme", "service", "services", "provider", "date", "reference", "ref",
@@ -789,8 +789,6 @@ def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
     last_word = (prev_text.split() or [""])[-1].lower()
     if prev_text.endswith((",", "-", "–")) or last_word in _STOP_END:
         return True
-    if is_date_label(t):
-        return False  # a date alone under a row of values opens the next block ('June 30, 2018')
     multi = len(prev.nonempty()) >= 2 or len(prev.lines) > 1
     if not multi or (_is_title_row(r) and not _sentence_fragment(t)):
         return False

@@ -46,19 +46,6 @@ _QUARTER = re.compile(r"^Q[1-4]$", re.I)
 _MONTH_RANGE = re.compile(rf"^([A-Za-z]{{3,9}})\s*[{_DASH}\-]\s*([A-Za-z]{{3,9}})(?:\s+((?:19|20)\d{{2}}))?$")
 
 
-_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# a label that is only a date, perhaps with 'as of' / 'year ended': "June 30, 2018", "As at 31 March 2019:"
-_DATE_LABEL = re.compile(
-    rf"(?i)^(?:(?:balance\s+)?(?:as\s+)?(?:of|at)\s+|(?:(?:fiscal|financial)\s+)?(?:years?|quarters?|periods?)\s+"
-    rf"(?:ended|ending)\s+)?(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+)"
-    r"(?:19|20)\d{2}\s*:?$")
-
-
-def is_date_label(text: str) -> bool:
-    """Is this text a date and nothing else ('June 30, 2018', 'As at 31 March 2019', 'Year ended Dec 31, 2019')?"""
-    return bool(_DATE_LABEL.match(text.strip()))
-
-
 @dataclass(frozen=True)
 class Parsed:
     kind: str  # money | percent | number | period | date | text | empty

@@ -1414,37 +1414,6 @@ def test_the_words_of_a_question_about_periods_are_not_its_subject(report, quest
     assert any(c.line_start <= header <= c.line_end for c in ans.citations)
 
 
-SHARE_COLUMNS = """Company report extract
-
-The following table sets forth our spend by service for the years ended 31 March 2020 and 2019:
-
-\tYear ended 31 March\t\t\t
-\t2020\t\t2019\t
-\t\t% of total\t\t% of total
-\tAmount\tspend\tAmount\tspend
-\t(in thousands)\t\t\t
-Home care\t4,812\t48%\t4,105\t46%
-Reablement\t2,990\t30%\t2,532\t28%
-Day services\t2,210\t22%\t2,300\t26%
-Total spend\t10,012\t100%\t8,937\t100%
-"""
-
-
-@pytest.mark.parametrize("question,cells", [
-    ("What was the change in Home care spend from one year to the next?", ("4,105", "4,812")),
-    ("How much did Reablement spend change between 2019 and 2020?", ("2,532", "2,990")),
-    ("What was the percentage change in spend on Day services from 2019 to 2020?", ("2,300", "2,210")),
-])
-def test_a_column_of_shares_is_not_named_by_its_whole(tmp_path: Path, question: str, cells: tuple[str, str]) -> None:
-    """'% of total spend' beside each year's amount: 'spend' names the whole the shares are of, so a change
-    in spend is computed from the amounts; a question about the share reads the share column."""
-    a = assistant_over(tmp_path, "report_020.txt", SHARE_COLUMNS)
-    fig = next(f for f in a.ask(question).figures if f.op in ("difference", "change", "percent_change"))
-    assert tuple(c.raw for c in fig.cells) == cells
-    share = a.ask("What percentage of total spend was Home care in 2020?").text
-    assert "48%" in share or "48.06%" in share
-
-
 NIL_DASHES = """Company report extract
 
 Provisions at the year end were as follows:

@@ -360,24 +360,3 @@ def test_a_unit_only_header_and_a_grand_total_under_the_last_category(tmp_path: 
                        "Total\t41.4\n")
     assert sub.rows[-1].group == "Schemes", "a total of its own category's rows stays in it"
 
-
-@pytest.mark.parametrize("date", ["June 30, 2018", "As at 31 March 2018", "Year ended December 31, 2018:",
-                                  "30 September 2018"])
-def test_a_date_alone_under_a_row_of_values_opens_a_block(tmp_path: Path, date: str) -> None:
-    """Tables in blocks by date ('June 30, 2019' rows, then 'June 30, 2018' rows): the second date is the
-    next block's heading, not wrapped text of the row above, so each row keeps its own block."""
-    (t,) = tables_in(tmp_path, "Investments held\n\n"
-                     "\tLevel 1\tLevel 2\tTotal\n"
-                     "June 30, 2019\t\t\t\n"
-                     "Bond funds\t$1,200\t$300\t$1,500\n"
-                     f"{date}\t\t\t\n"
-                     "Bond funds\t$900\t$100\t$1,000\n")
-    bonds = [r for r in t.rows if r.label == "Bond funds"]
-    assert [r.group for r in bonds] == ["June 30, 2019", date]
-    assert [r.cells[3].value for r in bonds] == [Decimal(1500), Decimal(1000)]
-    (wrapped,) = tables_in(tmp_path, "Posts to recruit\n\n"
-                           "\tPosts\tCost\n"
-                           "Nurses to be in post\t12\t£400k\n"
-                           "by June 30, 2019\t\t\n"
-                           "Therapists\t4\t£150k\n")
-    assert wrapped.rows[0].label == "Nurses to be in post by June 30, 2019", "a date that goes on a label still wraps"
