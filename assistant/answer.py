@@ -330,7 +330,7 @@ class Answerer:
         chosen = decide(w.q, w.table_ev, w.prose_ev)
         if chosen is None:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev)
-        feats, conf = self._confidence(w.q, chosen)
+        feats, conf = self._confidence(w.q, chosen, w.candidates)
         if conf is not None and conf < (self.floor if floor is None else floor):
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
         state = {"question": w.asked, "docs": list(w.scope), **chosen.state, "confidence": conf, "features": feats}
@@ -360,12 +360,14 @@ class Answerer:
         """The probability of being right an answer must reach to be given."""
         return C.threshold() if self.confidence_floor is None else self.confidence_floor
 
-    def _confidence(self, q: Query, chosen: Evidence) -> tuple[dict[str, float], float | None]:
+    def _confidence(self, q: Query, chosen: Evidence, candidates: Sequence[tuple[Passage, float]] = ()
+                    ) -> tuple[dict[str, float], float | None]:
         """The features of the answer chosen and its fitted probability of being right."""
         feats = C.features(q, chosen, _holds(q, chosen.text))
         # how long the answer's document is: a long plan and a short report extract differ in how often an
         # answer with the same other features is right (its question is chattier, a year is asked less often)
         docs = {c.doc for c in chosen.citations}
+        feats["doc_share"] = C.doc_share(docs, candidates)
         lines = max((sum(len(v) for v in self.index.lines_by_page(d).values()) for d in docs), default=0)
         feats["doc_size"] = math.log10(1 + lines)
         return feats, C.probability(feats)
@@ -393,7 +395,7 @@ class Answerer:
             return out
 
         chosen = decide(q, w.table_ev, w.prose_ev)
-        conf = self._confidence(q, chosen)[1] if chosen is not None else None
+        conf = self._confidence(q, chosen, w.candidates)[1] if chosen is not None else None
         floor = self.floor
         return {
             "question": w.asked,

@@ -3,7 +3,9 @@
 Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/fit_confidence.py [--target 0.87] [--index-root DIR] [--grid]
 
 Data: every answer the answerer gives, with nothing withheld, to the questions of the tatqa development
-half (documents with an even number, each asked of its own extract), of the seeds (`dev.jsonl`) and of
+half (documents with an even number), each asked of its own extract and again of all 277 extracts at once
+(where an answer from the wrong document is the likely mistake, which `doc_share` tells), of the seeds
+(`dev.jsonl`) and of
 `bench/data/plans-fit.jsonl` (90 questions about the five plans, written to fit with from lines the seeds
 and the held-out plan questions do not use, before the answerer was run on them; never developed on),
 labelled right or wrong by the eval's grading. The seeds alone would make the plans look easier than they
@@ -12,7 +14,10 @@ are: the answerer was developed on them. A logistic regression over the features
 lowest probability at which the answers kept are right at least `--target` of the time, judged on
 cross-validated predictions (5 folds, grouped by document) so that the threshold is not fitted to the same
 answers it is judged on, and as the median over 200 bootstrap resamples of those predictions (the lowest
-threshold that reaches the target on one sample jumps with a few answers either way). With `--grid`, the least coverage of the question a table answer and a sentence
+threshold that reaches the target on one sample jumps with a few answers either way), over the answers
+to questions asked of their own document and the plans' (those asked of every extract at once teach the
+model what doc_share says; were they in the threshold's sample, their wrong-document answers would set it for
+every answer). With `--grid`, the least coverage of the question a table answer and a sentence
 need to be candidates at all (confidence.min_coverage) are fitted too: every pair on a grid is tried, and
 the pair whose fitted model keeps the most right answers at the target precision is written. The check
 half is never read here: run bench/generalise.py to measure.
@@ -67,7 +72,8 @@ BOOTSTRAP = 200  # resamples the threshold is the median over
 SPLITS = 10  # assignments of documents to the cross-validation folds
 
 
-def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: float, target: float):
+def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: float, target: float,
+        n_all: int = 0):
     """The model, its cross-validated threshold for the target precision, and how many right answers
     (weighted) it keeps: the mean over targets 0.01 either side (one target alone is a noisy step), or
     -1 when an answer to a question the documents do not answer would be kept."""
@@ -109,7 +115,10 @@ def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: fl
         return float(ps[last][good].min()) if good.any() else 1.0
 
     rng = np.random.default_rng(0)
-    draws = [rng.integers(0, len(y), len(y)) for _ in range(BOOTSTRAP)]
+    # the threshold is judged on the questions asked of their own document (and the plans'): the answers to
+    # questions asked of every extract at once teach the model how much doc_share says, not where to stop
+    own = np.r_[np.arange(n_report - n_all), np.arange(n_report, len(y))]
+    draws = [own[rng.integers(0, len(own), len(own))] for _ in range(BOOTSTRAP)]
 
     def threshold_for(goal: float) -> float:
         # the lowest threshold reaching the target jumps with a few answers either way: the median over
@@ -139,7 +148,11 @@ def main() -> int:
 
     def rows_at() -> tuple[list, int]:
         rows = collect(report, TATQA / "gold.jsonl", "dev", "doc")
-        return rows + collect(plans, EVAL / "dev.jsonl", None, "all") + collect(plans, PLANS_FIT, None, "all"), len(rows)
+        # the same questions asked of all 277 extracts at once: where an answer from the wrong document is the
+        # likely mistake (doc_share), which questions asked of their own extract cannot show
+        every = collect(report, TATQA / "gold.jsonl", "dev", "all")
+        rows += every
+        return rows + collect(plans, EVAL / "dev.jsonl", None, "all") + collect(plans, PLANS_FIT, None, "all"), len(rows), len(every)
 
     grid = [(C.min_coverage("table"), C.min_coverage("prose"))]
     if args.grid:
@@ -147,8 +160,8 @@ def main() -> int:
     chosen = None
     for table_min, prose_min in grid:
         C.set_min_coverage({"table": table_min, "prose": prose_min})
-        rows, n_report = rows_at()
-        got = fit(rows, n_report, args.seed_weight, args.target)
+        rows, n_report, n_all = rows_at()
+        got = fit(rows, n_report, args.seed_weight, args.target, n_all)
         if args.grid:
             print(f"  min coverage table {table_min:.2f} prose {prose_min:.2f}: right answers kept {got[-1]:.0f}")
         if chosen is None or got[-1] > chosen[1][-1]:
@@ -162,7 +175,8 @@ def main() -> int:
     for name, w in sorted(zip(FEATURES, clf.coef_[0], strict=True), key=lambda nw: -abs(nw[1])):
         print(f"  {name:18} {w:+.3f}")
     out = {
-        "fitted_on": f"answers to the tatqa development half (own extract), the seeds and bench/data/plans-fit.jsonl: "
+        "fitted_on": f"answers to the tatqa development half (own extract, and all extracts at once), the seeds and "
+                     f"bench/data/plans-fit.jsonl: "
                      f"{len(y)} answers",
         "command": f"python bench/fit_confidence.py --target {args.target} --seed-weight {args.seed_weight}"
                    + (" --grid" if args.grid else ""),

@@ -325,6 +325,51 @@ def test_the_length_of_the_answers_document_is_a_confidence_feature(report, long
     assert probability(as_if_long) > probability(feats)
 
 
+def _two_companies(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Two made-up extracts whose tables have the same rows for other years, and a third about something else."""
+    from assistant import Assistant, Settings
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, years, north in (("report_001.txt", "2019\t2018", "4,210"), ("report_002.txt", "2017\t2016", "7,730")):
+        (corpus / name).write_text(
+            f"Company report extract {name[7:10]}\n\nRevenue by region\n\n\t{years}\n"
+            f"Northern region\t${north}\t$3,390\nSouthern region\t1,150\t2,330\n", encoding="utf-8")
+    (corpus / "report_003.txt").write_text("Company report extract 003\n\nHeadcount by site\n\n\t2019\t2018\n"
+                                          "Leeds site\t410\t390\nYork site\t120\t131\n", encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    return Assistant(s, index=load_index(s))
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What was the Northern region revenue in 2019?", "$4,210"),
+    ("How much revenue did the Southern region bring in during 2019?", "1,150"),
+    ("What was Northern region revenue for 2018?", "$3,390"),
+])
+def test_an_answer_other_documents_match_as_well_is_less_trusted(tmp_path: Path, question: str, value: str) -> None:
+    """Asked of its own extract, every passage retrieved is in the answer's document (doc_share 1); asked of
+    all of them, another extract has a table of the same rows (for other years), so the share is lower and
+    the fitted model trusts the same answer less: which company is meant is not said."""
+    from assistant.confidence import probability
+
+    a = _two_companies(tmp_path)
+    own = a.ask(question, None, ["report_001.txt"])
+    anywhere = a.ask(question)
+    assert own.answered and anywhere.answered
+    assert [f.text for f in own.figures] == [f.text for f in anywhere.figures] == [value]
+    assert {c.doc for c in anywhere.citations} == {"report_001.txt"}
+    assert own.state["features"]["doc_share"] == 1.0
+    share = anywhere.state["features"]["doc_share"]
+    assert 0.2 < share < 0.9, share
+    headcount = a.ask("What was the Leeds site headcount in 2019?")  # only one extract has that table
+    assert headcount.answered and headcount.figures[0].text == "410"
+    assert headcount.state["features"]["doc_share"] > share
+    as_if_alone = {**anywhere.state["features"], "doc_share": 1.0}
+    assert probability(anywhere.state["features"]) < probability(as_if_alone)
+
+
 def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> None:
     """The fitted model trusts a computed change more than a bare lookup given for a change question."""
     from assistant.confidence import probability
