@@ -938,8 +938,8 @@ class Answerer:
                     if k == 0 and not lead[:1].isupper():  # a lead-in wrapped from the line above (a PDF)
                         above = [x for x in lines if x.no < ln.no and (x.page, x.no) != (ln.page, ln.no)][-1:]
                         if above and not above[0].text.rstrip().endswith((".", ":", "?", "!")):
-                            start = sentence_spans(above[0].text)[-1][0] if sentence_spans(above[0].text) else 0
-                            lead = above[0].text[start:].strip() + " " + lead
+                            spans_above = sentence_spans(above[0].text)
+                            lead = above[0].text[spans_above[-1][0] if spans_above else 0:].strip() + " " + lead
                     items = self._items_after(p.doc, p.page, ln.no)
                     if len(items) < 2:
                         continue

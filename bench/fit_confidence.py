@@ -146,7 +146,9 @@ def main() -> int:
     report = assistant_for(TATQA / "corpus", args.index_root / "tatqa")
     plans = assistant_for(CORPUS, args.index_root / "seeds")
 
-    def rows_at() -> tuple[list, int]:
+    def rows_at() -> tuple[list, int, int]:
+        """The answers (tatqa first, then the plans'), how many are tatqa's, and how many of those were asked
+        of all the extracts at once (the last of the tatqa ones)."""
         rows = collect(report, TATQA / "gold.jsonl", "dev", "doc")
         # the same questions asked of all 277 extracts at once: where an answer from the wrong document is the
         # likely mistake (doc_share), which questions asked of their own extract cannot show
@@ -176,8 +178,7 @@ def main() -> int:
         print(f"  {name:18} {w:+.3f}")
     out = {
         "fitted_on": f"answers to the tatqa development half (own extract, and all extracts at once), the seeds and "
-                     f"bench/data/plans-fit.jsonl: "
-                     f"{len(y)} answers",
+                     f"bench/data/plans-fit.jsonl: {len(y)} answers",
         "command": f"python bench/fit_confidence.py --target {args.target} --seed-weight {args.seed_weight}"
                    + (" --grid" if args.grid else ""),
         "target_precision": args.target,

@@ -150,12 +150,17 @@ def serve(cmd: list[str], ready_url: str, log: Path, name: str, timeout: float =
             proc.kill()
 
 
+def assistant_for(corpus: Path, index_dir: Path, min_confidence: float | None = 0.0) -> Assistant:
+    """An assistant over a folder of documents the test wrote (real model, real index); the confidence
+    policy is off unless `min_confidence` is None (the fitted threshold) or a value."""
+    s = Settings(corpus=corpus, index_dir=index_dir, min_confidence=min_confidence)
+    sync(s, progress=False)
+    return Assistant(s, index=load_index(s))
+
+
 def assistant_over(tmp_path: Path, name: str, text: str, min_confidence: float | None = 0.0) -> Assistant:
-    """An assistant over a corpus of one document written by the test (real model, real index); the
-    confidence policy is off unless `min_confidence` is None (the fitted threshold) or a value."""
+    """An assistant over a corpus of one document written by the test (see `assistant_for`)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir(parents=True)
     (corpus / name).write_text(text, encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=min_confidence)
-    sync(s, progress=False)
-    return Assistant(s, index=load_index(s))
+    return assistant_for(corpus, tmp_path / "index", min_confidence)

@@ -14,7 +14,7 @@ from assistant.question_model import operation
 from assistant.tableqa import chronological, period_key
 from assistant.values import parse_cell
 
-from .conftest import assistant_over
+from .conftest import assistant_for, assistant_over
 
 # --------------------------------------------------------------------------- cells
 
@@ -327,9 +327,6 @@ def test_the_length_of_the_answers_document_is_a_confidence_feature(report, long
 
 def _two_companies(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Two made-up extracts whose tables have the same rows for other years, and a third about something else."""
-    from assistant import Assistant, Settings
-    from assistant.index import load_index, sync
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, years, north in (("report_001.txt", "2019\t2018", "4,210"), ("report_002.txt", "2017\t2016", "7,730")):
@@ -338,9 +335,7 @@ def _two_companies(tmp_path: Path):  # type: ignore[no-untyped-def]
             f"Northern region\t${north}\t$3,390\nSouthern region\t1,150\t2,330\n", encoding="utf-8")
     (corpus / "report_003.txt").write_text("Company report extract 003\n\nHeadcount by site\n\n\t2019\t2018\n"
                                           "Leeds site\t410\t390\nYork site\t120\t131\n", encoding="utf-8")
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
-    sync(s, progress=False)
-    return Assistant(s, index=load_index(s))
+    return assistant_for(corpus, tmp_path / "index")
 
 
 @pytest.mark.parametrize("question,value", [

@@ -16,6 +16,8 @@ from assistant.ingest import read
 from assistant.layout import segment
 from assistant.tables import extract_tables
 
+from .conftest import assistant_for
+
 
 def unruled_page(path: Path, header: list[str], rows: list[list[str]], intro: str = "", size: float = 9,
                  right_edges: tuple[float, ...] = (360, 450)) -> Path:
@@ -393,9 +395,7 @@ def test_a_list_whose_lead_in_ends_a_page_goes_on_at_the_top_of_the_next(tmp_pat
              PageBreak(), *[Paragraph(x, styles["BodyText"]) for x in items],
              Paragraph("Every service says how many residents it reached and at what cost.", styles["BodyText"])]
     SimpleDocTemplate(str(corpus / "library.pdf"), pagesize=A4).build(story)
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
-    sync(s, progress=False)
-    ans = Assistant(s, index=load_index(s)).ask(question)
+    ans = assistant_for(corpus, tmp_path / "index").ask(question)
     assert all(x.split(". ", 1)[1] in ans.text for x in items), ans.text
     assert {c.page for c in ans.citations if "Mobile library" in c.quote} == {2}
 
@@ -421,9 +421,7 @@ def test_a_wrapped_lead_in_and_wrapped_items_are_read_whole(tmp_path: Path) -> N
              *[Paragraph(x, body) for x in items],
              Paragraph("The pilot will be evaluated again by the university in the spring.", body)]
     SimpleDocTemplate(str(corpus / "carers.pdf"), pagesize=A4).build(story)
-    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
-    sync(s, progress=False)
-    a = Assistant(s, index=load_index(s))
+    a = assistant_for(corpus, tmp_path / "index")
     doc = read(corpus / "carers.pdf")
     assert sum(1 for ln in doc.lines if ln.text.strip()) >= 7, "the lead-in and two items wrap"
     for question in ("What lessons did the carers pilot show?", "What did the 2019-20 carers pilot show?"):
