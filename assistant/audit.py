@@ -475,11 +475,15 @@ def _measure(header: str, stated: Cell) -> str:
 def check_changes(t: Table) -> list[AuditFinding]:
     """A change column (amount, % or points) against the two columns it compares. Which two, and which is
     the earlier, comes from the headers and from the rows themselves: of the pairs the layout allows, the
-    one that reconciles the most rows is the one the column is about; a column no pair reconciles is
-    about figures the table does not show, and nothing is reported, unless the table has one pair whose
-    periods its headers name. A change on another basis ('normalised', 'constant currency') is not
-    recomputed from the reported figures."""
+    one that reconciles the most rows is the one the column is about. A reading is trusted only where
+    the table bears it out: at least as many rows reconcile as not, counted over every change column of
+    the table that reads the same two columns (a 'Difference' that reconciles vouches for the '% change'
+    beside it). Otherwise the column compares figures the table does not show (another basis, restated
+    or unrounded figures), and a published table does not fail on most of its rows: nothing is reported.
+    A change on another basis ('normalised', 'constant currency') is not recomputed from the reported
+    figures."""
     out = []
+    chosen = []
     for col in range(t.label_cols, len(t.columns)):
         header = t.columns[col]
         if not _CHANGE_HEADER.search(header) or _OTHER_BASIS.search(header):
@@ -506,12 +510,12 @@ def check_changes(t: Table) -> list[AuditFinding]:
                 readings.append((sum(ok for _, ok, _ in results), a, b, results))
         if not readings:
             continue
-        best = max(readings, key=lambda x: x[0])  # the first of equals: the most likely pair
-        known = len(pairs) == 1 and _header_order(t, *pairs[0]) is not None
-        good = best[0]
-        if not known and (good == 0 or good < len(best[3]) - good):
+        chosen.append((col, header, max(readings, key=lambda x: x[0])))  # the first of equals: the likeliest
+    for col, header, (_, a, b, results) in chosen:
+        same_pair = [res for _, _, (_, x, y, res) in chosen if {x, y} == {a, b}]
+        good = sum(ok for res in same_pair for _, ok, _ in res)
+        if good == 0 or good < sum(len(res) for res in same_pair) - good:
             continue  # most rows are not this pair's change either: the column compares something else
-        _, a, b, results = best
         for r, ok, exact in results:
             if ok:
                 continue

@@ -248,3 +248,31 @@ def test_a_change_column_before_the_years_it_compares(tmp_path: Path, header: st
     wrong = text.replace("25.0%", "35.0%") if percent else text.replace("\t250\t", "\t205\t")
     findings = audit_text(tmp_path, wrong)
     assert [(f.kind, f.line_start) for f in findings] == [("percent" if percent else "change", 4)]
+
+
+@pytest.mark.parametrize("header", ["Change", "Variance", "Movement"])
+def test_a_change_column_most_rows_of_which_do_not_reconcile_compares_something_else(tmp_path: Path, header: str) -> None:
+    # the stated changes follow figures the table does not show (before restatement, unrounded): a
+    # published table does not fail on most of its rows, so the reading is wrong, not the table
+    text = (f"Library visits\n\n\t2022\t2021\t{header}\nBranch A\t1,200\t1,000\t150\nBranch B\t800\t900\t(60)\n"
+            "Mobile\t300\t250\t50\nOnline\t2,000\t1,500\t420\n")
+    assert audit_text(tmp_path, text) == []
+    # one slip among rows that reconcile is still a slip
+    ok = text.replace("\t150\n", "\t200\n").replace("\t(60)\n", "\t(100)\n").replace("\t420\n", "\t500\n")
+    assert audit_text(tmp_path, ok) == []
+    findings = audit_text(tmp_path, ok.replace("\t(100)\n", "\t(10)\n"))
+    assert [(f.kind, f.line_start, f.computed) for f in findings] == [("change", 5, "-100")]
+
+
+@pytest.mark.parametrize("years", [("2021/22 budget", "2022/23 budget"), ("FY2022", "FY2023"), ("2022", "2023")])
+def test_a_difference_that_reconciles_vouches_for_the_percent_change_beside_it(tmp_path: Path,
+                                                                                 years: tuple[str, str]) -> None:
+    # one row: its own % change cannot show the reading is right, but the amount change of the same two
+    # figures can; without it, a one-row % change is not recomputed
+    head = f"Grant allocation\n\n\t{years[0]}\t{years[1]}\t"
+    both = head + "Difference\t% change\nCarers grant\t£2,400,000\t£2,100,000\t-£300,000\t-13.0%\n"
+    findings = audit_text(tmp_path, both)
+    assert [(f.kind, f.line_start) for f in findings] == [("percent", 4)]
+    assert findings[0].computed == "-12.50%"
+    alone = head + "% change\nCarers grant\t£2,400,000\t£2,100,000\t-13.0%\n"
+    assert audit_text(tmp_path, alone) == []
