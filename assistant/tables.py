@@ -23,6 +23,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -365,7 +366,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
             group = label
             row_group = None
             parent, parent_cells = None, None
-        elif role == "body" and parent is not None and parent_cells is not None and _is_sub_row(r, parent_cells, label_cols):
+        elif role == "body" and parent is not None and parent_cells is not None and _is_sub_row(r, parent_cells, label_cols, columns):
             row_group = parent
         elif role == "body":
             parent, parent_cells = label, r.cells
@@ -857,12 +858,18 @@ def _fill_down_labels(body: list[_PRow], label_cols: int, units: list[tuple[str 
             r.cells[0] = above
 
 
-def _is_sub_row(r: _PRow, parent_cells: list[str], label_cols: int) -> bool:
+_CHANGE_COLUMN = re.compile(r"(?i)\b(change|variance|movement|increase|decrease|difference)\b|%\s*(?:chg|change)")
+
+
+def _is_sub_row(r: _PRow, parent_cells: list[str], label_cols: int, columns: Sequence[str] = ()) -> bool:
     label = " ".join(r.cells[:label_cols]).strip()
     parent_label = " ".join(parent_cells[:label_cols]).strip()
     if not label or len(label.split()) > 4 or len(parent_label.split()) < 5 or _TOTAL.search(label):
         return False
-    lead = range(label_cols, min(label_cols + 2, len(r.cells)))
+    # an empty cell under a change header ('% Change' from nothing) says the change cannot be computed, not
+    # that the row is part of the one above
+    lead = [i for i in range(label_cols, min(label_cols + 2, len(r.cells)))
+            if not (i < len(columns) and _CHANGE_COLUMN.search(columns[i]))]
     return any(not r.cells[i].strip() and parent_cells[i].strip() for i in lead) and any(
         parse_cell(c).kind in NUMERIC for c in r.cells[label_cols:])
 

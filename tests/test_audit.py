@@ -276,3 +276,17 @@ def test_a_difference_that_reconciles_vouches_for_the_percent_change_beside_it(t
     assert findings[0].computed == "-12.50%"
     alone = head + "% change\nCarers grant\t£2,400,000\t£2,100,000\t-13.0%\n"
     assert audit_text(tmp_path, alone) == []
+
+
+@pytest.mark.parametrize("header", ["% Change", "Change (%)", "Variance %"])
+def test_a_blank_change_cell_does_not_make_a_row_part_of_the_one_above(tmp_path: Path, header: str) -> None:
+    # a row new this year has no % change; it is not a sub-row of the long-labelled row above it, so the
+    # total still counts it
+    text = (f"Other assets\n\n(in thousands of $)\t{header}\t2022\t2021\n"
+            "Deposits held against long-term equipment contracts\t(10.0)%\t900\t1,000\n"
+            "Right-of-use assets\t\t400\t—\nPrepayments\t50.0%\t300\t200\nTotal\t33.3%\t1,600\t1,200\n")
+    findings = audit_text(tmp_path, text)
+    assert findings == []
+    doc = read(tmp_path / "doc.txt")
+    row = next(r for t in extract_tables(doc, segment(doc)) for r in t.rows if r.label.startswith("Right-of-use"))
+    assert row.group is None
