@@ -9,8 +9,9 @@ sees a table. This module rebuilds a page's lines from its words' positions (pdf
 2. within a line, a gap wider than `CELL_GAP` times the font size starts a new cell (a word space is about
    a quarter of it; justified text stretches spaces to half of it at most);
 3. a *block* is a run of lines, close together, of which at least two are rows: a label and at least one
-   cell that is a number ('$751,990', '(3.1)', '12%', '—'), or a cell of text holding an amount (a text
-   column set close to a figure). Lines of two or more short cells just above (column headers) and lines
+   cell that is a number ('$751,990', '(3.1)', '12%', '—'), a cell of text holding an amount (a text
+   column set close to a figure), or three or more short cells set apart by white space (a table of words
+   and dates: 'Telecare | NRS Healthcare | Mar-19'; running text never leaves such gaps). Lines of two or more short cells just above (column headers) and lines
    of one short cell between rows (a section's name, 'Total assets:') belong to it; a line of running text
    ends it. Running text set in columns (a leaflet) is no block: every column holds long lines of words;
 4. the block's columns are cut where white space runs down every line of its rows (`_river_columns`: a
@@ -44,7 +45,8 @@ COLUMN_TOLERANCE = 1.2  # right edges within this many font sizes are one column
 SHORT_CELL_WORDS = 8  # a header or section cell is at most this many words
 PROSE_WORDS = 5  # columns whose lines hold this many words or more (median) are running text, not a table
 RIVER = 0.35  # white space this many font sizes wide, down every line of a table, separates two columns
-WRAP_RATIO = 1.3  # rows set this much further apart than a cell's lines tell wrapped lines from rows
+WRAP_RATIO = 1.3
+GRID_CELLS = 3  # a line of this many short cells or more is a row of a table of words  # rows set this much further apart than a cell's lines tell wrapped lines from rows
 
 _NUMERIC = re.compile(r"^[+\-–—]?\s*\(?\s*[+\-–—]?\s*(?:US|A|C)?[$£€]?\s*\(?\d[\d,]*(?:\.\d+)?\s*\)?\s*"
                       r"(?:%|pts|pp|x|k|m|bn|million|billion)?\s*\)?(?:\s*\(\d{1,2}\)|\*+)?$", re.I)
@@ -80,7 +82,14 @@ class _Line:
         """A label or a figure, and a figure after it: a cell that is one, or an amount within a cell of
         text ('40,367 hours £783,129 Based on ...' where a text column sits close to a figure)."""
         return len(self.cells) >= 2 and (any(c.numeric for c in self.cells[1:]) or
-                                         any(_AMOUNT.match(w) for c in self.cells[1:] for w in c.text.split()))
+                                         any(_AMOUNT.match(w) for c in self.cells[1:] for w in c.text.split())
+                                         or self.is_grid)
+
+    @property
+    def is_grid(self) -> bool:
+        """Three or more short cells set apart by white space: a row of a table of words ('Telecare  NRS
+        Healthcare  Mar-19'); running text never leaves a gap of a font size between its words."""
+        return len(self.cells) >= GRID_CELLS and self.is_short
 
     @property
     def is_short(self) -> bool:

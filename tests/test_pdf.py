@@ -453,3 +453,55 @@ def test_pdf_headings_by_width_and_after_a_caption(tmp_path: Path) -> None:
     assert not any(h.startswith("The Multi Disciplinary") for h in headings), headings
     night = next(b for b in blocks if any("21:00" in ln.text for ln in b.lines(doc)))
     assert night.heading[-2:] == ("Key elements", "Single point of referral"), night.heading
+
+
+def words_table_pdf(path: Path, header: list[str], rows: list[list[str]], xs: tuple[float, ...]) -> Path:
+    """A heading, a sentence, then a table whose cells are all words or dates (no figures), drawn with no
+    lines: each column starts at its own x."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(60, 780, "Current contracts")
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 756, "The services below are commissioned from these providers until the dates shown.")
+    y = 730.0
+    for row in [header, *rows]:
+        for text, x in zip(row, xs, strict=True):
+            c.drawString(x, y, text)
+        y -= 16
+    c.drawString(60, y - 10, "Each contract is reviewed by the commissioning team six months before it ends.")
+    c.showPage()
+    c.save()
+    return path
+
+
+CONTRACTS = [["Telecare", "Alarm Response Ltd", "Mar-24"], ["Home from Hospital", "Red Cross", "Sep-23"],
+             ["Reablement", "County Care", "Jun-25"], ["Falls prevention", "Active Lives Trust", "Dec-24"]]
+
+
+@pytest.mark.parametrize("xs", [(60, 220, 420), (60, 250, 470), (70, 200, 380)])
+def test_an_unruled_table_of_words_and_dates_is_read_into_cells(tmp_path: Path, xs: tuple[float, ...]) -> None:
+    doc = read(words_table_pdf(tmp_path / "contracts.pdf", ["Service", "Provider", "Contract expires"], CONTRACTS, xs))
+    rows = [ln.text.split("\t") for ln in doc.lines if "\t" in ln.text]
+    assert rows == [["Service", "Provider", "Contract expires"], *CONTRACTS]
+    # the sentences above and below stay sentences
+    assert any(ln.text.startswith("Each contract is reviewed") and "\t" not in ln.text for ln in doc.lines)
+    t = extract_tables(doc, segment(doc))[0]
+    assert [r.label for r in t.rows] == [r[0] for r in CONTRACTS]
+
+
+@pytest.mark.parametrize("question", ["When does the telecare contract expire?",
+                                      "Who provides the reablement service?",
+                                      "Until when is the falls prevention contract let?"])
+def test_a_cell_of_an_unruled_table_of_words_answers_its_row(tmp_path: Path, question: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    words_table_pdf(corpus / "contracts.pdf", ["Service", "Provider", "Contract expires"], CONTRACTS, (60, 220, 420))
+    a = assistant_for(corpus, tmp_path / "index")
+    ans = a.ask(question)
+    want = {"telecare": "Mar-24", "reablement": "County Care", "falls": "Dec-24"}
+    key = next(k for k in want if k in question.lower())
+    assert ans.answered and want[key] in ans.text
+    assert any(c.doc == "contracts.pdf" and c.page == 1 for c in ans.citations)
