@@ -34,12 +34,12 @@ from decimal import ROUND_DOWN, Decimal
 
 from .figures import column_name
 from .tableqa import column_period
+from .tables import CHANGE_HEADER
 from .text import sentence_spans, shorten
 from .types import AuditFinding, Cell, Row, SourceDoc, Table
 from .values import CURRENCIES, NIL_DASHES, SCALES, Number, find_numbers, format_value, normalize_period, round_to
 
 NUMERIC = ("money", "number")
-_CHANGE_HEADER = re.compile(r"(?i)\b(difference|change|variance|increase|decrease|movement)\b")
 _PCT_HEADER = re.compile(r"(?i)%|percent")
 _NET = re.compile(r"(?i)\b(deficit|surplus|net|balance)\b")
 _INCOME = re.compile(r"(?i)\bincome\b")
@@ -371,7 +371,7 @@ def _value_columns(t: Table) -> list[int]:
     out = []
     for c in range(t.label_cols, len(t.columns)):
         header = column_name(t, c)
-        if _CHANGE_HEADER.search(header) or re.search(r"(?i)\bvs\.?\b", t.columns[c].split(" / ")[-1]):
+        if CHANGE_HEADER.search(header) or re.search(r"(?i)\bvs\.?\b", t.columns[c].split(" / ")[-1]):
             continue
         kinds = [r.cells[c].kind for r in t.rows if c < len(r.cells) and r.cells[c].kind != "empty"]
         if kinds and sum(k in NUMERIC + ("percent",) for k in kinds) >= len(kinds) / 2:
@@ -486,7 +486,7 @@ def check_changes(t: Table) -> list[AuditFinding]:
     chosen = []
     for col in range(t.label_cols, len(t.columns)):
         header = t.columns[col]
-        if not _CHANGE_HEADER.search(header) or _OTHER_BASIS.search(header):
+        if not CHANGE_HEADER.search(header) or _OTHER_BASIS.search(header):
             continue
         rows = [r for r in t.rows if col < len(r.cells) and r.cells[col].value is not None
                 and r.cells[col].kind in NUMERIC + ("percent",)]
@@ -826,7 +826,7 @@ def _table_change(doc: SourceDoc, tables: list[Table], page: int | None, line: i
     wants_total = bool(re.search(r"(?i)\b(overall|total|whole)\b", item))
     rows = [r for r in t.rows if (wants_total and r.role == "total") or (words and words & _key_words(r.label))]
     pairs = [(a, b) for b in range(t.label_cols, len(t.columns)) for a in range(t.label_cols, b)
-             if not _CHANGE_HEADER.search(column_name(t, a) + column_name(t, b)) and normalize_period_in(column_name(t, a))
+             if not CHANGE_HEADER.search(column_name(t, a) + column_name(t, b)) and normalize_period_in(column_name(t, a))
              and normalize_period_in(column_name(t, b))]
     for r in rows:
         for a, b in pairs[:1]:

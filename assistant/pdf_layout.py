@@ -11,9 +11,9 @@ sees a table. This module rebuilds a page's lines from its words' positions (pdf
 3. a *block* is a run of lines, close together, of which at least two are rows: a label and at least one
    cell that is a number ('$751,990', '(3.1)', '12%', '—'), a cell of text holding an amount (a text
    column set close to a figure), or three or more short cells set apart by white space (a table of words
-   and dates: 'Telecare | NRS Healthcare | Mar-19'; running text never leaves such gaps). Lines of two or more short cells just above (column headers) and lines
-   of one short cell between rows (a section's name, 'Total assets:') belong to it; a line of running text
-   ends it. Running text set in columns (a leaflet) is no block: every column holds long lines of words;
+   and dates: 'Telecare | NRS Healthcare | Mar-19'; running text never leaves such gaps). Lines of two or
+   more short cells just above (column headers) and lines of one short cell between rows (a section's
+   name, 'Total assets:') belong to it; a line of running text ends it. Running text set in columns (a leaflet) is no block: every column holds long lines of words;
 4. the block's columns are cut where white space runs down every line of its rows (`_river_columns`: a
    table's columns, of figures or of wrapped text, keep their edges; running text does not), each word
    going to the column its middle is in. With no such white space, the value columns are the clusters of
@@ -45,8 +45,8 @@ COLUMN_TOLERANCE = 1.2  # right edges within this many font sizes are one column
 SHORT_CELL_WORDS = 8  # a header or section cell is at most this many words
 PROSE_WORDS = 5  # columns whose lines hold this many words or more (median) are running text, not a table
 RIVER = 0.35  # white space this many font sizes wide, down every line of a table, separates two columns
-WRAP_RATIO = 1.3
-GRID_CELLS = 3  # a line of this many short cells or more is a row of a table of words  # rows set this much further apart than a cell's lines tell wrapped lines from rows
+WRAP_RATIO = 1.3  # rows set this much further apart than a cell's lines tell wrapped lines from rows
+GRID_CELLS = 3  # a line of this many short cells or more is a row of a table of words
 
 _NUMERIC = re.compile(r"^[+\-–—]?\s*\(?\s*[+\-–—]?\s*(?:US|A|C)?[$£€]?\s*\(?\d[\d,]*(?:\.\d+)?\s*\)?\s*"
                       r"(?:%|pts|pp|x|k|m|bn|million|billion)?\s*\)?(?:\s*\(\d{1,2}\)|\*+)?$", re.I)

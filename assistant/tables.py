@@ -32,6 +32,10 @@ from .text import runs_on
 from .types import Cell, Row, SourceDoc, Table
 from .values import NIL_DASHES, parse_cell, strip_footnote
 
+# a header over differences between periods ('Change', '% Change', 'Variance', 'Movement'): the audit checks
+# such columns; an empty cell under one says a change cannot be computed, nothing about the row
+CHANGE_HEADER = re.compile(r"(?i)\b(difference|change|variance|increase|decrease|movement)\b")
+
 HEADER_WORDS = {
     "description", "name", "scheme", "service", "services", "provider", "date", "reference", "ref",
     "milestone", "dependency", "total", "target", "targets", "baseline", "actual", "plan", "status",
@@ -858,9 +862,6 @@ def _fill_down_labels(body: list[_PRow], label_cols: int, units: list[tuple[str 
             r.cells[0] = above
 
 
-_CHANGE_COLUMN = re.compile(r"(?i)\b(change|variance|movement|increase|decrease|difference)\b|%\s*(?:chg|change)")
-
-
 def _is_sub_row(r: _PRow, parent_cells: list[str], label_cols: int, columns: Sequence[str] = ()) -> bool:
     label = " ".join(r.cells[:label_cols]).strip()
     parent_label = " ".join(parent_cells[:label_cols]).strip()
@@ -869,7 +870,7 @@ def _is_sub_row(r: _PRow, parent_cells: list[str], label_cols: int, columns: Seq
     # an empty cell under a change header ('% Change' from nothing) says the change cannot be computed, not
     # that the row is part of the one above
     lead = [i for i in range(label_cols, min(label_cols + 2, len(r.cells)))
-            if not (i < len(columns) and _CHANGE_COLUMN.search(columns[i]))]
+            if not (i < len(columns) and CHANGE_HEADER.search(columns[i]))]
     return any(not r.cells[i].strip() and parent_cells[i].strip() for i in lead) and any(
         parse_cell(c).kind in NUMERIC for c in r.cells[label_cols:])
 
