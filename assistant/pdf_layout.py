@@ -81,9 +81,12 @@ class _Line:
     def is_row(self) -> bool:
         """A label or a figure, and a figure after it: a cell that is one, or an amount within a cell of
         text ('40,367 hours £783,129 Based on ...' where a text column sits close to a figure)."""
+        return self.has_figure or self.is_grid
+
+    @property
+    def has_figure(self) -> bool:
         return len(self.cells) >= 2 and (any(c.numeric for c in self.cells[1:]) or
-                                         any(_AMOUNT.match(w) for c in self.cells[1:] for w in c.text.split())
-                                         or self.is_grid)
+                                         any(_AMOUNT.match(w) for c in self.cells[1:] for w in c.text.split()))
 
     @property
     def is_grid(self) -> bool:
@@ -320,7 +323,10 @@ def _wrap_gap(block: list[_Line]) -> float | None:
     """Lines closer together than this are one cell's wrapped lines: halfway between the closest two
     lines (a cell's leading) and the usual gap above a row; None when the two cannot be told apart."""
     gaps = [b.top - a.top for a, b in zip(block, block[1:], strict=False)]
-    before_rows = [g for g, b in zip(gaps, block[1:], strict=False) if b.is_row]
+    # rows are told by their figures where the table has any: a wrapped cell's second line of words can
+    # look like a row of a table of words
+    figures = any(b.has_figure for b in block[1:])
+    before_rows = [g for g, b in zip(gaps, block[1:], strict=False) if (b.has_figure if figures else b.is_row)]
     if not gaps or not before_rows:
         return None
     leading, row_gap = min(gaps), median(before_rows)

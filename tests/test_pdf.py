@@ -505,3 +505,38 @@ def test_a_cell_of_an_unruled_table_of_words_answers_its_row(tmp_path: Path, que
     key = next(k for k in want if k in question.lower())
     assert ans.answered and want[key] in ans.text
     assert any(c.doc == "contracts.pdf" and c.page == 1 for c in ans.citations)
+
+
+def wrapped_scheme_table(path: Path, widths: tuple[float, ...]) -> Path:
+    """A table without lines whose three text columns wrap onto two or three lines in every row, beside two
+    columns of amounts (as plans print their scheme lists)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("c", fontSize=8, leading=9.5)
+    data = [["Scheme", "Theme", "Funded by", "2022/23", "2023/24"],
+            ["Night sitting service for carers", "Supporting people at home", "Improved grant", "£120,000", "£125,000"],
+            ["Discharge to assess beds in care homes", "Managing transfers of care", "Minimum contribution",
+             "£253,500", "£338,000"],
+            ["Falls response and lifting team", "Prevention and early help", "Local authority budget",
+             "£64,000", "£66,000"]]
+    table = Table([[Paragraph(c, cell) for c in r] for r in data], colWidths=list(widths))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph("The schemes funded this year are listed below.", styles["BodyText"]), table])
+    return path
+
+
+@pytest.mark.parametrize("widths", [(55, 55, 50, 60, 60), (50, 60, 50, 60, 60), (60, 50, 45, 60, 60)])
+def test_cells_of_words_wrapped_beside_figures_stay_in_their_row(tmp_path: Path, widths: tuple[float, ...]) -> None:
+    # the second and third lines of a row's wrapped cells are three short cells of words: they must not be
+    # read as rows of their own (which a table of words would make them)
+    doc = read(wrapped_scheme_table(tmp_path / "schemes.pdf", widths))
+    t = extract_tables(doc, segment(doc))[0]
+    body = [r for r in t.rows if any(c.kind == "money" for c in r.cells)]
+    assert len(body) == 3 and len(t.rows) == 3
+    beds = next(r for r in body if "Discharge" in r.label)
+    assert "care homes" in beds.label
+    assert [c.value for c in beds.cells if c.kind == "money"] == [Decimal(253500), Decimal(338000)]
