@@ -11,9 +11,10 @@ sees a table. This module rebuilds a page's lines from its words' positions (pdf
 3. a *block* is a run of lines, close together, of which at least two are rows: a label and at least one
    cell that is a number ('$751,990', '(3.1)', '12%', '—'), a cell of text holding an amount (a text
    column set close to a figure), or three or more short cells set apart by white space (a table of words
-   and dates: 'Telecare | NRS Healthcare | Mar-19'; running text never leaves such gaps). Lines of two or
-   more short cells just above (column headers) and lines of one short cell between rows (a section's
-   name, 'Total assets:') belong to it; a line of running text ends it. Running text set in columns (a leaflet) is no block: every column holds long lines of words;
+   and dates: 'Mobile library | Bookbus Ltd | Mar-24'; running text never leaves such gaps). Lines of two
+   or more short cells just above (column headers) and lines of one short cell between rows (a section's
+   name, 'Total assets:') belong to it; a line of running text ends it. Running text set in columns (a
+   leaflet) is no block: every column holds long lines of words;
 4. the block's columns are cut where white space runs down every line of its rows (`_river_columns`: a
    table's columns, of figures or of wrapped text, keep their edges; running text does not), each word
    going to the column its middle is in. With no such white space, the value columns are the clusters of
@@ -79,19 +80,20 @@ class _Line:
 
     @property
     def is_row(self) -> bool:
-        """A label or a figure, and a figure after it: a cell that is one, or an amount within a cell of
-        text ('40,367 hours £783,129 Based on ...' where a text column sits close to a figure)."""
+        """A row of a table: one with a figure, or a row of a table of words."""
         return self.has_figure or self.is_grid
 
     @property
     def has_figure(self) -> bool:
+        """A label or a figure, and a figure after it: a cell that is one, or an amount within a cell of
+        text ('40,367 hours £783,129 Based on ...' where a text column sits close to a figure)."""
         return len(self.cells) >= 2 and (any(c.numeric for c in self.cells[1:]) or
                                          any(_AMOUNT.match(w) for c in self.cells[1:] for w in c.text.split()))
 
     @property
     def is_grid(self) -> bool:
-        """Three or more short cells set apart by white space: a row of a table of words ('Telecare  NRS
-        Healthcare  Mar-19'); running text never leaves a gap of a font size between its words."""
+        """Three or more short cells set apart by white space: a row of a table of words ('Mobile library
+        Bookbus Ltd  Mar-24'); running text never leaves a gap of a font size between its words."""
         return len(self.cells) >= GRID_CELLS and self.is_short
 
     @property

@@ -465,20 +465,20 @@ def words_table_pdf(path: Path, header: list[str], rows: list[list[str]], xs: tu
     c.setFont("Helvetica-Bold", 12)
     c.drawString(60, 780, "Current contracts")
     c.setFont("Helvetica", 10)
-    c.drawString(60, 756, "The services below are commissioned from these providers until the dates shown.")
+    c.drawString(60, 756, "The services below are let to these providers until the dates shown.")
     y = 730.0
     for row in [header, *rows]:
         for text, x in zip(row, xs, strict=True):
             c.drawString(x, y, text)
         y -= 16
-    c.drawString(60, y - 10, "Each contract is reviewed by the commissioning team six months before it ends.")
+    c.drawString(60, y - 10, "Each contract is reviewed by the council six months before it ends.")
     c.showPage()
     c.save()
     return path
 
 
-CONTRACTS = [["Telecare", "Alarm Response Ltd", "Mar-24"], ["Home from Hospital", "Red Cross", "Sep-23"],
-             ["Reablement", "County Care", "Jun-25"], ["Falls prevention", "Active Lives Trust", "Dec-24"]]
+CONTRACTS = [["Mobile library", "Bookbus Ltd", "Mar-24"], ["School meals", "Fresh Plate Co", "Sep-23"],
+             ["Grounds maintenance", "Green Spaces Trust", "Jun-25"], ["Pest control", "Northern Pest Services", "Dec-24"]]
 
 
 @pytest.mark.parametrize("xs", [(60, 220, 420), (60, 250, 470), (70, 200, 380)])
@@ -492,16 +492,16 @@ def test_an_unruled_table_of_words_and_dates_is_read_into_cells(tmp_path: Path, 
     assert [r.label for r in t.rows] == [r[0] for r in CONTRACTS]
 
 
-@pytest.mark.parametrize("question", ["When does the telecare contract expire?",
-                                      "Who provides the reablement service?",
-                                      "Until when is the falls prevention contract let?"])
+@pytest.mark.parametrize("question", ["Which month does the mobile library contract end?",
+                                      "Who provides grounds maintenance?",
+                                      "Until when is the pest control contract let?"])
 def test_a_cell_of_an_unruled_table_of_words_answers_its_row(tmp_path: Path, question: str) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     words_table_pdf(corpus / "contracts.pdf", ["Service", "Provider", "Contract expires"], CONTRACTS, (60, 220, 420))
     a = assistant_for(corpus, tmp_path / "index")
     ans = a.ask(question)
-    want = {"telecare": "Mar-24", "reablement": "County Care", "falls": "Dec-24"}
+    want = {"library": "Mar-24", "grounds": "Green Spaces Trust", "pest": "Dec-24"}
     key = next(k for k in want if k in question.lower())
     assert ans.answered and want[key] in ans.text
     assert any(c.doc == "contracts.pdf" and c.page == 1 for c in ans.citations)
@@ -509,19 +509,19 @@ def test_a_cell_of_an_unruled_table_of_words_answers_its_row(tmp_path: Path, que
 
 def wrapped_scheme_table(path: Path, widths: tuple[float, ...]) -> Path:
     """A table without lines whose three text columns wrap onto two or three lines in every row, beside two
-    columns of amounts (as plans print their scheme lists)."""
+    columns of amounts (as plans print their project lists)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     styles = getSampleStyleSheet()
     cell = styles["BodyText"].clone("c", fontSize=8, leading=9.5)
-    data = [["Scheme", "Theme", "Funded by", "2022/23", "2023/24"],
-            ["Night sitting service for carers", "Supporting people at home", "Improved grant", "£120,000", "£125,000"],
-            ["Discharge to assess beds in care homes", "Managing transfers of care", "Minimum contribution",
-             "£253,500", "£338,000"],
-            ["Falls response and lifting team", "Prevention and early help", "Local authority budget",
-             "£64,000", "£66,000"]]
+    data = [["Project", "Theme", "Funded by", "2022/23", "2023/24"],
+            ["Evening youth club sessions", "Young people and families", "Town council grant", "£42,000", "£44,500"],
+            ["Riverside footpath repairs in three wards", "Parks and open spaces", "Capital programme",
+             "£187,250", "£96,400"],
+            ["Library digital skills classes", "Learning and skills", "Lottery heritage fund",
+             "£18,000", "£19,300"]]
     table = Table([[Paragraph(c, cell) for c in r] for r in data], colWidths=list(widths))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     SimpleDocTemplate(str(path), pagesize=A4).build(
@@ -533,10 +533,10 @@ def wrapped_scheme_table(path: Path, widths: tuple[float, ...]) -> Path:
 def test_cells_of_words_wrapped_beside_figures_stay_in_their_row(tmp_path: Path, widths: tuple[float, ...]) -> None:
     # the second and third lines of a row's wrapped cells are three short cells of words: they must not be
     # read as rows of their own (which a table of words would make them)
-    doc = read(wrapped_scheme_table(tmp_path / "schemes.pdf", widths))
+    doc = read(wrapped_scheme_table(tmp_path / "projects.pdf", widths))
     t = extract_tables(doc, segment(doc))[0]
     body = [r for r in t.rows if any(c.kind == "money" for c in r.cells)]
     assert len(body) == 3 and len(t.rows) == 3
-    beds = next(r for r in body if "Discharge" in r.label)
-    assert "care homes" in beds.label
-    assert [c.value for c in beds.cells if c.kind == "money"] == [Decimal(253500), Decimal(338000)]
+    paths = next(r for r in body if "Riverside" in r.label)
+    assert "three wards" in paths.label
+    assert [c.value for c in paths.cells if c.kind == "money"] == [Decimal(187250), Decimal(96400)]
