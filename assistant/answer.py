@@ -189,6 +189,7 @@ class Answerer:
         self._tqa: TableQA | None = None
         self._names: dict[str, dict[str, int]] | None = None
         self._vocabulary: set[str] | None = None
+        self._term_docs: dict[str, set[str]] | None = None  # see rivals
         self._spelt: dict[str, str] | None = None  # see acronyms_written
         self._company_docs: set[str] | None = None  # see _without_reporter
         self._footnotes: dict[tuple[str, int, str], list[str]] = {}  # (doc, line, marker) -> the rows it explains
@@ -227,11 +228,37 @@ class Answerer:
     def vocabulary(self) -> set[str]:
         """Every content term the documents use anywhere: text, headings, table cells."""
         if self._vocabulary is None:
-            vocab: set[str] = set()
-            for ln in self._lines():
-                vocab.update(content_terms(ln.text))
-            self._vocabulary = vocab
+            self._vocabulary = set(self.term_docs())
         return self._vocabulary
+
+    def term_docs(self) -> dict[str, set[str]]:
+        """Every content term the documents use anywhere (text, headings, table cells), with the documents
+        that use it."""
+        if self._term_docs is None:
+            out: dict[str, set[str]] = {}
+            for doc in self.index.docs:
+                for lines in self.index.lines_by_page(doc).values():
+                    for ln in lines:
+                        for t in content_terms(ln.text):
+                            out.setdefault(t, set()).add(doc)
+            self._term_docs = out
+        return self._term_docs
+
+    def rivals(self, q: Query, docs: set[str]) -> int:
+        """How many documents in the question's scope use every question term the answer's document uses: 1
+        when the question's words point at that document alone, many when the question could be about any of
+        them (asked of many company reports at once, 'What was the revenue in 2019?')."""
+        td = self.term_docs()
+        scope = set(q.docs) if q.docs else set(self.index.docs)
+        best = 0
+        for d in docs:
+            shared = scope.copy()
+            for t in q.terms:
+                holders = td.get(t, set())
+                if d in holders:
+                    shared &= holders
+            best = max(best, len(shared))
+        return max(1, best)
 
     def acronyms_written(self, question: str) -> str:
         """The question with the acronyms it types in lower case written as the documents write them ('the
@@ -370,6 +397,7 @@ class Answerer:
         feats["doc_share"] = C.doc_share(docs, candidates)
         lines = max((sum(len(v) for v in self.index.lines_by_page(d).values()) for d in docs), default=0)
         feats["doc_size"] = math.log10(1 + lines)
+        feats["rivals"] = math.log2(self.rivals(q, docs)) if docs else 0.0
         return feats, C.probability(feats)
 
     def explain(self, question: str, docs: Sequence[str] | None = None) -> dict[str, Any]:

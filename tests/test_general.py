@@ -4,6 +4,7 @@ each mechanism is tried with several phrasings."""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from pathlib import Path
 
@@ -363,6 +364,45 @@ def test_an_answer_other_documents_match_as_well_is_less_trusted(tmp_path: Path,
     assert headcount.state["features"]["doc_share"] > share
     as_if_alone = {**anywhere.state["features"], "doc_share": 1.0}
     assert probability(anywhere.state["features"]) < probability(as_if_alone)
+
+
+def _three_companies(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Two made-up extracts with regional revenue for the same years (one names its company), one with site
+    headcounts."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, title, north in (("report_001.txt", "Revenue by region (Acme Freight)", "4,210"),
+                               ("report_002.txt", "Revenue by region", "7,730")):
+        (corpus / name).write_text(f"Company report extract {name[7:10]}\n\n{title}\n\n\t2019\t2018\n"
+                                   f"Northern region\t${north}\t$3,390\nSouthern region\t1,150\t2,330\n", encoding="utf-8")
+    (corpus / "report_003.txt").write_text("Company report extract 003\n\nHeadcount by site\n\n\t2019\t2018\n"
+                                          "Leeds site\t410\t390\nYork site\t120\t131\n", encoding="utf-8")
+    return assistant_for(corpus, tmp_path / "index")
+
+
+@pytest.mark.parametrize("question,rivals", [
+    ("What was the Northern region revenue in 2019?", 2),
+    ("How much revenue came from the Southern region in 2018?", 2),
+    ("What was Acme Freight's Northern region revenue in 2019?", 1),
+    ("What did the Leeds site headcount come to in 2019?", 1),
+])
+def test_a_question_whose_words_several_documents_use_has_rivals(tmp_path: Path, question: str,
+                                                                 rivals: int) -> None:
+    """Rivals are the documents in scope that use every question term the answer's document uses: two
+    extracts have regional revenue for the same years, and only one names Acme Freight; one has site
+    headcounts. Asked of one extract there are none; more rivals make the fitted model trust the same
+    answer less (which company is meant is not said)."""
+    from assistant.confidence import probability
+
+    a = _three_companies(tmp_path)
+    anywhere = a.ask(question)
+    assert anywhere.answered
+    feats = anywhere.state["features"]
+    assert feats["rivals"] == pytest.approx(math.log2(rivals))
+    doc = next(iter({c.doc for c in anywhere.citations}))
+    assert a.ask(question, None, [doc]).state["features"]["rivals"] == 0.0
+    lone, crowded = {**feats, "rivals": 0.0}, {**feats, "rivals": math.log2(200)}
+    assert probability(crowded) < probability(lone)
 
 
 def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> None:
