@@ -51,7 +51,7 @@ def is_arithmetic(item: dict) -> bool:
 
 def tatqa(folder: Path) -> int:
     halves: dict[str, list[str]] = {"dev": [], "check": []}
-    for path in sorted(folder.glob("*.txt")):
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".pdf", ".docx")):
         number = int(re.sub(r"\D", "", path.stem) or 0)
         doc = read(path)
         for f in audit([doc], extract_tables(doc, segment(doc))):
