@@ -36,7 +36,7 @@ from .query import (
 )
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
-from .tableqa import TableAnswer, TableQA, build_matcher, column_period
+from .tableqa import Matcher, TableAnswer, TableQA, build_matcher, column_period
 from .text import LIST_ITEM, marker_kind, paragraphs, sentence_spans, shorten, strip_marker
 from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
@@ -202,8 +202,12 @@ class Answerer:
     @property
     def tqa(self) -> TableQA:
         if self._tqa is None:
-            texts = [p.text for p in self.index.passages if p.kind in ("text", "row")]
-            self._tqa = TableQA(build_matcher(texts, self.index.acronyms))
+            stats = self.index.term_stats()
+            if stats is not None:  # worked out when the index was built
+                self._tqa = TableQA(Matcher(stats["df"], stats["n_texts"], self.index.acronyms))
+            else:
+                texts = [p.text for p in self.index.passages if p.kind in ("text", "row")]
+                self._tqa = TableQA(build_matcher(texts, self.index.acronyms))
         return self._tqa
 
     def name_docs(self) -> dict[str, dict[str, int]]:
@@ -234,6 +238,8 @@ class Answerer:
     def term_docs(self) -> dict[str, set[str]]:
         """Every content term the documents use anywhere (text, headings, table cells), with the documents
         that use it."""
+        if self._term_docs is None and (stats := self.index.term_stats()) is not None:
+            self._term_docs = {t: set(v) for t, v in stats["docs"].items()}
         if self._term_docs is None:
             out: dict[str, set[str]] = {}
             for doc in self.index.docs:
@@ -264,6 +270,8 @@ class Answerer:
         """The question with the acronyms it types in lower case written as the documents write them ('the
         ibcf schemes' -> 'the iBCF schemes'), so that they meet their long forms; a word the documents also
         use in lower case ('made', 'cats') is left as it is."""
+        if self._spelt is None and (stats := self.index.term_stats()) is not None:
+            self._spelt = dict(stats["spelt"])
         if self._spelt is None:  # lower case -> the acronym, for acronyms the documents never write in lower case
             spelt = {k.lower(): k for k in self.index.acronyms}
             if spelt:

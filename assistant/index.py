@@ -9,6 +9,7 @@ Layout of the index folder:
         dense.faiss         FAISS inner-product index over the vectors
         bm25/               bm25s keyword index over the same passages
         store.duckdb        documents, source lines, tables, rows, cells
+        terms.json          term statistics the answerer needs on its first question (term_stats)
 
 Incremental: a document whose bytes did not change keeps its passages and tables; a passage whose id
 (content-derived) already has a vector is never embedded again. Nothing changed -> nothing is written.
@@ -23,6 +24,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -37,7 +39,7 @@ from .chunking import analyse, embedding_text
 from .embedding import DIM, Embedder, NumpyEmbedder, SentenceTransformerEmbedder, TokenCounter
 from .errors import IndexMissingError, IngestError, StaleIndexError
 from .ingest import discover, file_hash, read, too_large
-from .query import years_in
+from .query import content_terms, years_in
 from .settings import Settings
 from .store import Store, write_store
 from .text import acronyms_of, expand_acronyms, index_terms
@@ -377,6 +379,8 @@ def _write_build(index_dir: Path, manifest: dict[str, Any], passages: list[Passa
             bm25.save(str(tmp / "bm25"), show_progress=False)
         write_store(tmp / "store.duckdb", docs, tables)
         (tmp / "acronyms.json").write_text(json.dumps(acronyms, indent=0, sort_keys=True), encoding="utf-8")
+        (tmp / "terms.json").write_text(json.dumps(term_stats(passages, docs, acronyms), sort_keys=True),
+                                        encoding="utf-8")
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         final = index_dir / name
         os.replace(tmp, final)
@@ -392,6 +396,29 @@ def _write_build(index_dir: Path, manifest: dict[str, Any], passages: list[Passa
     for other in index_dir.iterdir():
         if other.is_dir() and other.name not in keep and (other.name.startswith("build-") or other.name.endswith(".tmp")):
             shutil.rmtree(other, ignore_errors=True)
+
+
+def term_stats(passages: list[Passage], docs: list[SourceDoc], acronyms: dict[str, str]) -> dict[str, Any]:
+    """What the answerer would otherwise work out over every passage and line on its first question (seconds
+    on a few hundred documents, so at build time): the document frequency of each term over the text and
+    row passages (tableqa.build_matcher), the documents each term of any line is in (Answerer.term_docs),
+    and the lower-case spellings of acronyms the documents never write in lower case
+    (Answerer.acronyms_written)."""
+    df: dict[str, int] = {}
+    texts = [p.text for p in passages if p.kind in ("text", "row")]
+    for text in texts:
+        for term in set(content_terms(text, acronyms)):
+            df[term] = df.get(term, 0) + 1
+    where: dict[str, set[str]] = {}
+    spelt = {k.lower(): k for k in acronyms}
+    for d in docs:
+        for ln in d.lines:
+            for t in content_terms(ln.text):
+                where.setdefault(t, set()).add(d.name)
+            if spelt:
+                for w in re.findall(r"\b[a-z][a-z&]+\b", ln.text):
+                    spelt.pop(w, None)
+    return {"df": df, "n_texts": len(texts), "docs": {t: sorted(v) for t, v in where.items()}, "spelt": spelt}
 
 
 def _read_passages(path: Path) -> list[Passage]:
@@ -427,6 +454,7 @@ class Index:
         self._lines: dict[str, dict[int | None, list[Line]]] = {}
         self._years: dict[str, frozenset[int]] = {}
         self._embedder: Embedder | None = None
+        self._term_stats: dict[str, Any] | None = None
         rows: dict[str, list[int]] = {}
         self._table_chunks: dict[str, list[Passage]] = {}
         self._by_table: dict[str, list[Passage]] = {}
@@ -442,6 +470,13 @@ class Index:
     @property
     def hash(self) -> str:
         return str(self.manifest.get("index_hash", ""))
+
+    def term_stats(self) -> dict[str, Any] | None:
+        """The build's term statistics (see `term_stats`); None for a build written before they were."""
+        if self._term_stats is None:
+            path = self.path / "terms.json"
+            self._term_stats = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        return self._term_stats or None
 
     @property
     def docs(self) -> list[str]:

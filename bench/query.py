@@ -1,12 +1,16 @@
 """Query speed: ask (default mode) and retrieve alone over the dev questions, the cold start, a check of a
 10-claim paragraph and a draft of a 200-word section.
 
-Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/query.py [--index DIR]
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/query.py [--index DIR] [--combined]
 
 The index is built first if needed (not timed). Cold start is measured in a fresh Python process: from
 `import assistant` to the first answer, index load and query-model load included. Then, in this process
 with everything loaded, every dev question is asked once for retrieve alone and once for ask; p50 and
 p95 are printed for both, measured in the same run.
+
+With --combined the corpus is the seeds and the 277 tatqa extracts together (one index of 282 documents,
+built under index/bench/combined unless --index is given): the cold start, and ask over the seeds'
+questions and the first 100 questions of the tatqa development half, each asked of the whole corpus.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("ASSISTANT_CORPUS", ROOT.parent / "shared" / "corpus"))
 GOLD = Path(os.environ.get("ASSISTANT_EVAL", CORPUS.parent / "eval" / "dev.jsonl"))
+TATQA = CORPUS.parent / "eval" / "tatqa"
 
 COLD = """
 import time, sys
@@ -43,7 +48,10 @@ def pct(xs: list[float], p: float) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--index", type=Path, default=None)
+    ap.add_argument("--combined", action="store_true", help="the seeds and the 277 tatqa extracts in one index")
     args = ap.parse_args()
+    if args.combined:
+        return combined(args.index or ROOT / "index" / "bench" / "combined")
     from assistant import Assistant, Settings
     from assistant.index import sync
 
@@ -93,6 +101,39 @@ def main() -> int:
     if draft_s:
         print(f"draft of a 200-word section: p50 {statistics.median(draft_s):.2f} s, max {max(draft_s):.2f} s "
               f"over {len(draft_s)} dev requests")
+    return 0
+
+
+def combined(index_dir: Path) -> int:
+    """Cold start and ask over one index of the seeds and the 277 extracts together."""
+    from assistant import Assistant, Settings
+    from assistant.index import sync
+
+    corpus = Path(tempfile.mkdtemp(prefix="bench-combined-"))
+    for folder in (CORPUS, TATQA / "corpus"):
+        for f in sorted(folder.iterdir()):
+            if f.is_file() and not f.name.startswith(".") and f.suffix != ".md":
+                (corpus / f.name).symlink_to(f.resolve())
+    settings = Settings(corpus=corpus, index_dir=index_dir)
+    sync(settings, progress=False)
+    cold = [float(subprocess.run([sys.executable, "-c", COLD, str(corpus), str(index_dir)], capture_output=True,
+                                 text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(3)]
+    seeds = [json.loads(x)["question"] for x in GOLD.read_text().splitlines()
+             if x.strip() and json.loads(x)["kind"] == "qa"]
+    reports = [q["question"] for q in map(json.loads, (TATQA / "gold.jsonl").read_text().splitlines())
+               if int(q["doc"][7:10]) % 2 == 0][:100]
+    a = Assistant(settings)
+    a.ask("warm up")
+    ask_ms = []
+    for q in seeds + reports:
+        t0 = time.perf_counter()
+        a.ask(q)
+        ask_ms.append(1000 * (time.perf_counter() - t0))
+    print(f"{len(a.index.docs)} documents; {len(seeds)} seed and {len(reports)} tatqa questions, "
+          f"each asked of every document")
+    print(f"ask        p50 {statistics.median(ask_ms):6.1f} ms   p95 {pct(ask_ms, 0.95):6.1f} ms")
+    print(f"cold start (import, load index and query model, first answer): "
+          f"median {statistics.median(cold):.2f} s of {', '.join(f'{c:.2f}' for c in cold)}")
     return 0
 
 

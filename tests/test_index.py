@@ -219,3 +219,32 @@ def test_a_process_follows_an_index_rebuilt_by_another(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
     builds = [p for p in s.index_dir.iterdir() if p.is_dir() and p.name.startswith("build-")]
     assert len(builds) <= 2
+
+
+def test_term_statistics_are_built_with_the_index_and_kept_up_to_date(settings: Settings,
+                                                                      embedder: CountingEmbedder) -> None:
+    """The answerer's term statistics (document frequencies, the documents each term is in, the acronyms
+    never written in lower case) are written with each build, match what the answerer would work out
+    itself, follow a document added later, and a build without them still answers the same."""
+    from assistant import Assistant
+
+    (settings.corpus / "carers.txt").write_text(
+        "1. Carers offer\n\nThe Carers Support Hub (CSH) gave 210 breaks in 2021-22.\n\n"
+        "Service\t2021-22\t2020-21\nRespite breaks\t210\t180\nCSH advice calls\t1,340\t990\n", encoding="utf-8")
+    sync(settings, embedder=embedder, progress=False)
+    built = load_index(settings)
+    stats = built.term_stats()
+    assert stats is not None and (built.path / "terms.json").is_file()
+    assert stats["docs"]["respit"] == ["carers.txt"] and "csh" in stats["spelt"]
+    fresh = Assistant(settings, index=built)
+    worked_out = Assistant(settings, index=load_index(settings))
+    worked_out.default_answerer.index.term_stats = lambda: None  # as a build from before they were written
+    for a in (fresh, worked_out):
+        ans = a.ask("How many respite breaks were there in 2021-22?")
+        assert ans.answered and [f.text for f in ans.figures] == ["210"]
+    ours, theirs = fresh.default_answerer, worked_out.default_answerer
+    assert ours.term_docs() == theirs.term_docs() and ours.tqa.m.df == theirs.tqa.m.df
+    assert ours.acronyms_written("the csh calls") == theirs.acronyms_written("the csh calls") == "the CSH calls"
+    (settings.corpus / "meals.txt").write_text("1. Meals\n\nMeals on wheels reached 640 people.\n", encoding="utf-8")
+    sync(settings, embedder=embedder, progress=False)
+    assert load_index(settings).term_stats()["docs"]["wheel"] == ["meals.txt"]
