@@ -36,7 +36,7 @@ from .query import (
 )
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
-from .tableqa import Matcher, TableAnswer, TableQA, build_matcher, column_period
+from .tableqa import Matcher, TableAnswer, TableQA, column_period
 from .text import LIST_ITEM, marker_kind, paragraphs, sentence_spans, shorten, strip_marker
 from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell, shift_fy
@@ -202,12 +202,8 @@ class Answerer:
     @property
     def tqa(self) -> TableQA:
         if self._tqa is None:
-            stats = self.index.term_stats()
-            if stats is not None:  # worked out when the index was built
-                self._tqa = TableQA(Matcher(stats["df"], stats["n_texts"], self.index.acronyms))
-            else:
-                texts = [p.text for p in self.index.passages if p.kind in ("text", "row")]
-                self._tqa = TableQA(build_matcher(texts, self.index.acronyms))
+            stats = self.index.term_stats()  # worked out when the index was built
+            self._tqa = TableQA(Matcher(stats["df"], stats["n_texts"], self.index.acronyms))
         return self._tqa
 
     def name_docs(self) -> dict[str, dict[str, int]]:
@@ -223,12 +219,6 @@ class Answerer:
             self._names = names
         return self._names
 
-    def _lines(self) -> Iterable[Any]:
-        """Every source line of every document."""
-        for doc in self.index.docs:
-            for lines in self.index.lines_by_page(doc).values():
-                yield from lines
-
     def vocabulary(self) -> set[str]:
         """Every content term the documents use anywhere: text, headings, table cells."""
         if self._vocabulary is None:
@@ -238,22 +228,14 @@ class Answerer:
     def term_docs(self) -> dict[str, set[str]]:
         """Every content term the documents use anywhere (text, headings, table cells), with the documents
         that use it."""
-        if self._term_docs is None and (stats := self.index.term_stats()) is not None:
-            self._term_docs = {t: set(v) for t, v in stats["docs"].items()}
         if self._term_docs is None:
-            out: dict[str, set[str]] = {}
-            for doc in self.index.docs:
-                for lines in self.index.lines_by_page(doc).values():
-                    for ln in lines:
-                        for t in content_terms(ln.text):
-                            out.setdefault(t, set()).add(doc)
-            self._term_docs = out
+            self._term_docs = {t: set(v) for t, v in self.index.term_stats()["docs"].items()}
         return self._term_docs
 
     def rivals(self, q: Query, docs: set[str]) -> int:
         """How many documents in the question's scope use every question term the answer's document uses: 1
         when the question's words point at that document alone, many when the question could be about any of
-        them (asked of many company reports at once, 'What was the revenue in 2019?')."""
+        them (asked of many company reports at once, 'how much were sales in 2019?')."""
         td = self.term_docs()
         scope = set(q.docs) if q.docs else set(self.index.docs)
         best = 0
@@ -270,15 +252,8 @@ class Answerer:
         """The question with the acronyms it types in lower case written as the documents write them ('the
         ibcf schemes' -> 'the iBCF schemes'), so that they meet their long forms; a word the documents also
         use in lower case ('made', 'cats') is left as it is."""
-        if self._spelt is None and (stats := self.index.term_stats()) is not None:
-            self._spelt = dict(stats["spelt"])
         if self._spelt is None:  # lower case -> the acronym, for acronyms the documents never write in lower case
-            spelt = {k.lower(): k for k in self.index.acronyms}
-            if spelt:
-                for ln in self._lines():
-                    for w in re.findall(r"\b[a-z][a-z&]+\b", ln.text):
-                        spelt.pop(w, None)
-            self._spelt = spelt
+            self._spelt = dict(self.index.term_stats()["spelt"])
         spelt = self._spelt
         return re.sub(r"\b[a-z][a-z&]{1,9}\b", lambda m: spelt.get(m.group(0), m.group(0)), question) if spelt \
             else question

@@ -27,7 +27,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -379,7 +379,8 @@ def _write_build(index_dir: Path, manifest: dict[str, Any], passages: list[Passa
             bm25.save(str(tmp / "bm25"), show_progress=False)
         write_store(tmp / "store.duckdb", docs, tables)
         (tmp / "acronyms.json").write_text(json.dumps(acronyms, indent=0, sort_keys=True), encoding="utf-8")
-        (tmp / "terms.json").write_text(json.dumps(term_stats(passages, docs, acronyms), sort_keys=True),
+        (tmp / "terms.json").write_text(json.dumps(term_stats(
+            passages, {d.name: (ln.text for ln in d.lines) for d in docs}, acronyms), sort_keys=True),
                                         encoding="utf-8")
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         final = index_dir / name
@@ -398,12 +399,12 @@ def _write_build(index_dir: Path, manifest: dict[str, Any], passages: list[Passa
             shutil.rmtree(other, ignore_errors=True)
 
 
-def term_stats(passages: list[Passage], docs: list[SourceDoc], acronyms: dict[str, str]) -> dict[str, Any]:
-    """What the answerer would otherwise work out over every passage and line on its first question (seconds
-    on a few hundred documents, so at build time): the document frequency of each term over the text and
-    row passages (tableqa.build_matcher), the documents each term of any line is in (Answerer.term_docs),
-    and the lower-case spellings of acronyms the documents never write in lower case
-    (Answerer.acronyms_written)."""
+def term_stats(passages: list[Passage], lines: dict[str, Iterable[str]], acronyms: dict[str, str]) -> dict[str, Any]:
+    """What the answerer needs on its first question, worked out once per build (seconds on a few hundred
+    documents): the document frequency of each term over the text and row passages (tableqa.Matcher), the
+    documents each term of any source line is in (Answerer.term_docs), and the lower-case spellings of
+    acronyms the documents never write in lower case (Answerer.acronyms_written). `lines`: each document's
+    source lines."""
     df: dict[str, int] = {}
     texts = [p.text for p in passages if p.kind in ("text", "row")]
     for text in texts:
@@ -411,12 +412,12 @@ def term_stats(passages: list[Passage], docs: list[SourceDoc], acronyms: dict[st
             df[term] = df.get(term, 0) + 1
     where: dict[str, set[str]] = {}
     spelt = {k.lower(): k for k in acronyms}
-    for d in docs:
-        for ln in d.lines:
-            for t in content_terms(ln.text):
-                where.setdefault(t, set()).add(d.name)
+    for doc, texts_of_doc in lines.items():
+        for text in texts_of_doc:
+            for t in content_terms(text):
+                where.setdefault(t, set()).add(doc)
             if spelt:
-                for w in re.findall(r"\b[a-z][a-z&]+\b", ln.text):
+                for w in re.findall(r"\b[a-z][a-z&]+\b", text):
                     spelt.pop(w, None)
     return {"df": df, "n_texts": len(texts), "docs": {t: sorted(v) for t, v in where.items()}, "spelt": spelt}
 
@@ -471,12 +472,15 @@ class Index:
     def hash(self) -> str:
         return str(self.manifest.get("index_hash", ""))
 
-    def term_stats(self) -> dict[str, Any] | None:
-        """The build's term statistics (see `term_stats`); None for a build written before they were."""
+    def term_stats(self) -> dict[str, Any]:
+        """The build's term statistics (see `term_stats`), read from it; worked out here for a build written
+        before they were."""
         if self._term_stats is None:
             path = self.path / "terms.json"
-            self._term_stats = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        return self._term_stats or None
+            self._term_stats = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else term_stats(
+                self.passages, {d: (ln.text for page in self.lines_by_page(d).values() for ln in page)
+                                for d in self.docs}, self.acronyms)
+        return self._term_stats
 
     @property
     def docs(self) -> list[str]:

@@ -1186,12 +1186,3 @@ def _order_compare(q: Query, t: Table, a: int, b: int) -> tuple[int, int]:
         first, second = (a, b) if ia < ib else (b, a)
         return second, first  # 'did actual exceed target': from target to actual
     return a, b
-
-
-def build_matcher(texts: Sequence[str], acronyms: Mapping[str, str]) -> Matcher:
-    """Document frequencies over some texts (the passages of the index)."""
-    df: dict[str, int] = {}
-    for text in texts:
-        for term in set(content_terms(text, acronyms)):
-            df[term] = df.get(term, 0) + 1
-    return Matcher(df, len(texts), acronyms)

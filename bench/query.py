@@ -45,6 +45,17 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(p * len(xs)))]
 
 
+def cold_starts(corpus: Path, index_dir: Path, runs: int = 3) -> list[float]:
+    """Seconds from `import assistant` to the first answer, each in a fresh Python process."""
+    return [float(subprocess.run([sys.executable, "-c", COLD, str(corpus), str(index_dir)], capture_output=True,
+                                 text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(runs)]
+
+
+def seed_questions() -> list[str]:
+    return [json.loads(x)["question"] for x in GOLD.read_text().splitlines()
+            if x.strip() and json.loads(x)["kind"] == "qa"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--index", type=Path, default=None)
@@ -59,11 +70,8 @@ def main() -> int:
     settings = Settings(corpus=CORPUS, index_dir=index_dir)
     sync(settings, progress=False)
 
-    cold = [float(subprocess.run([sys.executable, "-c", COLD, str(CORPUS), str(index_dir)], capture_output=True,
-                                 text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(3)]
-
-    questions = [json.loads(x)["question"] for x in GOLD.read_text().splitlines()
-                 if x.strip() and json.loads(x)["kind"] == "qa"]
+    cold = cold_starts(CORPUS, index_dir)
+    questions = seed_questions()
     a = Assistant(settings)
     a.ask("warm up")
     retrieve_ms, ask_ms = [], []
@@ -116,10 +124,8 @@ def combined(index_dir: Path) -> int:
                 (corpus / f.name).symlink_to(f.resolve())
     settings = Settings(corpus=corpus, index_dir=index_dir)
     sync(settings, progress=False)
-    cold = [float(subprocess.run([sys.executable, "-c", COLD, str(corpus), str(index_dir)], capture_output=True,
-                                 text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(3)]
-    seeds = [json.loads(x)["question"] for x in GOLD.read_text().splitlines()
-             if x.strip() and json.loads(x)["kind"] == "qa"]
+    cold = cold_starts(corpus, index_dir)
+    seeds = seed_questions()
     reports = [q["question"] for q in map(json.loads, (TATQA / "gold.jsonl").read_text().splitlines())
                if int(q["doc"][7:10]) % 2 == 0][:100]
     a = Assistant(settings)

@@ -237,8 +237,8 @@ def test_term_statistics_are_built_with_the_index_and_kept_up_to_date(settings: 
     assert stats is not None and (built.path / "terms.json").is_file()
     assert stats["docs"]["respit"] == ["carers.txt"] and "csh" in stats["spelt"]
     fresh = Assistant(settings, index=built)
+    (built.path / "terms.json").unlink()  # as a build from before they were written
     worked_out = Assistant(settings, index=load_index(settings))
-    worked_out.default_answerer.index.term_stats = lambda: None  # as a build from before they were written
     for a in (fresh, worked_out):
         ans = a.ask("How many respite breaks were there in 2021-22?")
         assert ans.answered and [f.text for f in ans.figures] == ["210"]
