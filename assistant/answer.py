@@ -716,6 +716,8 @@ class Answerer:
             text = (f"{subject} goes from {a.raw} ({a.column if len(ta.rows) == 1 else a.row}) to {b.raw} "
                     f"({b.column if len(ta.rows) == 1 else b.row}): {' / '.join(bits)}{where}. "
                     + " ".join(f"{f.formula}." for f in ta.figures))
+        elif ta.op == "sum" and len(ta.rows) == 1 and len(ta.cols) > 1:  # one row added up over the periods asked
+            text = f"{fig.description[0].upper()}{fig.description[1:]}: {fig.text}{where}. {fig.formula}."
         elif ta.op == "sum":
             text = (f"{'; '.join(r.label for r in ta.rows)} add up to {fig.text} "
                     f"({column_name(t, ta.cols[0])}){where}: {fig.formula}.")

@@ -626,7 +626,8 @@ class TableQA:
             return [r for w, r in scored if w > 0 and w >= top - 1e-9]
 
         gd = m.groupdict()
-        a, b = gd.get("a") or gd.get("a2") or "", gd.get("b") or gd.get("b2") or ""
+        a = next((gd[k] for k in ("a", "a2", "a3", "a4") if gd.get(k)), "")
+        b = next((gd[k] for k in ("b", "b2", "b3", "b4") if gd.get(k)), "")
         pairs = [(ra, rb) for rb in best(b) for ra in best(a) if ra is not rb]
         if not pairs:
             return None
@@ -1045,9 +1046,15 @@ _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?betwe
                       rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were) "
                       rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}")
 _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,?]+?) (?:expressed )?as an? "
-                       rf"(?:percentage|proportion|share|%) of (?:the )?(?P<b>.+?){_END}|"
-                       rf"\b(?:percentage|proportion|share) of (?:the )?(?P<a2>.+?) (?:in(?! (?:fiscal |FY)?\d)|among|out of|over|to) "
-                       rf"(?:the )?(?P<b2>.+?){_END}")
+                       rf"(?:percentage|proportion|share|fraction|%) (?:of|to|against) (?:the )?(?P<b>.+?){_END}|"
+                       rf"\b(?:percentage|proportion|share|fraction)(?: (?:constitution|composition|contribution))? of "
+                       rf"(?:the )?(?P<a2>.+?) (?:in(?! (?:fiscal |FY)?\d)|among|out of|over|to|within) "
+                       rf"(?:the )?(?P<b2>.+?){_END}|"
+                       # 'what percentage of B is A', 'what share of B does A account for': the whole named first
+                       rf"\bwhat (?:percentage|proportion|share|fraction|per ?cent|%) of (?:the )?(?P<b3>[^?]+?) "
+                       rf"(?:is|are|was|were) (?:made up by |accounted for by )?(?:the )?(?P<a3>.+?){_END}|"
+                       rf"\bwhat (?:percentage|proportion|share|fraction|per ?cent|%) of (?:the )?(?P<b4>[^?]+?) "
+                       rf"(?:does|do|did) (?:the )?(?P<a4>.+?) (?:account for|make up|represent|comprise){_END}")
 
 
 # the kinds of period a header and a question may both say: a year, a quarter, a month

@@ -168,6 +168,9 @@ def test_a_sum_over_the_periods_asked_adds_one_row_across_years(report, question
     assert fig.value == expected
     assert [c.column.rsplit(" / ", 1)[-1] for c in fig.cells] == years  # in time order, one row
     assert len({c.row for c in fig.cells}) == 1
+    # the reply says every period it added up, not the first one alone as if the sum were that year's
+    said = ans.text.split(fig.text)[0]
+    assert all(y in said for y in years), ans.text
 
 
 @pytest.mark.parametrize("question,year", [
@@ -227,6 +230,21 @@ def test_a_share_between_two_named_rows(report, question: str) -> None:
     fig = next(f for f in ans.figures if f.op == "share")
     assert [c.raw for c in fig.cells] == ["1,150", "$11,480"]
     assert round(fig.value, 2) == Decimal("10.02")
+
+
+@pytest.mark.parametrize("question", [
+    "What percentage of the Western region revenue is the Northern region in 2019?",
+    "What share of Western region revenue does the Northern region account for in 2019?",
+    "What is the percentage contribution of the Northern region among the Western region in 2019?",
+    "What is Northern region revenue as a percentage to Western region revenue in 2019?",
+])
+def test_a_share_whose_whole_is_named_in_any_order_is_of_that_row(report, question: str) -> None:
+    """The whole is the row the question names, whether it comes first ('what percentage of B is A') or
+    second; not the table's total row."""
+    ans = report.ask(question)
+    fig = next(f for f in ans.figures if f.op == "share")
+    assert [c.raw for c in fig.cells] == ["$4,210", "6,120"]
+    assert round(fig.value, 2) == Decimal("68.79")
 
 
 # --------------------------------------------------------------------------- the confidence policy
