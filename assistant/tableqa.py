@@ -792,8 +792,14 @@ class TableQA:
         top = top_n(q.text)
         if top is not None and not 2 <= top[0] < len(usable):
             top = None
-        if top is not None:  # 'the sum of the three highest': those rows only
+        if top is not None:  # 'the sum of the three highest': those of the table's named body rows, by value
             n, largest = top
+            # (within the section the question names, where the rows its words match are under one it names)
+            groups = {r.group for r in usable}
+            section = next(iter(groups)) if len(groups) == 1 else ""
+            section = section if section and self.m.terms(section) & qset else ""
+            usable = [r for r in t.rows if r.role == "body" and r.label.strip() and (not section or r.group == section)
+                      and r.cells[col].kind in ("money", "number") and r.cells[col].value is not None] or usable
             usable = sorted(usable, key=lambda r: r.cells[col].value, reverse=largest)[:n]  # type: ignore[arg-type,return-value]
             usable.sort(key=lambda r: r.index)
         if len(usable) < 2:

@@ -1177,6 +1177,63 @@ def test_a_sum_of_the_top_rows_adds_only_those(made_up, question: str, raws: lis
     assert "own total" not in ans.text and untraceable_numbers(ans) == []
 
 
+EQUIPMENT = """Company report extract
+
+Property and equipment consist of the following (in thousands):
+
+\t2019\t2018
+Office equipment\t3,500\t3,100
+Plant equipment\t13,000\t16,800
+Software\t31,300\t31,400
+Vehicles\t2,000\t2,200
+\t49,800\t53,500
+Less accumulated depreciation\t(20,000)\t(22,000)
+\t$29,800\t$31,500
+"""
+
+
+@pytest.mark.parametrize("question,raws,value", [
+    ("How much do the top 2 equipment items add up to in 2018?", ["16,800", "31,400"], Decimal(48200)),
+    ("What is the sum of the two largest property and equipment amounts in 2019?", ["13,000", "31,300"],
+     Decimal(44300)),
+    ("What do the three highest equipment figures add up to in 2018?", ["3,100", "16,800", "31,400"],
+     Decimal(51300)),
+])
+def test_the_top_rows_are_ranked_by_value_among_every_named_row(made_up, question: str, raws: list[str],
+                                                                  value: Decimal) -> None:
+    """'The top 2 equipment items' are the two largest of the table's named rows, whichever of them the
+    question's words match ('equipment' is in two labels): never a subtotal row without a name."""
+    a = made_up("report_020.txt", EQUIPMENT)
+    fig = next(f for f in a.ask(question).figures if f.op == "sum")
+    assert [c.raw for c in fig.cells] == raws and fig.value == value
+
+
+SECTIONS = """Company report extract
+
+Revenue and costs by line (in thousands):
+
+\t2019\t2018
+Revenue:\t\t
+Licences\t9,000\t8,000
+Services\t7,000\t6,500
+Hardware\t5,000\t4,000
+Costs:\t\t
+Staff\t3,000\t2,800
+Premises\t1,200\t1,100
+Travel\t400\t350
+"""
+
+
+@pytest.mark.parametrize("question,raws", [
+    ("What do the two largest costs add up to in 2019?", ["3,000", "1,200"]),
+    ("What is the sum of the top 2 revenue lines in 2018?", ["8,000", "6,500"]),
+])
+def test_the_top_rows_of_a_section_the_question_names(made_up, question: str, raws: list[str]) -> None:
+    a = made_up("report_022.txt", SECTIONS)
+    fig = next(f for f in a.ask(question).figures if f.op == "sum")
+    assert [c.raw for c in fig.cells] == raws
+
+
 # --------------------------------------------------------------------------- how a year is introduced
 
 FISCAL = """Company report extract
