@@ -792,14 +792,13 @@ class TableQA:
         top = top_n(q.text)
         if top is not None and not 2 <= top[0] < len(usable):
             top = None
-        if top is not None:  # 'the sum of the three highest': those of the table's named body rows, by value
+        if top is not None:  # 'the two largest together': ranked by value among the table's named body rows
             n, largest = top
-            # (within the section the question names, where the rows its words match are under one it names)
-            groups = {r.group for r in usable}
-            section = next(iter(groups)) if len(groups) == 1 else ""
-            section = section if section and self.m.terms(section) & qset else ""
-            usable = [r for r in t.rows if r.role == "body" and r.label.strip() and (not section or r.group == section)
-                      and r.cells[col].kind in ("money", "number") and r.cells[col].value is not None] or usable
+            # (of the section the question names, where the rows its words match are all under it)
+            named = usable[0] if len({r.group for r in usable}) == 1 and usable[0].group and \
+                self.m.terms(usable[0].group) & qset else None
+            usable = [r for r in _section_rows(t, named) if r.label.strip() and r.cells[col].kind in (
+                "money", "number") and r.cells[col].value is not None] or usable
             usable = sorted(usable, key=lambda r: r.cells[col].value, reverse=largest)[:n]  # type: ignore[arg-type,return-value]
             usable.sort(key=lambda r: r.index)
         if len(usable) < 2:

@@ -1177,33 +1177,33 @@ def test_a_sum_of_the_top_rows_adds_only_those(made_up, question: str, raws: lis
     assert "own total" not in ans.text and untraceable_numbers(ans) == []
 
 
-EQUIPMENT = """Company report extract
+PROGRAMMES = """Company report extract
 
-Property and equipment consist of the following (in thousands):
+Capital spending by programme was as follows (in thousands):
 
 \t2019\t2018
-Office equipment\t3,500\t3,100
-Plant equipment\t13,000\t16,800
-Software\t31,300\t31,400
-Vehicles\t2,000\t2,200
+Estate maintenance programme\t3,500\t3,100
+Estate renewal programme\t13,000\t16,800
+Digital systems\t31,300\t31,400
+Fleet\t2,000\t2,200
 \t49,800\t53,500
-Less accumulated depreciation\t(20,000)\t(22,000)
+Less grant funding received\t(20,000)\t(22,000)
 \t$29,800\t$31,500
 """
 
 
 @pytest.mark.parametrize("question,raws,value", [
-    ("How much do the top 2 equipment items add up to in 2018?", ["16,800", "31,400"], Decimal(48200)),
-    ("What is the sum of the two largest property and equipment amounts in 2019?", ["13,000", "31,300"],
-     Decimal(44300)),
-    ("What do the three highest equipment figures add up to in 2018?", ["3,100", "16,800", "31,400"],
+    ("What do the 2 biggest programmes add up to in 2018?", ["16,800", "31,400"], Decimal(48200)),
+    ("Add up the capital spending of the top two programmes for 2019.", ["13,000", "31,300"], Decimal(44300)),
+    ("Combined, how much went on the three largest programmes in 2018?", ["3,100", "16,800", "31,400"],
      Decimal(51300)),
 ])
 def test_the_top_rows_are_ranked_by_value_among_every_named_row(made_up, question: str, raws: list[str],
                                                                   value: Decimal) -> None:
-    """'The top 2 equipment items' are the two largest of the table's named rows, whichever of them the
-    question's words match ('equipment' is in two labels): never a subtotal row without a name."""
-    a = made_up("report_020.txt", EQUIPMENT)
+    """'The 2 biggest programmes' are the two largest of the table's named rows, whichever of them the
+    question's words match ('programme' is the caption's word and in two labels): never a subtotal row without
+    a name."""
+    a = made_up("report_020.txt", PROGRAMMES)
     fig = next(f for f in a.ask(question).figures if f.op == "sum")
     assert [c.raw for c in fig.cells] == raws and fig.value == value
 
