@@ -93,11 +93,18 @@ def _value_cols(t: Table) -> list[int]:
         r.cells[i].kind != "empty" for r in t.rows if i < len(r.cells))]
 
 
-def _numeric_cols(t: Table) -> list[int]:
+def _numeric_cols(t: Table, row: Row | None = None) -> list[int]:
+    """The value columns that hold figures: most of their cells are numbers. For one row, also a column whose
+    header names a period where that row has a figure: a table of assumptions or key figures mixes rows of
+    ranges and words ('1.74%-1.94%', 'n/a') with rows of figures, and a row of figures is compared, averaged or
+    ranked over its own periods."""
     out = []
     for i in _value_cols(t):
         kinds = [r.cells[i].kind for r in t.rows if i < len(r.cells) and r.cells[i].kind != "empty"]
         if kinds and sum(k in NUMERIC for k in kinds) >= 0.6 * len(kinds):
+            out.append(i)
+        elif row is not None and i < len(row.cells) and row.cells[i].kind in NUMERIC and i < len(t.columns) \
+                and column_period(t.columns[i]):
             out.append(i)
     return out
 
@@ -147,7 +154,7 @@ def _in_order(t: Table, cols: list[int], order: str | None) -> list[int]:
 def _period_cols(t: Table, row: Row) -> list[int]:
     """The numeric columns whose header names a period (not a change between periods) where the row has
     a value: what a row is averaged, compared or ranked over."""
-    return [c for c in _numeric_cols(t) if c < len(t.columns) and column_period(t.columns[c])
+    return [c for c in _numeric_cols(t, row) if c < len(t.columns) and column_period(t.columns[c])
             and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
 
 
@@ -537,7 +544,7 @@ class TableQA:
             if typed:
                 return typed[-1:] if len(typed) > 2 else typed
         non_change = [c for c, _ in usable if not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
-        numeric = [c for c in non_change if c in _numeric_cols(t)]
+        numeric = [c for c in non_change if c in _numeric_cols(t, row)]
         # a question that names no column of a breakdown by column (payments due by period, spend by funding
         # stream) is about its total column
         whole = [c for c in numeric if _TOTAL_COL.match(_last_header(t, c))]
@@ -677,7 +684,7 @@ class TableQA:
         return TableAnswer(t, rows, [col], "share", [fig])
 
     def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:
-        numeric = [c for c in _numeric_cols(t) if row.cells[c].kind in ("money", "number", "percent")
+        numeric = [c for c in _numeric_cols(t, row) if row.cells[c].kind in ("money", "number", "percent")
                    and not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
         if len(numeric) < 2:
             return None
@@ -1011,7 +1018,9 @@ class TableQA:
             return None
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", q.text)}
         years |= {int(p) for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}", p)}  # 'FY19' too
-        for a, b in re.findall(r"(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)", q.text):
+        # a span of years ('2017-2019', '2017 to 2019', 'between 2017 and 2019') is every year in it
+        for m in _YEAR_SPAN.finditer(q.text):
+            a, b = m.group(1) or m.group(3), m.group(2) or m.group(4)
             years |= set(range(int(a), int(b) + 1))
         if named_only and len(years) < 2:
             return None
@@ -1042,6 +1051,8 @@ class TableQA:
         return TableAnswer(t, [row], cols, op, [fig])
 
 
+_YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)|"
+                        r"\bbetween (?:(?:fiscal )?years? |fiscal |FY ?)?((?:19|20)\d{2}) and (?:fiscal |FY ?)?((?:19|20)\d{2})(?!\d)")
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?){_END}")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
