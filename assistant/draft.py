@@ -421,8 +421,10 @@ class Drafter:
             docs = (primary,)
             q = understand(f"{topic} {section_words}".strip(), self.a.index.acronyms, docs)
             candidates = [c for c in candidates if c[0].doc == primary]
-        candidates = self._scope_first(candidates, scope)
-        all_figure_sentences, table_ids = self._key_figures(q, scope)
+        # no section named: the draft stays where the topic is, around the passages that match it best
+        focus = None if scope else _focus(candidates)
+        candidates = self._focus_first(self._scope_first(candidates, scope), focus)
+        all_figure_sentences, table_ids = self._key_figures(q, scope, focus)
         figure_sentences = _take(all_figure_sentences, int(budget * 0.45))
         prose_budget = budget - _words(figure_sentences)
         if parts:
@@ -431,10 +433,13 @@ class Drafter:
             prose = []
             for part in parts:
                 qp = understand(f"{part} {section_words}".strip(), self.a.index.acronyms, docs)
-                found = self._scope_first([c for c in self.a.passages_for(qp) if not docs or c[0].doc in docs], scope)
-                prose += self._prose(qp, found, prose_budget // len(parts), used, table_ids, {p.id for p in scope})
+                found = [c for c in self.a.passages_for(qp) if not docs or c[0].doc in docs]
+                part_focus = None if scope else _focus(found)
+                found = self._focus_first(self._scope_first(found, scope), part_focus)
+                prose += self._prose(qp, found, prose_budget // len(parts), used, table_ids, {p.id for p in scope},
+                                     part_focus)
         else:
-            prose = self._prose(q, candidates, prose_budget, used, table_ids, {p.id for p in scope})
+            prose = self._prose(q, candidates, prose_budget, used, table_ids, {p.id for p in scope}, focus)
         short = budget - _words(figure_sentences) - _words(prose)
         if short > 0.05 * budget:  # not enough prose: more of the key figures (never padding), up to the length
             rest = all_figure_sentences[len(figure_sentences):]
@@ -444,6 +449,18 @@ class Drafter:
             figs.extend(f for f in fs.figures if f not in figs)
         gaps = self._gaps(request, prose, figs)
         return _in_document_order(prose + figure_sentences), figs, gaps
+
+    def _focus_first(self, candidates: list[tuple[Passage, float]], focus: Focus | None
+                     ) -> list[tuple[Passage, float]]:
+        """The text passages where the topic is come first (those retrieval returned, then the rest of them,
+        in document order); then the other candidates."""
+        if focus is None:
+            return candidates
+        inside = [c for c in candidates if focus.holds(c[0].doc, c[0].line_start, c[0].line_end, c[0].heading)]
+        have = {p.id for p, _ in inside}
+        more = [(p, 0.0) for p in self.a.index.passages if p.kind == "text" and p.id not in have
+                and focus.holds(p.doc, p.line_start, p.line_end, p.heading)]
+        return inside + more + [c for c in candidates if c[0].id not in have]
 
     @staticmethod
     def _scope_first(candidates: list[tuple[Passage, float]], scope: list[Passage]) -> list[tuple[Passage, float]]:
@@ -456,9 +473,16 @@ class Drafter:
         return [c for c in inside + candidates if not (c[0].id in seen or seen.add(c[0].id))]  # type: ignore[func-returns-value]
 
     def _prose(self, q, candidates, budget: int, used: set[str], table_ids: set[str],  # type: ignore[no-untyped-def]
-               preferred: set[str]) -> list[DraftSentence]:
+               preferred: set[str], focus: Focus | None = None) -> list[DraftSentence]:
         ranked = self.a.ranked_sentences(q, candidates)
         for s in ranked:
+            if focus is not None and s.passage.id not in preferred and focus.holds(s.passage.doc, s.line, 0,
+                                                                                    s.passage.heading):
+                # where the topic is: its sentences count more, and those that state figures are candidates
+                # whatever words they use (as a named section's are), for the figures are what a summary keeps
+                s.score += FOCUS_WEIGHT
+                if _states_figure(s.text):
+                    s.coverage = max(s.coverage + 0.15, 0.25)
             if s.passage.id in preferred:
                 # the section the request names is the topic, whatever words it uses: its sentences come
                 # first, those that state figures before the rest, earlier before later
@@ -705,8 +729,10 @@ class Drafter:
 
     # ------------------------------------------------------------------ key figures
 
-    def _key_figures(self, q, scope: list[Passage]) -> tuple[list[DraftSentence], set[str]]:  # type: ignore[no-untyped-def]
-        """Sentences written by the figure engine from the tables the section is about."""
+    def _key_figures(self, q, scope: list[Passage], focus: Focus | None = None  # type: ignore[no-untyped-def]
+                     ) -> tuple[list[DraftSentence], set[str]]:
+        """Sentences written by the figure engine from the tables the section is about (where the topic is,
+        when the request names no section: a table away from it must be clearly about the topic)."""
         a = self.a
         in_scope = [t for t in a.index.tables() if (not q.docs or t.doc in q.docs) and t.kind == "data"]
         strict = False
@@ -737,7 +763,10 @@ class Drafter:
 
         ranked = sorted((t for t in in_scope if _numeric_cols(t)), key=about, reverse=True)
         # a table from outside the section the request names must be clearly about its topic
-        chosen = [t for t in ranked[:2] if about(t) > 0 and share(t) >= (0.5 if strict else 0.3)]
+        def least_share(t: Table) -> float:
+            return 0.5 if strict or (focus is not None and not focus.holds(t.doc, t.line_start, t.line_end)) else 0.3
+
+        chosen = [t for t in ranked[:2] if about(t) > 0 and share(t) >= least_share(t)]
         if len(chosen) == 2 and about(chosen[1]) < 0.6 * about(chosen[0]):
             chosen = chosen[:1]
         if len(chosen) == 1 and not strict:
@@ -1211,6 +1240,51 @@ def _clean(text: str) -> str | None:
     if not t.endswith((".", "!", "?")):
         t += "."
     return t
+
+
+# Where the topic of a request that names no section is (Drafter._section): of the FOCUS_TOP text passages
+# retrieval ranks best, those that lie together (each within FOCUS_REACH lines of the next) and hold at least
+# FOCUS_SHARE of their retrieval score; the draft takes its sentences from there and FOCUS_REACH lines around,
+# each gaining FOCUS_WEIGHT. Best passages spread over the document say no one place is the topic: no focus.
+FOCUS_TOP = 8
+FOCUS_REACH = 40
+FOCUS_SHARE = 0.5
+FOCUS_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class Focus:
+    """Where the topic of a request is: lines of one document, within the outermost sections the best passages
+    are in (a stretch of lines may run into the next chapter; its sentences are not about the topic)."""
+    doc: str
+    first: int
+    last: int
+    sections: frozenset[str] = frozenset()
+
+    def holds(self, doc: str, line: int, line_end: int = 0, heading: tuple[str, ...] | None = None) -> bool:
+        if doc != self.doc or not (self.first <= max(line, line_end) and line <= self.last):
+            return False
+        return heading is None or not heading or not self.sections or heading[0] in self.sections
+
+
+def _focus(candidates: Sequence[tuple[Passage, float]]) -> Focus | None:
+    """Where the best-ranked text passages gather, if they gather anywhere."""
+    top = [(p, max(0.0, sc)) for p, sc in candidates if p.kind == "text"][:FOCUS_TOP]
+    mass = sum(sc for _, sc in top)
+    if not top or mass <= 0:
+        return None
+    clusters: list[list[tuple[Passage, float]]] = []
+    for p, sc in sorted(top, key=lambda x: (x[0].doc, x[0].line_start)):
+        last = clusters[-1][-1][0] if clusters else None
+        if last is not None and last.doc == p.doc and p.line_start - last.line_end <= FOCUS_REACH:
+            clusters[-1].append((p, sc))
+        else:
+            clusters.append([(p, sc)])
+    best = max(clusters, key=lambda c: sum(sc for _, sc in c))
+    if sum(sc for _, sc in best) < FOCUS_SHARE * mass:
+        return None
+    return Focus(best[0][0].doc, min(p.line_start for p, _ in best) - FOCUS_REACH,
+                 max(p.line_end for p, _ in best) + FOCUS_REACH, frozenset(p.heading[0] for p, _ in best if p.heading))
 
 
 def _in_document_order(sentences: list[DraftSentence]) -> list[DraftSentence]:

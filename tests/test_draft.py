@@ -9,9 +9,10 @@ import pytest
 
 from assistant import Assistant
 from assistant.cli import main
-from assistant.draft import Draft, parts_of, to_docx, to_markdown
+from assistant.draft import FOCUS_REACH, Draft, Focus, _focus, parts_of, to_docx, to_markdown
 from assistant.index import Index
 from assistant.settings import Settings
+from assistant.types import Passage
 from assistant.verify import unlocked_numbers
 
 from .conftest import assistant_over
@@ -741,3 +742,37 @@ def test_a_request_about_two_things_drafts_both_and_no_pointers(tmp_path: Path) 
     assert lines & {3, 4, 5} and lines & {9, 11}, lines  # each part has its sentences
     assert 10 not in lines, "a sentence that only points elsewhere is not drafted"
     assert_traceable(d)
+
+
+
+
+
+
+def _passage(doc: str, start: int, end: int, kind: str = "text", heading: tuple[str, ...] = ("7. Winter",)) -> Passage:
+    return Passage(f"p-{doc}-{start}", doc, None, start, end, "text", heading, kind)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("ranked, window", [
+    # the best passages gather in one stretch (each within FOCUS_REACH lines of the next): that stretch
+    ([(900, 905, 0.3), (910, 918, 0.3), (930, 931, 0.25), (120, 121, 0.1), (2400, 2402, 0.1)], (900, 931)),
+    # the same, with a table row among them (not text: it does not count) and another document's passage
+    ([(40, 44, 0.4), (1500, 1500, 0.3, "row"), (60, 70, 0.3), ("other.txt", 40, 50, 0.2), (75, 80, 0.2)], (40, 80)),
+    # spread over the document: no one place is the topic
+    ([(100, 104, 0.2), (600, 610, 0.2), (1200, 1203, 0.2), (1800, 1805, 0.2), (2600, 2601, 0.2)], None),
+])
+def test_a_draft_stays_where_the_best_passages_gather(ranked: list[tuple], window: tuple[int, int] | None) -> None:
+    cands = []
+    for spec in ranked:
+        doc, rest = (spec[0], spec[1:]) if isinstance(spec[0], str) else ("plan.txt", spec)
+        start, end, score, *kind = rest
+        cands.append((_passage(doc, start, end, *kind), score))
+    focus = _focus(cands)
+    if window is None:
+        assert focus is None
+        return
+    assert focus == Focus("plan.txt", window[0] - FOCUS_REACH, window[1] + FOCUS_REACH, frozenset({"7. Winter"}))
+    assert focus.holds("plan.txt", window[1] + 5) and not focus.holds("plan.txt", window[1] + FOCUS_REACH + 1)
+    assert not focus.holds("other.txt", window[0])
+    # lines near it in the next chapter are not where the topic is
+    assert focus.holds("plan.txt", window[1] + 5, 0, ("7. Winter", "Beds")) and \
+        not focus.holds("plan.txt", window[1] + 5, 0, ("8. Estates",))
