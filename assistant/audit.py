@@ -17,8 +17,9 @@ difference, a plain-words description):
 
 Tolerance rules (rounding to the precision shown is never an error):
   * whole pounds and counts must add up exactly (a £1 slip is reported);
-  * figures shown with d decimals may differ from the exact sum by the rounding of the figures
-    themselves: half a unit of the last shown digit times the square root of the number of terms;
+  * figures shown with d decimals, or in a table stated in thousands or millions, may differ from the
+    stated one by the rounding of every figure involved: half a unit of the last shown digit for each of
+    them (the worst case: a table that rounds each figure on its own is never reported);
   * a percentage is checked by rounding the exact value to the decimals shown;
   * a totals row is only checked in columns where the rows plausibly sum to it: at least one column
     reconciles, or the difference is under 25% of the stated total. Otherwise the row is not a sum of
@@ -107,9 +108,9 @@ def rounded_units(t: Table) -> bool:
 
 def _tolerance(cells: list[Cell], n_terms: int, rounded: bool = False) -> Decimal:
     """How far a sum or difference of n figures may be from a stated one through rounding alone: nothing
-    for whole pounds and counts; for rounded figures half a unit of the last digit shown times the square
-    root of the number of terms, or, in a table stated in thousands or millions, times the number of
-    figures involved (the worst case, so that no rounding is reported)."""
+    for whole pounds and counts; for rounded figures (decimals shown, or a table stated in thousands or
+    millions) half a unit of the last digit shown for each of the n + 1 figures involved (the worst case,
+    so that no rounding is reported)."""
     d = _decimals(cells)
     if d == 0 and all(c.scale is None for c in cells) and not rounded:
         return Decimal(0)
@@ -117,9 +118,8 @@ def _tolerance(cells: list[Cell], n_terms: int, rounded: bool = False) -> Decima
     scale = next((c.scale for c in cells if c.scale), None)
     if scale:
         unit *= SCALES[scale]
-    if rounded:  # two standard deviations of the sum of n + 1 rounding errors, each uniform over ± half a unit
-        return unit * (Decimal(max(1, n_terms) + 1) / 3).sqrt()
-    return unit / 2 * Decimal(max(1, n_terms)).sqrt()
+    # the worst case: each of the n figures and the stated one rounded by up to half a unit, the same way
+    return unit / 2 * (max(1, n_terms) + 1)
 
 
 def _show(value: Decimal, like: Cell) -> str:

@@ -131,13 +131,56 @@ def with_change_columns(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def in_thousands(text: str) -> str:
+    """Each table whose value cells are whole numbers, mostly of four digits or more, restated in thousands as
+    a report would print it: every cell divided by 1,000 and rounded on its own (a total is rounded from the
+    exact total, not added up from the rounded rows), and '(in thousands)' on the blank line above it (a
+    table with no blank line above is left as it is, so that every line stays where it was). The figures
+    still agree, up to the rounding a reader expects."""
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        block = [line.split("\t") for line in lines[i:j]]
+        values = [c for cells in block for c in cells[1:] if c.strip()]
+        parsed = [parse_cell(c) for c in values]
+        numbers = [p for p in parsed if p.kind in ("money", "number") and p.value is not None]
+        if len(numbers) >= 4 and all(p.value == p.value.to_integral_value() for p in numbers) and \
+                sum(abs(p.value) >= 1000 for p in numbers) >= 0.8 * len(numbers) and out and not out[-1].strip():
+            out[-1] = "(in thousands)"
+            for cells in block:
+                new_cells = [cells[0]]
+                for c in cells[1:]:
+                    p = parse_cell(c)
+                    if p.kind in ("money", "number") and p.value is not None and not _YEAR.match(c):
+                        v = (p.value / 1000).quantize(Decimal("1"))
+                        body = f"{abs(v):,}"
+                        body = f"({body})" if v < 0 else body
+                        new_cells.append(("$" if "$" in c else "") + body)
+                    else:
+                        new_cells.append(c)
+                out.append("\t".join(new_cells))
+        else:
+            out.extend(lines[i:j])
+        i = j
+    return "\n".join(out) + "\n"
+
+
 def perturbed(folder: Path) -> int:
     """The audit on the tatqa extracts as published and as rewritten in ways that keep every figure
     consistent (value columns in the other order; two-year tables with change columns computed here).
     A finding that a rewrite adds is a false alarm by construction: it shows an assumption about layout.
     The development half's are printed; the check half's are counted."""
     variants = {"columns reversed": reversed_columns, "change columns added": with_change_columns,
-                "change columns added, then all reversed": lambda text: reversed_columns(with_change_columns(text))}
+                "change columns added, then all reversed": lambda text: reversed_columns(with_change_columns(text)),
+                "whole numbers restated in thousands": in_thousands}
     for name, rewrite in variants.items():
         added: dict[str, list[str]] = {"dev": [], "check": []}
         lost = {"dev": 0, "check": 0}
