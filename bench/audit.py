@@ -6,8 +6,9 @@ Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/audit.py
      .venv/bin/python bench/audit.py --perturb [DIR] (the same extracts rewritten so that they still add up)
 
 With --perturb, every extract is also audited after rewrites that keep its figures consistent: value
-columns in the other order, a 'Change' and a '% Change' column computed here for each two-year table, and
-both. A finding a rewrite adds is a false alarm by construction, whatever the extract says: it shows an
+columns in the other order, a 'Change' and a '% Change' column computed here for each two-year table,
+both, whole-number tables restated in thousands (each cell rounded on its own), and a 'Total' row added to
+simple tables on the blank line after them. A finding a rewrite adds is a false alarm by construction, whatever the extract says: it shows an
 assumption about layout, found without reading a check-half finding.
 
 The tatqa extracts' tables were published after audit, so a finding there is a false alarm unless a hand
@@ -173,6 +174,44 @@ def in_thousands(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def with_total_rows(text: str) -> str:
+    """Each simple table (a header, then three or more rows of figures in every value column, none of them a
+    total, a net or a section line) gains a 'Total' row on the blank line after it: the sum of each column
+    as printed. The table adds up by construction, so any finding about it is a false alarm."""
+    lines = text.splitlines()
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        block = [line.split("\t") for line in lines[i:j]]
+        i = j
+        if j >= len(lines) or lines[j].strip():
+            continue
+        body = [cells for cells in block if len(cells) >= 2 and cells[0].strip() and all(
+            parse_cell("0" if c.strip() in ("-", "—", "–") else c).kind in ("money", "number") for c in cells[1:])]
+        if len(body) < 3 or body != block[len(block) - len(body):] or any(
+                re.search(r"(?i)total|net\b|sub-?total|less\b", cells[0]) for cells in block):
+            continue
+        width = len(body[0])
+        if any(len(cells) != width for cells in body) or width < 2:
+            continue
+        sums = []
+        for k in range(1, width):
+            parsed = [parse_cell("0" if c[k].strip() in ("-", "—", "–") else c[k]) for c in body]
+            digits = max(len(c[k].split(".")[1].rstrip(")%")) if "." in c[k] else 0 for c in body)
+            total = sum((p.value for p in parsed), Decimal(0))
+            shown = f"{abs(total):,.{digits}f}"
+            shown = f"({shown})" if total < 0 else shown
+            sums.append(("$" if "$" in body[0][k] else "") + shown)
+        out[j] = "\t".join(["Total", *sums])
+    return "\n".join(out) + "\n"
+
+
 def perturbed(folder: Path) -> int:
     """The audit on the tatqa extracts as published and as rewritten in ways that keep every figure
     consistent (value columns in the other order; two-year tables with change columns computed here).
@@ -180,7 +219,7 @@ def perturbed(folder: Path) -> int:
     The development half's are printed; the check half's are counted."""
     variants = {"columns reversed": reversed_columns, "change columns added": with_change_columns,
                 "change columns added, then all reversed": lambda text: reversed_columns(with_change_columns(text)),
-                "whole numbers restated in thousands": in_thousands}
+                "whole numbers restated in thousands": in_thousands, "total rows added to simple tables": with_total_rows}
     for name, rewrite in variants.items():
         added: dict[str, list[str]] = {"dev": [], "check": []}
         lost = {"dev": 0, "check": 0}
