@@ -1,0 +1,135 @@
+"""Generated questions over every table of the 277 tatqa extracts: does the answerer read a row's figure,
+its change, its % change and its average over two years, however the question is worded?
+
+Run: .venv/bin/python bench/probe.py [--index DIR] [-v]
+
+For each table with two or more columns headed by a single year, up to two rows (seeded, so the same
+rows every run) whose label is unique in the table and which have a figure in the two latest year columns
+give four questions, each in one of several wordings (seeded): the figure in the later year, the change
+and the % change between the two years, and their average. The expected figure is computed here from
+the two cells. A question is answered right when the answer states the figure (a lookup) or computes it
+(the other kinds), and is counted at no confidence floor (what the mechanisms give) and at the policy
+(what a user sees: right / answered).
+
+The questions come from the table reader's own view of the tables (its year columns and labels), so this
+measures choosing and computing, not reading. Each half is reported; the development half's failures are
+printed with -v, the check half's only counted (nothing is fixed from them one by one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TATQA = ROOT.parent / "shared" / "eval" / "tatqa"
+
+WORDINGS = {
+    "lookup": ["What was the {label} in {y1}?", "How much was {label} in {y1}?",
+               "What is the value of {label} for {y1}?"],
+    "change": ["What was the change in {label} from {y0} to {y1}?",
+               "By how much did {label} change between {y0} and {y1}?",
+               "What is the difference in {label} between {y1} and {y0}?"],
+    "percent change": ["What was the percentage change in {label} between {y0} and {y1}?",
+                       "By what percentage did {label} change from {y0} to {y1}?"],
+    "average": ["What was the average {label} in {y0} and {y1}?", "What is the average {label} for {y0} and {y1}?"],
+}
+OPS = {"change": "difference", "percent change": "percent_change", "average": "average"}
+
+
+def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
+    """(half, kind, doc, question, expected value, raw cell) for every sampled row of every table."""
+    from assistant.tableqa import NUMERIC, _header_periods, column_period
+
+    rng = random.Random(seed)
+    for t in a.default_answerer.index.tables():
+        number = int(re.sub(r"\D", "", t.doc) or 0)
+        half = "check" if number % 2 else "dev"
+        years: dict[str, list[int]] = {}
+        for c in range(t.label_cols, len(t.columns)):
+            found = _header_periods(t.columns[c]) if column_period(t.columns[c]) else set()
+            if len(found) == 1 and re.fullmatch(r"(?:19|20)\d\d", y := next(iter(found))):
+                years.setdefault(y, []).append(c)
+        single = sorted(y for y, cs in years.items() if len(cs) == 1)
+        if len(single) < 2:
+            continue
+        y0, y1 = single[-2], single[-1]
+        c0, c1 = years[y0][0], years[y1][0]
+        labels = Counter(r.label.strip().lower() for r in t.rows)
+        rows = [r for r in t.rows if r.role in ("body", "total") and len(r.label.strip()) > 6
+                and labels[r.label.strip().lower()] == 1 and not re.match(r"(?i)(total|other)\b", r.label.strip())
+                and len(r.cells) > max(c0, c1) and all(r.cells[c].kind in NUMERIC and r.cells[c].value is not None
+                                                      for c in (c0, c1))]
+        for r in rng.sample(rows, min(2, len(rows))):
+            label = re.sub(r"\s*\(\d\)|\s*\d$", "", r.label.strip())
+            v0, v1 = r.cells[c0].value, r.cells[c1].value
+            expected = {"lookup": v1, "change": v1 - v0, "average": (v0 + v1) / 2}
+            if v0:
+                expected["percent change"] = (v1 - v0) / abs(v0) * 100
+            for kind, value in expected.items():
+                q = rng.choice(WORDINGS[kind]).format(label=label, y0=y0, y1=y1)
+                yield half, kind, t.doc, q, value, r.cells[c1].raw
+
+
+def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-untyped-def]
+    from assistant.evaluate import contains
+
+    if kind == "lookup":
+        return contains(ans.text, raw.strip()) or any(f.op == "lookup" and f.value == value for f in ans.figures)
+    close = Decimal("0.01") * max(Decimal(1), abs(value) / 100)
+    return any(f.op == OPS[kind] and abs(f.value - value) <= close for f in ans.figures)
+
+
+def main() -> int:
+    from assistant import Assistant, Settings
+    from assistant.index import sync
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--index", type=Path, default=ROOT / "index" / "bench" / "tatqa")
+    ap.add_argument("-v", action="store_true", help="print the development half's failures")
+    args = ap.parse_args()
+    settings = Settings(corpus=TATQA / "corpus", index_dir=args.index)
+    sync(settings, progress=False)
+    a = Assistant(settings)
+    policy = a.default_answerer.floor  # the fitted threshold (or the user's setting)
+    saved = a.default_answerer.confidence_floor
+    n: Counter = Counter()
+    got: Counter = Counter()
+    kept: Counter = Counter()
+    kept_right: Counter = Counter()
+    failures: list[str] = []
+    for half, kind, doc, q, value, raw in questions(a):
+        a.default_answerer.confidence_floor = 0.0
+        ans = a.ask(q, None, [doc])
+        ok = right(kind, ans, value, raw)
+        conf = ans.state.get("confidence") or 0.0
+        n[half, kind] += 1
+        got[half, kind] += ok
+        given = ans.answered and conf >= policy
+        kept[half, kind] += given
+        kept_right[half, kind] += given and ok
+        if not ok and half == "dev":
+            failures.append(f"  {doc} [{kind}] {q}\n      {ans.text[:160]!r}")
+    a.default_answerer.confidence_floor = saved
+    print(f"{'half':6} {'kind':15} {'n':>4} {'right, no floor':>16} {'policy: right / answered':>26}")
+    for half in ("dev", "check"):
+        for kind in (*WORDINGS, "all"):
+            keys = [(half, k) for k in WORDINGS] if kind == "all" else [(half, kind)]
+            total = sum(n[k] for k in keys)
+            r, k_, kr = (sum(c[k] for k in keys) for c in (got, kept, kept_right))
+            print(f"{half:6} {kind:15} {total:4d} {r:9d} ({r / max(1, total):.2f}) {kr:10d} / {k_:4d} "
+                  f"(precision {kr / max(1, k_):.2f})")
+    if args.v:
+        print("\ndevelopment half, not right:")
+        print("\n".join(failures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
