@@ -1281,6 +1281,11 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
             prose_ok = False
     if q.computes and table_ok and table_ev is not None and table_ev.figures:
         return table_ev
+    if prose_ok and table_ok and prose_ev is not None and prose_ev.kind == "prose" and table_ev is not None \
+            and table_ev.figures and q.periods and q.operation in ("value", "text") and not _asks_movement(q) \
+            and _states_only_movement(prose_ev.text):
+        # what something was in a period: a sentence that only says how much it moved does not answer it
+        prose_ok = False
     if prose_ok and q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY and (
             not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and not (
             table_ok and table_ev is not None and prose_ev is not None and table_ev.figures
@@ -1354,9 +1359,39 @@ def _shared_bigrams(terms: list[str], text: str) -> int:
     return sum((a, b) in pairs for a, b in zip(terms, terms[1:], strict=False))
 
 
+# a figure stated as a movement: 'increased by $19.1 million', 'down 3%', 'a decrease of $9.5 million'
+_CHANGE_FIGURE = re.compile(
+    r"(?i)\b(?:(?:increas|decreas|declin|reduc|improv|grow|grew|rose|ris|fell|fall|drop|climb)\w*|up|down)\s+"
+    r"(?:by\s+)?(?:approximately\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+)?[£$€]?\s?\(?[\d][\d,.]*\)?\s*"
+    r"(?:%|percent|per cent|million|billion|thousand|bn|m|k)?\b(?:,?\s*or\s+[\d][\d,.]*\s*%)?|"
+    r"\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|decrease|reduction|rise|decline|growth|fall|drop)\s+"
+    r"(?:in\s+(?:[\w'’-]+\s+){1,6}?)?of\s+"
+    r"(?:approximately\s+|about\s+)?[£$€]?\s?\(?[\d][\d,.]*\)?\s*(?:%|percent|per cent|million|billion|thousand|bn|m|k)?\b")
+
+
+_MOVEMENT_WORD = re.compile(r"(?i)\b(increas|decreas|declin|reduc|grow|grew|rose|rise|ris|fell|fall|drop|chang|differ|"
+                            r"mov|improv|gain|lost|loss of)\w*")
+
+
+def _asks_movement(q: Query) -> bool:
+    """Does the question ask by how much something moved (a change, a rise, a fall), not what it was?"""
+    return bool({"change", "percent_change"} & {q.operation, *q.intents}) or bool(_MOVEMENT_WORD.search(q.text))
+
+
+def _states_only_movement(text: str) -> bool:
+    """Are the figures a sentence states all movements ('increased by $19.1 million'), none a level?"""
+    clean = re.sub(r"\[\d+\]|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)", " ", text)
+    figures = [n for n in find_numbers(clean) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
+    left = [n for n in find_numbers(_CHANGE_FIGURE.sub(" ", clean)) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
+    return bool(figures) and not left
+
+
 def _has_wanted_number(q: Query, text: str) -> bool:
     """Does the text hold the kind of number asked for (not a year, a citation mark or a section number)?"""
     clean = re.sub(r"\[\d+\]|(?i:\b(appendix|table|figure|section|page|chapter|phase|tier|level|band)\s+\d+)", "", text)
+    if not _asks_movement(q):
+        # asked what something was, not by how much it moved: 'increased by $19.1 million' is not the figure
+        clean = _CHANGE_FIGURE.sub(" ", clean)
     nums = [n for n in find_numbers(clean) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
     if q.wants == "money":
         return any(n.kind == "money" for n in nums)

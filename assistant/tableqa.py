@@ -298,11 +298,16 @@ class TableQA:
         ctx_terms = self._context_terms(t, heading)
         wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text)) and q.intent != "share"
         row_scores = []
+        # a period the question asks that a row's name holds points at that row, unless the columns are the
+        # periods asked (then 'Fiscal 2019 Restructuring Plan' is a name, not the year 2019)
+        by_row = bool(q.periods) and not set(q.periods) & _column_periods(t)
         for r in rows:
             s = self._row_match(t, r, qset, ctx_terms)
             per = _periods(r.label)
-            if q.periods and per & set(q.periods):
-                s += 2.0
+            if per & set(q.periods) and (by_row or _said_whole(r.label, q.text)):
+                # (where the columns are the periods, only a row whose whole name the question says: 'Fiscal
+                # 2020 Restructuring Plan' beside 'Fiscal 2021 Restructuring Plan')
+                s += 2.0 if by_row else 0.5
             if q.quoted and any(x.lower() in r.path().lower() for x in q.quoted):
                 s += 3.0
             row_scores.append((s, r))
@@ -728,9 +733,11 @@ class TableQA:
                     return TableAnswer(t, [ra, rb], [picks[0]], "change", [F.difference(t, (rb, picks[0]), (ra, picks[0]))])
                 except F.FigureError:
                     pass
-        # periods may be rows (one column compared across two rows) or columns
+        # periods may be rows (one column compared across two rows) or columns; a table whose columns are the
+        # periods asked has rows named for what they are, whatever years their names hold ('Fiscal 2019
+        # Restructuring Plan', 'Senior notes due 2021')
         period_rows = [r for r in t.rows if _periods(r.label) & qp] if len(qp) >= 2 else []
-        if len(period_rows) >= 2:
+        if len(period_rows) >= 2 and len(_column_periods(t) & qp) < 2:
             picks = self._pick_cols(q, t, cols, period_rows[0])
             if not picks:
                 return None
@@ -1016,10 +1023,13 @@ class TableQA:
         timed = _period_cols(t, row)
         if len(timed) < 2:
             return None
-        years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", q.text)}
-        years |= {int(p) for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}", p)}  # 'FY19' too
+        # the years the question asks, not those of the row's name it quotes ('Fiscal 2017 Restructuring Plan')
+        asked = re.sub(re.escape(row.label.strip()), " ", q.text, flags=re.I) if row.label.strip() else q.text
+        years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", asked)}
+        named = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", row.label)) - {str(y) for y in years}
+        years |= {int(p) for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}", p) and p not in named}  # 'FY19' too
         # a span of years ('2017-2019', '2017 to 2019', 'between 2017 and 2019') is every year in it
-        for m in _YEAR_SPAN.finditer(q.text):
+        for m in _YEAR_SPAN.finditer(asked):
             a, b = m.group(1) or m.group(3), m.group(2) or m.group(4)
             years |= set(range(int(a), int(b) + 1))
         if named_only and len(years) < 2:
@@ -1075,6 +1085,17 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
 
 # the kinds of period a header and a question may both say: a year, a quarter, a month
 _PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
+
+
+def _said_whole(label: str, text: str) -> bool:
+    """Does the text say the whole of a label of two words or more, as it is written?"""
+    words = re.findall(r"[a-z0-9]+", label.lower())
+    return len(words) >= 2 and re.search(r"\b" + r"\W+".join(words) + r"\b", text.lower()) is not None
+
+
+def _column_periods(t: Table) -> set[str]:
+    """Every period the table's value column headers name."""
+    return {p for c in _value_cols(t) if c < len(t.columns) for p in _header_periods(t.columns[c])}
 
 
 def _names_periods(header: set[str], asked: set[str]) -> bool:

@@ -1654,3 +1654,64 @@ def test_a_row_of_figures_in_a_table_of_ranges_and_words_is_computed(tmp_path: P
     fig = next(f for f in ans.figures if f.op == op)
     assert abs(fig.value - expected) < Decimal("0.01")
     assert {c.raw.lstrip("$") for c in fig.cells} <= {"5.40", "4.50", "4.80"}
+
+
+CHARGES = """Company report extract
+
+Special charges include costs of our restructuring plans, acquisition-related costs and other charges.
+
+\tYear Ended June 30,\t\t
+\t2021\t2020\t2019
+Fiscal 2021 Restructuring Plan\t$12,400\t$—\t$—
+Fiscal 2020 Restructuring Plan\t610\t9,870\t—
+Fiscal 2019 Restructuring Plan\t450\t5,200\t21,300
+Acquisition-related costs\t3,900\t2,750\t8,100
+Total\t$17,360\t$17,820\t$29,400
+"""
+
+
+@pytest.mark.parametrize("question,op,expected", [
+    # rows named for other years: the columns are the years asked
+    ("What was the change in acquisition-related costs from 2020 to 2021?", "difference", Decimal(1150)),
+    ("What is the difference between the Acquisition-related costs for fiscal year 2021 and 2020?", "difference",
+     Decimal(1150)),
+    ("By what percentage did total special charges change between 2020 and 2021?", "percent_change",
+     Decimal("-2.58")),
+    # a row named for a year, averaged over other years: the years asked, not the one in its name
+    ("What was the average Fiscal 2020 Restructuring Plan charge in 2020 and 2021?", "average", Decimal(5240)),
+    ("What is the average Fiscal 2019 Restructuring Plan charge for 2019 and 2020?", "average", Decimal(13250)),
+])
+def test_a_row_named_for_a_year_is_a_name_where_the_columns_are_the_years(tmp_path: Path, question: str, op: str,
+                                                                            expected: Decimal) -> None:
+    a = assistant_over(tmp_path, "report_003.txt", CHARGES)
+    a.default_answerer.confidence_floor = 0.0
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == op)
+    assert abs(fig.value - expected) < Decimal("0.01"), ans.text
+    assert len({c.row for c in fig.cells}) == 1  # one row, across two years
+
+
+SERVICE_COSTS = """Company report extract
+
+Customer support
+
+Cost of customer support revenues decreased by $9.5 million during 2021, or 7.3%, due to a decrease in labour
+costs of approximately $9.9 million.
+
+\t2021\t2020
+Cost of customer support revenues\t$120,310\t$129,810
+Cost of licence revenues\t14,205\t13,950
+"""
+
+
+@pytest.mark.parametrize("question,wanted", [
+    ("What was the cost of customer support revenues in 2021?", "120,310"),
+    ("How much was the cost of customer support revenues in 2021?", "120,310"),
+    ("What were customer support revenue costs in 2021?", "120,310"),
+    # asked by how much it moved, the sentence that says so answers
+    ("By how much did the cost of customer support revenues decrease in 2021?", "9.5 million"),
+])
+def test_what_a_figure_was_is_not_answered_by_how_much_it_moved(tmp_path: Path, question: str, wanted: str) -> None:
+    a = assistant_over(tmp_path, "report_005.txt", SERVICE_COSTS)
+    a.default_answerer.confidence_floor = 0.0
+    assert wanted in a.ask(question).text
