@@ -114,6 +114,18 @@ _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", 
 _ASKS_ROWS = re.compile(r"(?i)^(what|which)\b.*\b(components?|constituents?|parts?|types?|kinds?|categories|segments?|"
                         r"elements?|items?|sources?|classes)\b|^(what|which)\b.*\b(mak(e|es|ing) up|made up of|"
                         r"compris(e|es|ing)|consist(s|ing)? of|factored in(to)?|broken down into)\b")
+def _row_word_names_row(asked: str, table_ev: Any) -> bool:
+    """Is the word that would ask for a table's rows ('parts', 'items', 'segments') part of the name of the row
+    the question is answered from ('Purchased parts and assemblies', 'Marketing related items')? Then it
+    names that row."""
+    m = _ASKS_ROWS.search(asked)
+    if m is None or table_ev is None or table_ev.kind != "table" or not m.group(2):
+        return False
+    word = content_terms(m.group(2))
+    labels = " ".join(table_ev.state.get("rows") or [])
+    return bool(word) and word[0] in content_terms(labels)
+
+
 _ROW_QUESTION_WORDS = frozenset({"compon", "constitu", "part", "type", "kind", "categori", "segment", "element", "item",
                                  "sourc", "class", "make", "made", "compris", "consist", "factor", "broken", "tabl",
                                  "includ", "shown", "present", "total"})
@@ -318,7 +330,8 @@ class Answerer:
             if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
                 table_ev = covered
         if _ASKS_ROWS.search(asked) and not set(q.intents) & {"share", "ratio", "percent_change", "change", "average",
-                                                              "count"}:  # 'what makes up the carers budget?'
+                                                              "count"} and not _row_word_names_row(asked, table_ev):
+            # 'what makes up the carers budget?' (not 'what were purchased parts in 2019?', a row's name)
             members = self._rows_of_table(q)
             if members is not None and (table_ev is None or members.coverage >= table_ev.coverage - 0.1):
                 table_ev = members

@@ -1715,3 +1715,38 @@ def test_what_a_figure_was_is_not_answered_by_how_much_it_moved(tmp_path: Path, 
     a = assistant_over(tmp_path, "report_005.txt", SERVICE_COSTS)
     a.default_answerer.confidence_floor = 0.0
     assert wanted in a.ask(question).text
+
+
+STOCK = """Company report extract
+
+Inventories consisted of the following:
+
+\t2021\t2020
+Spare parts and consumables\t$41,200\t$38,900
+Bought-in items for resale\t12,750\t11,020
+Finished goods\t66,300\t70,150
+Total inventories\t$120,250\t$120,070
+"""
+
+
+@pytest.mark.parametrize("question,wanted", [
+    # a word that could ask for a table's rows ('parts', 'items') names the row it is in
+    ("What were spare parts and consumables in 2021?", "41,200"),
+    ("How much were the bought-in items for resale in 2020?", "11,020"),
+    ("What was the value of spare parts and consumables at the end of 2020?", "38,900"),
+])
+def test_a_row_word_in_a_rows_name_asks_for_that_row(tmp_path: Path, question: str, wanted: str) -> None:
+    a = assistant_over(tmp_path, "report_007.txt", STOCK)
+    a.default_answerer.confidence_floor = 0.0
+    ans = a.ask(question)
+    assert wanted in ans.text and "Finished goods" not in ans.text
+
+
+@pytest.mark.parametrize("question", ["What are the components of inventories?",
+                                      "What types of inventories are there?",
+                                      "Which items make up total inventories?"])
+def test_a_question_for_a_tables_rows_still_lists_them(tmp_path: Path, question: str) -> None:
+    a = assistant_over(tmp_path, "report_007.txt", STOCK)
+    a.default_answerer.confidence_floor = 0.0
+    text = a.ask(question).text
+    assert all(label in text for label in ("Spare parts and consumables", "Bought-in items for resale", "Finished goods"))
