@@ -333,6 +333,8 @@ class TableQA:
             "ratio": self._ratio,
         }
         ans = self._which_meet(q, t, row_scores) if row_scores else None
+        if ans is None and "share" not in q.intents:
+            ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
         for it in () if ans is not None else q.intents:
             if row_scores and _named_in_row(it, q.text, row_scores[0][1]):
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
@@ -646,6 +648,25 @@ class TableQA:
         if within:  # the part under its whole (the row it is a sub-row of)
             return next((p for p in pairs if p[0].group in (p[1].label, p[1].path())), pairs[0])
         return pairs[0]
+
+    def _sum_of_two(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'The total of A and B', 'the sum of A and B', 'A and B combined': the two rows the phrases name,
+        added up in the column asked about. Only where each phrase names a different row of figures."""
+        pair = self._two_rows(q, t, _SUM_OF)
+        if pair is None:
+            return None
+        ra, rb = pair
+        if ra.role == "total" or rb.role == "total" or ra is rb:
+            return None
+        picks = [c for c in self._pick_cols(q, t, cols, ra) if all(
+            r.cells[c].kind in ("money", "number") and r.cells[c].value is not None for r in (ra, rb))]
+        if not picks:
+            return None
+        try:
+            fig = F.total(t, sorted([ra, rb], key=lambda r: r.index), picks[0])
+        except F.FigureError:
+            return None
+        return TableAnswer(t, sorted([ra, rb], key=lambda r: r.index), [picks[0]], "sum", [fig])
 
     def _share(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
@@ -1068,6 +1089,10 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|agai
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
+# 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
+_SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^,?]+?) and (?:the )?"
+                     rf"(?P<b>[^,?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"
+                     rf"(?P<b2>[^,?]+?) (?:combined|together|added together|in total|altogether)\b")
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
                       rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were) "
                       rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}")

@@ -5,8 +5,10 @@ Run: .venv/bin/python bench/probe.py [--index DIR] [-v]
 
 For each table with two or more columns headed by a single year, up to two rows (seeded, so the same
 rows every run) whose label is unique in the table and which have a figure in the two latest year columns
-give four questions, each in one of several wordings (seeded): the figure in the later year, the change
-and the % change between the two years, and their average. The expected figure is computed here from
+give up to seven questions, each in one of several wordings (seeded): the figure in the later year, the
+change and the % change between the two years, and their average; with another body row of the same
+kind (seeded), their sum and ratio in the later year; and with the table's one named total row, the row's
+share of it. The expected figure is computed here from
 the two cells. A question is answered right when the answer states the figure (a lookup) or computes it
 (the other kinds), and is counted at no confidence floor (what the mechanisms give) and at the policy
 (what a user sees: right / answered).
@@ -39,8 +41,14 @@ WORDINGS = {
     "percent change": ["What was the percentage change in {label} between {y0} and {y1}?",
                        "By what percentage did {label} change from {y0} to {y1}?"],
     "average": ["What was the average {label} in {y0} and {y1}?", "What is the average {label} for {y0} and {y1}?"],
+    # two rows of the same year
+    "sum": ["What was the total of {label} and {other} in {y1}?", "What is the sum of {label} and {other} in {y1}?"],
+    "share": ["What was {label} as a percentage of {whole} in {y1}?",
+              "What percentage of {whole} was {label} in {y1}?"],
+    "ratio": ["What is the ratio of {label} to {other} in {y1}?", "What was the ratio of {label} to {other} in {y1}?"],
 }
-OPS = {"change": "difference", "percent change": "percent_change", "average": "average"}
+OPS = {"change": "difference", "percent change": "percent_change", "average": "average", "sum": "sum",
+       "share": "share", "ratio": "ratio"}
 
 
 def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
@@ -66,14 +74,30 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 and labels[r.label.strip().lower()] == 1 and not re.match(r"(?i)(total|other)\b", r.label.strip())
                 and len(r.cells) > max(c0, c1) and all(r.cells[c].kind in NUMERIC and r.cells[c].value is not None
                                                       for c in (c0, c1))]
+        def name(r) -> str:  # type: ignore[no-untyped-def]
+            return re.sub(r"\s*\(\d\)|\s*\d$", "", r.label.strip())
+
+        body = [r for r in rows if r.role == "body"]
+        totals = [r for r in t.rows if r.role == "total" and len(r.cells) > c1 and r.cells[c1].kind in NUMERIC
+                  and r.cells[c1].value and labels[r.label.strip().lower()] == 1 and len(r.label.strip()) > 6]
         for r in rng.sample(rows, min(2, len(rows))):
-            label = re.sub(r"\s*\(\d\)|\s*\d$", "", r.label.strip())
+            label = name(r)
             v0, v1 = r.cells[c0].value, r.cells[c1].value
             expected = {"lookup": v1, "change": v1 - v0, "average": (v0 + v1) / 2}
             if v0:
                 expected["percent change"] = (v1 - v0) / abs(v0) * 100
+            others = [o for o in body if o is not r and r.role == "body" and o.cells[c1].kind == r.cells[c1].kind]
+            other = rng.choice(others) if others else None
+            if other is not None:
+                expected["sum"] = v1 + other.cells[c1].value
+                if other.cells[c1].value:
+                    expected["ratio"] = v1 / other.cells[c1].value
+            if r.role == "body" and len(totals) == 1 and r.cells[c1].kind == totals[0].cells[c1].kind:
+                expected["share"] = v1 / totals[0].cells[c1].value * 100
             for kind, value in expected.items():
-                q = rng.choice(WORDINGS[kind]).format(label=label, y0=y0, y1=y1)
+                q = rng.choice(WORDINGS[kind]).format(label=label, y0=y0, y1=y1,
+                                                      other=name(other) if other is not None else "",
+                                                      whole=name(totals[0]) if totals else "")
                 yield half, kind, t.doc, q, value, r.cells[c1].raw
 
 

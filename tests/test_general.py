@@ -1750,3 +1750,43 @@ def test_a_question_for_a_tables_rows_still_lists_them(tmp_path: Path, question:
     a.default_answerer.confidence_floor = 0.0
     text = a.ask(question).text
     assert all(label in text for label in ("Spare parts and consumables", "Bought-in items for resale", "Finished goods"))
+
+
+PRETAX = """Company report extract
+
+The geographic distribution of pretax income is as follows:
+
+\tYears Ended December 31,\t
+\t2021\t2020
+Domestic\t$(12,450)\t$8,300
+Foreign\t61,200\t47,950
+Total\t$48,750\t$56,250
+
+Capital expenditures by segment:
+
+\t2021\t2020
+Wireless\t712\t668
+Wireline\t3,240\t3,105
+Media\t118\t110
+"""
+
+
+@pytest.mark.parametrize("question,expected,rows", [
+    ("What was the total of Domestic and Foreign in 2021?", Decimal(-12450 + 61200), {"Domestic", "Foreign"}),
+    ("What was the total of Wireless and Wireline in 2020?", Decimal(668 + 3105), {"Wireless", "Wireline"}),
+    ("What is the sum of Media and Wireless in 2021?", Decimal(118 + 712), {"Media", "Wireless"}),
+    ("What were Wireline and Media combined in 2020?", Decimal(3105 + 110), {"Wireline", "Media"}),
+])
+def test_the_total_of_two_named_rows_adds_them_up(tmp_path: Path, question: str, expected: Decimal,
+                                                  rows: set[str]) -> None:
+    a = assistant_over(tmp_path, "report_009.txt", PRETAX)
+    a.default_answerer.confidence_floor = 0.0
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == "sum")
+    assert fig.value == expected
+    assert {c.row for c in fig.cells} == rows
+
+
+def test_the_total_of_one_thing_is_still_its_total_row(report) -> None:
+    ans = report.ask("What was the total revenue in 2019?")
+    assert "11,480" in ans.text and not [f for f in ans.figures if f.op == "sum"]
