@@ -897,6 +897,10 @@ class TableQA:
         timed = _period_cols(t, row)
         if len(timed) < 2:
             return None
+        # 'which year was larger, 2018 or 2019?': only the periods the question names, when it names two or more
+        asked = [c for c in timed if _names_periods(_header_periods(t.columns[c]), set(q.periods))]
+        if len({column_period(t.columns[c]) for c in asked}) >= 2:
+            timed = asked
         largest = q.intent != "min"
         pairs = sorted(((F.lookup(t, row, c), c) for c in chronological(t, timed)), key=lambda fc: fc[0].value,
                        reverse=largest)

@@ -7,8 +7,9 @@ For each table with two or more columns headed by a single year, up to two rows 
 rows every run) whose label is unique in the table and which have a figure in the two latest year columns
 give up to seven questions, each in one of several wordings (seeded): the figure in the later year, the
 change and the % change between the two years, and their average; with another body row of the same
-kind (seeded), their sum and ratio in the later year; and with the table's one named total row, the row's
-share of it. The expected figure is computed here from
+kind (seeded), their sum and ratio in the later year; with the table's one named total row, the row's share
+of it; and the year in which the row's figure was the larger (right when it is the first year the answer
+names). The expected figure is computed here from
 the two cells. A question is answered right when the answer states the figure (a lookup) or computes it
 (the other kinds), and is counted at no confidence floor (what the mechanisms give) and at the policy
 (what a user sees: right / answered).
@@ -46,6 +47,10 @@ WORDINGS = {
     "share": ["What was {label} as a percentage of {whole} in {y1}?",
               "What percentage of {whole} was {label} in {y1}?"],
     "ratio": ["What is the ratio of {label} to {other} in {y1}?", "What was the ratio of {label} to {other} in {y1}?"],
+    # the period with the larger figure
+    "which year": ["Which year had the larger {label}, {y0} or {y1}?",
+                   "Between {y0} and {y1}, in which year was {label} higher?",
+                   "In which year was the {label} greater: {y0} or {y1}?"],
 }
 OPS = {"change": "difference", "percent change": "percent_change", "average": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
@@ -92,6 +97,8 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 expected["sum"] = v1 + other.cells[c1].value
                 if other.cells[c1].value:
                     expected["ratio"] = v1 / other.cells[c1].value
+            if v0 != v1:
+                expected["which year"] = Decimal(y1 if v1 > v0 else y0)
             if r.role == "body" and len(totals) == 1 and r.cells[c1].kind == totals[0].cells[c1].kind:
                 expected["share"] = v1 / totals[0].cells[c1].value * 100
             for kind, value in expected.items():
@@ -104,6 +111,9 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
 def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-untyped-def]
     from assistant.evaluate import contains
 
+    if kind == "which year":  # the year named first in the answer, with no other year before it
+        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", re.sub(r"^Company report extract \d+", "", ans.text))
+        return bool(years) and years[0] == str(value)
     if kind == "lookup":
         return contains(ans.text, raw.strip()) or any(f.op == "lookup" and f.value == value for f in ans.figures)
     close = Decimal("0.01") * max(Decimal(1), abs(value) / 100)

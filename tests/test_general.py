@@ -5,6 +5,7 @@ each mechanism is tried with several phrasings."""
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -1790,3 +1791,19 @@ def test_the_total_of_two_named_rows_adds_them_up(tmp_path: Path, question: str,
 def test_the_total_of_one_thing_is_still_its_total_row(report) -> None:
     ans = report.ask("What was the total revenue in 2019?")
     assert "11,480" in ans.text and not [f for f in ans.figures if f.op == "sum"]
+
+
+@pytest.mark.parametrize("question,year", [
+    ("Which year had the larger Northern region revenue, 2017 or 2018?", "2018"),
+    ("In which year was revenue from the Western region higher: 2017 or 2018?", "2018"),
+    ("Which year saw the higher Southern region revenue, 2018 or 2019?", "2018"),
+    ("In which year was Southern region revenue lower, 2017 or 2019?", "2019"),
+])
+def test_which_year_is_chosen_among_the_years_named(report, question: str, year: str) -> None:
+    report.default_answerer.confidence_floor = 0.0
+    try:
+        ans = report.ask(question)
+    finally:
+        report.default_answerer.confidence_floor = None
+    assert ans.figures and year in ans.figures[0].cells[0].column, ans.text
+    assert {c.column[-4:] for f in ans.figures for c in f.cells} <= set(re.findall(r"\d{4}", question))
