@@ -1050,9 +1050,12 @@ class TableQA:
             return None
         # the years the question asks, not those of the row's name it quotes ('Fiscal 2017 Restructuring Plan')
         asked = re.sub(re.escape(row.label.strip()), " ", q.text, flags=re.I) if row.label.strip() else q.text
+        # a financial year ('2018-19', '2018/19') is the year it ends in, as its column's period is
+        asked = _FINANCIAL_YEAR.sub(lambda m: str(int(m.group(1)) + 1), asked)
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", asked)}
         named = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", row.label)) - {str(y) for y in years}
         years |= {int(p) for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}", p) and p not in named}  # 'FY19' too
+        years |= {int(p[:4]) + 1 for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}-\d{2}", p)}
         # a span of years ('2017-2019', '2017 to 2019', 'between 2017 and 2019') is every year in it
         for m in _YEAR_SPAN.finditer(asked):
             a, b = m.group(1) or m.group(3), m.group(2) or m.group(4)
@@ -1086,6 +1089,7 @@ class TableQA:
         return TableAnswer(t, [row], cols, op, [fig])
 
 
+_FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?![\d/\-–])")
 _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)|"
                         r"\bbetween (?:(?:fiscal )?years? |fiscal |FY ?)?((?:19|20)\d{2}) and (?:fiscal |FY ?)?((?:19|20)\d{2})(?!\d)")
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"

@@ -2,6 +2,8 @@
 its change, its % change and its average over two years, however the question is worded?
 
 Run: .venv/bin/python bench/probe.py [--index DIR] [-v]
+     ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/probe.py --plans [-v]   (the five plans' tables:
+     financial years '2019-20' as well as years)
 
 For each table with two or more columns headed by a single year, up to two rows (seeded, so the same
 rows every run) whose label is unique in the table and which have a figure in the two latest year columns
@@ -22,6 +24,7 @@ printed with -v, the check half's only counted (nothing is fixed from them one b
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -62,12 +65,12 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
 
     rng = random.Random(seed)
     for t in a.default_answerer.index.tables():
-        number = int(re.sub(r"\D", "", t.doc) or 0)
-        half = "check" if number % 2 else "dev"
+        number = int(re.sub(r"\D", "", t.doc.split("_")[-1] if t.doc.startswith("report_") else "") or 0)
+        half = ("check" if number % 2 else "dev") if t.doc.startswith("report_") else "plans"
         years: dict[str, list[int]] = {}
         for c in range(t.label_cols, len(t.columns)):
             found = _header_periods(t.columns[c]) if column_period(t.columns[c]) else set()
-            if len(found) == 1 and re.fullmatch(r"(?:19|20)\d\d", y := next(iter(found))):
+            if len(found) == 1 and re.fullmatch(r"(?:19|20)\d\d(?:-\d\d)?", y := next(iter(found))):
                 years.setdefault(y, []).append(c)
         single = sorted(y for y, cs in years.items() if len(cs) == 1)
         if len(single) < 2:
@@ -80,7 +83,7 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 and len(r.cells) > max(c0, c1) and all(r.cells[c].kind in NUMERIC and r.cells[c].value is not None
                                                       for c in (c0, c1))]
         def name(r) -> str:  # type: ignore[no-untyped-def]
-            return re.sub(r"\s*\(\d\)|\s*\d$", "", r.label.strip())
+            return re.sub(r"\s*\(\d\)|(?<=[A-Za-z])\d$", "", r.label.strip())  # footnote marks: '(1)', 'dividends1'
 
         body = [r for r in rows if r.role == "body"]
         totals = [r for r in t.rows if r.role == "total" and len(r.cells) > c1 and r.cells[c1].kind in NUMERIC
@@ -98,22 +101,28 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 if other.cells[c1].value:
                     expected["ratio"] = v1 / other.cells[c1].value
             if v0 != v1:
-                expected["which year"] = Decimal(y1 if v1 > v0 else y0)
+                expected["which year"] = Decimal(0 if v1 > v0 else 1)  # (the later year, or the earlier)
             if r.role == "body" and len(totals) == 1 and r.cells[c1].kind == totals[0].cells[c1].kind:
                 expected["share"] = v1 / totals[0].cells[c1].value * 100
             for kind, value in expected.items():
                 q = rng.choice(WORDINGS[kind]).format(label=label, y0=y0, y1=y1,
                                                       other=name(other) if other is not None else "",
                                                       whole=name(totals[0]) if totals else "")
-                yield half, kind, t.doc, q, value, r.cells[c1].raw
+                yield half, kind, t.doc, q, value, (f"{y1} {y0}" if kind == "which year" else r.cells[c1].raw)
 
 
 def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-untyped-def]
     from assistant.evaluate import contains
 
-    if kind == "which year":  # the year named first in the answer, with no other year before it
-        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", re.sub(r"^Company report extract \d+", "", ans.text))
-        return bool(years) and years[0] == str(value)
+    if kind == "which year":  # the period the answer names first (in any spelling: '2018-19', '18/19') is the one
+        text = re.sub(r"^Company report extract \d+", "", ans.text)
+        at = {}
+        for i, y in enumerate(raw.split()):
+            spellings = [y] if len(y) == 4 else [y, y.replace("-", "/"), y[2:], y[2:].replace("-", "/")]
+            found = [m.start() for sp in spellings for m in re.finditer(rf"(?<![\d/\-]){re.escape(sp)}(?![\d/\-])", text)]
+            if found:
+                at[i] = min(found)
+        return bool(at) and min(at, key=lambda i: at[i]) == int(value)
     if kind == "lookup":
         return contains(ans.text, raw.strip()) or any(f.op == "lookup" and f.value == value for f in ans.figures)
     close = Decimal("0.01") * max(Decimal(1), abs(value) / 100)
@@ -125,10 +134,13 @@ def main() -> int:
     from assistant.index import sync
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index", type=Path, default=ROOT / "index" / "bench" / "tatqa")
+    ap.add_argument("--index", type=Path, default=None)
+    ap.add_argument("--plans", action="store_true", help="the plans of ASSISTANT_CORPUS instead of the tatqa extracts")
     ap.add_argument("-v", action="store_true", help="print the development half's failures")
     args = ap.parse_args()
-    settings = Settings(corpus=TATQA / "corpus", index_dir=args.index)
+    corpus = Path(os.environ.get("ASSISTANT_CORPUS", ROOT.parent / "shared" / "corpus")) if args.plans else TATQA / "corpus"
+    index = args.index or ROOT / "index" / "bench" / ("seeds" if args.plans else "tatqa")
+    settings = Settings(corpus=corpus, index_dir=index)
     sync(settings, progress=False)
     a = Assistant(settings)
     policy = a.default_answerer.floor  # the fitted threshold (or the user's setting)
@@ -148,11 +160,11 @@ def main() -> int:
         given = ans.answered and conf >= policy
         kept[half, kind] += given
         kept_right[half, kind] += given and ok
-        if not ok and half == "dev":
+        if not ok and half in ("dev", "plans"):
             failures.append(f"  {doc} [{kind}] {q}\n      {ans.text[:160]!r}")
     a.default_answerer.confidence_floor = saved
     print(f"{'half':6} {'kind':15} {'n':>4} {'right, no floor':>16} {'policy: right / answered':>26}")
-    for half in ("dev", "check"):
+    for half in ("plans",) if args.plans else ("dev", "check"):
         for kind in (*WORDINGS, "all"):
             keys = [(half, k) for k in WORDINGS] if kind == "all" else [(half, kind)]
             total = sum(n[k] for k in keys)

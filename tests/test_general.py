@@ -1807,3 +1807,31 @@ def test_which_year_is_chosen_among_the_years_named(report, question: str, year:
         report.default_answerer.confidence_floor = None
     assert ans.figures and year in ans.figures[0].cells[0].column, ans.text
     assert {c.column[-4:] for f in ans.figures for c in f.cells} <= set(re.findall(r"\d{4}", question))
+
+
+FUNDING = """Northshire Better Care Fund plan
+
+The allocations are shown below:
+
+Funding stream\t17/18 allocation\t18/19 allocation\t19/20 allocation
+Disabled Facilities Grant\t£2,400,000\t£2,650,000\t£2,910,000
+Improved Better Care Fund\t£3,100,000\t£3,657,000\t£3,221,000
+Winter Pressures Grant\t£0\t£1,200,000\t£1,200,000
+"""
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What was the average Disabled Facilities Grant in 2018-19 and 2019-20?", Decimal(2780000)),
+    ("What is the average Improved Better Care Fund allocation for 2017/18 and 2018/19?", Decimal(3378500)),
+    ("On average, how much was the Disabled Facilities Grant over 2017-18 and 2018-19?", Decimal(2525000)),
+])
+def test_an_average_over_financial_years_is_over_their_columns(tmp_path: Path, question: str,
+                                                               expected: Decimal) -> None:
+    """A financial year named in a question ('2018-19', '2018/19') is the column headed '18/19', not the
+    calendar year it starts in: the average is of one row over those columns, never of the rows of a column."""
+    a = assistant_over(tmp_path, "plan.txt", FUNDING)
+    a.default_answerer.confidence_floor = 0.0
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == "average")
+    assert fig.value == expected
+    assert len({c.row for c in fig.cells}) == 1 and len(fig.cells) == 2
