@@ -335,6 +335,8 @@ class TableQA:
         ans = self._which_meet(q, t, row_scores) if row_scores else None
         if ans is None and "share" not in q.intents:
             ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
+        if ans is None and "share" not in q.intents and _RATIO_OF.search(q.text):
+            ans = self._ratio(q, t, row_scores, cols, qset)  # 'the ratio of A to B': whatever the model reads
         for it in () if ans is not None else q.intents:
             if row_scores and _named_in_row(it, q.text, row_scores[0][1]):
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
@@ -1093,7 +1095,9 @@ _FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?![\
 _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)|"
                         r"\bbetween (?:(?:fiscal )?years? |fiscal |FY ?)?((?:19|20)\d{2}) and (?:fiscal |FY ?)?((?:19|20)\d{2})(?!\d)")
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
-_RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|and|against) (?:the )?(?P<b>.+?){_END}")
+# 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
+_RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
+                       rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column

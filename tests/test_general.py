@@ -1835,3 +1835,26 @@ def test_an_average_over_financial_years_is_over_their_columns(tmp_path: Path, q
     fig = next(f for f in ans.figures if f.op == "average")
     assert fig.value == expected
     assert len({c.row for c in fig.cells}) == 1 and len(fig.cells) == 2
+
+
+@pytest.mark.parametrize("question,a,b", [
+    ("What was the ratio of Wireline to Wireless in 2021?", "Wireline", "Wireless"),
+    ("What is the ratio of Media to Wireline in 2020?", "Media", "Wireline"),
+    ("What was the ratio between Wireless and Media in 2021?", "Wireless", "Media"),
+])
+def test_the_ratio_of_two_named_rows_whatever_the_operation_model_reads(tmp_path: Path, question: str, a: str,
+                                                                        b: str) -> None:
+    t = assistant_over(tmp_path, "report_009.txt", PRETAX)
+    t.default_answerer.confidence_floor = 0.0
+    ans = t.ask(question)
+    fig = next(f for f in ans.figures if f.op == "ratio")
+    year = re.search(r"\d{4}", question).group(0)  # type: ignore[union-attr]
+    cells = {c.row: c.value for c in fig.cells}
+    assert set(cells) == {a, b} and all(year in c.column for c in fig.cells)
+    assert abs(fig.value - cells[a] / cells[b]) < Decimal("0.01")
+
+
+def test_a_ratio_splits_at_to_before_and() -> None:
+    from assistant.tableqa import _RATIO_OF
+    m = _RATIO_OF.search("What is the ratio of data and analytics services to software services in 2019?")
+    assert m is not None and (m.group("a"), m.group("b")) == ("data and analytics services", "software services")
