@@ -114,15 +114,12 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
 def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-untyped-def]
     from assistant.evaluate import contains
 
-    if kind == "which year":  # the period the answer names first (in any spelling: '2018-19', '18/19') is the one
-        text = re.sub(r"^Company report extract \d+", "", ans.text)
-        at = {}
-        for i, y in enumerate(raw.split()):
-            spellings = [y] if len(y) == 4 else [y, y.replace("-", "/"), y[2:], y[2:].replace("-", "/")]
-            found = [m.start() for sp in spellings for m in re.finditer(rf"(?<![\d/\-]){re.escape(sp)}(?![\d/\-])", text)]
-            if found:
-                at[i] = min(found)
-        return bool(at) and min(at, key=lambda i: at[i]) == int(value)
+    if kind == "which year":  # the first period the answer names (in any spelling: '2018-19', '18/19') is the one
+        text = re.sub(r"^Company report extract \d+|^The Better Care Fund plan \d{4}-\d{2}", "", ans.text)
+        first = re.search(r"(?<![\d/\-])(?:(?:19|20)\d\d(?:[/\-]\d\d)?|\d\d/\d\d)(?![\d/\-])", text)
+        y = raw.split()[int(value)]
+        spellings = {y} if len(y) == 4 else {y, y.replace("-", "/"), y[2:], y[2:].replace("-", "/")}
+        return first is not None and first.group(0) in spellings
     if kind == "lookup":
         return contains(ans.text, raw.strip()) or any(f.op == "lookup" and f.value == value for f in ans.figures)
     close = Decimal("0.01") * max(Decimal(1), abs(value) / 100)
