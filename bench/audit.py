@@ -74,26 +74,31 @@ def tatqa(folder: Path) -> int:
 _YEAR = re.compile(r"^\s*(?:fiscal\s+|fy\s?)?((?:19|20)\d{2})\s*$", re.I)
 
 
-def reversed_columns(text: str) -> str:
-    """Every tab-separated line with its value cells in the opposite order (the label stays first): the
-    same published figures, newest year last instead of first. Nothing in them stops adding up."""
-    lines = text.splitlines()
+def tab_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """Where the runs of tab-separated lines (the tables) are: (first line, line after the last), 0-based."""
     out = []
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and "\t" in lines[j]:
             j += 1
-        if j == i:
-            out.append(lines[i])
-            i += 1
-            continue
+        if j > i:
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def reversed_columns(text: str) -> str:
+    """Every tab-separated line with its value cells in the opposite order (the label stays first): the
+    same published figures, newest year last instead of first. Nothing in them stops adding up."""
+    lines = text.splitlines()
+    out = list(lines)
+    for i, j in tab_blocks(lines):
         block = [line.split("\t") for line in lines[i:j]]
         width = max(len(cells) for cells in block)  # a short header line ('$'000' over two of four) is padded
-        for cells in block:
+        for k, cells in enumerate(block):
             cells += [""] * (width - len(cells))
-            out.append("\t".join([cells[0], *cells[1:][::-1]]).rstrip("\t") if width >= 3 else "\t".join(cells))
-        i = j
+            out[i + k] = "\t".join([cells[0], *cells[1:][::-1]]).rstrip("\t") if width >= 3 else "\t".join(cells)
     return "\n".join(out) + "\n"
 
 
@@ -139,38 +144,26 @@ def in_thousands(text: str) -> str:
     table with no blank line above is left as it is, so that every line stays where it was). The figures
     still agree, up to the rounding a reader expects."""
     lines = text.splitlines()
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and "\t" in lines[j]:
-            j += 1
-        if j == i:
-            out.append(lines[i])
-            i += 1
-            continue
+    out = list(lines)
+    for i, j in tab_blocks(lines):
         block = [line.split("\t") for line in lines[i:j]]
-        values = [c for cells in block for c in cells[1:] if c.strip()]
-        parsed = [parse_cell(c) for c in values]
+        parsed = [parse_cell(c) for cells in block for c in cells[1:] if c.strip()]
         numbers = [p for p in parsed if p.kind in ("money", "number") and p.value is not None]
-        if len(numbers) >= 4 and all(p.value == p.value.to_integral_value() for p in numbers) and \
-                sum(abs(p.value) >= 1000 for p in numbers) >= 0.8 * len(numbers) and out and not out[-1].strip():
-            out[-1] = "(in thousands)"
-            for cells in block:
-                new_cells = [cells[0]]
-                for c in cells[1:]:
-                    p = parse_cell(c)
-                    if p.kind in ("money", "number") and p.value is not None and not _YEAR.match(c):
-                        v = (p.value / 1000).quantize(Decimal("1"))
-                        body = f"{abs(v):,}"
-                        body = f"({body})" if v < 0 else body
-                        new_cells.append(("$" if "$" in c else "") + body)
-                    else:
-                        new_cells.append(c)
-                out.append("\t".join(new_cells))
-        else:
-            out.extend(lines[i:j])
-        i = j
+        if len(numbers) < 4 or any(p.value != p.value.to_integral_value() for p in numbers) or \
+                sum(abs(p.value) >= 1000 for p in numbers) < 0.8 * len(numbers) or i == 0 or lines[i - 1].strip():
+            continue
+        out[i - 1] = "(in thousands)"
+        for k, cells in enumerate(block):
+            new_cells = [cells[0]]
+            for c in cells[1:]:
+                p = parse_cell(c)
+                if p.kind in ("money", "number") and p.value is not None and not _YEAR.match(c):
+                    v = (p.value / 1000).quantize(Decimal("1"))
+                    body = f"({abs(v):,})" if v < 0 else f"{abs(v):,}"
+                    new_cells.append(("$" if "$" in c else "") + body)
+                else:
+                    new_cells.append(c)
+            out[i + k] = "\t".join(new_cells)
     return "\n".join(out) + "\n"
 
 
@@ -180,16 +173,8 @@ def with_total_rows(text: str) -> str:
     as printed. The table adds up by construction, so any finding about it is a false alarm."""
     lines = text.splitlines()
     out = list(lines)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and "\t" in lines[j]:
-            j += 1
-        if j == i:
-            i += 1
-            continue
+    for i, j in tab_blocks(lines):
         block = [line.split("\t") for line in lines[i:j]]
-        i = j
         if j >= len(lines) or lines[j].strip():
             continue
         body = [cells for cells in block if len(cells) >= 2 and cells[0].strip() and all(
