@@ -1622,6 +1622,12 @@ def test_a_row_left_out_of_a_sum_shows_no_number_it_does_not_cite(tmp_path: Path
         assert not untraceable_numbers(ans), ans.text
 
 
+def _every_answer(a):  # type: ignore[no-untyped-def]
+    """The assistant with no confidence floor: what the mechanisms answer, whatever the confidence."""
+    a.default_answerer.confidence_floor = 0.0
+    return a
+
+
 ASSUMPTIONS = """Company report extract
 
 The following table sets out the assumptions used to value the options granted in each year:
@@ -1649,8 +1655,7 @@ def test_a_row_of_figures_in_a_table_of_ranges_and_words_is_computed(tmp_path: P
                                                                       expected: Decimal) -> None:
     """Columns mostly of ranges ('1.5%-1.9%') and words ('nil') still hold one row's figures: that row is
     compared and averaged over its own periods."""
-    a = assistant_over(tmp_path, "report_001.txt", ASSUMPTIONS)
-    a.default_answerer.confidence_floor = 0.0
+    a = _every_answer(assistant_over(tmp_path, "report_001.txt", ASSUMPTIONS))
     ans = a.ask(question)
     fig = next(f for f in ans.figures if f.op == op)
     assert abs(fig.value - expected) < Decimal("0.01")
@@ -1684,8 +1689,7 @@ Total\t$17,360\t$17,820\t$29,400
 ])
 def test_a_row_named_for_a_year_is_a_name_where_the_columns_are_the_years(tmp_path: Path, question: str, op: str,
                                                                             expected: Decimal) -> None:
-    a = assistant_over(tmp_path, "report_003.txt", CHARGES)
-    a.default_answerer.confidence_floor = 0.0
+    a = _every_answer(assistant_over(tmp_path, "report_003.txt", CHARGES))
     ans = a.ask(question)
     fig = next(f for f in ans.figures if f.op == op)
     assert abs(fig.value - expected) < Decimal("0.01"), ans.text
@@ -1713,8 +1717,7 @@ Cost of licence revenues\t14,205\t13,950
     ("By how much did the cost of customer support revenues decrease in 2021?", "9.5 million"),
 ])
 def test_what_a_figure_was_is_not_answered_by_how_much_it_moved(tmp_path: Path, question: str, wanted: str) -> None:
-    a = assistant_over(tmp_path, "report_005.txt", SERVICE_COSTS)
-    a.default_answerer.confidence_floor = 0.0
+    a = _every_answer(assistant_over(tmp_path, "report_005.txt", SERVICE_COSTS))
     assert wanted in a.ask(question).text
 
 
@@ -1737,8 +1740,7 @@ Total inventories\t$120,250\t$120,070
     ("What was the value of spare parts and consumables at the end of 2020?", "38,900"),
 ])
 def test_a_row_word_in_a_rows_name_asks_for_that_row(tmp_path: Path, question: str, wanted: str) -> None:
-    a = assistant_over(tmp_path, "report_007.txt", STOCK)
-    a.default_answerer.confidence_floor = 0.0
+    a = _every_answer(assistant_over(tmp_path, "report_007.txt", STOCK))
     ans = a.ask(question)
     assert wanted in ans.text and "Finished goods" not in ans.text
 
@@ -1747,8 +1749,7 @@ def test_a_row_word_in_a_rows_name_asks_for_that_row(tmp_path: Path, question: s
                                       "What types of inventories are there?",
                                       "Which items make up total inventories?"])
 def test_a_question_for_a_tables_rows_still_lists_them(tmp_path: Path, question: str) -> None:
-    a = assistant_over(tmp_path, "report_007.txt", STOCK)
-    a.default_answerer.confidence_floor = 0.0
+    a = _every_answer(assistant_over(tmp_path, "report_007.txt", STOCK))
     text = a.ask(question).text
     assert all(label in text for label in ("Spare parts and consumables", "Bought-in items for resale", "Finished goods"))
 
@@ -1780,8 +1781,7 @@ Media\t118\t110
 ])
 def test_the_total_of_two_named_rows_adds_them_up(tmp_path: Path, question: str, expected: Decimal,
                                                   rows: set[str]) -> None:
-    a = assistant_over(tmp_path, "report_009.txt", PRETAX)
-    a.default_answerer.confidence_floor = 0.0
+    a = _every_answer(assistant_over(tmp_path, "report_009.txt", PRETAX))
     ans = a.ask(question)
     fig = next(f for f in ans.figures if f.op == "sum")
     assert fig.value == expected
@@ -1829,8 +1829,7 @@ def test_an_average_over_financial_years_is_over_their_columns(tmp_path: Path, q
                                                                expected: Decimal) -> None:
     """A financial year named in a question ('2018-19', '2018/19') is the column headed '18/19', not the
     calendar year it starts in: the average is of one row over those columns, never of the rows of a column."""
-    a = assistant_over(tmp_path, "plan.txt", FUNDING)
-    a.default_answerer.confidence_floor = 0.0
+    a = _every_answer(assistant_over(tmp_path, "plan.txt", FUNDING))
     ans = a.ask(question)
     fig = next(f for f in ans.figures if f.op == "average")
     assert fig.value == expected
@@ -1844,8 +1843,7 @@ def test_an_average_over_financial_years_is_over_their_columns(tmp_path: Path, q
 ])
 def test_the_ratio_of_two_named_rows_whatever_the_operation_model_reads(tmp_path: Path, question: str, a: str,
                                                                         b: str) -> None:
-    t = assistant_over(tmp_path, "report_009.txt", PRETAX)
-    t.default_answerer.confidence_floor = 0.0
+    t = _every_answer(assistant_over(tmp_path, "report_009.txt", PRETAX))
     ans = t.ask(question)
     fig = next(f for f in ans.figures if f.op == "ratio")
     year = re.search(r"\d{4}", question).group(0)  # type: ignore[union-attr]
