@@ -519,7 +519,7 @@ class TableQA:
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
                 # a column of changes names the periods it compares: it is about them only for a change asked
-                named = _names_periods(hp, qp) and (asks_change or not _is_change_col(_last_header(t, i)))
+                named = _names_periods(hp, qp) and (asks_change or not _is_change_col(header))
                 s += 3.0 if named else -2.0
             out.append((i, s))
         out.sort(key=lambda x: -x[1])

@@ -1856,3 +1856,28 @@ def test_a_ratio_splits_at_to_before_and() -> None:
     from assistant.tableqa import _RATIO_OF
     m = _RATIO_OF.search("What is the ratio of data and analytics services to software services in 2019?")
     assert m is not None and (m.group("a"), m.group("b")) == ("data and analytics services", "software services")
+
+
+SHARES = """Company report extract
+
+Set forth below is a breakdown of our revenues by region:
+
+\t\tYears Ended December 31,\t
+Region\t2019\t2020\t2021
+\t%\t%\t%
+Taiwan\t32.8\t36.4\t35.1
+Singapore\t20.6\t16.4\t16.2
+China\t12.7\t12.2\t12.9
+"""
+
+
+@pytest.mark.parametrize("question,wanted", [
+    # a '%' under each year is the unit of that year's column, not a column of changes
+    ("What was Singapore's figure in 2019?", ["20.6"]),
+    ("What were China in 2020 and 2021 respectively?", ["12.2", "12.9"]),
+    ("How much was Taiwan in 2020 and in 2019?", ["36.4", "32.8"]),
+])
+def test_a_percent_under_a_year_is_that_years_column(tmp_path: Path, question: str, wanted: list[str]) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_011.txt", SHARES))
+    text = a.ask(question).text
+    assert all(w in text for w in wanted), text
