@@ -28,6 +28,7 @@ import os
 import random
 import re
 import sys
+import zlib
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -50,6 +51,9 @@ WORDINGS = {
     "share": ["What was {label} as a percentage of {whole} in {y1}?",
               "What percentage of {whole} was {label} in {y1}?"],
     "ratio": ["What is the ratio of {label} to {other} in {y1}?", "What was the ratio of {label} to {other} in {y1}?"],
+    # both years' figures
+    "both years": ["What were the {label} in {y0} and {y1} respectively?", "What was the {label} in {y0} and {y1}?",
+                   "What are the figures for {label} in {y1} and {y0}?"],
     # the period with the larger figure
     "which year": ["Which year had the larger {label}, {y0} or {y1}?",
                    "Between {y0} and {y1}, in which year was {label} higher?",
@@ -109,6 +113,11 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                                                       other=name(other) if other is not None else "",
                                                       whole=name(totals[0]) if totals else "")
                 yield half, kind, t.doc, q, value, (f"{y1} {y0}" if kind == "which year" else r.cells[c1].raw)
+            # both years' figures (added later: its wording is chosen apart from the seeded sequence, so that the
+            # other questions stay the same ones as before it was added)
+            wording = WORDINGS["both years"][zlib.crc32(f"{t.doc} {label}".encode()) % len(WORDINGS["both years"])]
+            yield (half, "both years", t.doc, wording.format(label=label, y0=y0, y1=y1), v1,
+                   f"{r.cells[c1].raw}\t{r.cells[c0].raw}")
 
 
 def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-untyped-def]
@@ -120,6 +129,8 @@ def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-
         y = raw.split()[int(value)]
         spellings = {y} if len(y) == 4 else {y, y.replace("-", "/"), y[2:], y[2:].replace("-", "/")}
         return first is not None and first.group(0) in spellings
+    if kind == "both years":  # both cells' figures are stated
+        return all(contains(ans.text, c.strip()) for c in raw.split("\t"))
     if kind == "lookup":
         return contains(ans.text, raw.strip()) or any(f.op == "lookup" and f.value == value for f in ans.figures)
     close = Decimal("0.01") * max(Decimal(1), abs(value) / 100)
