@@ -1858,7 +1858,7 @@ def test_a_ratio_splits_at_to_before_and() -> None:
     assert m is not None and (m.group("a"), m.group("b")) == ("data and analytics services", "software services")
 
 
-SHARES = """Company report extract
+REGION_SHARES = """Company report extract
 
 Set forth below is a breakdown of our revenues by region:
 
@@ -1878,6 +1878,6 @@ China\t12.7\t12.2\t12.9
     ("How much was Taiwan in 2020 and in 2019?", ["36.4", "32.8"]),
 ])
 def test_a_percent_under_a_year_is_that_years_column(tmp_path: Path, question: str, wanted: list[str]) -> None:
-    a = _every_answer(assistant_over(tmp_path, "report_011.txt", SHARES))
+    a = _every_answer(assistant_over(tmp_path, "report_011.txt", REGION_SHARES))
     text = a.ask(question).text
     assert all(w in text for w in wanted), text
