@@ -114,6 +114,11 @@ _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", 
 _ASKS_ROWS = re.compile(r"(?i)^(what|which)\b.*\b(components?|constituents?|parts?|types?|kinds?|categories|segments?|"
                         r"elements?|items?|sources?|classes)\b|^(what|which)\b.*\b(mak(e|es|ing) up|made up of|"
                         r"compris(e|es|ing)|consist(s|ing)? of|factored in(to)?|broken down into)\b")
+_ROW_QUESTION_WORDS = frozenset({"compon", "constitu", "part", "type", "kind", "categori", "segment", "element", "item",
+                                 "sourc", "class", "make", "made", "compris", "consist", "factor", "broken", "tabl",
+                                 "includ", "shown", "present", "total"})
+
+
 def _row_word_names_row(asked: str, table_ev: Any) -> bool:
     """Is the word that would ask for a table's rows ('parts', 'items', 'segments') part of the name of the row
     the question is answered from ('Purchased parts and assemblies', 'Marketing related items')? Then it
@@ -125,10 +130,6 @@ def _row_word_names_row(asked: str, table_ev: Any) -> bool:
     labels = " ".join(table_ev.state.get("rows") or [])
     return bool(word) and word[0] in content_terms(labels)
 
-
-_ROW_QUESTION_WORDS = frozenset({"compon", "constitu", "part", "type", "kind", "categori", "segment", "element", "item",
-                                 "sourc", "class", "make", "made", "compris", "consist", "factor", "broken", "tabl",
-                                 "includ", "shown", "present", "total"})
 
 # 'what does the table show?', 'what does table 2 represent?', 'what is the topic of this note?': what a table
 # is about, read from its caption (the sentence that introduces it) and the heading it sits under
@@ -1391,12 +1392,15 @@ def _asks_movement(q: Query) -> bool:
     return bool({"change", "percent_change"} & {q.operation, *q.intents}) or bool(_MOVEMENT_WORD.search(q.text))
 
 
+def _figures_in(text: str) -> list[Any]:
+    """The numbers a text states, years aside."""
+    return [n for n in find_numbers(text) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
+
+
 def _states_only_movement(text: str) -> bool:
     """Are the figures a sentence states all movements ('increased by $19.1 million'), none a level?"""
     clean = re.sub(r"\[\d+\]|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)", " ", text)
-    figures = [n for n in find_numbers(clean) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
-    left = [n for n in find_numbers(_CHANGE_FIGURE.sub(" ", clean)) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
-    return bool(figures) and not left
+    return bool(_figures_in(clean)) and not _figures_in(_CHANGE_FIGURE.sub(" ", clean))
 
 
 def _has_wanted_number(q: Query, text: str) -> bool:
@@ -1405,7 +1409,7 @@ def _has_wanted_number(q: Query, text: str) -> bool:
     if not _asks_movement(q):
         # asked what something was, not by how much it moved: 'increased by $19.1 million' is not the figure
         clean = _CHANGE_FIGURE.sub(" ", clean)
-    nums = [n for n in find_numbers(clean) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
+    nums = _figures_in(clean)
     if q.wants == "money":
         return any(n.kind == "money" for n in nums)
     if q.wants == "percent":

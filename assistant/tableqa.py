@@ -553,7 +553,8 @@ class TableQA:
             if typed:
                 return typed[-1:] if len(typed) > 2 else typed
         non_change = [c for c, _ in usable if not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
-        numeric = [c for c in non_change if c in _numeric_cols(t, row)]
+        numeric_cols = set(_numeric_cols(t, row))
+        numeric = [c for c in non_change if c in numeric_cols]
         # a question that names no column of a breakdown by column (payments due by period, spend by funding
         # stream) is about its total column
         whole = [c for c in numeric if _TOTAL_COL.match(_last_header(t, c))]
@@ -1100,11 +1101,11 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against)
                        rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
-# 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
 _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^,?]+?) and (?:the )?"
                      rf"(?P<b>[^,?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"
                      rf"(?P<b2>[^,?]+?) (?:combined|together|added together|in total|altogether)\b")
+# 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
                       rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were) "
                       rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}")

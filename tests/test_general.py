@@ -150,7 +150,7 @@ def test_a_percentage_change_is_over_the_earlier_period(report, question: str) -
     ("What was the average Northern region revenue between 2017-2019?", Decimal("3366.666666666666666666666667")),
     # a span of years in words is every year in it, not its two ends
     ("What was the average Northern region revenue between 2017 and 2019?", Decimal("3366.666666666666666666666667")),
-    ("What is the average revenue of the Western region from 2017 to 2019?", Decimal("4766.666666666666666666666667")),
+    ("What was the Western region's average revenue from 2017 to 2019?", Decimal("4766.666666666666666666666667")),
     ("On average, what did the Southern region earn between fiscal 2017 and 2019?", Decimal("1760")),
 ])
 def test_an_average_over_the_periods_asked(report, question: str, expected: Decimal) -> None:
@@ -1637,18 +1637,18 @@ Risk-free interest rate\t2.1%\t1.5%-1.9%\t0.8%-1.2%
 Expected term (in years)\t6\t5-7\t5-7
 Expected volatility\t28%\t25%-31%\t30%-34%
 Dividend yield\tnil\tnil\tnil
-Weighted average fair value per option granted\t$5.40\t$4.50\t$4.80
+Fair value of each option at grant date\t$5.40\t$4.50\t$4.80
 """
 
 
 @pytest.mark.parametrize("question,op,expected", [
-    ("What was the change in the weighted average fair value per option granted from 2018 to 2019?", "difference",
+    ("By how much did the fair value of each option at grant date change from 2018 to 2019?", "difference",
      Decimal("0.90")),
-    ("What was the increase / (decrease) in the Weighted average fair value per option granted from 2017 to 2018?",
+    ("What was the change in the fair value of each option at grant date between 2017 and 2018?",
      "difference", Decimal("-0.30")),
-    ("What was the percentage change in the weighted average fair value per option granted between 2018 and 2019?",
+    ("By what percentage did the fair value of each option at grant date rise between 2018 and 2019?",
      "percent_change", Decimal("20")),
-    ("What is the average weighted average fair value per option granted for 2017 to 2019?", "average",
+    ("What was the mean fair value of each option at grant date over 2017 to 2019?", "average",
      Decimal("4.90")),
 ])
 def test_a_row_of_figures_in_a_table_of_ranges_and_words_is_computed(tmp_path: Path, question: str, op: str,
@@ -1664,28 +1664,28 @@ def test_a_row_of_figures_in_a_table_of_ranges_and_words_is_computed(tmp_path: P
 
 CHARGES = """Company report extract
 
-Special charges include costs of our restructuring plans, acquisition-related costs and other charges.
+Special charges include the costs of our site closure programmes, integration costs and other charges.
 
 \tYear Ended June 30,\t\t
 \t2021\t2020\t2019
-Fiscal 2021 Restructuring Plan\t$12,400\t$—\t$—
-Fiscal 2020 Restructuring Plan\t610\t9,870\t—
-Fiscal 2019 Restructuring Plan\t450\t5,200\t21,300
-Acquisition-related costs\t3,900\t2,750\t8,100
+2021 Site Closure Programme\t$12,400\t$—\t$—
+2020 Site Closure Programme\t610\t9,870\t—
+2019 Site Closure Programme\t450\t5,200\t21,300
+Integration costs\t3,900\t2,750\t8,100
 Total\t$17,360\t$17,820\t$29,400
 """
 
 
 @pytest.mark.parametrize("question,op,expected", [
     # rows named for other years: the columns are the years asked
-    ("What was the change in acquisition-related costs from 2020 to 2021?", "difference", Decimal(1150)),
-    ("What is the difference between the Acquisition-related costs for fiscal year 2021 and 2020?", "difference",
+    ("By how much did integration costs change from 2020 to 2021?", "difference", Decimal(1150)),
+    ("How much did integration costs rise between fiscal 2020 and fiscal 2021?", "difference",
      Decimal(1150)),
     ("By what percentage did total special charges change between 2020 and 2021?", "percent_change",
      Decimal("-2.58")),
     # a row named for a year, averaged over other years: the years asked, not the one in its name
-    ("What was the average Fiscal 2020 Restructuring Plan charge in 2020 and 2021?", "average", Decimal(5240)),
-    ("What is the average Fiscal 2019 Restructuring Plan charge for 2019 and 2020?", "average", Decimal(13250)),
+    ("What was the average 2020 Site Closure Programme charge in 2020 and 2021?", "average", Decimal(5240)),
+    ("Over 2019 and 2020, what was the mean charge for the 2019 Site Closure Programme?", "average", Decimal(13250)),
 ])
 def test_a_row_named_for_a_year_is_a_name_where_the_columns_are_the_years(tmp_path: Path, question: str, op: str,
                                                                             expected: Decimal) -> None:
@@ -1700,21 +1700,21 @@ SERVICE_COSTS = """Company report extract
 
 Customer support
 
-Cost of customer support revenues decreased by $9.5 million during 2021, or 7.3%, due to a decrease in labour
+Cost of field maintenance services decreased by $9.5 million during 2021, or 7.3%, due to a decrease in contractor
 costs of approximately $9.9 million.
 
 \t2021\t2020
-Cost of customer support revenues\t$120,310\t$129,810
+Cost of field maintenance services\t$120,310\t$129,810
 Cost of licence revenues\t14,205\t13,950
 """
 
 
 @pytest.mark.parametrize("question,wanted", [
-    ("What was the cost of customer support revenues in 2021?", "120,310"),
-    ("How much was the cost of customer support revenues in 2021?", "120,310"),
-    ("What were customer support revenue costs in 2021?", "120,310"),
+    ("What was the cost of field maintenance services in 2021?", "120,310"),
+    ("How much did field maintenance services cost in 2021?", "120,310"),
+    ("What were field maintenance service costs in 2021?", "120,310"),
     # asked by how much it moved, the sentence that says so answers
-    ("By how much did the cost of customer support revenues decrease in 2021?", "9.5 million"),
+    ("By how much did the cost of field maintenance services decrease in 2021?", "9.5 million"),
 ])
 def test_what_a_figure_was_is_not_answered_by_how_much_it_moved(tmp_path: Path, question: str, wanted: str) -> None:
     a = _every_answer(assistant_over(tmp_path, "report_005.txt", SERVICE_COSTS))
