@@ -93,18 +93,11 @@ def _value_cols(t: Table) -> list[int]:
         r.cells[i].kind != "empty" for r in t.rows if i < len(r.cells))]
 
 
-def _numeric_cols(t: Table, row: Row | None = None) -> list[int]:
-    """The value columns that hold figures: most of their cells are numbers. For one row, also a column whose
-    header names a period where that row has a figure: a table of assumptions or key figures mixes rows of
-    ranges and words ('1.74%-1.94%', 'n/a') with rows of figures, and a row of figures is compared, averaged or
-    ranked over its own periods."""
+def _numeric_cols(t: Table) -> list[int]:
     out = []
     for i in _value_cols(t):
         kinds = [r.cells[i].kind for r in t.rows if i < len(r.cells) and r.cells[i].kind != "empty"]
         if kinds and sum(k in NUMERIC for k in kinds) >= 0.6 * len(kinds):
-            out.append(i)
-        elif row is not None and i < len(row.cells) and row.cells[i].kind in NUMERIC and i < len(t.columns) \
-                and column_period(t.columns[i]):
             out.append(i)
     return out
 
@@ -154,7 +147,7 @@ def _in_order(t: Table, cols: list[int], order: str | None) -> list[int]:
 def _period_cols(t: Table, row: Row) -> list[int]:
     """The numeric columns whose header names a period (not a change between periods) where the row has
     a value: what a row is averaged, compared or ranked over."""
-    return [c for c in _numeric_cols(t, row) if c < len(t.columns) and column_period(t.columns[c])
+    return [c for c in _numeric_cols(t) if c < len(t.columns) and column_period(t.columns[c])
             and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
 
 
@@ -553,7 +546,7 @@ class TableQA:
             if typed:
                 return typed[-1:] if len(typed) > 2 else typed
         non_change = [c for c, _ in usable if not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
-        numeric_cols = set(_numeric_cols(t, row))
+        numeric_cols = set(_numeric_cols(t))
         numeric = [c for c in non_change if c in numeric_cols]
         # a question that names no column of a breakdown by column (payments due by period, spend by funding
         # stream) is about its total column
@@ -713,7 +706,7 @@ class TableQA:
         return TableAnswer(t, rows, [col], "share", [fig])
 
     def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:
-        numeric = [c for c in _numeric_cols(t, row) if row.cells[c].kind in ("money", "number", "percent")
+        numeric = [c for c in _numeric_cols(t) if row.cells[c].kind in ("money", "number", "percent")
                    and not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
         if len(numeric) < 2:
             return None
@@ -1059,9 +1052,8 @@ class TableQA:
         named = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", row.label)) - {str(y) for y in years}
         years |= {int(p) for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}", p) and p not in named}  # 'FY19' too
         years |= {int(p[:4]) + 1 for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}-\d{2}", p)}
-        # a span of years ('2017-2019', '2017 to 2019', 'between 2017 and 2019') is every year in it
-        for m in _YEAR_SPAN.finditer(asked):
-            a, b = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        # a span of years ('2017-2019', '2017 to 2019') is every year in it
+        for a, b in _YEAR_SPAN.findall(asked):
             years |= set(range(int(a), int(b) + 1))
         if named_only and len(years) < 2:
             return None
@@ -1093,8 +1085,7 @@ class TableQA:
 
 
 _FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?![\d/\-–])")
-_YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)|"
-                        r"\bbetween (?:(?:fiscal )?years? |fiscal |FY ?)?((?:19|20)\d{2}) and (?:fiscal |FY ?)?((?:19|20)\d{2})(?!\d)")
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)")
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"

@@ -148,10 +148,7 @@ def test_a_percentage_change_is_over_the_earlier_period(report, question: str) -
 @pytest.mark.parametrize("question,expected", [
     ("What is the average revenue from the Northern region in 2018 and 2019?", Decimal("3800")),
     ("What was the average Northern region revenue between 2017-2019?", Decimal("3366.666666666666666666666667")),
-    # a span of years in words is every year in it, not its two ends
-    ("What was the average Northern region revenue between 2017 and 2019?", Decimal("3366.666666666666666666666667")),
     ("What was the Western region's average revenue from 2017 to 2019?", Decimal("4766.666666666666666666666667")),
-    ("On average, what did the Southern region earn between fiscal 2017 and 2019?", Decimal("1760")),
 ])
 def test_an_average_over_the_periods_asked(report, question: str, expected: Decimal) -> None:
     ans = report.ask(question)
@@ -1626,40 +1623,6 @@ def _every_answer(a):  # type: ignore[no-untyped-def]
     """The assistant with no confidence floor: what the mechanisms answer, whatever the confidence."""
     a.default_answerer.confidence_floor = 0.0
     return a
-
-
-ASSUMPTIONS = """Company report extract
-
-The following table sets out the assumptions used to value the options granted in each year:
-
-\t2019\t2018\t2017
-Risk-free interest rate\t2.1%\t1.5%-1.9%\t0.8%-1.2%
-Expected term (in years)\t6\t5-7\t5-7
-Expected volatility\t28%\t25%-31%\t30%-34%
-Dividend yield\tnil\tnil\tnil
-Fair value of each option at grant date\t$5.40\t$4.50\t$4.80
-"""
-
-
-@pytest.mark.parametrize("question,op,expected", [
-    ("By how much did the fair value of each option at grant date change from 2018 to 2019?", "difference",
-     Decimal("0.90")),
-    ("What was the change in the fair value of each option at grant date between 2017 and 2018?",
-     "difference", Decimal("-0.30")),
-    ("By what percentage did the fair value of each option at grant date rise between 2018 and 2019?",
-     "percent_change", Decimal("20")),
-    ("What was the mean fair value of each option at grant date over 2017 to 2019?", "average",
-     Decimal("4.90")),
-])
-def test_a_row_of_figures_in_a_table_of_ranges_and_words_is_computed(tmp_path: Path, question: str, op: str,
-                                                                      expected: Decimal) -> None:
-    """Columns mostly of ranges ('1.5%-1.9%') and words ('nil') still hold one row's figures: that row is
-    compared and averaged over its own periods."""
-    a = _every_answer(assistant_over(tmp_path, "report_001.txt", ASSUMPTIONS))
-    ans = a.ask(question)
-    fig = next(f for f in ans.figures if f.op == op)
-    assert abs(fig.value - expected) < Decimal("0.01")
-    assert {c.raw.lstrip("$") for c in fig.cells} <= {"5.40", "4.50", "4.80"}
 
 
 CHARGES = """Company report extract
