@@ -24,10 +24,11 @@ PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 
 # what an answer's operation must be for each operation the question model can ask for
 EXPECTED_OPS: dict[str, set[str]] = {
-    "change": {"change", "group_change"}, "percent_change": {"change", "group_change"}, "average": {"average"},
+    "change": {"change", "group_change", "stated_change"}, "percent_change": {"change", "group_change", "stated_change"},
+    "average": {"average"},
     "sum": {"sum"}, "share": {"share"}, "ratio": {"ratio"}, "count": {"count"},
     "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "meets"},
-    "value": {"lookup", "prose"}, "text": {"prose", "list", "lookup", "describe"}, "list": {"list", "prose", "lookup", "list_periods", "meets"},
+    "value": {"lookup", "prose", "stated_change"}, "text": {"prose", "list", "lookup", "describe"}, "list": {"list", "prose", "lookup", "list_periods", "meets"},
 }
 
 # The retrieval score is kept out: it carries retrieval-rank priors that differ from one corpus to another.

@@ -566,6 +566,10 @@ class TableQA:
         if s <= 0 or not (self.m.terms(row.path()) & set(q.terms) or _periods(row.label) & set(q.periods)
                           or asked_total):
             return None  # the row is not named by the question
+        if _CHANGE_WORD.search(q.text) and not _CHANGE_WORD.search(row.path()):
+            stated = self._stated_change(q, t, row, self._two_columns(q, t, cols, row))
+            if stated is not None:  # 'what is the $ change in X?': the change the table states for X
+                return stated
         picks = self._pick_cols(q, t, cols, row)
         if not picks:
             return None
@@ -733,6 +737,38 @@ class TableQA:
             return latest[0], latest[1]
         return numeric[0], numeric[1]
 
+    def _stated_change(self, q: Query, t: Table, row: Row, pair: tuple[int, int] | None) -> TableAnswer | None:
+        """The change a table states for a row in a column of its own ('$ Change', '% Change', 'Variance'),
+        quoted rather than recomputed (the table's rounding and sign convention are the document's): the one
+        column of the kind asked (a % change or an amount) that compares the two periods the question does,
+        which are the table's two latest when it names none; with the change computed from the two cells beside
+        it (the stated one may be rounded, or signed as a cost). None when the table states no such change."""
+        timed = [c for c in _numeric_cols(t) if column_period(t.columns[c] if c < len(t.columns) else "")
+                 and not _is_change_col(t.columns[c])]
+        latest = chronological(t, timed)[-2:] if len(timed) >= 2 else []
+        if pair is None or len(latest) < 2 or sorted(pair) != sorted(latest):
+            return None  # the periods compared are not the ones a change column beside them compares
+        compared = set().union(*(_header_periods(t.columns[c]) for c in latest))
+        percent = "percent_change" in q.intents or bool(_PERCENT_WORD.search(q.text))
+        found = []
+        for c in range(t.label_cols, min(len(t.columns), len(row.cells))):
+            header, cell = t.columns[c], row.cells[c]
+            if c in latest or not _is_change_col(header) or cell.kind not in NUMERIC or cell.value is None:
+                continue
+            if _header_periods(header) - compared:
+                continue  # a change between other periods ('2018 vs. 2017')
+            if ("%" in header or cell.kind == "percent") == percent:
+                found.append(c)
+        if len(found) != 1:
+            return None
+        figs = [F.lookup(t, row, found[0])]
+        try:  # and the change the cells give, which may be rounded or signed otherwise
+            a, b = chronological(t, latest)
+            figs.append((F.percent_change if percent else F.difference)(t, (row, a), (row, b)))
+        except F.FigureError:
+            pass
+        return TableAnswer(t, [row], [*latest, found[0]], "stated_change", figs)
+
     def _change(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                 qset: set[str]) -> TableAnswer | None:
         s, row = row_scores[0]
@@ -765,6 +801,9 @@ class TableQA:
             pair = self._two_columns(q, t, cols, row)
             if pair is None:
                 return None
+            stated = self._stated_change(q, t, row, pair)
+            if stated is not None:
+                return stated
             a_ref, b_ref = (row, pair[0]), (row, pair[1])
             rows = [row]
         figs = []
@@ -1088,6 +1127,9 @@ _FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?![\
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)")
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
+# a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
+_CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
+_PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
                        rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')

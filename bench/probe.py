@@ -11,7 +11,9 @@ give up to seven questions, each in one of several wordings (seeded): the figure
 change and the % change between the two years, and their average; with another body row of the same
 kind (seeded), their sum and ratio in the later year; with the table's one named total row, the row's share
 of it; and the year in which the row's figure was the larger (right when it is the first year the answer
-names). The expected figure is computed here from
+names). Where the table states the change between the two years in a column of its own ('$ Change',
+'% Change'), the row's change of that kind is asked too, and the stated cell is expected, quoted. The expected
+figure is otherwise computed here from
 the two cells. A question is answered right when the answer states the figure (a lookup) or computes it
 (the other kinds), and is counted at no confidence floor (what the mechanisms give) and at the policy
 (what a user sees: right / answered).
@@ -58,6 +60,12 @@ WORDINGS = {
     "which year": ["Which year had the larger {label}, {y0} or {y1}?",
                    "Between {y0} and {y1}, in which year was {label} higher?",
                    "In which year was the {label} greater: {y0} or {y1}?"],
+    # a change the table states in a column of its own ('$ Change', '% Change', 'Variance'): the stated cell
+    "stated change": ["What was the change in {label}?", "What is the change in {label} from {y0} to {y1}?",
+                      "By how much did {label} change between {y0} and {y1}?"],
+    "stated % change": ["What was the percentage change in {label}?",
+                        "What is the % change in {label} from {y0} to {y1}?",
+                        "By what percentage did {label} change between {y0} and {y1}?"],
 }
 OPS = {"change": "difference", "percent change": "percent_change", "average": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
@@ -65,7 +73,7 @@ OPS = {"change": "difference", "percent change": "percent_change", "average": "a
 
 def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
     """(half, kind, doc, question, expected value, raw cell) for every sampled row of every table."""
-    from assistant.tableqa import NUMERIC, _header_periods, column_period
+    from assistant.tableqa import NUMERIC, _header_periods, _is_change_col, column_period
 
     rng = random.Random(seed)
     for t in a.default_answerer.index.tables():
@@ -82,6 +90,11 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
         y0, y1 = single[-2], single[-1]
         c0, c1 = years[y0][0], years[y1][0]
         labels = Counter(r.label.strip().lower() for r in t.rows)
+        # columns of changes between the two latest years (one of each kind: the amount, the %), not of other years
+        changes = [c for c in range(t.label_cols, len(t.columns)) if _is_change_col(t.columns[c])
+                   and c not in (c0, c1) and not (_header_periods(t.columns[c]) - {y0, y1})]
+        if len(changes) > 2:
+            changes = []
         rows = [r for r in t.rows if r.role in ("body", "total") and len(r.label.strip()) > 6
                 and labels[r.label.strip().lower()] == 1 and not re.match(r"(?i)(total|other)\b", r.label.strip())
                 and len(r.cells) > max(c0, c1) and all(r.cells[c].kind in NUMERIC and r.cells[c].value is not None
@@ -118,6 +131,14 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
             wording = WORDINGS["both years"][zlib.crc32(f"{t.doc} {label}".encode()) % len(WORDINGS["both years"])]
             yield (half, "both years", t.doc, wording.format(label=label, y0=y0, y1=y1), v1,
                    f"{r.cells[c1].raw}\t{r.cells[c0].raw}")
+            # a change the table states beside the two years (added later, worded apart from the seeded sequence)
+            for c in changes:
+                cell = r.cells[c] if c < len(r.cells) else None
+                if cell is None or cell.kind not in NUMERIC or cell.value is None:
+                    continue
+                kind = "stated % change" if "%" in t.columns[c] or cell.kind == "percent" else "stated change"
+                wording = WORDINGS[kind][zlib.crc32(f"{t.doc} {label} {c}".encode()) % len(WORDINGS[kind])]
+                yield half, kind, t.doc, wording.format(label=label, y0=y0, y1=y1), cell.value, cell.raw
 
 
 def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-untyped-def]
@@ -131,6 +152,8 @@ def right(kind: str, ans, value: Decimal, raw: str) -> bool:  # type: ignore[no-
         return first is not None and first.group(0) in spellings
     if kind == "both years":  # both cells' figures are stated
         return all(contains(ans.text, c.strip()) for c in raw.split("\t"))
+    if kind.startswith("stated"):  # the stated cell, quoted (a figure computed from the years may round otherwise)
+        return contains(ans.text, raw.strip())
     if kind == "lookup":
         return contains(ans.text, raw.strip()) or any(f.op == "lookup" and f.value == value for f in ans.figures)
     close = Decimal("0.01") * max(Decimal(1), abs(value) / 100)

@@ -1844,3 +1844,48 @@ def test_a_percent_under_a_year_is_that_years_column(tmp_path: Path, question: s
     a = _every_answer(assistant_over(tmp_path, "report_011.txt", REGION_SHARES))
     text = a.ask(question).text
     assert all(w in text for w in wanted), text
+
+
+FLEET = """Company report extract
+
+Fleet and service spending
+
+Spending on the fleet rose as new depots opened. The table shows spending by division:
+
+\t2021\t2020\t$ Change\t% Change
+Coastal depots\t1,240\t1,180\t60\t5.1%
+Inland depots\t870\t910\t(40)\t(4.4%)
+Airport services\t415\t388\t27\t7.0%
+Total fleet spending\t2,525\t2,478\t47\t1.9%
+"""
+
+
+@pytest.mark.parametrize("question,stated,computed", [
+    # a change the table states in a column of its own is quoted, of the kind asked (an amount or a %) ...
+    ("What is the $ change in Inland depots?", "(40)", Decimal(-40)),
+    ("By how much did spending on Airport services change from 2020 to 2021?", "27", Decimal(27)),
+    ("What was the percentage change in Coastal depots between 2020 and 2021?", "5.1%", Decimal("5.08")),
+    ("What is the % change in the inland depots?", "(4.4%)", Decimal("-4.40")),
+    ("What was the increase in airport services spending?", "27", Decimal(27)),
+])
+def test_a_change_the_table_states_is_quoted_beside_the_computed_one(tmp_path: Path, question: str, stated: str,
+                                                                    computed: Decimal) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_013.txt", FLEET))
+    ans = a.ask(question)
+    quoted = next(f for f in ans.figures if f.op == "lookup")
+    assert quoted.cells[0].raw == stated and "Change" in quoted.cells[0].column
+    # ... with the change the two years' cells give, which may be rounded otherwise
+    worked = next(f for f in ans.figures if f.op in ("difference", "percent_change"))
+    assert abs(worked.value - computed) < Decimal("0.01")
+    assert {c.column for c in worked.cells} == {"2020", "2021"}
+
+
+def test_a_stated_change_is_not_read_for_other_periods_or_a_level(tmp_path: Path) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_013.txt", FLEET.replace("\t2021\t2020\t", "\t2021\t2020\t2019\t")
+                                     .replace("1,240\t1,180\t", "1,240\t1,180\t1,000\t")))
+    # a change between other years than the two the change column compares is computed, not quoted
+    ans = a.ask("What was the change in Coastal depots from 2019 to 2020?")
+    assert [f.op for f in ans.figures] == ["difference"] and ans.figures[0].value == 180
+    # a level is a level
+    ans = a.ask("What was spending on Coastal depots in 2021?")
+    assert ans.figures and ans.figures[0].op == "lookup" and ans.figures[0].cells[0].raw == "1,240"
