@@ -686,7 +686,8 @@ class Answerer:
     def _table_evidence(self, q: Query, ta: TableAnswer) -> Evidence:
         t = ta.table
         state = {"table_id": t.id, "rows": [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
-                 "periods": list(q.periods), "row_cov": ta.row_cov, "row_margin": ta.row_margin}
+                 "periods": list(q.periods), "row_cov": ta.row_cov, "row_margin": ta.row_margin,
+                 "operands_named": ta.operands_named}
         where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""
         note = next((r for r in t.rows if r.role == "note"), None)
         if note is not None:  # the table's own title row says what it is about better than the text above it

@@ -469,7 +469,7 @@ class Checker:
         row = ta.rows[0]
         years = claim_years(claim)
         for c in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells of its period
-            if c.kind in ("money", "percent", "number") and c.value is not None and ta.op in ("lookup", "change") and (
+            if c.kind in ("money", "percent", "number") and c.value is not None and ta.op in ("lookup", "change", "stated_change") and (
                     not years or years & years_in(t.columns[c.col] if c.col < len(t.columns) else "")):
                 f = self.answerer.tqa_lookup(t, row, c.col)
                 values.append((Num(c.value, c.kind, c.raw, False, 2, c.scale, 0), f))
@@ -484,9 +484,10 @@ class Checker:
                 hit = next((f for e, f in values if _same_figure(c, e)), None)
                 if hit is not None:
                     d_claim = direction(claim)
-                    if ta.op == "change" and d_claim and hit.value and (hit.value > 0) != (d_claim > 0):
-                        return Verdict("contradicted", f"The change is {hit.text}, the other way ({where}).",
-                                       hit.text, cites, [hit], ta.coverage)
+                    moved = _computed_change(ta)  # the direction is the cells' (a stated change may be signed as a cost)
+                    if moved is not None and d_claim and moved.value and (moved.value > 0) != (d_claim > 0):
+                        return Verdict("contradicted", f"The change is {moved.text}, the other way ({where}).",
+                                       moved.text, cites, [moved], ta.coverage)
                     return Verdict("supported", f"The table gives {hit.text} ({where}).", None, cites, [hit],
                                    ta.coverage + 0.1)
             main = ta.figures[0] if ta.figures else None
@@ -501,8 +502,8 @@ class Checker:
                                f"({where}).", f"{f.text} ({f.cells[0].column})", cites, [f], ta.coverage, "table")
             return None
         d_claim = direction(claim)
-        if d_claim and ta.op == "change" and ta.figures:
-            f = ta.figures[0]
+        f = _computed_change(ta)
+        if d_claim and f is not None:
             a_cell, b_cell = f.cells[0], f.cells[-1]
             actual = 1 if f.value > 0 else -1 if f.value < 0 else 0
             desc = f"from {a_cell.raw} to {b_cell.raw}"
@@ -695,3 +696,11 @@ def format_checks(checks: Sequence[ClaimCheck], title: str = "Claims checked") -
         lines.append("")
     return "\n".join(lines)
 
+
+
+def _computed_change(ta: TableAnswer):  # type: ignore[no-untyped-def]
+    """The change a table answer computes from two cells (a change the table states is quoted beside it, and
+    may be rounded or signed as a cost): None when the answer is not a change."""
+    if ta.op not in ("change", "stated_change"):
+        return None
+    return next((f for f in ta.figures if f.op in ("difference", "percent_change")), None)

@@ -48,9 +48,13 @@ EXPECTED_OPS: dict[str, set[str]] = {
 # could pick the document at all. 'How much were sales in 2019?' asked of 277 company reports has hundreds of
 # rivals, whatever the retrieval scores. With it, of the development half's questions asked of every extract
 # at once, 0.41 are kept and right at precision 0.86 (without: 0.35 at 0.79); asked of their own extract, no change
+# Whether the answer's operands are rows the question names in a phrase that says the operation
+# (operands_named: 'the ratio of A to B', 'the total of A and B', 'A as a percentage of B') is in: the fitted
+# question model learnt 'ratio' and 'total' mostly from row names ('capital intensity ratio', 'total assets')
+# and reads such questions as values, so their answers were withheld however right
 FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_computation", "has_figure",
             "holds_wanted", "periods_asked", "periods_matched", "row_margin", "sentence_margin",
-            "op_disagrees_computing", "op_support", "coverage", "doc_size", "doc_share", "rivals")
+            "op_disagrees_computing", "op_support", "coverage", "doc_size", "doc_share", "rivals", "operands_named")
 
 # how many of the best retrieved passages say which document a question is about (doc_share)
 DOC_SHARE_TOP = 10
@@ -79,7 +83,7 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
         "row_margin": min(1.0, float(ev.state.get("row_margin", 0.0))),
         "sentence_margin": max(-1.0, min(1.0, float(ev.state.get("margin", 0.0)))),
         "op_disagrees_computing": float(computing and not agrees), "op_support": float(support),
-        "coverage": float(ev.coverage),
+        "coverage": float(ev.coverage), "operands_named": float(bool(ev.state.get("operands_named"))),
     }
 
 

@@ -36,6 +36,9 @@ class TableAnswer:
     row_cov: float = 0.0  # share of the question's weight the chosen row's own label explains
     row_margin: float = 0.0  # how far the chosen row's match beats the next row's (share of the question)
     ranked: bool = False  # the rows are the top (or bottom) few of a column, not all the rows asked about
+    # the operation's operands are rows the question names in a phrase that says the operation ('the ratio of A
+    # to B', 'the total of A and B', 'A as a percentage of B', 'the difference between A and B')
+    operands_named: bool = False
 
 
 class Matcher:
@@ -666,7 +669,7 @@ class TableQA:
             fig = F.total(t, sorted([ra, rb], key=lambda r: r.index), picks[0])
         except F.FigureError:
             return None
-        return TableAnswer(t, sorted([ra, rb], key=lambda r: r.index), [picks[0]], "sum", [fig])
+        return TableAnswer(t, sorted([ra, rb], key=lambda r: r.index), [picks[0]], "sum", [fig], operands_named=True)
 
     def _share(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
@@ -679,7 +682,8 @@ class TableQA:
                      and rb.cells[c].kind in NUMERIC]
             if picks:
                 try:
-                    return TableAnswer(t, [ra, rb], [picks[0]], "share", [F.share(t, (ra, picks[0]), (rb, picks[0]))])
+                    return TableAnswer(t, [ra, rb], [picks[0]], "share", [F.share(t, (ra, picks[0]), (rb, picks[0]))],
+                                       operands_named=True)
                 except F.FigureError:
                     pass
         s, part = row_scores[0]
@@ -783,7 +787,8 @@ class TableQA:
                      and rb.cells[c].kind in NUMERIC and ra.cells[c].value is not None and rb.cells[c].value is not None]
             if picks:
                 try:
-                    return TableAnswer(t, [ra, rb], [picks[0]], "change", [F.difference(t, (rb, picks[0]), (ra, picks[0]))])
+                    return TableAnswer(t, [ra, rb], [picks[0]], "change", [F.difference(t, (rb, picks[0]), (ra, picks[0]))],
+                                       operands_named=True)
                 except F.FigureError:
                     pass
         # periods may be rows (one column compared across two rows) or columns; a table whose columns are the
@@ -957,7 +962,7 @@ class TableQA:
             fig = F.ratio(t, (ra, col), (rb, col))
         except F.FigureError:
             return None
-        return TableAnswer(t, [ra, rb], [col], "ratio", [fig])
+        return TableAnswer(t, [ra, rb], [col], "ratio", [fig], operands_named=True)
 
     def _extreme_across(self, q: Query, t: Table, qset: set[str]) -> TableAnswer | None:
         """'Which team has the most FTE?' where teams are column groups ('CR&R / FTE'): compare the

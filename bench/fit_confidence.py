@@ -8,7 +8,10 @@ half (documents with an even number), each asked of its own extract and again of
 (`dev.jsonl`) and of
 `bench/data/plans-fit.jsonl` (90 questions about the five plans, written to fit with from lines the seeds
 and the held-out plan questions do not use, before the answerer was run on them; never developed on),
-labelled right or wrong by the eval's grading. The seeds alone would make the plans look easier than they
+labelled right or wrong by the eval's grading; with `--probe-weight W`, also every answer to
+bench/probe.py's generated questions over the development half's tables (right or wrong by the probe's own
+check, each weighing W): the gold holds few questions of some kinds ('the ratio of A to B', 'the total of A and
+B'), too few to teach the model what their features say. The seeds alone would make the plans look easier than they
 are: the answerer was developed on them. A logistic regression over the features of
 `confidence.FEATURES` (standardised) gives the probability that an answer is right. The threshold is the
 lowest probability at which the answers kept are right at least `--target` of the time, judged on
@@ -17,7 +20,7 @@ answers it is judged on, and as the median over 200 bootstrap resamples of those
 threshold that reaches the target on one sample jumps with a few answers either way), over the answers
 to questions asked of their own document and the plans' (those asked of every extract at once teach the
 model what doc_share says; were they in the threshold's sample, their wrong-document answers would set it for
-every answer). With `--grid`, the least coverage of the question a table answer and a sentence
+every answer; the generated questions are left out of it too). With `--grid`, the least coverage of the question a table answer and a sentence
 need to be candidates at all (confidence.min_coverage) are fitted too: every pair on a grid is tried, and
 the pair whose fitted model keeps the most right answers at the target precision is written. The check
 half is never read here: run bench/generalise.py to measure.
@@ -72,8 +75,25 @@ BOOTSTRAP = 200  # resamples the threshold is the median over
 SPLITS = 10  # assignments of documents to the cross-validation folds
 
 
+def collect_probe(a) -> list[tuple[dict, bool, str, bool]]:
+    """Every answer to bench/probe.py's generated questions over the development half's tables, right or not
+    by the probe's own check: the kinds of question the gold holds few of ('the ratio of A to B', 'the total of
+    A and B', a change a table states), so that the model learns what their features say."""
+    from probe import questions, right
+
+    out = []
+    for half, kind, doc, q, value, raw in questions(a):
+        if half != "dev":
+            continue
+        ans = a.ask(q, None, [doc])
+        feats = ans.state.get("features")
+        if ans.answered and feats:
+            out.append((feats, right(kind, ans, value, raw), doc, False))
+    return out
+
+
 def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: float, target: float,
-        n_all: int = 0):
+        n_all: int = 0, n_probe: int = 0, probe_weight: float = 1.0):
     """The model, its cross-validated threshold for the target precision, and how many right answers
     (weighted) it keeps: the mean over targets 0.01 either side (one target alone is a noisy step), or
     -1 when an answer to a question the documents do not answer would be kept."""
@@ -84,7 +104,7 @@ def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: fl
     from assistant.confidence import FEATURES
 
     # the plans' questions are few beside the reports': each counts seed_weight times
-    weights = np.array([1.0] * n_report + [seed_weight] * (len(rows) - n_report))
+    weights = np.array([1.0] * (n_report - n_probe) + [probe_weight] * n_probe + [seed_weight] * (len(rows) - n_report))
     x = np.array([[f[name] for name in FEATURES] for f, _, _, _ in rows])
     y = np.array([int(ok) for _, ok, _, _ in rows])
     negative = np.array([neg for _, _, _, neg in rows], dtype=bool)
@@ -137,6 +157,8 @@ def main() -> int:
     ap.add_argument("--target", type=float, default=0.87, help="precision the kept answers must reach")
     ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench")
     ap.add_argument("--seed-weight", type=float, default=4.0, help="weight of each plan question in the fit")
+    ap.add_argument("--probe-weight", type=float, default=0.0,
+                    help="weight of each generated question of bench/probe.py (development half) in the fit")
     ap.add_argument("--grid", action="store_true", help="fit the least coverages of table and prose answers too")
     ap.add_argument("--out", type=Path, default=ROOT / "assistant" / "params" / "confidence.json")
     args = ap.parse_args()
@@ -147,14 +169,18 @@ def main() -> int:
     plans = assistant_for(CORPUS, args.index_root / "seeds")
 
     def rows_at() -> tuple[list, int, int]:
-        """The answers (tatqa first, then the plans'), how many are tatqa's, and how many of those were asked
-        of all the extracts at once (the last of the tatqa ones)."""
+        """The answers (tatqa first, then the plans'), how many are tatqa's, how many of those are left out
+        of the threshold's sample (asked of all the extracts at once, and generated: the last of the tatqa
+        ones), and how many are generated (the very last)."""
         rows = collect(report, TATQA / "gold.jsonl", "dev", "doc")
         # the same questions asked of all 277 extracts at once: where an answer from the wrong document is the
         # likely mistake (doc_share), which questions asked of their own extract cannot show
         every = collect(report, TATQA / "gold.jsonl", "dev", "all")
-        rows += every
-        return rows + collect(plans, EVAL / "dev.jsonl", None, "all") + collect(plans, PLANS_FIT, None, "all"), len(rows), len(every)
+        # and the generated questions over the same documents' tables (weighed by --probe-weight)
+        generated = collect_probe(report) if args.probe_weight > 0 else []
+        rows += every + generated
+        plan_rows = collect(plans, EVAL / "dev.jsonl", None, "all") + collect(plans, PLANS_FIT, None, "all")
+        return rows + plan_rows, len(rows), len(every) + len(generated), len(generated)
 
     grid = [(C.min_coverage("table"), C.min_coverage("prose"))]
     if args.grid:
@@ -162,8 +188,8 @@ def main() -> int:
     chosen = None
     for table_min, prose_min in grid:
         C.set_min_coverage({"table": table_min, "prose": prose_min})
-        rows, n_report, n_all = rows_at()
-        got = fit(rows, n_report, args.seed_weight, args.target, n_all)
+        rows, n_report, n_all, n_probe = rows_at()
+        got = fit(rows, n_report, args.seed_weight, args.target, n_all, n_probe, args.probe_weight)
         if args.grid:
             print(f"  min coverage table {table_min:.2f} prose {prose_min:.2f}: right answers kept {got[-1]:.0f}")
         if chosen is None or got[-1] > chosen[1][-1]:
@@ -177,9 +203,12 @@ def main() -> int:
     for name, w in sorted(zip(FEATURES, clf.coef_[0], strict=True), key=lambda nw: -abs(nw[1])):
         print(f"  {name:18} {w:+.3f}")
     out = {
-        "fitted_on": f"answers to the tatqa development half (own extract, and all extracts at once), the seeds and "
-                     f"bench/data/plans-fit.jsonl: {len(y)} answers",
+        "fitted_on": "answers to the tatqa development half (own extract, and all extracts at once), the seeds and "
+                     "bench/data/plans-fit.jsonl"
+                     + (", and bench/probe.py's generated questions over the development half's tables"
+                        if args.probe_weight else "") + f": {len(y)} answers",
         "command": f"python bench/fit_confidence.py --target {args.target} --seed-weight {args.seed_weight}"
+                   + (f" --probe-weight {args.probe_weight}" if args.probe_weight else "")
                    + (" --grid" if args.grid else ""),
         "target_precision": args.target,
         "features": list(FEATURES),

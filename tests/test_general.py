@@ -1889,3 +1889,24 @@ def test_a_stated_change_is_not_read_for_other_periods_or_a_level(tmp_path: Path
     # a level is a level
     ans = a.ask("What was spending on Coastal depots in 2021?")
     assert ans.figures and ans.figures[0].op == "lookup" and ans.figures[0].cells[0].raw == "1,240"
+
+
+@pytest.mark.parametrize("question,op", [
+    ("What was the ratio of Wireline to Wireless in 2021?", "ratio"),
+    ("What is the total of Wireless and Media in 2020?", "sum"),
+    ("What was the sum of Wireline and Media in 2021?", "sum"),
+])
+def test_an_operation_on_two_named_rows_is_trusted_as_such(tmp_path: Path, question: str, op: str) -> None:
+    """'The ratio of A to B', 'the total of A and B': the operands are rows the question names in a phrase that
+    says the operation, whatever the fitted operation model reads (it learnt 'ratio' and 'total' mostly from row
+    names). The answer says so (a confidence feature), and the fitted policy gives it."""
+    from assistant import confidence as C
+
+    a = assistant_over(tmp_path, "report_009.txt", PRETAX)
+    ans = a.ask(question)
+    assert ans.answered and ans.state.get("operands_named") is True
+    assert ans.state["features"]["operands_named"] == 1.0 and ans.state["confidence"] >= C.threshold()
+    assert next(f for f in ans.figures if f.op == op)
+    # a figure of one named row is not an operation on named operands
+    one = a.ask("What were capital expenditures for Wireless in 2021?")
+    assert one.state.get("operands_named") is False and one.state["features"]["operands_named"] == 0.0
