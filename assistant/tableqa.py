@@ -1096,8 +1096,9 @@ class TableQA:
         named = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", row.label)) - {str(y) for y in years}
         years |= {int(p) for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}", p) and p not in named}  # 'FY19' too
         years |= {int(p[:4]) + 1 for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}-\d{2}", p)}
-        # a span of years ('2017-2019', '2017 to 2019') is every year in it
-        for a, b in _YEAR_SPAN.findall(asked):
+        # a span of years ('2017-2019', '2017 to 2019', 'between 2017 and 2019') is every year in it
+        for m in _YEAR_SPAN.finditer(asked):
+            a, b = m.group(1) or m.group(3), m.group(2) or m.group(4)
             years |= set(range(int(a), int(b) + 1))
         if named_only and len(years) < 2:
             return None
@@ -1129,7 +1130,11 @@ class TableQA:
 
 
 _FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?![\d/\-–])")
-_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)")
+# a span of years: '2017-2019', '2017 to 2019', 'between 2017 and 2019' (read so for an average or a sum over
+# periods; a change 'between 2017 and 2019' is between the span's two ends)
+_YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)|"
+                        r"\bbetween (?:(?:fiscal )?years? |fiscal |FY ?)?((?:19|20)\d{2}) and (?:fiscal |FY ?)?"
+                        r"((?:19|20)\d{2})(?!\d)")
 _END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)

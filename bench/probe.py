@@ -12,7 +12,8 @@ change and the % change between the two years, and their average; with another b
 kind (seeded), their sum and ratio in the later year; with the table's one named total row, the row's share
 of it; and the year in which the row's figure was the larger (right when it is the first year the answer
 names). Where the table states the change between the two years in a column of its own ('$ Change',
-'% Change'), the row's change of that kind is asked too, and the stated cell is expected, quoted. The expected
+'% Change'), the row's change of that kind is asked too, and the stated cell is expected, quoted. Where the table has three single-year columns, the row's average over the
+three is asked with the years named as a span ('between 2017 and 2019', 'from 2017 to 2019', 'over 2017-2019'). The expected
 figure is otherwise computed here from
 the two cells. A question is answered right when the answer states the figure (a lookup) or computes it
 (the other kinds), and is counted at no confidence floor (what the mechanisms give) and at the policy
@@ -66,8 +67,12 @@ WORDINGS = {
     "stated % change": ["What was the percentage change in {label}?",
                         "What is the % change in {label} from {y0} to {y1}?",
                         "By what percentage did {label} change between {y0} and {y1}?"],
+    # a row's average over three years named as a span (only for tables with three single-year columns)
+    "average of three": ["What was the average {label} between {y0} and {y2}?",
+                         "What is the average {label} from {y0} to {y2}?",
+                         "What was the average annual {label} over {y0}-{y2}?"],
 }
-OPS = {"change": "difference", "percent change": "percent_change", "average": "average", "sum": "sum",
+OPS = {"change": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
 
 
@@ -131,6 +136,12 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
             wording = WORDINGS["both years"][zlib.crc32(f"{t.doc} {label}".encode()) % len(WORDINGS["both years"])]
             yield (half, "both years", t.doc, wording.format(label=label, y0=y0, y1=y1), v1,
                    f"{r.cells[c1].raw}\t{r.cells[c0].raw}")
+            # its average over the three latest years, named as a span (added later, worded apart as well)
+            if len(single) >= 3 and len(r.cells) > years[single[-3]][0] and (
+                    cell := r.cells[years[single[-3]][0]]).kind in NUMERIC and cell.value is not None:
+                wording = WORDINGS["average of three"][zlib.crc32(f"{t.doc} {label} 3".encode()) % 3]
+                yield (half, "average of three", t.doc, wording.format(label=label, y0=single[-3], y2=y1),
+                       (cell.value + v0 + v1) / 3, r.cells[c1].raw)
             # a change the table states beside the two years (added later, worded apart from the seeded sequence)
             for c in changes:
                 cell = r.cells[c] if c < len(r.cells) else None

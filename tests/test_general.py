@@ -1910,3 +1910,22 @@ def test_an_operation_on_two_named_rows_is_trusted_as_such(tmp_path: Path, quest
     # a figure of one named row is not an operation on named operands
     one = a.ask("What were capital expenditures for Wireless in 2021?")
     assert one.state.get("operands_named") is False and one.state["features"]["operands_named"] == 0.0
+
+
+@pytest.mark.parametrize("question,expected", [
+    # 'between 2017 and 2019' spans the years between, as '2017-2019' and '2017 to 2019' do ...
+    ("What was the average Northern region revenue between 2017 and 2019?", (Decimal(4210) + 3390 + 2500) / 3),
+    ("What is the average revenue of the Western region between fiscal 2017 and 2019?",
+     (Decimal(6120) + 4480 + 3700) / 3),
+    ("On average, what were minimum lease payments between years 2017 and 2019?", Decimal(450)),
+])
+def test_an_average_between_two_years_is_over_the_years_between(report, question: str, expected: Decimal) -> None:
+    fig = next(f for f in report.ask(question).figures if f.op == "average")
+    assert abs(fig.value - expected) < Decimal("0.01") and len(fig.cells) == 3
+
+
+def test_a_change_between_two_years_is_between_its_ends(report) -> None:
+    # ... but a change between two years is from the first to the last
+    fig = next(f for f in report.ask("What was the change in Western region revenue between 2017 and 2019?").figures
+               if f.op == "difference")
+    assert fig.value == 6120 - 3700 and [c.raw for c in fig.cells] == ["3,700", "6,120"]
