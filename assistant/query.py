@@ -160,8 +160,12 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
                r"rise|fall|growth|reduction) in\b|\b(change|grow|rise|increase|fall|decrease)[a-z]* (between|from) "),
     ("sum", r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
             r"\b(counting|including|taking in) (both|all|each|every)\b(?! of)|\btogether\b"),
-    ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b"),
-    ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b"),
+    # (and the period whose figure was higher or lower, wherever the question says so: 'between 2018 and 2019, in
+    # which year was X higher?')
+    ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b|"
+            r"\b(which|what) (?:\w+ )?(year|period|quarter|month)\b.*\b(higher|larger|greater|bigger)\b"),
+    ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b|"
+            r"\b(which|what) (?:\w+ )?(year|period|quarter|month)\b.*\b(lower|smaller|less|fewer)\b(?! than)"),
     ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b|"
               r"\bhow many (?:\w+ ){0,3}(did|does|do|was|were|is|are|had|has)\b.*\b(exceed\w*|more than|above|over|"
               r"greater than|less than|below|under|fewer than)\b"),

@@ -1929,3 +1929,15 @@ def test_a_change_between_two_years_is_between_its_ends(report) -> None:
     fig = next(f for f in report.ask("What was the change in Western region revenue between 2017 and 2019?").figures
                if f.op == "difference")
     assert fig.value == 6120 - 3700 and [c.raw for c in fig.cells] == ["3,700", "6,120"]
+
+
+@pytest.mark.parametrize("question,year", [
+    # the period whose figure was higher or lower, wherever the question says which periods to compare
+    ("Between 2017 and 2018, in which year was Southern region revenue higher?", "2018"),
+    ("In 2018 and 2019, which year had lower revenue from the Southern region?", "2019"),
+    ("Of 2018 and 2019, what year was Northern region revenue smaller in?", "2018"),
+])
+def test_which_of_the_named_periods_was_higher_or_lower(report, question: str, year: str) -> None:
+    ans = report.ask(question)
+    assert ans.state.get("op") in ("max_over", "min_over"), ans.text
+    assert ans.figures[0].cells[0].column.endswith(year)
