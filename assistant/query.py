@@ -192,7 +192,11 @@ def cue_intents(q: str) -> list[str]:
     return found or ["text"]
 
 
-_LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|minimum|less|lower|smaller|fewer|worst)\b")
+_LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|less|lower|smaller|fewer|worst)\b")
+_HIGHER = re.compile(r"(?i)\b(most|largest|highest|biggest|greatest|more|higher|larger|greater|bigger|best)\b")
+# 'minimum' and 'maximum' are so often part of a name ('Minimum CCG Contribution', 'maximum exposure') that they
+# say which extreme is asked only when no other word does
+_MINIMUM = re.compile(r"(?i)\bminimum\b")
 
 
 def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float] | None = None) -> list[str]:
@@ -205,7 +209,7 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
     if prob < MIN_OPERATION_PROBABILITY and found != ["text"]:
         return found  # unsure: the cues decide (when they found anything)
     if op == "which":  # 'in which year was X largest?': the period (or row) with the extreme value
-        lead = ["min" if _LOWER.search(q) else "max"]
+        lead = ["min" if _LOWER.search(q) or _MINIMUM.search(q) and not _HIGHER.search(q) else "max"]
     elif op in ("value", "text"):  # not a computation: what kind of value the cues say (date, who, list)
         return [f for f in found if f not in COMPUTING and f != "text"] or [op]
     else:

@@ -1266,6 +1266,10 @@ def _prefer_overall_totals(answers: list[TableAnswer], near: float = 0.6) -> Non
 # The words that say an operation, and so can also be part of a row's name.
 _OP_WORDS = {"average": r"\b(average|mean)\b", "sum": r"\b(total|sum)\b", "min": r"\b(minimum|lowest|least)\b",
              "max": r"\b(maximum|highest|most)\b"}
+# the words a question asks an operation by, a name's words among them ('In which year was the Minimum
+# Contribution lower?' asks for the minimum by 'lower', whatever the name says)
+_OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|lower|smaller|less|fewer)\b",
+             "max": r"\b(maximum|highest|most|largest|biggest|greatest|higher|larger|greater|bigger)\b"}
 
 
 def _named_in_row(intent: str, question: str, row: Row) -> bool:
@@ -1278,7 +1282,7 @@ def _named_in_row(intent: str, question: str, row: Row) -> bool:
     label = " ".join(re.findall(r"[a-z0-9]+", row.label.lower()))
     asked = " ".join(re.findall(r"[a-z0-9]+", question.lower()))
     in_label = list(re.finditer(pattern, label))
-    if not in_label or len(re.findall(pattern, asked)) > len(in_label):
+    if not in_label or len(re.findall(_OP_ASKED[intent], asked)) > len(in_label):
         return False
     # the word is part of the name only with a neighbour the question shares ('total assets', 'weighted
     # average'); a bare 'Total' row is the table's total, not a name

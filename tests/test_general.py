@@ -1941,3 +1941,28 @@ def test_which_of_the_named_periods_was_higher_or_lower(report, question: str, y
     ans = report.ask(question)
     assert ans.state.get("op") in ("max_over", "min_over"), ans.text
     assert ans.figures[0].cells[0].column.endswith(year)
+
+
+GUARANTEES = """Company report extract
+
+Guarantees and commitments
+
+\t2021\t2020\t2019
+Minimum guaranteed payments\t1,420\t1,655\t1,380
+Maximum exposure under guarantees\t310\t295\t340
+"""
+
+
+@pytest.mark.parametrize("question,op,year", [
+    # 'minimum' / 'maximum' in a row's name are the name; the question's own comparative says which extreme
+    ("In which year were the minimum guaranteed payments higher, 2020 or 2021?", "max_over", "2020"),
+    ("Which year had the larger Minimum guaranteed payments: 2019 or 2020?", "max_over", "2020"),
+    ("In which year was the maximum exposure under guarantees lower, 2019 or 2021?", "min_over", "2021"),
+    ("In which year were minimum guaranteed payments the smallest?", "min_over", "2019"),
+])
+def test_an_extreme_word_in_a_row_name_does_not_decide_which_extreme(tmp_path: Path, question: str, op: str,
+                                                                       year: str) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_015.txt", GUARANTEES))
+    ans = a.ask(question)
+    assert ans.state.get("op") == op, ans.text
+    assert ans.figures[0].cells[0].column.endswith(year)
