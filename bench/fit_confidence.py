@@ -88,7 +88,7 @@ def collect_probe(a) -> list[tuple[dict, bool, str, bool]]:
         ans = a.ask(q, None, [doc])
         feats = ans.state.get("features")
         if ans.answered and feats:
-            out.append((feats, right(kind, ans, value, raw), doc, False))
+            out.append((feats, right(kind, ans, value, raw, a.default_answerer.index.title(doc)), doc, False))
     return out
 
 
