@@ -199,6 +199,11 @@ _HIGHER = re.compile(r"(?i)\b(most|largest|highest|biggest|greatest|more|higher|
 _MINIMUM = re.compile(r"(?i)\bminimum\b")
 
 
+def lower_asked(text: str) -> bool:
+    """Does a question after an extreme ask for the lower one ('smallest', 'fewer', 'minimum' alone)?"""
+    return bool(_LOWER.search(text) or _MINIMUM.search(text) and not _HIGHER.search(text))
+
+
 def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float] | None = None) -> list[str]:
     """The question model's decision: the operation the fitted model gives (when it is sure enough), then
     the cue patterns' other findings. A word like 'total' or 'average' inside a name ('total assets',
@@ -209,7 +214,7 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
     if prob < MIN_OPERATION_PROBABILITY and found != ["text"]:
         return found  # unsure: the cues decide (when they found anything)
     if op == "which":  # 'in which year was X largest?': the period (or row) with the extreme value
-        lead = ["min" if _LOWER.search(q) or _MINIMUM.search(q) and not _HIGHER.search(q) else "max"]
+        lead = ["min" if lower_asked(q) else "max"]
     elif op in ("value", "text"):  # not a computation: what kind of value the cues say (date, who, list)
         return [f for f in found if f not in COMPUTING and f != "text"] or [op]
     else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import figures as F
-from .query import Query, content_terms, periods_in, years_in
+from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
 from .types import Figure, Row, Table
 from .values import SCALES
 
@@ -937,11 +937,15 @@ class TableQA:
         timed = _period_cols(t, row)
         if len(timed) < 2:
             return None
-        # 'which year was larger, 2018 or 2019?': only the periods the question names, when it names two or more
-        asked = [c for c in timed if _names_periods(_header_periods(t.columns[c]), set(q.periods))]
+        # 'which year was larger, 2018 or 2019?': only the periods the question names, when it names two or more;
+        # the words of the row's own name ('Fiscal 2017 Restructuring Plan', 'Less accumulated depreciation') are
+        # neither periods asked nor the extreme asked
+        said = re.sub(re.escape(row.label.strip()), " ", q.text, flags=re.I) if row.label.strip() else q.text
+        named = set(specific(periods_in(said)[0])) if said != q.text else set(q.periods)
+        asked = [c for c in timed if _names_periods(_header_periods(t.columns[c]), named)]
         if len({column_period(t.columns[c]) for c in asked}) >= 2:
             timed = asked
-        largest = q.intent != "min"
+        largest = q.intent != "min" if said == q.text else not lower_asked(said)
         pairs = sorted(((F.lookup(t, row, c), c) for c in chronological(t, timed)), key=lambda fc: fc[0].value,
                        reverse=largest)
         return TableAnswer(t, [row], [c for _, c in pairs], "max_over" if largest else "min_over",

@@ -1966,3 +1966,29 @@ def test_an_extreme_word_in_a_row_name_does_not_decide_which_extreme(tmp_path: P
     ans = a.ask(question)
     assert ans.state.get("op") == op, ans.text
     assert ans.figures[0].cells[0].column.endswith(year)
+
+
+DEPRECIATION = """Company report extract
+
+Property and equipment consist of the following:
+
+\t2021\t2020\t2019
+Plant and machinery\t4,100\t3,900\t3,500
+Less accumulated depreciation\t1,900\t1,450\t1,200
+Fiscal 2019 expansion programme\t620\t480\t150
+"""
+
+
+@pytest.mark.parametrize("question,op,year", [
+    # a row's own name says neither the extreme asked ('Less ...') nor the periods asked ('Fiscal 2019 ...')
+    ("In which year was Less accumulated depreciation greater: 2020 or 2021?", "max_over", "2021"),
+    ("Between 2020 and 2021, in which year was the Fiscal 2019 expansion programme higher?", "max_over", "2021"),
+    ("In which year was the Fiscal 2019 expansion programme smaller, 2020 or 2021?", "min_over", "2020"),
+])
+def test_a_row_names_words_are_not_the_extreme_or_periods_asked(tmp_path: Path, question: str, op: str,
+                                                                year: str) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_017.txt", DEPRECIATION))
+    ans = a.ask(question)
+    assert ans.state.get("op") == op, ans.text
+    assert ans.figures[0].cells[0].column.endswith(year)
+    assert all("2019" not in f.cells[0].column for f in ans.figures)  # only the two years asked are compared
