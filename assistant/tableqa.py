@@ -637,8 +637,15 @@ class TableQA:
             """The rows the phrase matches best (ties in document order)."""
             terms = set(self.m.terms(phrase))
             total = bool(re.search(r"(?i)\b(total|overall)\b", phrase))
+            said = set(re.findall(r"[a-z0-9]+", phrase.lower()))
+
+            def exact(r: Row) -> float:  # breaks ties by every word, small ones too ('other', 'net', 'gross')
+                own = set(re.findall(r"[a-z0-9]+", r.label.lower()))
+                return 0.05 * len(own & said) / max(1, len(own | said))
+
             scored = [(self.m.weight(terms & self.m.terms(r.path())), r) for r in rows]
-            scored = [(w + (0.5 if total and w > 0 and r.role == "total" else 0.0), r) for w, r in scored]
+            scored = [(w + (0.5 if total and w > 0 and r.role == "total" else 0.0) + (exact(r) if w > 0 else 0.0), r)
+                      for w, r in scored]
             top = max((w for w, _ in scored), default=0.0)
             return [r for w, r in scored if w > 0 and w >= top - 1e-9]
 
@@ -1139,7 +1146,9 @@ _FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?![\
 _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?((?:19|20)\d{2})(?!\d)|"
                         r"\bbetween (?:(?:fiscal )?years? |fiscal |FY ?)?((?:19|20)\d{2}) and (?:fiscal |FY ?)?"
                         r"((?:19|20)\d{2})(?!\d)")
-_END = r"(?:\?|$|,| in (?:fiscal |the year |FY)?\d| for | as at | at )"
+# where a row's phrase ends: a comma only before a period or the end ('..., in 2019?'), not inside a label
+# ('Property and equipment, net')
+_END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\??$)| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
@@ -1149,8 +1158,8 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against)
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
-_SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^,?]+?) and (?:the )?"
-                     rf"(?P<b>[^,?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"
+_SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^?]+?) and (?:the )?"
+                     rf"(?P<b>[^?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"
                      rf"(?P<b2>[^,?]+?) (?:combined|together|added together|in total|altogether)\b")
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"

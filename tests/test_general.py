@@ -1992,3 +1992,32 @@ def test_a_row_names_words_are_not_the_extreme_or_periods_asked(tmp_path: Path, 
     assert ans.state.get("op") == op, ans.text
     assert ans.figures[0].cells[0].column.endswith(year)
     assert all("2019" not in f.cells[0].column for f in ans.figures)  # only the two years asked are compared
+
+
+EQUIPMENT = """Company report extract
+
+Vessels and equipment
+
+\t2021\t2020
+Other vessels and equipment\t210\t190
+Vessels and equipment, gross\t5,000\t4,600
+Vessels and equipment, net\t3,250\t3,100
+Finance charges on bank loans\t(140)\t(120)
+Finance charges on other loans\t(35)\t(30)
+"""
+
+
+@pytest.mark.parametrize("question,op,a,b", [
+    # a row's phrase keeps its comma ('..., net') and its small words ('other'): rows that differ by them only
+    ("What was the ratio of Vessels and equipment, net to Vessels and equipment, gross in 2021?", "ratio",
+     "Vessels and equipment, net", "Vessels and equipment, gross"),
+    ("What is the total of Finance charges on other loans and Vessels and equipment, net in 2020?", "sum",
+     "Vessels and equipment, net", "Finance charges on other loans"),
+    ("What was the ratio of Finance charges on bank loans to Finance charges on other loans in 2021?", "ratio",
+     "Finance charges on bank loans", "Finance charges on other loans"),
+])
+def test_two_rows_named_by_phrases_that_differ_by_small_words(tmp_path: Path, question: str, op: str, a: str,
+                                                               b: str) -> None:
+    t = _every_answer(assistant_over(tmp_path, "report_019.txt", EQUIPMENT))
+    fig = next(f for f in t.ask(question).figures if f.op == op)
+    assert {c.row for c in fig.cells} == {a, b}
