@@ -668,8 +668,9 @@ class TableQA:
         ra, rb = pair
         if ra.role == "total" or rb.role == "total" or ra is rb:
             return None
-        picks = [c for c in self._pick_cols(q, t, cols, ra) if all(
-            r.cells[c].kind in ("money", "number") and r.cells[c].value is not None for r in (ra, rb))]
+        # (two shares of one whole add up too: 'the total of equity and debt securities' target allocations, %)
+        picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind == rb.cells[c].kind and all(
+            r.cells[c].kind in NUMERIC and r.cells[c].value is not None for r in (ra, rb))]
         if not picks:
             return None
         try:

@@ -2021,3 +2021,15 @@ def test_two_rows_named_by_phrases_that_differ_by_small_words(tmp_path: Path, qu
     t = _every_answer(assistant_over(tmp_path, "report_019.txt", EQUIPMENT))
     fig = next(f for f in t.ask(question).figures if f.op == op)
     assert {c.row for c in fig.cells} == {a, b}
+
+
+@pytest.mark.parametrize("question,expected", [
+    # two shares of one whole add up as amounts do
+    ("What was the total of Taiwan and Singapore in 2020?", Decimal("52.8")),
+    ("What is the sum of China and Taiwan in 2021?", Decimal("48.0")),
+    ("What was the combined total of Singapore and China in 2019?", Decimal("33.3")),
+])
+def test_the_total_of_two_named_shares(tmp_path: Path, question: str, expected: Decimal) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_011.txt", REGION_SHARES))
+    fig = next(f for f in a.ask(question).figures if f.op == "sum")
+    assert fig.value == expected and len(fig.cells) == 2 and fig.text.endswith("%")
