@@ -428,6 +428,9 @@ class TableQA:
             extra |= {x for x in qset if x.isdigit() and len(x) <= 2 or x in _NUMBER_WORDS}
         if ans.op in ("count", "meets"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
+        if sum(1 for c in ans.cols if c < len(t.columns) and column_period(t.columns[c])) >= 2:
+            # 'in both fiscal years', 'the average annual X', 'over the two years': said of the period columns used
+            extra |= qset & _PERIOD_WORDS
         if ans.rows and ans.rows[0].role == "total":
             named = list(t.rows)  # a totals row stands for every row of its table
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
@@ -1156,6 +1159,9 @@ _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[s
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
                        rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}")
+# words that speak of periods in general ('years', 'fiscal', 'annual', 'quarters'), explained by an answer over two
+# or more of a table's period columns
+_PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period quarter month two"))
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'

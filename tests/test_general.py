@@ -2036,3 +2036,26 @@ def test_the_total_of_two_named_shares(tmp_path: Path, question: str, expected: 
     a = _every_answer(assistant_over(tmp_path, "report_011.txt", REGION_SHARES))
     fig = next(f for f in a.ask(question).figures if f.op == "sum")
     assert fig.value == expected and len(fig.cells) == 2 and fig.text.endswith("%")
+
+
+TWO_YEARS = """Company report extract
+
+The following table sets out revenue by division (in thousands):
+
+\t2021\t2020
+Retail division\t$4,210\t$3,390
+Wholesale division\t1,150\t2,330
+Online division\t6,120\t4,480
+"""
+
+
+@pytest.mark.parametrize("question,expected", [
+    # words that speak of the periods in general are said of the period columns an answer uses
+    ("What is the average revenue of the Wholesale division in both fiscal years?", Decimal(1740)),
+    ("What was the average annual Retail division revenue for the two years?", Decimal(3800)),
+    ("What is the average Online division revenue across the 2 financial years?", Decimal(5300)),
+])
+def test_an_average_over_the_years_in_general_words(tmp_path: Path, question: str, expected: Decimal) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_021.txt", TWO_YEARS))
+    fig = next(f for f in a.ask(question).figures if f.op == "average")
+    assert fig.value == expected and len(fig.cells) == 2
