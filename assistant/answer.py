@@ -724,10 +724,10 @@ class Answerer:
             text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
                     f" ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
         elif ta.op == "stated_change":  # the change the table states beside the two periods, quoted
-            row, (c0, c1, _) = ta.rows[0], ta.cols
+            row, (c0, c1, stated) = ta.rows[0], ta.cols
             text = (f"{row.path()} goes from {row.cells[c0].raw} ({column_name(t, c0)}) to {row.cells[c1].raw} "
-                    f"({column_name(t, c1)}); the table states the change: {column_name(t, ta.cols[2])} "
-                    f"{row.cells[ta.cols[2]].raw}{where}." + "".join(
+                    f"({column_name(t, c1)}); the table states the change: {column_name(t, stated)} "
+                    f"{row.cells[stated].raw}{where}." + "".join(
                         f" From the cells: {f.formula}." for f in ta.figures[1:]))
         elif ta.op == "change":
             a = fig.cells[0]

@@ -697,7 +697,6 @@ def format_checks(checks: Sequence[ClaimCheck], title: str = "Claims checked") -
     return "\n".join(lines)
 
 
-
 def _computed_change(ta: TableAnswer):  # type: ignore[no-untyped-def]
     """The change a table answer computes from two cells (a change the table states is quoted beside it, and
     may be rounded or signed as a cost): None when the answer is not a change."""

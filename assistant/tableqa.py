@@ -951,7 +951,7 @@ class TableQA:
         # 'which year was larger, 2018 or 2019?': only the periods the question names, when it names two or more;
         # the words of the row's own name ('Fiscal 2017 Restructuring Plan', 'Less accumulated depreciation') are
         # neither periods asked nor the extreme asked
-        said = re.sub(re.escape(row.label.strip()), " ", q.text, flags=re.I) if row.label.strip() else q.text
+        said = _without_name(q.text, row)
         named = set(specific(periods_in(said)[0])) if said != q.text else set(q.periods)
         asked = [c for c in timed if _names_periods(_header_periods(t.columns[c]), named)]
         if len({column_period(t.columns[c]) for c in asked}) >= 2:
@@ -1104,7 +1104,7 @@ class TableQA:
         if len(timed) < 2:
             return None
         # the years the question asks, not those of the row's name it quotes ('Fiscal 2017 Restructuring Plan')
-        asked = re.sub(re.escape(row.label.strip()), " ", q.text, flags=re.I) if row.label.strip() else q.text
+        asked = _without_name(q.text, row)
         # a financial year ('2018-19', '2018/19') is the year it ends in, as its column's period is
         asked = _FINANCIAL_YEAR.sub(lambda m: str(int(m.group(1)) + 1), asked)
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", asked)}
@@ -1153,10 +1153,10 @@ _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?(
 # where a row's phrase ends: a comma only before a period or the end ('..., in 2019?'), not inside a label
 # ('Property and equipment, net')
 _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\??$)| in (?:fiscal |the year |FY)?\d| for | as at | at )"
-# 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
+# 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
                        rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}")
 # words that speak of periods in general ('years', 'fiscal', 'annual', 'quarters'), explained by an answer over two
@@ -1186,6 +1186,13 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
 
 # the kinds of period a header and a question may both say: a year, a quarter, a month
 _PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
+
+
+def _without_name(text: str, row: Row) -> str:
+    """A question's text without the row's own name in it: the years and extreme words that name says ('Fiscal
+    2017 Restructuring Plan', 'Less accumulated depreciation') are not asked."""
+    label = row.label.strip()
+    return re.sub(re.escape(label), " ", text, flags=re.I) if label else text
 
 
 def _said_whole(label: str, text: str) -> bool:

@@ -10,9 +10,9 @@ half (documents with an even number), each asked of its own extract and again of
 and the held-out plan questions do not use, before the answerer was run on them; never developed on),
 labelled right or wrong by the eval's grading; with `--probe-weight W`, also every answer to
 bench/probe.py's generated questions over the development half's tables (right or wrong by the probe's own
-check, each weighing W): the gold holds few questions of some kinds ('the ratio of A to B', 'the total of A and
-B'), too few to teach the model what their features say. The seeds alone would make the plans look easier than they
-are: the answerer was developed on them. A logistic regression over the features of
+check, each weighing W): the gold holds few questions of some kinds ('the ratio of A to B', 'the total of A
+and B'), too few to teach the model what their features say. The seeds alone would make the plans look
+easier than they are: the answerer was developed on them. A logistic regression over the features of
 `confidence.FEATURES` (standardised) gives the probability that an answer is right. The threshold is the
 lowest probability at which the answers kept are right at least `--target` of the time, judged on
 cross-validated predictions (5 folds, grouped by document) so that the threshold is not fitted to the same
@@ -20,8 +20,8 @@ answers it is judged on, and as the median over 200 bootstrap resamples of those
 threshold that reaches the target on one sample jumps with a few answers either way), over the answers
 to questions asked of their own document and the plans' (those asked of every extract at once teach the
 model what doc_share says; were they in the threshold's sample, their wrong-document answers would set it for
-every answer; the generated questions are left out of it too). With `--grid`, the least coverage of the question a table answer and a sentence
-need to be candidates at all (confidence.min_coverage) are fitted too: every pair on a grid is tried, and
+every answer; the generated questions are left out of it too). With `--grid`, the least coverage of the
+question a table answer and a sentence need to be candidates at all (confidence.min_coverage) are fitted too: every pair on a grid is tried, and
 the pair whose fitted model keeps the most right answers at the target precision is written. The check
 half is never read here: run bench/generalise.py to measure.
 """

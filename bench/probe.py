@@ -12,10 +12,10 @@ change and the % change between the two years, and their average; with another b
 kind (seeded), their sum and ratio in the later year; with the table's one named total row, the row's share
 of it; and the year in which the row's figure was the larger (right when it is the first year the answer
 names). Where the table states the change between the two years in a column of its own ('$ Change',
-'% Change'), the row's change of that kind is asked too, and the stated cell is expected, quoted. Where the table has three single-year columns, the row's average over the
-three is asked with the years named as a span ('between 2017 and 2019', 'from 2017 to 2019', 'over 2017-2019'). The expected
-figure is otherwise computed here from
-the two cells. A question is answered right when the answer states the figure (a lookup) or computes it
+'% Change'), the row's change of that kind is asked too, and the stated cell is expected, quoted. Where the
+table has three single-year columns, the row's average over the three is asked with the years named as a
+span ('between 2017 and 2019', 'from 2017 to 2019', 'over 2017-2019'). The expected figure is otherwise
+computed here from the two cells. A question is answered right when the answer states the figure (a lookup) or computes it
 (the other kinds), and is counted at no confidence floor (what the mechanisms give) and at the policy
 (what a user sees: right / answered).
 

@@ -1708,7 +1708,7 @@ def test_a_row_word_in_a_rows_name_asks_for_that_row(tmp_path: Path, question: s
     assert wanted in ans.text and "Finished goods" not in ans.text
 
 
-@pytest.mark.parametrize("question", ["What are the components of inventories?",
+@pytest.mark.parametrize("question", ["Which components do the inventories consist of?",
                                       "What types of inventories are there?",
                                       "Which items make up total inventories?"])
 def test_a_question_for_a_tables_rows_still_lists_them(tmp_path: Path, question: str) -> None:
