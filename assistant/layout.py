@@ -26,6 +26,8 @@ _TOC_TITLES = {"contents", "table of contents", "contents page"}
 _LEAD_INS = {"the", "this", "these", "those", "in", "if", "as", "it", "a", "an", "we", "there", "they",
              "for", "from", "of", "with", "to", "and", "but", "such"}
 _TERMINAL = (".", "!", ";", ",")
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_POINTS_ON = re.compile(r"(?i)\b(below|as follows)\s*:?$")
 
 
 @dataclass(frozen=True)
@@ -221,12 +223,16 @@ def _title_like(text: str) -> bool:
         return False
     if t.startswith(("-", "•", "·", "*", "(", "[", "\u2022", "✓")) or _CAPTION.match(t):
         return False
+    if t[0] in _SUPERSCRIPTS:  # a footnote ('¹ Royal Borough of Greenwich ...'), not a section
+        return False
     if not (t[0].isupper() or t[0].isdigit()):
         return False
     if t.endswith(_TERMINAL) and not (t.endswith(".") and _SECTION.match(t) and len(words) <= 10):
         return False
     numbered = heading_number(t) is not None or bool(_SECTION.match(t))
     if t.endswith(":") and not numbered and (len(words) > 7 or words[0].lower() in _LEAD_INS):
+        return False
+    if _POINTS_ON.search(t):  # '... are outlined below': a lead-in to what follows, not its title
         return False
     if t.endswith("?") and len(words) > 12:
         return False
@@ -289,6 +295,8 @@ def _attach_headings(doc: SourceDoc, blocks: list[Block]) -> list[Block]:
     prev_kind = ""
     prev_level = 0
     for b in blocks:
+        if stack and stack[0][1].lower().rstrip(":") in _TOC_TITLES and b.kind not in ("toc", "watermark"):
+            stack.pop(0)  # 'Contents' heads its entries, not the rest of the document
         if b.kind == "heading":
             title = doc.lines[b.start].text.strip()
             level = b.level

@@ -112,3 +112,40 @@ def test_real_corpus_coverage_and_window(count: TokenCounter) -> None:
         assert not too_long, f"{doc.name}: {len(too_long)} passages exceed the window"
         assert len({p.id for p in passages}) == len(passages)
         assert tables, f"{doc.name}: no tables found"
+
+
+@pytest.mark.parametrize("note", ["¹ Royal Borough of Kingsmead Reablement Review",
+                                  "² Community Services Review, NHS, 4th May 2016",
+                                  "³ Integrated Discharge Hub: A Northshire Approach"])
+def test_a_footnote_is_not_a_section_heading(tmp_path: Path, note: str) -> None:
+    """A footnote line of a converted PDF is text: the paragraphs after it stay under their own section."""
+    f = tmp_path / "plan.txt"
+    f.write_text("2. Reablement\n\nA rapid response service was set up in Kingsmead¹ and cut admissions by 12%.\n\n"
+                 f"{note}\n\nThe partners agreed to extend the service to two more districts.\n", encoding="utf-8")
+    doc = read(f)
+    blocks = segment(doc)
+    headings = [doc.lines[b.start].text for b in blocks if b.kind == "heading"]
+    assert headings == ["2. Reablement"]
+    last = next(b for b in blocks if "two more districts" in doc.lines[b.start].text)
+    assert last.heading == ("2. Reablement",)
+
+
+@pytest.mark.parametrize("lead_in", ["High level aims for the Eastmoor plan are outlined below",
+                                     "The main risks to delivery are set out below:",
+                                     "Our priorities for 2024 are as follows"])
+def test_a_lead_in_is_not_a_heading_and_contents_heads_only_its_entries(tmp_path: Path, lead_in: str) -> None:
+    """'... are outlined below' introduces what follows; 'Contents' heads the table of contents, not the
+    sections after it."""
+    f = tmp_path / "plan.txt"
+    f.write_text("Contents\n\nIntroduction\t2\nOur aims\t3\nRisks\t5\nFunding\t7\n\n"
+                 f"Our aims\n\n{lead_in}\n\n- Fewer delayed discharges\n- More people supported at home\n\n"
+                 "Risks\n\nDemand on the acute system is the biggest risk to the plan.\n", encoding="utf-8")
+    doc = read(f)
+    blocks = segment(doc)
+    headings = [doc.lines[b.start].text for b in blocks if b.kind == "heading"]
+    assert lead_in not in headings and "Risks" in headings
+    risk = next(b for b in blocks if b.kind == "text" and "biggest risk" in doc.lines[b.start].text)
+    assert risk.heading == ("Risks",)
+    item = next(b for b in blocks if b.kind == "text" and "Fewer delayed" in " ".join(
+        ln.text for ln in b.lines(doc)))
+    assert item.heading == ("Our aims",)
