@@ -137,7 +137,11 @@ def topic_of(request: str) -> str:
     """The request without its drafting words, its audience and the section number it names: what the
     section is about, for retrieval. Only words about drafting go ('draft', 'summary', '200-word');
     'board', 'delivery', 'plan', 'how' and 'will' stay (they are the topic of some requests)."""
-    text = _SECTION_NO.sub(" ", request)
+    frame = _FRAME.match(" ".join(request.split()))
+    # the drafting frame goes whatever kind of text it asks for ('a 50-word note on', 'a briefing on'); the
+    # words that qualify it stay ('a financial summary' is about finance)
+    text = f"{frame.group('mod')} {' '.join(request.split())[frame.end():]}" if frame else request
+    text = _SECTION_NO.sub(" ", text)
     text = re.sub(r"(?i)\bsuitable for .*$|\bfor the [A-Z&][\w&]*( [A-Z&][\w&]*)* (Board|Group|Committee)\b", " ", text)
     text = _DRAFT_WORDS.sub(" ", text)
     return " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" .,:;'\"")
@@ -413,11 +417,17 @@ class Drafter:
         section_words = " ".join(scope[0].heading) if scope else ""
         q = understand(f"{topic} {section_words}".strip(), self.a.index.acronyms, docs)
         candidates = self.a.passages_for(q)
-        if not docs and candidates:  # a section is written from one plan: the one the best passages come from
+        if len(docs) != 1 and candidates:
+            # a section is written from one plan: the one whose best passages use the most of the topic's
+            # words, weighed by how rare they are ('Greenwich' beats 'care'), then the one they come from
+            matcher = self.a.tqa.m
+            want = matcher.terms(topic)
+            found: dict[str, set[str]] = {}
             weight: dict[str, float] = {}
             for p, sc in candidates[:15]:
                 weight[p.doc] = weight.get(p.doc, 0.0) + sc
-            primary = max(weight, key=lambda d: weight[d])
+                found.setdefault(p.doc, set()).update(want & matcher.terms(p.text))
+            primary = max(weight, key=lambda d: (matcher.weight(found[d]), weight[d]))
             docs = (primary,)
             q = understand(f"{topic} {section_words}".strip(), self.a.index.acronyms, docs)
             candidates = [c for c in candidates if c[0].doc == primary]
@@ -444,6 +454,10 @@ class Drafter:
         if short > 0.05 * budget:  # not enough prose: more of the key figures (never padding), up to the length
             rest = all_figure_sentences[len(figure_sentences):]
             figure_sentences += _take(rest, short + int(0.05 * budget))
+        short = budget - _words(figure_sentences) - _words(prose)
+        if scope and short > 0.15 * budget:
+            # the section named and its figures fall short: what the rest of the plan says on the topic
+            prose += self._prose(q, candidates, short, used, table_ids, {p.id for p in scope}, focus, "outside")
         figs: list[Figure] = []
         for fs in figure_sentences:
             figs.extend(f for f in fs.figures if f not in figs)
@@ -473,7 +487,9 @@ class Drafter:
         return [c for c in inside + candidates if not (c[0].id in seen or seen.add(c[0].id))]  # type: ignore[func-returns-value]
 
     def _prose(self, q, candidates, budget: int, used: set[str], table_ids: set[str],  # type: ignore[no-untyped-def]
-               preferred: set[str], focus: Focus | None = None) -> list[DraftSentence]:
+               preferred: set[str], focus: Focus | None = None, part: str = "inside") -> list[DraftSentence]:
+        """Sentences for the prose of a section, up to the budget. Where the request names a section
+        (`preferred`: its passages), only that section's sentences, or with part='outside' only the rest's."""
         ranked = self.a.ranked_sentences(q, candidates)
         for s in ranked:
             if focus is not None and s.passage.id not in preferred and focus.holds(s.passage.doc, s.line, 0,
@@ -598,6 +614,8 @@ class Drafter:
             return "stop" if total >= budget * 0.95 else "took"
 
         for s in ranked:
+            if preferred and (s.passage.id in preferred) != (part != "outside"):
+                continue  # a section the request names: its own sentences, or (asked for) the rest's
             if take(s, ranked, 0.25) == "stop":
                 return picked
         if total < 0.85 * budget and picked:

@@ -633,6 +633,18 @@ def test_the_topic_keeps_every_word_that_is_not_about_drafting(request_text: str
                         "wellbeing"}, words
 
 
+@pytest.mark.parametrize("request_text, topic", [
+    ("Draft a 50-word note on how the discharge hub worked in Kingsmead.", "how discharge hub worked in Kingsmead"),
+    ("Write a briefing on carers respite funding.", "carers respite funding"),
+    ("Prepare a short update about the falls service, suitable for the Board.", "about falls service"),
+    ("Draft a 120-word financial summary of the winter schemes.", "financial winter schemes"),
+])
+def test_the_drafting_frame_goes_whatever_kind_of_text_it_asks_for(request_text: str, topic: str) -> None:
+    from assistant.draft import topic_of
+
+    assert topic_of(request_text) == topic
+
+
 @pytest.mark.parametrize("request_text, words, audience, number, names, periods", [
     ("Draft a 180-word summary of the 2022-23 carers grants for the plan's section 4 (Carers Grants), "
      "suitable for the Adult Social Care Board.", 180, "the Adult Social Care Board", "4",
@@ -776,3 +788,67 @@ def test_a_draft_stays_where_the_best_passages_gather(ranked: list[tuple], windo
     # lines near it in the next chapter are not where the topic is
     assert focus.holds("plan.txt", window[1] + 5, 0, ("7. Winter", "Beds")) and \
         not focus.holds("plan.txt", window[1] + 5, 0, ("8. Estates",))
+
+
+@pytest.mark.parametrize("request_text", [
+    "Draft a 60-word paragraph on what we can learn from the Kingsmead integrated care model.",
+    "Write a short summary of the Kingsmead experience of integrated care teams.",
+    "Draft a 50-word note on how the integrated care model worked in Kingsmead.",
+])
+def test_a_draft_is_written_from_the_plan_that_has_the_topics_rarest_words(tmp_path: Path, request_text: str) -> None:
+    """Asked of several plans, a draft comes from the one whose best passages hold the request's telling
+    word ('Kingsmead'), not from the longer one that says 'integrated care model' more often."""
+    from assistant.index import load_index, sync
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "long.txt").write_text(
+        "Eastmoor Better Care Plan\n\n" + "".join(
+            f"{i}. Integrated care area {i}\n\nOur integrated care model for area {i} brings integrated care "
+            f"teams together; the integrated care model is reviewed by the integrated care board each year.\n\n"
+            for i in range(1, 13)), encoding="utf-8")
+    (corpus / "short.txt").write_text(
+        "Westfield Better Care Plan\n\n1. Housing\n\nHomes are adapted for older people.\n\n"
+        "2. Experience from elsewhere\n\nKingsmead set up three integrated care teams in 2013.\n\n"
+        "In Kingsmead, 64% of people needed no further services, and care home admissions fell by 7%.\n\n"
+        "3. Workforce\n\nStaff are trained in every locality.\n", encoding="utf-8")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    a = Assistant(s, index=load_index(s))
+    d = a.draft(request_text)
+    assert {c.doc for sec in d.sections for x in sec.sentences for c in x.citations} == {"short.txt"}
+    assert "64%" in to_markdown(d, footnotes=False)
+
+
+@pytest.mark.parametrize("request_text", [
+    'Draft a 60-word summary of the "Winter funding" section.',
+    "Write a 60-word paragraph for the Winter funding section.",
+    'Prepare a 60-word overview of the plan\'s "Winter funding" section.',
+])
+def test_a_named_section_is_drafted_from_its_own_sentences_and_figures_first(tmp_path: Path,
+                                                                            request_text: str) -> None:
+    """The section the request names gives the prose and then its table's figures; sentences elsewhere that
+    use the same words ('winter', 'funding') come in only when the section and its figures fall short."""
+    a = assistant_over(tmp_path, "plan.txt",
+        "1. Introduction\n\n"
+        "Carers told us that short respite breaks for carers matter most to them.\n\n"
+        "Winter funding pressures are felt across the county every year.\n\n"
+        "Winter funding was discussed with partners at several winter planning events.\n\n"
+        "The board asked for winter funding reports at each winter meeting.\n\n"
+        "2. Winter funding\n\n"
+        "The winter grant pays for extra home care and discharge support.\n\n"
+        "Scheme\t2022-23\t2023-24\n"
+        "Home care\t£410,000\t£455,000\n"
+        "Discharge support\t£220,000\t£240,000\n"
+        "Total\t£630,000\t£695,000\n\n"
+        "3. Carers\n\n"
+        "Carers are supported by a new service in every locality.\n")
+    d = a.draft(request_text)
+    lines = {c.line_start for sec in d.sections for x in sec.sentences for c in x.citations}
+    assert lines and min(lines) >= 11, lines  # nothing from the introduction
+    assert "£695,000" in to_markdown(d, footnotes=False)
+    assert_traceable(d)
+    short = a.draft(request_text.replace("Winter funding", "Carers"))
+    # a section of one sentence and no figures: what the rest of the plan says about carers fills it out
+    lines = {c.line_start for sec in short.sections for x in sec.sentences for c in x.citations}
+    assert {3, 22} <= lines, lines
