@@ -156,7 +156,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
                        r"what (is|was) the (percentage|%)"),
     ("change", r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
                r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
-               r"how much (more|less|higher|lower)|\bgap between\b|\bwhat (is|was|will be) the (change|difference|increase|decrease|"
+               r"how much (more|less|higher|lower)|\bgap between\b|\bwhat (is|was|will be) the (?:[a-z]+-[a-z-]+ |annual |overall |absolute )?(change|difference|increase|decrease|"
                r"rise|fall|growth|reduction) in\b|\b(change|grow|rise|increase|fall|decrease)[a-z]* (between|from) "),
     ("sum", r"\badd(s|ed|ing)? up\b|\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bsum\b|\bin all\b|"
             r"\b(counting|including|taking in) (both|all|each|every)\b(?! of)|\btogether\b"),
@@ -216,7 +216,10 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
     if op == "which":  # 'in which year was X largest?': the period (or row) with the extreme value
         lead = ["min" if lower_asked(q) else "max"]
     elif op in ("value", "text"):  # not a computation: what kind of value the cues say (date, who, list)
-        return [f for f in found if f not in COMPUTING and f != "text"] or [op]
+        # (a change the cues find stays, after them: 'by how much did X change?' is often answered in words,
+        # but where no sentence says it the two figures give it)
+        kinds = [f for f in found if f not in COMPUTING and f != "text"] or [op]
+        return kinds + [f for f in found if f == "change"]
     else:
         lead = [op]
     if op == "percent_change":
@@ -387,6 +390,9 @@ def ordering(question: str) -> tuple[str, str | None]:
     return re.sub(r"\s+([?.!,])", r"\1", rest), _ORDERS.get(said)
 
 
+_YEAR_ON_YEAR = re.compile(r"(?i)\byear[- ](?:on|over)[- ]year\b|\byoy\b")
+
+
 def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: tuple[str, ...] = ()) -> Query:
     q, order = ordering(" ".join(question.split()))
     cues = cue_intents(q)
@@ -403,6 +409,9 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
     if re.search(r"(?i)\b(which|what|how many)\s+(fiscal\s+|financial\s+|calendar\s+)?(year|period|quarter|month)s?\b", q):
         # 'in which year…', 'how many years…': the answer is a period, the word says what is asked, not about what
         terms = [t for t in terms if t not in ("year", "period", "quarter", "month", "fiscal", "financi", "calendar")]
+    if _YEAR_ON_YEAR.search(q):
+        # 'the year-on-year change': between the latest two years, whichever they are; not a subject 'year'
+        terms = [t for t in terms if t not in ("year", "yoy")]
     return Query(
         text=q, intents=tuple(intents), wants=wanted_kind(q, intents), periods=tuple(periods),
         months=tuple(months), terms=tuple(terms), quoted=quoted, docs=docs,

@@ -224,6 +224,8 @@ def _is_change_col(header: str) -> bool:
 
 
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
+# a column of shares of something: '% of segment revenues', 'as a % of sales', 'percent of total'
+_SHARE_COL = re.compile(r"(?i)(?:%|\bper ?cent(?:age)?)\s*(?:/\s*)?of\b.*$")
 
 
 def _last_header(t: Table, c: int) -> str:
@@ -513,7 +515,7 @@ class TableQA:
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(qset & self.m.terms(header))
+            s = self.m.weight(qset & self.m.terms(_header_asked(q, header)))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
@@ -747,6 +749,7 @@ class TableQA:
                 return a, b
             return _order_compare(q, t, a, b)
         timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
+        timed = self._one_per_period(q, t, timed)  # (an amount and its share under one year: the one asked)
         if len(timed) >= 2:  # no period asked: the change between the two latest periods
             latest = chronological(t, timed)[-2:]
             return latest[0], latest[1]
@@ -934,7 +937,8 @@ class TableQA:
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
         def fit(c: int) -> float:
-            words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
+            header = _header_asked(q, t.columns[c])
+            words = self.m.terms(header) | {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
             return self.m.weight(qset & words)
 
         # the best-fitting column of each period; the first one on a tie
@@ -1186,6 +1190,14 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
 
 # the kinds of period a header and a question may both say: a year, a quarter, a month
 _PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
+
+
+def _header_asked(q: Query, header: str) -> str:
+    """The words of a column header that can say the question asks for that column: all of them, but for a
+    column of shares ('% of segment revenues') when no percentage is asked, whose 'revenues' names what the
+    amount column beside it is ('the change in VAS revenue' is an amount)."""
+    share = _SHARE_COL.search(header) if q.wants != "percent" else None
+    return header[:share.start()] if share else header
 
 
 def _without_name(text: str, row: Row) -> str:

@@ -67,18 +67,24 @@ WORDINGS = {
     "stated % change": ["What was the percentage change in {label}?",
                         "What is the % change in {label} from {y0} to {y1}?",
                         "By what percentage did {label} change between {y0} and {y1}?"],
+    # the change between the two latest years, which the question does not name (only where they follow on)
+    "year on year": ["What was the year-on-year change in {label}?", "By how much did {label} change year over year?",
+                     "What is the year-on-year change in {label}?"],
+    # the change in a row's amount where each year has an amount and its share ('% of total revenues')
+    "amount beside share": ["What was the change in {label} from {y0} to {y1}?",
+                            "By how much did {label} change between {y0} and {y1}?"],
     # a row's average over three years named as a span (only for tables with three single-year columns)
     "average of three": ["What was the average {label} between {y0} and {y2}?",
                          "What is the average {label} from {y0} to {y2}?",
                          "What was the average annual {label} over {y0}-{y2}?"],
 }
-OPS = {"change": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
+OPS = {"change": "difference", "year on year": "difference", "amount beside share": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
 
 
 def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
     """(half, kind, doc, question, expected value, raw cell) for every sampled row of every table."""
-    from assistant.tableqa import NUMERIC, _header_periods, _is_change_col, column_period
+    from assistant.tableqa import _SHARE_COL, NUMERIC, _header_periods, _is_change_col, column_period
 
     rng = random.Random(seed)
     for t in a.default_answerer.index.tables():
@@ -90,6 +96,21 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
             if len(found) == 1 and re.fullmatch(r"(?:19|20)\d\d(?:-\d\d)?", y := next(iter(found))):
                 years.setdefault(y, []).append(c)
         single = sorted(y for y, cs in years.items() if len(cs) == 1)
+        # years with an amount and its share of something ('% of total revenues'): the amount's column
+        amounts = {y: [c for c in cs if not _SHARE_COL.search(t.columns[c])] for y, cs in years.items()
+                   if len(cs) == 2 and sum(bool(_SHARE_COL.search(t.columns[c])) for c in cs) == 1}
+        if len(amounts) >= 2 and len(single) < 2:
+            y0, y1 = sorted(amounts)[-2:]
+            c0, c1 = amounts[y0][0], amounts[y1][0]
+            labels = Counter(r.label.strip().lower() for r in t.rows)
+            fit = [r for r in t.rows if r.role in ("body", "total") and len(r.label.strip()) > 2
+                   and labels[r.label.strip().lower()] == 1 and len(r.cells) > max(c0, c1)
+                   and all(r.cells[c].kind in ("money", "number") and r.cells[c].value is not None for c in (c0, c1))]
+            for r in sorted(fit, key=lambda r: zlib.crc32(f"{t.doc} {r.label}".encode()))[:2]:
+                wording = WORDINGS["amount beside share"][zlib.crc32(f"{t.doc} {r.label} s".encode()) % 2]
+                label = re.sub(r"\s*\(\d\)|(?<=[A-Za-z])\d$", "", r.label.strip())
+                yield (half, "amount beside share", t.doc, wording.format(label=label, y0=y0, y1=y1),
+                       r.cells[c1].value - r.cells[c0].value, r.cells[c1].raw)
         if len(single) < 2:
             continue
         y0, y1 = single[-2], single[-1]
@@ -142,6 +163,11 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 wording = WORDINGS["average of three"][zlib.crc32(f"{t.doc} {label} 3".encode()) % 3]
                 yield (half, "average of three", t.doc, wording.format(label=label, y0=single[-3], y2=y1),
                        (cell.value + v0 + v1) / 3, r.cells[c1].raw)
+            # the year-on-year change, the years unnamed (added later, worded apart): where the two latest follow on
+            # and the table states no change of its own
+            if not changes and y0[:4].isdigit() and int(y1[:4]) - int(y0[:4]) == 1:
+                wording = WORDINGS["year on year"][zlib.crc32(f"{t.doc} {label} y".encode()) % 3]
+                yield half, "year on year", t.doc, wording.format(label=label), v1 - v0, r.cells[c1].raw
             # a change the table states beside the two years (added later, worded apart from the seeded sequence)
             for c in changes:
                 cell = r.cells[c] if c < len(r.cells) else None

@@ -2059,3 +2059,48 @@ def test_an_average_over_the_years_in_general_words(tmp_path: Path, question: st
     a = _every_answer(assistant_over(tmp_path, "report_021.txt", TWO_YEARS))
     fig = next(f for f in a.ask(question).figures if f.op == "average")
     assert fig.value == expected and len(fig.cells) == 2
+
+
+LINES_OF_BUSINESS = """Company report extract 211
+
+Revenues by line of business were as follows.
+
+\tYear ended 31 March\t\t\t
+\t2021\t\t2020\t
+\t\t% of total\t\t% of total
+\tAmount\trevenues\tAmount\trevenues
+\t(EUR in millions)\t\t\t
+Cloud services\t4,210\t46%\t3,650\t44%
+Consulting\t2,880\t31%\t2,700\t33%
+Hardware\t2,050\t23%\t1,900\t23%
+Total revenues\t9,140\t100%\t8,250\t100%
+"""
+
+
+@pytest.mark.parametrize("question,expected", [
+    # beside each year's amount, its share of revenues: 'revenue' asked is the amount, not the share
+    ("What is the change in Cloud services revenue between 2020 and 2021?", Decimal(560)),
+    ("By how much did Consulting revenues change from 2020 to 2021?", Decimal(180)),
+    # the year-on-year change: between the latest two years, one column of each (the amounts)
+    ("What was the year-on-year change in Hardware revenue?", Decimal(150)),
+    ("What is the year-over-year change in Cloud services?", Decimal(560)),
+    ("By how much did Consulting change year on year?", Decimal(180)),
+])
+def test_a_change_in_an_amount_beside_its_share_and_year_on_year(tmp_path: Path, question: str,
+                                                                 expected: Decimal) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_211.txt", LINES_OF_BUSINESS))
+    ans = a.ask(question)
+    worked = next(f for f in ans.figures if f.op == "difference")
+    assert worked.value == expected
+    assert all("%" not in c.raw for c in worked.cells)
+    assert sorted(re.search(r"20\d\d", c.column).group(0) for c in worked.cells) == ["2020", "2021"]
+
+
+@pytest.mark.parametrize("question", ["What was the share of Cloud services in total revenues in 2021?",
+                                      "What percentage of total revenues was Consulting in 2020?"])
+def test_a_share_asked_still_reads_the_share_column(tmp_path: Path, question: str) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_211.txt", LINES_OF_BUSINESS))
+    ans = a.ask(question)
+    assert ans.figures and ("46%" in ans.text or "33%" in ans.text or any(
+        f.op == "share" and abs(f.value - Decimal("46.06")) < Decimal("0.1") or
+        f.op == "share" and abs(f.value - Decimal("32.73")) < Decimal("0.1") for f in ans.figures)), ans.text

@@ -72,3 +72,26 @@ def test_scope_from_names_specific_to_one_document() -> None:
 ])
 def test_fitted_operation_tells_a_stated_quantity_from_a_count(question: str, op: str) -> None:
     assert understand(question).operation == op
+
+
+@pytest.mark.parametrize("question", [
+    "What was the year-on-year change in delayed days?",
+    "What is the month-on-month change in admissions?",
+    "What was the annual change in the home care budget?",
+    "How much did the discharge budget change?",
+    "By how much did spending on home care change year over year?",
+])
+def test_a_change_asked_without_periods_is_a_change(question: str) -> None:
+    """A change the cues find stays among the operations asked, whatever the fitted model reads first, and
+    'year-on-year' is when, not a subject word."""
+    q = understand(question)
+    assert "change" in q.intents
+    assert "year" not in q.terms
+
+
+def test_a_net_change_is_still_a_row_name_it_may_be() -> None:
+    """'the net change in working capital' is a row of a cash-flow statement: the cue does not read 'net change' as the
+    operation (the fitted model decides)."""
+    from assistant.query import cue_intents
+
+    assert "change" not in cue_intents("What was the net change in working capital in 2019?")
