@@ -153,7 +153,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
     ("percent_change", r"by what (percentage|%|per ?cent)|percentage terms|percentage (increase|decrease|rise|fall|"
                        r"growth|change|reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|"
                        r"(grow|rise|increase|fall|decrease|change|drop|go up|gone up)\w* by what|"
-                       r"what (is|was) the (percentage|%)"),
+                       r"what (is|was) the (percentage|%)|\bgrowth rate\b|\brate of (growth|increase|decrease|decline|change)\b"),
     ("change", r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
                r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
                r"how much (more|less|higher|lower)|\bgap between\b|\bwhat (is|was|will be) the (?:[a-z]+-[a-z-]+ |annual |overall |absolute )?(change|difference|increase|decrease|"
@@ -219,7 +219,7 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
         # (a change the cues find stays, after them: 'by how much did X change?' is often answered in words,
         # but where no sentence says it the two figures give it)
         kinds = [f for f in found if f not in COMPUTING and f != "text"] or [op]
-        return kinds + [f for f in found if f == "change"]
+        return kinds + [f for f in found if f == "change" or f == "percent_change" and _RATE_ASKED.search(q)]
     else:
         lead = [op]
     if op == "percent_change":
@@ -390,6 +390,11 @@ def ordering(question: str) -> tuple[str, str | None]:
     return re.sub(r"\s+([?.!,])", r"\1", rest), _ORDERS.get(said)
 
 
+# words that ask for a rate of change whatever else the question says ('what was the percentage of X' may be a
+# share; 'the growth rate of X' is not)
+_RATE_ASKED = re.compile(r"(?i)\bgrowth rate\b|\brate of (?:growth|increase|decrease|decline|change)\b|"
+                         r"\b(?:percentage|per ?cent) (?:change|increase|decrease|growth|rise|fall)\b|"
+                         r"\bby what (?:percentage|%|per ?cent)\b")
 _YEAR_ON_YEAR = re.compile(r"(?i)\byear[- ](?:on|over)[- ]year\b|\byoy\b")
 
 

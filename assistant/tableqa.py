@@ -655,8 +655,27 @@ class TableQA:
             return [r for w, r in scored if w > 0 and w >= top - 1e-9]
 
         gd = m.groupdict()
-        a = next((gd[k] for k in ("a", "a2", "a3", "a4") if gd.get(k)), "")
-        b = next((gd[k] for k in ("b", "b2", "b3", "b4") if gd.get(k)), "")
+        ka = next((k for k in ("a", "a2", "a3", "a4") if gd.get(k)), None)
+        kb = next((k for k in ("b", "b2", "b3", "b4") if gd.get(k)), None)
+        if ka is None or kb is None:
+            return None
+        a, b = gd[ka], gd[kb]
+        if m.start(ka) < m.start(kb):
+            # the word between the phrases ('and', 'to', 'than') may be inside a row's name too ('Cash and
+            # short-term securities and Net cash from operations'): of every place it splits the span, the one
+            # whose two phrases the rows say most of
+            joint = q.text[m.end(ka):m.start(kb)]
+            span = q.text[m.start(ka):m.end(kb)]
+            cuts = [i for i in range(len(span)) if span.startswith(joint, i)]
+            if len(cuts) > 1 and joint.strip():
+
+                def said(phrase: str) -> float:
+                    terms = set(self.m.terms(phrase))
+                    w = self.m.weight(terms) or 1.0
+                    return max((self.m.weight(terms & self.m.terms(r.path())) for r in rows), default=0.0) / w
+
+                a, b = max(((span[:i], span[i + len(joint):]) for i in cuts),
+                           key=lambda ab: (min(said(ab[0]), said(ab[1])), said(ab[0]) + said(ab[1])))
         pairs = [(ra, rb) for rb in best(b) for ra in best(a) if ra is not rb]
         if not pairs:
             return None
@@ -741,6 +760,12 @@ class TableQA:
             return ordered[0], ordered[-1]
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
+        timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
+        timed = chronological(t, self._one_per_period(q, t, timed))
+        if len(by_period) == 1 and by_period[0] in timed and timed.index(by_period[0]) > 0:
+            # one period asked ('the growth rate of X in 2019'): its change over the period before it
+            at = timed.index(by_period[0])
+            return timed[at - 1], timed[at]
         named = [c for c, s in cols if s > 0.5 and c in numeric]
         if len(named) >= 2:
             a, b = sorted(named[:2])
@@ -748,10 +773,9 @@ class TableQA:
                 a, b = chronological(t, [a, b])
                 return a, b
             return _order_compare(q, t, a, b)
-        timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
-        timed = self._one_per_period(q, t, timed)  # (an amount and its share under one year: the one asked)
-        if len(timed) >= 2:  # no period asked: the change between the two latest periods
-            latest = chronological(t, timed)[-2:]
+        if len(timed) >= 2:  # no period asked: the change between the two latest periods (one column each: of
+            # an amount and its share under one year, the one asked)
+            latest = timed[-2:]
             return latest[0], latest[1]
         return numeric[0], numeric[1]
 

@@ -73,12 +73,26 @@ WORDINGS = {
     # the change in a row's amount where each year has an amount and its share ('% of total revenues')
     "amount beside share": ["What was the change in {label} from {y0} to {y1}?",
                             "By how much did {label} change between {y0} and {y1}?"],
+    # the change worded by its direction ('increase' where it rose, 'decrease' where it fell)
+    "rise or fall": ["How much did {label} {dir} from {y0} to {y1}?", "By how much did {label} {dir} between {y0} and {y1}?",
+                     "What was the {dir} in {label} from {y0} to {y1}?"],
+    # the % change with only the later year named (the year before it is implied)
+    "growth in a year": ["What was the percentage change in {label} in {y1}?", "What was the growth rate of {label} in {y1}?",
+                         "By what percentage did {label} change in {y1}?"],
+    # two rows of the same year, one less the other
+    "row difference": ["What is the difference between {label} and {other} in {y1}?",
+                       "What was the difference between {label} and {other} in {y1}?",
+                       "How much more was {label} than {other} in {y1}?"],
+    # the average over the table's only two years, which the question does not name
+    "average of both": ["What was the average {label} over the two years?", "What is the average {label} for both years?",
+                        "What was the average annual {label}?"],
     # a row's average over three years named as a span (only for tables with three single-year columns)
     "average of three": ["What was the average {label} between {y0} and {y2}?",
                          "What is the average {label} from {y0} to {y2}?",
                          "What was the average annual {label} over {y0}-{y2}?"],
 }
-OPS = {"change": "difference", "year on year": "difference", "amount beside share": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
+OPS = {"rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
+       "average of both": "average", "change": "difference", "year on year": "difference", "amount beside share": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
 
 
@@ -168,6 +182,23 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
             if not changes and y0[:4].isdigit() and int(y1[:4]) - int(y0[:4]) == 1:
                 wording = WORDINGS["year on year"][zlib.crc32(f"{t.doc} {label} y".encode()) % 3]
                 yield half, "year on year", t.doc, wording.format(label=label), v1 - v0, r.cells[c1].raw
+            # more wordings (added later, worded apart from the seeded sequence, each chosen by the row's name)
+            pick = zlib.crc32(f"{t.doc} {label} w".encode())
+            if v1 != v0:
+                rising = v1 > v0
+                word = WORDINGS["rise or fall"][pick % 3]
+                yield (half, "rise or fall", t.doc, word.format(label=label, y0=y0, y1=y1, dir=(
+                    ("increase" if rising else "decrease") if "the {dir}" in word else ("increase" if rising else "decrease"))),
+                       v1 - v0, r.cells[c1].raw)
+            if v0 and y0[:4].isdigit() and int(y1[:4]) - int(y0[:4]) == 1 and not changes:
+                yield (half, "growth in a year", t.doc, WORDINGS["growth in a year"][pick % 3].format(label=label, y1=y1),
+                       (v1 - v0) / abs(v0) * 100, r.cells[c1].raw)
+            if other is not None and name(other).lower() != label.lower():
+                yield (half, "row difference", t.doc, WORDINGS["row difference"][pick % 3].format(
+                    label=label, other=name(other), y1=y1), v1 - other.cells[c1].value, r.cells[c1].raw)
+            if len(years) == 2 and len(single) == 2:
+                yield (half, "average of both", t.doc, WORDINGS["average of both"][pick % 3].format(label=label),
+                       (v0 + v1) / 2, r.cells[c1].raw)
             # a change the table states beside the two years (added later, worded apart from the seeded sequence)
             for c in changes:
                 cell = r.cells[c] if c < len(r.cells) else None

@@ -2104,3 +2104,56 @@ def test_a_share_asked_still_reads_the_share_column(tmp_path: Path, question: st
     assert ans.figures and ("46%" in ans.text or "33%" in ans.text or any(
         f.op == "share" and abs(f.value - Decimal("46.06")) < Decimal("0.1") or
         f.op == "share" and abs(f.value - Decimal("32.73")) < Decimal("0.1") for f in ans.figures)), ans.text
+
+
+DEPOTS = """Company report extract 215
+
+Operating costs by depot were as follows.
+
+\t2021\t2020\t2019
+Inland depots\t1,320\t1,200\t1,100
+Coastal depots\t880\t800\t760
+Airport services\t450\t500\t520
+"""
+
+
+@pytest.mark.parametrize("question,expected,years", [
+    ("What was the growth rate of Inland depots in 2021?", Decimal("10.00"), {"2020", "2021"}),
+    ("What was the percentage change in Coastal depots in 2020?", Decimal("5.26"), {"2019", "2020"}),
+    ("What was the rate of decrease in Airport services in 2021?", Decimal("-10.00"), {"2020", "2021"}),
+])
+def test_a_growth_rate_in_one_year_is_over_the_year_before(tmp_path: Path, question: str, expected: Decimal,
+                                                           years: set[str]) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_215.txt", DEPOTS))
+    ans = a.ask(question)
+    worked = next(f for f in ans.figures if f.op == "percent_change")
+    assert abs(worked.value - expected) < Decimal("0.01")
+    assert {c.column for c in worked.cells} == years
+
+
+LIQUIDITY = """Company report extract 217
+
+Liquidity at the year end.
+
+\t2021\t2020
+Cash and cash equivalents\t640\t590
+Short-term investments\t210\t260
+Receivables and other assets\t180\t150
+Property and equipment, net\t900\t870
+"""
+
+
+@pytest.mark.parametrize("question,op,a,b", [
+    ("What is the difference between Cash and cash equivalents and Short-term investments in 2021?", "difference",
+     "Short-term investments", "Cash and cash equivalents"),
+    ("What was the total of Receivables and other assets and Cash and cash equivalents in 2020?", "sum",
+     "Cash and cash equivalents", "Receivables and other assets"),
+    ("What is the ratio of Property and equipment, net to Receivables and other assets in 2021?", "ratio",
+     "Property and equipment, net", "Receivables and other assets"),
+])
+def test_two_rows_whose_names_hold_the_word_between_them(tmp_path: Path, question: str, op: str, a: str,
+                                                         b: str) -> None:
+    """'between A and B' where A's name holds 'and' too: the split whose two phrases name rows."""
+    got = _every_answer(assistant_over(tmp_path, "report_217.txt", LIQUIDITY)).ask(question)
+    worked = next(f for f in got.figures if f.op == op)
+    assert [c.row for c in worked.cells] == [a, b]

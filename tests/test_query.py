@@ -95,3 +95,14 @@ def test_a_net_change_is_still_a_row_name_it_may_be() -> None:
     from assistant.query import cue_intents
 
     assert "change" not in cue_intents("What was the net change in working capital in 2019?")
+
+
+@pytest.mark.parametrize("question,asked", [
+    ("What was the growth rate of home care spending in 2019-20?", True),
+    ("What is the rate of increase in emergency admissions?", True),
+    ("By what percentage did the reablement budget change in 2018-19?", True),
+    ("What was the percentage of people seen within two hours in 2019?", False),
+    ("What is the percentage of the fund spent on carers?", False),
+])
+def test_a_growth_rate_is_a_percent_change_and_a_percentage_need_not_be(question: str, asked: bool) -> None:
+    assert ("percent_change" in understand(question).intents) == asked
