@@ -170,7 +170,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
               r"\bhow many (?:\w+ ){0,3}(did|does|do|was|were|is|are|had|has)\b.*\b(exceed\w*|more than|above|over|"
               r"greater than|less than|below|under|fewer than)\b"),
     ("average", r"\baverage\b|\bmean\b"),  # 'weighted average shares' too: the fitted model weighs the cue
-    ("ratio", r"\bratio\b|\bas a multiple of\b|\bhow many times\b"),
+    ("ratio", r"\bratio\b|\bas a multiple of\b|\bhow many times\b|\bdivided by\b|\bwhat multiple of\b"),
     # a list: "what are", "list", or what/which + a plural noun + a verb ("which metrics are", "what benefits did")
     ("list", r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did|should) .* (focus(es)? on|concentrate on|"
              r"prioriti[sz]e|include|involve|cover|comprise|consist of|deliver|target)\b|"

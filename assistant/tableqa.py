@@ -1186,7 +1186,9 @@ _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[s
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
-                       rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}")
+                       rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}|"
+                       rf"\b(?:what|how much) (?:is|was|are|were) (?:the )?(?P<a3>.+?) divided by (?:the )?(?P<b3>.+?){_END}|"
+                       rf"\b(?:the )?(?P<a4>[^,?]+?) (?:is|was|are|were) how many times (?:the )?(?P<b4>.+?){_END}")
 # words that speak of periods in general ('years', 'fiscal', 'annual', 'quarters'), explained by an answer over two
 # or more of a table's period columns
 _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period quarter month two"))

@@ -86,12 +86,24 @@ WORDINGS = {
     # the average over the table's only two years, which the question does not name
     "average of both": ["What was the average {label} over the two years?", "What is the average {label} for both years?",
                         "What was the average annual {label}?"],
+    # a row's two years added up
+    "both years added": ["What was the total {label} in {y0} and {y1}?", "What is the combined {label} for {y0} and {y1}?",
+                         "How much was {label} in {y0} and {y1} combined?"],
+    # the figure, asked in other words
+    "lookup, other words": ["How much {label} was reported for {y1}?", "What did {label} amount to in {y1}?",
+                            "Tell me the {label} for {y1}."],
+    # a ratio and a share, in other words
+    "ratio, other words": ["What is {label} divided by {other} in {y1}?",
+                           "{label} was how many times {other} in {y1}?"],
+    "share, other words": ["What share of {whole} did {label} account for in {y1}?",
+                           "What proportion of {whole} was {label} in {y1}?"],
     # a row's average over three years named as a span (only for tables with three single-year columns)
     "average of three": ["What was the average {label} between {y0} and {y2}?",
                          "What is the average {label} from {y0} to {y2}?",
                          "What was the average annual {label} over {y0}-{y2}?"],
 }
-OPS = {"rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
+OPS = {"both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
+       "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
        "average of both": "average", "change": "difference", "year on year": "difference", "amount beside share": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
 
@@ -199,6 +211,16 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
             if len(years) == 2 and len(single) == 2:
                 yield (half, "average of both", t.doc, WORDINGS["average of both"][pick % 3].format(label=label),
                        (v0 + v1) / 2, r.cells[c1].raw)
+            yield (half, "both years added", t.doc, WORDINGS["both years added"][pick % 3].format(label=label, y0=y0, y1=y1),
+                   v0 + v1, r.cells[c1].raw)
+            yield (half, "lookup, other words", t.doc, WORDINGS["lookup, other words"][pick % 3].format(label=label, y1=y1),
+                   v1, r.cells[c1].raw)
+            if other is not None and other.cells[c1].value and name(other).lower() != label.lower():
+                yield (half, "ratio, other words", t.doc, WORDINGS["ratio, other words"][pick % 2].format(
+                    label=label, other=name(other), y1=y1), v1 / other.cells[c1].value, r.cells[c1].raw)
+            if r.role == "body" and len(totals) == 1 and r.cells[c1].kind == totals[0].cells[c1].kind:
+                yield (half, "share, other words", t.doc, WORDINGS["share, other words"][pick % 2].format(
+                    label=label, whole=name(totals[0]), y1=y1), v1 / totals[0].cells[c1].value * 100, r.cells[c1].raw)
             # a change the table states beside the two years (added later, worded apart from the seeded sequence)
             for c in changes:
                 cell = r.cells[c] if c < len(r.cells) else None
@@ -223,7 +245,7 @@ def right(kind: str, ans, value: Decimal, raw: str, title: str = "") -> bool:  #
         return all(contains(ans.text, c.strip()) for c in raw.split("\t"))
     if kind.startswith("stated"):  # the stated cell, quoted (a figure computed from the years may round otherwise)
         return contains(ans.text, raw.strip())
-    if kind == "lookup":
+    if kind.startswith("lookup"):
         return contains(ans.text, raw.strip()) or any(f.op == "lookup" and f.value == value for f in ans.figures)
     close = Decimal("0.01") * max(Decimal(1), abs(value) / 100)
     return any(f.op == OPS[kind] and abs(f.value - value) <= close for f in ans.figures)

@@ -2157,3 +2157,17 @@ def test_two_rows_whose_names_hold_the_word_between_them(tmp_path: Path, questio
     got = _every_answer(assistant_over(tmp_path, "report_217.txt", LIQUIDITY)).ask(question)
     worked = next(f for f in got.figures if f.op == op)
     assert [c.row for c in worked.cells] == [a, b]
+
+
+@pytest.mark.parametrize("question,a,b", [
+    ("What is Cash and cash equivalents divided by Short-term investments in 2021?", "Cash and cash equivalents",
+     "Short-term investments"),
+    ("Property and equipment, net was how many times Receivables and other assets in 2020?",
+     "Property and equipment, net", "Receivables and other assets"),
+    ("What was Short-term investments divided by Receivables and other assets in 2020?", "Short-term investments",
+     "Receivables and other assets"),
+])
+def test_a_ratio_worded_as_a_division_or_a_multiple(tmp_path: Path, question: str, a: str, b: str) -> None:
+    got = _every_answer(assistant_over(tmp_path, "report_217.txt", LIQUIDITY)).ask(question)
+    worked = next(f for f in got.figures if f.op == "ratio")
+    assert [c.row for c in worked.cells] == [a, b]
