@@ -219,7 +219,8 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
         # (a change the cues find stays, after them: 'by how much did X change?' is often answered in words,
         # but where no sentence says it the two figures give it)
         kinds = [f for f in found if f not in COMPUTING and f != "text"] or [op]
-        return kinds + [f for f in found if f == "change" or f == "percent_change" and _RATE_ASKED.search(q)]
+        return kinds + [f for f in found if f == "change" or f == "percent_change" and _RATE_ASKED.search(q)
+                        or f == "sum" and _SUM_ASKED.search(q)]
     else:
         lead = [op]
     if op == "percent_change":
@@ -395,6 +396,9 @@ def ordering(question: str) -> tuple[str, str | None]:
 _RATE_ASKED = re.compile(r"(?i)\bgrowth rate\b|\brate of (?:growth|increase|decrease|decline|change)\b|"
                          r"\b(?:percentage|per ?cent) (?:change|increase|decrease|growth|rise|fall)\b|"
                          r"\bby what (?:percentage|%|per ?cent)\b")
+# words that ask for figures added up whatever else the question says ('total' alone is often a row's name)
+_SUM_ASKED = re.compile(r"(?i)\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? (?:up|together)\b|\bsum of\b|"
+                        r"\btogether\b")
 _YEAR_ON_YEAR = re.compile(r"(?i)\byear[- ](?:on|over)[- ]year\b|\byoy\b")
 
 

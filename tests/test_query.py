@@ -106,3 +106,17 @@ def test_a_net_change_is_still_a_row_name_it_may_be() -> None:
 ])
 def test_a_growth_rate_is_a_percent_change_and_a_percentage_need_not_be(question: str, asked: bool) -> None:
     assert ("percent_change" in understand(question).intents) == asked
+
+
+@pytest.mark.parametrize("question,added", [
+    ("How much was home care spending in 2018-19 and 2019-20 combined?", True),
+    ("What were the winter grants in 2018 and 2019 added together?", True),
+    ("What was the Total revenue in 2019?", False),
+    ("What is the total deferred tax asset in 2019?", False),
+])
+def test_words_that_can_only_ask_a_sum_keep_it_when_the_model_reads_a_value(question: str, added: bool) -> None:
+    """'combined', 'added together' ask figures added up whatever the fitted model reads; 'total' alone is often
+    a row's name and is left to the model."""
+    from assistant.query import detect_intents
+
+    assert ("sum" in detect_intents(question, None, ("value", 0.9))) == added
