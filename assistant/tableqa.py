@@ -318,6 +318,8 @@ class TableQA:
         row_scores.sort(key=lambda x: -x[0])
         cols = self._columns(q, t, qset)
         ages = age_range(q.text)
+        if ages and "share" in q.intents and len(_ages_named(q.text)) > 1:
+            ages = None  # 'what share of those aged 65 and over are aged 85-89': a part and its whole, rows of their own
         group = age_group(t, ages) if ages else []
         if group and ages:
             ans = self._group(q, t, group, cols, age_label(ages))
@@ -648,7 +650,9 @@ class TableQA:
                 own = set(re.findall(r"[a-z0-9]+", r.label.lower()))
                 return 0.05 * len(own & said) / max(1, len(own | said))
 
-            scored = [(self.m.weight(terms & self.m.terms(r.path())), r) for r in rows]
+            ages = age_range(phrase)  # an age range the phrase names is the row's own ('65 and over', not '90 and over')
+            scored = [(self.m.weight(terms & self.m.terms(r.path())) if not ages or age_range(r.label) in (None, ages)
+                       else 0.0, r) for r in rows]
             scored = [(w + (0.5 if total and w > 0 and r.role == "total" else 0.0) + (exact(r) if w > 0 else 0.0), r)
                       for w, r in scored]
             top = max((w for w, _ in scored), default=0.0)
@@ -1285,6 +1289,17 @@ def age_range(text: str) -> tuple[int, int | None] | None:
         if a < b <= 120 and not (len(m.group(1)) == 2 and len(m.group(2)) == 2 and b == a + 1):
             return a, b
     return None
+
+
+def _ages_named(text: str) -> set[tuple[int, int | None]]:
+    """Every age range a text names ('65 and over' and '85-89')."""
+    if not _AGE_WORD.search(text):
+        return set()
+    found: set[tuple[int, int | None]] = {(int(m.group(1)), None) for m in _AGE_OPEN.finditer(text)}
+    found |= {(int(m.group(1) or m.group(2)), None) for m in _AGE_OVER.finditer(text)}
+    found |= {(int(m.group(1)), int(m.group(2))) for m in _AGE_SPAN.finditer(text)
+              if int(m.group(1)) < int(m.group(2)) <= 120 and not (len(m.group(1)) == 2 and int(m.group(2)) == int(m.group(1)) + 1)}
+    return {a for a in found if a[0] <= 120}
 
 
 def age_label(ages: tuple[int, int | None]) -> str:
