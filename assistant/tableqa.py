@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import figures as F
-from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
+from .query import Query, content_terms, lower_asked, periods_in, specific, words, years_in
 from .types import Figure, Row, Table
 from .values import SCALES
 
@@ -514,10 +514,15 @@ class TableQA:
         out = []
         qp = set(q.periods) | set(q.months)
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
+        said = set(q.raw_terms)
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(qset & self.m.terms(_header_asked(q, header)))
+            asked = _header_asked(q, header)
+            s = self.m.weight(qset & self.m.terms(asked))
+            # columns the content words match alike are told apart by every word the question uses ('the
+            # payout amount': 'Individual Payout Amount ($)', not 'Individual Performance Factor (%)')
+            s += 0.01 * len(said & set(words(asked)))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:

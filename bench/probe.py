@@ -92,6 +92,9 @@ WORDINGS = {
     # the figure, asked in other words
     "lookup, other words": ["How much {label} was reported for {y1}?", "What did {label} amount to in {y1}?",
                             "Tell me the {label} for {y1}."],
+    # the figure, asked as plans' readers ask it
+    "lookup, plan words": ["How much is allocated to {label} in {y1}?", "What is the budget for {label} in {y1}?",
+                           "How much money goes to {label} in {y1}?", "What's the figure for {label} in {y1}?"],
     # a ratio and a share, in other words
     "ratio, other words": ["What is {label} divided by {other} in {y1}?",
                            "{label} was how many times {other} in {y1}?"],
@@ -213,6 +216,8 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                        (v0 + v1) / 2, r.cells[c1].raw)
             yield (half, "both years added", t.doc, WORDINGS["both years added"][pick % 3].format(label=label, y0=y0, y1=y1),
                    v0 + v1, r.cells[c1].raw)
+            yield (half, "lookup, plan words", t.doc, WORDINGS["lookup, plan words"][pick % 4].format(label=label, y1=y1),
+                   v1, r.cells[c1].raw)
             yield (half, "lookup, other words", t.doc, WORDINGS["lookup, other words"][pick % 3].format(label=label, y1=y1),
                    v1, r.cells[c1].raw)
             if other is not None and other.cells[c1].value and name(other).lower() != label.lower():

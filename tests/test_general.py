@@ -2197,3 +2197,26 @@ def test_a_share_of_one_age_band_in_a_wider_range(tmp_path: Path, question: str,
     assert [c.row for c in worked.cells] == [part, "Total population 65 and over"]
     together = a.ask("How many people aged 85 and over were there in 2030?")
     assert any(f.op == "sum" and f.value == 11700 for f in together.figures)
+
+
+PAYOUTS = """Company report extract 219
+
+\tAnnual bonus payouts\t\t\t
+Director\tBase Salary\tIndividual Performance Factor (%)\tIndividual Payout Amount ($)
+A. Smith\t500,000\t100\t250,000
+B. Jones\t400,000\t90\t180,000
+C. Patel\t300,000\t110\t165,000
+"""
+
+
+@pytest.mark.parametrize("question,column,value", [
+    ("What is the average individual payout amount?", "Individual Payout Amount ($)", Decimal("198333.33")),
+    ("What was the average individual performance factor?", "Individual Performance Factor (%)", Decimal(100)),
+    ("What is the average payout amount per director?", "Individual Payout Amount ($)", Decimal("198333.33")),
+])
+def test_columns_the_content_words_match_alike_are_told_apart_by_every_word(tmp_path: Path, question: str,
+                                                                          column: str, value: Decimal) -> None:
+    a = _every_answer(assistant_over(tmp_path, "report_219.txt", PAYOUTS))
+    worked = next(f for f in a.ask(question).figures if f.op == "average")
+    assert {c.column.split(" / ")[-1] for c in worked.cells} == {column}
+    assert abs(worked.value - value) < Decimal("0.01")
