@@ -1336,6 +1336,9 @@ _WANTED = {
     "person": re.compile(r"\b(Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor)\b|[A-Z][a-z]+ [A-Z][a-z]+"
                          r"|\b(Director|Chair|Officer|Manager|Lead)\b"),
     "weekday": re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b"),
+    # how a figure moved: 'rose by', 'fell 4%', 'an increase of', 'up from ... to', 'compared with'
+    "movement": re.compile(r"(?i)\b(increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|grew|grown|declined?|dropped|"
+                           r"improved|reduc(?:ed|tion)|higher|lower|up|down|compared (?:to|with)|from\b.*\bto)\b"),
     "frequency": re.compile(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|bi-monthly|fortnightly|every|"
                             r"each (week|month|year))\b"),
     # how a figure is arrived at: 'by dividing', 'calculated as', 'based on', 'measured at', 'using the'
@@ -1352,7 +1355,7 @@ _WANTED = {
                          r"(?:primarily|mainly|largely|partly) (?:from|by|as|through))\b"),
 }
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
-                 "frequency": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25}
+                 "frequency": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25, "movement": 0.2}
 
 
 # a footnote line: '(1) Related to...', '1) Includes...', '* Winter pressures grant was separate...'

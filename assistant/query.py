@@ -274,6 +274,8 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "person"
     if _MONEY_HINT.search(s) and re.search(r"\bhow much\b|\bwhat is the\b|\bwhat was the\b", s):
         return "money"
+    if "change" in intents:  # 'by how much did X change?': a sentence that says how it moved
+        return "movement"
     return None
 
 

@@ -2220,3 +2220,25 @@ def test_columns_the_content_words_match_alike_are_told_apart_by_every_word(tmp_
     worked = next(f for f in a.ask(question).figures if f.op == "average")
     assert {c.column.split(" / ")[-1] for c in worked.cells} == {column}
     assert abs(worked.value - value) < Decimal("0.01")
+
+
+MOVEMENT = """Company report extract 221
+
+Trade payables are settled within 60 days of the invoice date, and trade payables are reviewed monthly.
+
+Trade payables rose by 12% to £4.2m at the year end, as suppliers' terms lengthened.
+
+Other payables include accruals for staff costs and holiday pay.
+"""
+
+
+@pytest.mark.parametrize("question", ["By how much did trade payables change?",
+                                      "How much did trade payables change year over year?",
+                                      "What was the year-on-year change in trade payables?"])
+def test_a_change_asked_is_answered_by_the_sentence_that_says_how_it_moved(tmp_path: Path, question: str) -> None:
+    from assistant.query import understand
+
+    assert understand(question).wants == "movement"
+    ans = _every_answer(assistant_over(tmp_path, "report_221.txt", MOVEMENT)).ask(question)
+    assert "12%" in ans.text and "60 days" not in ans.text
+    assert any(c.line_start == 5 for c in ans.citations)
