@@ -137,10 +137,11 @@ def topic_of(request: str) -> str:
     """The request without its drafting words, its audience and the section number it names: what the
     section is about, for retrieval. Only words about drafting go ('draft', 'summary', '200-word');
     'board', 'delivery', 'plan', 'how' and 'will' stay (they are the topic of some requests)."""
-    frame = _FRAME.match(" ".join(request.split()))
+    request = " ".join(request.split())
+    frame = _FRAME.match(request)
     # the drafting frame goes whatever kind of text it asks for ('a 50-word note on', 'a briefing on'); the
     # words that qualify it stay ('a financial summary' is about finance)
-    text = f"{frame.group('mod')} {' '.join(request.split())[frame.end():]}" if frame else request
+    text = f"{frame.group('mod')} {request[frame.end():]}" if frame else request
     text = _SECTION_NO.sub(" ", text)
     text = re.sub(r"(?i)\bsuitable for .*$|\bfor the [A-Z&][\w&]*( [A-Z&][\w&]*)* (Board|Group|Committee)\b", " ", text)
     text = _DRAFT_WORDS.sub(" ", text)
@@ -457,7 +458,7 @@ class Drafter:
         short = budget - _words(figure_sentences) - _words(prose)
         if scope and short > 0.15 * budget:
             # the section named and its figures fall short: what the rest of the plan says on the topic
-            prose += self._prose(q, candidates, short, used, table_ids, {p.id for p in scope}, focus, "outside")
+            prose += self._prose(q, candidates, short, used, table_ids, {p.id for p in scope}, focus, outside=True)
         figs: list[Figure] = []
         for fs in figure_sentences:
             figs.extend(f for f in fs.figures if f not in figs)
@@ -487,9 +488,9 @@ class Drafter:
         return [c for c in inside + candidates if not (c[0].id in seen or seen.add(c[0].id))]  # type: ignore[func-returns-value]
 
     def _prose(self, q, candidates, budget: int, used: set[str], table_ids: set[str],  # type: ignore[no-untyped-def]
-               preferred: set[str], focus: Focus | None = None, part: str = "inside") -> list[DraftSentence]:
+               preferred: set[str], focus: Focus | None = None, outside: bool = False) -> list[DraftSentence]:
         """Sentences for the prose of a section, up to the budget. Where the request names a section
-        (`preferred`: its passages), only that section's sentences, or with part='outside' only the rest's."""
+        (`preferred`: its passages), only that section's sentences, or with `outside` only the rest's."""
         ranked = self.a.ranked_sentences(q, candidates)
         for s in ranked:
             if focus is not None and s.passage.id not in preferred and focus.holds(s.passage.doc, s.line, 0,
@@ -614,7 +615,7 @@ class Drafter:
             return "stop" if total >= budget * 0.95 else "took"
 
         for s in ranked:
-            if preferred and (s.passage.id in preferred) != (part != "outside"):
+            if preferred and (s.passage.id in preferred) == outside:
                 continue  # a section the request names: its own sentences, or (asked for) the rest's
             if take(s, ranked, 0.25) == "stop":
                 return picked

@@ -678,13 +678,13 @@ class TableQA:
             cuts = [i for i in range(len(span)) if span.startswith(joint, i)]
             if len(cuts) > 1 and joint.strip():
 
-                def said(phrase: str) -> float:
+                def named(phrase: str) -> float:  # the most of the phrase any row says
                     terms = set(self.m.terms(phrase))
                     w = self.m.weight(terms) or 1.0
                     return max((self.m.weight(terms & self.m.terms(r.path())) for r in rows), default=0.0) / w
 
                 a, b = max(((span[:i], span[i + len(joint):]) for i in cuts),
-                           key=lambda ab: (min(said(ab[0]), said(ab[1])), said(ab[0]) + said(ab[1])))
+                           key=lambda ab: (min(named(ab[0]), named(ab[1])), named(ab[0]) + named(ab[1])))
         pairs = [(ra, rb) for rb in best(b) for ra in best(a) if ra is not rb]
         if not pairs:
             return None
@@ -1289,10 +1289,14 @@ def age_range(text: str) -> tuple[int, int | None] | None:
     if m:
         n = int(m.group(1) or m.group(2))
         return (n, None) if n <= 120 else None
-    for m in _AGE_SPAN.finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if a < b <= 120 and not (len(m.group(1)) == 2 and len(m.group(2)) == 2 and b == a + 1):
-            return a, b
+    return next((ages for m in _AGE_SPAN.finditer(text) if (ages := _span_ages(m))), None)
+
+
+def _span_ages(m: re.Match[str]) -> tuple[int, int] | None:
+    """The ages of a span like '65-74' (None for '18-19', which reads as years, or a span past 120)."""
+    a, b = int(m.group(1)), int(m.group(2))
+    if a < b <= 120 and not (len(m.group(1)) == 2 and len(m.group(2)) == 2 and b == a + 1):
+        return a, b
     return None
 
 
@@ -1302,8 +1306,7 @@ def _ages_named(text: str) -> set[tuple[int, int | None]]:
         return set()
     found: set[tuple[int, int | None]] = {(int(m.group(1)), None) for m in _AGE_OPEN.finditer(text)}
     found |= {(int(m.group(1) or m.group(2)), None) for m in _AGE_OVER.finditer(text)}
-    found |= {(int(m.group(1)), int(m.group(2))) for m in _AGE_SPAN.finditer(text)
-              if int(m.group(1)) < int(m.group(2)) <= 120 and not (len(m.group(1)) == 2 and int(m.group(2)) == int(m.group(1)) + 1)}
+    found |= {ages for m in _AGE_SPAN.finditer(text) if (ages := _span_ages(m))}
     return {a for a in found if a[0] <= 120}
 
 
