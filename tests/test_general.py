@@ -2173,29 +2173,29 @@ def test_a_ratio_worded_as_a_division_or_a_multiple(tmp_path: Path, question: st
     assert [c.row for c in worked.cells] == [a, b]
 
 
-POPULATION = """Northshire population projections
+POPULATION = """Westvale resident projections
 
 \t2025\t2030
-People aged 65-74\t41,200\t44,900
-People aged 75-84\t25,300\t30,100
-People aged 85-89\t6,400\t7,800
-People aged 90 and over\t3,100\t3,900
-Total population 65 and over\t76,000\t86,700
+Residents aged 65-74\t41,200\t44,900
+Residents aged 75-84\t25,300\t30,100
+Residents aged 85-89\t6,400\t7,800
+Residents aged 90 and over\t3,100\t3,900
+All residents 65 and over\t76,000\t86,700
 """
 
 
 @pytest.mark.parametrize("question,part", [
-    ("What percentage of the Total population 65 and over was People aged 85-89 in 2030?", "People aged 85-89"),
-    ("What proportion of people aged 65 and over were aged 75-84 in 2025?", "People aged 75-84"),
-    ("What was People aged 65-74 as a percentage of Total population 65 and over in 2030?", "People aged 65-74"),
+    ("What percentage of All residents 65 and over was Residents aged 85-89 in 2030?", "Residents aged 85-89"),
+    ("What proportion of residents aged 65 and over were aged 75-84 in 2025?", "Residents aged 75-84"),
+    ("What was Residents aged 65-74 as a percentage of All residents 65 and over in 2030?", "Residents aged 65-74"),
 ])
 def test_a_share_of_one_age_band_in_a_wider_range(tmp_path: Path, question: str, part: str) -> None:
     """Two age ranges in a share question are a part and its whole, each a row of its own; one range alone
     is still the bands that tile it added up."""
     a = _every_answer(assistant_over(tmp_path, "population.txt", POPULATION))
     worked = next(f for f in a.ask(question).figures if f.op == "share")
-    assert [c.row for c in worked.cells] == [part, "Total population 65 and over"]
-    together = a.ask("How many people aged 85 and over were there in 2030?")
+    assert [c.row for c in worked.cells] == [part, "All residents 65 and over"]
+    together = a.ask("How many residents aged 85 and over were there in 2030?")
     assert any(f.op == "sum" and f.value == 11700 for f in together.figures)
 
 
