@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import figures as F
-from .query import Query, content_terms, lower_asked, periods_in, specific, words, years_in
+from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
 from .types import Figure, Row, Table
 from .values import SCALES
 
@@ -224,8 +224,6 @@ def _is_change_col(header: str) -> bool:
 
 
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
-# a column of shares of something: '% of segment revenues', 'as a % of sales', 'percent of total'
-_SHARE_COL = re.compile(r"(?i)(?:%|\bper ?cent(?:age)?)\s*(?:/\s*)?of\b.*$")
 
 
 def _last_header(t: Table, c: int) -> str:
@@ -514,15 +512,10 @@ class TableQA:
         out = []
         qp = set(q.periods) | set(q.months)
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
-        said = set(q.raw_terms)
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            asked = _header_asked(q, header)
-            s = self.m.weight(qset & self.m.terms(asked))
-            # columns the content words match alike are told apart by every word the question uses ('the
-            # payout amount': 'Individual Payout Amount ($)', not 'Individual Performance Factor (%)')
-            s += 0.01 * len(said & set(words(asked)))
+            s = self.m.weight(qset & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
@@ -782,8 +775,7 @@ class TableQA:
                 a, b = chronological(t, [a, b])
                 return a, b
             return _order_compare(q, t, a, b)
-        if len(timed) >= 2:  # no period asked: the change between the two latest periods (one column each: of
-            # an amount and its share under one year, the one asked)
+        if len(timed) >= 2:  # no period asked: the change between the two latest periods (one column each)
             latest = timed[-2:]
             return latest[0], latest[1]
         return numeric[0], numeric[1]
@@ -970,8 +962,7 @@ class TableQA:
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
         def fit(c: int) -> float:
-            header = _header_asked(q, t.columns[c])
-            words = self.m.terms(header) | {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
+            words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
             return self.m.weight(qset & words)
 
         # the best-fitting column of each period; the first one on a tie
@@ -1225,14 +1216,6 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
 
 # the kinds of period a header and a question may both say: a year, a quarter, a month
 _PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
-
-
-def _header_asked(q: Query, header: str) -> str:
-    """The words of a column header that can say the question asks for that column: all of them, but for a
-    column of shares ('% of segment revenues') when no percentage is asked, whose 'revenues' names what the
-    amount column beside it is ('the change in VAS revenue' is an amount)."""
-    share = _SHARE_COL.search(header) if q.wants != "percent" else None
-    return header[:share.start()] if share else header
 
 
 def _without_name(text: str, row: Row) -> str:

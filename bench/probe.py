@@ -70,9 +70,6 @@ WORDINGS = {
     # the change between the two latest years, which the question does not name (only where they follow on)
     "year on year": ["What was the year-on-year change in {label}?", "By how much did {label} change year over year?",
                      "What is the year-on-year change in {label}?"],
-    # the change in a row's amount where each year has an amount and its share ('% of total revenues')
-    "amount beside share": ["What was the change in {label} from {y0} to {y1}?",
-                            "By how much did {label} change between {y0} and {y1}?"],
     # the change worded by its direction ('increase' where it rose, 'decrease' where it fell)
     "rise or fall": ["How much did {label} {dir} from {y0} to {y1}?", "By how much did {label} {dir} between {y0} and {y1}?",
                      "What was the {dir} in {label} from {y0} to {y1}?"],
@@ -107,13 +104,13 @@ WORDINGS = {
 }
 OPS = {"both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
        "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
-       "average of both": "average", "change": "difference", "year on year": "difference", "amount beside share": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
+       "average of both": "average", "change": "difference", "year on year": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
 
 
 def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
     """(half, kind, doc, question, expected value, raw cell) for every sampled row of every table."""
-    from assistant.tableqa import _SHARE_COL, NUMERIC, _header_periods, _is_change_col, column_period
+    from assistant.tableqa import NUMERIC, _header_periods, _is_change_col, column_period
 
     rng = random.Random(seed)
     for t in a.default_answerer.index.tables():
@@ -125,21 +122,6 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
             if len(found) == 1 and re.fullmatch(r"(?:19|20)\d\d(?:-\d\d)?", y := next(iter(found))):
                 years.setdefault(y, []).append(c)
         single = sorted(y for y, cs in years.items() if len(cs) == 1)
-        # years with an amount and its share of something ('% of total revenues'): the amount's column
-        amounts = {y: [c for c in cs if not _SHARE_COL.search(t.columns[c])] for y, cs in years.items()
-                   if len(cs) == 2 and sum(bool(_SHARE_COL.search(t.columns[c])) for c in cs) == 1}
-        if len(amounts) >= 2 and len(single) < 2:
-            y0, y1 = sorted(amounts)[-2:]
-            c0, c1 = amounts[y0][0], amounts[y1][0]
-            labels = Counter(r.label.strip().lower() for r in t.rows)
-            fit = [r for r in t.rows if r.role in ("body", "total") and len(r.label.strip()) > 2
-                   and labels[r.label.strip().lower()] == 1 and len(r.cells) > max(c0, c1)
-                   and all(r.cells[c].kind in ("money", "number") and r.cells[c].value is not None for c in (c0, c1))]
-            for r in sorted(fit, key=lambda r: zlib.crc32(f"{t.doc} {r.label}".encode()))[:2]:
-                wording = WORDINGS["amount beside share"][zlib.crc32(f"{t.doc} {r.label} s".encode()) % 2]
-                label = re.sub(r"\s*\(\d\)|(?<=[A-Za-z])\d$", "", r.label.strip())
-                yield (half, "amount beside share", t.doc, wording.format(label=label, y0=y0, y1=y1),
-                       r.cells[c1].value - r.cells[c0].value, r.cells[c1].raw)
         if len(single) < 2:
             continue
         y0, y1 = single[-2], single[-1]
