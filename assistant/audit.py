@@ -907,13 +907,17 @@ def _same_at_precision(n: Number, value: Decimal) -> bool:
 
 
 def _period_clash(sentence: str, t: Table, c: Cell) -> bool:
-    """The sentence names a financial year and the cell's column names a different one."""
+    """The sentence names a financial year, or a calendar year, and the cell's column names a different one
+    of the same kind ('In 2019, ... $1,498,000' is not the 2018 column's 1,510,000 restated)."""
     header = column_name(t, c.col)
-    hp = {normalize_period(m.group(0)) for m in re.finditer(r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}", header)}
-    sp = {normalize_period(m.group(0)) for m in re.finditer(r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}", sentence)}
-    hp.discard(None)
-    sp.discard(None)
-    return bool(hp and sp and not (hp & sp))
+    for pattern in (r"(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}", r"(?<![\d/\-–])(?:19|20)\d{2}(?![\d/\-–])"):
+        hp = {normalize_period(m.group(0)) for m in re.finditer(pattern, header)}
+        sp = {normalize_period(m.group(0)) for m in re.finditer(pattern, sentence)}
+        hp.discard(None)
+        sp.discard(None)
+        if hp and sp and not (hp & sp):
+            return True
+    return False
 
 
 def _dedupe(findings: list[AuditFinding]) -> list[AuditFinding]:

@@ -387,6 +387,10 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     last_line = max(max(r.lines) for r in body) if body else first_line
     caption, caption_line = _caption(doc, blocks, bi, seg, titles)
     notes.extend(_footnotes(doc, blocks, bi, seg))
+    scale = _scale_note_above(doc, min(r.line for r in [*titles, *seg]), seg[0].page)
+    if scale is not None and scale[1] != caption_line:
+        # '(in thousands)' over a title row: the table's scale, though the title is its caption
+        notes.append(f"scale (line {scale[1]}): {scale[0]}")
     kind = "data"
     if not header_rows and label_cols == 1 and ncols >= 2 and _form_like(typed_rows):
         kind = "form"
@@ -785,7 +789,7 @@ def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
     if ne != [0]:
         # a row broken by a page break: text cells only, empty where the row above has its values
         num_cols = [i for i, c in enumerate(prev.cells) if parse_cell(c).kind in NUMERIC]
-        return (r.gap_before and bool(num_cols) and all(not r.cells[i].strip() for i in num_cols)
+        return (r.gap_before and bool(num_cols) and all(i >= len(r.cells) or not r.cells[i].strip() for i in num_cols)
                 and all(k == "text" for k in kinds))
     t = texts[0]
     if t[0].islower() or _bullet(t[0]) or r.indented:
@@ -927,6 +931,18 @@ def _neighbour_text(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRo
             return None
         i += direction
         steps += 1
+    return None
+
+
+def _scale_note_above(doc: SourceDoc, first_line: int, page: int | None) -> tuple[str, int] | None:
+    """A scale note ('(in thousands)', "($'000)") on the nearest non-blank line above a table, within 3."""
+    at = next((i for i, ln in enumerate(doc.lines) if ln.page == page and ln.no == first_line), None)
+    for i in range((at or 0) - 1, max(-1, (at or 0) - 4), -1):
+        if at is None or doc.lines[i].page != page:
+            return None
+        text = doc.lines[i].text.strip()
+        if text:
+            return (text, doc.lines[i].no) if "\t" not in text and SCALE_NOTE.match(text) else None
     return None
 
 

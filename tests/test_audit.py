@@ -296,3 +296,25 @@ def test_a_blank_change_cell_does_not_make_a_row_part_of_the_one_above(tmp_path:
     doc = read(tmp_path / "doc.txt")
     row = next(r for t in extract_tables(doc, segment(doc)) for r in t.rows if r.label.startswith("Right-of-use"))
     assert row.group is None
+
+
+@pytest.mark.parametrize("when", ["In 2019", "For fiscal 2019", "During the year ended December 31, 2019"])
+def test_a_sentence_about_one_year_does_not_restate_another_years_cell(tmp_path: Path, when: str) -> None:
+    table = ("Licence income by region\n\n\t2019\t2018\n\t$\t$\nNorthern region licence income\t1,700,000\t1,510,000\n"
+             "Southern region licence income\t820,000\t790,000\n\n")
+    # near the other year's figure only: not the same figure restated
+    assert audit_text(tmp_path, table + f"{when}, Northern region licence income was $1,498,000 after credits.\n") == []
+    # near its own year's figure: a restatement, shown against that year's cell
+    found = audit_text(tmp_path, table + f"{when}, Northern region licence income was $1,693,000 after credits.\n")
+    assert [(f.kind, f.computed) for f in found] == [("restated", "1,700,000")]
+
+
+@pytest.mark.parametrize("scale", ["(in thousands)", "(In millions)", "($'000)"])
+def test_a_scale_note_above_a_title_row_says_the_figures_are_rounded(tmp_path: Path, scale: str) -> None:
+    # each figure rounded on its own: the rows add up to one more than the total printed
+    table = (f"The schemes are shown below.\n{scale}\nCommunity schemes by year\t\t\n\t2018\t2019\n"
+             "Falls service\t1,236\t1,301\nHome support\t2,447\t2,519\nTelecare\t1,108\t1,190\nTotal\t4,790\t5,010\n")
+    assert audit_text(tmp_path, table) == []
+    # a total out by more than the rounding is still found
+    found = audit_text(tmp_path, table.replace("Total\t4,790", "Total\t4,890"))
+    assert [(f.kind, f.computed) for f in found] == [("total", "4,791")]

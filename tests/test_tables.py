@@ -360,3 +360,13 @@ def test_a_unit_only_header_and_a_grand_total_under_the_last_category(tmp_path: 
                        "Total\t41.4\n")
     assert sub.rows[-1].group == "Schemes", "a total of its own category's rows stays in it"
 
+
+
+@pytest.mark.parametrize("rest", ["hospital after a stay\tthe Council", "after a stay", "hospital\tthe Council\t"])
+def test_a_row_broken_by_a_page_break_with_fewer_cells_than_the_row_above(tmp_path: Path, rest: str) -> None:
+    text = (f"Scheme\tLead\t2019\t2020\nHome care for people leaving\tCouncil\t100\t200\n\n{rest}\n\n"
+            "Next paragraph of text here.\n")
+    [t] = tables_in(tmp_path, text)
+    row = t.rows[0]
+    assert row.label.startswith("Home care for people leaving")
+    assert [c.value for c in row.cells[2:4]] == [Decimal(100), Decimal(200)]
