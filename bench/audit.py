@@ -96,10 +96,20 @@ def reversed_columns(text: str) -> str:
     for i, j in tab_blocks(lines):
         block = [line.split("\t") for line in lines[i:j]]
         width = max(len(cells) for cells in block)  # a short header line ('$'000' over two of four) is padded
+        # the label columns stay where they are: those before the first figure of every row that has one
+        # ('Trust | Income | 398.9 | 412.6' keeps 'Trust | Income' first)
+        firsts = [next(n for n, c in enumerate(cells) if _is_value(c)) for cells in block
+                  if any(_is_value(c) for c in cells[1:])]
+        labels = max(1, min(firsts, default=1))
         for k, cells in enumerate(block):
             cells += [""] * (width - len(cells))
-            out[i + k] = "\t".join([cells[0], *cells[1:][::-1]]).rstrip("\t") if width >= 3 else "\t".join(cells)
+            out[i + k] = ("\t".join([*cells[:labels], *cells[labels:][::-1]]) if width - labels >= 2
+                          else "\t".join(cells))
     return "\n".join(out) + "\n"
+
+
+def _is_value(cell: str) -> bool:
+    return parse_cell(cell).kind in ("money", "number", "percent")
 
 
 def with_change_columns(text: str) -> str:
