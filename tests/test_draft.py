@@ -852,3 +852,46 @@ def test_a_named_section_is_drafted_from_its_own_sentences_and_figures_first(tmp
     # a section of one sentence and no figures: what the rest of the plan says about carers fills it out
     lines = {c.line_start for sec in short.sections for x in sec.sentences for c in x.citations}
     assert {3, 22} <= lines, lines
+
+
+def _day_centres() -> str:
+    """A made-up plan whose outcomes section uses 'day centres' beside figures, again and again; another,
+    far from it, has the heading that says who attends them, and its sentences do not repeat the words."""
+    filler = "Roads and bridges\n\n" + "".join(f"Paragraph {i} of the plan is about the budget for roads and "
+                                              "bridges.\n\n" for i in range(25))
+    return ("Northvale community plan\n\n"
+            "What the day centres achieved\n\n"
+            "People who use the day centres had 18% fewer falls than the year before.\n\n"
+            "Day centres are used by 310 people, and the day centres use 5 minibuses.\n\n"
+            "People who use day centres stayed at home 40 days longer on average.\n\n"
+            "Day centre use rose by 9% after the day centres opened at weekends.\n\n"
+            f"{filler}"
+            "Who attends the centres?\n\n"
+            "Most people attending are referred by their social worker after an assessment at home.\n\n"
+            "64% of people attend twice a week or more, and only 12 people attending are under 65.\n\n"
+            f"{filler}"
+            "How carers were consulted\n\n"
+            "The team held 6 workshops attended by 140 carers, and a survey had 95 replies.\n\n"
+            f"{filler}")
+
+
+@pytest.mark.parametrize("topic,first", [
+    ("who attends the day centres", 65), ("who attends our day centres", 65),
+    ("the people who attend the centres", 65), ("how carers were consulted", 123), ("carers consulted", 123),
+    ("what the day centres achieved", 3), ("the budget for roads", None), ("day centres", None),
+])
+def test_a_heading_that_restates_the_request_is_where_the_draft_comes_from(tmp_path: Path, topic: str,
+                                                                           first: int | None) -> None:
+    """A heading whose every word is asked, and which says most of what is asked (by weight), is where the
+    topic is ('Who attends the centres?' for who attends the day centres); a topic no heading restates, or
+    that several headings share a word of ('day centres'), has no such place."""
+    from assistant.draft import Drafter
+
+    a = assistant_over(tmp_path, "northvale.txt", _day_centres())
+    focus = Drafter(a.default_answerer)._heading_focus(topic, None)
+    if first is None:
+        assert focus is None or not focus.named
+    else:
+        assert focus is not None and focus.named and focus.first == first
+    d = a.draft(f"Draft a 50-word summary of {topic}.")
+    assert_traceable(d)
