@@ -345,7 +345,9 @@ class Drafter:
         number = r.section_number
         if not names:  # 'the delayed transfers of care section': the longest run of words before 'section'
             names = self._named_in_lower_case(request, docs)
-        if not names and not number:  # 'the vision for integrated care': a heading the request spells out
+        if not names and not number and not r.parts:
+            # 'the vision for integrated care': a heading the request spells out (a request that joins two things
+            # is not one section: each part finds its own heading, Drafter._heading_focus)
             names = self._heading_spelt_out(request, docs)
         if not number and not names:
             return [], []

@@ -895,3 +895,17 @@ def test_a_heading_that_restates_the_request_is_where_the_draft_comes_from(tmp_p
         assert focus is not None and focus.named and focus.first == first
     d = a.draft(f"Draft a 50-word summary of {topic}.")
     assert_traceable(d)
+
+
+@pytest.mark.parametrize("request_text", [
+    "Draft a 60-word summary of who uses the day centres and how carers were consulted.",
+    "Write a 60-word paragraph on who uses the day centres, and how carers were consulted.",
+    "Draft a 60-word summary of how carers were consulted and who uses the day centres.",
+])
+def test_a_request_joining_two_things_is_not_scoped_to_the_heading_of_one(tmp_path: Path, request_text: str) -> None:
+    """'Who uses the day centres' spells out a heading, but the request asks about carers too: both parts are
+    drafted, each from its own section."""
+    a = assistant_over(tmp_path, "northvale.txt", _day_centres().replace("Who attends the centres?",
+                                                                         "Who uses the day centres?"))
+    text = to_markdown(a.draft(request_text), footnotes=False).split("### Sources")[0]
+    assert "64%" in text and "140 carers" in text, text
