@@ -315,7 +315,8 @@ def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
             expanded += " " + " ".join(more)
     out: list[str] = []
     for w in words(expanded):
-        if w in STOPWORDS or w in QUESTION_WORDS or (len(w) < 2 and not w.isdigit()):
+        bare = w[:-2] if w.endswith(("'s", "’s")) else w  # "what's", "it's" are the little words they shorten
+        if bare in STOPWORDS or bare in QUESTION_WORDS or (len(w) < 2 and not w.isdigit()):
             continue
         t = stem(w)
         if t not in out:

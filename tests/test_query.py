@@ -120,3 +120,14 @@ def test_words_that_can_only_ask_a_sum_keep_it_when_the_model_reads_a_value(ques
     from assistant.query import detect_intents
 
     assert ("sum" in detect_intents(question, None, ("value", 0.9))) == added
+
+
+@pytest.mark.parametrize("question,terms", [
+    ("What's the figure for home care in 2019?", ("home", "care", "2019")),
+    ("What’s the figure for home care in 2019?", ("home", "care", "2019")),
+    ("Who's leading the falls service?", ("lead", "fall", "servic")),
+    ("It's the council's budget for respite: how much is it?", ("council", "budget", "respit")),
+])
+def test_a_shortened_little_word_is_not_a_subject_term(question: str, terms: tuple[str, ...]) -> None:
+    """"What's", "who's", "it's" are the question words they shorten; "council's" keeps its noun."""
+    assert understand(question).terms == terms
