@@ -220,7 +220,7 @@ def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float]
         # but where no sentence says it the two figures give it)
         kinds = [f for f in found if f not in COMPUTING and f != "text"] or [op]
         return kinds + [f for f in found if f == "change" or f == "percent_change" and _RATE_ASKED.search(q)
-                        or f == "sum" and _SUM_ASKED.search(q)]
+                        or f == "sum" and (_SUM_ASKED.search(q) or _TOTAL_OVER_PERIODS.search(q))]
     else:
         lead = [op]
     if op == "percent_change":
@@ -402,6 +402,9 @@ _RATE_ASKED = re.compile(r"(?i)\bgrowth rate\b|\brate of (?:growth|increase|decr
 # words that ask for figures added up whatever else the question says ('total' alone is often a row's name)
 _SUM_ASKED = re.compile(r"(?i)\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? (?:up|together)\b|\bsum of\b|"
                         r"\btogether\b")
+# 'the total X in 2018 and 2019': a total over the periods joined (not 'the respective totals', one per period)
+_TOTAL_OVER_PERIODS = re.compile(r"(?i)^(?!.*\brespective(?:ly)?\b)(?!.*\beach\b).*\btotal\b.*\b(?:19|20)\d{2}\b"
+                                 r"(?:/\d{2})?\s+and\s+(?:fiscal\s+|fy\s*)?(?:19|20)\d{2}\b")
 _YEAR_ON_YEAR = re.compile(r"(?i)\byear[- ](?:on|over)[- ]year\b|\byoy\b")
 
 

@@ -2188,3 +2188,39 @@ def test_a_change_asked_is_answered_by_the_sentence_that_says_how_it_moved(tmp_p
     ans = _every_answer(assistant_over(tmp_path, "report_221.txt", MOVEMENT)).ask(question)
     assert "12%" in ans.text and "60 days" not in ans.text
     assert any(c.line_start == 5 for c in ans.citations)
+
+
+LEASES = """Company report extract 241
+
+Note 14 Lease costs
+
+Lease costs by type were as follows.
+
+	2019	2018
+Office leases	4,120	3,870
+Depot leases	1,530	1,410
+Vehicle leases	660	720
+Total lease costs	6,310	6,000
+"""
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What was the total Depot leases in 2018 and 2019?", 1530 + 1410),
+    ("What is the total office leases for 2018 and 2019?", 4120 + 3870),
+    ("What was the total of vehicle leases in fiscal 2018 and fiscal 2019?", 660 + 720),
+    ("What was the total Vehicle leases in 2019 and 2018?", 660 + 720),
+])
+def test_the_total_of_a_row_in_two_years_adds_the_years(tmp_path: Path, question: str, expected: int) -> None:
+    """'The total X in A and B' adds X's figures of the years joined, whether or not the table has a totals row."""
+    assert "sum" in understand(question).intents
+    ans = _every_answer(assistant_over(tmp_path, "report_241.txt", LEASES)).ask(question)
+    fig = next(f for f in ans.figures if f.op == "sum")
+    assert fig.value == Decimal(expected)
+    assert len({c.row for c in fig.cells}) == 1
+
+
+@pytest.mark.parametrize("question", ["What were the respective total lease costs in 2018 and 2019?",
+                                      "What were total lease costs in 2018 and 2019 respectively?",
+                                      "What was the total lease costs in 2019?"])
+def test_respective_totals_or_one_year_are_not_added(question: str) -> None:
+    assert "sum" not in understand(question).intents
