@@ -1291,13 +1291,13 @@ def _clean(text: str) -> str | None:
 # FOCUS_SHARE of their retrieval score; the draft takes its sentences from there and FOCUS_REACH lines around,
 # each gaining FOCUS_WEIGHT. Best passages spread over the document say no one place is the topic: no focus.
 FOCUS_TOP = 8
+FOCUS_REACH = 40
+FOCUS_SHARE = 0.5
+FOCUS_WEIGHT = 0.3
 # a heading that restates the request (Drafter._heading_focus) says at least this share of its words' weight.
 # On the 20 new draft requests (bench/draft.py --set new): 0.6 and 0.7 cover 57 of 94 key points, 0.5 54, 0.4 and
 # 0.8 53 (53 without it); the dev drafts are the same at every value
 HEADING_SHARE = 0.6
-FOCUS_REACH = 40
-FOCUS_SHARE = 0.5
-FOCUS_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)

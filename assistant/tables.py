@@ -937,8 +937,10 @@ def _neighbour_text(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRo
 def _scale_note_above(doc: SourceDoc, first_line: int, page: int | None) -> tuple[str, int] | None:
     """A scale note ('(in thousands)', "($'000)") on the nearest non-blank line above a table, within 3."""
     at = next((i for i, ln in enumerate(doc.lines) if ln.page == page and ln.no == first_line), None)
-    for i in range((at or 0) - 1, max(-1, (at or 0) - 4), -1):
-        if at is None or doc.lines[i].page != page:
+    if at is None:
+        return None
+    for i in range(at - 1, max(-1, at - 4), -1):
+        if doc.lines[i].page != page:
             return None
         text = doc.lines[i].text.strip()
         if text:
