@@ -144,6 +144,10 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
     return periods, months
 
 
+# words that name a rate of change ('the growth rate of X', 'the rate of decrease in X'): a cue of a % change, and
+# kept as one whatever else the question says (_RATE_ASKED)
+_RATE_WORDS = r"\bgrowth rate\b|\brate of (?:growth|increase|decrease|decline|change)\b"
+
 # What a question asks for, in the order intents are tried (the first found is the main one).
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p in [
     ("share", r"what (percentage|proportion|share|%|per ?cent) of\b|as a (percentage|share|proportion) of|"
@@ -153,7 +157,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
     ("percent_change", r"by what (percentage|%|per ?cent)|percentage terms|percentage (increase|decrease|rise|fall|"
                        r"growth|change|reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|"
                        r"(grow|rise|increase|fall|decrease|change|drop|go up|gone up)\w* by what|"
-                       r"what (is|was) the (percentage|%)|\bgrowth rate\b|\brate of (growth|increase|decrease|decline|change)\b"),
+                       r"what (is|was) the (percentage|%)|" + _RATE_WORDS),
     ("change", r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
                r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
                r"how much (more|less|higher|lower)|\bgap between\b|\bwhat (is|was|will be) the (?:[a-z]+-[a-z-]+ |annual |overall |absolute )?(change|difference|increase|decrease|"
@@ -396,8 +400,7 @@ def ordering(question: str) -> tuple[str, str | None]:
 
 # words that ask for a rate of change whatever else the question says ('what was the percentage of X' may be a
 # share; 'the growth rate of X' is not)
-_RATE_ASKED = re.compile(r"(?i)\bgrowth rate\b|\brate of (?:growth|increase|decrease|decline|change)\b|"
-                         r"\b(?:percentage|per ?cent) (?:change|increase|decrease|growth|rise|fall)\b|"
+_RATE_ASKED = re.compile(r"(?i)" + _RATE_WORDS + r"|\b(?:percentage|per ?cent) (?:change|increase|decrease|growth|rise|fall)\b|"
                          r"\bby what (?:percentage|%|per ?cent)\b")
 # words that ask for figures added up whatever else the question says ('total' alone is often a row's name)
 _SUM_ASKED = re.compile(r"(?i)\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? (?:up|together)\b|\bsum of\b|"
