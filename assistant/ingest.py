@@ -22,6 +22,7 @@ between a source line and the text we index and quote:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import io
@@ -228,12 +229,12 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         raise IngestError(where, "PDF has no pages")
     if not any(t.strip() for t in texts):
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
-    tables, laid_out = _pdf_tables(data)
+    tables, laid_out = _pdf_tables(data, texts)
     lines: list[Line] = []
     for no, text in enumerate(texts, 1):
         page_lines = text.replace("\r", "").split("\n")
-        for rows in tables.get(no, []):
-            page_lines = _merge_table(page_lines, rows)
+        for rows, printed in tables.get(no, []):
+            page_lines = _merge_table(page_lines, rows, printed)
         if no in laid_out:  # tables set apart by white space only, read from where the words sit
             page_lines = laid_out[no]
         lines.extend(_make_lines((_glyphs(x) for x in page_lines), no))
@@ -251,31 +252,51 @@ def _glyphs(line: str) -> str:
     return _CID.sub(lambda m: "\u2022" if m.group(1) == "127" else " ", line).replace("  ", " ")
 
 
-def _pdf_tables(data: bytes) -> tuple[dict[int, list[list[list[str]]]], dict[int, list[str]]]:
-    """Ruled tables pdfplumber finds on each page, as rows of cell texts; and, for a page without any, its
+def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[list[list[str]], str]]],
+                                                        dict[int, list[str]]]:
+    """Ruled tables pdfplumber finds on each page, as rows of cell texts (with the text as printed, cut words
+    and all, that the page's text layer spells them with); and, for a page without any, its
     lines rebuilt from its words' positions when it has a table set apart by white space alone
     (pdf_layout.py). A PDF pdfplumber cannot read still ingests, as text only."""
     try:
         import pdfplumber
 
-        from .pdf_layout import page_lines
+        from .pdf_layout import Words, join_wrapped, page_lines
 
-        out: dict[int, list[list[list[str]]]] = {}
+        words = Words.of(texts)  # (a word a narrow column cut over two lines of a cell is mended by these)
+        out: dict[int, list[tuple[list[list[str]], str]]] = {}
         laid_out: dict[int, list[str]] = {}
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            ruled: dict[int, list[list[list[str]]]] = {}
             for no, page in enumerate(pdf.pages, 1):
-                found = []
                 for table in page.find_tables():
-                    rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
-                    rows = [r for r in rows if any(r)]
-                    # one row alone is a table only at the foot of the page: a header whose rows go on overleaf
-                    foot = len(rows) == 1 and table.bbox[3] > 0.8 * float(page.height)
-                    if (len(rows) >= 2 or foot) and max((sum(1 for c in r if c) for r in rows), default=0) >= 2:
-                        found.append(rows)
-                if found:
-                    out[no] = found
-                    continue
-                rebuilt = page_lines(page.extract_words(x_tolerance=1.5, y_tolerance=2))
+                    raw = [r for r in ([cell or "" for cell in row] for row in table.extract()) if any(c.strip() for c in r)]
+                    # one row alone is a table only at the foot of the page (a header whose rows go on
+                    # overleaf) or at its top (the rest of a row broken by the page break, or a long table's
+                    # one row on this page)
+                    one = len(raw) == 1
+                    foot = one and table.bbox[3] > 0.8 * float(page.height)
+                    head = one and table.bbox[1] < 0.15 * float(page.height) and len(raw[0]) >= 2
+                    filled = max((sum(1 for c in r if c.strip()) for r in raw), default=0)
+                    if (len(raw) >= 2 or foot or head) and (filled >= 2 or head and filled == 1):
+                        ruled.setdefault(no, []).append(raw)
+                        for row in raw:
+                            for cell in row:
+                                words.add_cuts(cell)
+            # a page without ruled tables: its words, read once for a first reading of its unruled tables
+            # (which counts the words at their cells' line breaks) and once for good
+            unruled = {no: page.extract_words(x_tolerance=1.5, y_tolerance=2)
+                       for no, page in enumerate(pdf.pages, 1) if no not in ruled}
+            words.recording = True
+            for page_words in unruled.values():
+                page_lines(page_words, words)
+            words.recording = False
+            for no, tables in ruled.items():
+                out[no] = [([[" ".join(functools.reduce(lambda a, b: join_wrapped(a, b, words), cell.split("\n"), "")
+                                        .split()) for cell in row] for row in raw],
+                            " ".join(c for r in raw for c in r)) for raw in tables]
+            for no, page_words in unruled.items():
+                rebuilt = page_lines(page_words, words)
                 if rebuilt is not None:
                     laid_out[no] = rebuilt
         return out, laid_out
@@ -286,10 +307,12 @@ def _pdf_tables(data: bytes) -> tuple[dict[int, list[list[list[str]]]], dict[int
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")
 
 
-def _merge_table(lines: list[str], rows: list[list[str]]) -> list[str]:
+def _merge_table(lines: list[str], rows: list[list[str]], printed: str = "") -> list[str]:
     """Replace the text lines that spell a table with its rows as tab-separated lines (so the table
-    pipeline sees cells); when no line matches, the rows are added at the end of the page."""
-    vocab = {w.lower() for r in rows for c in r for w in _TOKEN.findall(c)}
+    pipeline sees cells); when no line matches, the rows are added at the end of the page. `printed`: the
+    table's text as printed (a word a narrow column cut in two is two words in the lines)."""
+    vocab = {w.lower() for r in rows for c in r for w in _TOKEN.findall(c)} | {
+        w.lower() for w in _TOKEN.findall(printed)}
     inside = []
     for ln in lines:
         toks = [w.lower() for w in _TOKEN.findall(ln)]

@@ -35,6 +35,8 @@ rendered as PDFs (bench/pdf.py).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -54,6 +56,70 @@ _NUMERIC = re.compile(r"^[+\-–—]?\s*\(?\s*[+\-–—]?\s*(?:US|A|C)?[$£€]
 _NIL = re.compile(r"^[$£€]?\s*[-–—]$")
 _AMOUNT = re.compile(r"^\(?(?:[$£€]\d[\d,]*(?:\.\d+)?[km]?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%)\)?[,.;]?$")
 _LITTLE_END = re.compile(r"(?i)(?:[,(&/\-–]|\b(?:and|or|of|the|for|to|in|on|at|by|from|with|less|net|a|an))$")
+
+
+_CUT_GROUP = re.compile(r"\d,(\d{1,2})$")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass
+class Words:
+    """The words a document prints, to mend a word or a number that a narrow column cut over two lines of
+    a cell ('Expendi' / 'ture', '£151,20' / '2'). `counts`: how often each word (lower case) is printed;
+    `cut_ends` / `cut_starts`: how often it ends / starts a line of a ruled table's cell, where a piece of a
+    cut word sits (pypdf's text prints each piece once, as a word)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    cut_ends: Counter[str] = field(default_factory=Counter)
+    cut_starts: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Words:
+        return cls(Counter(w.lower() for t in texts for w in _WORD.findall(t)))
+
+    recording: bool = False  # counting the words at line breaks (a first reading of the unruled tables)
+
+    def add_cuts(self, cell: str) -> None:
+        """Count the words at the line breaks of one cell's text."""
+        lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+        for a, b in zip(lines, lines[1:], strict=False):
+            self.add_cut(a, b)
+
+    def add_cut(self, a: str, b: str) -> None:
+        x, y = re.search(r"[A-Za-z]+$", a), re.match(r"[a-z]+", b)
+        if x and y:
+            self.cut_ends[x.group(0).lower()] += 1
+            self.cut_starts[y.group(0)] += 1
+
+    def whole(self, x: str, y: str) -> bool:
+        """Are x and y the two pieces of one word? The document prints the whole word, and one piece is
+        printed only where cells break (or at most half as often as the whole word): 'in' + 'to' stays two
+        words."""
+        x, y = x.lower(), y.lower()
+        whole = self.counts[x + y]
+        if not whole:
+            return False
+        alone = min(self.counts[x] - self.cut_ends[x], self.counts[y] - self.cut_starts[y])
+        return alone <= 0 or whole >= 2 * min(self.counts[x], self.counts[y])
+
+
+def join_wrapped(a: str, b: str, words: Words | None = None) -> str:
+    """A cell's text over a line break. A number or a word that a narrow column cut in two is one again:
+    '£151,20' + '2' is '£151,202' (a thousands group cannot have two digits), and 'Expendi' + 'ture' is
+    'Expenditure' when `words` says they are the pieces of one word. Otherwise the lines are joined by a space."""
+    a, b = a.rstrip(), b.lstrip()
+    if not a or not b:
+        return a or b
+    if words is not None and words.recording:
+        words.add_cut(a, b)
+        return f"{a} {b}"
+    cut, rest = _CUT_GROUP.search(a), re.match(r"\d+", b)
+    if cut and rest and len(cut.group(1)) + len(rest.group(0)) == 3:
+        return a + b
+    x, y = re.search(r"[A-Za-z]+$", a), re.match(r"[a-z]+", b)
+    if words is not None and x and y and words.whole(x.group(0), y.group(0)):
+        return a + b
+    return f"{a} {b}"
 
 
 @dataclass
@@ -101,9 +167,10 @@ class _Line:
         return all(len(c.text.split()) <= SHORT_CELL_WORDS for c in self.cells)
 
 
-def page_lines(words: list[dict[str, Any]]) -> list[str] | None:
+def page_lines(words: list[dict[str, Any]], counts: Words | None = None) -> list[str] | None:
     """A page's lines with its unruled tables as tab-separated cells, from pdfplumber words (text, x0, x1,
-    top, bottom); None when the page has no such table (its text is better left as it was read)."""
+    top, bottom); None when the page has no such table (its text is better left as it was read). `counts`
+    (the document's `Words`) mends words a narrow column cut in two."""
     lines = _lines(words)
     blocks = [b for b in _blocks(lines) if not _columns_of_prose(lines[b[0]:b[1] + 1])]
     if not blocks:
@@ -114,7 +181,7 @@ def page_lines(words: list[dict[str, Any]]) -> list[str] | None:
     while i < len(lines):
         if i in inside:
             start, end = inside[i]
-            out.extend(_table(lines[start:end + 1]))
+            out.extend(_table(lines[start:end + 1], counts))
             i = end + 1
         else:
             out.append(lines[i].text)
@@ -209,7 +276,7 @@ def _over_values(line: _Line, rows: list[_Line]) -> bool:
     return c.x1 > first_value + 2 and c.x0 > (left + first_value) / 2
 
 
-def _table(block: list[_Line]) -> list[str]:
+def _table(block: list[_Line], counts: Words | None = None) -> list[str]:
     wrap = _wrap_gap(block)
     tight = [i > 0 and wrap is not None and block[i].top - block[i - 1].top < wrap for i in range(len(block))]
     # a header's last line can hold a number ('admissions per 100,000'): above the first row, a line set as
@@ -230,12 +297,12 @@ def _table(block: list[_Line]) -> list[str]:
         if above is not None and (tight[i] or (wrap is None and only_label and any(above[1:]) and above[0] and (
                 slots[0][:1].islower() or _LITTLE_END.search(above[0])))):
             # the lines of one row's wrapped cells (or, when the spacing cannot tell, a label that runs on)
-            out[-1] = [f"{a} {b}".strip() for a, b in zip(above, slots, strict=True)]
+            out[-1] = [join_wrapped(a, b, counts) for a, b in zip(above, slots, strict=True)]
             continue
         if out and i < first and (tight[i] or not slots[0] and _within(slots, out[-1])):
             # a header wrapped over lines (set as close as a cell's lines, or filling only columns the line
             # above fills): its words go under the same columns
-            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], slots, strict=True)]
+            out[-1] = [join_wrapped(a, b, counts) for a, b in zip(out[-1], slots, strict=True)]
             continue
         out.append(slots)
     return ["\t".join(s) for s in out]

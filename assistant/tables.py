@@ -86,9 +86,27 @@ def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
     for ln in doc.lines:
         if ln.text.strip():
             last_line[ln.page] = max(last_line.get(ln.page, 0), ln.no)
+    # the physical rows each table was built from, and its block, while it may still run onto the next page
+    # (and how many of its first rows are a header printed alone at the foot of a page)
+    source: list[tuple[int, list[_PRow], int] | None] = []
     for bi, b in enumerate(blocks):
         if b.kind == "table":
             for seg in _split_region(_physical_rows(doc, b)):
+                before = source[-1] if source else None
+                if before is not None and _runs_over(before[1], seg, last_line):
+                    # the rows at the top of this page are more rows of the table that fills the foot of the
+                    # page before: read as one table, so that its header is found once and a row broken by
+                    # the page break is one row
+                    joined = [_copy_row(r) for r in before[1] + seg]
+                    # a table's one row of words alone at the foot of the page is the header of the rows overleaf
+                    head = before[2] or int(len(before[1]) == 1 and _header_only_row(before[1][0]))
+                    t = _build_table(doc, blocks, before[0], [_copy_row(r) for r in joined], header=head)
+                    if t is not None:
+                        pages = sorted({r.page for r in joined if r.page is not None and r.page != joined[0].page})
+                        t = dataclasses.replace(t, notes=(*t.notes, *(f"continued on page {p}" for p in pages)))
+                        tables[-1], source[-1] = t, (before[0], joined, head)
+                        continue
+                pristine = [_copy_row(r) for r in seg]
                 # the top of a page that goes on with the table that ends the page before: its first row is
                 # a row of that table, not a header of its own (a PDF prints a long table's header once)
                 prev = tables[-1] if tables else None
@@ -98,11 +116,32 @@ def extract_tables(doc: SourceDoc, blocks: list[Block]) -> list[Table]:
                 t = _build_table(doc, blocks, bi, seg, headless=overleaf)
                 if t is not None:
                     tables.append(t)
+                    source.append(None if overleaf else (bi, pristine, 0))
         elif b.kind == "toc":
             t = _contents_table(doc, blocks, bi)
             if t is not None:
                 tables.append(t)
+                source.append(None)
     return _unique_ids(_merge_contents(_continued(tables, last_line)))
+
+
+def _copy_row(r: _PRow) -> _PRow:
+    """A physical row to build from (building a table pads and merges its rows' cells in place)."""
+    return dataclasses.replace(r, cells=list(r.cells), lines=list(r.lines), merged_from=list(r.merged_from))
+
+
+def _runs_over(before: list[_PRow], seg: list[_PRow], last_line: dict[int | None, int]) -> bool:
+    """Do these rows, at the top of a page, go on with the table whose rows fill the foot of the page before:
+    as many cells, and a first row that is not a header of a table of its own (a header printed again on
+    the new page is the same table's)?"""
+    end, first = before[-1], seg[0]
+    if first.page is None or end.page is None or first.page != end.page + 1 or first.line > 3:
+        return False
+    if max(end.lines) < last_line.get(end.page, 0) - 2:
+        return False
+    if max(len(r.cells) for r in seg) != max(len(r.cells) for r in before):
+        return False
+    return not _header_like(first) or first.key() in {r.key() for r in before[:3]}
 
 
 def _goes_on(prev: Table, page: int | None, first_line: int, last_line: dict[int | None, int]) -> bool:
@@ -143,6 +182,12 @@ def _continued(tables: list[Table], last_line: dict[int | None, int]) -> list[Ta
         out[-1] = dataclasses.replace(prev, rows=prev.rows + rows,
                                       notes=(*prev.notes, f"continued on page {t.page}"))
     return out
+
+
+def _header_only_row(r: _PRow) -> bool:
+    """A row of words only, two cells or more (no figures): a header when its table's rows are elsewhere."""
+    kinds = [parse_cell(c).kind for c in r.cells if c.strip()]
+    return len(kinds) >= 2 and all(k == "text" for k in kinds)
 
 
 def _header_only(t: Table) -> bool:
@@ -310,13 +355,16 @@ def _same_header(r: _PRow, t: Table) -> bool:
     return [" ".join(c.split()).lower() for c in r.cells] == [c.split(" / ")[-1].strip().lower() for c in t.columns]
 
 
-def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow], headless: bool = False) -> Table | None:
+def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow], headless: bool = False,
+                 header: int = 0) -> Table | None:
+    """One table from its physical rows; `headless`: the rows have no header (a table's part overleaf);
+    `header`: its first so many rows are its header, whatever they look like."""
     if not seg:
         return None
     notes: list[str] = []
     titles: list[_PRow] = []
     rows = list(seg)
-    while not headless and rows and _is_title_row(rows[0]) and len(rows) > 1:
+    while not headless and not header and rows and _is_title_row(rows[0]) and len(rows) > 1:
         titles.append(rows.pop(0))
     if not rows:
         rows, titles = titles, []
@@ -326,7 +374,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     for r in rows:
         r.cells = (r.cells + [""] * ncols)[:ncols] if len(r.cells) <= ncols else _fold_extra(r.cells, ncols)
 
-    at, n_head = (0, 0) if headless else _find_header(rows, ncols)
+    at, n_head = (0, 0) if headless else (0, header) if header else _find_header(rows, ncols)
     header_rows, body = rows[at:at + n_head], rows[:at] + rows[at + n_head:]
     info_lines = {r.line for r in rows[:at]}  # 'Project 1 | ...', 'Resources | ...' over a stacked table
     if not header_rows and titles:  # a title over the table is its only header ("Have we delivered ...?")
@@ -383,8 +431,9 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     typed_rows = _nil_dashes(_money_columns(typed_rows, label_cols), label_cols)
     typed_rows = _grand_totals(_unlabelled_totals(typed_rows, label_cols), label_cols)
     typed_rows = _repeated_labels(_closed_sections(typed_rows))
-    first_line = min(r.line for r in titles + header_rows + body)
-    last_line = max(max(r.lines) for r in body) if body else first_line
+    # (a table that runs over a page break is cited from its first page)
+    first_line = min(r.line for r in titles + header_rows + body if r.page == seg[0].page)
+    last_line = max((max(r.lines) for r in body if r.page == seg[0].page), default=first_line)
     caption, caption_line = _caption(doc, blocks, bi, seg, titles)
     notes.extend(_footnotes(doc, blocks, bi, seg))
     scale = _scale_note_above(doc, min(r.line for r in [*titles, *seg]), seg[0].page)
@@ -753,7 +802,8 @@ def _merge_continuations(body: list[_PRow], header_rows: list[_PRow], notes: lis
             for i in r.nonempty():
                 target = i if prev.cells[i].strip() else _last_filled(prev.cells, i)
                 prev.cells[target] = (prev.cells[target] + " " + r.cells[i]).strip()
-            prev.lines.append(r.line)
+            if r.page == prev.page:  # (the rest of a row broken by a page break is cited where the row starts)
+                prev.lines.append(r.line)
             notes.append(f"line {r.line} continues the row at line {prev.line}")
             continue
         out.append(r)
@@ -911,7 +961,7 @@ def _neighbour_text(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRo
     """The closest non-blank, non-table line above (-1) or below (+1) this table, within 3 lines."""
     lines = doc.lines
     first = next(i for i, ln in enumerate(lines) if ln.page == seg[0].page and ln.no == seg[0].line)
-    last_no = max(max(r.lines) for r in seg)
+    last_no = max(no for r in seg if r.page == seg[-1].page for no in r.lines)
     last = next(i for i, ln in enumerate(lines) if ln.page == seg[-1].page and ln.no == last_no)
     i = first - 1 if direction < 0 else last + 1
     steps = 0

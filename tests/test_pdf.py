@@ -540,3 +540,135 @@ def test_cells_of_words_wrapped_beside_figures_stay_in_their_row(tmp_path: Path,
     paths = next(r for r in body if "Riverside" in r.label)
     assert "three wards" in paths.label
     assert [c.value for c in paths.cells if c.kind == "money"] == [Decimal(187250), Decimal(96400)]
+
+
+def _ruled_cells(c, x0: float, top: float, widths: tuple[float, ...], cells: tuple[str, ...], lines: int = 1) -> float:  # type: ignore[no-untyped-def]
+    """One ruled row whose cells may hold several lines ('\\n' in a cell's text); returns the row's bottom."""
+    height = 12.0 * lines + 6
+    x = x0
+    for w, text in zip(widths, cells, strict=True):
+        c.rect(x, top - height, w, height)
+        for k, part in enumerate(text.split("\n")):
+            c.drawString(x + 3, top - 12 - 12 * k, part)
+        x += w
+    return top - height
+
+
+CHANGES = [("Early discharge", "Established", "Established", "Daily board rounds and\nplans made on admission"),
+           ("Patient flow", "Plans in place", "Established", "Live bed dashboards"),
+           ("Trusted assessors", "Plans in place", "Plans in place", "One assessment for care homes"),
+           ("Seven-day services", "Established", "Established", "Weekend therapy cover"),
+           ("Focus on choice", "Plans in place", "Established", "A choice leaflet for every patient")]
+
+
+def changes_over_three_pages(path: Path) -> Path:
+    """A ruled table of text over three pages, as a word processor prints one: the header and first row end
+    page 1, the first row's last cell goes on at the top of page 2 (the row is broken by the page break),
+    more rows fill page 2 and the last ones start page 3. The header is printed once."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    widths = (110, 80, 80, 200)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for i in range(42):
+        c.drawString(60, 800 - 15 * i, f"Narrative line {i + 1} about the discharge programme and its partners.")
+    c.drawString(60, 800 - 15 * 42, "Table 3: Where each change stands")
+    c.setFont("Helvetica", 8)
+    y = _ruled_cells(c, 60, 800 - 15 * 42 - 6, widths, ("Change", "Now", "By March 2020", "Key work"))
+    first = CHANGES[0]
+    _ruled_cells(c, 60, y, widths, (*first[:3], first[3].split("\n")[0]))
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    y = _ruled_cells(c, 60, 800, widths, ("", "", "", first[3].split("\n")[1]))
+    for row in CHANGES[1:3]:
+        y = _ruled_cells(c, 60, y, widths, row)
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    y = 800.0
+    for row in CHANGES[3:]:
+        y = _ruled_cells(c, 60, y, widths, row)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y - 30, "The discharge board reviews each change every quarter.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_ruled_table_over_three_pages_with_a_row_broken_by_a_page_break_is_one_table(tmp_path: Path) -> None:
+    """One table, header from page 1, every row once; the broken row's two pieces are one row, cited on the
+    page where it starts."""
+    doc = read(changes_over_three_pages(tmp_path / "changes.pdf"))
+    t = next(t for t in extract_tables(doc, segment(doc)) if any(r.label == "Early discharge" for r in t.rows))
+    assert [r.label for r in t.rows] == [row[0] for row in CHANGES]
+    assert [r.page_in(t) for r in t.rows] == [1, 2, 2, 3, 3]
+    assert t.columns[1:3] == ("Now", "By March 2020")
+    assert t.rows[0].cells[3].text == "Daily board rounds and plans made on admission"
+
+
+@pytest.mark.parametrize("question", [
+    "How many of the changes are expected to be established by March 2020?",
+    "By March 2020, how many changes will be Established?",
+    "Count the changes that should be established by March 2020.",
+])
+def test_a_count_runs_over_every_page_of_a_table(tmp_path: Path, question: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    changes_over_three_pages(corpus / "changes.pdf")
+    s = Settings(corpus=corpus, index_dir=tmp_path / "index", min_confidence=0.0)
+    sync(s, progress=False)
+    ans = Assistant(s, index=load_index(s)).ask(question)
+    count = next(f for f in ans.figures if f.op == "count")
+    assert count.value == Decimal(4)  # Early discharge, Patient flow, Seven-day services, Focus on choice
+
+
+def narrow_columns(path: Path) -> Path:
+    """A ruled table whose narrow columns cut a header word and a figure over two lines ('Expendi' /
+    'ture', '£151,20' / '2'), as a word processor does when one word is wider than its column."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    prose = ["Expenditure on the schemes below is agreed by the partnership board each spring.",
+             "Total expenditure rose this year; expenditure on falls response rose most.",
+             "Strategic support is funded from the social care grant."]
+    for i, line in enumerate(prose):
+        c.drawString(60, 800 - 15 * i, line)
+    c.setFont("Helvetica", 8)
+    widths = (120, 42, 42)
+    y = _ruled_cells(c, 60, 740, widths, ("Scheme", "2017/18\nExpendi\nture (£)", "2018/19\nExpendi\nture (£)"), 3)
+    for row in [("Falls response", "£151,20\n2", "£158,76\n2"), ("Str\nategic support", "£98,000", "£101,500"),
+                ("Home first", "£253,50\n0", "£338,00\n0")]:
+        y = _ruled_cells(c, 60, y, widths, row, 2)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_words_and_figures_a_narrow_column_cut_are_read_whole(tmp_path: Path) -> None:
+    doc = read(narrow_columns(tmp_path / "narrow.pdf"))
+    t = next(t for t in extract_tables(doc, segment(doc)) if t.rows)
+    assert t.columns[1:] == ("2017/18 Expenditure (£)", "2018/19 Expenditure (£)")
+    assert [r.label for r in t.rows] == ["Falls response", "Strategic support", "Home first"]
+    assert [c.value for c in t.rows[0].cells[1:]] == [Decimal(151202), Decimal(158762)]
+    assert [c.value for c in t.rows[2].cells[1:]] == [Decimal(253500), Decimal(338000)]
+
+
+@pytest.mark.parametrize("a,b,joined", [
+    ("Expendi", "ture (£)", "Expenditure (£)"),  # the whole word printed elsewhere; the pieces only here
+    ("in", "to", "in to"),  # two words, each printed on its own
+    ("£151,20", "2", "£151,202"),  # a thousands group of two digits is cut
+    ("£151,202", "2019", "£151,202 2019"),  # a whole figure, then another
+    ("Care", "home", "Care home"),  # no 'carehome' in the document
+    ("1,2", "34.5", "1,234.5"),
+])
+def test_join_wrapped(a: str, b: str, joined: str) -> None:
+    from assistant.pdf_layout import Words, join_wrapped
+
+    words = Words.of(["Expenditure is set each year; expenditure on care in the home is into its third year.",
+                      "The board reports to the council and to the trust.",
+                      "Expendi", "ture", "in to"])
+    words.add_cuts("Expendi\nture (£)")
+    words.add_cuts("in\nto")
+    assert join_wrapped(a, b, words) == joined
