@@ -320,12 +320,23 @@ def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
     out: list[str] = []
     for w in words(expanded):
         bare = w[:-2] if w.endswith(("'s", "’s")) else w  # "what's", "it's" are the little words they shorten
-        if bare in STOPWORDS or bare in QUESTION_WORDS or (len(w) < 2 and not w.isdigit()):
+        if bare in STOPWORDS or _question_word(bare) or (len(w) < 2 and not w.isdigit()):
             continue
         t = stem(w)
         if t not in out:
             out.append(t)
     return out
+
+
+# the plurals of the question words that name a kind of answer: dropped as the singular is, so that a question's
+# 'changes' and a table's 'Change' header agree ('falls', 'shares', 'means' are things a plan or a report counts)
+_QUESTION_PLURALS = frozenset("""
+percentages proportions amounts figures numbers values sums differences changes increases decreases averages
+""".split())
+
+
+def _question_word(w: str) -> bool:
+    return w in QUESTION_WORDS or w in _QUESTION_PLURALS
 
 
 def specific(periods: list[str]) -> list[str]:

@@ -347,6 +347,12 @@ class TableQA:
                 ans = h(q, t, row_scores, cols, qset)
                 if ans is not None:
                     break
+        if ans is None and "count" not in q.intents and _COUNT_ASKED.search(q.text) and not any(
+                c.kind in NUMERIC for r in rows for c in r.cells[t.label_cols:]):
+            # 'how many changes will be Established?' of a table of words: a count of the rows whose cell is the
+            # value the question names, however the question puts it (the value in the table is the evidence; a
+            # table with figures holds the number asked in a cell)
+            ans = self._count_rows_with(q, t, cols)
         if ans is None:
             ans = self._lookup(q, t, row_scores, cols)
         if ans is None:
@@ -1094,6 +1100,10 @@ class TableQA:
         over = self._count_over(q, t, row_scores)
         if over is not None:
             return over
+        return self._count_rows_with(q, t, cols)
+
+    def _count_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """The rows whose cell in one of the question's columns is a value the question names ('Established')."""
         body = [r for r in t.rows if r.role == "body"]
         for c, _ in cols:
             values = {r.cells[c].text.strip().lower() for r in body if r.cells[c].kind == "text"}
@@ -1182,6 +1192,7 @@ _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?(
 # ('Property and equipment, net')
 _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\??$)| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
+_COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')

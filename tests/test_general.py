@@ -2224,3 +2224,41 @@ def test_the_total_of_a_row_in_two_years_adds_the_years(tmp_path: Path, question
                                       "What was the total lease costs in 2019?"])
 def test_respective_totals_or_one_year_are_not_added(question: str) -> None:
     assert "sum" not in understand(question).intents
+
+
+WARDS = """Ward inspection summary
+
+The table below gives each ward's latest rating and the rating expected after the improvement programme.
+
+Ward\tRating now\tExpected rating\tLead
+Willow\tGood\tOutstanding\tA. Patel
+Cedar\tRequires improvement\tGood\tJ. Okafor
+Rowan\tGood\tGood\tM. Byrne
+Hazel\tInadequate\tRequires improvement\tS. Lewis
+Aspen\tRequires improvement\tGood\tT. Nguyen
+
+Each ward reports to the quality committee every quarter.
+"""
+
+
+@pytest.mark.parametrize("question,hits", [
+    ("How many wards are rated good now?", 2),
+    ("In how many wards is the rating now Good?", 2),
+    ("Count the wards whose rating now is Requires improvement.", 2),
+    ("How many wards are expected to be rated outstanding?", 1),
+])
+def test_how_many_rows_hold_a_value_in_a_table_of_words(tmp_path: Path, question: str, hits: int) -> None:
+    """However the question puts it, 'how many X are <a value of a column>' over a table of words counts the rows
+    whose cell in that column is the value, and cites them."""
+    a = assistant_over(tmp_path, "wards.txt", WARDS)
+    ans = a.ask(question)
+    fig = next(f for f in ans.figures if f.op == "count")
+    assert fig.value == hits
+
+
+def test_how_many_of_a_table_with_figures_reads_the_figure(tmp_path: Path) -> None:
+    """A table with figures holds the number asked in a cell: 'how many FTE' of a role is read, not counted."""
+    text = ("Indicative team\n\nTeam\tRole\tFTE\nNorth\tReablement worker\t12.5\nNorth\tNurse\t4\n"
+            "South\tReablement worker\t9\nSouth\tNurse\t3.5\n")
+    ans = assistant_over(tmp_path, "team.txt", text).ask("How many reablement worker FTE are in the South team?")
+    assert [c.raw for f in ans.figures for c in f.cells] == ["9"] and all(f.op != "count" for f in ans.figures)

@@ -131,3 +131,16 @@ def test_words_that_can_only_ask_a_sum_keep_it_when_the_model_reads_a_value(ques
 def test_a_shortened_little_word_is_not_a_subject_term(question: str, terms: tuple[str, ...]) -> None:
     """"What's", "who's", "it's" are the question words they shorten; "council's" keeps its noun."""
     assert understand(question).terms == terms
+
+
+@pytest.mark.parametrize("question,dropped,kept", [
+    ("How many changes are established by March?", "chang", "establish"),
+    ("What were the amounts paid to carers?", "amount", "carer"),
+    ("Which figures does the table give for the falls service?", "figur", "fall"),
+    ("What are the values of the shares issued?", "valu", "share"),
+])
+def test_a_question_word_in_the_plural_is_still_a_question_word(question: str, dropped: str, kept: str) -> None:
+    """'changes', 'amounts', 'figures', 'values' say what is asked, as 'change' and 'amount' do (so a question and
+    a table's 'Change' header agree); 'falls' and 'shares' are things counted, and stay."""
+    terms = understand(question).terms
+    assert dropped not in terms and kept in terms
