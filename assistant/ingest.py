@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import IngestError
 from .settings import Settings
@@ -283,13 +284,15 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
                         for row in raw:
                             for cell in row:
                                 words.add_cuts(cell)
-            # a page without ruled tables: its words, read once for a first reading of its unruled tables
-            # (which counts the words at their cells' line breaks) and once for good
-            unruled = {no: page.extract_words(x_tolerance=1.5, y_tolerance=2)
-                       for no, page in enumerate(pdf.pages, 1) if no not in ruled}
+            # a page without ruled tables: a first reading of its unruled tables counts the words at their
+            # cells' line breaks; the words of a page that has such a table are kept for the reading for good
+            unruled: dict[int, list[dict[str, Any]]] = {}
             words.recording = True
-            for page_words in unruled.values():
-                page_lines(page_words, words)
+            for no, page in enumerate(pdf.pages, 1):
+                if no not in ruled:
+                    page_words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+                    if page_lines(page_words, words) is not None:
+                        unruled[no] = [{k: w[k] for k in ("text", "x0", "x1", "top", "bottom")} for w in page_words]
             words.recording = False
             for no, tables in ruled.items():
                 out[no] = [([[" ".join(functools.reduce(lambda a, b: join_wrapped(a, b, words), cell.split("\n"), "")
