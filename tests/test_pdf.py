@@ -561,15 +561,24 @@ CHANGES = [("Early discharge", "Established", "Established", "Daily board rounds
            ("Focus on choice", "Plans in place", "Established", "A choice leaflet for every patient")]
 
 
-def changes_over_three_pages(path: Path) -> Path:
+def changes_over_three_pages(path: Path, running: bool = False) -> Path:
     """A ruled table of text over three pages, as a word processor prints one: the header and first row end
     page 1, the first row's last cell goes on at the top of page 2 (the row is broken by the page break),
-    more rows fill page 2 and the last ones start page 3. The header is printed once."""
+    more rows fill page 2 and the last ones start page 3. The header is printed once. `running`: every page
+    has a running title at its head and its number at its foot."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
+    class Paged(canvas.Canvas):
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            if running:
+                self.setFont("Helvetica", 8)
+                self.drawString(60, 825, "Discharge programme: plan for 2019-20")
+                self.drawString(280, 20, f"Page {self.getPageNumber()}")
+            super().showPage()
+
     widths = (110, 80, 80, 200)
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = Paged(str(path), pagesize=A4)
     c.setFont("Helvetica", 10)
     for i in range(42):
         c.drawString(60, 800 - 15 * i, f"Narrative line {i + 1} about the discharge programme and its partners.")
@@ -595,10 +604,12 @@ def changes_over_three_pages(path: Path) -> Path:
     return path
 
 
-def test_a_ruled_table_over_three_pages_with_a_row_broken_by_a_page_break_is_one_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("running", [False, True])
+def test_a_ruled_table_over_three_pages_with_a_row_broken_by_a_page_break_is_one_table(tmp_path: Path,
+                                                                                        running: bool) -> None:
     """One table, header from page 1, every row once; the broken row's two pieces are one row, cited on the
-    page where it starts."""
-    doc = read(changes_over_three_pages(tmp_path / "changes.pdf"))
+    page where it starts; a running title and page numbers between the parts do not split it."""
+    doc = read(changes_over_three_pages(tmp_path / "changes.pdf", running))
     t = next(t for t in extract_tables(doc, segment(doc)) if any(r.label == "Early discharge" for r in t.rows))
     assert [r.label for r in t.rows] == [row[0] for row in CHANGES]
     assert [r.page_in(t) for r in t.rows] == [1, 2, 2, 3, 3]
