@@ -542,8 +542,12 @@ class TableQA:
         usable = [c for c in cols if row is None or row.cells[c[0]].kind != "empty"]
         if row is not None:  # a unit word in the cell counts like a header word ('40,367 hours')
             qset = set(q.terms)
-            usable = sorted(((c, s + self.m.weight(qset & self.m.terms(row.cells[c].unit or ""))) for c, s in usable),
-                            key=lambda x: -x[1])
+            # a question word the row's name says names the row, not a column that also says it ('loss' of
+            # 'Other comprehensive loss' is not the column 'Unrealized Holding Gains (Losses)')
+            said = qset & self.m.terms(row.path())
+            usable = sorted(((c, s + self.m.weight(qset & self.m.terms(row.cells[c].unit or ""))
+                              - self.m.weight(said & self.m.terms(t.columns[c] if c < len(t.columns) else "")))
+                             for c, s in usable), key=lambda x: -x[1])
         if not usable:
             return []
         positive = [c for c, s in usable if s > 0.5]

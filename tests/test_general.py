@@ -2262,3 +2262,27 @@ def test_how_many_of_a_table_with_figures_reads_the_figure(tmp_path: Path) -> No
             "South\tReablement worker\t9\nSouth\tNurse\t3.5\n")
     ans = assistant_over(tmp_path, "team.txt", text).ask("How many reablement worker FTE are in the South team?")
     assert [c.raw for f in ans.figures for c in f.cells] == ["9"] and all(f.op != "count" for f in ans.figures)
+
+
+RESERVES = """Movements in reserves
+
+The table below shows the movements in each reserve over the year (in £000).
+
+\tGains (losses) on investments\tPension reserve\tTotal
+Balance at 1 April 2018\t1,200\t(3,400)\t(2,200)
+Other losses before transfers\t(310)\t(95)\t(405)
+Amounts transferred to income\t40\t15\t55
+Balance at 31 March 2019\t930\t(3,480)\t(2,550)
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "What were the total other losses before transfers?",
+    "What was the total for other losses before transfers?",
+    "What was the overall figure for other losses before transfers?",
+])
+def test_a_word_the_row_names_does_not_pick_a_column(tmp_path: Path, question: str) -> None:
+    """'losses' names the row 'Other losses before transfers'; that the first column's header also says
+    'losses' does not make it the column asked: the row's total is in the Total column."""
+    ans = assistant_over(tmp_path, "reserves.txt", RESERVES).ask(question)
+    assert [c.raw for f in ans.figures for c in f.cells] == ["(405)"]
