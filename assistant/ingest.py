@@ -268,10 +268,15 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
         out: dict[int, list[tuple[list[list[str]], str]]] = {}
         laid_out: dict[int, list[str]] = {}
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            ruled: dict[int, list[list[list[str]]]] = {}
+            ruled: dict[int, list[tuple[list[list[str]], str]]] = {}
             for no, page in enumerate(pdf.pages, 1):
                 for table in page.find_tables():
-                    raw = [r for r in ([cell or "" for cell in row] for row in table.extract()) if any(c.strip() for c in r)]
+                    grid = [[cell or "" for cell in row] for row in table.extract()]
+                    printed = " ".join(c for r in grid for c in r)
+                    grid = [[_uncut(page.chars, box, cell, words) if box and "\n" in cell else cell
+                             for box, cell in zip(row.cells, cells, strict=False)] + cells[len(row.cells):]
+                            for row, cells in zip(table.rows, grid, strict=False)]
+                    raw = [r for r in grid if any(c.strip() for c in r)]
                     # one row alone is a table only at the foot of the page (a header whose rows go on
                     # overleaf) or at its top (the rest of a row broken by the page break, or a long table's
                     # one row on this page)
@@ -280,7 +285,7 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
                     head = one and table.bbox[1] < 0.15 * float(page.height) and len(raw[0]) >= 2
                     filled = max((sum(1 for c in r if c.strip()) for r in raw), default=0)
                     if (len(raw) >= 2 or foot or head) and (filled >= 2 or head and filled == 1):
-                        ruled.setdefault(no, []).append(raw)
+                        ruled.setdefault(no, []).append((raw, printed))
                         for row in raw:
                             for cell in row:
                                 words.add_cuts(cell)
@@ -296,8 +301,7 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
             words.recording = False
             for no, tables in ruled.items():
                 out[no] = [([[" ".join(functools.reduce(lambda a, b: join_wrapped(a, b, words), cell.split("\n"), "")
-                                        .split()) for cell in row] for row in raw],
-                            " ".join(c for r in raw for c in r)) for raw in tables]
+                                        .split()) for cell in row] for row in raw], printed) for raw, printed in tables]
             for no, page_words in unruled.items():
                 rebuilt = page_lines(page_words, words)
                 if rebuilt is not None:
@@ -308,6 +312,40 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")
+
+
+def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], text: str, words: Any) -> str:
+    """A ruled cell's text with the words its column was too narrow for joined again. A line break is a cut
+    when the line is one word that fills the cell, so that even the next line's first letter would not have
+    fitted beside it, and the next line goes on with a digit or a sign ('186' / '9', '201' / '5/1' / '6'), or
+    with a small letter when the document prints the joined word somewhere ('Tar' / 'get'; not 'Protection' /
+    'of', a word that filled its line before a space). Read from where the cell's letters sit (pdfplumber's
+    chars); the text as it was when they cannot be matched to its lines. `words`: the document's Words."""
+    x0, top, x1, bottom = box
+    inside = [c for c in chars if c["x0"] >= x0 - 0.5 and c["x1"] <= x1 + 0.5 and c["top"] >= top - 0.5
+              and c["bottom"] <= bottom + 0.5 and c["text"].strip()]
+    rows: list[list[dict[str, Any]]] = []
+    for c in sorted(inside, key=lambda c: (c["top"], c["x0"])):
+        if rows and abs(rows[-1][0]["top"] - c["top"]) <= 1.5:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    parts = text.split("\n")
+    if len(rows) != len(parts) or not rows:
+        return text
+    pad = min(min(min(c["x0"] for c in r) - x0, x1 - max(c["x1"] for c in r)) for r in rows)
+    room = (x1 - x0) - 2 * max(0.0, pad)
+    out = parts[0]
+    for k in range(1, len(parts)):
+        line, nxt = rows[k - 1], sorted(rows[k], key=lambda c: c["x0"])
+        width = max(c["x1"] for c in line) - min(c["x0"] for c in line)
+        one_word = " " not in parts[k - 1].strip()
+        following = parts[k][:1]
+        cut = one_word and width + (nxt[0]["x1"] - nxt[0]["x0"]) > room + 0.5 and following != "" and (
+            following.isdigit() or following in "%/.)" or following.islower() and words.counts[
+                (re.sub(r"[^A-Za-z]", "", parts[k - 1].split()[-1]) + re.match(r"[a-z]*", parts[k]).group(0)).lower()] > 0)
+        out += ("" if cut else "\n") + parts[k]
+    return out
 
 
 def _merge_table(lines: list[str], rows: list[list[str]], printed: str = "") -> list[str]:
