@@ -35,6 +35,7 @@ from typing import Any
 from .errors import IngestError
 from .settings import Settings
 from .types import Line, SourceDoc
+from .values import MONTHS
 
 TEXT_FORMATS = {".txt": "txt", ".md": "md"}
 SKIP_NAMES = {"README.md", "README.txt", "README"}  # a corpus folder's own README is not a document
@@ -314,6 +315,11 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")
 
 
+def _known(word: str, words: Any) -> bool:
+    """A word the document prints somewhere, or a month's name (a scorecard's 'Jul' / 'y' heads a column)."""
+    return words.counts[word] > 0 or word in MONTHS
+
+
 def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], text: str, words: Any) -> str:
     """A ruled cell's text with the words its column was too narrow for joined again. A line break is a cut
     when the line is one word that fills the cell, so that even the next line's first letter would not have
@@ -342,8 +348,8 @@ def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], 
         one_word = " " not in parts[k - 1].strip()
         following = parts[k][:1]
         cut = one_word and width + (nxt[0]["x1"] - nxt[0]["x0"]) > room + 0.5 and following != "" and (
-            following.isdigit() or following in "%/.)" or following.islower() and words.counts[
-                (re.sub(r"[^A-Za-z]", "", parts[k - 1].split()[-1]) + re.match(r"[a-z]*", parts[k]).group(0)).lower()] > 0)
+            following.isdigit() or following in "%/.)" or following.islower() and _known(
+                (re.sub(r"[^A-Za-z]", "", parts[k - 1].split()[-1]) + re.match(r"[a-z]*", parts[k]).group(0)).lower(), words))
         out += ("" if cut else "\n") + parts[k]
     return out
 
