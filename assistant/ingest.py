@@ -274,7 +274,10 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
                 for table in page.find_tables():
                     grid = [[cell or "" for cell in row] for row in table.extract()]
                     printed = " ".join(c for r in grid for c in r)
-                    grid = [[_uncut(page.chars, box, cell, words) if box and "\n" in cell else cell
+                    bx0, btop, bx1, bbottom = table.bbox
+                    letters = [c for c in page.chars if c["x0"] >= bx0 - 1 and c["x1"] <= bx1 + 1
+                               and c["top"] >= btop - 1 and c["bottom"] <= bbottom + 1]
+                    grid = [[_uncut(letters, box, cell, words) if box and "\n" in cell else cell
                              for box, cell in zip(row.cells, cells, strict=False)] + cells[len(row.cells):]
                             for row, cells in zip(table.rows, grid, strict=False)]
                     raw = [r for r in grid if any(c.strip() for c in r)]
@@ -345,7 +348,7 @@ def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], 
     for k in range(1, len(parts)):
         line, nxt = rows[k - 1], sorted(rows[k], key=lambda c: c["x0"])
         width = max(c["x1"] for c in line) - min(c["x0"] for c in line)
-        one_word = " " not in parts[k - 1].strip()
+        one_word = len(parts[k - 1].split()) == 1
         following = parts[k][:1]
         cut = one_word and width + (nxt[0]["x1"] - nxt[0]["x0"]) > room + 0.5 and following != "" and (
             following.isdigit() or following in "%/.)" or following.islower() and _known(
