@@ -30,12 +30,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import IngestError
 from .settings import Settings
 from .types import Line, SourceDoc
-from .values import MONTHS
+
+if TYPE_CHECKING:
+    from .pdf_layout import Words
 
 TEXT_FORMATS = {".txt": "txt", ".md": "md"}
 SKIP_NAMES = {"README.md", "README.txt", "README"}  # a corpus folder's own README is not a document
@@ -318,12 +320,7 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")
 
 
-def _known(word: str, words: Any) -> bool:
-    """A word the document prints somewhere, or a month's name (a scorecard's 'Jul' / 'y' heads a column)."""
-    return words.counts[word] > 0 or word in MONTHS
-
-
-def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], text: str, words: Any) -> str:
+def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], text: str, words: Words) -> str:
     """A ruled cell's text with the words its column was too narrow for joined again. A line break is a cut
     when the line is one word that fills the cell, so that even the next line's first letter would not have
     fitted beside it, and the next line goes on with a digit or a sign ('186' / '9', '201' / '5/1' / '6'), or
@@ -351,8 +348,8 @@ def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], 
         one_word = len(parts[k - 1].split()) == 1
         following = parts[k][:1]
         cut = one_word and width + (nxt[0]["x1"] - nxt[0]["x0"]) > room + 0.5 and following != "" and (
-            following.isdigit() or following in "%/.)" or following.islower() and _known(
-                (re.sub(r"[^A-Za-z]", "", parts[k - 1].split()[-1]) + re.match(r"[a-z]*", parts[k]).group(0)).lower(), words))
+            following.isdigit() or following in "%/.)" or following.islower() and words.known(
+                re.sub(r"[^A-Za-z]", "", parts[k - 1].split()[-1]) + re.match(r"[a-z]*", parts[k]).group(0)))
         out += ("" if cut else "\n") + parts[k]
     return out
 

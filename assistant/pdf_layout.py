@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
+from .values import MONTHS
+
 LINE_TOLERANCE = 0.45  # words whose tops differ by less than this share of the font size are on one line
 CELL_GAP = 1.0  # a gap at least this many font sizes wide separates two cells
 BLOCK_GAP = 2.6  # lines further apart than this many font sizes are not in one table
@@ -72,12 +74,15 @@ class Words:
     counts: Counter[str] = field(default_factory=Counter)
     cut_ends: Counter[str] = field(default_factory=Counter)
     cut_starts: Counter[str] = field(default_factory=Counter)
+    recording: bool = False  # counting the words at line breaks (a first reading of the unruled tables)
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Words:
         return cls(Counter(w.lower() for t in texts for w in _WORD.findall(t)))
 
-    recording: bool = False  # counting the words at line breaks (a first reading of the unruled tables)
+    def known(self, word: str) -> bool:
+        """A word the document prints somewhere, or a month's name (a scorecard's 'Jul' / 'y' heads a column)."""
+        return self.counts[word.lower()] > 0 or word.lower() in MONTHS
 
     def add_cuts(self, cell: str) -> None:
         """Count the words at the line breaks of one cell's text."""

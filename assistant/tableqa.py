@@ -1195,8 +1195,9 @@ _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?(
 # where a row's phrase ends: a comma only before a period or the end ('..., in 2019?'), not inside a label
 # ('Property and equipment, net')
 _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\??$)| in (?:fiscal |the year |FY)?\d| for | as at | at )"
-# a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
+# a question that asks for a number of things, however it is put
 _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
+# a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
