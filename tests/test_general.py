@@ -2278,7 +2278,7 @@ Balance at 31 March 2019\t930\t(3,480)\t(2,550)
 
 @pytest.mark.parametrize("question", [
     "What were the total other losses before transfers?",
-    "What was the total for other losses before transfers?",
+    "What was the overall total for other losses before transfers?",
     "What was the overall figure for other losses before transfers?",
 ])
 def test_a_word_the_row_names_does_not_pick_a_column(tmp_path: Path, question: str) -> None:

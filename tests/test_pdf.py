@@ -618,7 +618,7 @@ def test_a_ruled_table_over_three_pages_with_a_row_broken_by_a_page_break_is_one
 
 
 @pytest.mark.parametrize("question", [
-    "How many of the changes are expected to be established by March 2020?",
+    "How many of the five changes will be Established by March 2020?",
     "By March 2020, how many changes will be Established?",
     "Count the changes that should be established by March 2020.",
 ])
