@@ -267,10 +267,8 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         next_blank = k + 1 >= n or kinds[k + 1] in ("blank", "watermark", "table", "cells")
         if paged:  # PDF text has no blank lines: a heading follows the end of a sentence, or a caption
             prev = lines[lo + k - 1].text.rstrip() if k else ""
-            # (or a table's last row, when the line is numbered as a section: '3.4 Proposed Winter Pressures Grant')
             prev_blank = (prev_blank or prev.endswith((".", ":", "!", "?")) or kinds[k - 1].startswith("heading")
-                          or bool(_CAPTION.match(prev.strip()))
-                          or (k > 0 and kinds[k - 1] in ("table", "cells") and heading_number(text) is not None))
+                          or bool(_CAPTION.match(prev.strip())))
             next_blank = True
             if full and len(text) >= 0.8 * full:
                 continue
