@@ -299,7 +299,7 @@ def _header_like(r: _PRow) -> bool:
             return False
         w = _words(r.cells[i])
         if p.kind == "period" or (w and len(w) <= 8 and any(x in HEADER_WORDS for x in w)) or (
-                re.search(r"[£$€%]", r.cells[i])):
+                re.search(r"[£$€%]", r.cells[i])) or _SPAN_OF_TIME.search(r.cells[i]):
             hits += 1
     return hits >= max(2, (len(ne) + 1) // 2)
 
@@ -315,6 +315,19 @@ _YEAR_UNIT = re.compile(r"[£$€]\s*(19|20)\d{2}|(19|20)\d{2}\s*[%£$€]")
 
 def _year_like(text: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", text.strip()))
+
+
+# a span of time that labels a column of a maturity table ('5 Years', 'Less than 1 year', '1-3 years'): a header
+# word, not a value of 5
+_SPAN_OF_TIME = re.compile(r"(?i)\b\d+\s*(?:[-–]\s*\d+\s*)?(?:years?|yrs?|months?|weeks?|days?)\b")
+
+
+def _is_value(cell: str) -> bool:
+    """Does a cell hold a value (money, a percentage, a number that is neither a year nor a span of time)?"""
+    p = parse_cell(cell)
+    if p.kind in ("money", "percent"):
+        return True
+    return p.kind == "number" and not _year_like(strip_footnote(cell)) and not _SPAN_OF_TIME.fullmatch(cell.strip())
 
 
 def _sentence_fragment(text: str) -> bool:
@@ -630,12 +643,8 @@ SCALE_NOTE = re.compile(r"(?i)^\(?\s*(?:[$€£]|US\$)?\s*(?:in\s+)?(?:thousands
 
 
 def _has_values(r: _PRow) -> bool:
-    """Does a row hold a value (money, a percentage, a number that is not a year)?"""
-    for c in r.cells[1:]:
-        p = parse_cell(c)
-        if p.kind in ("money", "percent") or (p.kind == "number" and not _year_like(strip_footnote(c))):
-            return True
-    return False
+    """Does a row hold a value (money, a percentage, a number that is not a year or a span of time)?"""
+    return any(_is_value(c) for c in r.cells[1:])
 
 
 def _label_less_header(r: _PRow) -> bool:
@@ -647,11 +656,7 @@ def _label_less_header(r: _PRow) -> bool:
         ne = ne[1:]
     if not ne or 0 in ne or len(r.cells) < 2:
         return False
-    for i in ne:
-        p = parse_cell(r.cells[i])
-        if p.kind in ("money", "percent") or (p.kind == "number" and not _year_like(strip_footnote(r.cells[i]))):
-            return False
-    return True
+    return not any(_is_value(r.cells[i]) for i in ne)
 
 
 def _header_rows(rows: list[_PRow], ncols: int) -> int:
@@ -726,10 +731,8 @@ def _numeric_below(head: _PRow, body: list[_PRow]) -> bool:
     ne = head.nonempty()
     if len(ne) < 2:
         return False
-    for i in ne:
-        k = parse_cell(head.cells[i]).kind
-        if k in ("money", "percent") or (k == "number" and not _year_like(head.cells[i])):
-            return False
+    if any(_is_value(head.cells[i]) for i in ne):
+        return False
     num_cols = 0
     for i in ne[1:]:
         vals = [parse_cell(r.cells[i]).kind for r in body[:8] if i < len(r.cells) and r.cells[i].strip()]

@@ -36,6 +36,8 @@ _NUMBER_CELL = re.compile(
     rf"^(?P<sign>[+\-{_DASH}])?\s*(?P<open>\()?\s*(?P<num>{_NUM})\s*(?P<close>\))?\s*(?P<mark>\*+)?"
     r"(?:\s+(?P<unit>[A-Za-z][A-Za-z ]{0,24}))?$"
 )
+# the words after a number that make it the bound of a band, not a value ('7 and higher', '2025 and thereafter')
+_BRACKET_WORDS = re.compile(r"(?i)^(?:and|or|to|through|thru|plus|onwards?|thereafter|&)\b")
 _FY = re.compile(
     rf"^(?:(?:FY|Q[1-4])\s*)?(?P<a>(?:19|20)?\d{{2}})\s*[/{_DASH}\-]\s*(?P<b>(?:19|20)?\d{{2}})"
     r"(?:\s*(?P<q>Q[1-4]))?$", re.I)
@@ -126,6 +128,8 @@ def parse_cell(raw: str, column_unit: str | None = None, column_scale: str | Non
         negative = bool(m.group("sign") and m.group("sign") in "-" + _DASH) or bool(m.group("open"))
         value = -value if negative else value
         unit = (m.group("unit") or "").strip() or None
+        if unit and _BRACKET_WORDS.match(unit):
+            return Parsed("text")  # '65 and over', '2025 and thereafter', '10 or more': the label of a band
         if unit and unit.lower() in SCALES:  # "12 million"
             value *= SCALES[unit.lower()]
             kind = "money" if column_unit in CURRENCIES else "number"

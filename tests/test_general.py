@@ -2328,3 +2328,14 @@ def test_a_word_the_row_names_does_not_pick_a_column(tmp_path: Path, question: s
     'losses' does not make it the column asked: the row's total is in the Total column."""
     ans = assistant_over(tmp_path, "reserves.txt", RESERVES).ask(question)
     assert [c.raw for f in ans.figures for c in f.cells] == ["(405)"]
+
+
+@pytest.mark.parametrize("raw", ["65 and over", "2025 and thereafter", "7 and Higher", "10 or more", "2019 onwards"])
+def test_the_bound_of_a_band_is_a_label_not_a_figure(raw: str) -> None:
+    assert parse_cell(raw).kind == "text"
+
+
+@pytest.mark.parametrize("raw,value", [("40,367 hours", 40367), ("12 beds", 12), ("3 FTE", 3)])
+def test_a_figure_with_its_unit_is_still_a_figure(raw: str, value: int) -> None:
+    p = parse_cell(raw)
+    assert p.kind == "number" and p.value == value
