@@ -318,3 +318,79 @@ def test_a_scale_note_above_a_title_row_says_the_figures_are_rounded(tmp_path: P
     # a total out by more than the rounding is still found
     found = audit_text(tmp_path, table.replace("Total\t4,790", "Total\t4,890"))
     assert [(f.kind, f.computed) for f in found] == [("total", "4,791")]
+
+
+# --------------------------------------------------------------------------- band labels, nil rows, restated positions
+
+
+@pytest.mark.parametrize("bands", [
+    ("Total", "Less than 1 year", "1-3 years", "3-5 years", "5 years"),
+    ("Total", "1 year", "2-3 years", "4-5 years", "After 5 years"),
+    ("Total", "2022", "2023 - 2024", "2025 - 2026", "2027 and thereafter"),
+    ("Total", "Rating 1 to 4", "5 to 6", "7 and higher", "8 or more"),
+])
+def test_a_header_of_bands_is_not_a_row_of_figures(tmp_path: Path, bands: tuple[str, ...]) -> None:
+    """'5 years', '2027 and thereafter' and '7 and higher' name a band of a maturity or rating table; read as
+    figures, the header row is one more row that the Total row does not add up."""
+    text = ("Contractual obligations\n\nPayments due by period\n" + "Obligation\t" + "\t".join(bands) + "\n"
+            "Operating leases\t1,000\t200\t300\t400\t100\nLong-term debt\t2,500\t500\t1,000\t600\t400\n"
+            "Purchase obligations\t700\t300\t200\t150\t50\nTotal\t4,200\t1,000\t1,500\t1,150\t550\n")
+    assert audit_text(tmp_path, text) == []
+    t = tables_of_text(tmp_path, text)[0]
+    assert [r.label for r in t.rows][0] == "Operating leases"
+    assert t.columns[-1].endswith(bands[-1])
+    wrong = audit_text(tmp_path, text.replace("1,150\t550", "1,150\t560"))
+    assert [(f.kind, f.stated, f.computed) for f in wrong] == [("total", "Total: 560", "550")]
+
+
+def tables_of_text(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    f = tmp_path / "doc.txt"
+    f.write_text(text, encoding="utf-8")
+    doc = read(f)
+    return extract_tables(doc, segment(doc))
+
+
+@pytest.mark.parametrize("nil", ["-", "—", "–"])
+def test_a_nil_row_is_a_member_of_the_total_that_adds_nothing(tmp_path: Path, nil: str) -> None:
+    """A subtotal under a section of two rows, one of them nil this year ('Exceptional items -'), adds up;
+    the check must not fall back to every row above it."""
+    text = ("Share of profits\n\n\t2021\t2020\nAssociate A\t843\t1,031\nAssociate B\t286\t292\nJoint venture C\t\t\n"
+            f"Ordinary results\t251\t180\nExceptional items\t{nil}\t22\nTotal\t251\t202\n")
+    assert audit_text(tmp_path, text) == []
+    wrong = audit_text(tmp_path, text.replace("Total\t251\t202", "Total\t261\t202"))
+    assert [(f.kind, f.computed) for f in wrong] == [("total", "251")]
+
+
+def test_a_restated_opening_balance_starts_the_bridge_again(tmp_path: Path) -> None:
+    """'Balance at 1 April, restated' is a position reached by the adjustment above it, not one more
+    movement: the closing balance is that position plus the movements after it."""
+    text = ("Deferred tax assets\n\n\tProvisions\tOthers\tTotal\nBalance at 1 April 2020\t0.4\t3.8\t4.2\n"
+            "Effect of a new standard\t-\t(1.5)\t(1.5)\nBalance at 1 April 2020, restated\t0.4\t2.3\t2.7\n"
+            "Credited to income statement\t0.3\t7.0\t7.3\nCharged to equity\t(0.1)\t(0.5)\t(0.6)\n"
+            "Balance at 31 March 2021\t0.6\t8.8\t9.4\n")
+    assert audit_text(tmp_path, text) == []
+    wrong = audit_text(tmp_path, text.replace("0.6\t8.8\t9.4", "0.6\t9.8\t9.4"))
+    assert [(f.kind, f.computed) for f in wrong] == [("total", "8.8")]
+
+
+@pytest.mark.parametrize("stated,found", [("£10,023,467", True), ("£10,215,000", False), ("£9,950,000", False)])
+def test_a_restated_figure_is_one_within_a_percent(tmp_path: Path, stated: str, found: bool) -> None:
+    """The text and a table row of the same spend: 0.6% apart is the same figure stated two ways; 1.2% or
+    more apart is more likely another figure of the same sentence."""
+    text = ("4.3 Spend\n\nThe resource identified is " + stated + " from the minimum contribution to adult social care.\n\n"
+            "Minimum contribution\n\n\t18/19 allocation\t19/20 allocation\nAdult social care spend\t£9,535,348\t£10,087,237\n"
+            "Out of hospital spend\t£8,087,068\t£8,561,108\n")
+    findings = [f for f in audit_text(tmp_path, text) if f.kind == "restated"]
+    assert [f.stated for f in findings] == ([stated] if found else [])
+
+
+def test_a_row_whose_label_the_table_says_twice_may_still_be_a_member_of_the_total(tmp_path: Path) -> None:
+    """'Cash' is paid as consideration and acquired as an asset: said twice, it reads as a sub-row of the row
+    above it, but the Total adds it as a row of its own; either reading may be the table's."""
+    text = ("Acquisition\n\n\tEstimated\tAdjustments\tFinal\nShares issued to the seller at fair value\t$5,000\t-\t$5,000\n"
+            "Financial liabilities paid on behalf of the seller\t2,661\t-\t2,661\nCash\t250\t-\t250\n"
+            "Note payable to seller\t609\t-\t609\nWorking capital adjustment\t(1,147)\t584\t(563)\n"
+            "Total consideration\t7,373\t584\t7,957\n\nCash\t409\t(63)\t346\nInventories\t3,100\t100\t3,200\n")
+    assert audit_text(tmp_path, text) == []
+    wrong = audit_text(tmp_path, text.replace("7,373\t584\t7,957", "7,373\t584\t7,967"))
+    assert [(f.kind, f.computed) for f in wrong] == [("total", "$7,957")]
