@@ -333,9 +333,13 @@ def _river_columns(rows: list[_Line], size: float) -> Any:
             run = k
         elif c and run is not None:
             a, b = lo + run * step, lo + k * step
-            left = sum(any(w.x1 <= a for w in ln.words) for ln in rows)
+            lefts = [ln for ln in rows if any(w.x1 <= a for w in ln.words)]
             right = sum(any(w.x0 >= b for w in ln.words) for ln in rows)
-            if b - a >= RIVER * size and left >= 2 and right >= 2:
+            # words on both sides in two lines or more; or, left of it, the label of the one row of figures
+            # under a header that leaves the label column empty ('Minimum CCG | £28,458,394 ...' at a page's foot)
+            left = len(lefts) >= 2 or (len(lefts) == 1 and lefts[0].has_figure and
+                                       sum(ln.has_figure for ln in rows) == 1)
+            if b - a >= RIVER * size and left and right >= 2:
                 cuts.append((a + b) / 2)
             run = None
     if not cuts:

@@ -711,3 +711,57 @@ def test_words_and_figures_cut_by_a_narrow_cell_are_read_whole(tmp_path: Path) -
     assert rows[0][2:] == ["2015/16", "Apr", "July"]  # (a month's name, though the document never prints it)
     assert rows[1][:3] == ["Delayed transfers", "Target", "1869"]
     assert rows[2][:3] == ["Protection of social care", "Target", "7996"]
+
+
+def foot_of_page_table(path: Path, on_first: int) -> Path:
+    """A table of three value columns whose header (no label cell) and first `on_first` rows end page 1;
+    the other rows start page 2 with no header."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    rows = [("Falls response", "£120,000", "£126,000", "+£6,000"), ("Social prescribing", "£95,000", "£99,750", "+£4,750"),
+            ("Community equipment", "£410,000", "£430,500", "+£20,500"), ("Carers' support", "£60,000", "£63,000", "+£3,000")]
+    edges = (300, 390, 470)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 800.0
+    for i in range(44 - 2 * on_first):  # running text filling the page
+        c.drawString(60, y, f"Paragraph line {i + 1} of the plan's narrative about locality working and its teams.")
+        y -= 15
+    c.setFont("Helvetica", 9)
+    c.drawString(60, y, "The scheme allocations are as follows:")
+    y -= 18
+    for text, x in zip(("2017/18 allocation", "2018/19 allocation", "Difference"), edges, strict=True):
+        c.drawRightString(x, y, text)
+    y -= 16
+    pages = [rows[:on_first], rows[on_first:]]
+    for k, part in enumerate(pages):
+        if k:
+            c.showPage()
+            c.setFont("Helvetica", 9)
+            y = 800.0
+        for label, *cells in part:
+            c.drawString(60, y, label)
+            for text, x in zip(cells, edges, strict=True):
+                c.drawRightString(x, y, text)
+            y -= 16
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y - 20, "Each scheme reports quarterly to the partnership board.")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("on_first", [1, 2])
+def test_a_header_over_one_row_at_the_foot_of_a_page_keeps_the_label_apart(tmp_path: Path, on_first: int) -> None:
+    """A header that leaves the label column empty, over one row (or two) at the foot of a page: the white
+    space between the label and the first figure is a column edge even though only one row is there to
+    show it, and the rows overleaf join the table."""
+    doc = read(foot_of_page_table(tmp_path / "schemes.pdf", on_first))
+    first = next(ln.text for ln in doc.lines if ln.text.startswith("Falls response"))
+    assert first.split("\t") == ["Falls response", "£120,000", "£126,000", "+£6,000"]
+    tables = [t for t in extract_tables(doc, segment(doc)) if t.rows]
+    t = next(t for t in tables if any(r.label == "Falls response" for r in t.rows))
+    assert [r.label for r in t.rows] == ["Falls response", "Social prescribing", "Community equipment", "Carers' support"]
+    assert "2018/19" in t.columns[2]
+    assert t.rows[0].cells[2].value == Decimal(126000)
