@@ -443,7 +443,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
         return None
     typed_rows = _nil_dashes(_money_columns(typed_rows, label_cols), label_cols)
     typed_rows = _grand_totals(_unlabelled_totals(typed_rows, label_cols), label_cols)
-    typed_rows = _repeated_labels(_closed_sections(typed_rows))
+    typed_rows = _share_rows(_repeated_labels(_closed_sections(typed_rows)), label_cols)
     # (a table that runs over a page break is cited from its first page)
     first_line = min(r.line for r in titles + header_rows + body if r.page == seg[0].page)
     last_line = max((max(r.lines) for r in body if r.page == seg[0].page), default=first_line)
@@ -587,6 +587,22 @@ def _repeated_labels(rows: list[Row]) -> list[Row]:
             parent = r.label
         elif said[key] > 1 and parent is not None and r.role != "note":
             out[i] = dataclasses.replace(r, group=parent)
+    return out
+
+
+def _share_rows(rows: list[Row], label_cols: int) -> list[Row]:
+    """A row of percentages that says what they are a share of ('% of revenue', 'As a percentage of sales')
+    right under a row of amounts is that row's share: a sub-row of it ('Research and development / % of
+    revenue'), as a label said under every row is (`_repeated_labels`)."""
+    out = list(rows)
+    for i in range(1, len(rows)):
+        r, above = rows[i], rows[i - 1]
+        if r.group is not None or r.role != "body" or above.group is not None or not _SHARE_ROW.match(r.label):
+            continue
+        kinds = [c.kind for c in r.cells[label_cols:] if c.kind != "empty"]
+        if kinds and all(k == "percent" for k in kinds) and above.role in ("body", "total", "subtotal") and any(
+                c.kind in ("money", "number") for c in above.cells[label_cols:]):
+            out[i] = dataclasses.replace(r, group=above.label)
     return out
 
 

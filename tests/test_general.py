@@ -2339,3 +2339,33 @@ def test_the_bound_of_a_band_is_a_label_not_a_figure(raw: str) -> None:
 def test_a_figure_with_its_unit_is_still_a_figure(raw: str, value: int) -> None:
     p = parse_cell(raw)
     assert p.kind == "number" and p.value == value
+
+
+SHARE_ROW = """Company report extract
+
+Selling and marketing expense
+
+\tYear Ended December 31,\t\tChange\t
+\t2021\t2020\t$\t%
+Selling and marketing\t$ 31,400\t$ 27,900\t$ 3,500\t12.5%
+% of revenue\t18%\t21%\t\t
+"""
+
+
+@pytest.mark.parametrize("question,raws", [
+    ("What was the % of revenue for selling and marketing expense in 2021 and 2020?", ["18%", "21%"]),
+    ("What percentage of revenue did selling and marketing take up in 2021?", ["18%"]),
+    ("Selling and marketing as a % of revenue in 2020?", ["21%"]),
+])
+def test_a_row_of_shares_under_a_row_of_amounts_is_that_rows_share(tmp_path: Path, question: str,
+                                                                  raws: list[str]) -> None:
+    """'% of revenue' under 'Selling and marketing' is the share of revenue that row takes: a question naming
+    both reads it, not the amounts."""
+    a = assistant_over(tmp_path, "report_000.txt", SHARE_ROW)
+    t = a.index.tables()[0]
+    share = next(r for r in t.rows if r.label == "% of revenue")
+    assert share.group == "Selling and marketing"
+    ans = a.ask(question)
+    quoted = {x for x in ("18%", "21%", "31,400", "27,900") if x in ans.text}
+    assert set(raws) <= quoted <= {"18%", "21%"}, ans.text
+    assert all(c.row == "Selling and marketing / % of revenue" for f in ans.figures for c in f.cells)
