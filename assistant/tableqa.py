@@ -15,11 +15,12 @@ from decimal import Decimal
 from . import figures as F
 from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
 from .types import Figure, Row, Table
-from .values import SCALES
+from .values import SCALES, find_numbers
 
 NUMERIC = ("money", "percent", "number")
 UNSAID_WEIGHT = 0.5  # taken off a row's match for a label the question and context do not say at all (tried 0.5, 1, 2 on the dev half + seeds: 693, 692, 691 right)
 SECTION_WEIGHT = 0.9  # a question word matched by a row's section row, against one matched by its own label
+CAPTION_TITLE_WORDS = 15  # a caption longer than this that states figures is a sentence of the text, not a title
 
 
 @dataclass
@@ -223,6 +224,14 @@ def _is_change_col(header: str) -> bool:
     return "%" in header and period_key(header) is None
 
 
+def _title(caption: str) -> str:
+    """A caption as far as it names what a table is about: a title or a lead-in. A sentence of the text above
+    the table that states figures of its own ('Capitalized interest was calculated using an average rate of
+    3.96% ...') is about something in particular, not about every row."""
+    figures = [n for n in find_numbers(caption) if n.kind in ("money", "percent")]
+    return "" if figures and len(caption.split()) > CAPTION_TITLE_WORDS else caption
+
+
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
 # a column of shares ('% of total revenues', 'as a percentage of sales'): what follows names the whole
 _SHARE_COL = re.compile(r"(?i)(%|\bper ?cent(age)?|\bproportion|\bshare)\s+of\b")
@@ -416,7 +425,7 @@ class TableQA:
         """What a table says about all its rows: caption, heading, column headers and note rows ('Project 1
         Single Point of Referral')."""
         notes = [r.path() for r in t.rows if r.role == "note"]
-        return self.m.terms(" ".join([t.caption, heading, *t.columns, *notes]))
+        return self.m.terms(" ".join([_title(t.caption), heading, *t.columns, *notes]))
 
     def _row_match(self, t: Table, r: Row, terms: set[str], ctx_terms: frozenset[str]) -> float:
         """How well a row's label names what these terms (a question's, or one phrase of it) ask for: where a

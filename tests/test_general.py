@@ -2369,3 +2369,32 @@ def test_a_row_of_shares_under_a_row_of_amounts_is_that_rows_share(tmp_path: Pat
     quoted = {x for x in ("18%", "21%", "31,400", "27,900") if x in ans.text}
     assert set(raws) <= quoted <= {"18%", "21%"}, ans.text
     assert all(c.row == "Selling and marketing / % of revenue" for f in ans.figures for c in f.cells)
+
+
+CAPTION_SENTENCE = """Company report extract
+
+Note 9 Finance costs
+
+Borrowing costs capitalised were calculated using an average rate of 4.10% and 3.95% for 2021 and 2020, respectively, which is the weighted average rate of the group's general borrowings.
+
+FOR THE YEAR ENDED 31 DECEMBER\t2021\t2020
+Interest on bank loans\t(812)\t(744)
+Interest on lease liabilities\t(120)\t(98)
+Borrowing costs capitalised\t37\t42
+Total finance costs\t(895)\t(800)
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "What is the total amount of borrowing costs capitalised in 2020 and 2021?",
+    "What were borrowing costs capitalised in 2020 and 2021 in total?",
+    "How much borrowing cost was capitalised in total over 2020 and 2021?",
+])
+def test_a_sentence_above_a_table_that_states_figures_is_not_its_title(tmp_path: Path, question: str) -> None:
+    """The sentence above the table names one of its rows and states rates of its own: its words do not
+    speak for every row, so a 'total' question still names that row and adds it over the years, rather
+    than reading the totals row."""
+    a = assistant_over(tmp_path, "report_000.txt", CAPTION_SENTENCE)
+    fig = next(f for f in a.ask(question).figures if f.op == "sum")
+    assert fig.value == Decimal(79)
+    assert {c.row for c in fig.cells} == {"Borrowing costs capitalised"}
