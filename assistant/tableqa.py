@@ -227,9 +227,12 @@ def _is_change_col(header: str) -> bool:
 def _title(caption: str) -> str:
     """A caption as far as it names what a table is about: a title or a lead-in. A sentence of the text above
     the table that states figures of its own ('Capitalized interest was calculated using an average rate of
-    3.96% ...') is about something in particular, not about every row."""
+    3.96% ...') is about something in particular, not about every row: of a long caption, only what follows
+    its last stated figure is kept ('Note: savings of £41.4m (4.8%) Section 5: Combined savings plan')."""
     figures = [n for n in find_numbers(caption) if n.kind in ("money", "percent")]
-    return "" if figures and len(caption.split()) > CAPTION_TITLE_WORDS else caption
+    if not figures or len(caption.split()) <= CAPTION_TITLE_WORDS:
+        return caption
+    return caption[figures[-1].end:].lstrip(" )]")
 
 
 _TOTAL_WORD = re.compile(r"(?i)\b(total|overall|in all|altogether)\b")

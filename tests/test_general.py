@@ -2425,3 +2425,18 @@ def test_a_total_asked_of_a_breakdown_by_column_is_its_total_column(tmp_path: Pa
     totals = {"Hospitals": "$354,000", "Retail": "120,000", "Schools": "200,000"}
     row = next(k for k in totals if k.lower() in question.lower())
     assert ans.figures and ans.figures[0].text == totals[row], ans.text
+
+
+@pytest.mark.parametrize("caption,kept", [
+    ("Note: Demand management savings of £41.4m across the system (4.8%) Section 5: Combined savings plan for the "
+     "partners", "Section 5: Combined savings plan for the partners"),
+    ("Borrowing costs capitalised were calculated using an average rate of 4.10% and 3.95% for 2021 and 2020, "
+     "respectively", "for 2021 and 2020, respectively"),
+    ("The following table sets out revenue for the year ended 31 March 2021 by region (in thousands):",
+     "The following table sets out revenue for the year ended 31 March 2021 by region (in thousands):"),
+    ("Savings of £2m (5%)", "Savings of £2m (5%)"),
+])
+def test_of_a_long_caption_that_states_figures_only_what_follows_them_is_its_title(caption: str, kept: str) -> None:
+    from assistant.tableqa import _title
+
+    assert _title(caption) == kept
