@@ -235,7 +235,6 @@ def _title(caption: str) -> str:
     return caption[figures[-1].end:].lstrip(" )]")
 
 
-_TOTAL_WORD = re.compile(r"(?i)\b(total|overall|in all|altogether)\b")
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
 # a column of shares ('% of total revenues', 'as a percentage of sales'): what follows names the whole
 _SHARE_COL = re.compile(r"(?i)(%|\bper ?cent(age)?|\bproportion|\bshare)\s+of\b")
@@ -544,15 +543,12 @@ class TableQA:
         out = []
         qp = set(q.periods) | set(q.months)
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
-        asks_total = bool(_TOTAL_WORD.search(q.text))
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
             s = self.m.weight(qset & self.m.terms(_naming_part(header, q)))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
-            if asks_total and _TOTAL_COL.match(_last_header(t, i)):
-                s += 1.0  # 'the total X' of a breakdown by column: its Total column
             if qp and hp:
                 # a column of changes names the periods it compares: it is about them only for a change asked
                 named = _names_periods(hp, qp) and (asks_change or not _is_change_col(header))

@@ -2400,33 +2400,6 @@ def test_a_sentence_above_a_table_that_states_figures_is_not_its_title(tmp_path:
     assert {c.row for c in fig.cells} == {"Borrowing costs capitalised"}
 
 
-BY_REGION = """Company report extract
-
-Revenue by market and region for the year ended 31 March 2021 (in thousands):
-
-\tRevenue by region:\t\t\t
-\tNorth\tSouth\tWest\tTotal
-Hospitals\t$210,400\t$98,100\t$45,500\t$354,000
-Schools\t120,000\t64,000\t16,000\t200,000
-Retail\t80,000\t30,000\t10,000\t120,000
-"""
-
-
-@pytest.mark.parametrize("question", [
-    "What was the total revenue from Hospitals?",
-    "How much revenue did Retail bring in overall?",
-    "What is the total of Schools revenue?",
-])
-def test_a_total_asked_of_a_breakdown_by_column_is_its_total_column(tmp_path: Path, question: str) -> None:
-    """A row broken down by region in columns under a group header that says 'revenue' as the question does,
-    with a Total column: 'the total X' is read from the Total column first, not from the regions."""
-    a = assistant_over(tmp_path, "report_000.txt", BY_REGION)
-    ans = a.ask(question)
-    totals = {"Hospitals": "$354,000", "Retail": "120,000", "Schools": "200,000"}
-    row = next(k for k in totals if k.lower() in question.lower())
-    assert ans.figures and ans.figures[0].text == totals[row], ans.text
-
-
 @pytest.mark.parametrize("caption,kept", [
     ("Note: Demand management savings of £41.4m across the system (4.8%) Section 5: Combined savings plan for the "
      "partners", "Section 5: Combined savings plan for the partners"),
