@@ -236,19 +236,6 @@ def _title(caption: str) -> str:
 
 
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
-# a column of shares ('% of total revenues', 'as a percentage of sales'): what follows names the whole
-_SHARE_COL = re.compile(r"(?i)(%|\bper ?cent(age)?|\bproportion|\bshare)\s+of\b")
-_SHARE_ASKED = re.compile(r"(?i)\b(proportion|share|fraction|ratio|margin)\b")
-
-
-def _naming_part(header: str, q: Query) -> str:
-    """The part of a column header that can name what a question asks about. In a column of shares ('2019 / % of
-    total / revenues') the words after '% of' name the whole the shares are of, not the subject: they count
-    only when the question asks for a share or percentage."""
-    share = _SHARE_COL.search(header)
-    if share is None or q.wants == "percent" or _PERCENT_WORD.search(q.text) or _SHARE_ASKED.search(q.text):
-        return header
-    return header[:share.start()]
 
 
 def _last_header(t: Table, c: int) -> str:
@@ -546,7 +533,7 @@ class TableQA:
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(qset & self.m.terms(_naming_part(header, q)))
+            s = self.m.weight(qset & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if qp and hp:
@@ -997,8 +984,7 @@ class TableQA:
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
         def fit(c: int) -> float:
-            header = _naming_part(t.columns[c], q)
-            words = self.m.terms(header) | {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
+            words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
             return self.m.weight(qset & words)
 
         # the best-fitting column of each period; the first one on a tie
