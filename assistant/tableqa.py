@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from . import figures as F
 from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
@@ -224,6 +225,7 @@ def _is_change_col(header: str) -> bool:
     return "%" in header and period_key(header) is None
 
 
+@lru_cache(maxsize=8192)
 def _title(caption: str) -> str:
     """A caption as far as it names what a table is about: a title or a lead-in. A sentence of the text above
     the table that states figures of its own ('Capitalized interest was calculated using an average rate of
