@@ -618,9 +618,9 @@ def test_a_ruled_table_over_three_pages_with_a_row_broken_by_a_page_break_is_one
 
 
 @pytest.mark.parametrize("question", [
-    "How many of the five changes will be Established by March 2020?",
+    "How many changes should reach Established by March 2020?",
     "By March 2020, how many changes will be Established?",
-    "Count the changes that should be established by March 2020.",
+    "Count the changes that should be Established in March 2020.",
 ])
 def test_a_count_runs_over_every_page_of_a_table(tmp_path: Path, question: str) -> None:
     corpus = tmp_path / "corpus"
