@@ -240,6 +240,13 @@ def _title(caption: str) -> str:
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
 
 
+def _header_words(text: str) -> set[str]:
+    """The plain words of a header or a question, operation words and '%' kept ('% Change', 'Total'), for a
+    header that is nothing but such words."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - {"the", "and", "for", "that", "was", "had", "did"}
+    return words | ({"%"} if "%" in text else set())
+
+
 def _last_header(t: Table, c: int) -> str:
     """The lowest level of a column's header ('Payments due by period / Total' -> 'Total')."""
     return (t.columns[c] if c < len(t.columns) else "").split(" / ")[-1]
@@ -453,8 +460,8 @@ class TableQA:
         if sum(1 for c in ans.cols if c < len(t.columns) and column_period(t.columns[c])) >= 2:
             # 'in both fiscal years', 'the average annual X', 'over the two years': said of the period columns used
             extra |= qset & _PERIOD_WORDS
-        if ans.rows and ans.rows[0].role == "total":
-            named = list(t.rows)  # a totals row stands for every row of its table
+        if ans.rows and ans.rows[0].role == "total" or ans.op == "count" and ans.note.endswith(" rows"):
+            named = list(t.rows)  # a totals row stands for every row of its table, and rows counted for theirs
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
         explained = qset & (ctx_terms | place | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
                                                              for r in named)) |
@@ -1077,11 +1084,15 @@ class TableQA:
             bound = -bound
         above = not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp"))
         over_periods = bool(re.search(r"(?i)\b(years?|periods?|quarters?|months?)\b", q.text))
-        cols = [c for c in _value_cols(t) if c < len(t.columns) and row.cells[c].kind in NUMERIC
-                and row.cells[c].value is not None and not _is_change_col(t.columns[c])
-                and (bool(column_period(t.columns[c])) == over_periods)]
+        figures = [c for c in _value_cols(t) if c < len(t.columns) and row.cells[c].kind in NUMERIC
+                   and row.cells[c].value is not None and not _is_change_col(t.columns[c])]
+        cols = [c for c in figures if bool(column_period(t.columns[c])) == over_periods]
         if over_periods:
             cols = self._one_per_period(q, t, cols)
+        elif not cols and len({column_period(t.columns[c]) for c in figures}) == 1:
+            # columns of one period that differ by something else ('Fiscal 2019 / AMER', 'Fiscal 2019 / APAC'),
+            # their total column not counted among them
+            cols = [c for c in figures if not re.search(r"(?i)^\s*(grand\s+)?total\b|\btotal\s*$", _last_header(t, c))]
         if len(cols) < 2:
             return None
         scale = SCALES.get(row.cells[cols[0]].scale or "", Decimal(1))
@@ -1114,11 +1125,74 @@ class TableQA:
     def _count(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
         """Rows whose cell in the question's column equals a value the question names ('Established'), or
-        columns of the named row whose value meets a condition ('exceed $1 million')."""
+        meets a condition ('how many obligations had payments above $500,000'), or columns of the named row
+        whose value meets a condition ('how many years did X exceed $1 million')."""
+        if self._counts_rows(q, t, row_scores):
+            rows = self._count_rows_meeting(q, t)
+            if rows is not None:
+                return rows
         over = self._count_over(q, t, row_scores)
         if over is not None:
             return over
         return self._count_rows_with(q, t, cols)
+
+    def _counts_rows(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> bool:
+        """Whether a count under a condition is over the table's rows rather than over one named row's
+        columns: no row is named, the row named is a total (the things counted are its members: 'how many
+        contractual obligations' of 'Total contractual obligations'), or the things counted are what the rows
+        are ('how many quarters' of rows 'First Quarter', 'Second Quarter', ...)."""
+        counted = _COUNTED.search(q.text)
+        if not _CONDITION.search(q.text) or not counted:
+            return False
+        body = [r for r in t.rows if r.role == "body"]
+        things = self.m.terms(counted.group(1)) | _header_words(counted.group(1))
+        if len(body) > 1 and sum(bool(things & (self.m.terms(r.label) | _header_words(r.label)))
+                                 for r in body) > len(body) / 2:
+            return True  # the rows are the things counted
+        if _PERIOD_NOUN.search(counted.group(1)):
+            return False  # 'how many years': the named row's periods
+        return not row_scores or row_scores[0][0] <= 0 or row_scores[0][1].role == "total"
+
+    def _count_rows_meeting(self, q: Query, t: Table) -> TableAnswer | None:
+        """The body rows whose figure in the question's column meets its condition ('a % change below 50%':
+        the '% Change' column; 'total payments due above $500,000 thousand': the 'Total' column). The
+        column is the one whose header the question's words (operation words included: 'total', 'change')
+        and periods match best, of the kind the bound is written in; the bound is compared as written."""
+        m = _CONDITION.search(q.text)
+        if not m:
+            return None
+        try:
+            bound = Decimal(m.group("num").replace(",", ""))
+        except ArithmeticError:
+            return None
+        bound = -bound if m.group("neg") else bound
+        above = not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp"))
+        body = [r for r in t.rows if r.role == "body"]
+        words = self.m.terms(q.text[:m.start()])
+        said = _header_words(q.text[:m.start()])  # with the words the matcher leaves out: 'total', '% change'
+        qp = set(q.periods)
+        percent = q.text[m.end():m.end() + 2].lstrip().startswith("%")
+        best: tuple[float, int] | None = None
+        for c in _value_cols(t):
+            filled = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
+            if len(filled) < 2 or (percent != all(r.cells[c].kind == "percent" for r in filled)):
+                continue
+            header = t.columns[c] if c < len(t.columns) else ""
+            s = self.m.weight(words & self.m.terms(header)) + 0.5 * len(said & _header_words(header))
+            hp = _header_periods(header)
+            if qp and hp:
+                s += 3.0 if _names_periods(hp, qp) else -2.0
+            if s > 0 and (best is None or s > best[0]):
+                best = (s, c)
+        if best is None:
+            return None
+        c = best[1]
+        looked = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
+        scale = SCALES.get(looked[0].cells[c].scale or "", Decimal(1))
+        hits = [r for r in looked if (r.cells[c].value / scale > bound if above else r.cells[c].value / scale < bound)]  # type: ignore[operator]
+        condition = f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
+        fig = F.count(t, hits, c, f"rows where {F.column_name(t, c)} is {condition}", len(looked))
+        return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(looked)} rows")
 
     def _count_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """The rows whose cell in one of the question's columns is a value the question names ('Established')."""
@@ -1211,6 +1285,9 @@ _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?(
 _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\??$)| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # a question that asks for a number of things, however it is put
 _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
+# the things a count question counts ('how many contractual obligations had ...': 'contractual obligations')
+_PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
+_COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
@@ -1223,7 +1300,9 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against)
 # or more of a table's period columns
 _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period quarter month two"))
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
-_OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio"}
+_OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
+                # what a count of rows calls its rows when the question has no name for them
+                "count": "items line entries categories rows components"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
 _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^?]+?) and (?:the )?"
                      rf"(?P<b>[^?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"

@@ -101,8 +101,14 @@ WORDINGS = {
     "average of three": ["What was the average {label} between {y0} and {y2}?",
                          "What is the average {label} from {y0} to {y2}?",
                          "What was the average annual {label} over {y0}-{y2}?"],
+    # how many of the table's rows have a figure above (or below) a bound in the later year (only for tables
+    # with three or more body rows with a figure that year; the bound lies between two of them, written in
+    # the table's own units)
+    "count above": ["How many items had a value above {bound} in {y1}?",
+                    "In {y1}, how many of the line items exceeded {bound}?",
+                    "How many categories were below {bound} in {y1}?"],
 }
-OPS = {"both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
+OPS = {"count above": "count", "both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
        "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
        "average of both": "average", "change": "difference", "year on year": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
@@ -111,6 +117,7 @@ OPS = {"both years added": "sum", "ratio, other words": "ratio", "share, other w
 def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
     """(half, kind, doc, question, expected value, raw cell) for every sampled row of every table."""
     from assistant.tableqa import NUMERIC, _header_periods, _is_change_col, column_period
+    from assistant.values import SCALES
 
     rng = random.Random(seed)
     for t in a.default_answerer.index.tables():
@@ -216,6 +223,33 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 kind = "stated % change" if "%" in t.columns[c] or cell.kind == "percent" else "stated change"
                 wording = WORDINGS[kind][zlib.crc32(f"{t.doc} {label} {c}".encode()) % len(WORDINGS[kind])]
                 yield half, kind, t.doc, wording.format(label=label, y0=y0, y1=y1), cell.value, cell.raw
+        # how many rows are above or below a bound in the later year (added later, worded apart): once per table
+        counted = [r for r in t.rows if r.role == "body" and len(r.cells) > c1 and r.cells[c1].kind in NUMERIC
+                   and r.cells[c1].value is not None]
+        if len(counted) >= 3 and len({r.cells[c1].kind for r in counted}) == 1:
+            scale = SCALES.get(counted[0].cells[c1].scale or "", Decimal(1))
+            values = sorted(r.cells[c1].value / scale for r in counted)
+            pick = zlib.crc32(f"{t.doc} {t.id} count".encode())
+            k = pick % (len(values) - 1)
+            low, high = values[k], values[k + 1]
+            if low > 0 and high - low > 0:
+                bound = _between(low, high)
+                wording = WORDINGS["count above"][pick % 3]
+                below = "below" in wording
+                hits = sum(1 for v in values if (v < bound if below else v > bound))
+                text = f"{bound:,f}" + ("%" if counted[0].cells[c1].kind == "percent" else "")
+                yield half, "count above", t.doc, wording.format(bound=text, y1=y1), Decimal(hits), ""
+
+
+def _between(low: Decimal, high: Decimal) -> Decimal:
+    """A round number strictly between two figures: the fewest significant digits that fit."""
+    for digits in range(1, 8):
+        mid = (low + high) / 2
+        step = Decimal(10) ** (mid.adjusted() - digits + 1)
+        bound = (mid / step).to_integral_value() * step
+        if low < bound < high:
+            return bound.quantize(Decimal(1)) if bound == bound.to_integral_value() else bound.normalize()
+    return (low + high) / 2
 
 
 def right(kind: str, ans, value: Decimal, raw: str, title: str = "") -> bool:  # type: ignore[no-untyped-def]

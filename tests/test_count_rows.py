@@ -1,0 +1,102 @@
+"""A count under a condition is over the table's rows or over one row's columns, whichever the question's
+counted things are: 'how many schemes had a budget above X' counts rows in the budget column; 'how many
+years did X exceed Y' counts the named row's year columns; 'how many quarters …' counts rows when the
+rows are the quarters. Every document here is made up; each case is asked in several phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assistant_over
+
+SCHEMES = """Winter plan 2020
+
+Planned spend by scheme (£000):
+
+Scheme\t2019/20\t2020/21\t% change
+Home care\t820\t905\t10.4%
+Reablement\t410\t455\t11.0%
+Falls prevention\t120\t126\t5.0%
+Carers support\t260\t262\t0.8%
+Total planned spend\t1,610\t1,748\t8.6%
+
+Delayed days by quarter:
+
+Quarter\t2019/20\t2020/21
+Quarter 1\t380\t350
+Quarter 2\t420\t390
+Quarter 3\t510\t470
+Quarter 4\t450\t405
+
+Spend by locality in 2020/21 (£000):
+
+\t2020/21 North\t2020/21 South\t2020/21 East\t2020/21 Total
+Community nursing\t1,250\t980\t1,040\t3,270
+Therapies\t400\t310\t290\t1,000
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("count_rows"), "winter.txt", SCHEMES)
+
+
+def _count(ans):
+    return next(f for f in ans.figures if f.op == "count")
+
+
+@pytest.mark.parametrize("question,hits,rows", [
+    ("How many schemes had 2020/21 spend above £400?", 2, {"Home care", "Reablement"}),
+    ("In 2020/21, how many of the schemes cost more than £200 thousand?", 3, {"Home care", "Reablement", "Carers support"}),
+    ("How many schemes were below 300 in 2019/20?", 2, {"Falls prevention", "Carers support"}),
+])
+def test_rows_of_a_breakdown_meeting_a_condition(plan, question: str, hits: int, rows: set[str]) -> None:
+    fig = _count(plan.ask(question))
+    assert fig.value == hits
+    # the cells counted are the scheme rows that meet it, never the total row
+    assert {c.row for c in fig.cells} == rows
+
+
+@pytest.mark.parametrize("question,hits", [
+    ("How many items had a % change that was above 10%?", 2),
+    ("How many schemes had a % change of less than 6%?", 2),
+    ("How many lines show a % change greater than 1%?", 3),
+])
+def test_rows_counted_in_the_change_column_the_question_names(plan, question: str, hits: int) -> None:
+    fig = _count(plan.ask(question))
+    assert fig.value == hits
+    assert all(c.column.endswith("% change") for c in fig.cells)
+
+
+@pytest.mark.parametrize("question,hits", [
+    ("In 2019/20, how many quarters had more than 400 delayed days?", 3),
+    ("How many quarters of 2020/21 had delayed days above 400?", 2),
+    ("In 2020/21, in how many quarters were delayed days below 400?", 2),
+])
+def test_rows_that_are_the_periods_counted(plan, question: str, hits: int) -> None:
+    fig = _count(plan.ask(question))
+    assert fig.value == hits
+    assert all(c.row.startswith("Quarter") for c in fig.cells)
+
+
+@pytest.mark.parametrize("question,hits", [
+    ("How many localities had community nursing spend above £1,000 thousand?", 2),
+    ("In how many localities did therapies spend exceed 300?", 2),
+    ("How many localities spent less than £1,000 on community nursing?", 1),
+])
+def test_columns_of_one_period_counted_without_their_total(plan, question: str, hits: int) -> None:
+    fig = _count(plan.ask(question))
+    assert fig.value == hits
+    assert not any(c.column.endswith("Total") for c in fig.cells)
+
+
+@pytest.mark.parametrize("question,hits", [
+    ("How many years did total planned spend exceed £1,700 thousand?", 1),
+    ("In how many years was the total planned spend above 1,600?", 2),
+])
+def test_years_of_a_named_total_row_are_still_its_columns(plan, question: str, hits: int) -> None:
+    """'How many years': the named row's periods, even when that row is a total."""
+    fig = _count(plan.ask(question))
+    assert fig.value == hits
+    assert {c.row for c in fig.cells} == {"Total planned spend"}
+
