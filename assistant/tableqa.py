@@ -1134,6 +1134,12 @@ class TableQA:
         over = self._count_over(q, t, row_scores)
         if over is not None:
             return over
+        counted = _COUNTED.search(q.text)
+        if counted and not _PERIOD_NOUN.search(counted.group(1)):
+            # the named row's columns cannot be what is counted ('how many schemes' of a row by year): its rows
+            rows = self._count_rows_meeting(q, t)
+            if rows is not None:
+                return rows
         return self._count_rows_with(q, t, cols)
 
     def _counts_rows(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> bool:
