@@ -455,6 +455,10 @@ class TableQA:
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
         if ans.ranked:  # 'the top 3': the 3 is how many rows are added
             extra |= {x for x in qset if x.isdigit() and len(x) <= 2 or x in _NUMBER_WORDS}
+        if q.wants == "money" and any(c < len(r.cells) and r.cells[c].kind == "money" for r in ans.rows for c in ans.cols):
+            # 'how much money goes to X', 'how much is allocated to X': the words that ask for an amount of money
+            # are said of any amount of money the table gives
+            extra |= qset & m.terms(_MONEY_WORDS)
         if ans.op in ("count", "meets"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if sum(1 for c in ans.cols if c < len(t.columns) and column_period(t.columns[c])) >= 2:
@@ -1306,6 +1310,9 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against)
 # or more of a table's period columns
 _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period quarter month two"))
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
+# words that ask for an amount of money, said of any amount the table gives ('how much money goes to X', 'how much
+# is allocated to X'); 'budget' is not one of them: a budget is not an outturn
+_MONEY_WORDS = "money allocated allocation"
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components"}

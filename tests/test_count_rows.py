@@ -102,3 +102,4 @@ def test_years_of_a_named_total_row_are_still_its_columns(plan, question: str, h
     assert fig.value == hits
     assert {c.row for c in fig.cells} == {"Total planned spend"}
 
+
