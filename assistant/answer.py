@@ -762,6 +762,10 @@ class Answerer:
             others = "; ".join(f"{f.cells[0].column}: {f.cells[0].raw}" for f in ta.figures[1:4])
             text = (f"{ta.rows[0].path()} was {word} in {fig.cells[0].column}: {fig.cells[0].raw}{where} "
                     f"(against {others}).")
+        elif ta.op == "meets" and ta.note.endswith(" rows"):  # the rows whose figure meets the question's condition
+            col = column_name(t, ta.cols[0])
+            said = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw})" for r in ta.rows)
+            text = f"{fig.text} rows have {col} {ta.note}{where}: {said}."
         elif ta.op == "meets":  # the periods whose figure meets the question's condition
             met = len(ta.cols)
             said = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[:met])

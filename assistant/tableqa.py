@@ -21,6 +21,7 @@ from .values import SCALES, find_numbers
 NUMERIC = ("money", "percent", "number")
 UNSAID_WEIGHT = 0.5  # taken off a row's match for a label the question and context do not say at all (tried 0.5, 1, 2 on the dev half + seeds: 693, 692, 691 right)
 SECTION_WEIGHT = 0.9  # a question word matched by a row's section row, against one matched by its own label
+SAID_WHOLE_BONUS = 0.5  # added to a row whose whole name (two words or more) the question says as written (tried 0.5, 1 on the dev half at no floor: +1/-0, +1/-2)
 CAPTION_TITLE_WORDS = 15  # a caption longer than this that states figures is a sentence of the text, not a title
 
 
@@ -327,6 +328,8 @@ class TableQA:
                 s += 2.0 if by_row else 0.5
             if q.quoted and any(x.lower() in r.path().lower() for x in q.quoted):
                 s += 3.0
+            elif s > 0 and _said_whole(r.label, q.text):
+                s += SAID_WHOLE_BONUS  # the words the matcher leaves out count when the whole name is said ('Over 90 days')
             row_scores.append((s, r))
         # only a total or a sum is asked of one named member instead of every row
         member = (self._one_member_named(q, rows, row_scores, qset, ctx_terms)
@@ -352,6 +355,8 @@ class TableQA:
             "ratio": self._ratio,
         }
         ans = self._which_meet(q, t, row_scores) if row_scores else None
+        if ans is None and not _COUNT_ASKED.search(q.text):
+            ans = self._which_rows_meet(q, t, row_scores)
         if ans is None and "share" not in q.intents:
             ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
         if ans is None and "share" not in q.intents and _RATIO_OF.search(q.text):
@@ -464,7 +469,7 @@ class TableQA:
         if sum(1 for c in ans.cols if c < len(t.columns) and column_period(t.columns[c])) >= 2:
             # 'in both fiscal years', 'the average annual X', 'over the two years': said of the period columns used
             extra |= qset & _PERIOD_WORDS
-        if ans.rows and ans.rows[0].role == "total" or ans.op == "count" and ans.note.endswith(" rows"):
+        if ans.rows and ans.rows[0].role == "total" or ans.op in ("count", "meets") and ans.note.endswith(" rows"):
             named = list(t.rows)  # a totals row stands for every row of its table, and rows counted for theirs
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
         explained = qset & (ctx_terms | place | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
@@ -1146,28 +1151,32 @@ class TableQA:
                 return rows
         return self._count_rows_with(q, t, cols)
 
-    def _counts_rows(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> bool:
-        """Whether a count under a condition is over the table's rows rather than over one named row's
-        columns: no row is named, the row named is a total (the things counted are its members: 'how many
+    def _counts_rows(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], things: str | None = None) -> bool:
+        """Whether a count (or a list) under a condition is over the table's rows rather than over one named
+        row's columns: no row is named, the row named is a total (the things counted are its members: 'how many
         contractual obligations' of 'Total contractual obligations'), or the things counted are what the rows
         are ('how many quarters' of rows 'First Quarter', 'Second Quarter', ...)."""
-        counted = _COUNTED.search(q.text)
-        if not _CONDITION.search(q.text) or not counted:
+        if things is None:
+            counted = _COUNTED.search(q.text)
+            things = counted.group(1) if counted else None
+        if not _CONDITION.search(q.text) or not things:
             return False
         body = [r for r in t.rows if r.role == "body"]
-        things = self.m.terms(counted.group(1)) | _header_words(counted.group(1))
-        if len(body) > 1 and sum(bool(things & (self.m.terms(r.label) | _header_words(r.label)))
+        words = self.m.terms(things) | _header_words(things)
+        if len(body) > 1 and sum(bool(words & (self.m.terms(r.label) | _header_words(r.label)))
                                  for r in body) > len(body) / 2:
             return True  # the rows are the things counted
-        if _PERIOD_NOUN.search(counted.group(1)):
+        if _PERIOD_NOUN.search(things):
             return False  # 'how many years': the named row's periods
         return not row_scores or row_scores[0][0] <= 0 or row_scores[0][1].role == "total"
 
-    def _count_rows_meeting(self, q: Query, t: Table) -> TableAnswer | None:
+    def _rows_meeting(self, q: Query, t: Table) -> tuple[int, list[Row], list[Row], str] | None:
         """The body rows whose figure in the question's column meets its condition ('a % change below 50%':
-        the '% Change' column; 'total payments due above $500,000 thousand': the 'Total' column). The
-        column is the one whose header the question's words (operation words included: 'total', 'change')
-        and periods match best, of the kind the bound is written in; the bound is compared as written."""
+        the '% Change' column; 'total payments due above $500,000 thousand': the 'Total' column): the column,
+        the rows looked at, the ones that meet it and the condition in words. The column is the one whose
+        header the question's words (operation words included: 'total', 'change') and periods match best, of
+        the kind the bound is written in; the bound is compared as written. None when a row's name holds the
+        bound ('Over 90 days'): then the condition is that row's name."""
         m = _CONDITION.search(q.text)
         if not m:
             return None
@@ -1178,6 +1187,9 @@ class TableQA:
         bound = -bound if m.group("neg") else bound
         above = not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp"))
         body = [r for r in t.rows if r.role == "body"]
+        if any(re.search(rf"(?i)\b(?:over|above|more than|greater than|less than|under|below|within|up to)\s*[$£€]?\s*"
+                         rf"{re.escape(m.group('num'))}(?![\d,.])", r.label) for r in t.rows):
+            return None
         words = self.m.terms(q.text[:m.start()])
         said = _header_words(q.text[:m.start()])  # with the words the matcher leaves out: 'total', '% change'
         qp = set(q.periods)
@@ -1200,9 +1212,30 @@ class TableQA:
         looked = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
         scale = SCALES.get(looked[0].cells[c].scale or "", Decimal(1))
         hits = [r for r in looked if (r.cells[c].value / scale > bound if above else r.cells[c].value / scale < bound)]  # type: ignore[operator]
-        condition = f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
+        return c, looked, hits, f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
+
+    def _count_rows_meeting(self, q: Query, t: Table) -> TableAnswer | None:
+        """How many body rows meet the question's condition (see `_rows_meeting`)."""
+        got = self._rows_meeting(q, t)
+        if got is None:
+            return None
+        c, looked, hits, condition = got
         fig = F.count(t, hits, c, f"rows where {F.column_name(t, c)} is {condition}", len(looked))
         return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(looked)} rows")
+
+    def _which_rows_meet(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'Which schemes cost more than £400k in 2020/21?', 'What are the components of total obligations that
+        are more than 100,000?': the rows that meet the condition (every one of them), where the things asked
+        for are the table's rows (see `_counts_rows`)."""
+        asked = _WHICH_THINGS.search(q.text)
+        if not asked or _PERIOD_NOUN.search(asked.group(1)) or not self._counts_rows(q, t, row_scores, asked.group(1)):
+            return None
+        got = self._rows_meeting(q, t)
+        if got is None or not got[2]:
+            return None
+        c, looked, hits, condition = got
+        fig = F.count(t, hits, c, f"rows where {F.column_name(t, c)} is {condition}", len(looked))
+        return TableAnswer(t, hits, [c], "meets", [fig], note=f"{condition}, out of {len(looked)} rows")
 
     def _count_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """The rows whose cell in one of the question's columns is a value the question names ('Established')."""
@@ -1297,6 +1330,8 @@ _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\
 _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
 # the things a count question counts ('how many contractual obligations had ...': 'contractual obligations')
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
+# the things a which-question asks for ('which schemes ...', 'what are the components of ...')
+_WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+?s)\b")
 _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
@@ -1315,7 +1350,8 @@ _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period qua
 _MONEY_WORDS = "money allocated allocation"
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
-                "count": "items line entries categories rows components"}
+                "count": "items line entries categories rows components",
+                "meets": "items line entries categories rows components"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
 _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^?]+?) and (?:the )?"
                      rf"(?P<b>[^?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"

@@ -107,6 +107,9 @@ WORDINGS = {
     "count above": ["How many items had a value above {bound} in {y1}?",
                     "In {y1}, how many of the line items exceeded {bound}?",
                     "How many categories were below {bound} in {y1}?"],
+    # the same, asked as which rows they are (their names are expected, and no other row's)
+    "which above": ["Which items had a value above {bound} in {y1}?", "In {y1}, which line items exceeded {bound}?",
+                    "What are the categories that were below {bound} in {y1}?"],
 }
 OPS = {"count above": "count", "both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
        "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
@@ -239,6 +242,13 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 hits = sum(1 for v in values if (v < bound if below else v > bound))
                 text = f"{bound:,f}" + ("%" if counted[0].cells[c1].kind == "percent" else "")
                 yield half, "count above", t.doc, wording.format(bound=text, y1=y1), Decimal(hits), ""
+                # which rows they are (added later, worded apart): their names, tab-separated, hits first
+                wording = WORDINGS["which above"][(pick >> 3) % 3]
+                below = "below" in wording
+                met = [r for r in counted if (r.cells[c1].value / scale < bound if below else r.cells[c1].value / scale > bound)]
+                names = [name(r) for r in met] + ["|"] + [name(r) for r in counted if r not in met]
+                if met and len({n.lower() for n in names}) == len(names):
+                    yield half, "which above", t.doc, wording.format(bound=text, y1=y1), Decimal(len(met)), "\t".join(names)
 
 
 def _between(low: Decimal, high: Decimal) -> Decimal:
@@ -262,6 +272,11 @@ def right(kind: str, ans, value: Decimal, raw: str, title: str = "") -> bool:  #
         y = raw.split()[int(value)]
         spellings = {y} if len(y) == 4 else {y, y.replace("-", "/"), y[2:], y[2:].replace("-", "/")}
         return first is not None and first.group(0) in spellings
+    if kind == "which above":  # every row that meets the bound is named, and no row that does not
+        parts = raw.split("\t")
+        named, misses = parts[:parts.index("|")], parts[parts.index("|") + 1:]
+        return all(contains(ans.text, x) for x in named) and not any(
+            contains(ans.text, x) and not any(x.lower() in h.lower() for h in named) for x in misses)
     if kind == "both years":  # both cells' figures are stated
         return all(contains(ans.text, c.strip()) for c in raw.split("\t"))
     if kind.startswith("stated"):  # the stated cell, quoted (a figure computed from the years may round otherwise)

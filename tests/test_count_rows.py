@@ -5,6 +5,8 @@ rows are the quarters. Every document here is made up; each case is asked in sev
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import assistant_over
@@ -103,3 +105,39 @@ def test_years_of_a_named_total_row_are_still_its_columns(plan, question: str, h
     assert {c.row for c in fig.cells} == {"Total planned spend"}
 
 
+
+
+@pytest.mark.parametrize("question,rows", [
+    ("Which schemes had 2020/21 spend above £400?", {"Home care", "Reablement"}),
+    ("What are the schemes that cost less than 300 in 2019/20?", {"Falls prevention", "Carers support"}),
+    ("Which of the schemes had a % change above 10%?", {"Home care", "Reablement"}),
+])
+def test_which_rows_meet_a_condition(plan, question: str, rows: set[str]) -> None:
+    ans = plan.ask(question)
+    assert ans.answered and ans.state.get("op") == "meets"
+    assert {c.row for f in ans.figures for c in f.cells} == rows
+    for name in rows:
+        assert name in ans.text
+
+
+AGED = """Debtor report
+
+Debtors by age at 31 March (£000):
+
+Age\t2020\t2021
+Up to 30 days\t£410\t£455
+31 to 90 days\t£120\t£160
+Over 90 days\t£75\t£98
+"""
+
+
+@pytest.mark.parametrize("question,raw", [
+    ("What were debtors over 90 days in 2021?", "£98"),
+    ("How much was owed over 90 days in 2020?", "£75"),
+])
+def test_a_bound_that_is_a_row_name_is_not_a_condition(tmp_path: Path, question: str, raw: str) -> None:
+    """'over 90 days' names the row 'Over 90 days': its figure, not the rows above 90."""
+    a = assistant_over(tmp_path, "debtors.txt", AGED)
+    ans = a.ask(question)
+    assert ans.state.get("op") == "lookup"
+    assert [c.raw for f in ans.figures for c in f.cells] == [raw]
