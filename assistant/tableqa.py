@@ -554,6 +554,8 @@ class TableQA:
             s = self.m.weight(qset & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
+            if s > 0 and _said_whole(_last_header(t, i), q.text):
+                s += SAID_WHOLE_BONUS  # a column whose whole name the question says as written
             if qp and hp:
                 # a column of changes names the periods it compares: it is about them only for a change asked
                 named = _names_periods(hp, qp) and (asks_change or not _is_change_col(header))
@@ -581,6 +583,9 @@ class TableQA:
         if not usable:
             return []
         positive = [c for c, s in usable if s > 0.5]
+        said = [c for c in positive if _said_whole(_last_header(t, c), q.text)]
+        if len(said) == 1 and said[0] == usable[0][0]:
+            return said  # the one column whose whole name the question says ('Total Fair Value' beside 'Level 1')
         if positive:
             top = usable[0][1]
             picks = [c for c, s in usable if s > 0.5 and s >= top - 2.5][:3]

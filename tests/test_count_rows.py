@@ -141,3 +141,26 @@ def test_a_bound_that_is_a_row_name_is_not_a_condition(tmp_path: Path, question:
     ans = a.ask(question)
     assert ans.state.get("op") == "lookup"
     assert [c.raw for f in ans.figures for c in f.cells] == [raw]
+
+
+VALUED = """Investments note
+
+Investments held at 31 March 2021 (£000):
+
+Asset\tEstimated Fair Value Measurements Level 1\tEstimated Fair Value Measurements Level 2\tTotal Fair Value
+Gilts\t£300\t£50\t£350
+Corporate bonds\t£120\t£80\t£200
+Property funds\t£0\t£90\t£90
+"""
+
+
+@pytest.mark.parametrize("question,raw", [
+    ("What is the total fair value of corporate bonds?", "£200"),
+    ("What was the total fair value of the property funds?", "£90"),
+    ("How much was the total fair value of gilts?", "£350"),
+])
+def test_a_column_whose_whole_name_is_said_is_the_one_read(tmp_path: Path, question: str, raw: str) -> None:
+    """Every column says 'fair value'; the question says the whole of one column's name."""
+    a = assistant_over(tmp_path, "investments.txt", VALUED)
+    ans = a.ask(question)
+    assert [c.raw for f in ans.figures for c in f.cells] == [raw]
