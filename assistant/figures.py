@@ -168,6 +168,8 @@ def share(t: Table, part: tuple[Row, int], whole: tuple[Row, int], decimals: int
     assert cp.value is not None and cw.value is not None
     if cw.value == 0:
         raise FigureError(f"{_describe(t, whole)} is zero")
+    if part[0] is whole[0] and part[1] == whole[1]:
+        raise FigureError(f"{_describe(t, part)} is the very cell it would be a share of")
     value = cp.value / cw.value * HUNDRED
     text = _pct(value, decimals=decimals)
     return Figure(value, text, f"{_num(cp.value, kind, [cp])} / {_num(cw.value, kind, [cw])} × 100 = {text}",
@@ -182,10 +184,16 @@ def share_of_figures(part: Figure, whole: Figure, description: str) -> Figure:
         raise FigureError(f"{part.text} and {whole.text} are not in the same unit")
     if whole.value == 0:
         raise FigureError(f"{whole.text} is zero")
+    if part.cells and {_where(c) for c in part.cells} == {_where(c) for c in whole.cells}:
+        raise FigureError(f"{part.text} is the very figure it would be a share of")
     value = part.value / whole.value * HUNDRED
     text = _pct(value)
     return Figure(value, text, f"{part.text} / {whole.text} × 100 = {text}", description, "%",
                   (*part.cells, *whole.cells), "share")
+
+
+def _where(c: CellRef) -> tuple[str, str, str, int]:
+    return c.table_id, c.row, c.column, c.line
 
 
 def share_of_sum(t: Table, part: Row, rows: Sequence[Row], col: int) -> Figure:

@@ -469,8 +469,9 @@ class TableQA:
         if sum(1 for c in ans.cols if c < len(t.columns) and column_period(t.columns[c])) >= 2:
             # 'in both fiscal years', 'the average annual X', 'over the two years': said of the period columns used
             extra |= qset & _PERIOD_WORDS
-        if ans.rows and ans.rows[0].role == "total" or ans.op in ("count", "meets") and ans.note.endswith(" rows"):
-            named = list(t.rows)  # a totals row stands for every row of its table, and rows counted for theirs
+        if ans.rows and ans.rows[0].role == "total" or ans.op in ("count", "meets") and ans.figures and \
+                ans.figures[0].description.startswith(_ROWS_WHERE):
+            named = list(t.rows)  # a totals row stands for every row of its table, and rows under a condition for theirs
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
         explained = qset & (ctx_terms | place | frozenset().union(*(m.terms(r.path()) | m.terms(_other_text(t, r))
                                                              for r in named)) |
@@ -1225,7 +1226,7 @@ class TableQA:
         if got is None:
             return None
         c, looked, hits, condition = got
-        fig = F.count(t, hits, c, f"rows where {F.column_name(t, c)} is {condition}", len(looked))
+        fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {condition}", len(looked))
         return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(looked)} rows")
 
     def _which_rows_meet(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
@@ -1239,7 +1240,7 @@ class TableQA:
         if got is None or not got[2]:
             return None
         c, looked, hits, condition = got
-        fig = F.count(t, hits, c, f"rows where {F.column_name(t, c)} is {condition}", len(looked))
+        fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {condition}", len(looked))
         return TableAnswer(t, hits, [c], "meets", [fig], note=f"{condition}, out of {len(looked)} rows")
 
     def _count_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
@@ -1334,6 +1335,7 @@ _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\
 # a question that asks for a number of things, however it is put
 _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
 # the things a count question counts ('how many contractual obligations had ...': 'contractual obligations')
+_ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a condition describes itself
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
 # the things a which-question asks for ('which schemes ...', 'what are the components of ...')
 _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+?s)\b")

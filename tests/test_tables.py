@@ -173,12 +173,17 @@ def test_figures_equal_plain_recomputation(pairs: list[tuple[Decimal, Decimal]])
     if a != 0:
         pc = F.percent_change(t, (t.rows[0], 1), (t.rows[0], 2))
         assert pc.value == (b - a) / abs(a) * 100
-    if a != 0:  # (the share's whole is the first row's own cell)
-        sh = F.share(t, (t.rows[0], 1), (t.rows[0], 1))
-        assert sh.value == 100
+    if b != 0:  # (the share's whole is the first row's other cell)
+        sh = F.share(t, (t.rows[0], 1), (t.rows[0], 2))
+        assert sh.value == a / b * 100
     else:
         with pytest.raises(F.FigureError):
-            F.share(t, (t.rows[0], 1), (t.rows[0], 1))
+            F.share(t, (t.rows[0], 1), (t.rows[0], 2))
+    with pytest.raises(F.FigureError):  # a cell is never given as a share of itself (100%, and no answer)
+        F.share(t, (t.rows[0], 1), (t.rows[0], 1))
+    looked_up = F.lookup(t, t.rows[0], 1)
+    with pytest.raises(F.FigureError):
+        F.share_of_figures(looked_up, looked_up, "a figure of itself")
     top = F.extreme(t, t.rows, 2)
     assert top.value == max(b for _, b in pairs)
     assert F.average(t, t.rows, 1).value == s.value / len(pairs)
