@@ -19,7 +19,8 @@ from .conftest import real_corpus
 # fitted confidence policy, precision 0.871 and correct 0.676; every answer given (policy off), correct
 # 0.737. Fit-to-fit variation of the policy's precision on this half is about 0.02, hence the margin.
 # Stop 28 (operands_named, generated questions in the fit): precision 0.862, correct 0.695, raw 0.739
-FLOORS = {"policy_precision": 0.85, "policy_correct": 0.67, "raw_correct": 0.72}
+# Stop 33 (rows meeting a condition, whole names said, asking words): precision 0.879, correct 0.719, raw 0.760
+FLOORS = {"policy_precision": 0.85, "policy_correct": 0.70, "raw_correct": 0.74}
 
 
 @pytest.fixture(scope="module")
