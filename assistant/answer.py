@@ -114,6 +114,11 @@ _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", 
 _ASKS_ROWS = re.compile(r"(?i)^(what|which)\b.*\b(components?|constituents?|parts?|types?|kinds?|categories|segments?|"
                         r"elements?|items?|sources?|classes)\b|^(what|which)\b.*\b(mak(e|es|ing) up|made up of|"
                         r"compris(e|es|ing)|consist(s|ing)? of|factored in(to)?|broken down into)\b")
+# 'how many types of X are there?', 'how many components make up X?' (a count of the rows X is made of; not one
+# under a condition, 'how many items exceeded 50', which the table answer counts)
+_COUNTS_ROWS = re.compile(r"(?i)^how many\b(?!.*\b(?:exceed\w*|more than|less than|above|below|over|under|greater than|"
+                          r"lower than|higher than|fewer than)\b).*\b(?:types?|kinds?|categories|components?|constituents?|"
+                          r"elements?|sources?|classes|items?)\b")
 _ROW_QUESTION_WORDS = frozenset({"compon", "constitu", "part", "type", "kind", "categori", "segment", "element", "item",
                                  "sourc", "class", "make", "made", "compris", "consist", "factor", "broken", "tabl",
                                  "includ", "shown", "present", "total"})
@@ -336,6 +341,10 @@ class Answerer:
             members = self._rows_of_table(q)
             if members is not None and (table_ev is None or members.coverage >= table_ev.coverage - 0.1):
                 table_ev = members
+        if _COUNTS_ROWS.search(asked):  # 'how many types of non-cash changes are there?': the rows they are, counted
+            counted = self._rows_of_table(q, count=True)
+            if counted is not None and (table_ev is None or counted.coverage >= table_ev.coverage - 0.1):
+                table_ev = counted
         if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
             listed = self._list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
@@ -573,7 +582,7 @@ class Answerer:
         return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "list_periods", "rows": [],
                                                                "cols": [], "periods": list(q.periods)})
 
-    def _rows_of_table(self, q: Query) -> Evidence | None:
+    def _rows_of_table(self, q: Query, count: bool = False) -> Evidence | None:
         """The rows a table's total (or group) named by the question is made of ('the components of total
         grant income': the rows its totals row closes), else every body row of the table the question is
         about ('the kinds of fee in the table'). The rows are cited."""
@@ -605,20 +614,25 @@ class Answerer:
             closing = None
             members = [r for r in t.rows if r.role == "body" and not r.group]
         members = [r for r in members if r.label.strip()]
-        if not 2 <= len(members) <= 15:
-            return None
+        if not 2 <= len(members) <= 15 or count and closing is None:
+            return None  # (a count is only of what a named total or section is made of)
         words = m.terms(" ".join([t.caption, heading, *(r.path() for r in members),
                                   closing.path() if closing else ""]))
         cov = self._coverage(q, words | {x for x in q.terms if x in _ROW_QUESTION_WORDS})
         name = closing.label.strip(" :") if closing is not None else (
             shorten(t.caption.strip().rstrip(":"), 12) if t.caption and t.caption_line is not None else "The table")
         text = f"{name} is made up of: {'; '.join(r.label.strip() for r in members)}."
+        figures = []
+        if count:  # 'how many types of non-cash changes are there?': how many rows it is made of, named
+            fig = F.count(t, members, None, f"rows that make up {name}")
+            figures = [fig]
+            text = f"{fig.text}: {name} is made up of {'; '.join(r.label.strip() for r in members)}."
         cites = self._cite_rows(t, members + ([closing] if closing is not None else []))
         if closing is None and t.caption_line is not None:  # the name is the caption's: it is cited too
             end, quote = self._caption_quote(t)
             cites.append(Citation(t.id, t.doc, t.page, t.caption_line, end, quote))
-        return Evidence(text, cites, [], cov, cov, "table", {"table_id": t.id, "op": "list", "rows": [r.label for r in
-                                                                                                       members[:1]],
+        return Evidence(text, cites, figures, cov, cov, "table", {"table_id": t.id, "op": "count" if count else "list",
+                                                                  "rows": [r.label for r in members[:1]],
                                                                "cols": [], "periods": list(q.periods)})
 
     def _title_citations(self, doc: str) -> list[Citation]:

@@ -164,3 +164,39 @@ def test_a_column_whose_whole_name_is_said_is_the_one_read(tmp_path: Path, quest
     a = assistant_over(tmp_path, "investments.txt", VALUED)
     ans = a.ask(question)
     assert [c.raw for f in ans.figures for c in f.cells] == [raw]
+
+
+MOVEMENTS = """Borrowing note
+
+Movements in borrowing during the year (£000):
+
+\tLoans\tLeases
+At 1 April 2020\t5,200\t900
+Cash flows\t(400)\t(150)
+Non-cash movements:
+New leases\t-\t220
+Interest charged\t180\t35
+Revaluation\t(60)\t-
+Total non-cash movements\t120\t255
+At 31 March 2021\t4,920\t1,005
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "How many types of non-cash movements are there?",
+    "How many kinds of non-cash movements does the table show?",
+    "How many components make up the total non-cash movements?",
+])
+def test_how_many_rows_a_named_section_is_made_of(tmp_path: Path, question: str) -> None:
+    a = assistant_over(tmp_path, "borrowing.txt", MOVEMENTS)
+    ans = a.ask(question)
+    fig = _count(ans)
+    assert fig.value == 3
+    assert {c.row.split(" / ")[-1] for c in fig.cells} == {"New leases", "Interest charged", "Revaluation"}
+
+
+def test_a_count_of_kinds_the_table_does_not_name_is_not_made_up(tmp_path: Path) -> None:
+    """'categories of lenders': no total or section of the table names them; the rows are not counted."""
+    a = assistant_over(tmp_path, "borrowing.txt", MOVEMENTS)
+    ans = a.ask("How many categories of lenders are there?")
+    assert not any(f.op == "count" for f in ans.figures)
