@@ -777,9 +777,9 @@ class Answerer:
             text = (f"{ta.rows[0].path()} was {word} in {fig.cells[0].column}: {fig.cells[0].raw}{where} "
                     f"(against {others}).")
         elif ta.op == "meets" and ta.note.endswith(" rows"):  # the rows whose figure meets the question's condition
-            col = column_name(t, ta.cols[0])
-            said = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw})" for r in ta.rows)
-            text = f"{fig.text} rows have {col} {ta.note}{where}: {said}."
+            header = column_name(t, ta.cols[0])
+            met_rows = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw})" for r in ta.rows)
+            text = f"{fig.text} rows have {header} {ta.note}{where}: {met_rows}."
         elif ta.op == "meets":  # the periods whose figure meets the question's condition
             met = len(ta.cols)
             said = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[:met])

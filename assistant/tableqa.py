@@ -584,9 +584,9 @@ class TableQA:
         if not usable:
             return []
         positive = [c for c, s in usable if s > 0.5]
-        said = [c for c in positive if _said_whole(_last_header(t, c), q.text)]
-        if len(said) == 1 and said[0] == usable[0][0]:
-            return said  # the one column whose whole name the question says ('Total Fair Value' beside 'Level 1')
+        named_whole = [c for c in positive if _said_whole(_last_header(t, c), q.text)]
+        if len(named_whole) == 1 and named_whole[0] == usable[0][0]:
+            return named_whole  # the one column whose whole name the question says ('Total Fair Value' beside 'Level 1')
         if positive:
             top = usable[0][1]
             picks = [c for c, s in usable if s > 0.5 and s >= top - 2.5][:3]
@@ -1087,17 +1087,11 @@ class TableQA:
         thousands'): the row it names, the columns looked at (its periods when it asks about years or
         quarters, else its other columns), the ones that meet it, and the condition in words. The bound is
         compared as written: a table in thousands is asked about in its own units."""
-        m = _CONDITION.search(q.text)
+        cond = _condition(q.text)
         s, row = row_scores[0]
-        if not m or s <= 0:
+        if cond is None or s <= 0:
             return None
-        try:
-            bound = Decimal(m.group("num").replace(",", ""))
-        except ArithmeticError:
-            return None
-        if m.group("neg"):
-            bound = -bound
-        above = not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp"))
+        bound, above, _ = cond
         over_periods = bool(re.search(r"(?i)\b(years?|periods?|quarters?|months?)\b", q.text))
         figures = [c for c in _value_cols(t) if c < len(t.columns) and row.cells[c].kind in NUMERIC
                    and row.cells[c].value is not None and not _is_change_col(t.columns[c])]
@@ -1112,7 +1106,7 @@ class TableQA:
             return None
         scale = SCALES.get(row.cells[cols[0]].scale or "", Decimal(1))
         hits = [c for c in cols if (row.cells[c].value / scale > bound if above else row.cells[c].value / scale < bound)]  # type: ignore[operator]
-        return row, cols, hits, f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
+        return row, cols, hits, _condition_words(cond)
 
     def _count_over(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'How many years did X exceed $200 million?': how many of the row's periods (or other columns) meet
@@ -1183,15 +1177,10 @@ class TableQA:
         header the question's words (operation words included: 'total', 'change') and periods match best, of
         the kind the bound is written in; the bound is compared as written. None when a row's name holds the
         bound ('Over 90 days'): then the condition is that row's name."""
-        m = _CONDITION.search(q.text)
-        if not m:
+        cond = _condition(q.text)
+        if cond is None:
             return None
-        try:
-            bound = Decimal(m.group("num").replace(",", ""))
-        except ArithmeticError:
-            return None
-        bound = -bound if m.group("neg") else bound
-        above = not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp"))
+        bound, above, m = cond
         body = [r for r in t.rows if r.role == "body"]
         if any(re.search(rf"(?i)\b(?:over|above|more than|greater than|less than|under|below|within|up to)\s*[$£€]?\s*"
                          rf"{re.escape(m.group('num'))}(?![\d,.])", r.label) for r in t.rows):
@@ -1218,7 +1207,7 @@ class TableQA:
         looked = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
         scale = SCALES.get(looked[0].cells[c].scale or "", Decimal(1))
         hits = [r for r in looked if (r.cells[c].value / scale > bound if above else r.cells[c].value / scale < bound)]  # type: ignore[operator]
-        return c, looked, hits, f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
+        return c, looked, hits, _condition_words(cond)
 
     def _count_rows_meeting(self, q: Query, t: Table) -> TableAnswer | None:
         """How many body rows meet the question's condition (see `_rows_meeting`)."""
@@ -1417,6 +1406,25 @@ _ASKS_WHICH_PERIOD = re.compile(r"(?i)\b(which|what)\s+(?:fiscal\s+|financial\s+
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
                         r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
                         r"(?P<num>\d[\d,]*(?:\.\d+)?)")
+
+
+def _condition(text: str) -> tuple[Decimal, bool, re.Match[str]] | None:
+    """The condition a question puts on figures ('exceed $200 million', 'less than 40,000 thousands'): its bound
+    as written, whether figures above it meet it, and where it is said."""
+    m = _CONDITION.search(text)
+    if not m:
+        return None
+    try:
+        bound = Decimal(m.group("num").replace(",", ""))
+    except ArithmeticError:
+        return None
+    return (-bound if m.group("neg") else bound), not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp")), m
+
+
+def _condition_words(cond: tuple[Decimal, bool, re.Match[str]]) -> str:
+    """A condition in words, its bound as the question wrote it ('above 500,000')."""
+    _, above, m = cond
+    return f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
 
 
 _AGE_OPEN = re.compile(r"(?<![£\d.,])(\d{1,3})\s*(?:\+|(?:years\s+)?(?:and|or)\s+(?:over|above|older)\b)")
