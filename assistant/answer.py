@@ -341,7 +341,7 @@ class Answerer:
             members = self._rows_of_table(q)
             if members is not None and (table_ev is None or members.coverage >= table_ev.coverage - 0.1):
                 table_ev = members
-        if _COUNTS_ROWS.search(asked):  # 'how many types of non-cash changes are there?': the rows they are, counted
+        if _COUNTS_ROWS.search(asked):  # 'how many kinds of grant are there?': the rows they are, counted
             counted = self._rows_of_table(q, count=True)
             if counted is not None and (table_ev is None or counted.coverage >= table_ev.coverage - 0.1):
                 table_ev = counted
@@ -623,7 +623,7 @@ class Answerer:
             shorten(t.caption.strip().rstrip(":"), 12) if t.caption and t.caption_line is not None else "The table")
         text = f"{name} is made up of: {'; '.join(r.label.strip() for r in members)}."
         figures = []
-        if count:  # 'how many types of non-cash changes are there?': how many rows it is made of, named
+        if count:  # 'how many kinds of grant are there?': how many rows it is made of, named
             fig = F.count(t, members, None, f"rows that make up {name}")
             figures = [fig]
             text = f"{fig.text}: {name} is made up of {'; '.join(r.label.strip() for r in members)}."

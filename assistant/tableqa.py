@@ -241,6 +241,11 @@ def _title(caption: str) -> str:
 _TOTAL_COL = re.compile(r"(?i)\s*(grand\s+)?total\b")
 
 
+def _total_header(last: str) -> bool:
+    """Does a column's lowest header level name a total, first or last ('Total', '2020/21 Total')?"""
+    return bool(_TOTAL_COL.match(last) or re.search(r"(?i)\btotal\s*$", last))
+
+
 def _header_words(text: str) -> set[str]:
     """The plain words of a header or a question, operation words and '%' kept ('% Change', 'Total'), for a
     header that is nothing but such words."""
@@ -1101,7 +1106,7 @@ class TableQA:
         elif not cols and len({column_period(t.columns[c]) for c in figures}) == 1:
             # columns of one period that differ by something else ('Fiscal 2019 / AMER', 'Fiscal 2019 / APAC'),
             # their total column not counted among them
-            cols = [c for c in figures if not re.search(r"(?i)^\s*(grand\s+)?total\b|\btotal\s*$", _last_header(t, c))]
+            cols = [c for c in figures if not _total_header(_last_header(t, c))]
         if len(cols) < 2:
             return None
         scale = SCALES.get(row.cells[cols[0]].scale or "", Decimal(1))
@@ -1170,10 +1175,10 @@ class TableQA:
             return False  # 'how many years': the named row's periods
         return not row_scores or row_scores[0][0] <= 0 or row_scores[0][1].role == "total"
 
-    def _rows_meeting(self, q: Query, t: Table) -> tuple[int, list[Row], list[Row], str] | None:
-        """The body rows whose figure in the question's column meets its condition ('a % change below 50%':
-        the '% Change' column; 'total payments due above $500,000 thousand': the 'Total' column): the column,
-        the rows looked at, the ones that meet it and the condition in words. The column is the one whose
+    def _rows_meeting(self, q: Query, t: Table) -> tuple[int, list[Row], list[Row], str, Figure] | None:
+        """The body rows whose figure in the question's column meets its condition ('a % change under 20%':
+        the '% Change' column; 'total spend over £4m': the 'Total' column): the column, the rows looked at, the
+        ones that meet it, the condition in words and their count as a figure. The column is the one whose
         header the question's words (operation words included: 'total', 'change') and periods match best, of
         the kind the bound is written in; the bound is compared as written. None when a row's name holds the
         bound ('Over 90 days'): then the condition is that row's name."""
@@ -1207,29 +1212,29 @@ class TableQA:
         looked = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
         scale = SCALES.get(looked[0].cells[c].scale or "", Decimal(1))
         hits = [r for r in looked if (r.cells[c].value / scale > bound if above else r.cells[c].value / scale < bound)]  # type: ignore[operator]
-        return c, looked, hits, _condition_words(cond)
+        condition = _condition_words(cond)
+        fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {condition}", len(looked))
+        return c, looked, hits, condition, fig
 
     def _count_rows_meeting(self, q: Query, t: Table) -> TableAnswer | None:
         """How many body rows meet the question's condition (see `_rows_meeting`)."""
         got = self._rows_meeting(q, t)
         if got is None:
             return None
-        c, looked, hits, condition = got
-        fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {condition}", len(looked))
+        c, looked, hits, _, fig = got
         return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(looked)} rows")
 
     def _which_rows_meet(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
-        """'Which schemes cost more than £400k in 2020/21?', 'What are the components of total obligations that
-        are more than 100,000?': the rows that meet the condition (every one of them), where the things asked
-        for are the table's rows (see `_counts_rows`)."""
+        """'Which schemes cost more than £400k in 2020/21?', 'Which parts of the winter budget are over £1m?':
+        the rows that meet the condition (every one of them), where the things asked for are the table's rows
+        (see `_counts_rows`)."""
         asked = _WHICH_THINGS.search(q.text)
         if not asked or _PERIOD_NOUN.search(asked.group(1)) or not self._counts_rows(q, t, row_scores, asked.group(1)):
             return None
         got = self._rows_meeting(q, t)
         if got is None or not got[2]:
             return None
-        c, looked, hits, condition = got
-        fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {condition}", len(looked))
+        c, looked, hits, condition, fig = got
         return TableAnswer(t, hits, [c], "meets", [fig], note=f"{condition}, out of {len(looked)} rows")
 
     def _count_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
@@ -1323,11 +1328,11 @@ _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?(
 _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\??$)| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # a question that asks for a number of things, however it is put
 _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
-# the things a count question counts ('how many contractual obligations had ...': 'contractual obligations')
 _ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a condition describes itself
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
-# the things a which-question asks for ('which schemes ...', 'what are the components of ...')
+# the things a which-question asks for ('which schemes ...', 'what are the parts of ...')
 _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+?s)\b")
+# the things a count question counts ('how many care homes had ...': 'care homes')
 _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
@@ -1340,10 +1345,10 @@ _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against)
 # words that speak of periods in general ('years', 'fiscal', 'annual', 'quarters'), explained by an answer over two
 # or more of a table's period columns
 _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period quarter month two"))
-# words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 # words that ask for an amount of money, said of any amount the table gives ('how much money goes to X', 'how much
 # is allocated to X'); 'budget' is not one of them: a budget is not an outturn
 _MONEY_WORDS = "money allocated allocation"
+# words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components",
@@ -1409,7 +1414,7 @@ _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|a
 
 
 def _condition(text: str) -> tuple[Decimal, bool, re.Match[str]] | None:
-    """The condition a question puts on figures ('exceed $200 million', 'less than 40,000 thousands'): its bound
+    """The condition a question puts on figures ('exceed £2m', 'fewer than 300'): its bound
     as written, whether figures above it meet it, and where it is said."""
     m = _CONDITION.search(text)
     if not m:
