@@ -261,7 +261,7 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "reason"
     # ('share' asks for a percentage as 'a share of', 'market share'; not in 'per (ordinary) share' or 'shares')
     if intents[0] in ("share", "percent_change") or re.search(
-            r"\b(percentage|proportion|%|per ?cent|rate)\b|\bshare of\b|\bmarket share\b",
+            r"\b(percentage|proportion|per ?cent|rate)\b|(?:^|[\s(])%|\bshare of\b|\bmarket share\b",
             re.sub(r"\bper (?:\w+ )?share\b", " ", s)):
         return "percent"
     if re.search(r"\bhow much\b", s) and _MONEY_HINT.search(s):

@@ -22,6 +22,9 @@ NUMERIC = ("money", "percent", "number")
 UNSAID_WEIGHT = 0.5  # taken off a row's match for a label the question and context do not say at all (tried 0.5, 1, 2 on the dev half + seeds: 693, 692, 691 right)
 SECTION_WEIGHT = 0.9  # a question word matched by a row's section row, against one matched by its own label
 SAID_WHOLE_BONUS = 0.5  # added to a row whose whole name (two words or more) the question says as written (tried 0.5, 1 on the dev half at no floor: +1/-0, +1/-2)
+# taken off a column of shares ('% of revenues') for a question that asks for an amount or a change of one, where the
+# table has columns of amounts beside it (tried 1, 2, 3 on the dev half at no floor: +5, +8, +8 right with more answers changed)
+SHARE_COL_PENALTY = 2.0
 CAPTION_TITLE_WORDS = 15  # a caption longer than this that states figures is a sentence of the text, not a title
 
 
@@ -554,6 +557,8 @@ class TableQA:
         out = []
         qp = set(q.periods) | set(q.months)
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
+        shares = _share_cols(t)
+        avoid_shares = _avoids_shares(q)
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
@@ -562,6 +567,8 @@ class TableQA:
                 s += 1.0  # 'how many' asks for the Number column
             if s > 0 and _said_whole(_last_header(t, i), q.text):
                 s += SAID_WHOLE_BONUS  # a column whose whole name the question says as written
+            if avoid_shares and i in shares:
+                s -= SHARE_COL_PENALTY
             if qp and hp:
                 # a column of changes names the periods it compares: it is about them only for a change asked
                 named = _names_periods(hp, qp) and (asks_change or not _is_change_col(header))
@@ -598,7 +605,8 @@ class TableQA:
             if row is not None and q.parts and q.wants == "money" and not any(
                     row.cells[c].kind == "money" for c in picks):
                 picks += [c for c, _ in usable if row.cells[c].kind == "money"][:1]
-            return picks
+            shares = _share_cols(t) if _avoids_shares(q) else set()
+            return [c for c in picks if c not in shares] or picks  # an amount asked: its share beside it is not
         if q.wants in ("money", "percent", "count"):
             kind = {"money": "money", "percent": "percent", "count": "number"}[q.wants]
             typed = [c for c, _ in usable if row is not None and row.cells[c].kind == kind]
@@ -1012,12 +1020,15 @@ class TableQA:
             key = column_period(t.columns[c])
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
+        shares = _share_cols(t) if _avoids_shares(q) else set()
+
         def fit(c: int) -> float:
             words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
             return self.m.weight(qset & words)
 
-        # the best-fitting column of each period; the first one on a tie
-        return sorted(max(cs, key=lambda c: (fit(c), -cs.index(c))) for cs in by_key.values())
+        # the best-fitting column of each period (of amounts, where the period has one beside its shares); the
+        # first one on a tie
+        return sorted(max(cs, key=lambda c: (c not in shares, fit(c), -cs.index(c))) for cs in by_key.values())
 
     def _extreme_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'In which year was X largest?': the row the question names, compared across its period columns."""
@@ -1375,6 +1386,28 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
 
 # the kinds of period a header and a question may both say: a year, a quarter, a month
 _PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
+
+
+_SHARE_HEADER = re.compile(r"(?i)%|\bper ?cent(?:age)?\b|\bproportion\b|\bshare of\b")
+
+
+def _share_cols(t: Table) -> set[int]:
+    """The value columns of shares ('% of revenues', 'Percentage of total'), when the table also has columns of
+    amounts: a column is a share when its header says so or every figure in it is a percentage."""
+    shares, amounts = set(), False
+    for c in _numeric_cols(t):
+        kinds = [r.cells[c].kind for r in t.rows if c < len(r.cells) and r.cells[c].kind in NUMERIC]
+        if _SHARE_HEADER.search(_last_header(t, c)) or (kinds and all(k == "percent" for k in kinds)):
+            shares.add(c)
+        elif kinds:
+            amounts = True
+    return shares if amounts else set()
+
+
+def _avoids_shares(q: Query) -> bool:
+    """A question for an amount, or for a change of one ('the percentage change in X'), is not answered by a column
+    of X's share of something."""
+    return q.wants != "percent" or "percent_change" in q.intents
 
 
 def _without_name(text: str, row: Row) -> str:

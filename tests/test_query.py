@@ -53,6 +53,17 @@ def test_parts_and_wants() -> None:
     assert understand("What share of beds are used for step-up?").wants == "percent"
 
 
+@pytest.mark.parametrize("question,wants", [
+    ("What was the home care % of total spend in 2021?", "percent"),
+    ("What is the % of discharges made at weekends?", "percent"),
+    ("Which scheme had the highest (%) uptake?", "percent"),
+    # a bound written with '%' is a figure of the condition, not what is asked for
+    ("How many schemes grew by more than 5%?", "count"),
+])
+def test_a_percent_sign_used_as_a_word_asks_for_a_percentage(question: str, wants: str) -> None:
+    assert understand(question).wants == wants
+
+
 def test_scope_from_names_specific_to_one_document() -> None:
     names = {"Wiltshire": {"w.txt": 40, "b.txt": 1}, "Wycombe": {"a.txt": 5, "b.txt": 9}}
     assert scope_docs("How many people aged 90+ in Wiltshire by 2030?", names) == ("w.txt",)

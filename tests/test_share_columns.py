@@ -1,0 +1,111 @@
+"""Tables that give each period's amount and its share ('£000' beside '% of total'): a question for an amount, or for
+a change of one, is answered from the amounts; a question for the share reads the shares. And a row that is only a
+date ('31 March 2021') heads the rows under it: it is never joined to the row above. Every document here is made
+up; each case is asked in several phrasings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.ingest import read
+from assistant.layout import segment
+from assistant.tables import extract_tables
+
+from .conftest import assistant_over
+
+SPEND = """Community services plan
+
+Spend by service:
+
+\t2021/22 / £000\t2021/22 / % of total spend\t2022/23 / £000\t2022/23 / % of total spend
+Home care\t4,200\t42%\t4,830\t46%
+Reablement\t3,100\t31%\t2,940\t28%
+Equipment\t2,700\t27%\t2,730\t26%
+Total spend\t10,000\t100%\t10,500\t100%
+"""
+
+BALANCES = """Fund balances
+
+The pooled fund's balances at each year end:
+
+\tRestricted\tUnrestricted\tTotal
+March 31, 2022\t\t\t
+Grants held\t1,250\t310\t1,560
+31 March 2021\t\t\t
+Grants held\t980\t240\t1,220
+"""
+
+
+@pytest.fixture(scope="module")
+def spend(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("share_cols"), "services.txt", SPEND)
+
+
+def _figure(ans):
+    assert ans.figures, ans.text
+    return ans.figures[0]
+
+
+@pytest.mark.parametrize("question,value", [
+    ("How much did spending on home care change between 2021/22 and 2022/23?", Decimal(630_000)),
+    ("By how much did reablement spend change from 2021/22 to 2022/23?", Decimal(-160_000)),
+    ("What was the year-on-year change in home care spend?", Decimal(630_000)),
+    ("What is the change in the equipment spend between 2021/22 and 2022/23?", Decimal(30_000)),
+])
+def test_a_change_of_an_amount_is_read_from_the_amounts(spend, question: str, value: Decimal) -> None:
+    fig = _figure(spend.ask(question))
+    assert fig.value == value  # £000: the column's scale applied
+    assert all("£000" in c.column for c in fig.cells)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What was the percentage change in home care spend from 2021/22 to 2022/23?", Decimal(15)),
+    ("By what percentage did spending on reablement change between 2021/22 and 2022/23?", Decimal("-5.16")),
+])
+def test_a_percentage_change_of_an_amount_is_read_from_the_amounts(spend, question: str, value: Decimal) -> None:
+    fig = _figure(spend.ask(question))
+    assert fig.value.quantize(Decimal("0.01")) == value.quantize(Decimal("0.01"))
+    assert all("£000" in c.column for c in fig.cells)
+
+
+@pytest.mark.parametrize("question", [
+    "How much did the plan spend on reablement in 2022/23?",
+    "What was reablement spend in 2022/23?",
+])
+def test_an_amount_is_read_from_the_amounts(spend, question: str) -> None:
+    ans = spend.ask(question)
+    assert "2,940" in ans.text
+    assert "28%" not in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "What percentage of total spend went on reablement in 2022/23?",
+    "What was reablement's % of total spend in 2022/23?",
+])
+def test_a_share_asked_for_is_still_the_share(spend, question: str) -> None:
+    ans = spend.ask(question)
+    assert "28%" in ans.text or "28.0%" in ans.text
+
+
+def test_a_date_row_heads_the_rows_under_it(tmp_path) -> None:
+    path = tmp_path / "balances.txt"
+    path.write_text(BALANCES, encoding="utf-8")
+    doc = read(path)
+    (t,) = extract_tables(doc, segment(doc))
+    labels = [(r.role, r.label) for r in t.rows]
+    assert ("category", "31 March 2021") in labels
+    held = [r for r in t.rows if r.label == "Grants held"]
+    assert [r.cells[3].value for r in held] == [Decimal(1560), Decimal(1220)]
+    assert all(len(r.lines) == 1 for r in held)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What were total grants held at 31 March 2021?", "1,220"),
+    ("How much was held in grants in total as at 31 March 2022?", "1,560"),
+])
+def test_a_question_for_a_dated_section_reads_that_section(tmp_path, question: str, value: str) -> None:
+    a = assistant_over(tmp_path, "balances.txt", BALANCES)
+    ans = a.ask(question)
+    assert value in ans.text
