@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import figures as F
 from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
 from .types import Figure, Row, Table
-from .values import SCALES, find_numbers
+from .values import MONTH_NAMES, MONTHS, SCALES, find_numbers
 
 NUMERIC = ("money", "percent", "number")
 UNSAID_WEIGHT = 0.5  # taken off a row's match for a label the question and context do not say at all (tried 0.5, 1, 2 on the dev half + seeds: 693, 692, 691 right)
@@ -84,7 +84,13 @@ def _periods(text: str) -> set[str]:
             out.add(m.group(1))
     for m in re.finditer(r"\b(\d{4})\b", text):
         out.add(m.group(1))
+    for m in _MONTH_DAY_YEAR.finditer(text):  # 'August 31, 2019' is in August 2019, as '31 August 2019' is
+        out.add(f"{MONTH_NAMES[MONTHS[m.group(1).lower()]]} {m.group(2)}")
     return out
+
+
+_MONTH_DAY_YEAR = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2},?\s*((?:19|20)\d{2})\b")
 
 
 def _header_periods(header: str) -> set[str]:
@@ -93,7 +99,8 @@ def _header_periods(header: str) -> set[str]:
     for part in reversed(header.split(" / ")):
         found = _periods(part)
         if found:
-            return found
+            # a date over two header lines ('August 31, / 2019'): the month of the year found
+            return found | {p for p in _periods(header.replace(" / ", " ")) if " " in p and p.split()[-1] in found}
     return set()
 
 
@@ -138,9 +145,18 @@ def column_period(header: str) -> tuple[int, int] | None:
 def chronological(t: Table, cols: Sequence[int]) -> list[int]:
     """Columns from the earliest period to the latest, when every one names a period; else as given."""
     keys = [column_period(t.columns[c] if c < len(t.columns) else "") for c in cols]
+    if all(k is not None for k in keys) and len(set(keys)) < len(keys):
+        # one year's columns apart by their months ('May 31, 2019' before 'August 31, 2019')
+        keys = [(*k, _month_of(t.columns[c])) if k is not None else None for k, c in zip(keys, cols, strict=True)]
     if all(k is not None for k in keys) and len(set(keys)) == len(keys):
         return [c for _, c in sorted(zip(keys, cols, strict=True))]  # type: ignore[arg-type]
     return list(cols)
+
+
+def _month_of(header: str) -> int:
+    """The month a column header's date is in (its last one), 0 when it names none."""
+    found = [m for part in header.split(" / ") for m in _MONTH_DAY_YEAR.finditer(part + " 2000")]
+    return MONTHS[found[-1].group(1).lower()] if found else 0
 
 
 def _in_order(t: Table, cols: list[int], order: str | None) -> list[int]:
@@ -1386,6 +1402,7 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
 
 # the kinds of period a header and a question may both say: a year, a quarter, a month
 _PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
+_MONTH_YEAR_LABEL = re.compile(r"[A-Z][a-z]{2} (?:19|20)\d{2}")
 
 
 _SHARE_HEADER = re.compile(r"(?i)%|\bper ?cent(?:age)?\b|\bproportion\b|\bshare of\b")
@@ -1433,7 +1450,13 @@ def _names_periods(header: set[str], asked: set[str]) -> bool:
     say a year, a quarter or a month they agree on it: 'as of June 30, 2019' names the June 30, 2019
     column, not every June one, and 'Q3 and Q4 2020' the Q3 and Q4 columns, not every 2020 one."""
     if not header & asked:
-        return False
+        # a month of a year asked ('September 2019') is in the column of that year when the column names no
+        # month (a year that ends in September)
+        if any(_PERIOD_KINDS[2].fullmatch(x) or _MONTH_YEAR_LABEL.fullmatch(x) for x in header):
+            return False
+        asked = {x.split()[-1] if _MONTH_YEAR_LABEL.fullmatch(x) else x for x in asked}
+        if not header & asked:
+            return False
     for kind in _PERIOD_KINDS:
         q_said, h_said = ({x for x in ps if kind.fullmatch(x)} for ps in (asked, header))
         if q_said and h_said and not q_said & h_said:

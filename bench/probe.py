@@ -128,7 +128,9 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
         half = ("check" if number % 2 else "dev") if t.doc.startswith("report_") else "plans"
         years: dict[str, list[int]] = {}
         for c in range(t.label_cols, len(t.columns)):
-            found = _header_periods(t.columns[c]) if column_period(t.columns[c]) else set()
+            # (a month of a date, 'Dec 2019' of 'December 31, / 2019', is not a period of its own here)
+            found = {p for p in _header_periods(t.columns[c]) if not re.fullmatch(r"[A-Z][a-z]{2} \d{4}", p)} \
+                if column_period(t.columns[c]) else set()
             if len(found) == 1 and re.fullmatch(r"(?:19|20)\d\d(?:-\d\d)?", y := next(iter(found))):
                 years.setdefault(y, []).append(c)
         single = sorted(y for y, cs in years.items() if len(cs) == 1)

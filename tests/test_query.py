@@ -155,3 +155,12 @@ def test_a_question_word_in_the_plural_is_still_a_question_word(question: str, d
     a table's 'Change' header agree); 'falls' and 'shares' are things counted, and stay."""
     terms = understand(question).terms
     assert dropped not in terms and kept in terms
+
+
+@pytest.mark.parametrize("question", [
+    "How many more beds were commissioned in 2021 than in 2020?",
+    "How many fewer people were delayed in March than in February?",
+    "In 2022, how many more staff did the north team have than the south team?",
+])
+def test_how_many_more_than_asks_for_a_difference(question: str) -> None:
+    assert "change" in understand(question).intents

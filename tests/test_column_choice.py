@@ -1,7 +1,9 @@
-"""Tables that give each period's amount and its share ('£000' beside '% of total'): a question for an amount, or for
-a change of one, is answered from the amounts; a question for the share reads the shares. And a row that is only a
-date ('31 March 2021') heads the rows under it: it is never joined to the row above. Every document here is made
-up; each case is asked in several phrasings."""
+"""Which columns a question reads. Tables that give each period's amount and its share ('£000' beside '% of
+total'): a question for an amount, or for a change of one, is answered from the amounts; a question for the share
+reads the shares. A row that is only a date ('31 March 2021') heads the rows under it: it is never joined to the row
+above. Columns dated within a year ('August 31,2019', 'May 31,2019') are told apart, and ordered, by their months; a
+month asked of a table of year columns reads its year's column. Every document here is made up; each case is asked in
+several phrasings."""
 
 from __future__ import annotations
 
@@ -109,3 +111,45 @@ def test_a_question_for_a_dated_section_reads_that_section(tmp_path, question: s
     a = assistant_over(tmp_path, "balances.txt", BALANCES)
     ans = a.ask(question)
     assert value in ans.text
+
+
+QUARTERS = """Quarterly results
+
+Selected quarterly data:
+
+\tThree Months Ended\t\t\t
+\tAugust 31,2019\tMay 31,2019\tFebruary 28,2019\tNovember 30,2018
+Grant income\t4,120\t3,870\t3,640\t3,510
+Staff costs\t2,950\t2,880\t2,790\t2,700
+
+Annual figures for the years ended 30 September:
+
+\t2019\t2018
+Beds commissioned\t412\t388
+"""
+
+
+@pytest.fixture(scope="module")
+def quarters(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("dated_cols"), "quarters.txt", QUARTERS)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What was the change in grant income between May 2019 and August 2019?", Decimal(250)),
+    ("How much did staff costs change from November 2018 to February 2019?", Decimal(90)),
+    ("By how much did grant income rise from the quarter ended February 2019 to May 2019?", Decimal(230)),
+])
+def test_a_month_asked_reads_the_column_dated_in_it(quarters, question: str, value: Decimal) -> None:
+    """'August 31,2019' (the comma and year run together) is a column of August 2019."""
+    fig = _figure(quarters.ask(question))
+    assert fig.value == value
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What was the change in beds commissioned between September 2018 and September 2019?", Decimal(24)),
+    ("How many more beds were commissioned in September 2019 than in September 2018?", Decimal(24)),
+])
+def test_a_month_asked_reads_the_year_column_that_names_no_month(quarters, question: str, value: Decimal) -> None:
+    fig = _figure(quarters.ask(question))
+    assert fig.value == value
+    assert {c.column for c in fig.cells} == {"2019", "2018"}
