@@ -110,6 +110,10 @@ _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", 
                                     "account", "fiscal", "financi", "figur", "data", "number", "valu", "show"})
 
 
+# a share asked for as a proportion or fraction of one ('what proportion of B is A'), not as a percentage
+_ASKS_PROPORTION = re.compile(r"(?i)\b(?:proportion|fraction)\b(?!.*(?:%|\bper ?cent(?:age)?\b))")
+
+
 # 'what are the components / types / segments of X', 'what makes up X': the rows of a table that X is made of
 _ASKS_ROWS = re.compile(r"(?i)^(what|which)\b.*\b(components?|constituents?|parts?|types?|kinds?|categories|segments?|"
                         r"elements?|items?|sources?|classes)\b|^(what|which)\b.*\b(mak(e|es|ing) up|made up of|"
@@ -737,6 +741,10 @@ class Answerer:
         if ta.op == "share":
             text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
                     f" ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
+            if _ASKS_PROPORTION.search(q.text):  # 'what proportion of B is A': a proportion of one, and the share
+                prop = F.as_proportion(fig)
+                text += f" As a proportion: {prop.formula}."
+                ta.figures = [*ta.figures, prop]
         elif ta.op == "stated_change":  # the change the table states beside the two periods, quoted
             row, (c0, c1, stated) = ta.rows[0], ta.cols
             text = (f"{row.path()} goes from {row.cells[c0].raw} ({column_name(t, c0)}) to {row.cells[c1].raw} "

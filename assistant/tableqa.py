@@ -729,6 +729,12 @@ class TableQA:
             scored = [(w + (0.5 if total and w > 0 and r.role == "total" else 0.0) + (exact(r) if w > 0 else 0.0), r)
                       for w, r in scored]
             top = max((w for w, _ in scored), default=0.0)
+            near = [r for w, r in scored if w > 0 and w >= top - 0.1 and r.role != "total"]
+            closing = next((r for r in rows if r.role == "total" and near and r.index > max(n.index for n in near)), None)
+            if total and len(near) >= 2 and closing is not None and not any(w > 0 and r.role == "total" for w, r in scored):
+                # 'the total X' where X's words name several rows as well as each other, and no totals row by name:
+                # the totals row below them
+                return [closing]
             return [r for w, r in scored if w > 0 and w >= top - 1e-9]
 
         gd = m.groupdict()
