@@ -381,6 +381,9 @@ class TableQA:
         ans = self._which_meet(q, t, row_scores) if row_scores else None
         if ans is None and not _COUNT_ASKED.search(q.text):
             ans = self._which_rows_meet(q, t, row_scores)
+        if ans is None and (wants_total or "sum" in q.intents) and not {
+                "share", "ratio", "change", "percent_change", "average"} & set(q.intents):
+            ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
         if ans is None and "share" not in q.intents:
             ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
         if ans is None and "share" not in q.intents and _RATIO_OF.search(q.text):
@@ -765,6 +768,30 @@ class TableQA:
         if within:  # the part under its whole (the row it is a sub-row of)
             return next((p for p in pairs if p[0].group in (p[1].label, p[1].path())), pairs[0])
         return pairs[0]
+
+    def _section_sum(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'The total X', where X is the whole name of a section of the table (a row of words over rows of figures)
+        that no totals row of its own closes: the sum of the section's rows. Not when a row of figures is named
+        as written too (that row is asked about)."""
+        for sec in t.rows:
+            name = sec.label.strip().rstrip(":").strip()
+            if sec.role != "category" or not _said_whole(name, q.text):
+                continue
+            members = [r for r in t.rows if r.group == sec.label and r.role == "body"]
+            if len(members) < 2 or any(r.group == sec.label and r.role in ("total", "subtotal") for r in t.rows):
+                continue
+            if any(r.role != "category" and _said_whole(r.label, q.text) and r.label.strip().lower() != name.lower()
+                   for r in t.rows):
+                continue
+            picks = [c for c in self._pick_cols(q, t, cols, members[0]) if all(
+                r.cells[c].kind in ("money", "number") and r.cells[c].value is not None for r in members)]
+            if not picks:
+                continue
+            try:
+                return TableAnswer(t, members, [picks[0]], "sum", [F.total(t, members, picks[0])])
+            except F.FigureError:
+                continue
+        return None
 
     def _sum_of_two(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'The total of A and B', 'the sum of A and B', 'A and B combined': the two rows the phrases name,

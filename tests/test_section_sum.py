@@ -1,0 +1,51 @@
+"""'The total X', where X names a section of a table (a row of words over rows of figures) that no totals row of its
+own closes, is the sum of the section's rows, not the table's grand total. Every document here is made up; each case
+is asked in several phrasings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from .conftest import assistant_over
+
+COMMITMENTS = """Commitments
+
+Our commitments at 31 March 2024 (£):
+
+\tTotal\tWithin 1 year\tAfter 1 year
+Lease liabilities\t12,400\t3,100\t9,300
+Capital commitments\t30,000\t10,000\t20,000
+Grant agreements:\t\t\t
+Voluntary sector grants\t8,000\t5,000\t3,000
+Carers grants\t2,500\t2,500\t0
+Total commitments\t52,900\t20,600\t32,300
+"""
+
+
+@pytest.fixture(scope="module")
+def commitments(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("section_sum"), "commitments.txt", COMMITMENTS)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What were the total grant agreements?", Decimal(10_500)),
+    ("How much are grant agreements in total?", Decimal(10_500)),
+    ("What is the total of grant agreements due within 1 year?", Decimal(7_500)),
+])
+def test_the_total_of_a_section_adds_up_its_rows(commitments, question: str, value: Decimal) -> None:
+    ans = commitments.ask(question)
+    fig = ans.figures[0]
+    assert fig.op == "sum" and fig.value == value
+    assert {c.row.split(" / ")[-1] for c in fig.cells} == {"Voluntary sector grants", "Carers grants"}
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What were total commitments?", "52,900"),
+    ("What were the total carers grants?", "2,500"),
+])
+def test_a_total_named_or_a_row_named_is_read_as_it_is(commitments, question: str, value: str) -> None:
+    ans = commitments.ask(question)
+    assert value in ans.text
+    assert not any(f.op == "sum" and len(f.cells) == 2 for f in ans.figures)
