@@ -110,8 +110,12 @@ WORDINGS = {
     # the same, asked as which rows they are (their names are expected, and no other row's)
     "which above": ["Which items had a value above {bound} in {y1}?", "In {y1}, which line items exceeded {bound}?",
                     "What are the categories that were below {bound} in {y1}?"],
+    # the total of a section of the table (a row of words over two or more rows of figures) that no totals row of its
+    # own closes: the sum of the section's rows in the later year
+    "section total": ["What was the total {section} in {y1}?", "How much were {section} in total in {y1}?",
+                      "What do {section} add up to in {y1}?"],
 }
-OPS = {"count above": "count", "both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
+OPS = {"section total": "sum", "count above": "count", "both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
        "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
        "average of both": "average", "change": "difference", "year on year": "difference", "percent change": "percent_change", "average": "average", "average of three": "average", "sum": "sum",
        "share": "share", "ratio": "ratio"}
@@ -228,6 +232,18 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 kind = "stated % change" if "%" in t.columns[c] or cell.kind == "percent" else "stated change"
                 wording = WORDINGS[kind][zlib.crc32(f"{t.doc} {label} {c}".encode()) % len(WORDINGS[kind])]
                 yield half, kind, t.doc, wording.format(label=label, y0=y0, y1=y1), cell.value, cell.raw
+        # the total of each section no totals row closes (added later, worded apart): once per section
+        for sec in (r for r in t.rows if r.role == "category"):
+            members = [r for r in t.rows if r.group == sec.label and r.role == "body"]
+            closed = any(r.group == sec.label and r.role in ("total", "subtotal") for r in t.rows)
+            section = sec.label.strip().rstrip(":").strip()
+            if closed or len(members) < 2 or len(section) < 4 or not all(
+                    len(r.cells) > c1 and r.cells[c1].kind in ("money", "number") and r.cells[c1].value is not None
+                    for r in members):
+                continue
+            wording = WORDINGS["section total"][zlib.crc32(f"{t.doc} {section} s".encode()) % 3]
+            yield (half, "section total", t.doc, wording.format(section=section, y1=y1),
+                   sum((r.cells[c1].value for r in members), Decimal(0)), "")
         # how many rows are above or below a bound in the later year (added later, worded apart): once per table
         counted = [r for r in t.rows if r.role == "body" and len(r.cells) > c1 and r.cells[c1].kind in NUMERIC
                    and r.cells[c1].value is not None]
