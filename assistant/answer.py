@@ -340,8 +340,9 @@ class Answerer:
             if covered is not None and (table_ev is None or covered.coverage >= table_ev.coverage - 0.1):
                 table_ev = covered
         if _ASKS_ROWS.search(asked) and not set(q.intents) & {"share", "ratio", "percent_change", "change", "average",
-                                                              "count"} and not _row_word_names_row(asked, table_ev):
-            # 'what makes up the carers budget?' (not 'what were purchased parts in 2019?', a row's name)
+                                                              "count", "max", "min"} and not _row_word_names_row(asked, table_ev):
+            # 'what makes up the carers budget?' (not 'what were purchased parts in 2019?', a row's name; nor
+            # 'which component of X was the largest?', one of them)
             members = self._rows_of_table(q)
             if members is not None and (table_ev is None or members.coverage >= table_ev.coverage - 0.1):
                 table_ev = members
@@ -794,6 +795,8 @@ class Answerer:
             others = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[met:])
             text = (f"{ta.rows[0].path()} was {ta.note} in {said}{where}"
                     + (f" (against {others})." if others else "."))
+        elif ta.op in ("max_change", "min_change"):  # the row that moved most (or least) between two periods
+            text = (f"{fig.description[0].upper()}{fig.description[1:]}: {fig.text}{where}. {fig.formula}.")
         elif ta.op in ("max", "min"):
             word = "largest" if ta.op == "max" else "smallest"
             text = (f"{ta.rows[0].path()} has the {word} {column_name(t, ta.cols[0])}: {fig.text}{where}. "

@@ -27,7 +27,7 @@ EXPECTED_OPS: dict[str, set[str]] = {
     "change": {"change", "group_change", "stated_change"}, "percent_change": {"change", "group_change", "stated_change"},
     "average": {"average"},
     "sum": {"sum"}, "share": {"share"}, "ratio": {"ratio"}, "count": {"count"},
-    "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "meets"},
+    "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "max_change", "min_change", "meets"},
     "value": {"lookup", "prose", "stated_change"}, "text": {"prose", "list", "lookup", "describe"}, "list": {"list", "prose", "lookup", "list_periods", "meets"},
 }
 

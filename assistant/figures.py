@@ -245,6 +245,28 @@ def extreme(t: Table, rows: Sequence[Row], col: int, largest: bool = True) -> Fi
                   tuple(ref(t, r, col) for r, _ in usable), "max" if largest else "min")
 
 
+def extreme_change(t: Table, rows: Sequence[Row], a: int, b: int, percent: bool, largest: bool = True,
+                   falling: bool = False) -> tuple[Row, Figure]:
+    """The row whose change from column a to column b is the largest (or smallest); `falling`: the largest fall
+    (the most negative change). Each row's change is computed from its cells and shown in the formula."""
+    moves: list[tuple[Row, Figure]] = []
+    for r in rows:
+        try:
+            moves.append((r, (percent_change if percent else difference)(t, (r, a), (r, b))))
+        except (FigureError, AssertionError):
+            continue
+    if len(moves) < 2:
+        raise FigureError("fewer than two rows have both figures")
+    sign = -1 if falling else 1
+    pick = max if largest else min
+    row, fig = pick(moves, key=lambda m: sign * m[1].value)
+    listed = ", ".join(f"{r.path()} {f.text}" for r, f in moves)
+    word = ("largest" if largest else "smallest") + (" fall" if falling else " change")
+    return row, Figure(fig.value, fig.text, f"{'max' if largest != falling else 'min'}({listed}) = {fig.text} ({row.path()})",
+                       f"{word} from {column_name(t, a)} to {column_name(t, b)}: {row.path()}", fig.unit,
+                       tuple(c for _, f in moves for c in f.cells), "max" if largest else "min")
+
+
 def rank(t: Table, rows: Sequence[Row], col: int, descending: bool = True) -> list[tuple[Row, Figure]]:
     """Rows ordered by a column, each with its value as a Figure."""
     usable = [r for r in rows if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]

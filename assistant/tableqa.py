@@ -382,8 +382,11 @@ class TableQA:
         if ans is None and not _COUNT_ASKED.search(q.text):
             ans = self._which_rows_meet(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
-                "share", "ratio", "change", "percent_change", "average"} & set(q.intents):
+                "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
+        if ans is None and {"max", "min"} & set(q.intents) and re.match(r"(?i)\s*(which|what)\b", q.text) \
+                and _MOVED.search(q.text):
+            ans = self._extreme_change(q, t, cols)  # 'which scheme grew the most': whatever else the words ask
         if ans is None and "share" not in q.intents:
             ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
         if ans is None and "share" not in q.intents and _RATIO_OF.search(q.text):
@@ -1041,6 +1044,10 @@ class TableQA:
 
     def _extreme(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                  qset: set[str]) -> TableAnswer | None:
+        if _MOVED.search(q.text):  # 'which segment grew the most', 'the smallest percentage change'
+            moved = self._extreme_change(q, t, cols)
+            if moved is not None:
+                return moved
         if re.search(r"(?i)\b(year|years|period|quarter|month)\b", q.text):
             over = self._extreme_over_periods(q, t, row_scores)
             if over is not None:
@@ -1052,6 +1059,8 @@ class TableQA:
         picks = [c for c in self._pick_cols(q, t, cols) if sum(r.cells[c].kind in NUMERIC for r in rows) >= 2]
         if not picks:
             return None
+        if not q.periods and len(picks) > 1 and all(column_period(t.columns[c]) for c in picks):
+            picks = chronological(t, picks)[-1:]  # no period asked: the latest
         largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
         try:
             fig = F.extreme(t, rows, picks[0], largest=largest)
@@ -1059,6 +1068,27 @@ class TableQA:
             return None
         winner = F.extreme_row(t, rows, picks[0], largest=largest)
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
+
+    def _extreme_change(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """The row whose change between two periods is the largest or smallest ('which scheme grew the most from
+        2019 to 2020?'): each body row's change (in per cent when the question says so), the two periods as a
+        change of one row reads them."""
+        rows = [r for r in _section_rows(t, None) if r.label.strip()]
+        if len(rows) < 2:
+            return None
+        pair = next((p for r in rows if (p := self._two_columns(q, t, cols, r)) is not None), None)
+        if pair is None or not all(column_period(t.columns[c]) for c in pair):
+            return None
+        a, b = pair
+        percent = bool(_PERCENT_WORD.search(q.text) or re.search(r"(?i)(growth rate|rate of (growth|change))", q.text))
+        falling = bool(_FALLING.search(q.text))
+        largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
+        try:
+            winner, fig = F.extreme_change(t, rows, a, b, percent, largest, falling)
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [a, b],
+                           "max_change" if largest else "min_change", [fig])
 
     def _one_per_period(self, q: Query, t: Table, timed: list[int], years: set[int] | None = None) -> list[int]:
         """One column per period (of those asked, or all): where several columns name the same year
@@ -1397,6 +1427,12 @@ _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
+# a superlative of a movement: 'grew the most', 'the largest increase', 'the smallest percentage change'
+_MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreased|changed|gained|lost)\b.*\b(?:most|least)\b|"
+                    r"\b(?:most|least|largest|biggest|greatest|highest|smallest|lowest)\s+(?:(?:percentage|%|absolute|"
+                    r"annual|year-on-year|net)\s+)?(?:change|increase|decrease|growth|rise|fall|decline|drop|reduction|"
+                    r"movement|variance|improvement|deterioration)s?\b")
+_FALLING = re.compile(r"(?i)\b(?:fell|dropped|declined|decreased|lost|fall|decline|drop|decrease|reduction|deterioration)\b")
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
                        rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}|"
@@ -1412,7 +1448,17 @@ _MONEY_WORDS = "money allocated allocation"
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components",
-                "meets": "items line entries categories rows components"}
+                "meets": "items line entries categories rows components",
+                # what a ranking of rows calls its rows ('which component of X was the largest'), and for the row
+                # that moved most, the movement
+                "max": "item items line entries category categories rows component components part parts",
+                "min": "item items line entries category categories rows component components part parts",
+                "max_change": "item items line entries category categories rows component components part parts "
+                              "grew rose fell dropped declined increased decreased gained lost change changed "
+                              "increase decrease growth rise fall decline drop",
+                "min_change": "item items line entries category categories rows component components part parts "
+                              "grew rose fell dropped declined increased decreased gained lost change changed "
+                              "increase decrease growth rise fall decline drop"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
 _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^?]+?) and (?:the )?"
                      rf"(?P<b>[^?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"

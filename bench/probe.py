@@ -114,6 +114,14 @@ WORDINGS = {
     # own closes: the sum of the section's rows in the later year
     "section total": ["What was the total {section} in {y1}?", "How much were {section} in total in {y1}?",
                       "What do {section} add up to in {y1}?"],
+    # the row with the largest (or smallest) figure in the later year: its name and its figure are expected
+    # (only for tables with one totals row, named as what the rows are parts of)
+    "largest row": ["Which component of {whole} was the largest in {y1}?", "In {y1}, what was the largest item of {whole}?",
+                    "Which part of {whole} was the smallest in {y1}?"],
+    # the row whose figure moved most between the two years (its change is expected), named as a part of the whole
+    "moved most": ["Which component of {whole} grew the most from {y0} to {y1}?",
+                   "Which item of {whole} had the largest increase between {y0} and {y1}?",
+                   "Which part of {whole} had the biggest fall from {y0} to {y1}?"],
 }
 OPS = {"section total": "sum", "count above": "count", "both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
        "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
@@ -232,6 +240,30 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                 kind = "stated % change" if "%" in t.columns[c] or cell.kind == "percent" else "stated change"
                 wording = WORDINGS[kind][zlib.crc32(f"{t.doc} {label} {c}".encode()) % len(WORDINGS[kind])]
                 yield half, kind, t.doc, wording.format(label=label, y0=y0, y1=y1), cell.value, cell.raw
+        # the row with the largest or smallest figure in the later year (added later, worded apart): once per table
+        ranked = [r for r in t.rows if r.role == "body" and len(r.cells) > c1 and r.cells[c1].kind in NUMERIC
+                  and r.cells[c1].value is not None and r.label.strip()]
+        if len(totals) == 1 and len(ranked) >= 3 and len({r.cells[c1].kind for r in ranked}) == 1 and len(
+                {name(r).lower() for r in ranked}) == len(ranked) and not any(r.group for r in ranked):
+            pick = zlib.crc32(f"{t.doc} {t.id} largest".encode())
+            wording = WORDINGS["largest row"][pick % 3]
+            low = "smallest" in wording
+            values = sorted(r.cells[c1].value for r in ranked)
+            best = values[0] if low else values[-1]
+            if values.count(best) == 1:
+                top = next(r for r in ranked if r.cells[c1].value == best)
+                yield half, "largest row", t.doc, wording.format(y1=y1, whole=name(totals[0])), best, name(top)
+            # the row whose figure moved most between the two years (added later, worded apart)
+            moves = [(r, r.cells[c1].value - r.cells[c0].value) for r in ranked
+                     if len(r.cells) > c0 and r.cells[c0].kind in NUMERIC and r.cells[c0].value is not None]
+            wording = WORDINGS["moved most"][(pick >> 2) % 3]
+            falling = "fall" in wording
+            if len(moves) >= 3:
+                best_move = (min if falling else max)(v for _, v in moves)
+                if [v for _, v in moves].count(best_move) == 1 and (best_move < 0 if falling else best_move > 0):
+                    top = next(r for r, v in moves if v == best_move)
+                    yield (half, "moved most", t.doc, wording.format(y0=y0, y1=y1, whole=name(totals[0])), best_move,
+                           name(top))
         # the total of each section no totals row closes (added later, worded apart): once per section
         for sec in (r for r in t.rows if r.role == "category"):
             members = [r for r in t.rows if r.group == sec.label and r.role == "body"]
@@ -295,6 +327,11 @@ def right(kind: str, ans, value: Decimal, raw: str, title: str = "") -> bool:  #
         named, misses = parts[:parts.index("|")], parts[parts.index("|") + 1:]
         return all(contains(ans.text, x) for x in named) and not any(
             contains(ans.text, x) and not any(x.lower() in h.lower() for h in named) for x in misses)
+    if kind == "moved most":  # the row is named and its change found as the extreme one
+        return contains(ans.text, raw) and any(f.op in ("max", "min") and abs(f.value - value) <= Decimal("0.01") * max(
+            Decimal(1), abs(value) / 100) for f in ans.figures)
+    if kind == "largest row":  # the row is named and its figure found as the largest (or smallest) of the column
+        return contains(ans.text, raw) and any(f.op in ("max", "min") and f.value == value for f in ans.figures)
     if kind == "both years":  # both cells' figures are stated
         return all(contains(ans.text, c.strip()) for c in raw.split("\t"))
     if kind.startswith("stated"):  # the stated cell, quoted (a figure computed from the years may round otherwise)
