@@ -20,7 +20,9 @@ from .conftest import real_corpus
 # 0.737. Fit-to-fit variation of the policy's precision on this half is about 0.02, hence the margin.
 # Stop 28 (operands_named, generated questions in the fit): precision 0.862, correct 0.695, raw 0.739
 # Stop 33 (rows meeting a condition, whole names said, asking words): precision 0.879, correct 0.719, raw 0.760
-FLOORS = {"policy_precision": 0.85, "policy_correct": 0.70, "raw_correct": 0.74}
+# Stop 34 (shares beside amounts, dated columns, totals of sections, rows ranked by how they moved): precision
+# 0.882, correct 0.727, raw 0.770
+FLOORS = {"policy_precision": 0.85, "policy_correct": 0.71, "raw_correct": 0.75}
 
 
 @pytest.fixture(scope="module")
