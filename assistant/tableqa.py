@@ -144,10 +144,10 @@ def column_period(header: str) -> tuple[int, int] | None:
 
 def chronological(t: Table, cols: Sequence[int]) -> list[int]:
     """Columns from the earliest period to the latest, when every one names a period; else as given."""
-    keys = [column_period(t.columns[c] if c < len(t.columns) else "") for c in cols]
-    if all(k is not None for k in keys) and len(set(keys)) < len(keys):
-        # one year's columns apart by their months ('May 31, 2019' before 'August 31, 2019')
-        keys = [(*k, _month_of(t.columns[c])) if k is not None else None for k, c in zip(keys, cols, strict=True)]
+    periods = [column_period(t.columns[c] if c < len(t.columns) else "") for c in cols]
+    # (one year's columns apart by their months: 'May 31, 2019' before 'August 31, 2019')
+    keys: list[tuple[int, ...] | None] = [
+        (*k, _month_of(t.columns[c])) if k is not None else None for k, c in zip(periods, cols, strict=True)]
     if all(k is not None for k in keys) and len(set(keys)) == len(keys):
         return [c for _, c in sorted(zip(keys, cols, strict=True))]  # type: ignore[arg-type]
     return list(cols)
