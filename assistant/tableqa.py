@@ -362,6 +362,8 @@ class TableQA:
             best_body = max((sc for sc, r in row_scores if r.role != "total"), default=0.0)
             row_scores = [(sc + max(3.0, best_body + 0.5) if r.role == "total" else sc, r) for sc, r in row_scores]
         row_scores.sort(key=lambda x: -x[0])
+        if _other_periods_only(q, t):
+            return None  # 'X in 2022' of a table of 2018 and 2019: its figures are for other years
         cols = self._columns(q, t, qset)
         ages = age_range(q.text)
         if ages and "share" in q.intents and len(_ages_named(q.text)) > 1:
@@ -1517,6 +1519,21 @@ def _said_whole(label: str, text: str) -> bool:
     """Does the text say the whole of a label of two words or more, as it is written?"""
     words = re.findall(r"[a-z0-9]+", label.lower())
     return len(words) >= 2 and re.search(r"\b" + r"\W+".join(words) + r"\b", text.lower()) is not None
+
+
+def _other_periods_only(q: Query, t: Table) -> bool:
+    """Does the question ask for years that a table of period columns has none of, in its columns, its rows' names,
+    its caption or its notes? Then its figures are for other years."""
+    asked = {p for p in q.periods if re.fullmatch(r"(?:19|20)\d{2}(?:-\d{2})?", p)}
+    timed = [c for c in _value_cols(t) if c < len(t.columns) and column_period(t.columns[c])]
+    if not asked or not timed:
+        return False
+    if any(_names_periods(_header_periods(t.columns[c]), asked) for c in timed):
+        return False
+    said = _periods(" ".join([t.caption, *t.notes, *(r.path() for r in t.rows)]))
+    years = {a[:4] for a in asked} | {str(int(a[:4]) + 1) for a in asked if len(a) > 4}
+    return not (asked | years) & said and not any(
+        y in t.columns[c] for c in range(len(t.columns)) for y in years)
 
 
 def _column_periods(t: Table) -> set[str]:

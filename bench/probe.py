@@ -122,6 +122,8 @@ WORDINGS = {
     "moved most": ["Which component of {whole} grew the most from {y0} to {y1}?",
                    "Which item of {whole} had the largest increase between {y0} and {y1}?",
                    "Which part of {whole} had the biggest fall from {y0} to {y1}?"],
+    # a year the table (and its document) does not have: the answer is that the documents do not say
+    "absent year": ["What was {label} in {ya}?", "How much was {label} in {ya}?", "What was the {label} for {ya}?"],
 }
 OPS = {"section total": "sum", "count above": "count", "both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
        "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
@@ -222,6 +224,11 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
                        (v0 + v1) / 2, r.cells[c1].raw)
             yield (half, "both years added", t.doc, WORDINGS["both years added"][pick % 3].format(label=label, y0=y0, y1=y1),
                    v0 + v1, r.cells[c1].raw)
+            # a year the document never names (added later, worded apart): nothing is to be given
+            ya = str(int(y1[:4]) + 3)
+            if y1[:4].isdigit() and int(ya) not in a.default_answerer.index.years(t.doc):
+                wording = WORDINGS["absent year"][pick % 3]
+                yield half, "absent year", t.doc, wording.format(label=label, ya=ya), Decimal(0), ""
             yield (half, "lookup, plan words", t.doc, WORDINGS["lookup, plan words"][pick % 4].format(label=label, y1=y1),
                    v1, r.cells[c1].raw)
             yield (half, "lookup, other words", t.doc, WORDINGS["lookup, other words"][pick % 3].format(label=label, y1=y1),
@@ -330,6 +337,8 @@ def right(kind: str, ans, value: Decimal, raw: str, title: str = "") -> bool:  #
     if kind == "moved most":  # the row is named and its change found as the extreme one
         return contains(ans.text, raw) and any(f.op in ("max", "min") and abs(f.value - value) <= Decimal("0.01") * max(
             Decimal(1), abs(value) / 100) for f in ans.figures)
+    if kind == "absent year":  # no figure given for it: the documents do not say
+        return not ans.answered
     if kind == "largest row":  # the row is named and its figure found as the largest (or smallest) of the column
         return contains(ans.text, raw) and any(f.op in ("max", "min") and f.value == value for f in ans.figures)
     if kind == "both years":  # both cells' figures are stated
