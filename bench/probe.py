@@ -124,6 +124,8 @@ WORDINGS = {
                    "Which part of {whole} had the biggest fall from {y0} to {y1}?"],
     # a year the table (and its document) does not have: the answer is that the documents do not say
     "absent year": ["What was {label} in {ya}?", "How much was {label} in {ya}?", "What was the {label} for {ya}?"],
+    # an item the document has no word of (another document's row): the answer is that the documents do not say
+    "absent item": ["What was {label} in {y1}?", "How much was {label} in {y1}?", "What was the {label} for {y1}?"],
 }
 OPS = {"section total": "sum", "count above": "count", "both years added": "sum", "ratio, other words": "ratio", "share, other words": "share",
        "rise or fall": "difference", "growth in a year": "percent_change", "row difference": "difference",
@@ -137,6 +139,12 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
     from assistant.values import SCALES
 
     rng = random.Random(seed)
+    # the names of other documents' rows, for questions about an item a document does not have (see 'absent item')
+    from assistant.query import content_terms
+
+    every_label = sorted({r.label.strip() for u in a.default_answerer.index.tables() for r in u.rows
+                          if r.role == "body" and 2 <= len(content_terms(r.label)) <= 5})
+    words_of: dict[str, set[str]] = {}
     for t in a.default_answerer.index.tables():
         number = int(re.sub(r"\D", "", t.doc.split("_")[-1] if t.doc.startswith("report_") else "") or 0)
         half = ("check" if number % 2 else "dev") if t.doc.startswith("report_") else "plans"
@@ -229,6 +237,14 @@ def questions(a, seed: int = 0):  # type: ignore[no-untyped-def]
             if y1[:4].isdigit() and int(ya) not in a.default_answerer.index.years(t.doc):
                 wording = WORDINGS["absent year"][pick % 3]
                 yield half, "absent year", t.doc, wording.format(label=label, ya=ya), Decimal(0), ""
+            # an item the document has no word of (added later, worded apart): nothing is to be given
+            if t.doc not in words_of:  # every term the document uses anywhere
+                words_of[t.doc] = {term for term, docs in a.default_answerer.index.term_stats()["docs"].items()
+                                   if t.doc in docs}
+            foreign = every_label[zlib.crc32(f"{t.doc} {label} x".encode()) % len(every_label)] if every_label else ""
+            if foreign and not set(content_terms(foreign)) & words_of[t.doc]:
+                wording = WORDINGS["absent item"][pick % 3]
+                yield half, "absent item", t.doc, wording.format(label=foreign, y1=y1), Decimal(0), ""
             yield (half, "lookup, plan words", t.doc, WORDINGS["lookup, plan words"][pick % 4].format(label=label, y1=y1),
                    v1, r.cells[c1].raw)
             yield (half, "lookup, other words", t.doc, WORDINGS["lookup, other words"][pick % 3].format(label=label, y1=y1),
@@ -337,7 +353,7 @@ def right(kind: str, ans, value: Decimal, raw: str, title: str = "") -> bool:  #
     if kind == "moved most":  # the row is named and its change found as the extreme one
         return contains(ans.text, raw) and any(f.op in ("max", "min") and abs(f.value - value) <= Decimal("0.01") * max(
             Decimal(1), abs(value) / 100) for f in ans.figures)
-    if kind == "absent year":  # no figure given for it: the documents do not say
+    if kind in ("absent year", "absent item"):  # no figure given for it: the documents do not say
         return not ans.answered
     if kind == "largest row":  # the row is named and its figure found as the largest (or smallest) of the column
         return contains(ans.text, raw) and any(f.op in ("max", "min") and f.value == value for f in ans.figures)
