@@ -739,13 +739,14 @@ class Answerer:
                 text = _lookup_sentence(t, row, cells[0], where, context, q.periods) or text
             return Evidence(text, self._cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)
         fig = ta.figures[0]
+        figures = list(ta.figures)
         if ta.op == "share":
             text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
                     f" ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
             if _ASKS_PROPORTION.search(q.text):  # 'what proportion of B is A': a proportion of one, and the share
                 prop = F.as_proportion(fig)
                 text += f" As a proportion: {prop.formula}."
-                ta.figures = [*ta.figures, prop]
+                figures.append(prop)
         elif ta.op == "stated_change":  # the change the table states beside the two periods, quoted
             row, (c0, c1, stated) = ta.rows[0], ta.cols
             text = (f"{row.path()} goes from {row.cells[c0].raw} ({column_name(t, c0)}) to {row.cells[c1].raw} "
@@ -808,7 +809,7 @@ class Answerer:
         else:
             text = f"{fig.description}: {fig.text}{where}. {fig.formula}."
         cite_rows = ta.rows if ta.op not in ("max", "min") else ta.rows
-        return Evidence(text, self._cite_rows(t, cite_rows), ta.figures, ta.score, ta.coverage, "table", state)
+        return Evidence(text, self._cite_rows(t, cite_rows), figures, ta.score, ta.coverage, "table", state)
 
     # ------------------------------------------------------------------ prose
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import figures as F
 from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
 from .types import Figure, Row, Table
-from .values import MONTH_NAMES, MONTHS, SCALES, find_numbers
+from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, SCALES, find_numbers
 
 NUMERIC = ("money", "percent", "number")
 UNSAID_WEIGHT = 0.5  # taken off a row's match for a label the question and context do not say at all (tried 0.5, 1, 2 on the dev half + seeds: 693, 692, 691 right)
@@ -89,8 +89,7 @@ def _periods(text: str) -> set[str]:
     return out
 
 
-_MONTH_DAY_YEAR = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2},?\s*((?:19|20)\d{2})\b")
+_MONTH_DAY_YEAR = re.compile(rf"(?i)\b({MONTH_WORDS})\.?\s+\d{{1,2}},?\s*((?:19|20)\d{{2}})\b")
 
 
 def _header_periods(header: str) -> set[str]:
@@ -99,6 +98,8 @@ def _header_periods(header: str) -> set[str]:
     for part in reversed(header.split(" / ")):
         found = _periods(part)
         if found:
+            if " / " not in header:
+                return found
             # a date over two header lines ('August 31, / 2019'): the month of the year found
             return found | {p for p in _periods(header.replace(" / ", " ")) if " " in p and p.split()[-1] in found}
     return set()
@@ -144,10 +145,10 @@ def column_period(header: str) -> tuple[int, int] | None:
 
 def chronological(t: Table, cols: Sequence[int]) -> list[int]:
     """Columns from the earliest period to the latest, when every one names a period; else as given."""
-    periods = [column_period(t.columns[c] if c < len(t.columns) else "") for c in cols]
-    # (one year's columns apart by their months: 'May 31, 2019' before 'August 31, 2019')
-    keys: list[tuple[int, ...] | None] = [
-        (*k, _month_of(t.columns[c])) if k is not None else None for k, c in zip(periods, cols, strict=True)]
+    keys: list[tuple[int, ...] | None] = [column_period(t.columns[c] if c < len(t.columns) else "") for c in cols]
+    if all(k is not None for k in keys) and len(set(keys)) < len(keys):
+        # one year's columns apart by their months ('May 31, 2019' before 'August 31, 2019')
+        keys = [(*k, _month_of(t.columns[c])) if k is not None else None for k, c in zip(keys, cols, strict=True)]
     if all(k is not None for k in keys) and len(set(keys)) == len(keys):
         return [c for _, c in sorted(zip(keys, cols, strict=True))]  # type: ignore[arg-type]
     return list(cols)
@@ -335,8 +336,8 @@ class TableQA:
         m = self.m
         qset = set(qterms)
         rows = [r for r in t.rows if r.role not in ("category", "note")]  # notes say what the table is about
-        if not rows:
-            return None
+        if not rows or _other_periods_only(q, t):
+            return None  # ('X in 2022' of a table of 2018 and 2019: its figures are for other years)
         ctx_terms = self._context_terms(t, heading)
         wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text)) and q.intent != "share"
         row_scores = []
@@ -362,8 +363,6 @@ class TableQA:
             best_body = max((sc for sc, r in row_scores if r.role != "total"), default=0.0)
             row_scores = [(sc + max(3.0, best_body + 0.5) if r.role == "total" else sc, r) for sc, r in row_scores]
         row_scores.sort(key=lambda x: -x[0])
-        if _other_periods_only(q, t):
-            return None  # 'X in 2022' of a table of 2018 and 2019: its figures are for other years
         cols = self._columns(q, t, qset)
         ages = age_range(q.text)
         if ages and "share" in q.intents and len(_ages_named(q.text)) > 1:
@@ -386,8 +385,7 @@ class TableQA:
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
-        if ans is None and {"max", "min"} & set(q.intents) and re.match(r"(?i)\s*(which|what)\b", q.text) \
-                and _MOVED.search(q.text):
+        if ans is None and {"max", "min"} & set(q.intents) and _WHICH_START.match(q.text) and _MOVED.search(q.text):
             ans = self._extreme_change(q, t, cols)  # 'which scheme grew the most': whatever else the words ask
         if ans is None and "share" not in q.intents:
             ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
@@ -738,11 +736,13 @@ class TableQA:
                       for w, r in scored]
             top = max((w for w, _ in scored), default=0.0)
             near = [r for w, r in scored if w > 0 and w >= top - 0.1 and r.role != "total"]
-            closing = next((r for r in rows if r.role == "total" and near and r.index > max(n.index for n in near)), None)
-            if total and len(near) >= 2 and closing is not None and not any(w > 0 and r.role == "total" for w, r in scored):
+            if total and len(near) >= 2 and not any(w > 0 and r.role == "total" for w, r in scored):
                 # 'the total X' where X's words name several rows as well as each other, and no totals row by name:
                 # the totals row below them
-                return [closing]
+                below = max(n.index for n in near)
+                closing = next((r for r in rows if r.role == "total" and r.index > below), None)
+                if closing is not None:
+                    return [closing]
             return [r for w, r in scored if w > 0 and w >= top - 1e-9]
 
         gd = m.groupdict()
@@ -1046,7 +1046,7 @@ class TableQA:
 
     def _extreme(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                  qset: set[str]) -> TableAnswer | None:
-        if _MOVED.search(q.text):  # 'which segment grew the most', 'the smallest percentage change'
+        if _MOVED.search(q.text) and not _WHICH_START.match(q.text):  # ('which … grew the most' was tried before)
             moved = self._extreme_change(q, t, cols)
             if moved is not None:
                 return moved
@@ -1434,6 +1434,7 @@ _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreas
                     r"\b(?:most|least|largest|biggest|greatest|highest|smallest|lowest)\s+(?:(?:percentage|%|absolute|"
                     r"annual|year-on-year|net)\s+)?(?:change|increase|decrease|growth|rise|fall|decline|drop|reduction|"
                     r"movement|variance|improvement|deterioration)s?\b")
+_WHICH_START = re.compile(r"(?i)\s*(which|what)\b")
 _FALLING = re.compile(r"(?i)\b(?:fell|dropped|declined|decreased|lost|fall|decline|drop|decrease|reduction|deterioration)\b")
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
@@ -1446,21 +1447,18 @@ _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period qua
 # words that ask for an amount of money, said of any amount the table gives ('how much money goes to X', 'how much
 # is allocated to X'); 'budget' is not one of them: a budget is not an outturn
 _MONEY_WORDS = "money allocated allocation"
+# what a ranking of rows calls its rows ('which component of X was the largest'), and, for the row that moved most,
+# the movement
+_RANKED_ROWS = "item items line entries category categories rows component components part parts"
+_MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained lost change changed increase decrease growth "
+                   "rise fall decline drop")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components",
                 "meets": "items line entries categories rows components",
-                # what a ranking of rows calls its rows ('which component of X was the largest'), and for the row
-                # that moved most, the movement
-                "max": "item items line entries category categories rows component components part parts",
-                "min": "item items line entries category categories rows component components part parts",
-                "max_change": "item items line entries category categories rows component components part parts "
-                              "grew rose fell dropped declined increased decreased gained lost change changed "
-                              "increase decrease growth rise fall decline drop",
-                "min_change": "item items line entries category categories rows component components part parts "
-                              "grew rose fell dropped declined increased decreased gained lost change changed "
-                              "increase decrease growth rise fall decline drop"}
+                "max": _RANKED_ROWS, "min": _RANKED_ROWS,
+                "max_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}", "min_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
 _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^?]+?) and (?:the )?"
                      rf"(?P<b>[^?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"

@@ -15,6 +15,8 @@ MONTHS = {
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
+# every spelling of a month MONTHS knows, longest first, for patterns ('sept', 'september', 'sep')
+MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 MONTH_NAMES = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 EMPTY = {"", "-", "–", "—", "n/a", "na", "n.a.", "nil", "$—", "$ —", "$-", "£-", "€-", "$–"}
 # a dash among figures is nil: tables read it as zero of the column's kind (tables._nil_dashes)
