@@ -1,5 +1,5 @@
 """'The total X', where X names a section of a table (a row of words over rows of figures) that no totals row of its
-own closes, is the sum of the section's rows, not the table's grand total. Every document here is made up; each case
+own closes, adds up the section's rows, not the table's grand total. Every document here is made up; each case
 is asked in several phrasings."""
 
 from __future__ import annotations

@@ -31,8 +31,8 @@ def _share(ans):
 
 
 @pytest.mark.parametrize("question,value,whole", [
-    ("What are nursing care packages as a percentage of the total care packages in 2023?", "33.33", "Total"),
-    ("What was the percentage of residential care packages out of the total care packages in 2022?", "65.48", "Total"),
+    ("In 2023, nursing care packages were what percentage of total care packages?", "33.33", "Total"),
+    ("What percentage of total care packages in 2022 were residential care packages?", "65.48", "Total"),
     ("What is the share of nursing care packages in the total care packages in 2022?", "34.52", "Total"),
 ])
 def test_the_total_of_rows_named_alike_is_the_totals_row(care, question: str, value: str, whole: str) -> None:
@@ -42,7 +42,7 @@ def test_the_total_of_rows_named_alike_is_the_totals_row(care, question: str, va
 
 
 @pytest.mark.parametrize("question,proportion", [
-    ("What is the proportion of residential care packages over the total care packages in 2023?", "0.67"),
+    ("Residential care packages made up what proportion of total care packages in 2023?", "0.67"),
     ("What fraction of the total care packages were nursing care packages in 2023?", "0.33"),
     ("What proportion of the 2022 total care packages was residential care packages?", "0.65"),
 ])
