@@ -110,10 +110,6 @@ _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", 
                                     "account", "fiscal", "financi", "figur", "data", "number", "valu", "show"})
 
 
-# a share asked for as a proportion or fraction of one ('what proportion of B is A'), not as a percentage
-_ASKS_PROPORTION = re.compile(r"(?i)\b(?:proportion|fraction)\b(?!.*(?:%|\bper ?cent(?:age)?\b))")
-
-
 # 'what are the components / types / segments of X', 'what makes up X': the rows of a table that X is made of
 _ASKS_ROWS = re.compile(r"(?i)^(what|which)\b.*\b(components?|constituents?|parts?|types?|kinds?|categories|segments?|"
                         r"elements?|items?|sources?|classes)\b|^(what|which)\b.*\b(mak(e|es|ing) up|made up of|"
@@ -739,14 +735,9 @@ class Answerer:
                 text = _lookup_sentence(t, row, cells[0], where, context, q.periods) or text
             return Evidence(text, self._cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)
         fig = ta.figures[0]
-        figures = list(ta.figures)
         if ta.op == "share":
             text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
                     f" ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
-            if _ASKS_PROPORTION.search(q.text):  # 'what proportion of B is A': a proportion of one, and the share
-                prop = F.as_proportion(fig)
-                text += f" As a proportion: {prop.formula}."
-                figures.append(prop)
         elif ta.op == "stated_change":  # the change the table states beside the two periods, quoted
             row, (c0, c1, stated) = ta.rows[0], ta.cols
             text = (f"{row.path()} goes from {row.cells[c0].raw} ({column_name(t, c0)}) to {row.cells[c1].raw} "
@@ -809,7 +800,7 @@ class Answerer:
         else:
             text = f"{fig.description}: {fig.text}{where}. {fig.formula}."
         cite_rows = ta.rows if ta.op not in ("max", "min") else ta.rows
-        return Evidence(text, self._cite_rows(t, cite_rows), figures, ta.score, ta.coverage, "table", state)
+        return Evidence(text, self._cite_rows(t, cite_rows), ta.figures, ta.score, ta.coverage, "table", state)
 
     # ------------------------------------------------------------------ prose
 

@@ -177,15 +177,6 @@ def share(t: Table, part: tuple[Row, int], whole: tuple[Row, int], decimals: int
                   (ref(t, *part), ref(t, *whole)), "share")
 
 
-def as_proportion(share_figure: Figure, decimals: int = 2) -> Figure:
-    """A share written as a proportion of one ('64.85%' -> 0.65), for a question that asks for a proportion or a
-    fraction; the same cells."""
-    value = round_to(share_figure.value / HUNDRED, decimals)
-    text = format_value(value, "number", None, decimals)
-    return Figure(value, text, f"{share_figure.text} / 100 = {text}", f"{share_figure.description}, as a proportion",
-                  None, share_figure.cells, "share")
-
-
 def share_of_figures(part: Figure, whole: Figure, description: str) -> Figure:
     """One figure as a share of another, both computed from cells (a sum of schemes as a share of an
     allocation read from another table); the cells of both are kept."""

@@ -30,7 +30,7 @@ from decimal import Decimal
 from .layout import Block
 from .text import runs_on
 from .types import Cell, Row, SourceDoc, Table
-from .values import MONTH_WORDS, NIL_DASHES, parse_cell, strip_footnote
+from .values import NIL_DASHES, parse_cell, strip_footnote
 
 # a header over differences between periods ('Change', '% Change', 'Variance', 'Movement'): the audit checks
 # such columns; an empty cell under one says a change cannot be computed, nothing about the row
@@ -837,12 +837,6 @@ def _last_filled(cells: list[str], before: int) -> int:
 
 
 _KEY_VALUE = re.compile(r"^[A-Z][^:]{1,40}:(\s|$)")
-# a label that is only a date or a period ('June 30, 2018', 'As at 31 March 2019', 'Year ended 2019'): the
-# heading of the rows under it, never the wrapped end of the row above
-_MONTH_WORD = rf"(?:{MONTH_WORDS})\.?"
-_DATE_LABEL = re.compile(
-    rf"(?i)^(?:(?:balance )?(?:as )?(?:at|of)|(?:for the )?(?:years?|period|quarter|months?) end(?:ed|ing))?,?\s*"
-    rf"(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+|{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d{{2}}:?$")
 
 
 def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
@@ -867,8 +861,6 @@ def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
         return (r.gap_before and bool(num_cols) and all(i >= len(r.cells) or not r.cells[i].strip() for i in num_cols)
                 and all(k == "text" for k in kinds))
     t = texts[0]
-    if _DATE_LABEL.match(t):
-        return False
     if t[0].islower() or _bullet(t[0]) or r.indented:
         return True
     prev_text = prev.cells[_last_filled(prev.cells, len(prev.cells))] if prev.nonempty() else ""

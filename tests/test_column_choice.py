@@ -1,19 +1,14 @@
 """Which columns a question reads. Tables that give each period's amount and its share ('£000' beside '% of
 total'): a question for an amount, or for a change of one, is answered from the amounts; a question for the share
-reads the shares. A row that is only a date ('31 March 2021') heads the rows under it: it is never joined to the row
-above. Columns dated within a year ('August 31,2019', 'May 31,2019') are told apart, and ordered, by their months; a
-month asked of a table of year columns reads its year's column. Every document here is made up; each case is asked in
-several phrasings."""
+reads the shares. Columns dated within a year ('August 31,2019', 'May 31,2019') are told apart, and ordered, by
+their months; a month asked of a table of year columns reads its year's column. Every document here is made up;
+each case is asked in several phrasings."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
-
-from assistant.ingest import read
-from assistant.layout import segment
-from assistant.tables import extract_tables
 
 from .conftest import assistant_over
 
@@ -27,18 +22,6 @@ Reablement\t3,100\t31%\t2,940\t28%
 Equipment\t2,700\t27%\t2,730\t26%
 Total spend\t10,000\t100%\t10,500\t100%
 """
-
-BALANCES = """Fund balances
-
-The pooled fund's balances at each year end:
-
-\tRestricted\tUnrestricted\tTotal
-March 31, 2022\t\t\t
-Grants held\t1,250\t310\t1,560
-31 March 2021\t\t\t
-Grants held\t980\t240\t1,220
-"""
-
 
 @pytest.fixture(scope="module")
 def spend(tmp_path_factory: pytest.TempPathFactory):
@@ -89,28 +72,6 @@ def test_an_amount_is_read_from_the_amounts(spend, question: str) -> None:
 def test_a_share_asked_for_is_still_the_share(spend, question: str) -> None:
     ans = spend.ask(question)
     assert "28%" in ans.text or "28.0%" in ans.text
-
-
-def test_a_date_row_heads_the_rows_under_it(tmp_path) -> None:
-    path = tmp_path / "balances.txt"
-    path.write_text(BALANCES, encoding="utf-8")
-    doc = read(path)
-    (t,) = extract_tables(doc, segment(doc))
-    labels = [(r.role, r.label) for r in t.rows]
-    assert ("category", "31 March 2021") in labels
-    held = [r for r in t.rows if r.label == "Grants held"]
-    assert [r.cells[3].value for r in held] == [Decimal(1560), Decimal(1220)]
-    assert all(len(r.lines) == 1 for r in held)
-
-
-@pytest.mark.parametrize("question,value", [
-    ("What were total grants held at 31 March 2021?", "1,220"),
-    ("How much was held in grants in total as at 31 March 2022?", "1,560"),
-])
-def test_a_question_for_a_dated_section_reads_that_section(tmp_path, question: str, value: str) -> None:
-    a = assistant_over(tmp_path, "balances.txt", BALANCES)
-    ans = a.ask(question)
-    assert value in ans.text
 
 
 QUARTERS = """Quarterly results

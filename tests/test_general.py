@@ -691,8 +691,7 @@ def test_a_share_of_a_whole_never_passes_a_hundred_per_cent(tmp_path: Path) -> N
     for question in ("What share of total grants went to Hillcrest in 2020?",
                      "What percentage of the total grants in 2020 did Hillcrest receive?",
                      "What proportion of the 2020 total went to Hillcrest?"):
-        # (the percentage; 'what proportion' adds the same share as a proportion of one)
-        shares = [f for f in a.ask(question).figures if f.op == "share" and f.unit == "%"]
+        shares = [f for f in a.ask(question).figures if f.op == "share"]
         assert len(shares) == 1 and abs(shares[0].value - Decimal("55.48")) < Decimal("0.01")
         assert [c.row for c in shares[0].cells] == ["Hillcrest", "Total"]
 

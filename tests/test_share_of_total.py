@@ -1,6 +1,5 @@
 """A share of 'the total X' where X's words name several rows alike is a share of the totals row below them, not of
-one of those rows; and a share asked for as a proportion is also given as a proportion of one. Every document here
-is made up; each case is asked in several phrasings."""
+one of those rows. Every document here is made up; each case is asked in several phrasings."""
 
 from __future__ import annotations
 
@@ -39,21 +38,3 @@ def test_the_total_of_rows_named_alike_is_the_totals_row(care, question: str, va
     fig = _share(care.ask(question))
     assert fig.value.quantize(Decimal("0.01")) == Decimal(value)
     assert fig.cells[1].row == whole
-
-
-@pytest.mark.parametrize("question,proportion", [
-    ("Residential care packages made up what proportion of total care packages in 2023?", "0.67"),
-    ("What fraction of the total care packages were nursing care packages in 2023?", "0.33"),
-    ("What proportion of the 2022 total care packages was residential care packages?", "0.65"),
-])
-def test_a_proportion_asked_is_given_as_one(care, question: str, proportion: str) -> None:
-    ans = care.ask(question)
-    prop = next(f for f in ans.figures if f.unit is None and f.op == "share")
-    assert prop.text == proportion
-    assert proportion in ans.text
-    assert prop.cells == _share(ans).cells
-
-
-def test_a_percentage_asked_is_not_turned_into_a_proportion(care) -> None:
-    ans = care.ask("What percentage of the total care packages were nursing care packages in 2023?")
-    assert all(f.unit == "%" for f in ans.figures if f.op == "share")
