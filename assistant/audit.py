@@ -135,7 +135,7 @@ def _show(value: Decimal, like: Cell) -> str:
         return format_value(value, "money", like.scale, d, currency=like.unit if like.unit in CURRENCIES else "")
     if like.kind == "percent":
         return format_value(value, "percent", None, max(1, _decimals([like])))
-    return format_value(value, "number", None, _decimals([like]))
+    return format_value(value, "number", like.scale, _decimals([like]))
 
 
 def _finding(t: Table, rows: list[Row], kind: str, stated: str, computed: str, difference: str,
@@ -887,16 +887,20 @@ def check_restated(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]:
         for a, b in sentence_spans(ln.text):
             sentence = ln.text[a:b]
             words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", sentence)}
-            for n in find_numbers(sentence):
+            numbers = find_numbers(sentence)
+            for n in numbers:
                 if n.kind != "money" or abs(n.value) < 10000:
                     continue
-                if any(_same_at_precision(n, c.value) for _, _, c, _ in cells if c.value is not None):
+                if any(_same_at_precision(n, c.value) or _within_cell_precision(n, c) for _, _, c, _ in cells
+                       if c.value is not None):
                     continue  # stated somewhere, to the precision written: consistent
                 for t, r, c, key in cells:
                     assert c.value is not None
                     rel = abs(n.value - c.value) / abs(c.value)
                     if rel == 0 or rel > RESTATED_WITHIN or not key or len(key & words) < min(2, len(key)):
                         continue
+                    if any(m is not n and _same_at_precision(m, c.value) for m in numbers):
+                        continue  # '$39,531 million ($39,470 million adjusted for currency)': the other on another basis
                     if _period_clash(sentence, t, c):
                         continue
                     out.append(AuditFinding(
@@ -920,6 +924,15 @@ def _same_at_precision(n: Number, value: Decimal) -> bool:
     q = value / unit
     target = n.value / unit
     return round_to(q, 0) == target or q.to_integral_value(rounding=ROUND_DOWN) == target
+
+
+def _within_cell_precision(n: Number, c: Cell) -> bool:
+    """'$12,893' agrees with '13' in a table in thousands: the cell, as written, stands for 12,500 to 13,499; and
+    a figure one unit of the cell's last digit away ('$6,778 million' for 6,777) differs by rounding alone."""
+    if not c.scale or c.value is None:
+        return False
+    unit = Decimal(1).scaleb(-_decimals([c])) * SCALES[c.scale]
+    return round_to(n.value / unit, 0) * unit == c.value or abs(n.value - c.value) <= unit
 
 
 def _period_clash(sentence: str, t: Table, c: Cell) -> bool:

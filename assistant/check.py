@@ -374,7 +374,7 @@ class Checker:
         where = f"{ans.citations[0].doc}, line {ans.citations[0].line_start}" if ans.citations else "the documents"
         if ans.figures:
             f = ans.figures[0]
-            e = Num(f.value, _kind(f), f.text, False, _figure_decimals(f.text), None, 0)
+            e = Num(f.value, _kind(f), f.text, False, _figure_decimals(f.text), _written_scale(f.text), 0)
             if _same_figure(c, e, moving) or (_negative_base(f) and _same_figure(c, replace(e, value=-e.value), moving)):
                 return Verdict("supported", f"The documents give {f.text} ({where}).", None, ans.citations, [f], 1.2)
             if e.kind == c.kind:
@@ -474,7 +474,7 @@ class Checker:
                 f = self.answerer.tqa_lookup(t, row, c.col)
                 values.append((Num(c.value, c.kind, c.raw, False, 2, c.scale, 0), f))
         for f in ta.figures:
-            values.append((Num(f.value, _kind(f), f.text, False, 2, None, 0), f))
+            values.append((Num(f.value, _kind(f), f.text, False, 2, _written_scale(f.text), 0), f))
             for c in f.cells if len(nums) > 1 else ():  # the inputs, when the claim states them too
                 if c.value is not None:
                     values.append((Num(c.value, "percent" if "%" in c.raw else "money" if "£" in c.raw or
@@ -596,10 +596,19 @@ def _same_figure(c: Num, e: Num, moving: int = 0) -> bool:
         return False
     if same(c, e):
         return True
-    if c.scale and c.kind != "percent":
+    if c.scale and c.kind != "percent" and not e.scale:
         bare = replace(c, value=c.value / SCALES[c.scale], scale=None)
         return same(bare, e) or same(bare, replace(e, kind=c.kind))
+    if e.scale and e.kind != "percent" and not c.scale:  # '3,977' said of a table in thousands: its figure as written
+        bare_e = replace(e, value=e.value / SCALES[e.scale], scale=None)
+        return same(c, bare_e) or same(c, replace(bare_e, kind=c.kind))
     return c.kind != "percent" and e.kind != "percent" and same(c, replace(e, kind=c.kind))
+
+
+def _written_scale(text: str) -> str | None:
+    """The scale a figure is written with ('$900k', '16,223 thousand'), None when written in full."""
+    nums = find_numbers(text)
+    return nums[0].scale if nums else None
 
 
 def _kind(f: Figure) -> str:

@@ -42,7 +42,11 @@ def _number_matches(gold: Number, got: Number) -> bool:
                                                                      round_to(gold.value, 0) == round_to(got.value, 0))
     if got.scale:  # '£1.28m' in the answer stands for £1,277,735 at the precision written
         unit = Decimal(1).scaleb(-got.decimals) * SCALES[got.scale]
-        return round_to(gold.value / unit, 0) * unit == got.value
+        if round_to(gold.value / unit, 0) * unit == got.value and (got.value or not gold.value):  # '€0m' is not 91
+            return True
+        # '$43,745.3k' for a gold figure written in the table's thousands ('43,745.33'): compared as written
+        bare = Number(got.start, got.end, got.raw, got.value / SCALES[got.scale], got.kind, None, got.decimals)
+        return not gold.scale and _number_matches(gold, bare)
     if gold.decimals and got.decimals < gold.decimals:
         return round_to(gold.value, got.decimals) == got.value
     return False

@@ -40,6 +40,9 @@ def _cell(t: Table, row: Row, col: int) -> Cell:
     return c
 
 
+_WRITES_SCALE = re.compile(r"(?i)\d\s*(?:k|m|bn|mn|thousands?|millions?|billions?)\b")
+
+
 def _kind(cells: Sequence[Cell]) -> str:
     kinds = {c.kind for c in cells}
     if len(kinds) > 1:
@@ -103,7 +106,9 @@ def lookup(t: Table, row: Row, col: int) -> Figure:
     """The value of one cell, as a Figure with its provenance."""
     c = _cell(t, row, col)
     assert c.value is not None
-    return Figure(c.value, c.raw or _fmt(c.value, c.kind, [c]), f"{row.path()} / {column_name(t, col)} = {c.raw}",
+    # a figure whose scale the table states, not the cell ('6,573' under '(in thousands)'), is written with it
+    text = c.raw if c.raw and (not c.scale or _WRITES_SCALE.search(c.raw)) else _fmt(c.value, c.kind, [c])
+    return Figure(c.value, text, f"{row.path()} / {column_name(t, col)} = {c.raw}",
                   f"{row.path()}, {column_name(t, col)}", c.unit, (ref(t, row, col),), "lookup")
 
 

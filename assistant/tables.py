@@ -30,7 +30,7 @@ from decimal import Decimal
 from .layout import Block
 from .text import runs_on
 from .types import Cell, Row, SourceDoc, Table
-from .values import NIL_DASHES, parse_cell, strip_footnote
+from .values import NIL_DASHES, SCALES, parse_cell, strip_footnote
 
 # a header over differences between periods ('Change', '% Change', 'Variance', 'Movement'): the audit checks
 # such columns; an empty cell under one says a change cannot be computed, nothing about the row
@@ -453,6 +453,11 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     if scale is not None and scale[1] != caption_line:
         # '(in thousands)' over a title row: the table's scale, though the title is its caption
         notes.append(f"scale (line {scale[1]}): {scale[0]}")
+    # a unit over the label column ('€ million') or a phrase in any header ('(in thousands)') is said of the whole
+    # table; a unit over one column of figures ("$'000") is that column's own (values.parse_cell)
+    header_texts = [*columns[:label_cols], *(c for c in columns[label_cols:] if _IN_SCALE.search(c))]
+    header_texts += [n for n in notes if n.startswith("scale (line")]  # "($'000)" alone on the line above
+    typed_rows = _apply_scale(typed_rows, label_cols, columns, stated_scale([caption, *notes], header_texts))
     kind = "data"
     if not header_rows and label_cols == 1 and ncols >= 2 and _form_like(typed_rows):
         kind = "form"
@@ -656,6 +661,113 @@ def _spanning(row: _PRow, below: list[_PRow]) -> bool:
 
 SCALE_NOTE = re.compile(r"(?i)^\(?\s*(?:[$€£]|US\$)?\s*(?:in\s+)?(?:thousands|millions|billions|'000s?|000s?)\b.*\)?$|"
                         r"^\((?:.*\b)?(?:in\s+)?(?:thousands|millions|billions|'000|[$€£]\s?'?000|[$€£]m)\b.*\)$")
+
+
+# The scale a table states for its figures, in its caption, a header cell or a note above it: '(in thousands)',
+# '(dollars in millions, except per share data)', "$'000", '€ million', "RMB'Million" (issue 12: the answer
+# states the unit and scale). A cell written with its own scale ('£11.6m') or under a column of one ('£m') keeps it.
+_IN_SCALE = re.compile(r"(?i)(?:\bin\s+|^\(?)(thousands|millions|billions)\b(?:\s+of\s+(?:u\.?s\.?\s+)?(dollars|euros?|pounds|\$|€|£))?")
+_UNIT_SCALE = re.compile(r"(?i)(?<![A-Za-z0-9])((?:[A-Z]{1,3})?\$|RMB|USD|EUR|GBP|€|£)\s*['’]?\s*"
+                         r"(000s?|m|mn|millions?|bn|billions?|thousands?)(?![A-Za-z0-9])")
+_SCALE_OF = {"thousand": "k", "000": "k", "m": "m", "mn": "m", "million": "m", "bn": "bn", "billion": "bn"}
+_CURRENCY_OF = {"$": "$", "dollar": "$", "usd": "$", "€": "€", "euro": "€", "eur": "€", "£": "£", "pound": "£", "gbp": "£"}
+# rows whose figures a stated scale never covers: amounts per share or per unit, percentages ('interest rate
+# swaps' are amounts: rates and ratios written as plain numbers are left to the statement's 'except' clause)
+_UNSCALED_ROW = re.compile(r"(?i)\bper\b[\w\s,-]{0,30}\bshares?\b|\bper\s+unit\b|%|\bper\s?cent")
+_EXCEPT = re.compile(r"(?i)\bexcept(?:\s+for)?\s+([^)]*)")
+_EXCEPT_FILLER = {"data", "amounts", "amount", "information", "figures", "items", "the", "as", "noted", "otherwise",
+                  "where", "indicated", "stated"}
+
+
+@dataclass(frozen=True)
+class StatedScale:
+    scale: str  # 'k' | 'm' | 'bn'
+    currency: str | None  # '$', '€', '£' when the statement names one
+    unscaled: tuple[frozenset[str], ...]  # 'except per share data and share counts': word sets of rows it leaves alone
+    text: str  # where it is stated, as written
+
+
+def stated_scale(texts: Sequence[str], header_texts: Sequence[str]) -> StatedScale | None:
+    """The scale stated for a whole table: `texts` are its caption and notes (a phrase 'in thousands' counts),
+    `header_texts` its header cells (a unit such as "$'000" or '€ million' also counts). None when none is
+    stated, or when two different scales are."""
+    found: list[tuple[str, str | None, str]] = []
+    for text, units_too in [*((t, False) for t in texts), *((h, True) for h in header_texts)]:
+        for m in _IN_SCALE.finditer(text):
+            word = m.group(1).lower().rstrip("s")
+            cur = (m.group(2) or "").lower().rstrip("s")
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            cur = cur or next((c for k, c in _CURRENCY_OF.items() if k in before), "")
+            found.append((_SCALE_OF[word], _CURRENCY_OF.get(cur) or None, text))
+        if units_too:
+            for m in _UNIT_SCALE.finditer(text):
+                unit = m.group(2).lower().rstrip("s")
+                cur = m.group(1).lower()
+                found.append((_SCALE_OF[unit], _CURRENCY_OF.get(cur) or ("$" if cur.endswith("$") else None), text))
+    if not found or len({f[0] for f in found}) > 1:
+        return None
+    scale, currency, text = found[0]
+    currency = next((f[1] for f in found if f[1]), currency)
+    unscaled: list[frozenset[str]] = []
+    for m in _EXCEPT.finditer(" ".join(f[2] for f in found)):
+        for part in re.split(r"(?i),|\band\b|\bor\b", m.group(1)):
+            words = frozenset(w for w in re.findall(r"[a-z]+", part.lower()) if w not in _EXCEPT_FILLER)
+            if words:
+                unscaled.append(words)
+    return StatedScale(scale, currency, tuple(unscaled), text)
+
+
+def _row_unscaled(label: str, stated: StatedScale) -> bool:
+    if _UNSCALED_ROW.search(label):
+        return True
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    return any(ws <= words | {w + "s" for w in words} for ws in stated.unscaled)
+
+
+def _own_header(path: str) -> str:
+    """The last part of a column's header path that is not a statement of scale ('2018', not '(in thousands)')."""
+    parts = [p for p in path.split(" / ") if not _IN_SCALE.search(p)]
+    return parts[-1] if parts else ""
+
+
+def _apply_scale(rows: list[Row], label_cols: int, columns: Sequence[str], stated: StatedScale | None) -> list[Row]:
+    """The table's stated scale on every figure it covers: money and plain numbers without a scale of their own,
+    outside the rows the statement excepts; plain numbers become money when it names the currency."""
+    if stated is None:
+        return rows
+    factor = SCALES[stated.scale]
+
+    def decimals(r: Row) -> list[bool]:
+        return [bool(re.search(r"\.\d", c.raw)) for c in r.cells[label_cols:] if c.kind == "money" and not c.scale]
+
+    # what a statement excepts ('except per share data') is written apart: a row of figures all with decimals
+    # ('$0.34') in a table whose other figures are whole ('6,573,453') is one of them, whatever its label says
+    shapes = [d for r in rows if (d := decimals(r))]
+    whole, apart = sum(1 for d in shapes if not any(d)), sum(1 for d in shapes if all(d))
+    # only when every other row is whole: in a table in millions, '709.8' is as common as '710'
+    written_apart = bool(stated.unscaled) and whole >= 2 and apart <= whole and whole + apart == len(shapes)
+    out = []
+    for r in rows:
+        if _row_unscaled(" ".join(x for x in (r.group, r.label) if x), stated) or (
+                written_apart and (d := decimals(r)) and all(d)):
+            out.append(r)
+            continue
+        cells = []
+        for c in r.cells:
+            if c.col < label_cols or c.kind not in ("money", "number") or c.scale or c.value is None or (
+                    c.col < len(columns) and _UNSCALED_ROW.search(_own_header(columns[c.col]))):
+                cells.append(c)
+                continue
+            kind, unit = c.kind, c.unit
+            if kind == "number" and stated.currency and not unit:
+                kind, unit = "money", stated.currency
+            elif kind == "number" and unit:
+                cells.append(c)  # '12 hours', '40 FTE': a count with its own unit
+                continue
+            cells.append(replace(c, kind=kind, unit=unit, value=c.value * factor, scale=stated.scale))
+        out.append(replace(r, cells=tuple(cells)))
+    return out
 
 
 def _has_values(r: _PRow) -> bool:

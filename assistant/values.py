@@ -24,6 +24,7 @@ NIL_DASHES = {"-", "–", "—", "−", "$—", "$ —", "$-", "$–", "£-", "�
 CURRENCIES = ("£", "$", "€")  # a money cell or figure keeps the symbol it was written with
 SCALES = {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000),
           "thousand": Decimal(1000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
+SCALE_WORDS = {"k": "thousand", "m": "million", "bn": "billion"}
 SCALE_SHORT = {"thousand": "k", "million": "m", "billion": "bn", "k": "k", "m": "m", "bn": "bn"}
 
 _DASH = "\u2013\u2014\u2212"
@@ -286,6 +287,10 @@ def format_value(value: Decimal, kind: str, scale: str | None = None, decimals: 
     elif kind == "percent":
         dec = max(1, _natural_decimals(v)) if decimals is None else decimals
         body = f"{_group(v, dec)}%"
+    elif scale:  # a count a table states in thousands: '16,223 thousand'
+        v = v / SCALES[scale]
+        dec = decimals if decimals is not None else _natural_decimals(v)
+        body = f"{_group(v, dec)} {SCALE_WORDS[scale]}"
     else:
         dec = decimals if decimals is not None else _natural_decimals(v)
         body = _group(v, dec)

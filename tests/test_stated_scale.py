@@ -1,0 +1,156 @@
+"""The scale a table states for its figures ('(in thousands)' in its caption, '(Dollars in millions, except per
+share data)' over its labels, '(in thousands)' in one column's header, "($'000)" on the line above): every figure it
+covers is read in that scale, and answers, computed figures and claim checks say it. Rows the statement excepts
+(amounts per share, share counts when it says so, rates) and cells that carry their own scale are left as written.
+Every document here is made up; each case is asked in several phrasings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest import read
+from assistant.layout import segment
+from assistant.tables import extract_tables
+
+from .conftest import assistant_over
+
+GRANTS = """Community trust annual report
+
+Grant income by funder is set out below (in thousands):
+
+\t2022\t2021
+Lottery fund\t$1,240\t$1,180
+County council\t860\t910
+Local businesses\t215\t190
+Total grant income\t$2,315\t$2,280
+"""
+
+RESULTS = """Annual results
+
+Selected figures
+
+(Dollars in millions, except per share data)\t2022\t2021
+Net sales\t4,812\t4,506
+Operating income\t611\t587
+Interest rate swaps\t12\t9
+Diluted earnings per share\t$2.41\t$2.17
+"""
+
+QUARTERS = """Quarterly results
+
+The table below sets out results by quarter.
+
+\tQ4 / 2022\tQ3 / 2022 / (in thousands, except per share data)
+Net revenue\t$9,120\t$8,845
+Net income\t1,032\t981
+Basic\t$0.52\t$0.49
+Diluted\t$0.51\t$0.48
+"""
+
+EUROS = """Pension plans
+
+\u20ac million\t30/9/2022\t30/9/2021
+Funded plans\t3,410\t3,275
+Unfunded plans\t288\t301
+"""
+
+UNSTATED = """Regional office costs
+
+Costs rose by $5 million in the year, as the table shows.
+
+\t2022\t2021
+Rent\t1,400\t1,250
+Staff\t3,900\t3,600
+"""
+
+
+def tables(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read(path)
+    return extract_tables(doc, segment(doc))
+
+
+def cell(t, label: str, col: int):  # type: ignore[no-untyped-def]
+    row = next(r for r in t.rows if r.label.startswith(label))
+    return row.cells[col]
+
+
+@pytest.mark.parametrize("text,label,value,scale,unit", [
+    (GRANTS, "County council", Decimal(860_000), "k", "$"),        # a caption '(in thousands)'
+    (RESULTS, "Net sales", Decimal(4_812_000_000), "m", "$"),       # over the labels, currency named
+    (RESULTS, "Interest rate swaps", Decimal(12_000_000), "m", "$"),  # an amount, though its name says 'rate'
+    (QUARTERS, "Net income", Decimal(1_032_000), "k", "$"),         # in one column's header, said of the table
+    (EUROS, "Unfunded plans", Decimal(288_000_000), "m", "\u20ac"),  # a unit over the labels
+])
+def test_figures_are_read_in_the_scale_the_table_states(tmp_path: Path, text: str, label: str, value: Decimal,
+                                                         scale: str, unit: str) -> None:
+    (t,) = tables(tmp_path, text)
+    c = cell(t, label, 1)
+    assert (c.value, c.scale, c.unit) == (value, scale, unit)
+
+
+@pytest.mark.parametrize("text,label,value", [
+    (RESULTS, "Diluted earnings per share", Decimal("2.41")),  # excepted by name: 'per share'
+    (QUARTERS, "Basic", Decimal("0.52")),  # excepted rows written apart: '$0.52' among whole thousands
+    (QUARTERS, "Diluted", Decimal("0.51")),
+    (UNSTATED, "Rent", Decimal(1_400)),  # '$5 million' in a sentence states no scale for the table
+])
+def test_figures_the_statement_does_not_cover_are_read_as_written(tmp_path: Path, text: str, label: str,
+                                                                   value: Decimal) -> None:
+    (t,) = tables(tmp_path, text)
+    c = cell(t, label, 1)
+    assert c.value == value and c.scale is None
+
+
+def test_share_counts_are_left_alone_when_the_statement_excepts_them(tmp_path: Path) -> None:
+    text = ("Earnings per share\n\nThe computation is as follows (in thousands, except share and per share data):\n\n"
+            "\t2022\t2021\nNet income\t$5,400\t$4,900\nWeighted average shares outstanding\t12,000,000\t11,800,000\n"
+            "Shareholders' equity\t$41,000\t$38,500\n")
+    (t,) = tables(tmp_path, text)
+    assert cell(t, "Net income", 1).value == Decimal(5_400_000)
+    assert cell(t, "Weighted average shares", 1).value == Decimal(12_000_000)
+    assert cell(t, "Shareholders", 1).value == Decimal(41_000_000)  # 'shareholders' is not 'share'
+
+
+@pytest.fixture(scope="module")
+def grants(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("grants"), "grants.txt", GRANTS)
+
+
+@pytest.mark.parametrize("question", [
+    "How much grant income came from the county council in 2022?",
+    "What was the county council grant in 2022?",
+    "County council grant income, 2022?",
+])
+def test_an_answer_states_the_scale(grants, question: str) -> None:
+    ans = grants.ask(question)
+    assert ans.answered, ans.text
+    fig = ans.figures[0]
+    assert fig.value == Decimal(860_000) and fig.text == "$860k"  # the table's '$' and its thousands
+    assert [c.line for c in fig.cells] == [7]
+
+
+@pytest.mark.parametrize("question,value,text", [
+    ("What was the average grant from the lottery fund in 2021 and 2022?", Decimal(1_210_000), "$1,210.0k"),
+    ("By how much did the lottery fund grant change from 2021 to 2022?", Decimal(60_000), "$60k"),
+    ("What was the total of lottery fund and local businesses grants in 2022?", Decimal(1_455_000), "$1,455k"),
+])
+def test_a_computed_figure_states_the_scale(grants, question: str, value: Decimal, text: str) -> None:
+    fig = grants.ask(question).figures[0]
+    assert fig.value == value and fig.text.lstrip("+") == text
+
+
+@pytest.mark.parametrize("claim,label", [
+    ("Grant income from the county council was $860 thousand in 2022.", "supported"),
+    ("Grant income from the county council was 860 in 2022.", "supported"),  # the figure as the table writes it
+    ("Grant income from the county council was $0.86 million in 2022.", "supported"),
+    ("Grant income from the county council was $860 million in 2022.", "contradicted"),  # the scale is wrong
+    ("Grant income from the county council was $910 thousand in 2022.", "contradicted"),
+])
+def test_a_claim_is_checked_in_the_scale_the_table_states(grants, claim: str, label: str) -> None:
+    (c,) = grants.check(claim)
+    assert c.label == label, c.explanation
