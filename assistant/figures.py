@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .types import Cell, CellRef, Figure, Row, Table
-from .values import CURRENCIES, SCALES, format_value, round_to
+from .values import CURRENCIES, SCALES, format_value, parse_cell, round_to
 
 NUMERIC = ("money", "percent", "number")
 HUNDRED = Decimal(100)
@@ -38,9 +38,6 @@ def _cell(t: Table, row: Row, col: int) -> Cell:
     if c.kind not in NUMERIC or c.value is None:
         raise FigureError(f"'{row.label}' / {column_name(t, col)} is not a number ({c.raw or 'empty'})")
     return c
-
-
-_WRITES_SCALE = re.compile(r"(?i)\d\s*(?:k|m|bn|mn|thousands?|millions?|billions?)\b")
 
 
 def _kind(cells: Sequence[Cell]) -> str:
@@ -107,7 +104,7 @@ def lookup(t: Table, row: Row, col: int) -> Figure:
     c = _cell(t, row, col)
     assert c.value is not None
     # a figure whose scale the table states, not the cell ('6,573' under '(in thousands)'), is written with it
-    text = c.raw if c.raw and (not c.scale or _WRITES_SCALE.search(c.raw)) else _fmt(c.value, c.kind, [c])
+    text = c.raw if c.raw and (not c.scale or parse_cell(c.raw).scale) else _fmt(c.value, c.kind, [c])
     return Figure(c.value, text, f"{row.path()} / {column_name(t, col)} = {c.raw}",
                   f"{row.path()}, {column_name(t, col)}", c.unit, (ref(t, row, col),), "lookup")
 

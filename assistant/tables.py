@@ -30,7 +30,7 @@ from decimal import Decimal
 from .layout import Block
 from .text import runs_on
 from .types import Cell, Row, SourceDoc, Table
-from .values import NIL_DASHES, SCALES, parse_cell, strip_footnote
+from .values import NIL_DASHES, SCALE_SHORT, SCALES, parse_cell, strip_footnote
 
 # a header over differences between periods ('Change', '% Change', 'Variance', 'Movement'): the audit checks
 # such columns; an empty cell under one says a change cannot be computed, nothing about the row
@@ -669,7 +669,7 @@ SCALE_NOTE = re.compile(r"(?i)^\(?\s*(?:[$€£]|US\$)?\s*(?:in\s+)?(?:thousands
 _IN_SCALE = re.compile(r"(?i)(?:\bin\s+|^\(?)(thousands|millions|billions)\b(?:\s+of\s+(?:u\.?s\.?\s+)?(dollars|euros?|pounds|\$|€|£))?")
 _UNIT_SCALE = re.compile(r"(?i)(?<![A-Za-z0-9])((?:[A-Z]{1,3})?\$|RMB|USD|EUR|GBP|€|£)\s*['’]?\s*"
                          r"(000s?|m|mn|millions?|bn|billions?|thousands?)(?![A-Za-z0-9])")
-_SCALE_OF = {"thousand": "k", "000": "k", "m": "m", "mn": "m", "million": "m", "bn": "bn", "billion": "bn"}
+_SCALE_OF = {**SCALE_SHORT, "000": "k", "mn": "m"}
 _CURRENCY_OF = {"$": "$", "dollar": "$", "usd": "$", "€": "€", "euro": "€", "eur": "€", "£": "£", "pound": "£", "gbp": "£"}
 # rows whose figures a stated scale never covers: amounts per share or per unit, percentages ('interest rate
 # swaps' are amounts: rates and ratios written as plain numbers are left to the statement's 'except' clause)
@@ -684,7 +684,6 @@ class StatedScale:
     scale: str  # 'k' | 'm' | 'bn'
     currency: str | None  # '$', '€', '£' when the statement names one
     unscaled: tuple[frozenset[str], ...]  # 'except per share data and share counts': word sets of rows it leaves alone
-    text: str  # where it is stated, as written
 
 
 def stated_scale(texts: Sequence[str], header_texts: Sequence[str]) -> StatedScale | None:
@@ -706,15 +705,15 @@ def stated_scale(texts: Sequence[str], header_texts: Sequence[str]) -> StatedSca
                 found.append((_SCALE_OF[unit], _CURRENCY_OF.get(cur) or ("$" if cur.endswith("$") else None), text))
     if not found or len({f[0] for f in found}) > 1:
         return None
-    scale, currency, text = found[0]
-    currency = next((f[1] for f in found if f[1]), currency)
+    scale = found[0][0]
+    currency = next((f[1] for f in found if f[1]), None)
     unscaled: list[frozenset[str]] = []
     for m in _EXCEPT.finditer(" ".join(f[2] for f in found)):
         for part in re.split(r"(?i),|\band\b|\bor\b", m.group(1)):
             words = frozenset(w for w in re.findall(r"[a-z]+", part.lower()) if w not in _EXCEPT_FILLER)
             if words:
                 unscaled.append(words)
-    return StatedScale(scale, currency, tuple(unscaled), text)
+    return StatedScale(scale, currency, tuple(unscaled))
 
 
 def _row_unscaled(label: str, stated: StatedScale) -> bool:
