@@ -104,6 +104,15 @@ def _decimals(cells: Iterable[Cell]) -> int:
 # window, the likelier an unrelated figure is to fall outside it
 RESTATED_WITHIN = Decimal("0.01")
 
+# A basis a figure may be given on other than the one reported: the same subject measured another way ('current
+# cost of LIFO-valued inventories', 'the fair value of long-term debt', 'would have been … had …', a change
+# 'at constant currency', 'adjusted', 'organic'). A figure or change on another basis is not the reported one
+_OTHER_BASIS = re.compile(
+    r"(?i)\b(?:normali[sz]ed|adjusted|constant[\s-]currenc(?:y|ies)|organic|like[\s-]for[\s-]like|underlying"
+    r"|pro[\s-]?forma|comparable|excluding|would\s+have\s+been|had\s+been\s+used"
+    r"|(?:current|replacement|fair|market|carrying|book|realisable|realizable|settlement|present)\s+"
+    r"(?:cost|value|amount)s?)\b")
+
 _ROUNDED_UNITS = re.compile(r"(?i)\bin (thousands|millions|billions)\b|['’]000|\b000s\b|[£$€]\s?(m|bn|k)\b|\b(millions?|thousands|billions?)\b")
 
 
@@ -377,8 +386,6 @@ def check_bridges(t: Table) -> list[AuditFinding]:
 # --------------------------------------------------------------------------- change columns
 
 
-_OTHER_BASIS = re.compile(r"(?i)\b(normali[sz]ed|adjusted|constant[- ]currency|organic|like[- ]for[- ]like|underlying|"
-                          r"pro[- ]?forma|comparable|excluding)\b")
 _POINTS = re.compile(r"(?i)\b(bps|bp|basis points?|pp|ppts?|pts|percentage points?|points?)\b")
 
 
@@ -901,7 +908,7 @@ def check_restated(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]:
                         continue
                     if any(m is not n and _same_at_precision(m, c.value) for m in numbers):
                         continue  # '$39,531 million ($39,470 million adjusted for currency)': the other on another basis
-                    if _period_clash(sentence, t, c):
+                    if _period_clash(sentence, t, c) or _other_basis(sentence, t, r, c):
                         continue
                     out.append(AuditFinding(
                         doc.name, ln.page, ln.no, ln.no, tuple(sorted({ln.no, *r.lines})), "restated",
@@ -933,6 +940,16 @@ def _within_cell_precision(n: Number, c: Cell) -> bool:
         return False
     unit = Decimal(1).scaleb(-_decimals([c])) * SCALES[c.scale]
     return round_to(n.value / unit, 0) * unit == c.value or abs(n.value - c.value) <= unit
+
+
+def _other_basis(sentence: str, t: Table, r: Row, c: Cell) -> bool:
+    """The sentence gives its figure on a basis (_OTHER_BASIS) that the row, caption and column do not name:
+    the subject measured another way, not the cell restated."""
+    named = {m.group(0).lower() for m in _OTHER_BASIS.finditer(sentence)}
+    if not named:
+        return False
+    table_text = " ".join([r.label, t.caption, column_name(t, c.col), *t.notes]).lower()
+    return any(b not in table_text for b in named)
 
 
 def _period_clash(sentence: str, t: Table, c: Cell) -> bool:

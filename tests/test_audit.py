@@ -310,6 +310,21 @@ def test_a_sentence_about_one_year_does_not_restate_another_years_cell(tmp_path:
     assert [(f.kind, f.computed) for f in found] == [("restated", "1,700,000")]
 
 
+@pytest.mark.parametrize("basis", [
+    "The fair value of the warehouse stock was $1,704,500 at the year end.",
+    "Valued at replacement cost, the warehouse stock was $1,704,500.",
+    "Had the FIFO method been used, the warehouse stock would have been $1,704,500.",
+    "On a pro forma basis the warehouse stock was $1,704,500.",
+])
+def test_a_figure_on_another_basis_is_not_the_cell_restated(tmp_path: Path, basis: str) -> None:
+    table = ("Stock held by site\n\n\t2019\t2018\n\t$\t$\nWarehouse stock\t1,700,000\t1,510,000\n"
+             "Shop stock\t820,000\t790,000\n\n")
+    assert audit_text(tmp_path, table + basis + "\n") == []
+    # the same figure without a basis of its own is the cell restated
+    found = audit_text(tmp_path, table + "At the year end the warehouse stock was $1,704,500.\n")
+    assert [(f.kind, f.computed, f.line_start) for f in found] == [("restated", "1,700,000", 8)]
+
+
 @pytest.mark.parametrize("scale,total", [("(in thousands)", "4,791 thousand"), ("(In millions)", "4,791 million"),
                                          ("($'000)", "$4,791k")])
 def test_a_scale_note_above_a_title_row_says_the_figures_are_rounded(tmp_path: Path, scale: str, total: str) -> None:
