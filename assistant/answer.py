@@ -487,6 +487,8 @@ class Answerer:
         best = answers[0]
         ev = self._table_evidence(q, best)
         ev.state["beaten"] = [_describe_table_answer(a) for a in answers[1:4]]  # for --explain
+        ev.state["doc_margin"] = _doc_margin(best.score, [(a.table.doc, a.score) for a in answers[1:]],
+                                             {best.table.doc})
         if q.docs or prefer_docs or prefer or not alternatives:
             return ev
         # a question that names no plan, answered as well by another plan's table: give each plan's answer
@@ -502,8 +504,10 @@ class Answerer:
         text = "The plans answer this differently. " + " ".join(
             f"{self.index.title(a.table.doc)}: {e.text}" for a, e in parts)
         cites = [c for a, e in parts for c in [*self._title_citations(a.table.doc), *e.citations]]
+        state = {**ev.state, "doc_margin": _doc_margin(best.score, [(a.table.doc, a.score) for a in answers[1:]],
+                                                       {a.table.doc for a, _ in parts})}
         return Evidence(text, cites, [f for _, e in parts for f in e.figures], ev.score, ev.coverage, ev.kind,
-                        ev.state)
+                        state)
 
     def _table_asked_about(self, q: Query) -> tuple[Table, str] | None:
         """The table a question about a table as a whole ('which years does it cover', 'what are its
@@ -973,10 +977,13 @@ class Answerer:
                 text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
                                         for i, it in enumerate(items, len(chosen) + 1)) + "."
         margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
+        doc_margin = _doc_margin(max(c.score for c in chosen), [(s.passage.doc, s.score) for s in whole],
+                                 {c.passage.doc for c in chosen})
         beaten = [f"{s.passage.doc} line {s.line} (score {s.score:.2f}, covers {s.coverage:.0%}): {shorten(s.text, 16)}"
                   for s in whole[:4] if all(s.text != c.text for c in chosen)][:3]
         return Evidence(text, cites, [], max(c.score for c in chosen), cov, "prose",
-                        {"sentences": [c.text for c in chosen], "margin": margin, "beaten": beaten})
+                        {"sentences": [c.text for c in chosen], "margin": margin, "beaten": beaten,
+                         "doc_margin": doc_margin})
 
     def _list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """The items that follow the best-matching lead-in ('These are:', '... in particular:')."""
@@ -1258,6 +1265,14 @@ class Answerer:
             what = "that figure"
         text = f"{NOT_FOUND}: I could not find {what} in the documents. The closest passages are listed below."
         return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash)
+
+
+def _doc_margin(best: float, others: Iterable[tuple[str, float]], docs: set[str]) -> float | None:
+    """How far the answer's score beats the best candidate of the same kind from another document (None
+    when no other document had one): asked of many documents at once, a question another document's
+    table or sentence answers as well is one whose document is a guess."""
+    rival = max((sc for d, sc in others if d not in docs), default=None)
+    return None if rival is None else best - rival
 
 
 def _describe_table_answer(a: TableAnswer) -> str:

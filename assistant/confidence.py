@@ -52,9 +52,14 @@ EXPECTED_OPS: dict[str, set[str]] = {
 # (operands_named: 'the ratio of A to B', 'the total of A and B', 'A as a percentage of B') is in: the fitted
 # question model learnt 'ratio' and 'total' mostly from row names ('capital intensity ratio', 'total assets')
 # and reads such questions as values, so their answers were withheld however right
+# How far the answer beats the best candidate of its kind from another document (doc_rival: there is one;
+# doc_margin_table / doc_margin_prose: log(1 + the score margin), for a table answer and a sentence answer, whose
+# scores are on different scales) is in: asked of many documents at once, a question another document's table
+# or sentence answers nearly as well is one whose document is a guess; asked of one document there is no rival
 FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_computation", "has_figure",
             "holds_wanted", "periods_asked", "periods_matched", "row_margin", "sentence_margin",
-            "op_disagrees_computing", "op_support", "coverage", "doc_size", "doc_share", "rivals", "operands_named")
+            "op_disagrees_computing", "op_support", "coverage", "doc_size", "doc_share", "rivals", "operands_named",
+            "doc_rival", "doc_margin_table", "doc_margin_prose")
 
 # how many of the best retrieved passages say which document a question is about (doc_share)
 DOC_SHARE_TOP = 10
@@ -84,7 +89,15 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
         "sentence_margin": max(-1.0, min(1.0, float(ev.state.get("margin", 0.0)))),
         "op_disagrees_computing": float(computing and not agrees), "op_support": float(support),
         "coverage": float(ev.coverage), "operands_named": float(bool(ev.state.get("operands_named"))),
+        **_doc_margin(kind, ev.state.get("doc_margin")),
     }
+
+
+def _doc_margin(kind: str, margin: float | None) -> dict[str, float]:
+    """The doc_rival / doc_margin_* features of an answer's margin over another document's best candidate."""
+    m = math.log1p(max(0.0, margin)) if margin is not None else 0.0
+    return {"doc_rival": float(margin is not None), "doc_margin_table": m if kind == "table" else 0.0,
+            "doc_margin_prose": m if kind != "table" else 0.0}
 
 
 def doc_share(docs: set[str], candidates: Sequence[tuple[Any, float]]) -> float:

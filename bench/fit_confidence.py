@@ -1,6 +1,6 @@
 """Fit the confidence model (assistant/confidence.py) and its threshold; write assistant/params/confidence.json.
 
-Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/fit_confidence.py [--target 0.87] [--index-root DIR] [--grid]
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/fit_confidence.py [--target 0.91] [--index-root DIR] [--grid]
 
 Data: every answer the answerer gives, with nothing withheld, to the questions of the tatqa development
 half (documents with an even number), each asked of its own extract and again of all 277 extracts at once
@@ -154,7 +154,7 @@ def fit(rows: list[tuple[dict, bool, str, bool]], n_report: int, seed_weight: fl
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--target", type=float, default=0.87, help="precision the kept answers must reach")
+    ap.add_argument("--target", type=float, default=0.91, help="precision the kept answers must reach")
     ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench")
     ap.add_argument("--seed-weight", type=float, default=4.0, help="weight of each plan question in the fit")
     ap.add_argument("--probe-weight", type=float, default=0.0,

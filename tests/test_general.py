@@ -428,6 +428,45 @@ def test_a_question_whose_words_several_documents_use_has_rivals(tmp_path: Path,
     assert probability(crowded) < probability(lone)
 
 
+def _revenue_and_sales(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Two made-up extracts with the same regions for the same years, one titled revenue, one sales; a third
+    with site headcounts."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, title, north in (("report_001.txt", "Revenue by region", "4,210"),
+                               ("report_002.txt", "Sales by region", "7,730")):
+        (corpus / name).write_text(f"Company report extract {name[7:10]}\n\n{title}\n\n\t2019\t2018\n"
+                                   f"Northern region\t${north}\t$3,390\nSouthern region\t1,150\t2,330\n", encoding="utf-8")
+    (corpus / "report_003.txt").write_text("Company report extract 003\n\nHeadcount by site\n\n\t2019\t2018\n"
+                                          "Leeds site\t410\t390\nYork site\t120\t131\n", encoding="utf-8")
+    return assistant_for(corpus, tmp_path / "index")
+
+
+@pytest.mark.parametrize("rivalled,value,alone,count", [
+    ("What was the Northern region revenue in 2019?", "$4,210", "What did the Leeds site headcount come to in 2019?", "410"),
+    ("How much revenue came from the Southern region in 2018?", "2,330", "What was the York site headcount in 2018?", "131"),
+    ("Northern region revenue for 2018?", "$3,390", "Leeds site headcount, 2018?", "390"),
+])
+def test_an_answer_another_documents_table_also_gives_has_a_rival(tmp_path: Path, rivalled: str, value: str,
+                                                                   alone: str, count: str) -> None:
+    """A regional revenue question is answered by the revenue extract's table, and the sales extract's table
+    of the same regions answers it less well: the answer has a rival document (doc_rival) and a margin over
+    it (doc_margin_table). No other extract's table answers a headcount question, and asked of one extract
+    there is no rival. The smaller the margin, the less the fitted model trusts the same answer."""
+    from assistant.confidence import probability
+
+    a = _revenue_and_sales(tmp_path)
+    ans, lone = a.ask(rivalled), a.ask(alone)
+    assert [f.text for f in ans.figures] == [value] and {c.doc for c in ans.citations} == {"report_001.txt"}
+    assert [f.text for f in lone.figures] == [count] and {c.doc for c in lone.citations} == {"report_003.txt"}
+    feats = ans.state["features"]
+    assert feats["doc_rival"] == 1.0 and feats["doc_margin_table"] > 0 and feats["doc_margin_prose"] == 0.0
+    assert lone.state["features"]["doc_rival"] == 0.0
+    scoped = a.ask(rivalled, None, ["report_001.txt"]).state["features"]
+    assert scoped["doc_rival"] == 0.0 and scoped["doc_margin_table"] == 0.0
+    assert probability({**feats, "doc_margin_table": 0.0}) < probability(feats)
+
+
 def test_an_answer_of_another_operation_than_asked_is_less_trusted(report) -> None:
     """The fitted model trusts a computed change more than a bare lookup given for a change question."""
     from assistant.confidence import probability
