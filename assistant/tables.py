@@ -470,9 +470,26 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     )
 
 
+# A row whose label says it counts things (shares, people, sites), not sums of money: its plain numbers stay
+# numbers in a column of money ('Weighted average common shares outstanding' among '$' rows of an income
+# statement, 'Number of employees' below the payroll)
+_COUNT_ROW = re.compile(r"(?i)\bnumber\s+of\b|\bshares\s+(?:outstanding|issued|granted|used|in\s+issue)\b"
+                        r"|\baverage\s+(?:number\s+of\s+)?(?:common\s+|ordinary\s+)?shares\b|\bheadcount\b"
+                        r"|\b(?:employees|staff|members|subscribers|customers)\s*$")
+# ... unless it names a sum of money paid or received for them ('Proceeds from shares issued')
+_MONEY_WORD = re.compile(r"(?i)\b(?:proceeds|costs?|values?|paid|payments?|dividends?|repurchases?|purchases?|"
+                         r"expenses?|compensation|prices?|amounts?|revenues?|income|salar(?:y|ies)|wages?)\b")
+
+
+def _counts(label: str) -> bool:
+    """Does a row's label say it counts things (_COUNT_ROW) rather than sums of money (_MONEY_WORD)?"""
+    return bool(_COUNT_ROW.search(label)) and not _MONEY_WORD.search(label)
+
+
 def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
     """A column of sums of money where conversion dropped some '£' signs (19,726,330 over £3,033,313 and a
-    £45,724,846 total): its plain numbers are money too, so changes down the column can be computed."""
+    £45,724,846 total): its plain numbers are money too, so changes down the column can be computed; a row
+    that counts things (_COUNT_ROW) is left as numbers."""
     ncols = max(len(r.cells) for r in rows)
     promote: dict[int, str] = {}
     for c in range(label_cols, ncols):
@@ -489,8 +506,9 @@ def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
         return rows
     out = []
     for r in rows:
+        counts = _counts(r.label)
         cells = tuple(dataclasses.replace(x, kind="money", unit=promote[x.col]) if x.col in promote and x.kind == "number"
-                      and x.unit is None else x for x in r.cells)
+                      and x.unit is None and not counts else x for x in r.cells)
         out.append(dataclasses.replace(r, cells=cells))
     return out
 
@@ -719,6 +737,8 @@ def stated_scale(texts: Sequence[str], header_texts: Sequence[str]) -> StatedSca
 def _row_unscaled(label: str, stated: StatedScale) -> bool:
     if _UNSCALED_ROW.search(label):
         return True
+    if _counts(label) and not re.search(r"(?i)\bshares?\b", label):
+        return True  # people or places are counted one by one in a table in thousands; shares are in its scale
     words = set(re.findall(r"[a-z]+", label.lower()))
     words |= {w[:-1] for w in words if w.endswith("s")}
     return any(ws <= words | {w + "s" for w in words} for ws in stated.unscaled)
@@ -759,7 +779,7 @@ def _apply_scale(rows: list[Row], label_cols: int, columns: Sequence[str], state
                 cells.append(c)
                 continue
             kind, unit = c.kind, c.unit
-            if kind == "number" and stated.currency and not unit:
+            if kind == "number" and stated.currency and not unit and not _counts(r.label):
                 kind, unit = "money", stated.currency
             elif kind == "number" and unit:
                 cells.append(c)  # '12 hours', '40 FTE': a count with its own unit

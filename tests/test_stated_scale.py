@@ -154,3 +154,36 @@ def test_a_computed_figure_states_the_scale(grants, question: str, value: Decima
 def test_a_claim_is_checked_in_the_scale_the_table_states(grants, claim: str, label: str) -> None:
     (c,) = grants.check(claim)
     assert c.label == label, c.explanation
+
+
+COUNTED = """Five-year summary
+
+Selected data (in thousands, except per share data)
+
+\t2022\t2021
+Revenues\t$58,946\t$52,967
+Net income\t3,934\t4,403
+Weighted average shares outstanding\t7,100\t6,849
+Proceeds from shares issued\t1,204\t880
+Number of employees\t1,836\t1,676
+Average number of stores\t208\t203
+Total assets\t$83,988\t$72,822
+"""
+
+
+@pytest.mark.parametrize("text", [COUNTED, COUNTED.replace("Number of employees", "Headcount").replace(
+    "Average number of stores", "Number of sites"), COUNTED.replace("$", "£").replace("thousands", "thousands of pounds")])
+def test_a_row_that_counts_things_is_not_money(tmp_path: Path, text: str) -> None:
+    """In a column of money whose currency is written on the first and last rows only, a row that counts
+    shares, people or places holds plain numbers: shares in the table's scale, people and places one by
+    one; a row of money paid for shares is money."""
+    t = next(t for t in tables(tmp_path, text) if any(r.label.startswith("Revenues") for r in t.rows))
+    shares = cell(t, "Weighted average shares", 1)
+    assert shares.kind == "number" and shares.unit is None and shares.value == Decimal(7100) * 1000
+    people = cell(t, next(r.label for r in t.rows if r.label in ("Number of employees", "Headcount")), 1)
+    assert people.kind == "number" and people.value == Decimal(1836) and not people.scale
+    sites = cell(t, next(r.label for r in t.rows if r.label in ("Average number of stores", "Number of sites")), 1)
+    assert sites.kind == "number" and sites.value == Decimal(208)
+    for label, value in (("Proceeds from shares issued", 1204), ("Net income", 3934)):
+        c = cell(t, label, 1)
+        assert c.kind == "money" and c.value == Decimal(value) * 1000
