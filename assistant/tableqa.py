@@ -385,7 +385,8 @@ class TableQA:
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
-        if ans is None and {"max", "min"} & set(q.intents) and _WHICH_START.match(q.text) and _MOVED.search(q.text):
+        if ans is None and ({"max", "min"} & set(q.intents) or _FASTEST.search(q.text)) and _WHICH_START.match(q.text) \
+                and _MOVED.search(q.text):
             ans = self._extreme_change(q, t, cols)  # 'which scheme grew the most': whatever else the words ask
         if ans is None and "share" not in q.intents:
             ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
@@ -1082,9 +1083,13 @@ class TableQA:
         if pair is None or not all(column_period(t.columns[c]) for c in pair):
             return None
         a, b = pair
-        percent = bool(_PERCENT_WORD.search(q.text) or re.search(r"(?i)(growth rate|rate of (growth|change))", q.text))
+        percent = bool(_PERCENT_WORD.search(q.text) or _RATE_OF_MOVE.search(q.text))  # a rate is a % change
         falling = bool(_FALLING.search(q.text))
         largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
+        if "max" not in q.intents and "min" not in q.intents:
+            largest = not _SLOWEST.search(q.text)  # 'grew the fastest' / 'the slowest-growing'
+        elif _SLOWEST.search(q.text):
+            largest = False
         try:
             winner, fig = F.extreme_change(t, rows, a, b, percent, largest, falling)
         except F.FigureError:
@@ -1433,7 +1438,16 @@ _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreased|changed|gained|lost)\b.*\b(?:most|least)\b|"
                     r"\b(?:most|least|largest|biggest|greatest|highest|smallest|lowest)\s+(?:(?:percentage|%|absolute|"
                     r"annual|year-on-year|net)\s+)?(?:change|increase|decrease|growth|rise|fall|decline|drop|reduction|"
-                    r"movement|variance|improvement|deterioration)s?\b")
+                    r"movement|variance|improvement|deterioration)s?\b|"
+                    # a rate of growth: 'the highest growth rate', 'the greatest rate of growth', 'grew the fastest'
+                    r"\b(?:most|least|largest|biggest|greatest|highest|smallest|lowest|fastest|slowest)\s+(?:(?:growth|"
+                    r"change|increase)\s+rates?|rates?\s+of\s+(?:growth|change|increase|decrease|decline))\b|"
+                    r"\b(?:grew|rose|fell|declined|increased|decreased)\s+(?:the\s+)?(?:fastest|slowest)\b|"
+                    r"\b(?:fastest|slowest)[\s-](?:growing|rising|falling|declining)\b")
+_SLOWEST = re.compile(r"(?i)\bslowest\b")
+_FASTEST = re.compile(r"(?i)\b(?:fastest|slowest)\b")  # a superlative the question model may not read as max / min
+_RATE_OF_MOVE = re.compile(r"(?i)\b(?:growth|change|increase)\s+rates?\b|\brates?\s+of\s+(?:growth|change|increase|"
+                           r"decrease|decline)\b|\b(?:fastest|slowest)\b")
 _WHICH_START = re.compile(r"(?i)\s*(which|what)\b")
 _FALLING = re.compile(r"(?i)\b(?:fell|dropped|declined|decreased|lost|fall|decline|drop|decrease|reduction|deterioration)\b")
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
@@ -1451,7 +1465,7 @@ _MONEY_WORDS = "money allocated allocation"
 # the movement
 _RANKED_ROWS = "item items line entries category categories rows component components part parts"
 _MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained lost change changed increase decrease growth "
-                   "rise fall decline drop")
+                   "rise fall decline drop rate rates fastest slowest growing")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them

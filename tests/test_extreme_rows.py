@@ -49,6 +49,10 @@ def test_the_largest_part_of_a_total_is_one_row(schemes, question: str, row: str
     ("Which scheme had the largest increase in spend between 2021/22 and 2022/23?", "Home adaptations", 60_000),
     ("Which scheme had the biggest fall in spend from 2021/22 to 2022/23?", "Hospital discharge team", -80_000),
     ("Which scheme had the largest percentage increase from 2021/22 to 2022/23?", "Falls prevention", "41.67"),
+    ("Which scheme had the highest growth rate from 2021/22 to 2022/23?", "Falls prevention", "41.67"),
+    ("Which scheme's spend had the greatest rate of growth between 2021/22 and 2022/23?", "Falls prevention", "41.67"),
+    ("What was the fastest growing scheme from 2021/22 to 2022/23?", "Falls prevention", "41.67"),
+    ("Which scheme grew the slowest between 2021/22 and 2022/23?", "Hospital discharge team", "-8.89"),
 ])
 def test_the_row_that_moved_most(schemes, question: str, row: str, value: int | str) -> None:
     ans = schemes.ask(question)
