@@ -1284,13 +1284,14 @@ class TableQA:
             return None
         bound, above, m = cond
         body = [r for r in t.rows if r.role == "body"]
-        if any(re.search(rf"(?i)\b(?:over|above|more than|greater than|less than|under|below|within|up to)\s*[$£€]?\s*"
-                         rf"{re.escape(m.group('num'))}(?![\d,.])", r.label) for r in t.rows):
+        if m.group("num") and any(re.search(rf"(?i)\b(?:over|above|more than|greater than|less than|under|below|within|"
+                                            rf"up to)\s*[$£€]?\s*{re.escape(m.group('num'))}(?![\d,.])", r.label)
+                                  for r in t.rows):
             return None
         words = self.m.terms(q.text[:m.start()])
         said = _header_words(q.text[:m.start()])  # with the words the matcher leaves out: 'total', '% change'
         qp = set(q.periods)
-        percent = q.text[m.end():m.end() + 2].lstrip().startswith("%")
+        percent = bool(m.group("num")) and q.text[m.end():m.end() + 2].lstrip().startswith("%")
         best: tuple[float, int] | None = None
         for c in _value_cols(t):
             filled = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
@@ -1574,7 +1575,8 @@ def _names_periods(header: set[str], asked: set[str]) -> bool:
 _ASKS_WHICH_PERIOD = re.compile(r"(?i)\b(which|what)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(years?|periods?|quarters?|months?)\b")
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
                         r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
-                        r"(?P<num>\d[\d,]*(?:\.\d+)?)")
+                        r"(?P<num>\d[\d,]*(?:\.\d+)?)"
+                        r"|\b(?P<sign>negative|positive)\b")  # a sign is a bound of zero: 'in which year was X negative'
 
 
 def _condition(text: str) -> tuple[Decimal, bool, re.Match[str]] | None:
@@ -1583,6 +1585,8 @@ def _condition(text: str) -> tuple[Decimal, bool, re.Match[str]] | None:
     m = _CONDITION.search(text)
     if not m:
         return None
+    if m.group("sign"):
+        return Decimal(0), m.group("sign").lower() == "positive", m
     try:
         bound = Decimal(m.group("num").replace(",", ""))
     except ArithmeticError:
@@ -1593,6 +1597,8 @@ def _condition(text: str) -> tuple[Decimal, bool, re.Match[str]] | None:
 def _condition_words(cond: tuple[Decimal, bool, re.Match[str]]) -> str:
     """A condition in words, its bound as the question wrote it ('above 500,000')."""
     _, above, m = cond
+    if m.group("sign"):
+        return m.group("sign").lower()
     return f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
 
 

@@ -200,3 +200,35 @@ def test_a_count_of_kinds_the_table_does_not_name_is_not_made_up(tmp_path: Path)
     a = assistant_over(tmp_path, "borrowing.txt", MOVEMENTS)
     ans = a.ask("How many categories of lenders are there?")
     assert not any(f.op == "count" for f in ans.figures)
+
+
+NET_POSITION = """Trust annual accounts
+
+Net position by year (£000):
+
+\t2020/21\t2021/22\t2022/23
+Operating surplus\t1,240\t(310)\t(95)
+Retained reserves\t4,800\t4,490\t4,395
+Capital grants\t(120)\t640\t710
+"""
+
+
+@pytest.mark.parametrize("question,periods", [
+    ("In which year was the operating surplus negative?", ["2021/22", "2022/23"]),
+    ("Which years had a positive operating surplus?", ["2020/21"]),
+    ("In which year were capital grants negative?", ["2020/21"]),
+])
+def test_a_sign_is_a_condition_on_a_rows_periods(tmp_path: Path, question: str, periods: list[str]) -> None:
+    """'Negative' and 'positive' are a bound of zero: the periods whose figure meets it, never the largest."""
+    ans = assistant_over(tmp_path, "accounts.txt", NET_POSITION).ask(question)
+    assert ans.answered and ans.state.get("op") == "meets"
+    assert [f.value for f in ans.figures] == [len(periods)]
+    named = ans.text.split("(against")[0]
+    assert [p for p in ("2020/21", "2021/22", "2022/23") if p in named] == periods
+
+
+def test_how_many_years_a_row_was_negative(tmp_path: Path) -> None:
+    for question in ("How many years was the operating surplus negative?",
+                     "In how many years were capital grants positive?"):
+        fig = _count(assistant_over(tmp_path / str(abs(hash(question))), "accounts.txt", NET_POSITION).ask(question))
+        assert fig.value == 2
