@@ -393,7 +393,8 @@ class TableQA:
         if ans is None and "share" not in q.intents and _RATIO_OF.search(q.text):
             ans = self._ratio(q, t, row_scores, cols, qset)  # 'the ratio of A to B': whatever the model reads
         for it in () if ans is not None else q.intents:
-            if row_scores and _named_in_row(it, q.text, row_scores[0][1]):
+            if row_scores and _named_in_row(it, q.text, row_scores[0][1]) and not (
+                    it in ("change", "percent_change") and len(q.periods) >= 2):  # (two periods: a change between them)
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
             h = handlers.get(it)
             if it == "sum" and member is not None:
@@ -1684,11 +1685,16 @@ def _prefer_overall_totals(answers: list[TableAnswer], near: float = 0.6) -> Non
 
 # The words that say an operation, and so can also be part of a row's name.
 _OP_WORDS = {"average": r"\b(average|mean)\b", "sum": r"\b(total|sum)\b", "min": r"\b(minimum|lowest|least)\b",
-             "max": r"\b(maximum|highest|most)\b"}
+             "max": r"\b(maximum|highest|most)\b",
+             # 'the organic growth rate in 2019' of a row 'Organic growth rate', 'the change in fair value of
+             # warrants for 2019' of a row 'Change in fair value of warrants': the row's figure
+             "change": r"\b(change|growth|increase|decrease)\b", "percent_change": r"\b(change|growth|increase|decrease)\b"}
 # the words a question asks an operation by, a name's words among them ('In which year was the Minimum
 # Contribution lower?' asks for the minimum by 'lower', whatever the name says)
 _OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|lower|smaller|less|fewer)\b",
-             "max": r"\b(maximum|highest|most|largest|biggest|greatest|higher|larger|greater|bigger)\b"}
+             "max": r"\b(maximum|highest|most|largest|biggest|greatest|higher|larger|greater|bigger)\b",
+             "change": r"\b(change|growth|increase|decrease|difference|differ|gap|grew|rose|fell|increased|decreased)\b"}
+_OP_ASKED["percent_change"] = _OP_ASKED["change"]
 
 
 def _named_in_row(intent: str, question: str, row: Row) -> bool:

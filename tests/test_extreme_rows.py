@@ -5,6 +5,7 @@ change computed from its cells. Every document here is made up; each case is ask
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,38 @@ def test_the_row_that_moved_most(schemes, question: str, row: str, value: int | 
     assert fig.value.quantize(Decimal("0.01")) == Decimal(value)
     assert fig.formula.endswith(f"({row})")
     assert len(fig.cells) == 8  # both years of each of the four schemes, never the total
+
+
+RATES = """Trading update
+
+Key measures by year:
+
+\t2019\t2018
+Revenue\t$84,120\t$78,450
+Organic growth rate\t5.1%\t3.2%
+Change in fair value of warrants\t(1,240)\t860
+Cost of revenue\t41,300\t39,020
+"""
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What was the organic growth rate in 2019?", "5.1%"),
+    ("What was the organic growth rate for 2018?", "3.2%"),
+    ("How much was the change in fair value of warrants in 2019?", "(1,240)"),
+])
+def test_a_rows_name_that_holds_a_change_word_is_looked_up(tmp_path: Path, question: str, value: str) -> None:
+    """'Organic growth rate', 'Change in fair value of warrants': the change word names the row, and one period
+    asked is the row's figure for it, not a change computed over the row."""
+    ans = assistant_over(tmp_path, "update.txt", RATES).ask(question)
+    assert ans.answered and ans.state.get("op") == "lookup"
+    assert [c.raw for f in ans.figures for c in f.cells] == [value]
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What was the change in the organic growth rate from 2018 to 2019?", "1.9"),
+    ("By how much did the change in fair value of warrants differ between 2018 and 2019?", "-2,100"),
+])
+def test_a_change_asked_again_of_such_a_row_is_computed(tmp_path: Path, question: str, value: str) -> None:
+    ans = assistant_over(tmp_path, "update.txt", RATES).ask(question)
+    assert ans.answered and ans.state.get("op") == "change"
+    assert value in ans.text
