@@ -105,6 +105,21 @@ def _header_periods(header: str) -> set[str]:
     return set()
 
 
+def _row_periods(t: Table, r: Row) -> set[str]:
+    """The periods a row is about: those its label names, else those of the nearest section row above it that
+    names one ('June 30, 2019' over 'Financial Assets:' over 'Money market funds', the same rows repeated
+    under 'June 30, 2018')."""
+    own = _periods(r.label)
+    if own or r.role == "category":
+        return own
+    for above in reversed(t.rows[:r.index]):
+        if above.role == "category":
+            named = _periods(above.label)
+            if named:
+                return named
+    return set()
+
+
 def _value_cols(t: Table) -> list[int]:
     return [i for i in range(t.label_cols, len(t.rows[0].cells)) if any(
         r.cells[i].kind != "empty" for r in t.rows if i < len(r.cells))]
@@ -350,7 +365,7 @@ class TableQA:
         by_row = bool(q.periods) and not set(q.periods) & _column_periods(t)
         for r in rows:
             s = self._row_match(t, r, qset, ctx_terms)
-            per = _periods(r.label)
+            per = _row_periods(t, r)
             if per & set(q.periods) and (by_row or _said_whole(r.label, q.text)):
                 # (where the columns are the periods, only a row whose whole name the question says: 'Fiscal
                 # 2020 Restructuring Plan' beside 'Fiscal 2021 Restructuring Plan')
@@ -397,7 +412,7 @@ class TableQA:
         if ans is None and "share" not in q.intents and _RATIO_OF.search(q.text):
             ans = self._ratio(q, t, row_scores, cols, qset)  # 'the ratio of A to B': whatever the model reads
         for it in () if ans is not None else q.intents:
-            if row_scores and _named_in_row(it, q.text, row_scores[0][1]) and not (
+            if row_scores and (_named_in_row(it, q.text, row_scores[0][1]) or _named_in_column(it, q.text, t)) and not (
                     it in ("change", "percent_change") and len(q.periods) >= 2):  # (two periods: a change between them)
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
             h = handlers.get(it)
@@ -562,7 +577,7 @@ class TableQA:
             for c in ans.cols:
                 used |= _header_periods(t.columns[c] if c < len(t.columns) else "")
             for r in ans.rows[:2]:
-                used |= _periods(r.label)
+                used |= _row_periods(t, r)
             if table_periods and not (table_periods & qp):
                 bonus -= 4.0  # the table is about other periods
             else:
@@ -952,8 +967,15 @@ class TableQA:
         # periods may be rows (one column compared across two rows) or columns; a table whose columns are the
         # periods asked has rows named for what they are, whatever years their names hold ('Fiscal 2019
         # Restructuring Plan', 'Senior notes due 2021')
-        period_rows = [r for r in t.rows if _periods(r.label) & qp] if len(qp) >= 2 else []
+        period_rows = [r for r in t.rows if r.role != "category" and _periods(r.label) & qp] if len(qp) >= 2 else []
+        if len(qp) >= 2 and len(period_rows) < 2:  # the row's name repeated under each period's section row
+            name = self.m.terms(row.label)  # (footnote markers aside: 'Assets held for sale (a)')
+            period_rows = [r for r in t.rows if r.role == row.role and self.m.terms(r.label) == name
+                           and _row_periods(t, r) & qp]
         if len(period_rows) >= 2 and len(_column_periods(t) & qp) < 2:
+            # oldest first, whatever order the table prints them in: the change from 2018 to 2019 is 2019 − 2018
+            period_rows.sort(key=lambda r: max((int(p) for p in _row_periods(t, r) if re.fullmatch(r"\d{4}", p)),
+                                               default=0))
             picks = self._pick_cols(q, t, cols, period_rows[0])
             if not picks:
                 return None
@@ -1705,10 +1727,22 @@ def _named_in_row(intent: str, question: str, row: Row) -> bool:
     """Is the question's operation word part of the name of the row it is about ('What were the average
     daily delays in March?' over a row 'Average daily delays')? Then the word names the row, unless the
     question says it once more ('the average of the average daily delays')."""
+    return _op_word_names(intent, question, row.label)
+
+
+def _named_in_column(intent: str, question: str, t: Table) -> bool:
+    """Is the question's operation word part of the name of one of the table's columns ('the total fair value
+    of X' over a column 'Total Fair Value')? Then it says which column, not an operation over rows."""
+    return any(_op_word_names(intent, question, c.split(" / ")[-1]) for c in t.columns[t.label_cols:])
+
+
+def _op_word_names(intent: str, question: str, name: str) -> bool:
+    """Does the question's word for this operation come with a neighbour that this name gives it too ('total
+    assets', 'weighted average'), as often as the question says the word?"""
     pattern = _OP_WORDS.get(intent)
     if pattern is None:
         return False
-    label = " ".join(re.findall(r"[a-z0-9]+", row.label.lower()))
+    label = " ".join(re.findall(r"[a-z0-9]+", name.lower()))
     asked = " ".join(re.findall(r"[a-z0-9]+", question.lower()))
     in_label = list(re.finditer(pattern, label))
     if not in_label or len(re.findall(_OP_ASKED[intent], asked)) > len(in_label):

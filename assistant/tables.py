@@ -970,6 +970,16 @@ def _last_filled(cells: list[str], before: int) -> int:
 _KEY_VALUE = re.compile(r"^[A-Z][^:]{1,40}:(\s|$)")
 
 
+# A cell that is a date or a period and nothing else ('June 30, 2018', '31 March 2019', 'Fiscal 2019', 'Year ended
+# December 31, 2018', 'As of June 30, 2019'): alone on a line of a table, the heading of a section of rows
+_PERIOD_HEADING = re.compile(
+    r"(?i)^(?:as\s+(?:at|of)\s+|at\s+)?(?:(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:years?|quarters?|periods?|"
+    r"(?:three|six|nine|twelve|3|6|9|12)\s+months)\s+end(?:ed|ing)\s+)?(?:"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s*(?:19|20)\d{2}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}|"
+    r"(?:fiscal\s+(?:year\s+)?|fy\s?)(?:19|20)\d{2})\s*:?$")
+
+
 def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
     """Does this physical row continue the row above (wrapped text, a row broken by a page break)?"""
     ne = r.nonempty()
@@ -992,6 +1002,8 @@ def _is_continuation(r: _PRow, prev: _PRow, has_header: bool) -> bool:
         return (r.gap_before and bool(num_cols) and all(i >= len(r.cells) or not r.cells[i].strip() for i in num_cols)
                 and all(k == "text" for k in kinds))
     t = texts[0]
+    if _PERIOD_HEADING.match(t):
+        return False  # 'June 30, 2018' alone: the section of the rows for that date, not the end of a label
     if t[0].islower() or _bullet(t[0]) or r.indented:
         return True
     prev_text = prev.cells[_last_filled(prev.cells, len(prev.cells))] if prev.nonempty() else ""
