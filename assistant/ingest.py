@@ -2,6 +2,9 @@
 
 Formats: .txt/.md (UTF-8), .pdf (pypdf, text per page), .docx (python-docx: paragraphs and tables in
 document order, table rows as tab-separated lines). This is the only module that imports pypdf or docx.
+A PDF's page furniture (a running header or footer printed in the margins of many pages, a page number) is
+left out of its text and tables (`pdf_layout.furniture`): it is no part of what the page says, and beside a
+table at the top of a page it would be read as the table's header.
 
 The clean-up applied to every line (`clean_line`) is documented here and is the only transformation
 between a source line and the text we index and quote:
@@ -233,16 +236,30 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         raise IngestError(where, "PDF has no pages")
     if not any(t.strip() for t in texts):
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
-    tables, laid_out = _pdf_tables(data, texts)
+    tables, laid_out, furniture = _pdf_tables(data, texts)
     lines: list[Line] = []
     for no, text in enumerate(texts, 1):
-        page_lines = text.replace("\r", "").split("\n")
+        page_lines = _without_furniture(text.replace("\r", "").split("\n"), furniture.get(no, set()))
         for rows, printed in tables.get(no, []):
             page_lines = _merge_table(page_lines, rows, printed)
         if no in laid_out:  # tables set apart by white space only, read from where the words sit
             page_lines = laid_out[no]
         lines.extend(_make_lines((_glyphs(x) for x in page_lines), no))
     return lines, len(pages)
+
+
+def _without_furniture(lines: list[str], keys: set[str]) -> list[str]:
+    """A page's text lines less its running header and footer (pdf_layout.furniture: lines printed in the
+    margins of many pages, and page numbers), looked for among its first and last few lines."""
+    if not keys:
+        return lines
+    from .pdf_layout import furniture_key
+
+    filled = [i for i, x in enumerate(lines) if x.strip()]
+    ends = set(filled[:3] + filled[-3:])
+    outer = set(filled[:1] + filled[-1:])  # a page number alone ('12') only as the page's first or last line
+    return [x for i, x in enumerate(lines)
+            if i not in ends or (k := furniture_key(x)) not in keys or not re.search(r"[a-z]", k) and i not in outer]
 
 
 _CID = re.compile(r"\(cid:(\d+)\)")
@@ -257,20 +274,24 @@ def _glyphs(line: str) -> str:
 
 
 def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[list[list[str]], str]]],
-                                                        dict[int, list[str]]]:
+                                                        dict[int, list[str]], dict[int, set[str]]]:
     """Ruled tables pdfplumber finds on each page, as rows of cell texts (with the text as printed, cut words
-    and all, that the page's text layer spells them with); and, for a page without any, its
+    and all, that the page's text layer spells them with); for a page without any, its
     lines rebuilt from its words' positions when it has a table set apart by white space alone
-    (pdf_layout.py). A PDF pdfplumber cannot read still ingests, as text only."""
+    (pdf_layout.py); and each page's furniture (running header and footer, page number), left out of both.
+    A PDF pdfplumber cannot read still ingests, as text only."""
     try:
         import pdfplumber
 
-        from .pdf_layout import Words, join_wrapped, page_lines
+        from .pdf_layout import Words, furniture, join_wrapped, margin_lines, page_lines, without_furniture
 
         words = Words.of(texts)  # (a word a narrow column cut over two lines of a cell is mended by these)
         out: dict[int, list[tuple[list[list[str]], str]]] = {}
         laid_out: dict[int, list[str]] = {}
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            every = [page.extract_words(x_tolerance=1.5, y_tolerance=2) for page in pdf.pages]
+            margins = [margin_lines(w, float(page.height)) for w, page in zip(every, pdf.pages, strict=True)]
+            furnished = {no: keys for no, keys in enumerate(furniture(margins), 1) if keys}
             ruled: dict[int, list[tuple[list[list[str]], str]]] = {}
             for no, page in enumerate(pdf.pages, 1):
                 for table in page.find_tables():
@@ -301,7 +322,7 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
             words.recording = True
             for no, page in enumerate(pdf.pages, 1):
                 if no not in ruled:
-                    page_words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+                    page_words = without_furniture(every[no - 1], float(page.height), furnished.get(no, set()))
                     if page_lines(page_words, words) is not None:
                         unruled[no] = [{k: w[k] for k in ("text", "x0", "x1", "top", "bottom")} for w in page_words]
             words.recording = False
@@ -312,9 +333,9 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
                 rebuilt = page_lines(page_words, words)
                 if rebuilt is not None:
                     laid_out[no] = rebuilt
-        return out, laid_out
+        return out, laid_out, furnished
     except Exception:  # noqa: BLE001 - table detection is a bonus on top of the text layer
-        return {}, {}
+        return {}, {}, {}
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")

@@ -425,3 +425,60 @@ def _column(c: _Cell, spans: list[tuple[float, float]], used: set[int]) -> int |
         return None
     j = min(range(len(spans)), key=lambda j: abs(spans[j][1] - c.x1))
     return j if abs(spans[j][1] - c.x1) < 4 * (spans[j][1] - spans[j][0] + 1) else None
+
+
+# --------------------------------------------------------------------------- page furniture
+
+# Running headers and footers sit in the page's margins: above this share of its height from the top, or below
+# it from the bottom (an A4 page's 842 points: 59 each way; body text starts about an inch in)
+FURNITURE_BAND = 0.07
+# a line in those margins is furniture when it is printed on at least this share of the pages (at least two):
+# a running title, 'OFFICIAL', a date; (a page number is furniture on any page)
+FURNITURE_SHARE = 0.3
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$")
+
+
+def furniture_key(text: str) -> str:
+    """A line as furniture is recognised: lower case, numbers folded to '#', no spaces or tabs ('Page 3 of 40'
+    and 'Page 4 of 40' are one line)."""
+    return re.sub(r"\s+", "", re.sub(r"\d+", "#", text.lower()))
+
+
+def margin_lines(words: list[dict[str, Any]], height: float) -> list[str]:
+    """The lines of words in a page's top and bottom margins, words left to right, and each group of words
+    set apart on them ('Anytown plan 2023-25' and 'OFFICIAL' of one line: a text layer may give them as two)."""
+    band = FURNITURE_BAND * height
+    out: list[str] = []
+    for ln in _lines([w for w in words if float(w["bottom"]) <= band or float(w["top"]) >= height - band]):
+        out.append(" ".join(c.text for c in ln.words))
+        if len(ln.cells) > 1:
+            out.extend(c.text for c in ln.cells)
+    return out
+
+
+def furniture(pages: list[list[str]]) -> list[set[str]]:
+    """For each page, the keys of its margin lines that are page furniture: printed in the margins of enough
+    pages, or a page number ('Page 3 of 40', '- 3 -', '3')."""
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({furniture_key(t) for t in lines})
+    need = max(2.0, FURNITURE_SHARE * len(pages))
+    out = []
+    for lines in pages:
+        keys = {furniture_key(t) for t in lines}
+        out.append({k for k in keys if k and (seen[k] >= need and re.search(r"[a-z]", k) or _PAGE_NUMBER.match(k))})
+    return out
+
+
+def without_furniture(words: list[dict[str, Any]], height: float, keys: set[str]) -> list[dict[str, Any]]:
+    """A page's words less those of its furniture lines (in the margins, one of `keys`)."""
+    if not keys:
+        return words
+    band = FURNITURE_BAND * height
+    margin = [w for w in words if float(w["bottom"]) <= band or float(w["top"]) >= height - band]
+    gone: set[tuple[str, float]] = set()
+    for ln in _lines(margin):
+        if furniture_key(" ".join(c.text for c in ln.words)) in keys:
+            gone |= {(c.text, round(c.x0, 2)) for c in ln.words}
+    return [w for w in words if not ((float(w["bottom"]) <= band or float(w["top"]) >= height - band)
+                                     and (str(w["text"]), round(float(w["x0"]), 2)) in gone)]
