@@ -237,6 +237,7 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
     if not any(t.strip() for t in texts):
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
     tables, laid_out, furniture = _pdf_tables(data, texts)
+    known = _known_words(texts)
     lines: list[Line] = []
     for no, text in enumerate(texts, 1):
         page_lines = _without_furniture(text.replace("\r", "").split("\n"), furniture.get(no, set()))
@@ -244,8 +245,53 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
             page_lines = _merge_table(page_lines, rows, printed)
         if no in laid_out:  # tables set apart by white space only, read from where the words sit
             page_lines = laid_out[no]
-        lines.extend(_make_lines((_glyphs(x) for x in page_lines), no))
+        lines.extend(_make_lines((_glyphs(x) for x in _dehyphenated(page_lines, known)), no))
     return lines, len(pages)
+
+
+_HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z]{2,})-$")
+_WORD_START = re.compile(r"^([a-z]{2,})([.,;:)!?]*)(?:\s+|$)")
+
+
+def _dehyphenated(lines: list[str], known: set[str]) -> list[str]:
+    """Running text a typesetter hyphenated at line ends ('leaving the com-' / 'munity hospitals'): the word is
+    made whole on the first line and the rest of the second line stays where it is, so that line numbers do
+    not move. A compound broken at its own hyphen ('Well-' / 'being', 'step-' / 'down') keeps it: both halves
+    are known words (the document writes them unbroken elsewhere, or they are in the embedding model's
+    vocabulary of whole words) and the whole is not. Lines of tables (tab-separated) are left alone."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        a, b = out[i].rstrip(), out[i + 1].lstrip()
+        if "\t" in a or "\t" in b:
+            continue
+        end, start = _HYPHEN_END.search(a), _WORD_START.match(b)
+        if end is None or start is None or start.group(1) in ("and", "or", "nor", "to"):
+            continue  # ('pre- and post-operative': a hyphen left hanging on purpose)
+        head, tail = end.group(1), start.group(1)
+        compound = head.lower() in known and tail in known and (head + tail).lower() not in known
+        joined = f"{head}-{tail}" if compound else head + tail
+        out[i] = a[:end.start()] + joined + start.group(2)
+        out[i + 1] = b[start.end():]
+    return out
+
+
+def _known_words(texts: list[str]) -> set[str]:
+    """Words a hyphen at a line's end may be taken out of: those the document writes whole, and the embedding
+    model's vocabulary of whole words (an English dictionary shipped with it)."""
+    own = {w.lower() for t in texts for w in re.findall(r"(?<![\w-])[A-Za-z]{3,}(?![\w-])", t)}
+    return own | _model_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _model_words() -> frozenset[str]:
+    try:
+        from .embedding import model_dir
+        from .settings import EmbeddingSettings
+
+        vocab = model_dir(EmbeddingSettings()) / "vocab.txt"
+        return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and len(w) >= 3)
+    except Exception:  # noqa: BLE001 - without it, the document's own words decide
+        return frozenset()
 
 
 def _without_furniture(lines: list[str], keys: set[str]) -> list[str]:
