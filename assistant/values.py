@@ -68,7 +68,9 @@ def _dec(num: str) -> tuple[Decimal, int]:
     return d, decimals
 
 
-_FOOTNOTE = re.compile(r"(?<=[\d%)A-Za-z])\s?(?:\((?:\d{1,2}|[a-z])\)(?:,\s?)?)+$|(?<=\d)\*+$")
+# '(1)', '(a)', '*' after a value, and the superscript markers of a word processor ('2,345¹', '12%†')
+_FOOTNOTE = re.compile(r"(?<=[\d%)A-Za-z])\s?(?:\((?:\d{1,2}|[a-z])\)(?:,\s?)?)+$|(?<=\d)\*+$|"
+                       r"(?<=[\d%)])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+$")
 _PAREN_PERCENT = re.compile(r"^\((?P<num>[\d,.]+)\)\s?%$")
 
 

@@ -29,13 +29,16 @@ K = Decimal(1000)
     ("€12.5m", "money", "12500000", "€"), ("US$ 45.2", "money", "45.2", "$"), ("£1,277,735", "money", "1277735", "£"),
     ("(15)%", "percent", "-15", "%"), ("(3.1)%", "percent", "-3.1", "%"),
     ("390,000(1)", "number", "390000", None), ("$1,025,659(1)", "money", "1025659", "$"), ("1.30 (2)", "number", "1.30", None),
+    # superscript markers, as a word processor writes them
+    ("2,345¹", "number", "2345", None), ("£48,200²", "money", "48200", "£"), ("12.5%†", "percent", "12.5", "%"),
+    ("(1,234)³", "number", "-1234", None),
 ])
 def test_cells_in_any_currency_and_with_footnote_markers(raw: str, kind: str, value: str, unit: str | None) -> None:
     p = parse_cell(raw)
     assert (p.kind, p.value, p.unit) == (kind, Decimal(value), unit)
 
 
-@pytest.mark.parametrize("raw", ["2018(1)", "2019 (a)", "2017*"])
+@pytest.mark.parametrize("raw", ["2018(1)", "2019 (a)", "2017*", "2019¹"])
 def test_a_year_with_a_footnote_marker_is_a_period(raw: str) -> None:
     assert parse_cell(raw).kind == "period"
 
