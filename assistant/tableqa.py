@@ -467,17 +467,6 @@ class TableQA:
         if best is None or best[0] <= 0:
             return None
         top = best[1]
-        # a row whose whole name the question says as written, longer than any totals row's name it says ('the
-        # total Long-term liabilities in 2018 and 2019' beside 'Long-term assets' and 'Deferred tax liabilities';
-        # not 'the total operating expenses' beside a row 'Total operating expenses')
-        said = [r for r in rows if r.role != "total" and _said_whole(r.label, q.text)]
-        said_total = max((len(_label_words(r.label)) for r in rows if r.role == "total" and _said_whole(r.label, q.text)),
-                         default=0)
-        if said:
-            longest = max(len(_label_words(r.label)) for r in said)
-            named = [r for r in said if len(_label_words(r.label)) == longest]
-            if len(named) == 1 and longest > said_total and named[0] is top:
-                return top
         if self._members_named(rows, qset, ctx_terms) != [top]:
             return None
         return top if self._label_said(top, qset, ctx_terms) else None
@@ -1564,10 +1553,6 @@ def _without_name(text: str, row: Row) -> str:
     2017 Restructuring Plan', 'Less accumulated depreciation') are not asked."""
     label = row.label.strip()
     return re.sub(re.escape(label), " ", text, flags=re.I) if label else text
-
-
-def _label_words(label: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", label.lower())
 
 
 def _said_whole(label: str, text: str) -> bool:
