@@ -716,11 +716,13 @@ def stated_scale(texts: Sequence[str], header_texts: Sequence[str]) -> StatedSca
             before = text[max(0, m.start() - 12):m.start()].lower()
             cur = cur or next((c for k, c in _CURRENCY_OF.items() if k in before), "")
             found.append((_SCALE_OF[word], _CURRENCY_OF.get(cur) or None, text))
-        if units_too:
-            for m in _UNIT_SCALE.finditer(text):
-                unit = m.group(2).lower().rstrip("s")
-                cur = m.group(1).lower()
-                found.append((_SCALE_OF[unit], _CURRENCY_OF.get(cur) or ("$" if cur.endswith("$") else None), text))
+        for m in _UNIT_SCALE.finditer(text):
+            # a unit in a header cell, or one in brackets of its own in a caption or note ('Costs by year (£000):')
+            if not units_too and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
+                continue
+            unit = m.group(2).lower().rstrip("s")
+            cur = m.group(1).lower()
+            found.append((_SCALE_OF[unit], _CURRENCY_OF.get(cur) or ("$" if cur.endswith("$") else None), text))
     if not found or len({f[0] for f in found}) > 1:
         return None
     scale = found[0][0]

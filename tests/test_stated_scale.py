@@ -187,3 +187,36 @@ def test_a_row_that_counts_things_is_not_money(tmp_path: Path, text: str) -> Non
     for label, value in (("Proceeds from shares issued", 1204), ("Net income", 3934)):
         c = cell(t, label, 1)
         assert c.kind == "money" and c.value == Decimal(value) * 1000
+
+
+def _captioned(unit: str) -> str:
+    return f"""Winter pressures
+
+Winter pressures spend by scheme ({unit}):
+
+\t2023-24\t2022-23
+Home care hours\t812\t764
+Discharge to assess beds\t455\t430
+Total\t1,267\t1,194
+"""
+
+
+@pytest.mark.parametrize("unit,value,scale,currency", [
+    ("£000", Decimal(812_000), "k", "£"),
+    ("£m", Decimal(812_000_000), "m", "£"),
+    ("$'000", Decimal(812_000), "k", "$"),
+    ("€ million", Decimal(812_000_000), "m", "\u20ac"),
+])
+def test_a_unit_in_brackets_in_a_caption_is_the_tables_scale(tmp_path: Path, unit: str, value: Decimal, scale: str,
+                                                             currency: str) -> None:
+    (t,) = tables(tmp_path, _captioned(unit))
+    assert (cell(t, "Home care", 1).value, cell(t, "Home care", 1).scale, cell(t, "Home care", 1).unit) == (
+        value, scale, currency)
+
+
+def test_an_amount_in_a_caption_sentence_is_no_unit(tmp_path: Path) -> None:
+    """'the £5m budget' says an amount, not the table's unit: only a unit in brackets of its own counts."""
+    text = _captioned("£000").replace("Winter pressures spend by scheme (£000):",
+                                      "How the £5m winter budget is spent (£ by scheme, see note £m):")
+    (t,) = tables(tmp_path, text)
+    assert cell(t, "Home care", 1).value == Decimal(812)
