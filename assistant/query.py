@@ -178,7 +178,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
     # a list: "what are", "list", or what/which + a plural noun + a verb ("which metrics are", "what benefits did")
     ("list", r"^(what|which) are\b|^list\b|^name\b|\bwhat (will|does|do|did|should) .* (focus(es)? on|concentrate on|"
              r"prioriti[sz]e|include|involve|cover|comprise|consist of|deliver|target)\b|"
-             r"^(what|which) (?:\w+ ){0,2}\w+[^s\W]s (are|were|did|do|does|will|have)\b|\bwhat are the\b"),
+             r"^(what|which) (?:\w+ ){0,2}\w+[^s\W]s (are|were|did|do|does|will|have|must|should|shall|can|could|"
+             r"would|may|might|need)\b|\bwhat are the\b"),
     ("date", r"^when\b|\bwhat date\b|\bby when\b|\bwhen (is|was|does|did|will)\b"),
     ("who", r"^who\b|\bwho (?:\w+s|is|are|was|were|will|has|have|does|did|can|should)\b"),  # who + any verb
     ("value", r"\bhow (much|many|big|large)\b|^what (is|was|are|were) (the|our) [a-z ]*\b(target|budget|allocation|"

@@ -214,3 +214,31 @@ def test_pdf_tables_become_cells(tmp_path: Path) -> None:
     assert t.page == 1 and t.columns == ("Authority", "Funding allocation")
     assert [r.label for r in t.rows] == ["Aylesbury Vale", "Chiltern", "Wycombe", "Total"]
     assert t.rows[-1].role == "total" and str(t.rows[2].cells[1].value) == "1277735"
+
+
+def test_a_docx_bulleted_list_is_answered_item_by_item(tmp_path: Path) -> None:
+    """Word's bulleted paragraphs carry no bullet in their text: the items after a lead-in are still the answer
+    to a list question, however it is put."""
+    import docx
+
+    from .conftest import assistant_for
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    d = docx.Document()
+    d.add_heading("Local priorities", level=1)
+    d.add_paragraph("The partnership has agreed three local priorities for 2024-25. The priorities are:")
+    items = ["Faster hospital discharge through a single transfer of care hub",
+             "More reablement capacity in the rural east of the county",
+             "Support for unpaid carers through a new breaks fund"]
+    for item in items:
+        d.add_paragraph(item, style="List Bullet")
+    d.add_paragraph("Progress against each priority is reported to the board every quarter.")
+    d.save(str(corpus / "priorities.docx"))
+    a = assistant_for(corpus, tmp_path / "index", 0.0)
+    for question in ("What are the local priorities?", "Which three local priorities must the partnership deliver?",
+                     "List the partnership's local priorities."):
+        ans = a.ask(question)
+        assert ans.answered, (question, ans.text)
+        assert all(item in ans.text for item in items), (question, ans.text)
+        assert {c.line_start for c in ans.citations} >= {3, 4, 5}

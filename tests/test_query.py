@@ -23,6 +23,10 @@ from assistant.query import periods_in, scope_docs, split_parts, understand
     ("What will the programme concentrate on?", "list"),
     ("What should the new service prioritise?", "list"),
     ("What does the winter plan include?", "list"),
+    # a plural noun and a modal verb: which things must / should / would ...
+    ("Which four national conditions must the plan meet?", "list"),
+    ("Which schemes should the board prioritise this winter?", "list"),
+    ("Which targets would be missed without the extra beds?", "list"),
     ("How much is the mandated out of hospital spend for 2019/20?", "value"),
 ])
 def test_intents(question: str, intent: str) -> None:
