@@ -103,10 +103,7 @@ _ROW_PERIODS = re.compile(r"(?i)\bin which (?:fiscal |financial )?(?:years?|peri
                           r"recogni[sz]ed|measured|paid|made|included|incurred)\b")
 _ASKS_PERIODS = re.compile(r"(?i)\b(which|what)\s+(?:(?:are|were|is)\s+the\s+)?(fiscal\s+|financial\s+)?(years?|periods?|"
                            r"dates?)\b.*\b(tables?|shown|included|provided?|presented|covered|recorded|reported|listed|given|"
-                           r"disclosed)\b|\b(which|what)\s+(?:(?:are|were)\s+the\s+)?time\s+(?:periods?|bands?|buckets?)\b|"
-                           + _ROW_PERIODS.pattern.removeprefix("(?i)"))
-# a column of a span of time rather than a year ('Less than 1 year', '1-3 years', 'After 5 years', 'Within 30 days')
-_TIME_SPAN = re.compile(r"(?i)\b(?:years?|months?|weeks?|days?|thereafter)\b")
+                           r"disclosed)\b|" + _ROW_PERIODS.pattern.removeprefix("(?i)"))
 # words of a question about which periods a table covers that say what is asked, not what it is about
 _PERIOD_QUESTION_WORDS = frozenset({"year", "period", "date", "tabl", "provid", "inform", "includ", "shown", "present",
                                     "cover", "record", "report", "list", "given", "give", "disclos", "calcul",
@@ -575,11 +572,6 @@ class Answerer:
         years = list(dict.fromkeys(str(k[0]) for c in cols for k in [column_period(t.columns[c])] if k))
         if q.order in ("oldest first", "ascending", "newest first", "descending"):  # 'in chronological order'
             years.sort(reverse=q.order in ("newest first", "descending"))
-        if len(years) < 2:
-            # columns that are spans of time ('Less than 1 year', '1-3 years', 'More than 5 years'), in the
-            # table's order: the periods of a schedule of payments due
-            years = [h for c in cols for h in [t.columns[c].split(" / ")[-1].strip()]
-                     if _TIME_SPAN.search(h) and not re.search(r"(?i)\btotal\b", h)]
         if len(years) < 2:
             return None
         m = self.tqa.m

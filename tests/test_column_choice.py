@@ -150,35 +150,3 @@ def test_a_year_column_with_ranges_in_other_rows_is_still_compared(valuation, qu
 def test_a_percentage_change_over_a_year_column_with_ranges(valuation) -> None:
     fig = _figure(valuation.ask("What was the percentage change in the average weekly fee per bed from 2022 to 2023?"))
     assert fig.value.quantize(Decimal("0.01")) == Decimal("6.28")
-
-
-# A schedule of payments due: its columns are spans of time, not years
-SCHEDULE = """Contract commitments
-
-The council's commitments under its care contracts fall due as follows (£000):
-
-\tTotal\tWithin 1 year\t1-3 years\t3-5 years\tMore than 5 years
-Block home care contracts\t12,400\t4,100\t5,300\t2,100\t900
-Care home placements\t30,200\t9,800\t12,000\t6,400\t2,000
-Total commitments\t42,600\t13,900\t17,300\t8,500\t2,900
-"""
-
-
-@pytest.fixture(scope="module")
-def schedule(tmp_path_factory: pytest.TempPathFactory):
-    return assistant_over(tmp_path_factory.mktemp("time_spans"), "commitments.txt", SCHEDULE)
-
-
-@pytest.mark.parametrize("question", [
-    "Which periods does the table provide information for the council's commitments?",
-    "What are the time periods of the care contract commitments?",
-    "What periods are shown in the table of contract commitments?",
-])
-def test_the_periods_of_a_schedule_are_its_spans_of_time(schedule, question: str) -> None:
-    ans = schedule.ask(question)
-    assert ans.answered and ans.state.get("op") == "list_periods", ans.text
-    spans = ["Within 1 year", "1-3 years", "3-5 years", "More than 5 years"]
-    at = [ans.text.find(s) for s in spans]
-    assert all(i >= 0 for i in at) and at == sorted(at), ans.text  # in the table's order
-    assert "Total" not in ans.text.split(":", 1)[-1]
-    assert any(c.line_start <= 5 <= c.line_end for c in ans.citations)  # the header line is cited
