@@ -126,14 +126,10 @@ def _value_cols(t: Table) -> list[int]:
 
 
 def _numeric_cols(t: Table) -> list[int]:
-    """The columns that hold figures: most of their cells are numbers, or their header names a period (a
-    year's column holds that year's figures, even where some rows give a range in words, '1.74%-1.94%')."""
     out = []
     for i in _value_cols(t):
         kinds = [r.cells[i].kind for r in t.rows if i < len(r.cells) and r.cells[i].kind != "empty"]
-        numeric = sum(k in NUMERIC for k in kinds)
-        if kinds and (numeric >= 0.6 * len(kinds)
-                      or numeric and i < len(t.columns) and column_period(t.columns[i])):
+        if kinds and sum(k in NUMERIC for k in kinds) >= 0.6 * len(kinds):
             out.append(i)
     return out
 
