@@ -487,8 +487,8 @@ class Answerer:
         best = answers[0]
         ev = self._table_evidence(q, best)
         ev.state["beaten"] = [_describe_table_answer(a) for a in answers[1:4]]  # for --explain
-        ev.state["doc_margin"] = _doc_margin(best.score, [(a.table.doc, a.score) for a in answers[1:]],
-                                             {best.table.doc})
+        rivals = [(a.table.doc, a.score) for a in answers[1:]]
+        ev.state["doc_margin"] = _doc_margin(best.score, rivals, {best.table.doc})
         if q.docs or prefer_docs or prefer or not alternatives:
             return ev
         # a question that names no plan, answered as well by another plan's table: give each plan's answer
@@ -504,8 +504,7 @@ class Answerer:
         text = "The plans answer this differently. " + " ".join(
             f"{self.index.title(a.table.doc)}: {e.text}" for a, e in parts)
         cites = [c for a, e in parts for c in [*self._title_citations(a.table.doc), *e.citations]]
-        state = {**ev.state, "doc_margin": _doc_margin(best.score, [(a.table.doc, a.score) for a in answers[1:]],
-                                                       {a.table.doc for a, _ in parts})}
+        state = {**ev.state, "doc_margin": _doc_margin(best.score, rivals, {a.table.doc for a, _ in parts})}
         return Evidence(text, cites, [f for _, e in parts for f in e.figures], ev.score, ev.coverage, ev.kind,
                         state)
 

@@ -303,9 +303,16 @@ def _without_furniture(lines: list[str], keys: set[str]) -> list[str]:
 
     filled = [i for i, x in enumerate(lines) if x.strip()]
     ends = set(filled[:3] + filled[-3:])
-    outer = set(filled[:1] + filled[-1:])  # a page number alone ('12') only as the page's first or last line
-    return [x for i, x in enumerate(lines)
-            if i not in ends or (k := furniture_key(x)) not in keys or not re.search(r"[a-z]", k) and i not in outer]
+    outer = set(filled[:1] + filled[-1:])
+
+    def furniture(i: int) -> bool:
+        key = furniture_key(lines[i])
+        if key not in keys:
+            return False
+        # a page number alone ('12') only as the page's first or last line: elsewhere it may be a figure
+        return bool(re.search(r"[a-z]", key)) or i in outer
+
+    return [x for i, x in enumerate(lines) if i not in ends or not furniture(i)]
 
 
 _CID = re.compile(r"\(cid:(\d+)\)")

@@ -105,19 +105,18 @@ def _header_periods(header: str) -> set[str]:
     return set()
 
 
-def _row_periods(t: Table, r: Row) -> set[str]:
-    """The periods a row is about: those its label names, else those of the nearest section row above it that
-    names one ('June 30, 2019' over 'Financial Assets:' over 'Money market funds', the same rows repeated
-    under 'June 30, 2018')."""
-    own = _periods(r.label)
-    if own or r.role == "category":
-        return own
-    for above in reversed(t.rows[:r.index]):
-        if above.role == "category":
-            named = _periods(above.label)
-            if named:
-                return named
-    return set()
+def _section_periods(t: Table) -> dict[int, set[str]]:
+    """The periods each row is about (by id of the row), in one pass: those its label names, else those of the
+    nearest section row above it that names one ('June 30, 2019' over 'Financial Assets:' over 'Money market
+    funds', the same rows repeated under 'June 30, 2018')."""
+    out: dict[int, set[str]] = {}
+    current: set[str] = set()
+    for r in t.rows:
+        own = _periods(r.label)
+        if r.role == "category" and own:
+            current = own
+        out[id(r)] = own or (set() if r.role == "category" else current)
+    return out
 
 
 def _value_cols(t: Table) -> list[int]:
@@ -359,9 +358,10 @@ class TableQA:
         # a period the question asks that a row's name holds points at that row, unless the columns are the
         # periods asked (then 'Fiscal 2019 Restructuring Plan' is a name, not the year 2019)
         by_row = bool(q.periods) and not set(q.periods) & _column_periods(t)
+        periods = _section_periods(t)
         for r in rows:
             s = self._row_match(t, r, qset, ctx_terms)
-            per = _row_periods(t, r)
+            per = periods[id(r)]
             if per & set(q.periods) and (by_row or _said_whole(r.label, q.text)):
                 # (where the columns are the periods, only a row whose whole name the question says: 'Fiscal
                 # 2020 Restructuring Plan' beside 'Fiscal 2021 Restructuring Plan')
@@ -572,8 +572,9 @@ class TableQA:
             used = set()
             for c in ans.cols:
                 used |= _header_periods(t.columns[c] if c < len(t.columns) else "")
+            periods = _section_periods(t)
             for r in ans.rows[:2]:
-                used |= _row_periods(t, r)
+                used |= periods.get(id(r), set())
             if table_periods and not (table_periods & qp):
                 bonus -= 4.0  # the table is about other periods
             else:
@@ -964,13 +965,14 @@ class TableQA:
         # periods asked has rows named for what they are, whatever years their names hold ('Fiscal 2019
         # Restructuring Plan', 'Senior notes due 2021')
         period_rows = [r for r in t.rows if r.role != "category" and _periods(r.label) & qp] if len(qp) >= 2 else []
+        periods = _section_periods(t) if len(qp) >= 2 else {}
         if len(qp) >= 2 and len(period_rows) < 2:  # the row's name repeated under each period's section row
             name = self.m.terms(row.label)  # (footnote markers aside: 'Assets held for sale (a)')
             period_rows = [r for r in t.rows if r.role == row.role and self.m.terms(r.label) == name
-                           and _row_periods(t, r) & qp]
+                           and periods[id(r)] & qp]
         if len(period_rows) >= 2 and len(_column_periods(t) & qp) < 2:
             # oldest first, whatever order the table prints them in: the change from 2018 to 2019 is 2019 − 2018
-            period_rows.sort(key=lambda r: max((int(p) for p in _row_periods(t, r) if re.fullmatch(r"\d{4}", p)),
+            period_rows.sort(key=lambda r: max((int(p) for p in periods[id(r)] if re.fullmatch(r"\d{4}", p)),
                                                default=0))
             picks = self._pick_cols(q, t, cols, period_rows[0])
             if not picks:
