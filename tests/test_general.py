@@ -392,18 +392,22 @@ def test_an_answer_other_documents_match_as_well_is_less_trusted(tmp_path: Path,
     assert probability(anywhere.state["features"]) < probability(as_if_alone)
 
 
-def _three_companies(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Two made-up extracts with regional revenue for the same years (one names its company), one with site
-    headcounts."""
+def _regions_and_sites(tmp_path: Path, first: str, second: str):  # type: ignore[no-untyped-def]
+    """Two made-up extracts with the same regions for the same years, titled `first` and `second`; a third with
+    site headcounts."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name, title, north in (("report_001.txt", "Revenue by region (Acme Freight)", "4,210"),
-                               ("report_002.txt", "Revenue by region", "7,730")):
+    for name, title, north in (("report_001.txt", first, "4,210"), ("report_002.txt", second, "7,730")):
         (corpus / name).write_text(f"Company report extract {name[7:10]}\n\n{title}\n\n\t2019\t2018\n"
                                    f"Northern region\t${north}\t$3,390\nSouthern region\t1,150\t2,330\n", encoding="utf-8")
     (corpus / "report_003.txt").write_text("Company report extract 003\n\nHeadcount by site\n\n\t2019\t2018\n"
                                           "Leeds site\t410\t390\nYork site\t120\t131\n", encoding="utf-8")
     return assistant_for(corpus, tmp_path / "index")
+
+
+def _three_companies(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Regional revenue in two extracts (one names its company), site headcounts in a third."""
+    return _regions_and_sites(tmp_path, "Revenue by region (Acme Freight)", "Revenue by region")
 
 
 @pytest.mark.parametrize("question,rivals", [
@@ -432,17 +436,8 @@ def test_a_question_whose_words_several_documents_use_has_rivals(tmp_path: Path,
 
 
 def _revenue_and_sales(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Two made-up extracts with the same regions for the same years, one titled revenue, one sales; a third
-    with site headcounts."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, title, north in (("report_001.txt", "Revenue by region", "4,210"),
-                               ("report_002.txt", "Sales by region", "7,730")):
-        (corpus / name).write_text(f"Company report extract {name[7:10]}\n\n{title}\n\n\t2019\t2018\n"
-                                   f"Northern region\t${north}\t$3,390\nSouthern region\t1,150\t2,330\n", encoding="utf-8")
-    (corpus / "report_003.txt").write_text("Company report extract 003\n\nHeadcount by site\n\n\t2019\t2018\n"
-                                          "Leeds site\t410\t390\nYork site\t120\t131\n", encoding="utf-8")
-    return assistant_for(corpus, tmp_path / "index")
+    """The same regions titled revenue in one extract and sales in another; site headcounts in a third."""
+    return _regions_and_sites(tmp_path, "Revenue by region", "Sales by region")
 
 
 @pytest.mark.parametrize("rivalled,value,alone,count", [
