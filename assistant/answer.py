@@ -31,6 +31,7 @@ from .query import (
     content_terms,
     periods_in,
     plain_question,
+    question_parts,
     scoping_names,
     understand,
 )
@@ -362,11 +363,80 @@ class Answerer:
         with its citations, or abstain. `floor` replaces the fitted confidence an answer must reach (the
         claim checker reads candidates below it, with its own fitted floors)."""
         chosen = decide(w.q, w.table_ev, w.prose_ev)
+        feats, conf = self._confidence(w.q, chosen, w.candidates) if chosen is not None else ({}, None)
+        parts = question_parts(w.asked) if floor is None else []  # the claim checker reads one answer whole
+        if len(parts) >= 2:
+            sure = chosen if chosen is not None and (conf is None or conf >= self.floor) else None
+            by_parts = self._by_parts(w, parts, sure, conf)
+            if by_parts is not None:
+                return by_parts
         if chosen is None:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev)
-        feats, conf = self._confidence(w.q, chosen, w.candidates)
         if conf is not None and conf < (self.floor if floor is None else floor):
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
+        return self._given(w, chosen, conf, feats)
+
+    def _by_parts(self, w: Work, parts: list[str], sure: Evidence | None, conf: float | None) -> Answer | None:
+        """A question in several parts gets an answer to each part: the answer to the whole where it answers
+        a part (its evidence covers the part's own words and holds the kind of thing the part asks for),
+        else the part asked on its own, of the same document. A part nothing answers confidently is said to
+        be unanswered, and then the reply is not given as an answer (only as what the documents do say).
+        None: the answer to the whole answers every part (or nothing answers any part)."""
+        first = set(content_terms(parts[0], self.index.acronyms))
+        todo = [i for i, p in enumerate(parts)
+                if sure is None or not self._answers_part(p, first if i else set(), sure)]
+        if not todo:
+            return None
+        docs = tuple(dict.fromkeys(c.doc for c in sure.citations)) if sure is not None else w.scope
+        given: list[Answer] = []
+        if sure is not None:
+            given.append(self._given(w, sure, conf))
+        unanswered = []
+        for i in todo:
+            a = self.finish(self.gather(parts[i] + "?", None, docs or None))
+            seen = {(c.doc, c.line_start) for g in given for c in g.citations}
+            if not a.answered:
+                unanswered.append(parts[i])
+            elif any((c.doc, c.line_start) not in seen for c in a.citations):
+                given.append(a)
+        if not given:
+            return None
+        text, citations, figures = "", [], []
+        for a in given:
+            body = a.text
+            label = a.state.get("plan_title")
+            if text and label and body.startswith(f"{label}: ") and label == given[0].state.get("plan_title"):
+                body = body[len(label) + 2:]  # one label for the plan is enough
+                a_cites = a.citations[len(self._title_citations(a.citations[-1].doc)):]
+            else:
+                a_cites = a.citations
+            shift = len(citations)
+            body = re.sub(r"\[(\d+)\]", lambda m, k=shift: f"[{int(m.group(1)) + k}]", body)
+            text = f"{text} {body}".strip()
+            citations += a_cites
+            figures += a.figures
+        confs = [c for c in (a.state.get("confidence") for a in given) if c is not None]
+        state = {**given[0].state, "confidence": min(confs) if confs else None, "parts": parts}
+        if unanswered:
+            text = (f"The documents answer only part of this. {text} They don't directly answer: "
+                    f"{'; '.join(unanswered)}.")
+            state["unanswered"] = unanswered
+        return Answer(w.question, text, citations, figures, not unanswered, self.mode,
+                      closest=citations if unanswered else [], index_hash=self.index.hash, state=state)
+
+    def _answers_part(self, part: str, first: set[str], ev: Evidence) -> bool:
+        """Does an answer's evidence answer this part of a question: does it say the words the part adds to
+        the first part's (half of their weight at least) and hold the kind of thing the part asks for?"""
+        m = self.tqa.m
+        own = [t for t in content_terms(part, self.index.acronyms) if t not in first]
+        said = m.terms(" ".join([ev.text, *(c.quote for c in ev.citations)]))
+        if own and m.weight([t for t in own if t in said]) < 0.5 * m.weight(own):
+            return False
+        wants = understand(part, self.index.acronyms).wants
+        return not wants or holds_wanted(wants, ev.text)
+
+    def _given(self, w: Work, chosen: Evidence, conf: float | None, feats: dict[str, float] | None = None) -> Answer:
+        """The reply that gives an answer: its text labelled with the plan it is from, its citations."""
         state = {"question": w.asked, "docs": list(w.scope), **chosen.state, "confidence": conf, "features": feats}
         text, citations = chosen.text, list(chosen.citations)
         title = self._plan_title(chosen)
@@ -435,7 +505,8 @@ class Answerer:
         return {
             "question": w.asked,
             "read as": {"operation": q.operation, "probability": round(q.operation_p, 3), "intents": list(q.intents),
-                        "periods": list(q.periods), "subject terms": list(q.terms), "wants": q.wants},
+                        "periods": list(q.periods), "subject terms": list(q.terms), "wants": q.wants,
+                        "parts": question_parts(w.asked)},
             "table answer": evidence(w.table_ev), "prose answer": evidence(w.prose_ev),
             "chosen": chosen.kind if chosen is not None else None,
             "confidence": None if conf is None else round(conf, 3), "threshold": round(floor, 3),

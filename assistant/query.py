@@ -293,6 +293,39 @@ def split_parts(q: str) -> list[str]:
     return [p.strip() for p in pieces if p and p.strip()]
 
 
+_QUESTION_WORD = re.compile(r"(?i)^(?:and\s+)?(?:how|what(?:'s)?|who|whom|whose|when|which|where|why|is|are|was|were|"
+                            r"does|do|did|has|have|can|will)\b")
+_POINTER = re.compile(r"(?i)\b(it|its|they|them|their|this|that|these|those)\b(?!\s+(?:is|are|was|were)\s+(?:the|a|an)\b)")
+
+
+def question_parts(q: str) -> list[str]:
+    """The questions a question in several parts asks, each made to stand on its own: 'When was the plan
+    approved, and who signs it?' -> ['When was the plan approved', 'who signs the plan']. A part that
+    leans on the first ('it', 'they') is given the first part's subject, and one that names nothing of its
+    own ('and what is the 2018/19 target?') has it added after it. [] when the question is one question (a
+    lead-in such as 'In the first phase, how many ...' or 'X compared with Y' is not a part)."""
+    pieces = re.split(r",\s*(?:and\s+)?(?=(?:how|what|who|when|which|where|why|is|are|does|did|has)\b)|"
+                      r"\s+and\s+(?=(?:how|what|who|when|which|where|why)\b)", q.strip().rstrip("?"), flags=re.I)
+    pieces = [p.strip() for p in pieces if p and p.strip()]
+    if len(pieces) < 2 or not all(_QUESTION_WORD.match(p) for p in pieces):
+        return []
+    # what the first part is about: the words after its first definite article up to a verb or a preposition
+    # that starts what is said of it, less a closing participle ('the 2017-19 plan approved' -> 'the 2017-19
+    # plan', 'the service due to go live' -> 'the service'; 'referrals a month' has none)
+    m = re.search(r"(?i)\b(?:the|our|this|these|its|their)\s+(.+)$", pieces[0])
+    subject = re.split(r"(?i)\s+(?:is|are|was|were|will|would|should|can|could|does|do|did|has|have|had|due|meant|"
+                       r"expected|going|to|by|on|in|for)\b", m.group(1))[0] if m else ""
+    subject = re.sub(r"\s+\w+(?:ed|en)$", "", subject).strip()
+    out = [pieces[0]]
+    for p in pieces[1:]:
+        if subject and _POINTER.search(p):
+            p = _POINTER.sub(lambda _: f"the {subject}", p, count=1)
+        elif subject and len(content_terms(p)) <= 3 and not set(content_terms(p)) & set(content_terms(subject)):
+            p = f"{p} ({subject})"
+        out.append(p)
+    return out
+
+
 def content_terms(text: str, acronyms: Mapping[str, str] | None = None) -> list[str]:
     """Stemmed content words of a text; with `acronyms`, also the words of the long forms of acronyms it
     uses and the acronyms of long forms it spells out (so 'IBCF' and 'Improved Better Care Fund' meet)."""
@@ -376,7 +409,7 @@ _PERIOD_PHRASE = re.compile(
     rf"(?:ended|ending)\s+(?:on\s+)?)?(?:(?:as\s+)?(?:of|at)\s+)?"
     rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH_NAME},?\s+)?"
     rf"(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:years?\s+)?|(?:the\s+)?years?\s+)?"
-    rf"(?:fy\s?'?)?(?P<y>(?:19|20)\d{{2}})\b")
+    rf"(?:fy\s?'?)?(?P<y>(?:19|20)\d{{2}})\b(?![-/–]\d)")  # not the first year of a span ('the 2017-19 plan')
 
 
 # 'in chronological order', '(from earliest to latest)', 'sorted in descending order': how the answer is to be
