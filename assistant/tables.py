@@ -162,19 +162,19 @@ def _continued(tables: list[Table], last_line: dict[int | None, int]) -> list[Ta
     for t in tables:
         prev = out[-1] if out else None
         if (prev is None or t.kind == "contents" or t.header_lines or any(c.strip() for c in t.columns)
-                or len(t.columns) != len(prev.columns) or not _goes_on(prev, t.page, t.line_start, last_line)):
+                or not _goes_on(prev, t.page, t.line_start, last_line)):
             out.append(t)
             continue
-        if not any(c.strip() for c in prev.columns):
-            if not _header_only(prev):
-                out.append(t)
-                continue
+        head = _header_alone(prev, len(t.columns))
+        if head is not None:
             # a table's header printed alone at the foot of a page: the rows are on the next
-            head = prev.rows[0]
             # (its header lines are on the page before: not cited as lines of this one)
-            out[-1] = dataclasses.replace(t, columns=tuple(c.text for c in head.cells), caption=prev.caption,
+            out[-1] = dataclasses.replace(t, columns=head, caption=prev.caption,
                                           caption_line=None, notes=(*t.notes, f"its header is printed at the foot "
                                                                                f"of page {prev.page}"))
+            continue
+        if len(t.columns) != len(prev.columns) or not any(c.strip() for c in prev.columns):
+            out.append(t)
             continue
         # the part at the top of the next page is more rows of the same table: one table, whose rows keep
         # their own pages and lines
@@ -190,10 +190,24 @@ def _header_only_row(r: _PRow) -> bool:
     return len(kinds) >= 2 and all(k == "text" for k in kinds)
 
 
-def _header_only(t: Table) -> bool:
-    """A table that is one row of words only (no figures): a header whose rows were printed elsewhere."""
-    return len(t.rows) == 1 and all(c.kind in ("text", "empty") for c in t.rows[0].cells) and sum(
-        1 for c in t.rows[0].cells if c.kind == "text") >= 2
+def _header_alone(t: Table, width: int) -> tuple[str, ...] | None:
+    """The column names of the rows overleaf (`width` cells each) when `t`, at a page's foot, is their header
+    alone: one row of words only (no figures) under no header, or a header and up to two lines of words it
+    wraps onto ('2017/18' over 'Expenditure' over '(£)'), each column's words joined, when the rows overleaf
+    are not as wide as it (when they are, they are more rows under that header). A header one or two
+    cells narrower than the rows (two columns' names set too close to be told apart, 'Scheme ID Scheme
+    Name') names the rightmost columns: figures are set right, and an unnamed column is left unnamed
+    rather than named wrongly. None: `t` is a table of its own."""
+    named = any(c.strip() for c in t.columns)
+    if not t.rows or len(t.rows) > (2 if named else 1) or named and width == len(t.columns):
+        return None  # (as wide as the rows overleaf under a header: they are its rows, continued)
+    if any(c.kind not in ("text", "empty") for r in t.rows for c in r.cells):
+        return None
+    lines = ([list(t.columns)] if named else []) + [[c.text for c in r.cells] for r in t.rows]
+    names = [" ".join(x[j].strip() for x in lines if j < len(x) and x[j].strip()) for j in range(len(t.columns))]
+    if sum(1 for x in names if x) < 2 or not 0 <= width - len(names) <= 2:
+        return None
+    return tuple([""] * (width - len(names)) + names)
 
 
 # --------------------------------------------------------------------------- physical rows

@@ -765,3 +765,67 @@ def test_a_header_over_one_row_at_the_foot_of_a_page_keeps_the_label_apart(tmp_p
     assert [r.label for r in t.rows] == ["Falls response", "Social prescribing", "Community equipment", "Carers' support"]
     assert "2018/19" in t.columns[2]
     assert t.rows[0].cells[2].value == Decimal(126000)
+
+
+def _scheme_pages(path: Path, head: list[tuple[str, ...]], rows: list[tuple[str, ...]]) -> Path:
+    """Page 1: narrative, then a table's header alone at its foot (drawn word by word, no lines); page 2:
+    the table's rows, one cell wider than the header (its first two names set too close to tell apart)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for i in range(46):
+        c.drawString(60, 800 - 15 * i, f"Narrative line {i + 1} about the schemes the fund pays for and their partners.")
+    c.setFont("Helvetica", 8)
+    y = 800 - 15 * 46 - 8
+    for line in head:
+        c.drawString(60, y, line[0])
+        c.drawString(250, y, line[1])
+        c.drawRightString(420, y, line[2])
+        c.drawRightString(500, y, line[3])
+        y -= 9.5
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    y = 800
+    for r in rows:
+        c.drawString(60, y, r[0])
+        c.drawString(85, y, r[1])
+        c.drawString(250, y, r[2])
+        c.drawRightString(420, y, r[3])
+        c.drawRightString(500, y, r[4])
+        y -= 16
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y - 20, "All schemes are reviewed each quarter by the joint commissioning board.")
+    c.showPage()
+    c.save()
+    return path
+
+
+SCHEMES = [("1", "Falls response", "CCG", "£224,500", "£228,766"), ("2", "Social prescribing", "CCG", "£100,000", "£100,000"),
+           ("3", "Home first beds", "iBCF", "£253,500", "£338,000"), ("4", "Carers' support", "Council", "£60,000", "£61,200")]
+
+
+@pytest.mark.parametrize("head", [
+    [("Scheme ID Scheme", "Source of", "2017/18", "2018/19"), ("Name", "Funding", "Expenditure", "Expenditure")],
+    [("Scheme ID Scheme", "Source", "2017/18", "2018/19"), ("Name", "", "£", "£")],
+    [("Scheme", "Source of", "Spend in", "Spend in"), ("", "funding", "2017/18 (£)", "2018/19 (£)")],
+])
+def test_a_header_wrapped_at_a_page_foot_names_the_wider_rows_overleaf(tmp_path: Path, head) -> None:
+    """A header printed alone at a page's foot, wrapped over lines and a cell narrower than the rows on the
+    next page, names their columns: its wrapped words are joined, and it names the rightmost columns (the
+    figures), so a year's figure and a change between years are read from the rows overleaf."""
+    doc = read(_scheme_pages(tmp_path / "schemes.pdf", head, SCHEMES))
+    t = next(t for t in extract_tables(doc, segment(doc)) if any("Falls response" in r.label for r in t.rows))
+    assert len(t.rows) == 4 and [r.page_in(t) for r in t.rows] == [2, 2, 2, 2]
+    assert "2017/18" in t.columns[3] and "2018/19" in t.columns[4] and t.columns[0] == ""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "schemes.pdf").write_bytes((tmp_path / "schemes.pdf").read_bytes())
+    a = assistant_for(corpus, tmp_path / "index")
+    ans = a.ask("How much is the falls response scheme in 2018/19?")
+    assert "£228,766" in ans.text and "£224,500" not in ans.text
+    assert any(c.page == 2 and "Falls response" in c.quote for c in ans.citations)
+    rise = next(f for f in a.ask("By how much does home first beds spending go up from 2017/18 to 2018/19?").figures
+                if f.op == "difference")
+    assert rise.value == Decimal("84500")
