@@ -376,14 +376,15 @@ class Answerer:
             return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
         return self._given(w, chosen, conf, feats)
 
-    def _by_parts(self, w: Work, parts: list[str], sure: Evidence | None, conf: float | None) -> Answer | None:
+    def _by_parts(self, w: Work, parts: list[tuple[str, str]], sure: Evidence | None, conf: float | None
+                  ) -> Answer | None:
         """A question in several parts gets an answer to each part: the answer to the whole where it answers
         a part (its evidence covers the part's own words and holds the kind of thing the part asks for),
         else the part asked on its own, of the same document. A part nothing answers confidently is said to
         be unanswered, and then the reply is not given as an answer (only as what the documents do say).
         None: the answer to the whole answers every part (or nothing answers any part)."""
-        first = set(content_terms(parts[0], self.index.acronyms))
-        todo = [i for i, p in enumerate(parts)
+        first = set(content_terms(parts[0][0], self.index.acronyms))
+        todo = [i for i, (p, _) in enumerate(parts)
                 if sure is None or not self._answers_part(p, first if i else set(), sure)]
         if not todo:
             return None
@@ -393,10 +394,11 @@ class Answerer:
             given.append(self._given(w, sure, conf))
         unanswered = []
         for i in todo:
-            a = self.finish(self.gather(parts[i] + "?", None, docs or None))
+            a = self.finish(self.gather(parts[i][1] + "?", None, docs or None))
             seen = {(c.doc, c.line_start) for g in given for c in g.citations}
             if not a.answered:
-                unanswered.append(parts[i])
+                if sure is None or not self._answers_part(parts[i][0], first if i else set(), sure, least=0.0):
+                    unanswered.append(parts[i][0])  # (else what the whole's answer says of it stands)
             elif any((c.doc, c.line_start) not in seen for c in a.citations):
                 given.append(a)
         if not given:
@@ -416,7 +418,7 @@ class Answerer:
             citations += a_cites
             figures += a.figures
         confs = [c for c in (a.state.get("confidence") for a in given) if c is not None]
-        state = {**given[0].state, "confidence": min(confs) if confs else None, "parts": parts}
+        state = {**given[0].state, "confidence": min(confs) if confs else None, "parts": [p for _, p in parts]}
         if unanswered:
             text = (f"The documents answer only part of this. {text} They don't directly answer: "
                     f"{'; '.join(unanswered)}.")
@@ -424,13 +426,17 @@ class Answerer:
         return Answer(w.question, text, citations, figures, not unanswered, self.mode,
                       closest=citations if unanswered else [], index_hash=self.index.hash, state=state)
 
-    def _answers_part(self, part: str, first: set[str], ev: Evidence) -> bool:
+    def _answers_part(self, part: str, first: set[str], ev: Evidence, least: float = 0.5) -> bool:
         """Does an answer's evidence answer this part of a question: does it say the words the part adds to
-        the first part's (half of their weight at least) and hold the kind of thing the part asks for?"""
+        the first part's (`least` of their weight; with 0, one of them) and hold the kind of thing the part
+        asks for? The strict test decides whether the part is asked on its own; when that finds nothing, the
+        lenient one whether what the whole's answer says of it stands ('how many hours does that buy?' next
+        to '40,367 hours')."""
         m = self.tqa.m
         own = [t for t in content_terms(part, self.index.acronyms) if t not in first]
         said = m.terms(" ".join([ev.text, *(c.quote for c in ev.citations)]))
-        if own and m.weight([t for t in own if t in said]) < 0.5 * m.weight(own):
+        got = m.weight([t for t in own if t in said])
+        if own and (got < least * m.weight(own) or got == 0):
             return False
         wants = understand(part, self.index.acronyms).wants
         return not wants or holds_wanted(wants, ev.text)
@@ -506,7 +512,7 @@ class Answerer:
             "question": w.asked,
             "read as": {"operation": q.operation, "probability": round(q.operation_p, 3), "intents": list(q.intents),
                         "periods": list(q.periods), "subject terms": list(q.terms), "wants": q.wants,
-                        "parts": question_parts(w.asked)},
+                        "parts": [p for _, p in question_parts(w.asked)]},
             "table answer": evidence(w.table_ev), "prose answer": evidence(w.prose_ev),
             "chosen": chosen.kind if chosen is not None else None,
             "confidence": None if conf is None else round(conf, 3), "threshold": round(floor, 3),

@@ -298,32 +298,36 @@ _QUESTION_WORD = re.compile(r"(?i)^(?:and\s+)?(?:how|what(?:'s)?|who|whom|whose|
 _POINTER = re.compile(r"(?i)\b(it|its|they|them|their|this|that|these|those)\b(?!\s+(?:is|are|was|were)\s+(?:the|a|an)\b)")
 
 
-def question_parts(q: str) -> list[str]:
-    """The questions a question in several parts asks, each made to stand on its own: 'When was the plan
-    approved, and who signs it?' -> ['When was the plan approved', 'who signs the plan']. A part that
-    leans on the first ('it', 'they') is given the first part's subject, and one that names nothing of its
-    own ('and what is the 2018/19 target?') has it added after it. [] when the question is one question (a
-    lead-in such as 'In the first phase, how many ...' or 'X compared with Y' is not a part)."""
+def question_parts(q: str) -> list[tuple[str, str]]:
+    """The questions a question in several parts asks, each as asked and as asked on its own: 'When was the
+    plan approved, and who signs it?' -> [('When was the plan approved', same), ('who signs it', 'who signs
+    it (plan)')]. A part that points back ('it', 'that') or names nothing of its own ('and what is the
+    2018/19 target?') is asked with what the first part is about after it. [] when the question is one
+    question (a lead-in such as 'In the first phase, how many ...' or 'X compared with Y' is not a part)."""
     pieces = re.split(r",\s*(?:and\s+)?(?=(?:how|what|who|when|which|where|why|is|are|does|did|has)\b)|"
                       r"\s+and\s+(?=(?:how|what|who|when|which|where|why)\b)", q.strip().rstrip("?"), flags=re.I)
     pieces = [p.strip() for p in pieces if p and p.strip()]
     if len(pieces) < 2 or not all(_QUESTION_WORD.match(p) for p in pieces):
         return []
-    # what the first part is about: the words after its first definite article up to a verb or a preposition
-    # that starts what is said of it, less a closing participle ('the 2017-19 plan approved' -> 'the 2017-19
-    # plan', 'the service due to go live' -> 'the service'; 'referrals a month' has none)
+    # what the first part is about: the words after its first definite article up to a verb that starts what
+    # is said of it, less a closing participle ('the 2017-19 plan approved' -> '2017-19 plan', 'the service
+    # due to go live' -> 'service'); else the part without its asking words
     m = re.search(r"(?i)\b(?:the|our|this|these|its|their)\s+(.+)$", pieces[0])
-    subject = re.split(r"(?i)\s+(?:is|are|was|were|will|would|should|can|could|does|do|did|has|have|had|due|meant|"
-                       r"expected|going|to|by|on|in|for)\b", m.group(1))[0] if m else ""
-    subject = re.sub(r"\s+\w+(?:ed|en)$", "", subject).strip()
-    out = [pieces[0]]
+    about = re.split(r"(?i)\s+(?:is|are|was|were|will|would|should|can|could|does|do|did|has|have|had|due|meant|"
+                     r"expected|going|to)\b", m.group(1))[0] if m else ""
+    about = re.sub(r"\s+\w+(?:ed|en)$", "", about).strip() or _ASKING_HEAD.sub("", pieces[0])
+    out = [(pieces[0], pieces[0])]
     for p in pieces[1:]:
-        if subject and _POINTER.search(p):
-            p = _POINTER.sub(lambda _: f"the {subject}", p, count=1)
-        elif subject and len(content_terms(p)) <= 3 and not set(content_terms(p)) & set(content_terms(subject)):
-            p = f"{p} ({subject})"
-        out.append(p)
+        own = set(content_terms(p))
+        leans = _POINTER.search(p) or (len(own) <= 3 and not own & set(content_terms(about)))
+        out.append((p, f"{p} ({about})" if leans else p))
     return out
+
+
+# the words a question starts with that ask, and say nothing of what it is about
+_ASKING_HEAD = re.compile(r"(?i)^(?:how\s+(?:much|many|often|long|far)(?:\s+of)?|what(?:'s)?|who(?:m|se)?|when|which|"
+                          r"where|why|is|are|was|were|does|do|did|has|have)(?:\s+(?:is|are|was|were|will|would|"
+                          r"does|do|did|has|have|had))?\s+")
 
 
 def content_terms(text: str, acronyms: Mapping[str, str] | None = None) -> list[str]:
