@@ -192,6 +192,9 @@ class LLMAnswerer:
             # writing from the same evidence is no more likely to be right, so the reply stays a withheld one
             return _with_note(fallback, "the answer found was below the confidence threshold; the language "
                                         "model was not asked")
+        if "unanswered" in fallback.state:  # a question in parts, some of which nothing answers confidently
+            return _with_note(fallback, "part of the question has no confident answer in the documents; the "
+                                        "language model was not asked")
         ctx = build_context(self.default, w)
         if not ctx.passages:
             return fallback

@@ -113,3 +113,13 @@ def test_an_answer_below_the_confidence_floor_is_not_handed_to_the_model(fixture
     ans = llm.ask(QUESTION)
     assert not ans.answered and fake.calls == []
     assert any("confidence threshold" in n for n in ans.notes) and ans.closest
+
+
+def test_a_question_in_parts_with_a_part_unanswered_is_not_handed_to_the_model(fixture_index: Index,
+                                                                                settings: Settings) -> None:
+    """A part nothing answers is named, and the model is not asked to fill it in."""
+    llm, fake = make(fixture_index, settings, ["The DFG is £2,158,000 [F1] and Dr Jones chairs the dental board [P1]."])
+    ans = llm.ask("What is the 19/20 allocation for DFG, and who chairs the dental board?")
+    assert not ans.answered and fake.calls == []
+    assert "£2,158,000" in ans.text and ans.state["unanswered"] == ["who chairs the dental board"]
+    assert any("part of the question" in n for n in ans.notes)
