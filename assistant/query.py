@@ -316,6 +316,9 @@ def question_parts(q: str) -> list[tuple[str, str]]:
     about = re.split(r"(?i)\s+(?:is|are|was|were|will|would|should|can|could|does|do|did|has|have|had|due|meant|"
                      r"expected|going|to)\b", m.group(1))[0] if m else ""
     about = re.sub(r"\s+\w+(?:ed|en)$", "", about).strip() or _ASKING_HEAD.sub("", pieces[0])
+    # (not its periods: 'and what was it in 2018?' asks of 2018 alone)
+    about = re.sub(r"(?i)\s*\b(?:in|for|of|during|at|by)?\s*(?:fy\s?)?(?:19|20)\d{2}(?:[-/]\d{2,4})?\b", "", about).strip() \
+        or about
     out = [(pieces[0], pieces[0])]
     for p in pieces[1:]:
         own = set(content_terms(p))
