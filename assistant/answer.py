@@ -481,7 +481,16 @@ class Answerer:
         lines = max((sum(len(v) for v in self.index.lines_by_page(d).values()) for d in docs), default=0)
         feats["doc_size"] = math.log10(1 + lines)
         feats["rivals"] = math.log2(self.rivals(q, docs)) if docs else 0.0
+        feats["similarity"] = self._similarity(q.text, chosen.text)
         return feats, C.probability(feats)
+
+    def _similarity(self, question: str, answer: str) -> float:
+        """How close in meaning the answer is to the question: the cosine of their embeddings (the question's
+        is the one retrieval made). Words the question and the answer put differently ('the first quarter',
+        'Quarter 1'; 'tracking', 'above plan') meet here, where the coverage of the question's terms misses them."""
+        qv = self.index.embed_query(question)
+        av = self.index.embedder().embed([re.sub(r"\s*\[\d+\]", "", answer)])[0]
+        return round(float(qv @ av), 4)
 
     def explain(self, question: str, docs: Sequence[str] | None = None) -> dict[str, Any]:
         """Why an answer is what it is: how the question was read, the table answer and the prose answer

@@ -56,10 +56,15 @@ EXPECTED_OPS: dict[str, set[str]] = {
 # doc_margin_table / doc_margin_prose: log(1 + the score margin), for a table answer and a sentence answer, whose
 # scores are on different scales) is in: asked of many documents at once, a question another document's table
 # or sentence answers nearly as well is one whose document is a guess; asked of one document there is no rival
+# How close in meaning the answer is to the question (similarity: the cosine of their embeddings; answer.Answerer
+# ._similarity) is in: coverage counts the question's terms the answer uses, and a plan question's words are
+# often not the plan's ('how were admissions tracking in the first quarter' of '2017/18 Quarter 1 ... 15% above
+# plan'). With it, fitted on the same answers, the check half asked of all 277 extracts at once keeps its right
+# answers at precision 0.85 (without: 0.83), and the held-out plan questions theirs at 0.91 (0.86)
 FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_computation", "has_figure",
             "holds_wanted", "periods_asked", "periods_matched", "row_margin", "sentence_margin",
             "op_disagrees_computing", "op_support", "coverage", "doc_size", "doc_share", "rivals", "operands_named",
-            "doc_rival", "doc_margin_table", "doc_margin_prose")
+            "doc_rival", "doc_margin_table", "doc_margin_prose", "similarity")
 
 # how many of the best retrieved passages say which document a question is about (doc_share)
 DOC_SHARE_TOP = 10

@@ -455,6 +455,7 @@ class Index:
         self._lines: dict[str, dict[int | None, list[Line]]] = {}
         self._years: dict[str, frozenset[int]] = {}
         self._embedder: Embedder | None = None
+        self._query_vectors: dict[str, np.ndarray] = {}  # the last questions' embeddings (retrieval, confidence)
         self._term_stats: dict[str, Any] | None = None
         rows: dict[str, list[int]] = {}
         self._table_chunks: dict[str, list[Passage]] = {}
@@ -570,7 +571,13 @@ class Index:
         return self._embedder
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embedder().embed([expand_acronyms(text, self.acronyms)])[0]
+        vec = self._query_vectors.get(text)
+        if vec is None:
+            vec = self.embedder().embed([expand_acronyms(text, self.acronyms)])[0]
+            if len(self._query_vectors) >= 64:
+                self._query_vectors.pop(next(iter(self._query_vectors)))
+            self._query_vectors[text] = vec
+        return vec
 
     def dense(self, qvec: np.ndarray, k: int, docs: list[str] | None = None) -> list[tuple[int, float]]:
         """(passage row, cosine) best first, optionally only within some documents."""
