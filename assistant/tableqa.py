@@ -352,7 +352,7 @@ class TableQA:
         rows = [r for r in t.rows if r.role not in ("category", "note")]  # notes say what the table is about
         if not rows or _other_periods_only(q, t):
             return None  # ('X in 2022' of a table of 2018 and 2019: its figures are for other years)
-        ctx_terms = self._context_terms(t, heading, q)
+        ctx_terms = self._context_terms(t, heading)
         wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text)) and q.intent != "share"
         row_scores = []
         # a period the question asks that a row's name holds points at that row, unless the columns are the
@@ -375,12 +375,8 @@ class TableQA:
         member = (self._one_member_named(q, rows, row_scores, qset, ctx_terms)
                   if wants_total or "sum" in q.intents else None)
         if wants_total and member is None:  # 'the total X': the totals row, unless another row is named more clearly
-            # (the totals rows are raised together, their order kept, until the best of them is above every
-            # other row: a 'Grand Total' is not beaten by a row the question names a word of for the word 'grand')
             best_body = max((sc for sc, r in row_scores if r.role != "total"), default=0.0)
-            best_total = max((sc for sc, r in row_scores if r.role == "total"), default=0.0)
-            lift = max(3.0, best_body + 0.5 - min(best_total, 0.0))
-            row_scores = [(sc + lift if r.role == "total" else sc, r) for sc, r in row_scores]
+            row_scores = [(sc + max(3.0, best_body + 0.5) if r.role == "total" else sc, r) for sc, r in row_scores]
         row_scores.sort(key=lambda x: -x[0])
         cols = self._columns(q, t, qset)
         ages = age_range(q.text)
@@ -476,13 +472,11 @@ class TableQA:
         label = self.m.terms(r.label) - ctx_terms
         return self.m.weight(label & qset) >= 0.5 * self.m.weight(label)
 
-    def _context_terms(self, t: Table, heading: str = "", q: Query | None = None) -> frozenset[str]:
+    def _context_terms(self, t: Table, heading: str = "") -> frozenset[str]:
         """What a table says about all its rows: caption, heading, column headers and note rows ('Project 1
-        Single Point of Referral'); with `q`, also the long forms of the acronyms the question uses, which a
-        label spelling them out does not say beyond it ('CCG' asked, 'CCG (clinical commissioning group)' read)."""
+        Single Point of Referral')."""
         notes = [r.path() for r in t.rows if r.role == "note"]
-        said = self.m.terms(" ".join([_title(t.caption), heading, *t.columns, *notes]))
-        return said | (_expanded(q, self.m) - set(q.terms)) if q is not None else said
+        return self.m.terms(" ".join([_title(t.caption), heading, *t.columns, *notes]))
 
     def _row_match(self, t: Table, r: Row, terms: set[str], ctx_terms: frozenset[str]) -> float:
         """How well a row's label names what these terms (a question's, or one phrase of it) ask for: where a
@@ -1029,7 +1023,7 @@ class TableQA:
                 return sorted(named, key=lambda r: r.index)
         # rows named by words of their own, however rare those words are in the corpus ('Highlands and
         # Central services')
-        ctx = self._context_terms(t, q=q)
+        ctx = self._context_terms(t)
         own = [r for r in self._members_named(body, qset, ctx) if self._label_said(r, qset, ctx)]
         if 2 <= len(own) < len(body) and joined:
             return own
