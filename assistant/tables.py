@@ -52,6 +52,9 @@ HEADER_WORDS = {
 _TOTAL = re.compile(r"(?i)(?:^|\s)(grand\s+total|total|totals|sum)\b")
 # 'Percentage of total net revenues', '% of total': a ratio to the total, not a total
 _SHARE_ROW = re.compile(r"(?i)^\s*(?:as an? )?(?:%|per ?cent(?:age)?|proportion|share) of\b")
+# a row that gives a part of the row above it ('thereof for post-employment benefits', 'of which: agency'):
+# the row above already counts it
+_PART_OF = re.compile(r"(?i)^\s*(thereof|whereof|of which|of whom|o/w|of these|of this)\b")
 _SUBTOTAL = re.compile(r"(?i)\bsub[\s\-]?totals?\b")
 _ID_HEADER = re.compile(r"(?i)^(scheme\s+)?(id|ref|reference|no\.?|#|code)$")
 _CAPTION_LINE = re.compile(r"(?i)^(table|figure|fig\.|chart)\s*\d+\b")
@@ -445,8 +448,9 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
             group = label
             row_group = None
             parent, parent_cells = None, None
-        elif role == "body" and parent is not None and parent_cells is not None and _is_sub_row(r, parent_cells, label_cols, columns):
-            row_group = parent
+        elif role == "body" and parent is not None and parent_cells is not None and (
+                _PART_OF.match(label) or _is_sub_row(r, parent_cells, label_cols, columns)):
+            row_group = parent  # ('thereof for pensions', 'of which: agency staff': a part of the row above)
         elif role == "body":
             parent, parent_cells = label, r.cells
         if role == "note":
@@ -582,7 +586,9 @@ def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
             continue
         if r.role != "body" or r.label.strip():
             continue
-        above = [x for x in rows[start:i] if x.role == "body" and x.label.strip()]
+        named = {x.label for x in rows[start:i] if x.role == "body"}
+        # (a row's own parts, 'thereof …' under it, are in its figure already)
+        above = [x for x in rows[start:i] if x.role == "body" and x.label.strip() and x.group not in named]
         numbers = [(c, c.value) for c in r.cells[label_cols:] if c.kind in ("money", "number") and c.value is not None]
         if len(above) < 2 or not numbers:
             continue
