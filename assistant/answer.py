@@ -897,10 +897,7 @@ class Answerer:
         """The words a sentence is about: its own, its heading's, and, for a footnote ('(1) Related to...'),
         those of the table rows that carry its marker."""
         m = self.tqa.m
-        heading = s.passage.heading
-        # (a field set as a heading, 'Executive Lead: Jane Smith', is about the heading it is under)
-        own = bool(heading) and s.text.strip() == heading[-1].strip()
-        st = m.terms(s.text) | m.terms(" ".join(heading[-2:] if own else heading[-1:]))
+        st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
         if s.before:  # 'The increase was mainly driven by ...': the increase of what the sentence before names
             st |= m.terms(s.before)
         marker = _FOOTNOTE.match(s.text)
@@ -985,9 +982,8 @@ class Answerer:
         pq = understand(part, self.index.acronyms) if part else q
         out = []
         for rank, s in enumerate(sents):
-            if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip() and not (
-                    pq.wants and _FIELD.match(s.text) and holds_wanted(pq.wants, s.text.split(":", 1)[1])):
-                continue  # a heading is not an answer (a field set as one is: 'Executive Lead: Jane Smith')
+            if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip():
+                continue  # a heading is not an answer
             st = self._sentence_terms(s)
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
@@ -1060,8 +1056,7 @@ class Answerer:
             # a lead-in ('... showed a number of lessons in particular:') says nothing without its items
             last = chosen[-1]
             items = self._items_after(last.passage.doc, last.page, max(last.line, last.line_end))
-            # (one item is a value when the lead-in is a label alone on its line: 'Executive Lead:' / 'Jane Smith')
-            if len(items) >= 2 or items and len(last.text.split()) <= 4:
+            if len(items) >= 2:
                 cites += [Citation(last.passage.id, last.passage.doc, it.page, it.no, it.line_end or it.no, it.text)
                           for it in items]
                 text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
@@ -1489,11 +1484,6 @@ _WANTED = {
 _ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains"}
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
                  "frequency": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25, "movement": 0.2}
-
-
-# a field: a short label of words, a colon and its value ('Executive Leads: Jane Smith & Ian Jones', 'Go-live:
-# April 2025'), not a numbered heading ('Table 1: ...', 'Section 2: ...')
-_FIELD = re.compile(r"^[A-Z][A-Za-z'’&/\- ]{1,30}:\s+\S")
 
 
 # a footnote line: '(1) Related to...', '1) Includes...', '* Winter pressures grant was separate...'
