@@ -1552,8 +1552,8 @@ def _has_wanted_number(q: Query, text: str) -> bool:
         return any(n.kind == "money" for n in nums)
     if q.wants == "percent":
         return any(n.kind == "percent" for n in nums)
-    if q.wants == "count":
-        return any(n.kind == "number" for n in nums)
+    if q.wants == "count":  # in figures, or in words before what is counted ('sets up six teams')
+        return any(n.kind == "number" for n in nums) or C.states_count(q.counted, clean, cell=False)
     return bool(nums)
 
 

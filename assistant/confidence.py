@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -26,9 +27,9 @@ PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 EXPECTED_OPS: dict[str, set[str]] = {
     "change": {"change", "group_change", "stated_change"}, "percent_change": {"change", "group_change", "stated_change"},
     "average": {"average"},
-    "sum": {"sum"}, "share": {"share"}, "ratio": {"ratio"}, "count": {"count"},
+    "sum": {"sum"}, "share": {"share"}, "ratio": {"ratio"}, "count": {"count", "stated_count"},
     "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "max_change", "min_change", "meets"},
-    "value": {"lookup", "prose", "stated_change"}, "text": {"prose", "list", "lookup", "describe"}, "list": {"list", "prose", "lookup", "list_periods", "meets"},
+    "value": {"lookup", "prose", "stated_change", "stated_count"}, "text": {"prose", "list", "lookup", "describe"}, "list": {"list", "prose", "lookup", "list_periods", "meets"},
 }
 
 # The retrieval score is kept out: it carries retrieval-rank priors that differ from one corpus to another.
@@ -61,6 +62,12 @@ EXPECTED_OPS: dict[str, set[str]] = {
 # often not the plan's ('how were admissions tracking in the first quarter' of '2017/18 Quarter 1 ... 15% above
 # plan'). With it, fitted on the same answers, the check half asked of all 277 extracts at once keeps its right
 # answers at precision 0.85 (without: 0.83), and the held-out plan questions theirs at 0.91 (0.86)
+# A sentence or cell that states how many of what 'how many X …' counts ('the 18 Area Boards') fulfils a count as
+# a count over rows does (states_count; the answer's operation is then 'stated_count'): the question model, fitted
+# on company reports whose 'how many' questions mostly count years ('how many years did X exceed Y'), reads
+# 'how many area boards does the plan engage with?' as a count, and such answers were withheld however right.
+# Refitted with it: the held-out plan questions 56 → 59 right at precision 0.90 (0.895), the check half asked of
+# all 277 extracts at once 389 → 396 (0.848)
 FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_computation", "has_figure",
             "holds_wanted", "periods_asked", "periods_matched", "row_margin", "sentence_margin",
             "op_disagrees_computing", "op_support", "coverage", "doc_size", "doc_share", "rivals", "operands_named",
@@ -78,6 +85,8 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     if kind == "table" and answer_op is None:
         answer_op = "sum" if ev.figures else "lookup"
     text = ev.text
+    if answer_op in ("lookup", "prose") and states_count(q.counted, text, kind == "table"):
+        answer_op = "stated_count"
     asked = [x for x in q.periods if x[:1].isdigit()]
     said = set(periods_in(" ".join([text, *(c.quote for c in ev.citations)]))[0])  # '19/20' is '2019-20'
     matched = sum(1 for x in asked if x in said or x in text)
@@ -96,6 +105,28 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
         "coverage": float(ev.coverage), "operands_named": float(bool(ev.state.get("operands_named"))),
         **_doc_margin(kind, ev.state.get("doc_margin")),
     }
+
+
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|" \
+          r"hundred|dozen)"
+
+
+def states_count(counted: Sequence[str], text: str, cell: bool) -> bool:
+    """Whether an answer states how many of what 'how many X …' counts, rather than leaving it to be counted:
+    a sentence with a number (in figures or words) just before a word of X ('engages with the 18 Area Boards',
+    'sets up six teams' for 'how many area boards / teams …'), or a table cell whose labels name X's last word
+    ('FTE: 49.3' for 'how many worker FTE …'; not a money row that shares a modifier). Such an answer fulfils
+    a count asked for ('how many years did X exceed Y' is not answered so: no number there names years)."""
+    words = [w.lower() for w in counted if len(w) > 1]
+    if cell:
+        words = words[-1:]
+    stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+    if not stems:
+        return False
+    alt = "|".join(re.escape(x) for x in stems)
+    if cell:
+        return re.search(rf"(?i)\b(?:{alt})", text) is not None
+    return re.search(rf"(?i)\b{_NUMBER}\s+(?:[\w&/'()-]+\s+){{0,3}}?(?:{alt})", text) is not None
 
 
 def _doc_margin(kind: str, margin: float | None) -> dict[str, float]:

@@ -75,6 +75,7 @@ class Query:
     operation_probs: tuple[tuple[str, float], ...] = ()  # every operation with its probability, most likely first
     order: str | None = None  # how a list is to be ordered ('oldest first', 'descending', ...): said of the answer
     every_period: bool = False  # 'for each year', 'in all the years shown': every period the table gives
+    counted: tuple[str, ...] = ()  # the words of what 'how many X …' counts ('care', 'beds'; query.counted_words)
 
     @property
     def intent(self) -> str:
@@ -487,8 +488,30 @@ def understand(question: str, acronyms: Mapping[str, str] | None = None, docs: t
         months=tuple(months), terms=tuple(terms), quoted=quoted, docs=docs,
         parts=tuple(parts) if len(parts) > 1 else (), raw_terms=tuple(w for w in words(q) if w not in STOPWORDS),
         operation=op, operation_p=op_p, operation_probs=probs, order=order,
-        every_period=bool(_EVERY_PERIOD.search(q)),
+        every_period=bool(_EVERY_PERIOD.search(q)), counted=counted_words(q),
     )
+
+
+# the words that end what 'how many …' counts: a verb, a preposition, or a word that qualifies it ('aged 90')
+_COUNT_PHRASE_END = frozenset(
+    "is are was were be been being do does did has have had will would can could should shall may might must "
+    "from of in at on for with by to into within across per each aged over under between during than that which "
+    "who there".split())
+
+
+def counted_words(question: str) -> tuple[str, ...]:
+    """The words of what 'how many X …' counts, X ended by a verb or preposition: 'how many contracted care beds
+    is it moving towards' -> ('contracted', 'care', 'beds'), 'how many staff took part in …' -> ('staff', 'took',
+    'part'): the noun is one of them, and an answer that puts a number before it states the count."""
+    m = re.search(r"(?i)\bhow many\s+(.*)", question)
+    if not m:
+        return ()
+    out: list[str] = []
+    for w in re.findall(r"[A-Za-z&'-]+|\d[\d,.]*", m.group(1))[:8]:
+        if w.lower() in _COUNT_PHRASE_END or w[0].isdigit():
+            break
+        out.append(w)
+    return tuple(out)
 
 
 def with_docs(q: Query, docs: tuple[str, ...]) -> Query:
