@@ -489,7 +489,7 @@ class Answerer:
         is the one retrieval made). Words the question and the answer put differently ('the first quarter',
         'Quarter 1'; 'tracking', 'above plan') meet here, where the coverage of the question's terms misses them."""
         qv = self.index.embed_query(question)
-        av = self.index.embedder().embed([re.sub(r"\s*\[\d+\]", "", answer)])[0]
+        av = self.index.embedder().embed([re.sub(r"\s*\[\d+\]", "", answer)], max_tokens=C.SIMILARITY_TOKENS)[0]
         return round(float(qv @ av), 4)
 
     def explain(self, question: str, docs: Sequence[str] | None = None) -> dict[str, Any]:

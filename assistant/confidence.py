@@ -75,6 +75,12 @@ FEATURES = ("bias_table", "bias_list", "op_probability", "op_agrees", "asks_comp
 
 # how many of the best retrieved passages say which document a question is about (doc_share)
 DOC_SHARE_TOP = 10
+# How many word pieces of an answer its similarity to the question is of: its opening, which says what it is (a
+# table answer's caption and formula follow). Embedding the whole answer was half the time an answer took on the
+# index of 282 documents (p50 56 ms; with the first 64 pieces 47 ms). Refitted with 64, the sets moved within a
+# few answers of the whole answer's figures (BENCHMARKS.md, stop 40); with 48, the held-out plan questions'
+# precision fell 0.900 → 0.871
+SIMILARITY_TOKENS = 64
 
 
 def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:

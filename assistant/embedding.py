@@ -133,9 +133,11 @@ class NumpyEmbedder:
             self._heads = 12
         return self._w
 
-    def embed(self, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: list[str], max_tokens: int | None = None) -> np.ndarray:
+        """Each text's embedding, of its first `max_tokens` word pieces (the model's window when None)."""
         w = self._weights()
-        tok = _tokenizer(str(model_dir(self.settings)), self.settings.max_tokens)
+        tok = _tokenizer(str(model_dir(self.settings)), min(max_tokens or self.settings.max_tokens,
+                                                           self.settings.max_tokens))
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for i, enc in enumerate(tok.encode_batch(texts)):
             out[i] = self._forward(np.asarray(enc.ids, dtype=np.int64), w)

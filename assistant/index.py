@@ -454,7 +454,7 @@ class Index:
         self._table_by_id: dict[str, Table] | None = None
         self._lines: dict[str, dict[int | None, list[Line]]] = {}
         self._years: dict[str, frozenset[int]] = {}
-        self._embedder: Embedder | None = None
+        self._embedder: NumpyEmbedder | None = None
         self._query_vectors: dict[str, np.ndarray] = {}  # the last questions' embeddings (retrieval, confidence)
         self._term_stats: dict[str, Any] | None = None
         rows: dict[str, list[int]] = {}
@@ -565,7 +565,7 @@ class Index:
         """The table-view passages of a table, in row order."""
         return self._table_chunks.get(table_id, [])
 
-    def embedder(self) -> Embedder:
+    def embedder(self) -> NumpyEmbedder:
         if self._embedder is None:
             self._embedder = NumpyEmbedder(self.settings.embedding)
         return self._embedder
