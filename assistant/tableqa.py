@@ -1556,7 +1556,10 @@ def _without_name(text: str, row: Row) -> str:
 def _said_whole(label: str, text: str) -> bool:
     """Does the text say the whole of a label of two words or more, as it is written?"""
     words = re.findall(r"[a-z0-9]+", label.lower())
-    return len(words) >= 2 and re.search(r"\b" + r"\W+".join(words) + r"\b", text.lower()) is not None
+    low = text.lower()
+    if len(words) < 2 or not all(w in low for w in words):  # (most labels: no pattern compiled for them)
+        return False
+    return re.search(r"\b" + r"\W+".join(words) + r"\b", low) is not None
 
 
 def _other_periods_only(q: Query, t: Table) -> bool:

@@ -44,3 +44,17 @@ def test_the_similarity_of_the_answer_given_is_a_feature_and_the_same_every_time
     assert "a fifth" in first.text
     sim = first.state["features"]["similarity"]
     assert 0.2 < sim <= 1.0 and sim == again.state["features"]["similarity"]
+
+
+def test_the_similarity_is_of_the_answers_opening(plan) -> None:
+    """Only the answer's first SIMILARITY_TOKENS word pieces are embedded (its opening says what it is; a table
+    answer's caption and formula follow): what comes after them does not move the similarity, what is in them does."""
+    from assistant.confidence import SIMILARITY_TOKENS
+
+    a = plan.default_answerer
+    question = "Has the falls service made any difference to ambulance call-outs?"
+    opening = " ".join(["The falls service began in May and has cut ambulance call-outs for falls by a fifth."] * 6)
+    assert len(opening.split()) > SIMILARITY_TOKENS
+    tail = " Our new offices in the town centre open in the spring and hold the finance team." * 3
+    assert a._similarity(question, opening + tail) == a._similarity(question, opening)
+    assert a._similarity(question, tail + " " + opening) != a._similarity(question, opening)
