@@ -113,8 +113,9 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     }
 
 
-_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|" \
-          r"hundred|dozen)"
+# a number in figures or words ('one of the boards' picks one out, it does not count them)
+_NUMBER = r"(?:\d[\d,.]*|one(?!\s+of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
+          r"forty|fifty|hundred|dozen)"
 
 
 def states_count(counted: Sequence[str], text: str, cell: bool) -> bool:

@@ -53,6 +53,7 @@ def test_a_question_that_asks_no_how_many_counts_nothing() -> None:
     ("How many teams will be set up?", "The plan sets up four integrated teams.", False, True),
     ("How many hubs will open?", "Three hubs open in the spring.", False, True),
     # a number that is not the count of what is asked
+    ("How many area boards are there?", "Our plan is one of the area boards' priorities.", False, False),
     ("How many hubs will open?", "The hubs open in 2026 at a cost of £4m.", False, False),
     ("How many years did spending exceed £5m?", "Spending was £6.2m in 2025/26.", False, False),
     # a cell: the labels name what is counted (the last word), not only a word that qualifies it
