@@ -500,9 +500,9 @@ _COUNT_PHRASE_END = frozenset(
 
 
 def counted_words(question: str) -> tuple[str, ...]:
-    """The words of what 'how many X …' counts, X ended by a verb or preposition: 'how many contracted care beds
-    is it moving towards' -> ('contracted', 'care', 'beds'), 'how many staff took part in …' -> ('staff', 'took',
-    'part'): the noun is one of them, and an answer that puts a number before it states the count."""
+    """The words of what 'how many X …' counts, X ended by a verb or preposition: 'how many step-down care beds
+    will the county commission' -> ('step-down', 'care', 'beds'), 'how many volunteers came to …' ->
+    ('volunteers', 'came'): the noun is one of them, and an answer that puts a number before it states the count."""
     m = re.search(r"(?i)\bhow many\s+(.*)", question)
     if not m:
         return ()
