@@ -3,8 +3,8 @@
 1. Understand the question (query.py): what is asked, periods, the documents it is about.
 2. Retrieve passages (hybrid) within those documents.
 3. Tables: find the table, rows and columns the question names and run the figure engine (tableqa.py).
-4. Prose: score the sentences of the retrieved passages against the question and keep the best one per
-   part of the question (list questions keep the list items under the best lead-in).
+4. Prose (prose.py): score the sentences of the retrieved passages against the question and keep the best
+   one per part of the question (list questions keep the list items under the best lead-in).
 5. Decide which evidence answers, or abstain when none contains what is asked; every sentence of the
    reply is cited, every number comes from a cited line or a computed figure.
 6. Follow-ups reuse the previous turn's question, table and entities ("and for Chiltern?").
@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from itertools import accumulate
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import confidence as C
 from . import figures as F
+from .evidence import Evidence, Sentence, coverage, doc_margin, full_sentence
 from .figures import column_name
 from .index import Index
+from .prose import ProseReader, holds_wanted
 from .query import (
     MIN_OPERATION_PROBABILITY,
     Query,
@@ -38,20 +37,14 @@ from .query import (
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .tableqa import Matcher, TableAnswer, TableQA, column_period
-from .text import LIST_ITEM, marker_kind, paragraphs, sentence_spans, shorten, strip_marker
-from .types import Answer, Cell, Citation, Figure, Passage, Row, Table
-from .values import find_numbers, parse_cell, shift_fy
+from .text import shorten
+from .types import Answer, Citation, Figure, Passage, Row, Table
+from .values import find_numbers, shift_fy
 
 NOT_FOUND = "The documents don't say"
 # 'the company's X': the body whose report it is (see Answerer._without_reporter)
 _REPORTER = re.compile(r"(?i)\bthe\s+company(?:'s|’s|s'|s’)\s+")
 MODE = "extractive"
-@dataclass(frozen=True)
-class _At:
-    """Where a sentence sits, shaped like a source Line (no, page) for `_quantity_table`."""
-
-    no: int
-    page: int | None
 
 
 # 'how is X made up?': a breakdown, answered by the amounts that add up to X
@@ -73,29 +66,6 @@ def _share_of_that(q: Query) -> str | None:
     return m.group("whole") if m else None
 
 
-_QUANTITY = re.compile(r"^\s*(?:[-•·*✓]\s+)?(?P<num>£?\d[\d,]*(?:\.\d+)?(?:[km]\b)?)\s+(?P<rest>[A-Za-z].*)$")
-
-
-def _quantity_runs(lines: Sequence[Any]) -> list[list[Any]]:
-    """Runs of two or more consecutive lines (blank lines between allowed) that each start with a quantity,
-    optionally after a bullet: '- 60 Level 3 by March 2019'. Years and table lines are not quantities."""
-    runs: list[list[Any]] = []
-    cur: list[Any] = []
-    for ln in lines:
-        text = ln.text
-        if not text.strip():
-            continue
-        m = _QUANTITY.match(text)
-        ok = m is not None and "\t" not in text and not re.fullmatch(r"(19|20)\d{2}", m.group("num"))
-        if ok:
-            cur.append(ln)
-            continue
-        if len(cur) >= 2:
-            runs.append(cur)
-        cur = []
-    if len(cur) >= 2:
-        runs.append(cur)
-    return runs
 
 
 # 'in which years was X calculated / accounted for / recorded?': the periods one row has figures for
@@ -147,40 +117,8 @@ _TOPIC_QUESTION_WORDS = frozenset({"tabl", "show", "repres", "present", "detail"
                                    "illustr", "summar", "summari", "topic", "subject", "note", "schedul", "follow"})
 
 
-@dataclass
-class Sentence:
-    passage: Passage
-    line: int
-    page: int | None
-    text: str
-    score: float = 0.0
-    coverage: float = 0.0
-    line_end: int = 0
-    # the sentence before, when this one points back at it ('The increase was mainly driven by ...'), and
-    # the line it starts on: what the sentence is about is said there
-    before: str = ""
-    before_line: int = 0
 
 
-# a sentence that names its subject only by pointing back: 'The increase was driven by ...', 'This reflects ...'
-_POINTS_BACK = re.compile(r"^(?:(?:The|This|These|That|Those|Such|Each|Both)\s+(?:\w+\s+)?(?:increases?|decreases?|rises?|"
-                          r"falls?|declines?|growth|changes?|reductions?|improvements?|movements?|variances?|differences?|"
-                          r"savings?|overspends?|underspends?|shortfalls?|gains?|losses)\b|(?:This|These|It|They)\s+"
-                          r"(?:is|was|were|are|has|have|had|reflects?|reflected|represents?|includes?|included|"
-                          r"relates?|related|resulted|results)\b)")
-
-
-@dataclass
-class Evidence:
-    """What an answer rests on, before it is written out."""
-
-    text: str
-    citations: list[Citation]
-    figures: list[Figure] = field(default_factory=list)
-    score: float = 0.0
-    coverage: float = 0.0
-    kind: str = "prose"
-    state: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -211,7 +149,7 @@ class Answerer:
         self._term_docs: dict[str, set[str]] | None = None  # see rivals
         self._spelt: dict[str, str] | None = None  # see acronyms_written
         self._company_docs: set[str] | None = None  # see _without_reporter
-        self._footnotes: dict[tuple[str, int, str], list[str]] = {}  # (doc, line, marker) -> the rows it explains
+        self.prose = ProseReader(index, lambda: self.tqa.m)  # prose selection (prose.py)
         # answers below this fitted probability of being right are not given; None: the fitted threshold
         # (confidence.py), 0.0: give every answer (used when fitting)
         self.confidence_floor: float | None = settings.min_confidence
@@ -348,12 +286,12 @@ class Answerer:
             if counted is not None and (table_ev is None or counted.coverage >= table_ev.coverage - 0.1):
                 table_ev = counted
         if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
-            listed = self._list_sum(q, candidates)
+            listed = self.prose.list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
                 table_ev = listed
-        prose_ev = self._from_prose(q, candidates)
+        prose_ev = self.prose.answer(q, candidates)
         if _MADE_UP.search(asked):  # 'how is the £250k budget made up?': the parts that add up to it
-            parts = self._made_up(q, candidates)
+            parts = self.prose.made_up(q, candidates)
             if parts is not None and (prose_ev is None or parts.coverage >= prose_ev.coverage - 0.1):
                 prose_ev = parts
         return Work(question, asked, q, candidates, table_ev, prose_ev, scope)
@@ -574,7 +512,7 @@ class Answerer:
         ev = self._table_evidence(q, best)
         ev.state["beaten"] = [_describe_table_answer(a) for a in answers[1:4]]  # for --explain
         rivals = [(a.table.doc, a.score) for a in answers[1:]]
-        ev.state["doc_margin"] = _doc_margin(best.score, rivals, {best.table.doc})
+        ev.state["doc_margin"] = doc_margin(best.score, rivals, {best.table.doc})
         if q.docs or prefer_docs or prefer or not alternatives:
             return ev
         # a question that names no plan, answered as well by another plan's table: give each plan's answer
@@ -590,7 +528,7 @@ class Answerer:
         text = "The plans answer this differently. " + " ".join(
             f"{self.index.title(a.table.doc)}: {e.text}" for a, e in parts)
         cites = [c for a, e in parts for c in [*self._title_citations(a.table.doc), *e.citations]]
-        state = {**ev.state, "doc_margin": _doc_margin(best.score, rivals, {a.table.doc for a, _ in parts})}
+        state = {**ev.state, "doc_margin": doc_margin(best.score, rivals, {a.table.doc for a, _ in parts})}
         return Evidence(text, cites, [f for _, e in parts for f in e.figures], ev.score, ev.coverage, ev.kind,
                         state)
 
@@ -625,7 +563,7 @@ class Answerer:
         if caption and heading and heading.lower() not in caption.lower():
             text = f"{caption[0].upper()}{caption[1:]} (under the heading '{heading}')."
         else:
-            text = _sentence(caption) if caption else f"The table sits under the heading '{heading}'."
+            text = full_sentence(caption) if caption else f"The table sits under the heading '{heading}'."
         m = self.tqa.m
         cov = self._coverage(q, m.terms(f"{caption} {heading}") | {x for x in q.terms if x in _TOPIC_QUESTION_WORDS})
         cites = self._cite_rows(t, [], with_header=bool(not caption))
@@ -893,218 +831,6 @@ class Answerer:
 
     # ------------------------------------------------------------------ prose
 
-    def _sentence_terms(self, s: Sentence) -> set[str]:
-        """The words a sentence is about: its own, its heading's, and, for a footnote ('(1) Related to...'),
-        those of the table rows that carry its marker."""
-        m = self.tqa.m
-        st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
-        if s.before:  # 'The increase was mainly driven by ...': the increase of what the sentence before names
-            st |= m.terms(s.before)
-        marker = _FOOTNOTE.match(s.text)
-        if marker:
-            mark = next(g for g in marker.groups() if g)
-            st |= m.terms(" ".join(self._footnoted_labels(s.passage.doc, s.line, mark)))
-        return st
-
-    def _footnoted_labels(self, doc: str, line: int, marker: str) -> list[str]:
-        """The row labels that carry a footnote marker ('Total (1)', 'Winter Pressures Grant*') in the nearest
-        table above a footnote line of the same document (looked up once per footnote: sentences are scored
-        several times per question)."""
-        key = (doc, line, marker)
-        if key not in self._footnotes:
-            above = [t for t in self.index.tables() if t.doc == doc and t.line_end < line and line - t.line_end <= 40]
-            labels: list[str] = []
-            if above:
-                t = max(above, key=lambda x: x.line_end)
-                mark = re.escape(marker)
-                labels = [r.label for r in t.rows if re.search(rf"(?:\(\s*{mark}\s*\)|{mark})\s*$", r.label.strip())]
-            self._footnotes[key] = labels
-        return self._footnotes[key]
-
-    def _sentences(self, candidates: list[tuple[Passage, float]]) -> list[Sentence]:
-        """Sentences of the best text passages, with the lines they start and end on. A sentence runs on
-        over line breaks within a paragraph (`text.runs_on`: a PDF's text wraps at the page width, and a page
-        break in the source cuts a line), so it is never cut at a line's end."""
-        out: list[Sentence] = []
-        seen: set[tuple[str, int, str]] = set()
-        for p, _ in [c for c in candidates if c[0].kind == "row"][:10]:
-            out.extend(self._cell_sentences(p, seen))
-        for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
-            lines = self.index.lines(p.doc, p.page, p.line_start, p.line_end + 8)
-            for para in paragraphs(lines):
-                if para[0].no > p.line_end:
-                    break
-                text = "\n".join(ln.text.strip() for ln in para)
-                starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
-                prev: tuple[str, int] = ("", 0)
-                for a, b in sentence_spans(text):  # the lines a sentence starts and ends on
-                    first, last = para[bisect_right(starts, a) - 1], para[bisect_left(starts, b) - 1]
-                    sent = text[a:b].strip()
-                    before, prev = (prev if _POINTS_BACK.match(sent) else ("", 0)), (sent, first.no)
-                    if not p.line_start <= first.no <= p.line_end:
-                        continue
-                    key = (p.doc, first.no, sent)
-                    if len(sent) < 12 or key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(Sentence(p, first.no, first.page, sent, line_end=last.no, before=before[0],
-                                        before_line=before[1]))
-        return out
-
-    def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
-        """Sentences of long text cells in a table row (descriptive tables read like prose)."""
-        t = self.index.table(p.table_id or "")
-        if t is None or p.row is None or p.row >= len(t.rows):
-            return []
-        row = t.rows[p.row]
-        out = []
-        lines = self.index.lines(t.doc, row.page_in(t), min(row.lines), max(row.lines))
-        for cell in row.cells:
-            if cell.kind != "text" or len(cell.text.split()) <= 15:
-                continue
-            for a, b in sentence_spans(cell.text):
-                sent = cell.text[a:b].strip()
-                ln = next((x for x in lines if sent in x.text), None)
-                key = (t.doc, ln.no if ln else 0, sent)
-                if ln is None or len(sent) < 12 or key in seen:
-                    continue
-                seen.add(key)
-                out.append(Sentence(p, ln.no, ln.page, sent, line_end=ln.no))
-        return out
-
-    def _score(self, q: Query, sents: list[Sentence], part: str | None = None) -> list[Sentence]:
-        """Sentences ranked by the question weight they cover (for a part of a multi-part question: its
-        own words, and at half weight the words of the first part, which 'it' and 'that' refer to)."""
-        m = self.tqa.m
-        terms = content_terms(part) if part else list(q.terms)
-        context = [t for t in content_terms(q.parts[0]) if t not in terms] if part and q.parts else []
-        total = (m.weight(terms) + 0.5 * m.weight(context)) or 1.0
-        pq = understand(part, self.index.acronyms) if part else q
-        out = []
-        for rank, s in enumerate(sents):
-            if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip():
-                continue  # a heading is not an answer
-            st = self._sentence_terms(s)
-            got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
-            cov = got / total
-            bonus = 0.05 * _shared_bigrams(terms, s.text)
-            if pq.wants and holds_wanted(pq.wants, s.text):
-                bonus += _WANTED_BONUS[pq.wants]
-            if pq.periods:
-                sp, _ = periods_in(s.text)
-                if set(sp) & set(pq.periods):
-                    bonus += 0.15
-                elif {p.split()[0] for p in sp} & {p.split()[0] for p in pq.periods}:
-                    bonus += 0.08
-            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end, s.before,
-                          s.before_line)
-            out.append(s2)
-        return sorted(out, key=lambda x: -x.score)
-
-    def _from_prose(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
-        sents = self._sentences(candidates)
-        if not sents:
-            return None
-        if "list" in q.intents:
-            listed = self._list_answer(q, candidates)
-            if listed is not None:
-                return listed
-        parts = list(q.parts) or [None]
-        chosen: list[Sentence] = []
-        m = self.tqa.m
-        for part in parts:
-            ranked = [s for s in self._score(q, sents, part) if s.score > 0]
-            top = next((s for s in ranked if all(s.text != c.text for c in chosen)), None)
-            if top is None:
-                continue
-            chosen.append(top)
-            if part is None:
-                continue
-            # a part is often answered by two sentences ('reports are bi-monthly' next to 'we publish a
-            # monthly newsletter'): add the best one that covers words of the part the first one lacks
-            own = set(content_terms(part))
-            missing = own - m.terms(top.text)
-            wants = understand(part, self.index.acronyms).wants
-            for s in ranked[:6]:
-                if s.score < 0.7 * top.score or any(s.text == c.text for c in chosen):
-                    continue
-                if wants and not holds_wanted(wants, s.text):
-                    continue
-                if m.weight(list(missing & m.terms(s.text))) >= 0.5 * max((m.idf(t) for t in missing), default=9):
-                    chosen.append(s)
-                    break
-        if not chosen:
-            return None
-        whole = self._score(q, sents)
-        best = whole[0]
-        if best.text not in [c.text for c in chosen] and best.score > max(c.score for c in chosen) + 0.2:
-            chosen.insert(0, best)
-        # coverage of the question by all chosen sentences together
-        m = self.tqa.m
-        said = set().union(*(self._sentence_terms(c) | {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen))
-        if q.wants in _ASKING_WORDS and any(holds_wanted(q.wants, c.text) for c in chosen):
-            said |= m.terms(_ASKING_WORDS[q.wants])  # 'what caused X' is said by a sentence that gives X's cause
-        cov = self._coverage(q, said)
-        for c in list(chosen):  # a sentence that points back is given with the one it points at
-            if c.before and all(c.before != x.text for x in chosen):
-                chosen.insert(chosen.index(c), Sentence(c.passage, c.before_line, c.page, c.before, c.score, c.coverage,
-                                                        c.before_line))
-        chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
-        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
-        text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
-        if chosen[-1].text.rstrip().endswith(":"):
-            # a lead-in ('... showed a number of lessons in particular:') says nothing without its items
-            last = chosen[-1]
-            items = self._items_after(last.passage.doc, last.page, max(last.line, last.line_end))
-            if len(items) >= 2:
-                cites += [Citation(last.passage.id, last.passage.doc, it.page, it.no, it.line_end or it.no, it.text)
-                          for it in items]
-                text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
-                                        for i, it in enumerate(items, len(chosen) + 1)) + "."
-        margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
-        doc_margin = _doc_margin(max(c.score for c in chosen), [(s.passage.doc, s.score) for s in whole],
-                                 {c.passage.doc for c in chosen})
-        beaten = [f"{s.passage.doc} line {s.line} (score {s.score:.2f}, covers {s.coverage:.0%}): {shorten(s.text, 16)}"
-                  for s in whole[:4] if all(s.text != c.text for c in chosen)][:3]
-        return Evidence(text, cites, [], max(c.score for c in chosen), cov, "prose",
-                        {"sentences": [c.text for c in chosen], "margin": margin, "beaten": beaten,
-                         "doc_margin": doc_margin})
-
-    def _list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
-        """The items that follow the best-matching lead-in ('These are:', '... in particular:')."""
-        m = self.tqa.m
-        best: tuple[float, Passage, Any, str, list[Any]] | None = None
-        for rank, (p, _) in enumerate([c for c in candidates if c[0].kind == "text"][:20]):
-            lines = [ln for ln in self.index.lines(p.doc, p.page, p.line_start, p.line_end) if ln.text.strip()]
-            for ln in lines:
-                spans = sentence_spans(ln.text)
-                for k, (a, b) in enumerate(spans):
-                    lead = ln.text[a:b].strip()
-                    if not lead.endswith(":") or b < len(ln.text.rstrip()) - 1:
-                        continue
-                    if len(lead.split()) <= 4 and k > 0:  # 'These are:' leans on the sentence before
-                        lead = ln.text[spans[k - 1][0]:b].strip()
-                    if k == 0 and not lead[:1].isupper():  # a lead-in wrapped from the line above (a PDF)
-                        above = [x for x in lines if x.no < ln.no and (x.page, x.no) != (ln.page, ln.no)][-1:]
-                        if above and not above[0].text.rstrip().endswith((".", ":", "?", "!")):
-                            spans_above = sentence_spans(above[0].text)
-                            lead = above[0].text[spans_above[-1][0] if spans_above else 0:].strip() + " " + lead
-                    items = self._items_after(p.doc, p.page, ln.no)
-                    if len(items) < 2:
-                        continue
-                    context = lead + " " + " ".join(p.heading[-1:])
-                    score = self._coverage(q, m.terms(context)) - 0.005 * rank
-                    if best is None or score > best[0]:
-                        best = (score, p, ln, lead, items)
-        if best is None or best[0] < 0.4:
-            return None
-        score, p, ln, lead, items = best
-        cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
-        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)
-        body = "; ".join(f"{strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
-        text = f"{_sentence(lead)} [1] {body}."
-        return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
-
     def _table_per_part(self, q: Query, scope: tuple[str, ...]) -> Evidence | None:
         """Each part of a multi-part question answered from its own table row ('Lead: Jeanie Brown' in a
         list of developments, 'Go-live: Apr15' in the project's milestone plan); a part that leans on the
@@ -1158,108 +884,9 @@ class Answerer:
         return Evidence(text, cites, [*ev1.figures, *ev2.figures, fig], min(ev1.score, ev2.score), cov, "table",
                         ev1.state)
 
-    def _made_up(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
-        """The amounts stated near the question's subject that add up exactly to the amount it asks about
-        (£200k from the DFG + a £50k grant = the £250k budget), each sentence cited, the sum computed."""
-        import itertools
-
-        whole = next((n for n in find_numbers(q.text) if n.kind == "money"), None)
-        if whole is None:
-            return None
-        m = self.tqa.m
-        subject = set(q.terms) - {t for t in q.terms if t[0].isdigit()}
-        for p, _ in [c for c in candidates if c[0].kind == "text"][:15]:
-            sents = [s for s in self._sentences([(p, 0.0)]) if s.passage.id == p.id]
-            amounts = [(s, n) for s in sents for n in find_numbers(s.text)
-                       if n.kind == "money" and 0 < n.value < whole.value]
-            if len(amounts) < 2 or len(amounts) > 10:
-                continue
-            for size in (2, 3, 4):
-                for combo in itertools.combinations(amounts, size):
-                    if sum((n.value for _, n in combo), Decimal(0)) != whole.value:
-                        continue
-                    used: list[Sentence] = []
-                    for sent, _ in combo:
-                        if all(sent is not u for u in used):
-                            used.append(sent)
-                    if not any(subject & m.terms(s.text) for s in used):
-                        continue
-                    return self._parts_evidence(q, whole, combo, used)
-        return None
-
-    def _parts_evidence(self, q: Query, whole: Any, combo: Sequence[tuple[Sentence, Any]],
-                        used: list[Sentence]) -> Evidence:
-        p = used[0].passage
-        table = self._quantity_table(
-            f"parts-{p.doc}-{used[0].line}", p.doc, p.page, "amounts stated in the text", None, ("where", "amount"),
-            [(_At(s.line, s.page), f"line {s.line}: {n.raw}", n.raw) for s, n in combo])
-        fig = F.total(table, list(table.rows), 1)
-        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in used]
-        text = " ".join(f"{_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(used, 1))
-        text += f" Together: {fig.formula}."
-        m = self.tqa.m
-        cov = self._coverage(q, set().union(*(m.terms(s.text) for s in used)) | m.terms(whole.raw))
-        return Evidence(text, cites, [fig], cov, cov, "prose", {"sentences": [s.text for s in used]})
-
     def _coverage(self, q: Query, terms: Iterable[str]) -> float:
-        """The share of the question's weight that some terms cover (each question word counted once)."""
-        m = self.tqa.m
-        have = set(terms)
-        return m.weight([t for t in q.terms if t in have]) / (m.weight(q.terms) or 1.0)
-
-    def _quantity_table(self, table_id: str, doc: str, page: int | None, caption: str, caption_line: int | None,
-                        columns: tuple[str, str], items: Sequence[tuple[Any, str, str]]) -> Table:
-        """Quantities stated in prose (line, label, raw amount) as a two-column table, so that the figure
-        engine computes with them and keeps each one's line."""
-        rows = []
-        for i, (ln, label, raw) in enumerate(items):
-            parsed = parse_cell(raw)
-            rows.append(Row(i, label, (Cell(0, label, label, "text", line=ln.no, page=ln.page),
-                                       Cell(1, raw, raw, parsed.kind, parsed.value,  # type: ignore[arg-type]
-                                            parsed.unit, parsed.scale, line=ln.no, page=ln.page)), (ln.no,)))
-        lines = [ln.no for ln, _, _ in items]
-        return Table(table_id, doc, page, min(lines), max(lines), caption, columns, tuple(rows),
-                     caption_line=caption_line)
-
-    def _list_sum(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
-        """A total over a list whose items each start with a quantity ('- 60 Level 3 by March 2019'),
-        computed by the figure engine from the items as cells, with the lead-in and items cited."""
-        m = self.tqa.m
-        best: tuple[float, Passage, list[Any], list[Any]] | None = None
-        seen: set[tuple[str, int]] = set()
-        for rank, (p, _) in enumerate([c for c in candidates if c[0].kind == "text"][:15]):
-            lines = self.index.lines(p.doc, p.page, max(1, p.line_start - 8), p.line_end + 8)
-            for run in _quantity_runs(lines):
-                if (p.doc, run[0].no) in seen:
-                    continue
-                seen.add((p.doc, run[0].no))
-                before = [ln for ln in self.index.lines(p.doc, p.page, max(1, run[0].no - 8), run[0].no - 1)
-                          if ln.text.strip()][-3:]
-                context = " ".join([*(ln.text for ln in before), *(ln.text for ln in run), *p.heading[-1:]])
-                cov = self._coverage(q, m.terms(context)) - 0.005 * rank
-                if best is None or cov > best[0]:
-                    best = (cov, p, run, before)
-        if best is None or best[0] < C.min_coverage("table"):
-            return None
-        cov, p, run, before = best
-        lead = before[-1] if before else None
-        caption = " ".join(lead.text.split()) if lead else "list"
-        items = []
-        for ln in run:
-            m_ = _QUANTITY.match(ln.text)
-            assert m_ is not None
-            items.append((ln, " ".join(ln.text.split()).lstrip("-•·*✓ "), m_.group("num")))
-        table = self._quantity_table(f"list-{p.doc}-{run[0].no}", p.doc, p.page, caption, lead.no if lead else None,
-                                     ("item", "quantity"), items)
-        rows = list(table.rows)
-        try:
-            fig = F.total(table, rows, 1)
-        except F.FigureError:
-            return None
-        cites = [Citation(p.id, p.doc, ln.page, ln.no, ln.no, ln.text.strip()) for ln in [*before, *run]]
-        items = "; ".join(r.label for r in rows)
-        text = f"{caption.rstrip(':')}: {items}. These add up to {fig.text}: {fig.formula}."
-        return Evidence(text, cites, [fig], cov, cov, "table", {"list": [r.label for r in rows]})
+        """The share of the question's weight that some terms cover (evidence.coverage)."""
+        return coverage(self.tqa.m, q, terms)
 
     # ------------------------------------------------------------------ for drafts and checks
     # What drafting and claim checking use of the answering core: the same retrieval, sentence ranking,
@@ -1271,52 +898,15 @@ class Answerer:
 
     def ranked_sentences(self, q: Query, passages: list[tuple[Passage, float]]) -> list[Sentence]:
         """The sentences of these passages, ranked by the weight of the query they cover."""
-        return self._score(q, self._sentences(passages))
+        return self.prose.score(q, self.prose.sentences(passages))
 
     def list_after(self, doc: str, page: int | None, line: int, limit: int = 15) -> list[Any]:
-        """The list items after a lead-in line (see `_items_after`)."""
-        return self._items_after(doc, page, line, limit)
+        """The list items after a lead-in line (see `prose.ProseReader.items_after`)."""
+        return self.prose.items_after(doc, page, line, limit)
 
     def cite_rows(self, t: Table, rows: Sequence[Row], with_header: bool = True) -> list[Citation]:
         """Citations of table rows, with the table's caption and header lines."""
         return self._cite_rows(t, rows, with_header)
-
-    def _items_after(self, doc: str, page: int | None, line: int, limit: int = 15) -> list[Any]:
-        """List items on the lines after a lead-in: bulleted or numbered lines, or short lines, up to the
-        next paragraph or heading."""
-        following = self.index.lines_on(doc, page, line + 1, 40)
-        items: list[Any] = []
-        blanks = 0
-        last = ""  # the last line read, as printed
-        for ln in following:
-            t = ln.text.strip()
-            if not t:
-                blanks += 1
-                if blanks > 1 and items:
-                    break
-                continue
-            blanks = 0
-            listed = bool(LIST_ITEM.match(t))
-            if items and not listed and LIST_ITEM.match(items[0].text.strip()) and "\t" not in ln.text and \
-                    ln.page == items[-1].page and (t[:1].islower() or ln.page is not None and len(last) >= 70
-                                                   and not last.endswith((".", ";", ":", "!", "?"))):
-                # an item wrapped onto the next line (a PDF sets items at the page width): the same item, cited
-                # over its lines. (A text file's line is a whole paragraph: only a lower-case line goes on one.)
-                items[-1] = replace(items[-1], text=f"{items[-1].text.rstrip()} {t}", line_end=ln.no)
-                last = t
-                continue
-            last = t
-
-            if listed and items and LIST_ITEM.match(items[0].text.strip()) and \
-                    marker_kind(t) != marker_kind(items[0].text.strip()):
-                break  # '4. Governance' after a bulleted list is the next heading, not another item
-            short = len(t.split()) <= 14 and not t.endswith(".")
-            if "\t" in ln.text or not (listed or (short and (not items or not LIST_ITEM.match(items[0].text)))):
-                break
-            items.append(ln)
-            if len(items) >= limit:
-                break
-        return items
 
     # ------------------------------------------------------------------ abstaining
 
@@ -1352,12 +942,6 @@ class Answerer:
         return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash)
 
 
-def _doc_margin(best: float, others: Iterable[tuple[str, float]], docs: set[str]) -> float | None:
-    """How far the answer's score beats the best candidate of the same kind from another document (None
-    when no other document had one): asked of many documents at once, a question another document's
-    table or sentence answers as well is one whose document is a guess."""
-    rival = max((sc for d, sc in others if d not in docs), default=None)
-    return None if rival is None else best - rival
 
 
 def _describe_table_answer(a: TableAnswer) -> str:
@@ -1453,49 +1037,8 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     return None
 
 
-_WANTED = {
-    "date": re.compile(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\b|(?=\d))|"
-                       r"\bmay\s*\d"),  # 'may' is a month only with a day or year: otherwise a verb
-    "person": re.compile(r"\b(Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor)\b|[A-Z][a-z]+ [A-Z][a-z]+"
-                         r"|\b(Director|Chair|Officer|Manager|Lead)\b"),
-    "weekday": re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b"),
-    # how a figure moved: 'rose by', 'fell 4%', 'an increase of', 'up from ... to', 'compared with'
-    "movement": re.compile(r"(?i)\b(increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|grew|grown|declined?|dropped|"
-                           r"improved|reduc(?:ed|tion)|higher|lower|up|down|compared (?:to|with)|from\b.*\bto)\b"),
-    "frequency": re.compile(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|bi-monthly|fortnightly|every|"
-                            r"each (week|month|year))\b"),
-    # how a figure is arrived at: 'by dividing', 'calculated as', 'based on', 'measured at', 'using the'
-    "method": re.compile(r"(?i)\b(by dividing|divided by|multiplied by|calculated (?:as|by|using|on|based)|computed (?:as|by|"
-                         r"using|on|based)|determined (?:by|using|on|based)|based (?:up)?on|measured at|using (?:the|a|an)|"
-                         r"structured to|derived (?:from|by)|estimated (?:by|using|based)|valued at|recogni[sz]ed (?:as|when|at))\b"),
-    # what something is: 'represents', 'relates to', 'consists of', a footnote that explains a marked label
-    "meaning": re.compile(r"(?i)^\s*(?:\(?\d{1,2}\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])\s|\b(represents?|related to|relates? to|relating to|"
-                          r"consists? of|comprises?|includes?|refers? to|means|defined as|primarily for)\b"),
-    # why something happened: 'due to', 'driven by', 'as a result of', 'reflecting', 'attributable to'
-    "reason": re.compile(r"(?i)\b(due (?:primarily |mainly |largely |in part )?to|driven (?:primarily |mainly |largely )?by|"
-                         r"because|as a result of|(?:the )?result of|resulting from|resulted from|attributable to|"
-                         r"owing to|caused by|reflect(?:s|ed|ing)?|on account of|thanks to|offset by|"
-                         r"(?:primarily|mainly|largely|partly) (?:from|by|as|through))\b"),
-}
-# the words with which a question asks for a kind of thing: said by a sentence that holds that kind ('what caused the
-# fall' by one that says 'due to'), not by the thing itself
-# (the same for a method's words, 'calculated', 'determined', and a meaning's, 'represent', moved 1 dev answer and no
-# check one: not kept)
-_ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains"}
-_WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
-                 "frequency": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25, "movement": 0.2}
 
 
-# a footnote line: '(1) Related to...', '1) Includes...', '* Winter pressures grant was separate...'
-_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,2}|[a-z])\)|(?<![\d.])(\d{1,2})\)|(\*+))\s")
-
-
-def holds_wanted(wants: str, text: str) -> bool:
-    """Does a sentence hold the kind of thing asked for (a sum of money, a count, a date, a person...)?"""
-    if wants in _WANTED:
-        return bool(_WANTED[wants].search(text))
-    kind = {"money": "money", "percent": "percent", "count": "number"}.get(wants)
-    return kind is not None and any(n.kind == kind for n in find_numbers(text))
 
 
 def _holds(q: Query, text: str) -> bool:
@@ -1504,11 +1047,6 @@ def _holds(q: Query, text: str) -> bool:
                               else holds_wanted(q.wants or "", text))
 
 
-def _shared_bigrams(terms: list[str], text: str) -> int:
-    """How many adjacent pairs of question terms appear next to each other in the text ('public reports')."""
-    seq = content_terms(text)
-    pairs = {(a, b) for a, b in zip(seq, seq[1:], strict=False)}
-    return sum((a, b) in pairs for a, b in zip(terms, terms[1:], strict=False))
 
 
 # a figure stated as a movement: 'increased by $19.1 million', 'down 3%', 'a decrease of $9.5 million'
@@ -1635,10 +1173,4 @@ def _fy_spellings(label: str) -> list[str]:
 # --------------------------------------------------------------------------- text helpers
 
 
-
-
-def _sentence(text: str) -> str:
-    t = text.strip()
-    t = t[0].upper() + t[1:] if t and t[0].islower() else t
-    return t if t.endswith((".", "!", "?", ":")) else t + "."
 

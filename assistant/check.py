@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .answer import Answerer, Sentence
+from .answer import Answerer
+from .evidence import Sentence
 from .llm import LLM
 from .prompts import CITATION, render
 from .query import content_terms, periods_in, years_in

@@ -30,7 +30,8 @@ from decimal import Decimal
 from typing import Any
 
 from . import figures as F
-from .answer import Answerer, Sentence
+from .answer import Answerer
+from .evidence import Sentence
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
