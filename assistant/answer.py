@@ -38,7 +38,7 @@ from .query import (
 )
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
-from .table_answers import ASKS_PERIODS, ASKS_ROWS, ASKS_TOPIC, COUNTS_ROWS, TableReader, row_word_names_row
+from .table_answers import ASKS_PERIODS, ASKS_ROWS, ASKS_TOPIC, COUNTS_ROWS, DIFFER, TableReader, row_word_names_row
 from .tableqa import Matcher, TableQA
 from .text import shorten
 from .types import Answer, Citation, Figure, Passage, Row, Table
@@ -344,7 +344,7 @@ class Answerer:
         """The title an answer from one document of several is labelled with (its title lines are cited), so
         that a figure is never read as another plan's; None when the answer needs no label."""
         docs = {c.doc for c in ev.citations}
-        if len(docs) != 1 or len(self.index.docs) < 2 or ev.text.startswith("The plans answer this differently"):
+        if len(docs) != 1 or len(self.index.docs) < 2 or ev.text.startswith(DIFFER):
             return None
         doc = next(iter(docs))
         title = self.index.title(doc)

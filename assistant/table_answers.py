@@ -74,6 +74,11 @@ _TOPIC_QUESTION_WORDS = frozenset({"tabl", "show", "repres", "present", "detail"
                                    "illustr", "summar", "summari", "topic", "subject", "note", "schedul", "follow"})
 
 
+# the opening of a reply that gives each document's answer (a question that names none, answered as well by
+# several: two plans covering the same years disagree on their totals)
+DIFFER = "The documents answer this differently."
+
+
 class TableReader:
     """Table answers as cited evidence (see the module's docstring)."""
 
@@ -130,7 +135,7 @@ class TableReader:
         if not others:
             return ev
         parts = [(best, ev), *((a, self.evidence(q, a)) for a in list(others.values())[:2])]
-        text = "The plans answer this differently. " + " ".join(
+        text = f"{DIFFER} " + " ".join(
             f"{self.index.title(a.table.doc)}: {e.text}" for a, e in parts)
         cites = [c for a, e in parts for c in [*self.title_citations(a.table.doc), *e.citations]]
         state = {**ev.state, "doc_margin": doc_margin(best.score, rivals, {a.table.doc for a, _ in parts})}
