@@ -102,18 +102,30 @@ class SentenceTransformerEmbedder:
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
-    """erf by Abramowitz & Stegun 7.1.26 (absolute error under 1.5e-7, below float32 resolution here)."""
-    sign = np.sign(x)
+    """erf by Abramowitz & Stegun 7.1.26 (absolute error under 1.5e-7, below float32 resolution here):
+    1 - t(a1 + t(a2 + t(a3 + t(a4 + t a5)))) exp(-x²), t = 1 / (1 + p|x|), signed as x. Worked in place, in
+    the same order of operations (the same figures, with fewer arrays made: this runs on every layer)."""
     a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    return (sign * (1.0 - poly * np.exp(-a * a))).astype(np.float32)
+    t = 0.3275911 * a
+    t += 1.0
+    np.reciprocal(t, out=t)
+    poly = t * 1.061405429
+    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        poly += c
+        poly *= t
+    a *= a
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a
+    np.subtract(1.0, poly, out=poly)
+    poly *= np.sign(x)
+    return poly.astype(np.float32, copy=False)
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
-    mu = x.mean(-1, keepdims=True)
-    var = ((x - mu) ** 2).mean(-1, keepdims=True)
-    return (x - mu) / np.sqrt(var + eps) * w + b
+    d = x - x.mean(-1, keepdims=True)
+    var = (d * d).mean(-1, keepdims=True)
+    return d / np.sqrt(var + eps) * w + b
 
 
 class NumpyEmbedder:

@@ -85,6 +85,7 @@ class TableReader:
     def __init__(self, index: Index, tqa: Callable[[], TableQA]) -> None:
         self.index = index
         self._tqa = tqa  # the answerer's table engine, built lazily once per index
+        self._headings: dict[str, str] = {}  # table id -> the heading it sits under (table_heading)
 
     @property
     def tqa(self) -> TableQA:
@@ -94,7 +95,12 @@ class TableReader:
         return coverage(self.tqa.m, q, terms)
 
     def table_heading(self, table_id: str) -> str:
-        return " ".join(next((p.heading for p in self.index.passages_for_table(table_id)), ()))
+        """The heading a table sits under (looked up once per table: every question reads every table's)."""
+        got = self._headings.get(table_id)
+        if got is None:
+            got = self._headings[table_id] = " ".join(
+                next((p.heading for p in self.index.passages_for_table(table_id)), ()))
+        return got
 
     def answer(self, q: Query, candidates: list[tuple[Passage, float]], prefer: str | None,
                      prefer_docs: tuple[str, ...] = (), alternatives: bool = True) -> Evidence | None:

@@ -55,9 +55,13 @@ class Matcher:
         self.n = max(1, n_docs)
         self.acronyms = acronyms
         self._cache: dict[str, frozenset[str]] = {}
+        self._idf: dict[str, float] = {}
 
     def idf(self, term: str) -> float:
-        return math.log(1 + self.n / (1 + self.df.get(term, 0)))
+        got = self._idf.get(term)
+        if got is None:
+            got = self._idf[term] = math.log(1 + self.n / (1 + self.df.get(term, 0)))
+        return got
 
     def terms(self, text: str) -> frozenset[str]:
         got = self._cache.get(text)
@@ -69,13 +73,20 @@ class Matcher:
     def weight(self, terms: Iterable[str]) -> float:
         # fsum: a sum over a set must not depend on the set's order (string hashing differs per process), or
         # two rows that tie would be told apart by the last bit, differently from one run to the next
-        return math.fsum(self.idf(t) for t in terms)
+        return math.fsum(map(self.idf, terms))
 
 
 # --------------------------------------------------------------------------- scoring pieces
 
 
 def _periods(text: str) -> set[str]:
+    """The periods a text names: years, financial years, quarters, months (a copy: callers may add to it)."""
+    return set(_periods_named(text))
+
+
+@lru_cache(maxsize=65536)
+def _periods_named(text: str) -> frozenset[str]:
+    # (the same labels and headers are read for every question: read once)
     periods, months = periods_in(text)
     out = set(periods) | set(months)
     for p in periods:
@@ -86,7 +97,7 @@ def _periods(text: str) -> set[str]:
         out.add(m.group(1))
     for m in _MONTH_DAY_YEAR.finditer(text):  # 'August 31, 2019' is in August 2019, as '31 August 2019' is
         out.add(f"{MONTH_NAMES[MONTHS[m.group(1).lower()]]} {m.group(2)}")
-    return out
+    return frozenset(out)
 
 
 _MONTH_DAY_YEAR = re.compile(rf"(?i)\b({MONTH_WORDS})\.?\s+\d{{1,2}},?\s*((?:19|20)\d{{2}})\b")
@@ -133,6 +144,7 @@ def _numeric_cols(t: Table) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def period_key(header: str) -> tuple[int, int] | None:
     """Where a column header sits in time, for ordering columns by period, never by position: the latest
     year it names ('2019', 'Fiscal 2019', 'December 31, 2019', '2018-19' = '18/19' = 2019) and a quarter or month
@@ -305,6 +317,8 @@ def _other_text(t: Table, r: Row) -> str:
 class TableQA:
     def __init__(self, matcher: Matcher) -> None:
         self.m = matcher
+        # the terms of each table's caption, heading, headers and row labels (rank_tables), read once per index
+        self._table_terms: dict[tuple[str, str], frozenset[str]] = {}
 
     # ------------------------------------------------------------------ entry point
 
@@ -315,8 +329,12 @@ class TableQA:
         for t in tables:
             if t.kind == "contents" or not t.rows:
                 continue
-            text = " ".join([t.caption, headings.get(t.id, ""), *t.columns, *(r.path() for r in t.rows[:60])])
-            w = self.m.weight(qset & self.m.terms(text))
+            key = (t.id, headings.get(t.id, ""))
+            terms = self._table_terms.get(key)
+            if terms is None:
+                terms = self._table_terms[key] = self.m.terms(
+                    " ".join([t.caption, key[1], *t.columns, *(r.path() for r in t.rows[:60])]))
+            w = self.m.weight(qset & terms)
             if w > 0:
                 scored.append((w, t))
         scored.sort(key=lambda x: -x[0])

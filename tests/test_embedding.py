@@ -30,3 +30,18 @@ def test_token_counter_counts_word_pieces_without_truncating() -> None:
     assert count(long) >= 400  # no silent truncation at 128 or 256
     assert count.window == 254
     assert count.many(TEXTS) == [count(t) for t in TEXTS]
+
+
+def test_erf_in_place_matches_math_erf_and_leaves_its_input_alone() -> None:
+    import math
+
+    from assistant.embedding import _erf
+
+    x = np.concatenate([np.linspace(-6, 6, 2401), [0.0, -0.0, 1e-8, -1e-8, 30.0, -30.0]]).astype(np.float32)
+    before = x.copy()
+    got = _erf(x)
+    assert got.dtype == np.float32 and np.array_equal(x, before)
+    want = np.array([math.erf(float(v)) for v in x])
+    assert np.max(np.abs(got - want)) < 5e-7  # the approximation's 1.5e-7, in float32
+    away = np.abs(x) > 1e-3
+    assert got[2401] == 0.0 and np.all(np.sign(got[away]) == np.sign(x[away]))
