@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .text import plain_letters
 from .types import Answer, Citation
 from .values import SCALES, Number, find_numbers, round_to
 
@@ -53,6 +54,9 @@ def _number_matches(gold: Number, got: Number) -> bool:
 
 
 def contains(answer_text: str, item: str) -> bool:
+    # compared as a reader reads them: a gold string copied with the source's typesetting ('Form 10‐K' with a
+    # Unicode hyphen, 'proﬁts' with a ligature) is the same words as the answer's plain letters
+    answer_text, item = plain_letters(answer_text), plain_letters(item)
     text = " ".join(answer_text.split())
     if _is_figure(item):
         gold = find_numbers(item)[0]

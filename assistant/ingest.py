@@ -20,7 +20,9 @@ between a source line and the text we index and quote:
     never be quoted as an answer or a correct value (the raw line is kept, and line numbers do not move);
   * markdown bold markers (**...**) are removed;
   * non-breaking spaces become spaces, runs of spaces become one, and spaces around cells and at the
-    end of the line are dropped (tabs are kept, trailing ones too: they are the cells of tables).
+    end of the line are dropped (tabs are kept, trailing ones too: they are the cells of tables);
+  * typeset ligatures become their letters ('ﬁ' -> 'fi': PDF text layers hold them, 'proﬁts'), soft hyphens
+    and zero-width marks are dropped, and non-breaking hyphens become '-' (`text.plain_letters`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import IngestError
 from .settings import Settings
+from .text import plain_letters
 from .types import Line, SourceDoc
 
 if TYPE_CHECKING:
@@ -80,7 +83,7 @@ def clean_line(raw: str) -> str:
         s = _MD_LINK.sub(r"\1 (\2)", _MD_IMAGE.sub(r"\1", s))
     if "**" in s:
         s = _BOLD.sub(r"\1", s)
-    s = s.replace("\u00a0", " ").replace("\r", "")
+    s = plain_letters(s.replace("\u00a0", " ").replace("\r", ""))
     # collapse runs of spaces left by removed tags, but never touch tabs
     s = re.sub(r" {2,}", " ", s)
     s = "\t".join(part.strip(" ") for part in s.split("\t")) if "\t" in s else s.strip(" ")

@@ -24,6 +24,19 @@ whom why will with would you your yours much many per within via across shown gi
 """.split())
 
 
+# how typesetting prints some letters, as the letters themselves: the ligatures of PDF text layers ('ﬁnancial',
+# 'proﬁts'), soft hyphens and zero-width marks (invisible), non-breaking and Unicode hyphens ('re‑measured')
+_PRINTED = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                          "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\u200b": None, "\u200c": None,
+                          "\u200d": None, "\u2060": None, "\ufeff": None, "\u2010": "-", "\u2011": "-"})
+
+
+def plain_letters(text: str) -> str:
+    """A text with typeset ligatures, invisible marks and special hyphens as plain letters and '-' (see
+    `_PRINTED`): 'proﬁts' and 'profits' are one word to every matcher and to the reader."""
+    return text if text.isascii() else text.translate(_PRINTED)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text` (white space between sentences excluded)."""
     spans: list[tuple[int, int]] = []
@@ -63,7 +76,7 @@ def words(text: str) -> list[str]:
     """Lower-case word and number tokens; numbers lose their thousands commas ('£1,277,735' -> '1277735')
     and financial years are written one way ('19/20', '2019/20', '2019-20' -> '2019-20')."""
     out = []
-    for w in _WORD.findall(text):
+    for w in _WORD.findall(plain_letters(text)):
         if len(w) >= 3 and w.endswith("s") and w[:-1].isupper():
             w = w[:-1]  # plural of an acronym: 'HCAs' -> 'HCA'
         w = w.lower().strip("'-")

@@ -129,3 +129,13 @@ def test_the_bench_gold_files_quote_their_documents() -> None:
                 assert contains(text, wanted), (item["id"], wanted)
                 checked += 1
     assert checked > 110
+
+
+def test_gold_strings_and_answers_compare_in_plain_letters() -> None:
+    """A gold string copied with its source's typesetting matches the answer's plain letters, and only them."""
+    from assistant.evaluate import contains
+
+    assert contains("It is set out in the Form 10-K filing.", "Form 10\u2010K")
+    assert contains("Pre-tax profits rose to £2.3m.", "pre-tax pro\ufb01ts")
+    assert contains("Net pro\ufb01t was £2.3m.", "net profit")
+    assert not contains("It is set out in the Form 10-Q filing.", "Form 10\u2010K")

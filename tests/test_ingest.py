@@ -242,3 +242,31 @@ def test_a_docx_bulleted_list_is_answered_item_by_item(tmp_path: Path) -> None:
         assert ans.answered, (question, ans.text)
         assert all(item in ans.text for item in items), (question, ans.text)
         assert {c.line_start for c in ans.citations} >= {3, 4, 5}
+
+
+def test_typeset_ligatures_and_invisible_marks_become_plain_letters() -> None:
+    assert clean_line("Net pro\ufb01t\t1,200\t1,500") == "Net profit\t1,200\t1,500"
+    assert clean_line("e\ufb00ective \ufb02ows, o\ufb03ce, ba\ufb04ed") == "effective flows, office, baffled"
+    assert clean_line("re\u2011measured co\u00adoperation\u200b here\ufeff") == "re-measured cooperation here"
+    assert clean_line("plain ascii stays\tas it is") == "plain ascii stays\tas it is"
+
+
+def test_a_figure_under_a_ligatured_label_is_found_and_quoted_plainly(tmp_path: Path) -> None:
+    """A PDF's text layer writes 'proﬁt' with a ligature; questions write 'profit'. The row is found, its
+    figure given, and the line quoted in plain letters."""
+    from .conftest import assistant_over
+
+    text = ("Annual accounts of the Ridgeway Care Trust\n\n"
+            "The trust returned to surplus in 2024, with signi\ufb01cant savings in agency staff.\n\n"
+            "Summary of \ufb01nancial results (£000)\n"
+            "\t2023\t2024\n"
+            "Income\t48,210\t51,930\n"
+            "Operating pro\ufb01t\t(1,420)\t2,315\n"
+            "Capital expenditure\t3,100\t2,870\n")
+    a = assistant_over(tmp_path, "accounts.txt", text)
+    for question in ("What was the operating profit in 2024?", "How much operating profit did the trust make in 2024?",
+                     "Operating profit for 2024?"):
+        ans = a.ask(question)
+        assert ans.answered and "2,315" in ans.text, (question, ans.text)
+        assert 6 in {c.line_start for c in ans.citations}, (question, ans.citations)
+        assert all("\ufb01" not in c.quote for c in ans.citations)
