@@ -290,7 +290,9 @@ class Answerer:
                 given.append(a)
         if not given:
             return None
-        text, citations, figures = "", [], []
+        text = ""
+        citations: list[Citation] = []
+        figures: list[Figure] = []
         for a in given:
             body = a.text
             label = a.state.get("plan_title")
@@ -299,8 +301,7 @@ class Answerer:
                 a_cites = a.citations[len(self.table_reader.title_citations(a.citations[-1].doc)):]
             else:
                 a_cites = a.citations
-            shift = len(citations)
-            body = re.sub(r"\[(\d+)\]", lambda m, k=shift: f"[{int(m.group(1)) + k}]", body)
+            body = _renumbered(body, len(citations))
             text = f"{text} {body}".strip()
             citations += a_cites
             figures += a.figures
@@ -522,7 +523,7 @@ class Answerer:
         if unsure is not None:  # an answer was found but is too likely wrong: its passages are the closest
             text = (f"{NOT_FOUND} directly: the closest passages are below, with the lines that match the "
                     f"question. (An answer from them was too uncertain to give: confidence {confidence:.0%}.)")
-            closest = list(unsure.citations[:6])
+            closest: list[Citation] = list(unsure.citations[:6])
             for p, _ in candidates[:3]:
                 if all((c.doc, c.page, c.line_start) != (p.doc, p.page, p.line_start) for c in closest):
                     lines = self.index.lines(p.doc, p.page, p.line_start, p.line_start)
@@ -530,7 +531,7 @@ class Answerer:
                                             lines[0].text if lines else p.text.split("\n")[0]))
             return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash,
                           state={"confidence": confidence, "unsure": unsure.text})
-        closest: list[Citation] = []
+        closest = []
         for p, _ in candidates[:3]:
             lines = self.index.lines(p.doc, p.page, p.line_start, p.line_start)
             quote = lines[0].text if lines else p.text.split("\n")[0]
@@ -588,6 +589,11 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if prose_ok:
         return prose_ev
     return None
+
+
+def _renumbered(text: str, shift: int) -> str:
+    """A part's answer with its citation marks moved past the citations of the parts before it."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", text)
 
 
 def _holds(q: Query, text: str) -> bool:

@@ -139,7 +139,7 @@ class ProseReader:
     def m(self) -> Matcher:
         return self._matcher()
 
-    def sentence_terms(self, s: Sentence) -> set[str]:
+    def sentence_terms(self, s: Sentence) -> frozenset[str]:
         """The words a sentence is about: its own, its heading's, and, for a footnote ('(1) Related to...'),
         those of the table rows that carry its marker."""
         m = self.m
@@ -255,7 +255,7 @@ class ProseReader:
             listed = self.list_answer(q, candidates)
             if listed is not None:
                 return listed
-        parts = list(q.parts) or [None]
+        parts: list[str | None] = [*q.parts] or [None]
         chosen: list[Sentence] = []
         m = self.m
         for part in parts:
@@ -448,8 +448,8 @@ class ProseReader:
         except F.FigureError:
             return None
         cites = [Citation(p.id, p.doc, ln.page, ln.no, ln.no, ln.text.strip()) for ln in [*before, *run]]
-        items = "; ".join(r.label for r in rows)
-        text = f"{caption.rstrip(':')}: {items}. These add up to {fig.text}: {fig.formula}."
+        listed = "; ".join(r.label for r in rows)
+        text = f"{caption.rstrip(':')}: {listed}. These add up to {fig.text}: {fig.formula}."
         return Evidence(text, cites, [fig], cov, cov, "table", {"list": [r.label for r in rows]})
 
     def items_after(self, doc: str, page: int | None, line: int, limit: int = 15) -> list[Any]:

@@ -353,10 +353,10 @@ class TableReader:
         if ta.op == "empty":
             row = ta.rows[0]
             cols = ", ".join(column_name(t, c) for c in ta.cols)
-            others = [c for c in row.cells[t.label_cols:] if c.kind != "empty"]
+            given = [c for c in row.cells[t.label_cols:] if c.kind != "empty"]
             also = ""
-            if others:
-                also = " It gives only " + "; ".join(f"{column_name(t, c.col)}: {c.raw}" for c in others[:3]) + "."
+            if given:
+                also = " It gives only " + "; ".join(f"{column_name(t, c.col)}: {c.raw}" for c in given[:3]) + "."
             text = f"The table{where} has no value for {row.path()} under {cols}.{also}"
             return Evidence(text, self.cite_rows(t, [row]), [], -1.0, ta.coverage, "table-empty", state)
         if ta.op == "lookup":
@@ -400,10 +400,10 @@ class TableReader:
         elif ta.op == "sum":
             text = (f"{'; '.join(r.label for r in ta.rows)} add up to {fig.text} "
                     f"({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
-            stated = [r for r in t.rows if r.role == "total" and r.cells[ta.cols[0]].value is not None]
-            if stated and stated[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2 and not ta.ranked:
-                text += f" The table's own total row says {stated[-1].cells[ta.cols[0]].raw}."
-                ta.rows = [*ta.rows, stated[-1]]
+            totals = [r for r in t.rows if r.role == "total" and r.cells[ta.cols[0]].value is not None]
+            if totals and totals[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2 and not ta.ranked:
+                text += f" The table's own total row says {totals[-1].cells[ta.cols[0]].raw}."
+                ta.rows = [*ta.rows, totals[-1]]
             if ta.note:
                 text += f" {ta.note[0].upper()}{ta.note[1:]}."
         elif ta.op == "group_change":
@@ -426,9 +426,9 @@ class TableReader:
             text = f"{fig.text} rows have {header} {ta.note}{where}: {met_rows}."
         elif ta.op == "meets":  # the periods whose figure meets the question's condition
             met = len(ta.cols)
-            said = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[:met])
+            meeting = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[:met])
             others = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[met:])
-            text = (f"{ta.rows[0].path()} was {ta.note} in {said}{where}"
+            text = (f"{ta.rows[0].path()} was {ta.note} in {meeting}{where}"
                     + (f" (against {others})." if others else "."))
         elif ta.op in ("max_change", "min_change"):  # the row that moved most (or least) between two periods
             text = (f"{fig.description[0].upper()}{fig.description[1:]}: {fig.text}{where}. {fig.formula}.")
@@ -474,7 +474,7 @@ def _lookup_sentence(t: Table, row: Row, col: int, where: str, context: Sequence
         for p in sorted(set(periods) | set(re.findall(r"(?:19|20)\d{2}(?:[/-]\d{2})?|\d{2}/\d{2}", header)),
                         key=len, reverse=True):
             rest = rest.replace(p, " ")
-        words = []
+        words: list[str] = []
         for part in rest.split(" / "):
             part = " ".join(part.replace("()", " ").split()).strip(" ,:/")
             if part and part.lower() not in (w.lower() for w in words) and not part.isdigit():
