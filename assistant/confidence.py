@@ -84,7 +84,7 @@ SIMILARITY_TOKENS = 64
 
 
 def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
-    """The features of one candidate answer (an answer.Evidence) to a question."""
+    """The features of one candidate answer (an evidence.Evidence) to a question."""
     op, p = q.operation, q.operation_p
     kind = ev.kind
     answer_op = ev.state.get("op") if kind == "table" else ("list" if kind == "list" else "prose")

@@ -20,7 +20,7 @@ class Line:
     raw: str  # exactly as extracted
     text: str  # after the documented clean-up (see ingest.clean_line)
     heading_level: int | None = None  # known from the source format (DOCX heading styles), else None
-    line_end: int | None = None  # a list item wrapped over lines (answer._items_after): its last line
+    line_end: int | None = None  # a list item wrapped over lines (prose.ProseReader.items_after): its last line
 
 
 @dataclass(frozen=True)
