@@ -676,7 +676,7 @@ def _previous(history: Sequence[Any] | None) -> dict[str, Any] | None:
 def condense(question: str, prev: dict[str, Any]) -> str:
     """Rewrite a follow-up as a full question from the previous one."""
     base = prev.get("question", "")
-    q = re.sub(r"(?i)^(and|what about|how about|same for|and for|and in|what of|then)\s+(for|in|at)?\s*", "",
+    q = re.sub(r"(?i)^(and|what about|how about|same for|and for|and in|what of|then)\s+(?:(?:for|in|at)\b)?\s*", "",
                question).strip(" ?")
     shift = 0
     if re.search(r"(?i)\b(the year before|the previous year|last year)\b", question):

@@ -73,6 +73,40 @@ def test_follow_ups_reuse_the_previous_turn(assistant: Assistant) -> None:
     assert "£2,643,000" in as_text.text
 
 
+OTHER_INCOME = """Riverside Community Trust annual accounts
+
+4. Other income and costs
+
+Other income and costs for the year were as follows (in thousands):
+
+\t2019\t2018
+Rent received\t1,240\t1,105
+Interest received\t385\t212
+Insurance recoveries\t97\t143
+Forestry grants\t56\t61
+Atlas project funding\t410\t388
+"""
+
+
+@pytest.mark.parametrize(("follow_up", "row", "figure"), [
+    ("Same for interest received?", "Interest received", "385"),
+    ("And insurance recoveries?", "Insurance recoveries", "97"),
+    ("What about forestry grants?", "Forestry grants", "56"),
+    ("How about Atlas project funding?", "Atlas project funding", "410"),
+    ("and in 2018?", "Rent received", "1,105"),
+])
+def test_a_follow_up_names_its_subject_whole(tmp_path: Path, follow_up: str, row: str, figure: str) -> None:
+    """A follow-up's opening ('same for', 'and', 'what about') is taken off at a word's end only: 'interest'
+    and 'insurance' are not 'in' + 'terest', 'forestry' is not 'for' + 'estry', 'Atlas' is not 'at' + 'las'."""
+    a = assistant_over(tmp_path, "accounts_000.txt", OTHER_INCOME)
+    first = a.ask("What was the rent received in 2019?")
+    assert first.answered and "1,240" in first.text
+    ans = a.ask(follow_up, history=[first])
+    assert ans.answered and figure in ans.text, ans.text
+    assert any(row in c.quote for c in ans.citations), [c.quote for c in ans.citations]
+    assert ans.figures and ans.figures[0].value == 1000 * int(figure.replace(",", ""))  # '(in thousands)'
+
+
 def test_document_filter(assistant: Assistant) -> None:
     ans = assistant.ask("What is the 19/20 allocation for DFG?", docs=["plan"])
     assert ans.answered and all(c.doc == "plan.txt" for c in ans.citations)

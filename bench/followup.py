@@ -1,0 +1,139 @@
+"""Do follow-ups in the chat get the answer the full question gets? Follow-ups made from pairs of tatqa questions.
+
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/followup.py [--index-root DIR] [--half dev|check|both] [-v]
+
+Two questions about one extract that differ in one short span only ('What was the revenue in 2019?' /
+'... in 2018?'; 'What was the change in Level 1 assets ...' / '... in Level 2 assets ...') make a turn and
+its follow-up: the first question is asked, then the second is put as a user would after it: a new period as
+'And in 2018?' / 'What about 2018?' / 'How about for 2018?', anything else as 'What about Level 2 assets?' /
+'And Level 2 assets?' / 'Same for Level 2 assets?' (the three phrasings in turn). The follow-up is graded against the
+second question's gold answer, beside the second question asked in full: a follow-up should be right where its full
+question is, and should not be answered wrongly where its full question is not. Only counts are printed;
+for the development half `-v` lists the follow-ups that lost the full question's right answer (the check
+half's are never listed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = Path(os.environ.get("ASSISTANT_CORPUS", ROOT.parent / "shared" / "corpus"))
+TATQA = CORPUS.parent / "eval" / "tatqa"
+
+PERIOD_FORMS = ("And in {}?", "What about {}?", "How about for {}?")
+OTHER_FORMS = ("What about {}?", "And {}?", "Same for {}?")
+MAX_SPAN = 6  # words: a longer difference is another question, not a follow-up
+_WORD = re.compile(r"\S+")
+_FUNCTION = {"and", "or", "the", "a", "an", "in", "of", "for", "to", "from", "between", "by", "on", "at", "as", "with",
+             "is", "was", "are", "were"}
+_OPERATION = {"average", "total", "change", "percentage", "increase", "decrease", "difference", "sum", "ratio",
+              "proportion", "respective", "mean", "growth", "percent", "share", "largest", "smallest", "highest",
+              "lowest", "reason", "how", "what", "which", "when", "why"}
+
+
+def _words(q: str) -> list[str]:
+    return _WORD.findall(q.rstrip(" ?"))
+
+
+def follow_up(a: str, b: str, n: int) -> tuple[str, str] | None:
+    """The follow-up that asks b after a (and its kind, 'period' or 'other'), when they differ in one short
+    span; None otherwise."""
+    wa, wb = _words(a), _words(b)
+    ops = [op for op in difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = ops[0]
+    while j1 > 0 and wb[j1 - 1][:1].isupper() and wb[j1][:1].isupper() and j1 > 1:
+        j1 -= 1  # a name cut at a word both questions share: 'United Kingdom' for 'United States'
+    while j2 < len(wb) and wb[j2][:1].isupper() and wb[j2 - 1][:1].isupper():
+        j2 += 1
+    span = " ".join(wb[j1:j2]).strip(",.;:")
+    if not span or j2 - j1 > MAX_SPAN or i2 - i1 > MAX_SPAN or len(wb) < 5:
+        return None
+    if re.fullmatch(r"(?:FY\s?|fiscal (?:year )?)?(?:19|20)\d\d(?:/\d\d)?", span, re.I):
+        return PERIOD_FORMS[n % len(PERIOD_FORMS)].format(span), "period"
+    low = span.lower().split()
+    if re.search(r"\d", span) or low[0] in _FUNCTION or low[-1] in _FUNCTION or set(low) & _OPERATION \
+            or "'" in span or "’" in span:
+        # a figure in a condition ('exceed 1,000'), a span cut at a function word, another operation ('And the
+        # average?' asks a new sum, not the same one of another row), a possessive: not a follow-up of this kind
+        return None
+    return OTHER_FORMS[n % len(OTHER_FORMS)].format(span), "other"
+
+
+def pairs(items: list[dict]) -> list[tuple[dict, dict, str, str]]:
+    """(first item, second item, the follow-up's text, kind) for every pair of one extract's questions that
+    differ in one short span; each second question is used once (with the first question before it)."""
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for it in items:
+        if it.get("kind", "qa") == "qa" and it.get("question") and it.get("type") != "negative":
+            by_doc[it["doc"]].append(it)
+    out = []
+    n = 0
+    for doc in sorted(by_doc):
+        qs = by_doc[doc]
+        used = set()
+        for a in qs:
+            for b in qs:
+                if a is b or b["id"] in used:
+                    continue
+                f = follow_up(a["question"], b["question"], n)
+                if f is not None:
+                    out.append((a, b, f[0], f[1]))
+                    used.add(b["id"])
+                    n += 1
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench")
+    ap.add_argument("--half", choices=("dev", "check", "both"), default="both")
+    ap.add_argument("-v", action="store_true", help="list the development half's follow-ups that lost an answer")
+    args = ap.parse_args()
+
+    from assistant import Assistant, Settings
+    from assistant.evaluate import load_gold, score_answer
+    from assistant.index import sync
+
+    settings = Settings(corpus=TATQA / "corpus", index_dir=args.index_root / "tatqa")
+    sync(settings, progress=False)
+    a = Assistant(settings)
+    for half in (("dev", "check") if args.half == "both" else (args.half,)):
+        made = pairs(load_gold(TATQA / "gold.jsonl", half))
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+        lost = []
+        for first, second, text, kind in made:
+            doc = [second["doc"]]
+            full = a.ask(second["question"], None, doc)
+            before = a.ask(first["question"], None, doc)
+            ans = a.ask(text, [before], doc)
+            r_full, r = score_answer(second, full, 0.0), score_answer(second, ans, 0.0)
+            c = counts[kind]
+            c[0] += 1
+            c[1] += r_full.correct
+            c[2] += r.correct
+            c[3] += ans.answered
+            c[4] += r_full.correct and not r.correct
+            if not r.correct and (r_full.correct or ans.answered) and args.v and half == "dev":
+                lost.append(f"  {second['id']} ({'lost' if r_full.correct else 'wrong'}): {first['question']!r} → {text!r}\n    read as: "
+                            f"{ans.state.get('question', '')!r}\n    {ans.text[:160]!r}")
+        for kind, (n, full_ok, ok, answered, lost_n) in sorted(counts.items()):
+            prec = ok / answered if answered else 0.0
+            print(f"{half} {kind:6s}: {n} follow-ups; full question right {full_ok}, follow-up right {ok} "
+                  f"(answered {answered}, precision {prec:.3f}); right in full, lost as a follow-up {lost_n}")
+        for line in lost:
+            print(line)
+
+
+if __name__ == "__main__":
+    main()
