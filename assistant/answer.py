@@ -40,7 +40,7 @@ from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .table_answers import ASKS_PERIODS, ASKS_ROWS, ASKS_TOPIC, COUNTS_ROWS, DIFFER, TableReader, row_word_names_row
 from .tableqa import Matcher, TableQA
-from .text import shorten
+from .text import content_words, shorten, stem
 from .types import Answer, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, shift_fy
 
@@ -257,10 +257,13 @@ class Answerer:
             by_parts = self._by_parts(w, parts, sure, conf)
             if by_parts is not None:
                 return by_parts
-        if chosen is None:
-            return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev)
-        if conf is not None and conf < (self.floor if floor is None else floor):
-            return self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen, confidence=conf)
+        if chosen is None or conf is not None and conf < (self.floor if floor is None else floor):
+            ans = self._abstain(w.question, w.q, w.candidates, w.table_ev, w.prose_ev, unsure=chosen,
+                                confidence=conf)
+            if w.asked != w.question:  # a follow-up: how it was read, so that the user can put it another way
+                ans.notes.append(f"read as: {w.asked}")
+                ans.state["question"] = w.asked
+            return ans
         return self._given(w, chosen, conf, feats)
 
     def _by_parts(self, w: Work, parts: list[tuple[str, str]], sure: Evidence | None, conf: float | None
@@ -705,16 +708,42 @@ def condense(question: str, prev: dict[str, Any]) -> str:
             for pattern in spellings:
                 if pattern in base:
                     return base.replace(pattern, q.strip(), 1)
-    # a new entity: replace the row the previous answer was about, or append it
+    # a new subject: it takes the place of the words the previous question named the previous answer's row by
+    # ('Same for interest?' after 'What was the accrued running costs in 2018?', answered from 'Accrued running
+    # costs'), else of the question's first name, else it is added
     rows = prev.get("rows") or []
     for old in rows:
         if old and old.lower() in base.lower():
             return re.sub(re.escape(old), q, base, flags=re.I)
+    for a, b in _row_spans(base, rows):
+        return f"{base[:a]}{q}{base[b:]}"
     entities = [w for w in re.findall(r"\b[A-Z][A-Za-z&'\-]+(?:\s+[A-Z][A-Za-z&'\-]+)*", base)[1:]]
     for e in entities:
         if len(e) > 3:
             return base.replace(e, q, 1)
     return f"{base.rstrip(' ?')} {q}?"
+
+
+# words that say what is asked of a row rather than name it ('the change in', 'the average'): never taken as
+# the words that name the row a follow-up replaces
+_ASKED_OF = frozenset("""what which who how is was are were the a an of in on at for to from by with and or between
+during as change increase decrease difference percentage percent average mean total sum ratio proportion share
+respective respectively value values amount number year years fiscal quarter period""".split())
+
+
+def _row_spans(question: str, rows: Sequence[str]) -> list[tuple[int, int]]:
+    """Where a question says a row's label in words of its own ('accrued running costs' for 'Accrued running
+    costs', 'Level 1 assets' for 'Assets: Level 1'): from the first to the last of its words that the label
+    holds, when they are at least half the label's words."""
+    toks = list(re.finditer(r"[\w'’&./-]+", question))
+    out = []
+    for label in rows:
+        said = {stem(w) for w in content_words(label)}
+        hits = [i for i, m in enumerate(toks) if m.group().lower() not in _ASKED_OF
+                and stem(m.group().lower()) in said]
+        if hits and len({stem(toks[i].group().lower()) for i in hits}) * 2 >= len(said):
+            out.append((toks[hits[0]].start(), toks[hits[-1]].end()))
+    return out
 
 
 def _fy_spellings(label: str) -> list[str]:

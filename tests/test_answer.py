@@ -107,6 +107,40 @@ def test_a_follow_up_names_its_subject_whole(tmp_path: Path, follow_up: str, row
     assert ans.figures and ans.figures[0].value == 1000 * int(figure.replace(",", ""))  # '(in thousands)'
 
 
+@pytest.mark.parametrize(("first_question", "follow_up", "row", "figure"), [
+    ("How much rent was received in 2019?", "And interest received?", "Interest received", "385"),
+    ("What was the 2019 figure for received rent?", "What about insurance recoveries?", "Insurance recoveries", "97"),
+    ("In 2018, what were the grants for forestry?", "Same for Atlas project funding?", "Atlas project funding", "388"),
+])
+def test_a_follow_up_takes_the_place_of_the_row_asked_about(tmp_path: Path, first_question: str, follow_up: str,
+                                                             row: str, figure: str) -> None:
+    """The new subject replaces the words the first question named the first answer's row by, however it
+    put them ('rent was received', 'received rent' for 'Rent received'), so the period asked stays."""
+    a = assistant_over(tmp_path, "accounts_000.txt", OTHER_INCOME)
+    first = a.ask(first_question)
+    assert first.answered and first.figures, first.text
+    ans = a.ask(follow_up, history=[first])
+    assert ans.answered and figure in ans.text, ans.text
+    assert any(row in c.quote for c in ans.citations), [c.quote for c in ans.citations]
+    assert ans.figures and ans.figures[0].value == 1000 * int(figure)
+    read = next(n for n in ans.notes if n.startswith("read as: "))
+    assert "rent" not in read.lower() and "forestry" not in read.lower(), read  # the first subject is replaced
+    assert figure_year(first_question) in read, read
+
+
+def figure_year(question: str) -> str:
+    return next(y for y in ("2018", "2019") if y in question)
+
+
+def test_a_follow_up_that_is_not_answered_says_how_it_was_read(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "accounts_000.txt", OTHER_INCOME)
+    first = a.ask("What was the change in rent received from 2018 to 2019?")
+    assert first.answered and "+135" in first.text
+    ans = a.ask("And the pension scheme deficit?", history=[first])
+    assert not ans.answered
+    assert "read as: What was the change in the pension scheme deficit from 2018 to 2019?" in ans.notes
+
+
 def test_document_filter(assistant: Assistant) -> None:
     ans = assistant.ask("What is the 19/20 allocation for DFG?", docs=["plan"])
     assert ans.answered and all(c.doc == "plan.txt" for c in ans.citations)
