@@ -194,6 +194,9 @@ class Answerer:
             # history given as text: answer the previous question again to know what it was about
             prev.update(self.ask(prev["question"], None, docs).state)
         if asked is None:
+            if follow and prev is not None and prev.get("table_id"):
+                t = self.index.table(prev["table_id"])
+                prev = {**prev, "labels": [r.label for r in t.rows] if t is not None else []}
             asked = condense(question, prev) if follow and prev is not None else question
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         asked = self._without_reporter(self.acronyms_written(plain_question(asked)), scope)
@@ -712,6 +715,9 @@ def condense(question: str, prev: dict[str, Any]) -> str:
     # ('Same for interest?' after 'What was the accrued running costs in 2018?', answered from 'Accrued running
     # costs'), else of the question's first name, else it is added
     rows = prev.get("rows") or []
+    # 'and income?' after 'interest expense': the row of the same table that differs from the row asked about
+    # by the follow-up's words, named whole ('Interest income')
+    q = next((s for s in (_sibling(old, q, prev.get("labels", ())) for old in rows) if s is not None), q)
     for old in rows:
         if old and old.lower() in base.lower():
             return re.sub(re.escape(old), q, base, flags=re.I)
@@ -722,6 +728,18 @@ def condense(question: str, prev: dict[str, Any]) -> str:
         if len(e) > 3:
             return base.replace(e, q, 1)
     return f"{base.rstrip(' ?')} {q}?"
+
+
+def _sibling(row: str, said: str, labels: Sequence[str]) -> str | None:
+    """The one other row label that is this row's with some words replaced by the words said ('Interest
+    income' for 'income' beside 'Interest expense'; 'Diluted earnings per share' for 'diluted' beside 'Basic
+    earnings per share'), keeping one of its words at least."""
+    stems = lambda text: {stem(w) for w in content_words(text)}  # noqa: E731
+    new, had = stems(said), stems(row)
+    if not new:
+        return None
+    found = [lab for lab in labels if lab != row and new <= stems(lab) <= new | had and stems(lab) & had]
+    return found[0] if len(found) == 1 else None
 
 
 # words that say what is asked of a row rather than name it ('the change in', 'the average'): never taken as

@@ -141,6 +141,39 @@ def test_a_follow_up_that_is_not_answered_says_how_it_was_read(tmp_path: Path) -
     assert "read as: What was the change in the pension scheme deficit from 2018 to 2019?" in ans.notes
 
 
+RESULTS = """Hillside Care Group results
+
+Results for the year (in thousands, except per share amounts):
+
+\t2020\t2019
+Interest income\t4,210\t3,980
+Interest expense\t(1,730)\t(1,655)
+Current assets\t52,400\t49,100
+Non-current assets\t118,300\t121,050
+Basic earnings per share\t1.42\t1.31
+Diluted earnings per share\t1.38\t1.29
+"""
+
+
+@pytest.mark.parametrize(("first_question", "follow_up", "row", "raw"), [
+    ("What was the interest income in 2020?", "And expense?", "Interest expense", "(1,730)"),
+    ("How much were current assets in 2019?", "What about non-current?", "Non-current assets", "121,050"),
+    ("What were basic earnings per share in 2020?", "Same for diluted?", "Diluted earnings per share", "1.38"),
+    ("What was the change in interest expense from 2019 to 2020?", "And income?", "Interest income", "4,210"),
+])
+def test_a_follow_up_naming_part_of_a_row_means_its_sibling(tmp_path: Path, first_question: str, follow_up: str,
+                                                           row: str, raw: str) -> None:
+    """'And expense?' after a question about interest income is about the row that differs from it by that
+    word: 'Interest expense', not every row that says 'expense'."""
+    a = assistant_over(tmp_path, "results_000.txt", RESULTS)
+    first = a.ask(first_question)
+    assert first.answered and first.figures, first.text
+    ans = a.ask(follow_up, history=[first])
+    assert ans.answered and raw in ans.text, ans.text
+    assert {f.row for fig in ans.figures for f in fig.cells} == {row}
+    assert any(n.startswith("read as: ") and row.lower() in n.lower() for n in ans.notes), ans.notes
+
+
 def test_document_filter(assistant: Assistant) -> None:
     ans = assistant.ask("What is the 19/20 allocation for DFG?", docs=["plan"])
     assert ans.answered and all(c.doc == "plan.txt" for c in ans.citations)
