@@ -303,8 +303,9 @@ class Answerer:
             body = a.text
             label = a.state.get("plan_title")
             if text and label and body.startswith(f"{label}: ") and label == given[0].state.get("plan_title"):
-                body = body[len(label) + 2:]  # one label for the plan is enough
-                a_cites = a.citations[len(self.table_reader.title_citations(a.citations[-1].doc)):]
+                titled = len(self.table_reader.title_citations(a.citations[-1].doc))
+                body = _renumbered(body[len(label) + 2:], -titled)  # one label for the plan is enough
+                a_cites = a.citations[titled:]
             else:
                 a_cites = a.citations
             body = _renumbered(body, len(citations))
@@ -341,7 +342,10 @@ class Answerer:
         text, citations = chosen.text, list(chosen.citations)
         title = self._plan_title(chosen)
         if title is not None:
-            text, citations = f"{title}: {text}", [*self.table_reader.title_citations(citations[0].doc), *citations]
+            # the title's lines are cited first, so the answer's own citation marks move past them ('[1]' is
+            # the sentence's mark, and the sentence is then the third source listed)
+            titled = self.table_reader.title_citations(citations[0].doc)
+            text, citations = f"{title}: {_renumbered(text, len(titled))}", [*titled, *citations]
             state["plan_title"] = title  # the label, for the eval to set aside
         return Answer(w.question, text, citations, chosen.figures, True, self.mode,
                       notes=[] if w.asked == w.question else [f"read as: {w.asked}"], index_hash=self.index.hash,

@@ -3,6 +3,7 @@ promises every answer keeps (quotes verbatim, numbers locked to evidence)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -172,6 +173,32 @@ def test_a_follow_up_naming_part_of_a_row_means_its_sibling(tmp_path: Path, firs
     assert ans.answered and raw in ans.text, ans.text
     assert {f.row for fig in ans.figures for f in fig.cells} == {row}
     assert any(n.startswith("read as: ") and row.lower() in n.lower() for n in ans.notes), ans.notes
+
+
+@pytest.mark.parametrize("question,said", [
+    ("When will the Hillside falls service start?", "The falls response service will start in April 2025."),
+    ("Who leads the Riverside discharge hub?", "The discharge hub is led by the Riverside community matron."),
+    ("How many beds does the Riverside step-down unit have?", "The step-down unit has 14 beds."),
+])
+def test_a_citation_mark_names_the_source_listed_under_its_number(tmp_path: Path, question: str, said: str) -> None:
+    """Of several documents, an answer is labelled with its document's title and cites the title's lines
+    first: the mark after the sentence ('[3]') is still the number of the sentence's own citation."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hillside.txt").write_text(
+        "Hillside Better Care Plan\nJoint plan of the council and the health board\n\n1. Falls\n\n"
+        "The falls response service will start in April 2025. It will cover the whole county.\n", encoding="utf-8")
+    (corpus / "riverside.txt").write_text(
+        "Riverside Integration Plan\nAgreed by the Health and Wellbeing Board\n\n1. Discharge\n\n"
+        "The discharge hub is led by the Riverside community matron. The step-down unit has 14 beds.\n",
+        encoding="utf-8")
+    from .conftest import assistant_for
+    ans = assistant_for(corpus, tmp_path / "index").ask(question)
+    assert ans.answered and said in ans.text, ans.text
+    marks = [int(m) for m in re.findall(r"\[(\d+)\]", ans.text[ans.text.index(said):])]
+    assert marks, ans.text
+    assert said in ans.citations[marks[0] - 1].quote, (marks, [c.quote for c in ans.citations])
+    assert ans.citations[0].line_start == 1  # the title is cited first
 
 
 def test_document_filter(assistant: Assistant) -> None:
