@@ -5,7 +5,8 @@ Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/followup.py [--ind
 Two questions about one extract that differ in one short span only ('What was the revenue in 2019?' /
 '... in 2018?'; 'What was the change in Level 1 assets ...' / '... in Level 2 assets ...') make a turn and
 its follow-up: the first question is asked, then the second is put as a user would after it: a new period as
-'And in 2018?' / 'What about 2018?' / 'How about for 2018?', anything else as 'What about Level 2 assets?' /
+'And in 2018?' / 'What about 2018?' / 'How about for 2018?' (or, a year on or back, 'And the year before?' /
+'What about the next year?'), anything else as 'What about Level 2 assets?' /
 'And Level 2 assets?' / 'Same for Level 2 assets?' (the three phrasings in turn). The follow-up is graded against the
 second question's gold answer, beside the second question asked in full: a follow-up should be right where its full
 question is, and should not be answered wrongly where its full question is not. Only counts are printed;
@@ -30,6 +31,8 @@ TATQA = CORPUS.parent / "eval" / "tatqa"
 
 PERIOD_FORMS = ("And in {}?", "What about {}?", "How about for {}?")
 OTHER_FORMS = ("What about {}?", "And {}?", "Same for {}?")
+RELATIVE_FORMS = (("And the year before?", "What about the previous year?"),
+                  ("And the year after?", "What about the next year?"))
 MAX_SPAN = 6  # words: a longer difference is another question, not a follow-up
 _WORD = re.compile(r"\S+")
 _FUNCTION = {"and", "or", "the", "a", "an", "in", "of", "for", "to", "from", "between", "by", "on", "at", "as", "with",
@@ -60,6 +63,10 @@ def follow_up(a: str, b: str, n: int) -> tuple[str, str] | None:
     if not span or j2 - j1 > MAX_SPAN or i2 - i1 > MAX_SPAN or len(wb) < 5:
         return None
     if re.fullmatch(r"(?:FY\s?|fiscal (?:year )?)?(?:19|20)\d\d(?:/\d\d)?", span, re.I):
+        was = " ".join(wa[i1:i2])
+        if re.fullmatch(r"(?:19|20)\d\d", span) and re.fullmatch(r"(?:19|20)\d\d", was) and \
+                abs(int(span) - int(was)) == 1 and n % 2:  # every other one put as 'the year before / after'
+            return RELATIVE_FORMS[int(span) > int(was)][n // 2 % 2], "period"
         return PERIOD_FORMS[n % len(PERIOD_FORMS)].format(span), "period"
     low = span.lower().split()
     if re.search(r"\d", span) or low[0] in _FUNCTION or low[-1] in _FUNCTION or set(low) & _OPERATION \
