@@ -438,6 +438,13 @@ FURNITURE_SHARE = 0.3
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$")
 
 
+def _in_margin(word: dict[str, Any], height: float) -> bool:
+    """Is a word printed in a page's top or bottom margin (begins in the top band, or ends in the bottom one)?
+    A book's running head is set in the band but its letters reach below it (top 49 points of 792, band 55)."""
+    band = FURNITURE_BAND * height
+    return float(word["top"]) <= band or float(word["bottom"]) >= height - band
+
+
 def furniture_key(text: str) -> str:
     """A line as furniture is recognised: lower case, numbers folded to '#', no spaces or tabs ('Page 3 of 40'
     and 'Page 4 of 40' are one line)."""
@@ -447,9 +454,8 @@ def furniture_key(text: str) -> str:
 def margin_lines(words: list[dict[str, Any]], height: float) -> list[str]:
     """The lines of words in a page's top and bottom margins, words left to right, and each group of words
     set apart on them ('Anytown plan 2023-25' and 'OFFICIAL' of one line: a text layer may give them as two)."""
-    band = FURNITURE_BAND * height
     out: list[str] = []
-    for ln in _lines([w for w in words if float(w["bottom"]) <= band or float(w["top"]) >= height - band]):
+    for ln in _lines([w for w in words if _in_margin(w, height)]):
         out.append(" ".join(c.text for c in ln.words))
         if len(ln.cells) > 1:
             out.extend(c.text for c in ln.cells)
@@ -458,27 +464,49 @@ def margin_lines(words: list[dict[str, Any]], height: float) -> list[str]:
 
 def furniture(pages: list[list[str]]) -> list[set[str]]:
     """For each page, the keys of its margin lines that are page furniture: printed in the margins of enough
-    pages, or a page number ('Page 3 of 40', '- 3 -', '3')."""
+    pages, or a page number ('Page 3 of 40', '- 3 -', '3'), or a line that begins or ends with the page's
+    printed number ('Chapter 4: Function reference  10', 'Performance report | 23': a book's running head
+    names its chapter, which few pages share, beside the number every page has)."""
     seen: Counter[str] = Counter()
     for lines in pages:
         seen.update({furniture_key(t) for t in lines})
     need = max(2.0, FURNITURE_SHARE * len(pages))
+    offset = _number_offset(pages, need)
     out = []
-    for lines in pages:
+    for i, lines in enumerate(pages):
         keys = {furniture_key(t) for t in lines}
-        out.append({k for k in keys if k and (seen[k] >= need and re.search(r"[a-z]", k) or _PAGE_NUMBER.match(k))})
+        found = {k for k in keys if k and (seen[k] >= need and re.search(r"[a-z]", k) or _PAGE_NUMBER.match(k))}
+        if offset is not None:
+            found |= {furniture_key(t) for t in lines if i + 1 - offset in _end_numbers(t)}
+        out.append(found)
     return out
+
+
+def _end_numbers(line: str) -> set[int]:
+    """The numbers a margin line begins or ends with ('10' of 'Chapter 4: Function reference 10')."""
+    return {int(m.group(1)) for m in (re.match(r"\s*(\d{1,4})\b", line), re.search(r"\b(\d{1,4})\s*$", line)) if m}
+
+
+def _number_offset(pages: list[list[str]], need: float) -> int | None:
+    """How far a document's printed page numbers are behind its pages (the pages before its page 1: a cover,
+    the contents), when enough pages print their number at an end of a margin line; None otherwise."""
+    offsets: Counter[int] = Counter()
+    for i, lines in enumerate(pages):
+        offsets.update({i + 1 - n for t in lines if re.search(r"[A-Za-z]", t) for n in _end_numbers(t)})
+    if not offsets:
+        return None
+    best, count = offsets.most_common(1)[0]
+    return best if count >= need else None
 
 
 def without_furniture(words: list[dict[str, Any]], height: float, keys: set[str]) -> list[dict[str, Any]]:
     """A page's words less those of its furniture lines (in the margins, one of `keys`)."""
     if not keys:
         return words
-    band = FURNITURE_BAND * height
-    margin = [w for w in words if float(w["bottom"]) <= band or float(w["top"]) >= height - band]
+    margin = [w for w in words if _in_margin(w, height)]
     gone: set[tuple[str, float]] = set()
     for ln in _lines(margin):
         if furniture_key(" ".join(c.text for c in ln.words)) in keys:
             gone |= {(c.text, round(c.x0, 2)) for c in ln.words}
-    return [w for w in words if not ((float(w["bottom"]) <= band or float(w["top"]) >= height - band)
+    return [w for w in words if not (_in_margin(w, height)
                                      and (str(w["text"]), round(float(w["x0"]), 2)) in gone)]

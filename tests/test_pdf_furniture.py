@@ -122,3 +122,60 @@ def test_a_title_printed_once_and_a_header_printed_on_each_page_stay(tmp_path: P
     assert any("Westvale Better Care Fund Plan" in x for x in text)
     page_two = [ln.text for ln in doc.lines if ln.page == 2]
     assert page_two and "2023-24" in page_two[0]  # the header printed again on page two is still there
+
+
+@pytest.mark.parametrize("head", ["{chapter}  {number}", "{number} | {chapter}", "{chapter} — page {number}"])
+def test_a_running_head_naming_its_chapter_beside_the_page_number_is_not_text(tmp_path: Path, head: str) -> None:
+    """A book's running head names the chapter the page is in ('Chapter 2: Outcomes  14'): few pages share
+    one, but every page prints its own number at an end of it (behind the PDF's page by the cover and contents
+    pages before page 1). Such a line is furniture wherever its letters reach below the margin's band."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    chapters = ["Chapter 1: Funding", "Chapter 2: Outcomes", "Chapter 3: Workforce", "Chapter 4: Estates"]
+    width, height = A4
+    starts: dict[int, str] = {}
+
+    def running_head(canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback
+        if doc.page <= 2:
+            return  # the cover and the contents have no head
+        chapter = [c for p, c in sorted(starts.items()) if p <= doc.page][-1]
+        canvas.saveState()
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(60, height - 0.065 * height - 8, head.format(chapter=chapter, number=doc.page - 2))
+        canvas.restoreState()
+
+    class Marker(Paragraph):
+        def __init__(self, chapter: str) -> None:
+            super().__init__(chapter, styles["Heading1"])
+            self.chapter = chapter
+
+        def draw(self) -> None:
+            starts.setdefault(self.canv.getPageNumber(), self.chapter)
+            super().draw()
+
+    def story() -> list:  # type: ignore[type-arg]
+        out = [Paragraph("Northvale Trust Annual Report", styles["Title"]), PageBreak(),
+               Paragraph("Contents", styles["Heading1"]), PageBreak()]
+        for i, chapter in enumerate(chapters):
+            out.append(Marker(chapter))
+            for j in range(14 + 6 * i):
+                out.append(Paragraph(f"Paragraph {j + 1} of {chapter.split(': ')[1].lower()}: the trust reported "
+                                     f"progress on its plans for the year, with {j + 3} actions completed.",
+                                     styles["BodyText"]))
+            out.append(PageBreak())
+        return out
+
+    path = tmp_path / "report.pdf"
+    # laid out once to learn the page each chapter starts on (a page's head is drawn before its text)
+    SimpleDocTemplate(str(tmp_path / "draft.pdf"), pagesize=A4, topMargin=80, bottomMargin=72).build(story())
+    SimpleDocTemplate(str(path), pagesize=A4, topMargin=80, bottomMargin=72).build(
+        story(), onFirstPage=running_head, onLaterPages=running_head)
+    doc = read(path)
+    text = "\n".join(ln.text for ln in doc.lines)
+    assert max(ln.page or 0 for ln in doc.lines) >= 8
+    for chapter in chapters:
+        assert text.count(chapter) == 1, chapter  # its heading, once; never the running head
+    assert "Paragraph 1 of estates" in text and "Northvale Trust Annual Report" in text
