@@ -688,6 +688,9 @@ def condense(question: str, prev: dict[str, Any]) -> str:
     base = prev.get("question", "")
     q = re.sub(r"(?i)^(and|what about|how about|same for|and for|and in|what of|then)\s+(?:(?:for|in|at)\b)?\s*", "",
                question).strip(" ?")
+    switched = _operation_switched(base, q)
+    if switched is not None:
+        return switched
     shift = 0
     if re.search(r"(?i)\b(the year before|the previous year|last year)\b", question):
         shift = -1
@@ -732,6 +735,46 @@ def condense(question: str, prev: dict[str, Any]) -> str:
         if len(e) > 3:
             return base.replace(e, q, 1)
     return f"{base.rstrip(' ?')} {q}?"
+
+
+# A follow-up that asks another operation of the same figures says nothing else ('and the percentage change?',
+# 'what about in percentage terms?', 'and the average?'): these words only
+_OPERATION_WORDS = frozenset("the a an as in on of percentage percent per cent % terms average mean total sum "
+                             "absolute change".split())
+_CHANGE_WORD = re.compile(r"(?i)\b(?:change|increase|decrease|growth|movement|difference)\b")
+_PERCENT_WORD = re.compile(r"(?i)\b(?:percentage|per ?cent|%)\s*")
+_VALUES_OP = re.compile(r"(?i)\b(?:respective|average|mean|total|sum of(?: the)?)\b")
+_HOW_MUCH_MOVED = re.compile(r"(?i)^(?:by )?how much (?=(?:did|does|do|has|have|had|will|would) .*\b(?:rise|grow|fall|"
+                             r"drop|increase|decrease|decline|change|go (?:up|down)|went (?:up|down))\b)")
+_ASKS_VALUE = re.compile(r"(?i)^(?:what|how much) (?:is|was|are|were) (?:the )?")
+
+
+def _operation_switched(base: str, said: str) -> str | None:
+    """The previous question asked again with the operation a follow-up names: a change as a percentage ('and
+    as a percentage?', 'what about in percentage terms?'), a percentage change as an amount ('and in absolute
+    terms?'), values as their average or total ('and the average?'). None when the follow-up names anything
+    else, or the previous question has no figure that operation applies to."""
+    words = said.lower().replace("%", " % ").split()
+    if not words or not set(words) <= _OPERATION_WORDS:
+        return None
+    change = _CHANGE_WORD.search(base)
+    if {"percentage", "percent", "%", "cent"} & set(words):
+        moved = _HOW_MUCH_MOVED.match(base)
+        if change is None and moved is not None:  # 'by how much did X rise?': 'by what percentage did X rise?'
+            return f"By what percentage {base[moved.end():]}"
+        if change is None or _PERCENT_WORD.search(base[:change.start()][-12:]):
+            return None  # nothing to put as a percentage, or it is one already
+        return f"{base[:change.start()]}percentage {base[change.start():]}"
+    if "absolute" in words:
+        return _PERCENT_WORD.sub("", base, count=1) if change is not None and _PERCENT_WORD.search(base) else None
+    op = next((w for w in ("average", "mean", "total", "sum") if w in words), None)
+    if op is None or change is not None:
+        return None  # ('and the change?' of a value: which two figures is not said)
+    named = _VALUES_OP.search(base)
+    if named is not None:
+        return f"{base[:named.start()]}{op}{base[named.end():]}".replace(f"{op} the ", f"{op} ", 1)
+    asks = _ASKS_VALUE.match(base)
+    return f"{asks.group(0)}{'' if asks.group(0).endswith('the ') else 'the '}{op} {base[asks.end():]}" if asks else None
 
 
 def _sibling(row: str, said: str, labels: Sequence[str]) -> str | None:

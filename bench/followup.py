@@ -7,7 +7,10 @@ Two questions about one extract that differ in one short span only ('What was th
 its follow-up: the first question is asked, then the second is put as a user would after it: a new period as
 'And in 2018?' / 'What about 2018?' / 'How about for 2018?' (or, a year on or back, 'And the year before?' /
 'What about the next year?'), anything else as 'What about Level 2 assets?' /
-'And Level 2 assets?' / 'Same for Level 2 assets?' (the three phrasings in turn). The follow-up is graded against the
+'And Level 2 assets?' / 'Same for Level 2 assets?' (the three phrasings in turn); another operation of
+the same figures as 'And the percentage change?' / 'What about in percentage terms?' / 'And as a percentage?' (a
+change asked again as a percentage) or 'And the average?' / 'What about the total?' (the values of two years
+asked again as their average or total). The follow-up is graded against the
 second question's gold answer, beside the second question asked in full: a follow-up should be right where its full
 question is, and should not be answered wrongly where its full question is not. Only counts are printed;
 for the development half `-v` lists the follow-ups that lost the full question's right answer (the check
@@ -31,6 +34,8 @@ TATQA = CORPUS.parent / "eval" / "tatqa"
 
 PERIOD_FORMS = ("And in {}?", "What about {}?", "How about for {}?")
 OTHER_FORMS = ("What about {}?", "And {}?", "Same for {}?")
+PERCENT_FORMS = ("And the percentage change?", "What about in percentage terms?", "And as a percentage?")
+OPERATION_FORMS = ("And the {}?", "What about the {}?", "How about the {}?")
 RELATIVE_FORMS = (("And the year before?", "What about the previous year?"),
                   ("And the year after?", "What about the next year?"))
 MAX_SPAN = 6  # words: a longer difference is another question, not a follow-up
@@ -47,14 +52,22 @@ def _words(q: str) -> list[str]:
 
 
 def follow_up(a: str, b: str, n: int) -> tuple[str, str] | None:
-    """The follow-up that asks b after a (and its kind, 'period' or 'other'), when they differ in one short
-    span; None otherwise."""
+    """The follow-up that asks b after a (and its kind: 'period', 'operation' or 'other'), when they differ in
+    one short span; None otherwise."""
     wa, wb = _words(a), _words(b)
     ops = [op for op in difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb],
                                                 autojunk=False).get_opcodes() if op[0] != "equal"]
-    if len(ops) != 1 or ops[0][0] != "replace":
+    if len(ops) != 1:
         return None
-    _, i1, i2, j1, j2 = ops[0]
+    kind, i1, i2, j1, j2 = ops[0]
+    said, was = " ".join(wb[j1:j2]).lower(), " ".join(wa[i1:i2]).lower()
+    if kind == "insert" and said == "percentage" and re.match(r"(?i)change|increase|decrease|growth", wb[j2] if
+                                                             j2 < len(wb) else ""):
+        return PERCENT_FORMS[n % len(PERCENT_FORMS)], "operation"  # 'the change in X' -> 'the percentage change'
+    if kind == "replace" and said in ("average", "total") and was in ("respective", "average", "total"):
+        return OPERATION_FORMS[n % len(OPERATION_FORMS)].format(said), "operation"  # 'the respective X' -> average
+    if kind != "replace":
+        return None
     while j1 > 0 and wb[j1 - 1][:1].isupper() and wb[j1][:1].isupper() and j1 > 1:
         j1 -= 1  # a name cut at a word both questions share: 'United Kingdom' for 'United States'
     while j2 < len(wb) and wb[j2][:1].isupper() and wb[j2 - 1][:1].isupper():

@@ -201,6 +201,38 @@ def test_a_citation_mark_names_the_source_listed_under_its_number(tmp_path: Path
     assert ans.citations[0].line_start == 1  # the title is cited first
 
 
+@pytest.mark.parametrize(("first_question", "follow_up", "value", "cells"), [
+    # a change asked again as a percentage, three ways
+    ("What was the change in interest income from 2019 to 2020?", "And the percentage change?", "5.78",
+     {("Interest income", "2019"), ("Interest income", "2020")}),
+    ("What was the increase in current assets from 2019 to 2020?", "What about in percentage terms?", "6.72",
+     {("Current assets", "2019"), ("Current assets", "2020")}),
+    ("By how much did interest income rise from 2019 to 2020?", "And as a percentage?", "5.78",
+     {("Interest income", "2019"), ("Interest income", "2020")}),
+    # and back as an amount
+    ("What was the percentage change in current assets from 2019 to 2020?", "And in absolute terms?", "3300000",
+     {("Current assets", "2019"), ("Current assets", "2020")}),
+    # values asked again as their average or total
+    ("What were the respective current assets in 2019 and 2020?", "And the average?", "50750000",
+     {("Current assets", "2019"), ("Current assets", "2020")}),
+    ("What was interest income in 2019 and 2020?", "What about the total?", "8190000",
+     {("Interest income", "2019"), ("Interest income", "2020")}),
+])
+def test_a_follow_up_can_ask_another_operation_of_the_same_figures(tmp_path: Path, first_question: str,
+                                                                  follow_up: str, value: str,
+                                                                  cells: set[tuple[str, str]]) -> None:
+    """'And the percentage change?' after a change, 'and the average?' after two years' values: the same
+    row and years, the operation the follow-up names, computed from the same cells."""
+    a = assistant_over(tmp_path, "results_000.txt", RESULTS)
+    first = a.ask(first_question)
+    assert first.answered and first.figures, first.text
+    ans = a.ask(follow_up, history=[first])
+    assert ans.answered and ans.figures, ans.text
+    fig = ans.figures[0]
+    assert round(fig.value, 2) == Decimal(value), (fig.value, fig.formula)
+    assert {(c.row, c.column) for c in fig.cells} == cells
+
+
 def test_document_filter(assistant: Assistant) -> None:
     ans = assistant.ask("What is the 19/20 allocation for DFG?", docs=["plan"])
     assert ans.answered and all(c.doc == "plan.txt" for c in ans.citations)
