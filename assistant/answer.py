@@ -709,6 +709,9 @@ def condense(question: str, prev: dict[str, Any]) -> str:
         if years:
             return base.replace(years[0], str(int(years[0]) + shift))
         return base
+    within = _part_of_year_switched(base, q)
+    if within is not None:
+        return within
     new_periods, _ = periods_in(q)
     if new_periods and len(q.split()) <= 3:  # 'and in 2020?', 'and for 2018/19?': a new period
         old_periods, _ = periods_in(base)
@@ -775,6 +778,31 @@ def _operation_switched(base: str, said: str) -> str | None:
         return f"{base[:named.start()]}{op}{base[named.end():]}".replace(f"{op} the ", f"{op} ", 1)
     asks = _ASKS_VALUE.match(base)
     return f"{asks.group(0)}{'' if asks.group(0).endswith('the ') else 'the '}{op} {base[asks.end():]}" if asks else None
+
+
+_QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+
+
+def _part_of_year_switched(base: str, said: str) -> str | None:
+    """The previous question with its quarter or month replaced by the one a follow-up names alone ('and
+    Q2?' after 'in Q1 2017/18', 'what about the third quarter?', 'and in April?' after 'in March 2018'): the
+    year stays. Put as the previous question put it ('Q3' / 'third quarter'). None when the follow-up names
+    a year too, or the previous question has no quarter or month."""
+    if re.search(r"\b(?:19|20)\d\d\b", said) or len(said.split()) > 3:
+        return None
+    new_q, old_q = _QUARTER.search(said), _QUARTER.search(base)
+    if new_q is not None and old_q is not None:
+        n = int(new_q.group(1) or _ORDINALS[new_q.group(2).lower()])
+        put = f"Q{n}" if old_q.group(1) else f"{next(k for k, v in _ORDINALS.items() if v == n)} quarter"
+        return f"{base[:old_q.start()]}{put}{base[old_q.end():]}"
+    new_m, old_m = _MONTH.search(said), _MONTH.search(base)
+    if new_m is not None and old_m is not None and said.lower().replace("the month of", "").strip() == \
+            new_m.group(0).lower():
+        return f"{base[:old_m.start()]}{new_m.group(0)}{base[old_m.end():]}"
+    return None
 
 
 def _sibling(row: str, said: str, labels: Sequence[str]) -> str | None:

@@ -6,7 +6,7 @@ Two questions about one extract that differ in one short span only ('What was th
 '... in 2018?'; 'What was the change in Level 1 assets ...' / '... in Level 2 assets ...') make a turn and
 its follow-up: the first question is asked, then the second is put as a user would after it: a new period as
 'And in 2018?' / 'What about 2018?' / 'How about for 2018?' (or, a year on or back, 'And the year before?' /
-'What about the next year?'), anything else as 'What about Level 2 assets?' /
+'What about the next year?'), a quarter or month of the same year as 'And in third quarter?', anything else as 'What about Level 2 assets?' /
 'And Level 2 assets?' / 'Same for Level 2 assets?' (the three phrasings in turn); another operation of
 the same figures as 'And the percentage change?' / 'What about in percentage terms?' / 'And as a percentage?' (a
 change asked again as a percentage) or 'And the average?' / 'What about the total?' (the values of two years
@@ -75,6 +75,12 @@ def follow_up(a: str, b: str, n: int) -> tuple[str, str] | None:
     span = " ".join(wb[j1:j2]).strip(",.;:")
     if not span or j2 - j1 > MAX_SPAN or i2 - i1 > MAX_SPAN or len(wb) < 5:
         return None
+    if re.fullmatch(r"(?:Q[1-4]|first|second|third|fourth|January|February|March|April|May|June|July|August|"
+                    r"September|October|November|December)", span, re.I) and re.fullmatch(
+                        r"(?:Q[1-4]|first|second|third|fourth|January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)", " ".join(wa[i1:i2]), re.I):
+        return PERIOD_FORMS[n % len(PERIOD_FORMS)].format(span + (" quarter" if span.lower() in (
+            "first", "second", "third", "fourth") else "")), "period"  # a quarter or month of the same year
     if re.fullmatch(r"(?:FY\s?|fiscal (?:year )?)?(?:19|20)\d\d(?:/\d\d)?", span, re.I):
         was = " ".join(wa[i1:i2])
         if re.fullmatch(r"(?:19|20)\d\d", span) and re.fullmatch(r"(?:19|20)\d\d", was) and \

@@ -233,6 +233,39 @@ def test_a_follow_up_can_ask_another_operation_of_the_same_figures(tmp_path: Pat
     assert {(c.row, c.column) for c in fig.cells} == cells
 
 
+ACTIVITY = """Westbrook Community Services activity report
+
+Urgent response visits by month, 2024:
+
+Measure\tJanuary 2024\tFebruary 2024\tMarch 2024\tApril 2024
+Urgent response visits\t412\t398\t455\t431
+
+Discharges by quarter, 2023-24:
+
+Measure\tQ1 2023-24\tQ2 2023-24\tQ3 2023-24\tQ4 2023-24
+Supported discharges\t1,204\t1,187\t1,312\t1,276
+"""
+
+
+@pytest.mark.parametrize(("first_question", "follow_up", "raw", "column"), [
+    ("How many urgent response visits were there in March 2024?", "And April?", "431", "April 2024"),
+    ("How many urgent response visits were made in January 2024?", "What about February?", "398", "February 2024"),
+    ("How many supported discharges were there in Q1 2023-24?", "And Q3?", "1,312", "Q3 2023-24"),
+    ("How many supported discharges were there in the second quarter of 2023-24?", "What about the fourth quarter?",
+     "1,276", "Q4 2023-24"),
+])
+def test_a_follow_up_naming_a_month_or_quarter_keeps_the_year(tmp_path: Path, first_question: str, follow_up: str,
+                                                              raw: str, column: str) -> None:
+    """'And April?' after a question about March 2024 is about April 2024; 'and Q3?' after Q1 2023-24 about Q3
+    2023-24: the month or quarter is replaced, not the year."""
+    a = assistant_over(tmp_path, "activity_000.txt", ACTIVITY)
+    first = a.ask(first_question)
+    assert first.answered and first.figures, first.text
+    ans = a.ask(follow_up, history=[first])
+    assert ans.answered and raw in ans.text, ans.text
+    assert [c.column for c in ans.figures[0].cells] == [column]
+
+
 def test_document_filter(assistant: Assistant) -> None:
     ans = assistant.ask("What is the 19/20 allocation for DFG?", docs=["plan"])
     assert ans.answered and all(c.doc == "plan.txt" for c in ans.citations)
