@@ -39,7 +39,7 @@ from .query import (
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .table_answers import ASKS_PERIODS, ASKS_ROWS, ASKS_TOPIC, COUNTS_ROWS, DIFFER, TableReader, row_word_names_row
-from .tableqa import Matcher, TableQA
+from .tableqa import Matcher, TableQA, period_key
 from .text import content_words, shorten, stem
 from .types import Answer, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, shift_fy
@@ -197,7 +197,8 @@ class Answerer:
             if follow and prev is not None and prev.get("table_id"):
                 t = self.index.table(prev["table_id"])
                 prev = {**prev, "labels": [r.label for r in t.rows] if t is not None else []}
-            asked = condense(question, prev) if follow and prev is not None else question
+            moved = _change_between_turns(question, history)  # (a follow-up however put: 'how much did it change?')
+            asked = moved or (condense(question, prev) if follow and prev is not None else question)
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         asked = self._without_reporter(self.acronyms_written(plain_question(asked)), scope)
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
@@ -667,6 +668,43 @@ _FOLLOW = re.compile(r"(?i)^(and|what about|how about|same for|and for|and in|an
 
 def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW.search(question)) or len(question.split()) <= 4
+
+
+_ASKS_MOVEMENT = re.compile(r"(?i)^(?:and|so|then|what about|how about)?[\s,]*(?:what (?:is|was) |how much (?:is|was) )?"
+                            r"(?:the |that )?(?P<pct>percentage |% |per ?cent )?(?:change|difference|increase|"
+                            r"decrease|movement|growth)(?: in percentage terms| as a percentage)?(?P<pct2> in %| in "
+                            r"percent(?:age)?(?: terms)?)?\??$|^(?:and|so)?[\s,]*how much did (?:it|that) change\??$")
+
+
+def _change_between_turns(question: str, history: Sequence[Any] | None) -> str | None:
+    """'And the change?' / 'so what was the percentage change?' after two questions that read one row of one
+    table in two periods ('What was X in 2019?', 'And in 2018?'): the change of that row from the first period
+    asked to the second, as a question of its own. None otherwise."""
+    m = _ASKS_MOVEMENT.match(question.strip())
+    if m is None or not history or len(history) < 2:
+        return None
+    last, before = _previous(history), _previous(history[:-1])
+    if not last or not before or not last.get("rows") or last.get("rows") != before.get("rows") \
+            or last.get("table_id") != before.get("table_id"):
+        return None
+    p1, p2 = periods_in(before.get("question", ""))[0], periods_in(last.get("question", ""))[0]
+    if not p1 or not p2 or p1[0] == p2[0]:
+        return None
+    pct = "percentage " if (m.group("pct") or m.group("pct2") or "percent" in question.lower()) else ""
+    first, then = sorted((p1[0], p2[0]), key=lambda p: period_key(p) or (0, 0))  # from the earlier to the later
+    # the last question with its period made the span and its value made the change ('What was the total
+    # pretax income in 2019?' -> 'What was the change in total pretax income from 2018 to 2019?'), so that what
+    # it named stays named; else of the row both answers read
+    base = last.get("question", "")
+    asks = _ASKS_VALUE.match(base)
+    spellings = _fy_spellings(p2[0]) if re.fullmatch(r"\d{4}-\d{2}", p2[0]) else [p2[0]]
+    said = next((x for x in spellings if re.search(rf"(?<![\d/-]){re.escape(x)}(?![\d/-])", base)), None)
+    if asks is not None and said is not None and len(periods_in(base)[0]) == 1:
+        rest = re.sub(rf"(?i)\b(?:in|for|during|of|at)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year\s+)?"
+                      rf"{re.escape(said)}(?![\d/-])", f"from {first} to {then}", base[asks.end():], count=1)
+        if rest != base[asks.end():]:
+            return f"What was the {pct}change in {rest}"
+    return f"What was the {pct}change in {last['rows'][0]} from {first} to {then}?"
 
 
 def _previous(history: Sequence[Any] | None) -> dict[str, Any] | None:

@@ -96,9 +96,32 @@ def follow_up(a: str, b: str, n: int) -> tuple[str, str] | None:
     return OTHER_FORMS[n % len(OTHER_FORMS)].format(span), "other"
 
 
-def pairs(items: list[dict]) -> list[tuple[dict, dict, str, str]]:
-    """(first item, second item, the follow-up's text, kind) for every pair of one extract's questions that
-    differ in one short span; each second question is used once (with the first question before it)."""
+CHANGE_FORMS = ("And the change?", "How much did it change?", "So what was the change?")
+PERCENT_CHANGE_FORMS = ("And the percentage change?", "So what was the percentage change?",
+                        "What about the percentage change?")
+_CHANGE_Q = re.compile(r"(?i)^what (?:was|is) the (?P<pct>percentage )?change in (?:the )?(?P<x>[^?]+?) (?:from|between) "
+                       r"(?:fiscal )?(?P<y1>(?:19|20)\d\d) (?:to|and) (?:fiscal )?(?P<y2>(?:19|20)\d\d)\s*\??$")
+
+
+def change_chats(items: list[dict], n0: int = 0) -> list[tuple[list[str], dict, str, str]]:
+    """A chat for each question of the form 'What was the (percentage) change in X from 2018 to 2019?': 'What
+    was the X in 2018?', then 'And in 2019?', then the change asked as 'And the change?' / 'How much did it
+    change?' / 'So what was the change?' (or the percentage change), graded against the question's gold."""
+    out = []
+    for i, it in enumerate(items):
+        m = _CHANGE_Q.match(it.get("question") or "")
+        if m is None or it.get("kind", "qa") != "qa":
+            continue
+        forms = PERCENT_CHANGE_FORMS if m.group("pct") else CHANGE_FORMS
+        out.append(([f"What was the {m.group('x')} in {m.group('y1')}?", f"And in {m.group('y2')}?"], it,
+                    forms[(n0 + i) % len(forms)], "change between turns"))
+    return out
+
+
+def pairs(items: list[dict]) -> list[tuple[list[str], dict, str, str]]:
+    """(the turns before, the item asked as a follow-up, the follow-up's text, kind) for every pair of one
+    extract's questions that differ in one short span; each second question is used once (with the first
+    question before it)."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for it in items:
         if it.get("kind", "qa") == "qa" and it.get("question") and it.get("type") != "negative":
@@ -114,10 +137,10 @@ def pairs(items: list[dict]) -> list[tuple[dict, dict, str, str]]:
                     continue
                 f = follow_up(a["question"], b["question"], n)
                 if f is not None:
-                    out.append((a, b, f[0], f[1]))
+                    out.append(([a["question"]], b, f[0], f[1]))
                     used.add(b["id"])
                     n += 1
-    return out
+    return [*out, *change_chats(items)]
 
 
 def main() -> None:
@@ -138,11 +161,13 @@ def main() -> None:
         made = pairs(load_gold(TATQA / "gold.jsonl", half))
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         lost = []
-        for first, second, text, kind in made:
+        for turns, second, text, kind in made:
             doc = [second["doc"]]
             full = a.ask(second["question"], None, doc)
-            before = a.ask(first["question"], None, doc)
-            ans = a.ask(text, [before], doc)
+            before: list = []
+            for t in turns:  # the earlier turns of the chat, each asked after those before it
+                before.append(a.ask(t, before[:], doc))
+            ans = a.ask(text, before, doc)
             r_full, r = score_answer(second, full, 0.0), score_answer(second, ans, 0.0)
             c = counts[kind]
             c[0] += 1
@@ -151,11 +176,11 @@ def main() -> None:
             c[3] += ans.answered
             c[4] += r_full.correct and not r.correct
             if not r.correct and (r_full.correct or ans.answered) and args.v and half == "dev":
-                lost.append(f"  {second['id']} ({'lost' if r_full.correct else 'wrong'}): {first['question']!r} → {text!r}\n    read as: "
+                lost.append(f"  {second['id']} ({'lost' if r_full.correct else 'wrong'}): {' / '.join(turns)!r} → {text!r}\n    read as: "
                             f"{ans.state.get('question', '')!r}\n    {ans.text[:160]!r}")
         for kind, (n, full_ok, ok, answered, lost_n) in sorted(counts.items()):
             prec = ok / answered if answered else 0.0
-            print(f"{half} {kind:6s}: {n} follow-ups; full question right {full_ok}, follow-up right {ok} "
+            print(f"{half} {kind}: {n} follow-ups; full question right {full_ok}, follow-up right {ok} "
                   f"(answered {answered}, precision {prec:.3f}); right in full, lost as a follow-up {lost_n}")
         for line in lost:
             print(line)

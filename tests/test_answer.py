@@ -266,6 +266,40 @@ def test_a_follow_up_naming_a_month_or_quarter_keeps_the_year(tmp_path: Path, fi
     assert [c.column for c in ans.figures[0].cells] == [column]
 
 
+@pytest.mark.parametrize(("turns", "value", "cells"), [
+    (["What was the interest income in 2020?", "And in 2019?", "And the change?"], "230000",
+     {("Interest income", "2019"), ("Interest income", "2020")}),
+    (["How much were current assets in 2019?", "What about 2020?", "So what was the percentage change?"], "6.72",
+     {("Current assets", "2019"), ("Current assets", "2020")}),
+    (["What were basic earnings per share in 2019?", "And in 2020?", "How much did it change?"], "0.11",
+     {("Basic earnings per share", "2019"), ("Basic earnings per share", "2020")}),
+])
+def test_a_change_asked_after_two_years_of_one_row_is_between_them(tmp_path: Path, turns: list[str], value: str,
+                                                                  cells: set[tuple[str, str]]) -> None:
+    """'And the change?' after 'X in 2020?' and 'and in 2019?': the change of X from the earlier year asked to
+    the later, computed from the two cells the turns read."""
+    a = assistant_over(tmp_path, "results_000.txt", RESULTS)
+    history: list[Answer] = []
+    for q in turns:
+        history.append(a.ask(q, history[:]))
+    ans = history[-1]
+    assert ans.answered and ans.figures, ans.text
+    assert round(ans.figures[0].value, 2) == Decimal(value), ans.figures[0].formula
+    assert {(c.row, c.column) for c in ans.figures[0].cells} == cells
+    assert any(n.startswith("read as: ") and "from 2019 to 2020" in n for n in ans.notes), ans.notes
+
+
+def test_a_change_between_turns_of_financial_years(tmp_path: Path) -> None:
+    plan = ("Eastmere Better Care Fund plan\n\nFunding by scheme:\n\nScheme\t2018-19\t2019-20\n"
+            "Disabled Facilities Grant\t£3,320,891\t£3,583,439\nCarers support\t£410,000\t£432,500\n")
+    a = assistant_over(tmp_path, "plan_000.txt", plan)
+    first = a.ask("How much was the Disabled Facilities Grant in 2019-20?")
+    second = a.ask("And in 2018/19?", [first])
+    ans = a.ask("What about the percentage change?", [first, second])
+    assert ans.answered and "+7.91%" in ans.text, ans.text
+    assert {c.column for c in ans.figures[0].cells} == {"2018-19", "2019-20"}
+
+
 def test_document_filter(assistant: Assistant) -> None:
     ans = assistant.ask("What is the 19/20 allocation for DFG?", docs=["plan"])
     assert ans.answered and all(c.doc == "plan.txt" for c in ans.citations)
