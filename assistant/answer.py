@@ -9,7 +9,10 @@
 5. Decide which evidence answers (`decide`, below), or abstain when none contains what is asked or when
    the fitted confidence (confidence.py) is below its threshold; every sentence of the reply is cited, every
    number comes from a cited line or a computed figure.
-6. Follow-ups reuse the previous turn's question, table and entities ("and for Chiltern?").
+6. Follow-ups are rewritten as full questions from the previous turns (`condense`): a new period ("and in
+   2018?", "and Q2?", "the year before"), a new subject in place of the row the last answer read ("and for
+   Chiltern?", "same for income?"), another operation of the same figures ("and the percentage change?",
+   "and the average?"), the change between the periods of the last two turns ("and the change?").
 """
 
 from __future__ import annotations
@@ -837,8 +840,7 @@ def _part_of_year_switched(base: str, said: str) -> str | None:
         put = f"Q{n}" if old_q.group(1) else f"{next(k for k, v in _ORDINALS.items() if v == n)} quarter"
         return f"{base[:old_q.start()]}{put}{base[old_q.end():]}"
     new_m, old_m = _MONTH.search(said), _MONTH.search(base)
-    if new_m is not None and old_m is not None and said.lower().replace("the month of", "").strip() == \
-            new_m.group(0).lower():
+    if new_m is not None and old_m is not None and said.strip().lower() == new_m.group(0).lower():
         return f"{base[:old_m.start()]}{new_m.group(0)}{base[old_m.end():]}"
     return None
 
