@@ -31,6 +31,8 @@ from .index import Index
 from .prose import ProseReader, holds_wanted
 from .query import (
     MIN_OPERATION_PROBABILITY,
+    MONTH,
+    QUESTION_WORDS,
     Query,
     content_terms,
     periods_in,
@@ -695,9 +697,9 @@ def _change_between_turns(question: str, history: Sequence[Any] | None) -> str |
         return None
     pct = "percentage " if (m.group("pct") or m.group("pct2") or "percent" in question.lower()) else ""
     first, then = sorted((p1[0], p2[0]), key=lambda p: period_key(p) or (0, 0))  # from the earlier to the later
-    # the last question with its period made the span and its value made the change ('What was the total
-    # pretax income in 2019?' -> 'What was the change in total pretax income from 2018 to 2019?'), so that what
-    # it named stays named; else of the row both answers read
+    # the last question with its period made the span and its value made the change ('How much was the carers'
+    # grant in 2024-25?' -> 'What was the change in carers' grant from 2023-24 to 2024-25?'), so that what it
+    # named stays named; else of the row both answers read
     base = last.get("question", "")
     asks = _ASKS_VALUE.match(base)
     spellings = _fy_spellings(p2[0]) if re.fullmatch(r"\d{4}-\d{2}", p2[0]) else [p2[0]]
@@ -763,8 +765,8 @@ def condense(question: str, prev: dict[str, Any]) -> str:
                 if pattern in base:
                     return base.replace(pattern, q.strip(), 1)
     # a new subject: it takes the place of the words the previous question named the previous answer's row by
-    # ('Same for interest?' after 'What was the accrued running costs in 2018?', answered from 'Accrued running
-    # costs'), else of the question's first name, else it is added
+    # ('Same for rent received?' after 'How much was received in grants in 2024?', answered from 'Grants
+    # received'), else of the question's first name, else it is added
     rows = prev.get("rows") or []
     # 'and income?' after 'interest expense': the row of the same table that differs from the row asked about
     # by the follow-up's words, named whole ('Interest income')
@@ -823,8 +825,6 @@ def _operation_switched(base: str, said: str) -> str | None:
 
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 
 
 def _part_of_year_switched(base: str, said: str) -> str | None:
@@ -839,7 +839,7 @@ def _part_of_year_switched(base: str, said: str) -> str | None:
         n = int(new_q.group(1) or _ORDINALS[new_q.group(2).lower()])
         put = f"Q{n}" if old_q.group(1) else f"{next(k for k, v in _ORDINALS.items() if v == n)} quarter"
         return f"{base[:old_q.start()]}{put}{base[old_q.end():]}"
-    new_m, old_m = _MONTH.search(said), _MONTH.search(base)
+    new_m, old_m = MONTH.search(said), MONTH.search(base)
     if new_m is not None and old_m is not None and said.strip().lower() == new_m.group(0).lower():
         return f"{base[:old_m.start()]}{new_m.group(0)}{base[old_m.end():]}"
     return None
@@ -859,14 +859,12 @@ def _sibling(row: str, said: str, labels: Sequence[str]) -> str | None:
 
 # words that say what is asked of a row rather than name it ('the change in', 'the average'): never taken as
 # the words that name the row a follow-up replaces
-_ASKED_OF = frozenset("""what which who how is was are were the a an of in on at for to from by with and or between
-during as change increase decrease difference percentage percent average mean total sum ratio proportion share
-respective respectively value values amount number year years fiscal quarter period""".split())
+_ASKED_OF = QUESTION_WORDS | frozenset("which or with during as ratio value year years fiscal quarter period".split())
 
 
 def _row_spans(question: str, rows: Sequence[str]) -> list[tuple[int, int]]:
-    """Where a question says a row's label in words of its own ('accrued running costs' for 'Accrued running
-    costs', 'Level 1 assets' for 'Assets: Level 1'): from the first to the last of its words that the label
+    """Where a question says a row's label in words of its own ('received in grants' for 'Grants received',
+    'Level 1 assets' for 'Assets: Level 1'): from the first to the last of its words that the label
     holds, when they are at least half the label's words."""
     toks = list(re.finditer(r"[\w'’&./-]+", question))
     out = []

@@ -35,7 +35,7 @@ _SPAN = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s?[/\-–]\s?((?:19|20)\d{2}|\d{
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
 _YEAR = re.compile(r"(?<![\d/\-–])((?:19|20)\d{2})(?![\d/\-–])")
 FY_SHORT = re.compile(r"(?i)\bFY\s?'?(\d{2})\d?(?![\d/\-–])")  # 'FY19', "FY '19", 'FY18¹' read as 'FY181'
-_MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+MONTH = re.compile(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 def years_in(text: str) -> set[int]:
     """Every year a text names: '2019', 'FY19', '2018-19' and '18/19' (both years of a financial year)."""
@@ -128,7 +128,7 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
             add(f"{fy} {q}".strip())
     rest = _FY.sub(" ", text)
     months: list[str] = []
-    for m in _MONTH.finditer(rest):
+    for m in MONTH.finditer(rest):
         word = m.group(1).lower()
         after = rest[m.end():m.end() + 6]
         year = re.match(r"\s+((?:19|20)\d{2})\b", after)
