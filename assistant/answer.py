@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -198,12 +198,15 @@ class Answerer:
         if follow and prev is not None and "table_id" not in prev and "sentences" not in prev and prev.get("question"):
             # history given as text: answer the previous question again to know what it was about
             prev.update(self.ask(prev["question"], None, docs).state)
+        placed = True  # (False: a change asked of one period, and no earlier period to take it from)
         if asked is None:
             if follow and prev is not None and prev.get("table_id"):
                 t = self.index.table(prev["table_id"])
                 prev = {**prev, "labels": [r.label for r in t.rows] if t is not None else []}
-            moved = _change_between_turns(question, history)  # (a follow-up however put: 'how much did it change?')
-            asked = moved or (condense(question, prev) if follow and prev is not None else question)
+            # (a follow-up however put: 'how much did it change?', 'and the change on the year before?')
+            moved = _change_between_turns(question, history, self._column_periods)
+            placed = moved is None or moved[1]
+            asked = moved[0] if moved else condense(question, prev) if follow and prev is not None else question
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         asked = self._without_reporter(self.acronyms_written(plain_question(asked)), scope)
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
@@ -213,6 +216,8 @@ class Answerer:
         if named:  # a place that names a plan is explained by any passage of that plan
             q = replace(q, named_docs=tuple((t, doc) for name, doc in named for t in content_terms(name)))
         candidates = self._candidates(q, prefer)
+        if not placed:  # the reply says how the follow-up was read, with the closest passages, and no answer
+            return Work(question, asked, q, candidates, None, None, scope)
         table_ev = self.table_reader.answer(q, candidates, prev.get("table_id") if follow and prev else None, prefer)
         follow_on = _share_of_that(q)
         if follow_on is not None:
@@ -443,6 +448,16 @@ class Answerer:
         return fused[:40]
 
     # ------------------------------------------------------------------ tables
+
+    def _column_periods(self, table_id: str) -> list[str]:
+        """The periods a table's columns are of, as the question model puts them ('2019', '2018-19 Q4'): each
+        the period of the last part of its header that names one ('July 29, 2017' under '2019 vs. 2018')."""
+        t = self.index.table(table_id)
+        out = []
+        for col in t.columns if t is not None else ():
+            named = [ps[0] for ps in (periods_in(part)[0] for part in col.split(" / ")) if ps]
+            out += named[-1:]
+        return out
 
     def tqa_lookup(self, t: Table, row: Row, col: int) -> Figure:
         """A cell's figure, cited (for claim checks)."""
@@ -675,41 +690,94 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW.search(question)) or len(question.split()) <= 4
 
 
-_ASKS_MOVEMENT = re.compile(r"(?i)^(?:and|so|then|what about|how about)?[\s,]*(?:what (?:is|was) |how much (?:is|was) )?"
+_ASKS_MOVEMENT = re.compile(r"(?i)^(?:and|so|then|what about|how about)?[\s,]*(?:(?:what (?:is|was) |how much (?:is|was) )?"
                             r"(?:the |that )?(?P<pct>percentage |% |per ?cent )?(?:change|difference|increase|"
                             r"decrease|movement|growth)(?: in percentage terms| as a percentage)?(?P<pct2> in %| in "
-                            r"percent(?:age)?(?: terms)?)?\??$|^(?:and|so)?[\s,]*how much did (?:it|that) change\??$")
+                            r"percent(?:age)?(?: terms)?)?|(?:by )?(?:how much|(?P<pct3>by )?what percentage) did "
+                            r"(?:it|that|this|they) (?:change|rise|grow|fall|drop|increase|decrease|go up|go down)|"
+                            r"(?P<pct4>(?:how much|what) (?:is|was) (?:that|it|this) (?:in percentage terms|as a "
+                            r"percentage)))"
+                            r"(?P<since>\s+(?:on|from|over|since|against|compared (?:with|to))\s+(?:the )?(?:(?:year|"
+                            r"period|quarter|month) before|previous (?:year|period|quarter|month)|prior (?:year|period)|"
+                            r"last year))?\??$")
 
 
-def _change_between_turns(question: str, history: Sequence[Any] | None) -> str | None:
-    """'And the change?' / 'so what was the percentage change?' after two questions that read one row of one
-    table in two periods ('What was X in 2019?', 'And in 2018?'): the change of that row from the first period
-    asked to the second, as a question of its own. None otherwise."""
+def _change_between_turns(question: str, history: Sequence[Any] | None,
+                          periods_of: Callable[[str], Sequence[str]] | None = None) -> tuple[str, bool] | None:
+    """A follow-up that asks how much something changed ('and the change?', 'so what was the percentage change?',
+    'how much did it change on the year before?'), as a question of its own, and whether the turns say which
+    two periods (when they do not, the reply says how it was read and gives no answer). None: not such a follow-up.
+    - After two questions that read one row in two periods ('What was X in 2019?', 'And in 2018?'): the change
+      from the first period asked to the second.
+    - After one question that read a row in one period ('What was X in 2019?'): the change from the period
+      the row's table gives before it (`periods_of`: a table's column periods), or the one before it when the
+      follow-up says 'on the year before'. A table that holds no period before it: which two is not said.
+    - After a value whose periods are not a table's columns: the change in what was asked, as asked."""
     m = _ASKS_MOVEMENT.match(question.strip())
-    if m is None or not history or len(history) < 2:
-        return None
-    last, before = _previous(history), _previous(history[:-1])
-    if not last or not before or not last.get("rows") or last.get("rows") != before.get("rows") \
-            or last.get("table_id") != before.get("table_id"):
-        return None
-    p1, p2 = periods_in(before.get("question", ""))[0], periods_in(last.get("question", ""))[0]
-    if not p1 or not p2 or p1[0] == p2[0]:
-        return None
-    pct = "percentage " if (m.group("pct") or m.group("pct2") or "percent" in question.lower()) else ""
-    first, then = sorted((p1[0], p2[0]), key=lambda p: period_key(p) or (0, 0))  # from the earlier to the later
+    last = _previous(history)
+    if m is None or not last or m.group("pct4") and not m.group("since"):
+        return None  # ('how much is that in percentage terms?' of one value: a share of what is not said)
+    pct = "percentage " if (m.group("pct") or m.group("pct2") or m.group("pct3") or m.group("pct4")
+                            or "percent" in question.lower()) else ""
+    base = last.get("question", "")
+    asks = _ASKS_VALUE.match(base)
+    p2 = periods_in(base)[0]
+    before = _previous(history[:-1]) if history and len(history) >= 2 else None
+    p1: list[str] = []
+    if not m.group("since") and before and last.get("rows") and (
+            last.get("rows") == before.get("rows") and last.get("table_id") == before.get("table_id")
+            or _but_period(before, last)):
+        p1 = periods_in(before.get("question", ""))[0]
+    columns = periods_of(last["table_id"]) if periods_of is not None and last.get("table_id") else []
+    if (not p1 or p1[0] == p2[0]) and len(p2) == 1 and columns:
+        earlier = _period_before(p2[0], columns)
+        p1 = [earlier] if earlier else []
+    if not p1 and len(p2) == 1 and m.group("since"):  # 'on the year before', whatever the table's columns
+        p1 = [shift_fy(p2[0], -1)] if re.fullmatch(r"\d{4}-\d{2}", p2[0]) else \
+            [str(int(p2[0]) - 1)] if re.fullmatch(r"\d{4}", p2[0]) else []
     # the last question with its period made the span and its value made the change ('How much was the carers'
     # grant in 2024-25?' -> 'What was the change in carers' grant from 2023-24 to 2024-25?'), so that what it
     # named stays named; else of the row both answers read
-    base = last.get("question", "")
-    asks = _ASKS_VALUE.match(base)
-    spellings = _fy_spellings(p2[0]) if re.fullmatch(r"\d{4}-\d{2}", p2[0]) else [p2[0]]
+    spellings = _fy_spellings(p2[0]) if p2 and re.fullmatch(r"\d{4}-\d{2}", p2[0]) else p2[:1]
     said = next((x for x in spellings if re.search(rf"(?<![\d/-]){re.escape(x)}(?![\d/-])", base)), None)
-    if asks is not None and said is not None and len(periods_in(base)[0]) == 1:
+
+    def spanned(span: str) -> str | None:
+        if asks is None or said is None or len(p2) != 1:
+            return None
         rest = re.sub(rf"(?i)\b(?:in|for|during|of|at)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year\s+)?"
-                      rf"{re.escape(said)}(?![\d/-])", f"from {first} to {then}", base[asks.end():], count=1)
-        if rest != base[asks.end():]:
-            return f"What was the {pct}change in {rest}"
-    return f"What was the {pct}change in {last['rows'][0]} from {first} to {then}?"
+                      rf"{re.escape(said)}(?![\d/-])", span, base[asks.end():], count=1)
+        return f"What was the {pct}change in {rest}" if rest != base[asks.end():] else None
+
+    if not p1 or not p2 or p1[0] == p2[0]:
+        if asks is None or len(p2) > 1:
+            return None
+        if len(p2) == 1 and p2[0] in columns:  # the first period the table holds: from which one is not said
+            return spanned(f"from the period before {p2[0]}") or f"What was the {pct}change in {p2[0]}?", False
+        return f"What was the {pct}change in {base[asks.end():]}", True
+    first, then = sorted((p1[0], p2[0]), key=lambda p: period_key(p) or (0, 0))  # from the earlier to the later
+    full = spanned(f"from {first} to {then}")
+    if full is not None:
+        return full, True
+    if not last.get("rows"):
+        return None
+    return f"What was the {pct}change in {last['rows'][0]} from {first} to {then}?", True
+
+
+def _but_period(before: dict[str, Any], last: dict[str, Any]) -> bool:
+    """Whether two turns asked the same question of two periods ('What was X in 2018?', then 'And in 2019?' read
+    as 'What was X in 2019?'), whatever rows answered them (a table whose rows are the periods: 'Balance at 31
+    March 2018')."""
+    words = lambda t: [w.lower() for w in re.findall(r"[\w'’&/-]+", t) if not re.search(r"\d", w)]  # noqa: E731
+    a, b = before.get("question", ""), last.get("question", "")
+    return bool(periods_in(a)[0]) and bool(periods_in(b)[0]) and words(a) == words(b)
+
+
+def _period_before(period: str, periods: Sequence[str]) -> str | None:
+    """The latest of a table's periods that comes before `period` and is put the same way (a year before a
+    year, a financial year before a financial year): 2018 for 2019 of 2019 / 2018 / 2017. None when there is none."""
+    key, shape = period_key(period), re.sub(r"\d", "9", period)
+    earlier = [p for p in periods if re.sub(r"\d", "9", p) == shape and (period_key(p) or key) < key] if key else []
+    return max(earlier, key=lambda p: period_key(p) or (0, 0), default=None)
 
 
 def _previous(history: Sequence[Any] | None) -> dict[str, Any] | None:

@@ -1,6 +1,6 @@
 """Do follow-ups in the chat get the answer the full question gets? Follow-ups made from pairs of tatqa questions.
 
-Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/followup.py [--index-root DIR] [--half dev|check|both] [-v]
+Run: ASSISTANT_CORPUS=../shared/corpus .venv/bin/python bench/followup.py [--index-root DIR] [--half dev|check|both] [--kind KIND] [-v]
 
 Two questions about one extract that differ in one short span only ('What was the revenue in 2019?' /
 '... in 2018?'; 'What was the change in Level 1 assets ...' / '... in Level 2 assets ...') make a turn and
@@ -10,7 +10,10 @@ its follow-up: the first question is asked, then the second is put as a user wou
 'And Level 2 assets?' / 'Same for Level 2 assets?' (the three phrasings in turn); another operation of
 the same figures as 'And the percentage change?' / 'What about in percentage terms?' / 'And as a percentage?' (a
 change asked again as a percentage) or 'And the average?' / 'What about the total?' (the values of two years
-asked again as their average or total). The follow-up is graded against the
+asked again as their average or total). Two kinds of chat are made from each 'What was the (percentage) change in X
+from 2018 to 2019?': 'X in 2018?', 'and in 2019?', then 'and the change?' (change between turns); and, when the
+years are one apart, 'X in 2019?' then 'and the change?' / 'how much did it change on the year before?' (change
+on the period before). The follow-up is graded against the
 second question's gold answer, beside the second question asked in full: a follow-up should be right where its full
 question is, and should not be answered wrongly where its full question is not. Only counts are printed;
 for the development half `-v` lists the follow-ups that lost the full question's right answer (the check
@@ -118,6 +121,28 @@ def change_chats(items: list[dict], n0: int = 0) -> list[tuple[list[str], dict, 
     return out
 
 
+SINCE_FORMS = ("And the change?", "How much did it change on the year before?", "What was the change from the year before?")
+PERCENT_SINCE_FORMS = ("And the percentage change?", "What was the percentage change on the year before?",
+                       "And how much was that in percentage terms over the previous year?")
+
+
+def since_chats(items: list[dict], n0: int = 0) -> list[tuple[list[str], dict, str, str]]:
+    """A chat for each question 'What was the (percentage) change in X from 2018 to 2019?' whose two years are
+    one apart: 'What was the X in 2019?' (the later year), then the change asked without the earlier year ('And
+    the change?', 'What was the percentage change on the year before?'): the change from the period before the
+    one asked, graded against the question's gold."""
+    out = []
+    for i, it in enumerate(items):
+        m = _CHANGE_Q.match(it.get("question") or "")
+        if m is None or it.get("kind", "qa") != "qa" or abs(int(m.group("y1")) - int(m.group("y2"))) != 1:
+            continue
+        forms = PERCENT_SINCE_FORMS if m.group("pct") else SINCE_FORMS
+        later = max(m.group("y1"), m.group("y2"))
+        out.append(([f"What was the {m.group('x')} in {later}?"], it, forms[(n0 + i) % len(forms)],
+                    "change on the period before"))
+    return out
+
+
 def pairs(items: list[dict]) -> list[tuple[list[str], dict, str, str]]:
     """(the turns before, the item asked as a follow-up, the follow-up's text, kind) for every pair of one
     extract's questions that differ in one short span; each second question is used once (with the first
@@ -140,7 +165,7 @@ def pairs(items: list[dict]) -> list[tuple[list[str], dict, str, str]]:
                     out.append(([a["question"]], b, f[0], f[1]))
                     used.add(b["id"])
                     n += 1
-    return [*out, *change_chats(items)]
+    return [*out, *change_chats(items), *since_chats(items)]
 
 
 def main() -> None:
@@ -148,6 +173,7 @@ def main() -> None:
     ap.add_argument("--index-root", type=Path, default=ROOT / "index" / "bench")
     ap.add_argument("--half", choices=("dev", "check", "both"), default="both")
     ap.add_argument("-v", action="store_true", help="list the development half's follow-ups that lost an answer")
+    ap.add_argument("--kind", help="only the follow-ups of this kind ('change on the period before', 'other', ...)")
     args = ap.parse_args()
 
     from assistant import Assistant, Settings
@@ -158,7 +184,7 @@ def main() -> None:
     sync(settings, progress=False)
     a = Assistant(settings)
     for half in (("dev", "check") if args.half == "both" else (args.half,)):
-        made = pairs(load_gold(TATQA / "gold.jsonl", half))
+        made = [m for m in pairs(load_gold(TATQA / "gold.jsonl", half)) if args.kind in (None, m[3])]
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         lost = []
         for turns, second, text, kind in made:

@@ -300,6 +300,85 @@ def test_a_change_between_turns_of_financial_years(tmp_path: Path) -> None:
     assert {c.column for c in ans.figures[0].cells} == {"2018-19", "2019-20"}
 
 
+THREE_YEARS = """Larchfield Housing Association accounts
+
+Income and balances (in thousands):
+
+\t2021\t2020\t2019
+Rental income\t4,410\t4,210\t3,980
+Repairs expenditure\t(1,790)\t(1,730)\t(1,655)
+Cash at bank\t53,000\t52,400\t49,100
+"""
+
+
+@pytest.mark.parametrize(("first_question", "follow_up", "value", "cells"), [
+    ("What was the rental income in 2021?", "And the change?", "200000",
+     {("Rental income", "2020"), ("Rental income", "2021")}),
+    ("How much cash was at bank in 2020?", "How much did it change on the year before?", "3300000",
+     {("Cash at bank", "2019"), ("Cash at bank", "2020")}),
+    ("What was repairs expenditure in 2021?", "By what percentage did it rise over the previous year?", "-3.47",
+     {("Repairs expenditure", "2020"), ("Repairs expenditure", "2021")}),
+    ("What was the rental income in 2020?", "And how much was that in percentage terms over the previous year?",
+     "5.78", {("Rental income", "2019"), ("Rental income", "2020")}),
+])
+def test_a_change_asked_after_one_period_is_from_the_period_before(tmp_path: Path, first_question: str,
+                                                                  follow_up: str, value: str,
+                                                                  cells: set[tuple[str, str]]) -> None:
+    """'And the change?' after 'X in 2021?' (of a table of 2021, 2020 and 2019): the change of X from the
+    period the table gives before the one asked (2020, not 2019), computed from the two cells."""
+    a = assistant_over(tmp_path, "accounts_000.txt", THREE_YEARS)
+    first = a.ask(first_question)
+    assert first.answered and first.figures, first.text
+    ans = a.ask(follow_up, history=[first])
+    assert ans.answered and ans.figures, ans.text
+    fig = ans.figures[0]
+    assert round(fig.value, 2) == Decimal(value), (fig.value, fig.formula)
+    assert {(c.row, c.column) for c in fig.cells} == cells
+
+
+def test_a_change_after_one_financial_year_is_from_the_year_before(tmp_path: Path) -> None:
+    plan = ("Eastmere Better Care Fund plan\n\nFunding by scheme:\n\nScheme\t2017-18\t2018-19\t2019-20\n"
+            "Disabled Facilities Grant\t£3,101,000\t£3,320,891\t£3,583,439\nCarers support\t£395,000\t£410,000\t£432,500\n")
+    a = assistant_over(tmp_path, "plan_000.txt", plan)
+    first = a.ask("How much was carers support in 2018/19?")
+    ans = a.ask("What was the percentage change from the year before?", [first])
+    assert ans.answered and "+3.8%" in ans.text, ans.text
+    assert {c.column for c in ans.figures[0].cells} == {"2017-18", "2018-19"}
+
+
+@pytest.mark.parametrize("follow_up", ["And the change?", "So what was the percentage change?",
+                                       "How much did it change?"])
+def test_a_change_of_the_first_period_a_table_holds_is_not_answered(tmp_path: Path, follow_up: str) -> None:
+    """After 'X in 2019?' of a table whose earliest year is 2019, 'and the change?' says from which period it
+    read the change (none is given), and answers nothing: not a change between two other years."""
+    a = assistant_over(tmp_path, "accounts_000.txt", THREE_YEARS)
+    first = a.ask("What was the rental income in 2019?")
+    assert first.answered and "3,980" in first.text, first.text
+    ans = a.ask(follow_up, history=[first])
+    assert not ans.answered and not ans.figures, ans.text
+    assert any(n.startswith("read as: ") and "before 2019" in n for n in ans.notes), ans.notes
+
+
+@pytest.mark.parametrize("turns", [
+    ["What was the general reserve balance in 2023?", "And in 2024?", "And the change?"],
+    ["How much was the general reserve balance in 2024?", "What about 2023?", "How much did it change?"],
+])
+def test_a_change_between_turns_whose_periods_are_rows(tmp_path: Path, turns: list[str]) -> None:
+    """Two turns that asked one question of two periods, answered from two rows ('Balance at 31 March 2023' /
+    '... 2024'), then 'and the change?': the change from the earlier balance to the later."""
+    reserve = ("Northfield Trust reserves\n\nMovements in the general reserve (£000):\n\n\tGeneral reserve\n"
+               "Balance at 31 March 2023\t1,200\nTransfers in\t300\nTransfers out\t(150)\n"
+               "Balance at 31 March 2024\t1,350\n")
+    a = assistant_over(tmp_path, "reserve_000.txt", reserve)
+    history: list[Answer] = []
+    for q in turns:
+        history.append(a.ask(q, history[:]))
+    ans = history[-1]
+    assert ans.answered and ans.figures, ans.text
+    assert ans.figures[0].value == 150000, ans.figures[0].formula
+    assert {c.row for c in ans.figures[0].cells} == {"Balance at 31 March 2023", "Balance at 31 March 2024"}
+
+
 def test_document_filter(assistant: Assistant) -> None:
     ans = assistant.ask("What is the 19/20 allocation for DFG?", docs=["plan"])
     assert ans.answered and all(c.doc == "plan.txt" for c in ans.citations)
