@@ -737,8 +737,10 @@ def stated_scale(texts: Sequence[str], header_texts: Sequence[str]) -> StatedSca
             cur = cur or next((c for k, c in _CURRENCY_OF.items() if k in before), "")
             found.append((_SCALE_OF[word], _CURRENCY_OF.get(cur) or None, text))
         for m in _UNIT_SCALE.finditer(text):
-            # a unit in a header cell, or one in brackets of its own in a caption or note ('Costs by year (£000):')
-            if not units_too and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
+            # a unit in a header cell, or one in brackets of its own in a caption or note ('Costs by year (£000):',
+            # '(in £000)')
+            if not units_too and not (re.search(r"(?i)\((?:\s*in)?\s*$", text[:m.start()])
+                                      and text[m.end():].lstrip().startswith(")")):
                 continue
             unit = m.group(2).lower().rstrip("s")
             cur = m.group(1).lower()

@@ -206,6 +206,9 @@ Total\t1,267\t1,194
     ("£m", Decimal(812_000_000), "m", "£"),
     ("$'000", Decimal(812_000), "k", "$"),
     ("€ million", Decimal(812_000_000), "m", "\u20ac"),
+    ("in £000", Decimal(812_000), "k", "£"),
+    ("in $'000", Decimal(812_000), "k", "$"),
+    ("In £m", Decimal(812_000_000), "m", "£"),
 ])
 def test_a_unit_in_brackets_in_a_caption_is_the_tables_scale(tmp_path: Path, unit: str, value: Decimal, scale: str,
                                                              currency: str) -> None:
