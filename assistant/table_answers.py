@@ -369,7 +369,8 @@ class TableReader:
                     if cell.kind == "empty":
                         continue
                     # an unnamed column is not named 'column 2': that number is in no source line
-                    parts.append(f"{t.columns[c]}: {cell.raw}" if c < len(t.columns) and t.columns[c] else cell.raw)
+                    value = _with_scale(t, r, c)
+                    parts.append(f"{t.columns[c]}: {value}" if c < len(t.columns) and t.columns[c] else value)
                 said.append(f"{r.path()} — " + "; ".join(parts))
             text = " | ".join(said) + f"{where}."
             cells = [c for c in ta.cols if row.cells[c].kind != "empty"]
@@ -485,8 +486,17 @@ def _lookup_sentence(t: Table, row: Row, col: int, where: str, context: Sequence
         if found is None:
             return None
         period, measure = found, (f" ({header.strip()})" if header.strip() else "")
-    value = re.sub(r"([£$€])\s+", r"\1", row.cells[col].raw.strip())
-    return f"For {period}, {row.path()}{measure} is {value}{where}."
+    return f"For {period}, {row.path()}{measure} is {_with_scale(t, row, col)}{where}."
+
+
+def _with_scale(t: Table, row: Row, col: int) -> str:
+    """A cell as an answer says it: as written ('£1,277,735', '£11.6m'), or with the scale the table states for
+    it in a caption or header and the cell does not ('$4,295k' for '$4,295' under '(in thousands)'): the caption
+    an answer names is shortened, and a figure read without its scale is read a thousand times too small."""
+    cell = row.cells[col]
+    if cell.scale and cell.value is not None:
+        return F.lookup(t, row, col).text
+    return re.sub(r"([£$€])\s+", r"\1", cell.raw.strip())
 
 
 def _context_period(context: Sequence[str], asked: Sequence[str]) -> str | None:

@@ -223,3 +223,31 @@ def test_an_amount_in_a_caption_sentence_is_no_unit(tmp_path: Path) -> None:
                                       "How the £5m winter budget is spent (£ by scheme, see note £m):")
     (t,) = tables(tmp_path, text)
     assert cell(t, "Home care", 1).value == Decimal(812)
+
+
+ACCOUNTS = """Ashdown Trust accounts
+
+Balances at 31 March (in thousands):
+
+\t2024\t2023
+Trade receivables\t$4,295\t$3,870
+Provision for bad debts\t(612)\t(540)
+Grant income received\t$1.2m\t$0.9m
+"""
+
+
+@pytest.mark.parametrize("question,said,not_said", [
+    ("What were trade receivables in 2024?", "$4,295k", "$4,295 "),
+    ("How much were trade receivables at 31 March 2023?", "$3,870k", "$3,870 "),
+    ("What was the provision for bad debts in 2024 and 2023?", "-$612k", "(612)"),
+    ("What was grant income received in 2024?", "$1.2m", "k"),
+])
+def test_an_answer_says_a_cell_with_the_scale_the_table_states(tmp_path: Path, question: str, said: str,
+                                                              not_said: str) -> None:
+    """A cell read under a caption's '(in thousands)' is said with its scale ('$4,295k'): the caption an answer
+    names is shortened, and '$4,295' alone reads a thousand times too small. A cell that writes its own scale
+    ('$1.2m') is said as written."""
+    ans = assistant_over(tmp_path, "accounts_000.txt", ACCOUNTS).ask(question)
+    assert ans.answered and said in ans.text, ans.text
+    assert not_said not in ans.text.split(" (Balances")[0].split(": ", 1)[-1], ans.text
+    assert ans.figures and all(f.cells for f in ans.figures)
