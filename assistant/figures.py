@@ -99,12 +99,20 @@ def _pct(value: Decimal, signed: bool = False, decimals: int = PERCENT_DECIMALS)
 # --------------------------------------------------------------------------- operations
 
 
+def _written_decimals(raw: str) -> int:
+    """How many decimals a cell is written with ('1,234.567' 3, '(24,637)' 0)."""
+    m = re.search(r"\d[\d,]*\.(\d+)", raw)
+    return len(m.group(1)) if m else 0
+
+
 def lookup(t: Table, row: Row, col: int) -> Figure:
     """The value of one cell, as a Figure with its provenance."""
     c = _cell(t, row, col)
     assert c.value is not None
     # a figure whose scale the table states, not the cell ('6,573' under '(in thousands)'), is written with it
-    text = c.raw if c.raw and (not c.scale or parse_cell(c.raw).scale) else _fmt(c.value, c.kind, [c])
+    # (with the digits the cell shows: '0.125' is not rounded to '0.13k')
+    text = c.raw if c.raw and (not c.scale or parse_cell(c.raw).scale) else format_value(
+        c.value, c.kind, c.scale, _written_decimals(c.raw), currency=_currency([c]))
     return Figure(c.value, text, f"{row.path()} / {column_name(t, col)} = {c.raw}",
                   f"{row.path()}, {column_name(t, col)}", c.unit, (ref(t, row, col),), "lookup")
 

@@ -494,7 +494,7 @@ def _with_scale(t: Table, row: Row, col: int) -> str:
     it in a caption or header and the cell does not ('$4,295k' for '$4,295' under '(in thousands)'): the caption
     an answer names is shortened, and a figure read without its scale is read a thousand times too small."""
     cell = row.cells[col]
-    if cell.scale and cell.value is not None:
+    if cell.scale and cell.value is not None and re.search(r"\d", cell.raw):  # (a dash for nil stays a dash)
         return F.lookup(t, row, col).text
     return re.sub(r"([£$€])\s+", r"\1", cell.raw.strip())
 

@@ -233,6 +233,7 @@ Balances at 31 March (in thousands):
 Trade receivables\t$4,295\t$3,870
 Provision for bad debts\t(612)\t(540)
 Grant income received\t$1.2m\t$0.9m
+Legacies received\t–\t$25
 """
 
 
@@ -241,12 +242,13 @@ Grant income received\t$1.2m\t$0.9m
     ("How much were trade receivables at 31 March 2023?", "$3,870k", "$3,870 "),
     ("What was the provision for bad debts in 2024 and 2023?", "-$612k", "(612)"),
     ("What was grant income received in 2024?", "$1.2m", "k"),
+    ("What were legacies received in 2024 and 2023?", "2024: –; 2023: $25k", "$0k"),
 ])
 def test_an_answer_says_a_cell_with_the_scale_the_table_states(tmp_path: Path, question: str, said: str,
                                                               not_said: str) -> None:
     """A cell read under a caption's '(in thousands)' is said with its scale ('$4,295k'): the caption an answer
     names is shortened, and '$4,295' alone reads a thousand times too small. A cell that writes its own scale
-    ('$1.2m') is said as written."""
+    ('$1.2m') is said as written, and a dash for nil stays a dash."""
     ans = assistant_over(tmp_path, "accounts_000.txt", ACCOUNTS).ask(question)
     assert ans.answered and said in ans.text, ans.text
     assert not_said not in ans.text.split(" (Balances")[0].split(": ", 1)[-1], ans.text
