@@ -28,6 +28,18 @@ def kept_promises(index: Index, ans: Answer) -> None:
     assert unlocked_numbers(ans.text, [c.quote for c in ans.citations], ans.figures) == [], ans.text
 
 
+def follow_up_computes(a: Assistant, first_question: str, follow_up: str, value: str,
+                       cells: set[tuple[str, str]]) -> None:
+    """The follow-up, asked after the first question's answer, computes this value from these (row, column) cells."""
+    first = a.ask(first_question)
+    assert first.answered and first.figures, first.text
+    ans = a.ask(follow_up, history=[first])
+    assert ans.answered and ans.figures, ans.text
+    fig = ans.figures[0]
+    assert round(fig.value, 2) == Decimal(value), (fig.value, fig.formula)
+    assert {(c.row, c.column) for c in fig.cells} == cells
+
+
 @pytest.fixture
 def assistant(settings: Settings, fixture_index: Index) -> Assistant:
     return Assistant(settings, index=fixture_index)
@@ -223,14 +235,7 @@ def test_a_follow_up_can_ask_another_operation_of_the_same_figures(tmp_path: Pat
                                                                   cells: set[tuple[str, str]]) -> None:
     """'And the percentage change?' after a change, 'and the average?' after two years' values: the same
     row and years, the operation the follow-up names, computed from the same cells."""
-    a = assistant_over(tmp_path, "results_000.txt", RESULTS)
-    first = a.ask(first_question)
-    assert first.answered and first.figures, first.text
-    ans = a.ask(follow_up, history=[first])
-    assert ans.answered and ans.figures, ans.text
-    fig = ans.figures[0]
-    assert round(fig.value, 2) == Decimal(value), (fig.value, fig.formula)
-    assert {(c.row, c.column) for c in fig.cells} == cells
+    follow_up_computes(assistant_over(tmp_path, "results_000.txt", RESULTS), first_question, follow_up, value, cells)
 
 
 ACTIVITY = """Westbrook Community Services activity report
@@ -326,14 +331,8 @@ def test_a_change_asked_after_one_period_is_from_the_period_before(tmp_path: Pat
                                                                   cells: set[tuple[str, str]]) -> None:
     """'And the change?' after 'X in 2021?' (of a table of 2021, 2020 and 2019): the change of X from the
     period the table gives before the one asked (2020, not 2019), computed from the two cells."""
-    a = assistant_over(tmp_path, "accounts_000.txt", THREE_YEARS)
-    first = a.ask(first_question)
-    assert first.answered and first.figures, first.text
-    ans = a.ask(follow_up, history=[first])
-    assert ans.answered and ans.figures, ans.text
-    fig = ans.figures[0]
-    assert round(fig.value, 2) == Decimal(value), (fig.value, fig.formula)
-    assert {(c.row, c.column) for c in fig.cells} == cells
+    follow_up_computes(assistant_over(tmp_path, "accounts_000.txt", THREE_YEARS), first_question, follow_up, value,
+                       cells)
 
 
 def test_a_change_after_one_financial_year_is_from_the_year_before(tmp_path: Path) -> None:
