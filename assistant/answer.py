@@ -733,8 +733,7 @@ def _change_between_turns(question: str, history: Sequence[Any] | None,
         earlier = _period_before(p2[0], columns)
         p1 = [earlier] if earlier else []
     if not p1 and len(p2) == 1 and m.group("since"):  # 'on the year before', whatever the table's columns
-        p1 = [shift_fy(p2[0], -1)] if re.fullmatch(r"\d{4}-\d{2}", p2[0]) else \
-            [str(int(p2[0]) - 1)] if re.fullmatch(r"\d{4}", p2[0]) else []
+        p1 = [shift_fy(p2[0], -1)] if re.fullmatch(r"\d{4}(?:-\d{2})?", p2[0]) else []  # (a year or a financial year)
     # the last question with its period made the span and its value made the change ('How much was the carers'
     # grant in 2024-25?' -> 'What was the change in carers' grant from 2023-24 to 2024-25?'), so that what it
     # named stays named; else of the row both answers read
