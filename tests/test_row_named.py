@@ -1,8 +1,9 @@
 """Asked of several documents at once, tables that explain every word of a question (one by its caption, one by a
 row's own name) are told apart by the row: the answer comes from the table whose row the question names, not from
 one whose caption says the words the row leaves out. A row named in part, with the rest said by its caption, still
-answers when no other row names more ('agency costs' from 'Agency' under 'Income and costs'). Every document here
-is made up; each case is asked in several phrasings, of every document at once."""
+answers when no other row names more ('agency costs' from 'Agency' under 'Income and costs'). Of rows that say
+every word asked, the one with no words of its own answers ('Gross margin' over 'Adjusted gross margin'). Every
+document here is made up; each case is asked in several phrasings, of every document at once."""
 
 from __future__ import annotations
 
@@ -79,3 +80,48 @@ def test_a_row_named_in_part_still_answers_when_no_row_names_more(reports, quest
     ans = reports.ask(question)
     assert figure in ans.text
     assert any(c.doc == "trust.txt" and figure in c.quote for c in ans.citations)
+
+
+# rows that say every word of the question, one with words of its own besides ('Adjusted gross margin')
+CLINICS = """Eastbrook Clinics Group results 2023
+
+Segment results (£000):
+
+Measure\t2022\t2023
+Adjusted gross margin\t410\t455
+Net cash provided by clinic operating activities\t980\t1,040
+Percentage of revenue from private patients\t12\t14
+"""
+
+CARE = """Westmoor Care Homes annual report 2023
+
+Key figures (£000):
+
+Measure\t2022\t2023
+Gross margin\t1,200\t1,310
+Net cash from operating activities\t2,150\t2,480
+Revenue\t10,400\t11,050
+"""
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("row_said")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in (("clinics.txt", CLINICS), ("care.txt", CARE)):
+        (corpus / name).write_text(text, encoding="utf-8")
+    return assistant_for(corpus, root / "index")  # every answer given
+
+
+@pytest.mark.parametrize("question,figure,wrong", [
+    ("What was the gross margin in 2023?", "1,310", "455"),
+    ("How much was gross margin in 2022?", "1,200", "410"),
+    ("What was the net cash from operating activities in 2023?", "2,480", "1,040"),
+    ("What was the change in revenue from 2022 to 2023?", "650", "2"),
+])
+def test_the_row_whose_name_the_question_says_whole_beats_one_with_words_of_its_own(
+        two_reports, question: str, figure: str, wrong: str) -> None:
+    ans = two_reports.ask(question)
+    assert figure in ans.text and f" {wrong} " not in f" {ans.text} "
+    assert {c.doc for c in ans.citations if c.line_start > 2} == {"care.txt"}
