@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assistant_for
+from .conftest import assistant_over_docs
 
 # the caption says 'income' and 'costs'; the rows name 'interest', 'rent', 'agency' alone
 TRUST = """Northfield Community Trust annual accounts 2023
@@ -48,12 +48,8 @@ Our volunteers gave 12,400 hours of their time this year, and 96% of families sa
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("row_named")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in (("trust.txt", TRUST), ("council.txt", COUNCIL), ("hospice.txt", HOSPICE)):
-        (corpus / name).write_text(text, encoding="utf-8")
-    return assistant_for(corpus, root / "index")  # every answer given
+    docs = {"trust.txt": TRUST, "council.txt": COUNCIL, "hospice.txt": HOSPICE}
+    return assistant_over_docs(tmp_path_factory.mktemp("row_named"), docs)  # every answer given
 
 
 @pytest.mark.parametrize("question,figure,wrong", [
@@ -106,12 +102,8 @@ Revenue\t10,400\t11,050
 
 @pytest.fixture(scope="module")
 def two_reports(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("row_said")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in (("clinics.txt", CLINICS), ("care.txt", CARE)):
-        (corpus / name).write_text(text, encoding="utf-8")
-    return assistant_for(corpus, root / "index")  # every answer given
+    docs = {"clinics.txt": CLINICS, "care.txt": CARE}
+    return assistant_over_docs(tmp_path_factory.mktemp("row_said"), docs)  # every answer given
 
 
 @pytest.mark.parametrize("question,figure,wrong", [
