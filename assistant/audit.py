@@ -38,7 +38,17 @@ from .tableqa import column_period
 from .tables import CHANGE_HEADER
 from .text import sentence_spans, shorten
 from .types import AuditFinding, Cell, Row, SourceDoc, Table
-from .values import CURRENCIES, NIL_DASHES, SCALES, Number, find_numbers, format_value, normalize_period, round_to
+from .values import (
+    CURRENCIES,
+    NIL_DASHES,
+    SCALES,
+    Number,
+    find_numbers,
+    format_value,
+    normalize_period,
+    round_to,
+    written_decimals,
+)
 
 NUMERIC = ("money", "number")
 _PCT_HEADER = re.compile(r"(?i)%|percent")
@@ -89,12 +99,7 @@ def _nil(c: Cell) -> bool:
 
 
 def _decimals(cells: Iterable[Cell]) -> int:
-    best = 0
-    for c in cells:
-        m = re.search(r"\.(\d+)", c.raw.replace(",", ""))
-        if m:
-            best = max(best, len(m.group(1)))
-    return best
+    return max((written_decimals(c.raw.replace(",", "")) for c in cells), default=0)
 
 
 # How near a figure in the text must be to a table's figure to be read as the same figure stated two ways

@@ -31,7 +31,7 @@ from .query import content_terms, periods_in, years_in
 from .tableqa import TableAnswer
 from .text import sentence_spans
 from .types import Answer, Citation, ClaimCheck, Figure
-from .values import SCALES, find_numbers, round_to
+from .values import SCALES, find_numbers, round_to, written_decimals
 
 WORD_PERCENT = {"a quarter": 25, "one quarter": 25, "a third": Decimal("33.3"), "one third": Decimal("33.3"),
                 "half": 50, "a half": 50, "two thirds": Decimal("66.7"), "three quarters": 75, "a fifth": 20,
@@ -338,7 +338,7 @@ class Checker:
                 cells = [x for x in r.cells[t.label_cols:] if x.value is not None and x.kind in ("money", "percent", "number")]
                 for x in cells:
                     header = t.columns[x.col] if x.col < len(t.columns) else ""
-                    e = Num(x.value, x.kind, x.raw, False, _figure_decimals(x.raw), x.scale, 0)
+                    e = Num(x.value, x.kind, x.raw, False, written_decimals(x.raw), x.scale, 0)
                     if _same_figure(c, e) and (not years or years & years_in(f"{header} {r.path()}")):
                         return True
                 if any(_same_figure(c, e) for e in _one_step(cells, c.kind)):
@@ -375,7 +375,7 @@ class Checker:
         where = f"{ans.citations[0].doc}, line {ans.citations[0].line_start}" if ans.citations else "the documents"
         if ans.figures:
             f = ans.figures[0]
-            e = Num(f.value, _kind(f), f.text, False, _figure_decimals(f.text), _written_scale(f.text), 0)
+            e = Num(f.value, _kind(f), f.text, False, written_decimals(f.text), _written_scale(f.text), 0)
             if _same_figure(c, e, moving) or (_negative_base(f) and _same_figure(c, replace(e, value=-e.value), moving)):
                 return Verdict("supported", f"The documents give {f.text} ({where}).", None, ans.citations, [f], 1.2)
             if e.kind == c.kind:
@@ -550,11 +550,6 @@ class Checker:
 
 
 # --------------------------------------------------------------------------- comparisons
-
-
-def _figure_decimals(text: str) -> int:
-    m = re.search(r"\.(\d+)", text)
-    return len(m.group(1)) if m else 0
 
 
 def _one_step(cells: list[Any], kind: str) -> list[Num]:

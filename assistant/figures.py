@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .types import Cell, CellRef, Figure, Row, Table
-from .values import CURRENCIES, SCALES, format_value, parse_cell, round_to
+from .values import CURRENCIES, SCALES, format_value, parse_cell, round_to, written_decimals
 
 NUMERIC = ("money", "percent", "number")
 HUNDRED = Decimal(100)
@@ -99,12 +99,6 @@ def _pct(value: Decimal, signed: bool = False, decimals: int = PERCENT_DECIMALS)
 # --------------------------------------------------------------------------- operations
 
 
-def _written_decimals(raw: str) -> int:
-    """How many decimals a cell is written with ('1,234.567' 3, '(24,637)' 0)."""
-    m = re.search(r"\d[\d,]*\.(\d+)", raw)
-    return len(m.group(1)) if m else 0
-
-
 def lookup(t: Table, row: Row, col: int) -> Figure:
     """The value of one cell, as a Figure with its provenance."""
     c = _cell(t, row, col)
@@ -112,7 +106,7 @@ def lookup(t: Table, row: Row, col: int) -> Figure:
     # a figure whose scale the table states, not the cell ('6,573' under '(in thousands)'), is written with it
     # (with the digits the cell shows: '0.125' is not rounded to '0.13k')
     text = c.raw if c.raw and (not c.scale or parse_cell(c.raw).scale) else format_value(
-        c.value, c.kind, c.scale, _written_decimals(c.raw), currency=_currency([c]))
+        c.value, c.kind, c.scale, written_decimals(c.raw), currency=_currency([c]))
     return Figure(c.value, text, f"{row.path()} / {column_name(t, col)} = {c.raw}",
                   f"{row.path()}, {column_name(t, col)}", c.unit, (ref(t, row, col),), "lookup")
 

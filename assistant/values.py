@@ -301,6 +301,12 @@ def format_value(value: Decimal, kind: str, scale: str | None = None, decimals: 
     return ("+" + body) if signed and value > 0 else body
 
 
+def written_decimals(text: str) -> int:
+    """How many decimals a number is written with: those of the first it shows ('1,234.567' 3, '(24,637)' 0)."""
+    m = re.search(r"\.(\d+)", text)
+    return len(m.group(1)) if m else 0
+
+
 def _natural_decimals(v: Decimal) -> int:
     exp = v.normalize().as_tuple().exponent
     return -exp if isinstance(exp, int) and exp < 0 else 0
