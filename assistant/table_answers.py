@@ -132,11 +132,14 @@ class TableReader:
         if q.docs or prefer_docs or prefer or not alternatives:
             return ev
         # a question that names no plan, answered as well by another plan's table: give each plan's answer
-        # rather than pick one silently (two plans covering the same years disagree on their totals)
+        # rather than pick one silently (two plans covering the same years disagree on their totals). 'As well'
+        # leaves out the tie-break of the row the question names: it orders the answers, it hides none ('Total'
+        # under a caption 'BCF funding' answers 'total BCF funding' as well as a row 'Total Funding' does)
         others: dict[str, TableAnswer] = {}
         for a in answers[1:]:
             if (a.table.doc != best.table.doc and a.table.doc not in others and a.op == best.op
-                    and a.op != "empty" and a.coverage >= best.coverage - 1e-9 and a.score >= best.score - 0.3):
+                    and a.op != "empty" and a.coverage >= best.coverage - 1e-9
+                    and a.score - a.tie_break >= best.score - best.tie_break - 0.3):
                 others[a.table.doc] = a
         if not others:
             return ev

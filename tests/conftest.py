@@ -160,7 +160,13 @@ def assistant_for(corpus: Path, index_dir: Path, min_confidence: float | None = 
 
 def assistant_over(tmp_path: Path, name: str, text: str, min_confidence: float | None = 0.0) -> Assistant:
     """An assistant over a corpus of one document written by the test (see `assistant_for`)."""
+    return assistant_over_docs(tmp_path, {name: text}, min_confidence)
+
+
+def assistant_over_docs(tmp_path: Path, docs: dict[str, str], min_confidence: float | None = 0.0) -> Assistant:
+    """An assistant over a corpus of the documents written by the test, name -> text (see `assistant_for`)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir(parents=True)
-    (corpus / name).write_text(text, encoding="utf-8")
+    for name, text in docs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     return assistant_for(corpus, tmp_path / "index", min_confidence)
