@@ -61,6 +61,11 @@ def others() -> dict[str, str]:
             for i, what in enumerate(SERVICES)}
 
 
+def library(factory: pytest.TempPathFactory, name: str, docs: dict[str, str]):
+    """An assistant over the test's documents and the other service reports, every answer given."""
+    return assistant_over_docs(factory.mktemp(name), {**docs, **others()})
+
+
 def first_answer(ans, figure: str) -> str:
     """The document of the answer given first, which must say the figure."""
     assert ans.answered and ans.figures
@@ -71,8 +76,8 @@ def first_answer(ans, figure: str) -> str:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory):
-    docs = {"northfield.txt": TRUST, "southvale.txt": COUNCIL, "riverside.txt": HOSPICE, **others()}
-    return assistant_over_docs(tmp_path_factory.mktemp("row_named"), docs)  # every answer given
+    return library(tmp_path_factory, "row_named", {"northfield.txt": TRUST, "southvale.txt": COUNCIL,
+                                                   "riverside.txt": HOSPICE})
 
 
 @pytest.mark.parametrize("question,figure,wrong", [
@@ -126,8 +131,7 @@ Revenue\t10,400\t11,050
 
 @pytest.fixture(scope="module")
 def two_reports(tmp_path_factory: pytest.TempPathFactory):
-    docs = {"eastbrook.txt": CLINICS, "westmoor.txt": CARE, **others()}
-    return assistant_over_docs(tmp_path_factory.mktemp("row_said"), docs)  # every answer given
+    return library(tmp_path_factory, "row_said", {"eastbrook.txt": CLINICS, "westmoor.txt": CARE})
 
 
 @pytest.mark.parametrize("question,figure,wrong", [
@@ -168,8 +172,7 @@ Total Funding\t37,000,000\t35,500,000
 
 @pytest.fixture(scope="module")
 def two_plans(tmp_path_factory: pytest.TempPathFactory):
-    docs = {"eastshire.txt": EASTSHIRE, "westshire.txt": WESTSHIRE, **others()}
-    return assistant_over_docs(tmp_path_factory.mktemp("two_plans"), docs)  # every answer given
+    return library(tmp_path_factory, "two_plans", {"eastshire.txt": EASTSHIRE, "westshire.txt": WESTSHIRE})
 
 
 @pytest.mark.parametrize("question", [
