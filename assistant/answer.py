@@ -39,6 +39,7 @@ from .query import (
     plain_question,
     question_parts,
     scoping_names,
+    subject_of,
     understand,
 )
 from .retrieve import HybridRetriever, Retriever
@@ -686,8 +687,27 @@ _FOLLOW = re.compile(r"(?i)^(and|what about|how about|same for|and for|and in|an
                      r"the same|instead)\b")
 
 
+# a turn that points back to what the turn before was about: 'how often does it meet?', 'who leads them?', 'what
+# was its budget in 2018?' ('this' and 'that' mostly name something of their own: 'this table', 'that year')
+_POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
+# The most words of its own (periods aside) a turn that points back names: more, and 'it' is a question's own
+# ('how much does it cost to run the falls service?'), asked whole. Of the 47 gold questions (tatqa and the seeds)
+# that say 'it', 'its', 'they', 'them' or 'their' and ask whole, none names fewer than 3 ('how does the company
+# grow their community of users?'); the follow-ups of bench/followup.py that point back name at most 1, a plan's
+# 'how often does it meet?' 2
+POINTS_BACK_TERMS = 2
+
+
+def points_back(question: str) -> bool:
+    """Does a turn point back to what the turn before was about and name little of its own?"""
+    if not _POINTS_BACK.search(question):
+        return False
+    own = [t for t in content_terms(question) if not re.fullmatch(r"(?:19|20)\d{2}(?:-\d{2})?", t)]
+    return len(own) <= POINTS_BACK_TERMS
+
+
 def is_follow_up(question: str) -> bool:
-    return bool(_FOLLOW.search(question)) or len(question.split()) <= 4
+    return bool(_FOLLOW.search(question)) or len(question.split()) <= 4 or points_back(question)
 
 
 _ASKS_MOVEMENT = re.compile(r"(?i)^(?:and|so|then|what about|how about)?[\s,]*(?:(?:what (?:is|was) |how much (?:is|was) )?"
@@ -822,6 +842,8 @@ def condense(question: str, prev: dict[str, Any]) -> str:
     within = _part_of_year_switched(base, q)
     if within is not None:
         return within
+    if points_back(question):  # 'how often does it meet?': asked with what the turn before was about after it
+        return f"{question.strip().rstrip(' ?')} ({subject_of(base)})?"
     new_periods, _ = periods_in(q)
     if new_periods and len(q.split()) <= 3:  # 'and in 2020?', 'and for 2018/19?': a new period
         old_periods, _ = periods_in(base)

@@ -40,7 +40,8 @@ _POINTS_BACK = re.compile(r"^(?:(?:The|This|These|That|Those|Such|Each|Both)\s+(
                           r"falls?|declines?|growth|changes?|reductions?|improvements?|movements?|variances?|differences?|"
                           r"savings?|overspends?|underspends?|shortfalls?|gains?|losses)\b|(?:This|These|It|They)\s+"
                           r"(?:is|was|were|are|has|have|had|reflects?|reflected|represents?|includes?|included|"
-                          r"relates?|related|resulted|results)\b)")
+                          r"relates?|related|resulted|results)\b|(?:It|They|Its|Their)\s+\w)")
+_PRONOUN_OPENS = re.compile(r"^(?:It|They|Its|Their)\s+\w")
 
 _WANTED = {
     "date": re.compile(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\b|(?=\d))|"
@@ -177,15 +178,20 @@ class ProseReader:
             out.extend(self._cell_sentences(p, seen))
         for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
             lines = self.index.lines(p.doc, p.page, p.line_start, p.line_end + 8)
+            # (a sentence that opens with a pronoun may point back at the sentence that ends the paragraph before: a
+            # plan's 'Its members are drawn from ...' on a line of its own under 'The panel is chaired by ...')
+            prev: tuple[str, int] = ("", 0)
             for para in paragraphs(lines):
                 if para[0].no > p.line_end:
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
                 starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
-                prev: tuple[str, int] = ("", 0)
+                last_paragraph, prev = prev, ("", 0)
                 for a, b in sentence_spans(text):  # the lines a sentence starts and ends on
                     first, last = para[bisect_right(starts, a) - 1], para[bisect_left(starts, b) - 1]
                     sent = text[a:b].strip()
+                    if not prev[0] and _PRONOUN_OPENS.match(sent):
+                        prev = last_paragraph
                     before, prev = (prev if _POINTS_BACK.match(sent) else ("", 0)), (sent, first.no)
                     if not p.line_start <= first.no <= p.line_end:
                         continue
@@ -307,7 +313,10 @@ class ProseReader:
                           for it in items]
                 text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
                                         for i, it in enumerate(items, len(chosen) + 1)) + "."
-        margin = whole[0].score - whole[1].score if len(whole) > 1 else 1.0
+        # (a sentence that points back at the best one, or that the best one points back at, reads as a part of it,
+        # not as a rival: 'It also ...' after the sentence that answers)
+        rivals = [s for s in whole[1:] if s.before != whole[0].text and whole[0].before != s.text]
+        margin = whole[0].score - rivals[0].score if rivals else 1.0
         rival = doc_margin(max(c.score for c in chosen), [(s.passage.doc, s.score) for s in whole],
                            {c.passage.doc for c in chosen})
         beaten = [f"{s.passage.doc} line {s.line} (score {s.score:.2f}, covers {s.coverage:.0%}): {shorten(s.text, 16)}"

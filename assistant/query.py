@@ -310,22 +310,32 @@ def question_parts(q: str) -> list[tuple[str, str]]:
     pieces = [p.strip() for p in pieces if p and p.strip()]
     if len(pieces) < 2 or not all(_QUESTION_WORD.match(p) for p in pieces):
         return []
-    # what the first part is about: the words after its first definite article up to a verb that starts what
-    # is said of it, less a closing participle ('the 2017-19 plan approved' -> '2017-19 plan', 'the service
-    # due to go live' -> 'service'); else the part without its asking words
-    m = re.search(r"(?i)\b(?:the|our|this|these|its|their)\s+(.+)$", pieces[0])
-    about = re.split(r"(?i)\s+(?:is|are|was|were|will|would|should|can|could|does|do|did|has|have|had|due|meant|"
-                     r"expected|going|to)\b", m.group(1))[0] if m else ""
-    about = re.sub(r"\s+\w+(?:ed|en)$", "", about).strip() or _ASKING_HEAD.sub("", pieces[0])
-    # (not its periods: 'and what was it in 2018?' asks of 2018 alone)
-    about = re.sub(r"(?i)\s*\b(?:in|for|of|during|at|by)?\s*(?:fy\s?)?(?:19|20)\d{2}(?:[-/]\d{2,4})?\b", "", about).strip() \
-        or about
+    about = subject_of(pieces[0])
     out = [(pieces[0], pieces[0])]
     for p in pieces[1:]:
         own = set(content_terms(p))
         leans = _POINTER.search(p) or (len(own) <= 3 and not own & set(content_terms(about)))
         out.append((p, f"{p} ({about})" if leans else p))
     return out
+
+
+def subject_of(question: str) -> str:
+    """What a question is about, for a later part or turn that points back to it ('and who signs it?'): the
+    words after its first definite article up to a verb that starts what is said of it, less a closing
+    participle ('the 2017-19 plan approved' -> '2017-19 plan', 'the service due to go live' -> 'service'); else
+    the question without its asking words. Not its periods: 'and what was it in 2018?' asks of 2018 alone. A
+    question that was itself read with what it points back to ('how often does it meet (governance group)')
+    is about that."""
+    q = question.strip().rstrip("?").strip()
+    read = re.search(r"\(([^()]+)\)$", q)
+    if read and _POINTER.search(q[:read.start()]):
+        return read.group(1).strip()
+    m = re.search(r"(?i)\b(?:the|our|this|these|its|their)\s+(.+)$", q)
+    about = re.split(r"(?i)\s+(?:is|are|was|were|will|would|should|can|could|does|do|did|has|have|had|due|meant|"
+                     r"expected|going|to)\b", m.group(1))[0] if m else ""
+    about = re.sub(r"\s+\w+(?:ed|en)$", "", about).strip() or _ASKING_HEAD.sub("", q)
+    return re.sub(r"(?i)\s*\b(?:in|for|of|during|at|by)?\s*(?:fy\s?)?(?:19|20)\d{2}(?:[-/]\d{2,4})?\b", "", about).strip() \
+        or about
 
 
 # the words a question starts with that ask, and say nothing of what it is about

@@ -13,7 +13,10 @@ change asked again as a percentage) or 'And the average?' / 'What about the tota
 asked again as their average or total). Two kinds of chat are made from each 'What was the (percentage) change in X
 from 2018 to 2019?': 'X in 2018?', 'and in 2019?', then 'and the change?' (change between turns); and, when the
 years are one apart, 'X in 2019?' then 'and the change?' / 'how much did it change on the year before?' (change
-on the period before). The follow-up is graded against the
+on the period before). Chats whose follow-up points back with a pronoun are made from the same questions: 'What was
+the X in 2018?' then 'What was it in 2019?' / 'What was its value in 2019?' (for 'What was the X in 2019?'), and 'What
+was the X in 2019?' then 'How much did it change from 2018 to 2019?' / 'What was the percentage change in it from 2018
+to 2019?' (points back). The follow-up is graded against the
 second question's gold answer, beside the second question asked in full: a follow-up should be right where its full
 question is, and should not be answered wrongly where its full question is not. Only counts are printed;
 for the development half `-v` lists the follow-ups that lost the full question's right answer (the check
@@ -143,6 +146,41 @@ def since_chats(items: list[dict], n0: int = 0) -> list[tuple[list[str], dict, s
     return out
 
 
+POINT_VALUE_FORMS = ("What was it in {y}?", "And what was it in {y}?", "What was its value in {y}?")
+POINT_CHANGE_FORMS = ("What was the change in it from {y1} to {y2}?", "How much did it change from {y1} to {y2}?",
+                      "And what was its change between {y1} and {y2}?")
+POINT_PERCENT_FORMS = ("What was the percentage change in it from {y1} to {y2}?",
+                       "By what percentage did it change from {y1} to {y2}?",
+                       "And what was its percentage change between {y1} and {y2}?")
+_VALUE_Q = re.compile(r"(?i)^what (?:was|is) the (?P<x>[^?]+?) in (?:fiscal )?(?P<y>(?:19|20)\d\d)\s*\??$")
+
+
+def pointing_chats(items: list[dict], n0: int = 0) -> list[tuple[list[str], dict, str, str]]:
+    """Chats whose follow-up points back with a pronoun: 'What was the X in 2018?' then 'What was it in 2019?' /
+    'What was its value in 2019?' for each question 'What was the X in 2019?' (the year before asked first); and
+    'What was the X in 2019?' then 'How much did it change from 2018 to 2019?' / 'What was the percentage change
+    in it from 2018 to 2019?' for each question 'What was the (percentage) change in X from 2018 to 2019?'. Graded
+    against the question's gold."""
+    out = []
+    for i, it in enumerate(items):
+        q = it.get("question") or ""
+        if it.get("kind", "qa") != "qa":
+            continue
+        m = _VALUE_Q.match(q)
+        if m is not None:
+            form = POINT_VALUE_FORMS[(n0 + i) % len(POINT_VALUE_FORMS)]
+            out.append(([f"What was the {m.group('x')} in {int(m.group('y')) - 1}?"], it, form.format(y=m.group("y")),
+                        "points back"))
+            continue
+        m = _CHANGE_Q.match(q)
+        if m is not None:
+            forms = POINT_PERCENT_FORMS if m.group("pct") else POINT_CHANGE_FORMS
+            form = forms[(n0 + i) % len(forms)]
+            out.append(([f"What was the {m.group('x')} in {m.group('y2')}?"], it,
+                        form.format(y1=m.group("y1"), y2=m.group("y2")), "points back"))
+    return out
+
+
 def pairs(items: list[dict]) -> list[tuple[list[str], dict, str, str]]:
     """(the turns before, the item asked as a follow-up, the follow-up's text, kind) for every pair of one
     extract's questions that differ in one short span; each second question is used once (with the first
@@ -165,7 +203,7 @@ def pairs(items: list[dict]) -> list[tuple[list[str], dict, str, str]]:
                     out.append(([a["question"]], b, f[0], f[1]))
                     used.add(b["id"])
                     n += 1
-    return [*out, *change_chats(items), *since_chats(items)]
+    return [*out, *change_chats(items), *since_chats(items), *pointing_chats(items)]
 
 
 def main() -> None:
