@@ -86,6 +86,7 @@ class Work:
     table_ev: Evidence | None
     prose_ev: Evidence | None
     scope: tuple[str, ...]
+    about: str = ""  # what a turn that points back ('how often does it meet?') was read as being about
 
 
 class Answerer:
@@ -208,6 +209,7 @@ class Answerer:
             moved = _change_between_turns(question, history, self._column_periods)
             placed = moved is None or moved[1]
             asked = moved[0] if moved else condense(question, prev) if follow and prev is not None else question
+        about = _about(prev) if follow and prev is not None and points_back(question) else ""
         scope = tuple(docs or ()) or (tuple(prev.get("docs", ())) if follow and prev else ())
         asked = self._without_reporter(self.acronyms_written(plain_question(asked)), scope)
         # names that occur (almost) only in one document make it the likely one: a preference, not a filter
@@ -218,7 +220,7 @@ class Answerer:
             q = replace(q, named_docs=tuple((t, doc) for name, doc in named for t in content_terms(name)))
         candidates = self._candidates(q, prefer)
         if not placed:  # the reply says how the follow-up was read, with the closest passages, and no answer
-            return Work(question, asked, q, candidates, None, None, scope)
+            return Work(question, asked, q, candidates, None, None, scope, about)
         table_ev = self.table_reader.answer(q, candidates, prev.get("table_id") if follow and prev else None, prefer)
         follow_on = _share_of_that(q)
         if follow_on is not None:
@@ -258,7 +260,7 @@ class Answerer:
             parts = self.prose.made_up(q, candidates)
             if parts is not None and (prose_ev is None or parts.coverage >= prose_ev.coverage - 0.1):
                 prose_ev = parts
-        return Work(question, asked, q, candidates, table_ev, prose_ev, scope)
+        return Work(question, asked, q, candidates, table_ev, prose_ev, scope, about)
 
     def finish(self, w: Work, floor: float | None = None) -> Answer:
         """Steps 5-6: decide, weigh the confidence of the answer chosen (confidence.py), write the reply
@@ -278,6 +280,8 @@ class Answerer:
             if w.asked != w.question:  # a follow-up: how it was read, so that the user can put it another way
                 ans.notes.append(f"read as: {w.asked}")
                 ans.state["question"] = w.asked
+            if w.about:
+                ans.state["about"] = w.about
             return ans
         return self._given(w, chosen, conf, feats)
 
@@ -351,6 +355,8 @@ class Answerer:
     def _given(self, w: Work, chosen: Evidence, conf: float | None, feats: dict[str, float] | None = None) -> Answer:
         """The reply that gives an answer: its text labelled with the plan it is from, its citations."""
         state = {"question": w.asked, "docs": list(w.scope), **chosen.state, "confidence": conf, "features": feats}
+        if w.about:
+            state["about"] = w.about  # (a turn after this one that points back is about the same)
         text, citations = chosen.text, list(chosen.citations)
         title = self._plan_title(chosen)
         if title is not None:
@@ -706,6 +712,12 @@ def points_back(question: str) -> bool:
     return len(own) <= POINTS_BACK_TERMS
 
 
+def _about(prev: dict[str, Any]) -> str:
+    """What the turn before was about: what it was itself read as being about when it pointed back, else what its
+    question names (query.subject_of)."""
+    return str(prev.get("about") or subject_of(prev.get("question", "")))
+
+
 def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW.search(question)) or len(question.split()) <= 4 or points_back(question)
 
@@ -842,8 +854,12 @@ def condense(question: str, prev: dict[str, Any]) -> str:
     within = _part_of_year_switched(base, q)
     if within is not None:
         return within
-    if points_back(question):  # 'how often does it meet?': asked with what the turn before was about after it
-        return f"{question.strip().rstrip(' ?')} ({subject_of(base)})?"
+    if points_back(question):
+        # 'how often does it meet?' -> 'how often does the Community Falls Panel meet?'; a possessive ('what are its
+        # members?') is asked with what the turn before was about after it
+        about, said = _about(prev), question.strip().rstrip(" ?")
+        m = re.search(r"(?i)\b(?:it|they|them)\b", said)
+        return f"{said[:m.start()]}the {about}{said[m.end():]}?" if m else f"{said} ({about})?"
     new_periods, _ = periods_in(q)
     if new_periods and len(q.split()) <= 3:  # 'and in 2020?', 'and for 2018/19?': a new period
         old_periods, _ = periods_in(base)

@@ -90,12 +90,16 @@ def test_a_prose_follow_up_that_points_back(plan, follow_up: str) -> None:
     assert ans.answered, ans.text
     assert "six weeks" in ans.text
     assert _line(PLAN, "The panel meets") in {c.line_start for c in ans.citations}
-    assert ans.state["question"].endswith("(Community Falls Panel)?")
+    assert "the Community Falls Panel" in ans.state["question"]
+    assert ans.state["about"] == "Community Falls Panel"
 
 
 def test_a_chain_of_turns_that_point_back_keeps_the_subject(plan) -> None:
+    """The second turn is read 'How often does the Community Falls Panel meet?'; the third is about the panel, not
+    about 'Community Falls Panel meet'."""
     history = [plan.ask("Who chairs the Community Falls Panel?")]
     history.append(plan.ask("How often does it meet?", history=history[:]))
+    assert history[-1].state["question"] == "How often does the Community Falls Panel meet?"
     ans = plan.ask("Where are its members drawn from?", history=history)
     assert ans.answered, ans.text
     assert "hospital trust" in ans.text
