@@ -698,8 +698,8 @@ _FOLLOW = re.compile(r"(?i)^(and|what about|how about|same for|and for|and in|an
 _POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 # The most words of its own (periods aside) a turn that points back names: more, and 'it' is a question's own
 # ('how much does it cost to run the falls service?'), asked whole. Of the 47 gold questions (tatqa and the seeds)
-# that say 'it', 'its', 'they', 'them' or 'their' and ask whole, none names fewer than 3 ('how does the company
-# grow their community of users?'); the follow-ups of bench/followup.py that point back name at most 1, a plan's
+# that say 'it', 'its', 'they', 'them' or 'their' and ask whole, none names fewer than 3 (as 'how did the trust grow
+# their volunteer network?' names 4); the follow-ups of bench/followup.py that point back name at most 1, a plan's
 # 'how often does it meet?' 2
 POINTS_BACK_TERMS = 2
 

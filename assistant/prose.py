@@ -35,13 +35,15 @@ from .text import LIST_ITEM, marker_kind, paragraphs, sentence_spans, shorten, s
 from .types import Cell, Citation, Passage, Row, Table
 from .values import find_numbers, parse_cell
 
+# a sentence that opens with a pronoun ('It now serves ...', 'Its members are ...')
+_PRONOUN = r"(?:It|They|Its|Their)\s+\w"
 # a sentence that names its subject only by pointing back: 'The increase was driven by ...', 'This reflects ...'
 _POINTS_BACK = re.compile(r"^(?:(?:The|This|These|That|Those|Such|Each|Both)\s+(?:\w+\s+)?(?:increases?|decreases?|rises?|"
                           r"falls?|declines?|growth|changes?|reductions?|improvements?|movements?|variances?|differences?|"
                           r"savings?|overspends?|underspends?|shortfalls?|gains?|losses)\b|(?:This|These|It|They)\s+"
                           r"(?:is|was|were|are|has|have|had|reflects?|reflected|represents?|includes?|included|"
-                          r"relates?|related|resulted|results)\b|(?:It|They|Its|Their)\s+\w)")
-_PRONOUN_OPENS = re.compile(r"^(?:It|They|Its|Their)\s+\w")
+                          rf"relates?|related|resulted|results)\b|{_PRONOUN})")
+_PRONOUN_OPENS = re.compile(rf"^{_PRONOUN}")
 
 _WANTED = {
     "date": re.compile(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\b|(?=\d))|"

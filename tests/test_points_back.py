@@ -143,7 +143,7 @@ It is run by the county council under a pooled budget with the two health trusts
 
 The wheelchair service moved to a new provider in April 2024. It now serves 3,100 people across the county.
 
-The falls response service prevented 88 hospital admissions in its first two months.
+The falls prevention team prevented 88 hospital admissions in its first two months.
 It also cut ambulance call-outs from care homes by 140 in the same period.
 
 Equipment is delivered within two working days of a referral in most cases.
@@ -173,9 +173,9 @@ def test_a_sentence_that_points_back_is_about_what_the_one_before_names(review, 
 
 
 @pytest.mark.parametrize("question", [
-    "How many hospital admissions did the falls response service prevent?",
-    "How many admissions has the falls response service prevented?",
-    "What number of hospital admissions did the falls response service prevent in its first two months?",
+    "How many hospital admissions did the falls prevention team prevent?",
+    "How many admissions has the falls prevention team prevented?",
+    "What number of hospital admissions did the falls prevention team prevent in its first two months?",
 ])
 def test_a_sentence_that_points_back_at_the_answer_is_not_its_rival(review, question: str) -> None:
     """'It also cut ambulance call-outs ...' after the sentence that answers shares its subject: it does not
