@@ -108,10 +108,15 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(w: str) -> str:
-    """English Snowball stem ('nursing', 'nurses' -> 'nurs'); numbers and periods unchanged."""
+    """English Snowball stem ('nursing', 'nurses' -> 'nurs'); numbers and periods unchanged; a month named in
+    full is its short form ('March' and a table's 'MAR' are one term)."""
     if len(w) <= 3 or w[0].isdigit():
         return w
-    return str(_stemmer().stemWord(w))
+    return _MONTH_SHORT.get(w) or str(_stemmer().stemWord(w))
+
+
+_MONTH_SHORT = {m: m[:3] for m in ("january february march april june july august september october november "
+                                   "december").split()} | {"sept": "sep"}
 
 
 @lru_cache(maxsize=1)
