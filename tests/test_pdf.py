@@ -673,6 +673,12 @@ def test_words_and_figures_a_narrow_column_cut_are_read_whole(tmp_path: Path) ->
     ("£151,202", "2019", "£151,202 2019"),  # a whole figure, then another
     ("Care", "home", "Care home"),  # no 'carehome' in the document
     ("1,2", "34.5", "1,234.5"),
+    # a word the document prints only cut (every row of a scorecard): whole when English has it and not the piece
+    ("Act", "ual", "Actual"),
+    ("Jun", "e", "June"),
+    ("Commis", "sioner", "Commissioner"),
+    ("with", "in", "with in"),  # two English words
+    ("data", "set", "data set"),
 ])
 def test_join_wrapped(a: str, b: str, joined: str) -> None:
     from assistant.pdf_layout import Words, join_wrapped
