@@ -354,7 +354,8 @@ def check_bridges(t: Table) -> list[AuditFinding]:
         subtotal_of = 0
         for r in valued[1:]:
             if _CHECKPOINT.search(r.label) and len(moves) == 1 and abs(
-                    (start.cells[c].value or 0) + (moves[0].cells[c].value or 0) - (r.cells[c].value or 0)) <= _tolerance(
+                    (start.cells[c].value or Decimal(0)) + (moves[0].cells[c].value or Decimal(0))
+                    - (r.cells[c].value or Decimal(0))) <= _tolerance(
                     [start.cells[c], moves[0].cells[c], r.cells[c]], 1, rounded_units(t)):
                 start, moves, subtotal_of = r, [], 0  # a position one movement reaches ('Balance at 1 April, restated')
                 continue
@@ -463,11 +464,12 @@ def _change_reconciles(old: Cell, new: Cell, stated: Cell, measure: str, sign: i
     rounding of all three; with the exact change from the figures as shown. None when it cannot be computed."""
     if old.value is None or new.value is None or stated.value is None or any(map(_nil, (old, new, stated))):
         return None
-    if sign < 0:
-        stated = replace(stated, value=-stated.value)
+    said = stated.value if sign >= 0 else -stated.value
     if measure == "amount" and stated.scale is None and old.scale and old.scale == new.scale:
         # a 'Change' column whose header says no unit is in the units of the columns it compares ($'000, £m)
-        stated = replace(stated, value=stated.value * SCALES[old.scale], scale=old.scale)
+        said = said * SCALES[old.scale]
+        stated = replace(stated, scale=old.scale)
+    stated = replace(stated, value=said)
     lo_old, hi_old = old.value - _half_unit(old), old.value + _half_unit(old)
     lo_new, hi_new = new.value - _half_unit(new), new.value + _half_unit(new)
     slack = _half_unit(stated) if measure != "amount" else Decimal(0)
@@ -480,16 +482,16 @@ def _change_reconciles(old: Cell, new: Cell, stated: Cell, measure: str, sign: i
         for base in ((abs,) if old.value > 0 else (abs, lambda x: x)):
             ends = [(n - o) / base(o) * 100 for o in (lo_old, hi_old) for n in (lo_new, hi_new)]
             value = (new.value - old.value) / base(old.value) * 100
-            ok = ok or min(ends) - slack <= stated.value <= max(ends) + slack or round_to(
-                value, _decimals([stated])) == round_to(stated.value, _decimals([stated]))
+            ok = ok or min(ends) - slack <= said <= max(ends) + slack or round_to(
+                value, _decimals([stated])) == round_to(said, _decimals([stated]))
         return ok, exact
     if measure == "points":
         scale = Decimal(100) if re.search(r"(?i)\bb(asis )?p", stated.raw) else Decimal(1)
         exact = (new.value - old.value) * scale
         spread = (_half_unit(old) + _half_unit(new)) * scale
-        return abs(exact - stated.value) <= spread + slack, exact
+        return abs(exact - said) <= spread + slack, exact
     exact = new.value - old.value
-    return abs(exact - stated.value) <= _tolerance([old, new, stated], 2, rounded), exact
+    return abs(exact - said) <= _tolerance([old, new, stated], 2, rounded), exact
 
 
 def _measure(header: str, stated: Cell) -> str:

@@ -33,7 +33,7 @@ from .text import sentence_spans
 from .types import Answer, Citation, ClaimCheck, Figure
 from .values import SCALES, find_numbers, round_to, written_decimals
 
-WORD_PERCENT = {"a quarter": 25, "one quarter": 25, "a third": Decimal("33.3"), "one third": Decimal("33.3"),
+WORD_PERCENT: dict[str, int | Decimal] = {"a quarter": 25, "one quarter": 25, "a third": Decimal("33.3"), "one third": Decimal("33.3"),
                 "half": 50, "a half": 50, "two thirds": Decimal("66.7"), "three quarters": 75, "a fifth": 20,
                 "one fifth": 20, "a tenth": 10, "one in four": 25, "one in three": Decimal("33.3"),
                 "one in five": 20, "one in ten": 10}
@@ -177,7 +177,7 @@ def direction(text: str) -> int:
 
 def split_claims(text: str) -> list[str]:
     """Atomic claims: sentences, and the independent halves of a sentence that states two figures."""
-    claims = []
+    claims: list[str] = []
     for a, b in sentence_spans(" ".join(text.split())):
         sentence = " ".join(text.split())[a:b].strip()
         if not sentence:
@@ -337,6 +337,7 @@ class Checker:
                     continue
                 cells = [x for x in r.cells[t.label_cols:] if x.value is not None and x.kind in ("money", "percent", "number")]
                 for x in cells:
+                    assert x.value is not None  # (kept above)
                     header = t.columns[x.col] if x.col < len(t.columns) else ""
                     e = Num(x.value, x.kind, x.raw, False, written_decimals(x.raw), x.scale, 0)
                     if _same_figure(c, e) and (not years or years & years_in(f"{header} {r.path()}")):
@@ -390,9 +391,9 @@ class Checker:
                 return Verdict("contradicted", f"The document gives the same figure for {clash[1]}, not {clash[0]} "
                                f"({where}).", f"{clash[1]}: {quote.strip()}", ans.citations[:1], [], 0.9)
             return Verdict("supported", f"The document states it ({where}).", None, ans.citations[:1], [], 1.1)
-        e = _aligned(claim, c, quote, stated)
-        if e is not None:
-            return Verdict("contradicted", f"The document gives {e.raw}, not {c.raw} ({where}).", e.raw,
+        other = _aligned(claim, c, quote, stated)
+        if other is not None:
+            return Verdict("contradicted", f"The document gives {other.raw}, not {c.raw} ({where}).", other.raw,
                            ans.citations[:1], [], 0.9)
         return None
 
@@ -469,17 +470,17 @@ class Checker:
         values = []
         row = ta.rows[0]
         years = claim_years(claim)
-        for c in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells of its period
-            if c.kind in ("money", "percent", "number") and c.value is not None and ta.op in ("lookup", "change", "stated_change") and (
-                    not years or years & years_in(t.columns[c.col] if c.col < len(t.columns) else "")):
-                f = self.answerer.tqa_lookup(t, row, c.col)
-                values.append((Num(c.value, c.kind, c.raw, False, 2, c.scale, 0), f))
+        for cell in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells of its period
+            if cell.kind in ("money", "percent", "number") and cell.value is not None and ta.op in ("lookup", "change", "stated_change") and (
+                    not years or years & years_in(t.columns[cell.col] if cell.col < len(t.columns) else "")):
+                f = self.answerer.tqa_lookup(t, row, cell.col)
+                values.append((Num(cell.value, cell.kind, cell.raw, False, 2, cell.scale, 0), f))
         for f in ta.figures:
             values.append((Num(f.value, _kind(f), f.text, False, 2, _written_scale(f.text), 0), f))
-            for c in f.cells if len(nums) > 1 else ():  # the inputs, when the claim states them too
-                if c.value is not None:
-                    values.append((Num(c.value, "percent" if "%" in c.raw else "money" if "£" in c.raw or
-                                       "£" in c.column else "number", c.raw, False, 2, None, 0), f))
+            for ref in f.cells if len(nums) > 1 else ():  # the inputs, when the claim states them too
+                if ref.value is not None:
+                    values.append((Num(ref.value, "percent" if "%" in ref.raw else "money" if "£" in ref.raw or
+                                       "£" in ref.column else "number", ref.raw, False, 2, None, 0), f))
         if nums:
             for c in nums:
                 hit = next((f for e, f in values if _same_figure(c, e)), None)

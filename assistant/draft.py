@@ -381,8 +381,8 @@ class Drafter:
                     found[doc_of[p.id]] += sc
             weight = {d: matcher.weight(terms & frozenset().union(*(matcher.terms(p.text) for p in out if p.doc == d)))
                       for d in docs_found}
-            best = max(docs_found, key=lambda d: (found[d], weight[d]))
-            return [p for p in out if p.doc == best], [d for d in docs_found if d != best]
+            chosen = max(docs_found, key=lambda d: (found[d], weight[d]))
+            return [p for p in out if p.doc == chosen], [d for d in docs_found if d != chosen]
         return out, []
 
     def _named_in_lower_case(self, request: str, docs: Sequence[str] | None) -> list[str]:
@@ -447,10 +447,10 @@ class Drafter:
             prose = []
             for part in parts:
                 qp = understand(f"{part} {section_words}".strip(), self.a.index.acronyms, docs)
-                found = [c for c in self.a.passages_for(qp) if not docs or c[0].doc in docs]
-                part_focus = None if scope else (self._heading_focus(part, docs) or _focus(found))
-                found = self._focus_first(self._scope_first(found, scope), part_focus)
-                prose += self._prose(qp, found, prose_budget // len(parts), used, table_ids, {p.id for p in scope},
+                of_part = [c for c in self.a.passages_for(qp) if not docs or c[0].doc in docs]
+                part_focus = None if scope else (self._heading_focus(part, docs) or _focus(of_part))
+                of_part = self._focus_first(self._scope_first(of_part, scope), part_focus)
+                prose += self._prose(qp, of_part, prose_budget // len(parts), used, table_ids, {p.id for p in scope},
                                      part_focus)
         else:
             prose = self._prose(q, candidates, prose_budget, used, table_ids, {p.id for p in scope}, focus)
@@ -837,6 +837,7 @@ class Drafter:
         if len({frozenset(_periods(t.columns[c])) for c in periods}) < 2:
             periods = []  # one period in every column ('Control total 17/18', 'Actual 17/18'): not a series
         want = set(q.periods)
+        b: int | None
         if len(periods) >= 2:
             prefer = [c for c in periods if _periods(t.columns[c]) & want]
             b = prefer[-1] if prefer else periods[-1]
@@ -870,7 +871,7 @@ class Drafter:
                 valued, whole = naming, False
             # rows the topic names, then the largest rows, with the biggest mover second: what a reader of
             # a funding or spending table looks for
-            valued.sort(key=lambda r: (-m.weight(qset & m.terms(r.path())), -abs(r.cells[b].value or 0)))
+            valued.sort(key=lambda r: (-m.weight(qset & m.terms(r.path())), -abs(r.cells[b].value or Decimal(0))))
             if a_col is not None:
                 def moved(r: Row) -> Decimal:
                     ca = r.cells[a_col]
@@ -1146,7 +1147,7 @@ def _actual_and_plan(t: Table, num: list[int]) -> tuple[int | None, int | None]:
 
     def pick(cols: list[int]) -> int | None:
         whole = [c for c in cols if _WHOLE.search(t.columns[c].split(" / ")[-1])]
-        return (whole or cols or [None])[0]
+        return whole[0] if whole else cols[0] if cols else None
 
     actual = pick([c for c in num if _ACTUAL.search(t.columns[c])])
     plan = pick([c for c in num if _PLAN.search(t.columns[c]) and not _ACTUAL.search(t.columns[c])])

@@ -240,9 +240,9 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
         report.removed = sum(1 for n in old_docs if n not in keep and n not in {t[0] for t in to_read})
         root_strs = sorted({str(r.resolve()) for r in dir_roots} | set(old_manifest.get("roots", []) if old_manifest else []))
 
-        if not to_read and not report.removed and reuse and not reread and old is not None and \
-                sorted(old_manifest.get("roots", [])) == root_strs and \
-                set(failed) == set(old_failed):  # type: ignore[union-attr]
+        same_roots = old_manifest is not None and sorted(old_manifest.get("roots", [])) == root_strs
+        if not to_read and not report.removed and reuse and not reread and old is not None and same_roots and \
+                set(failed) == set(old_failed):
             report.documents = len(keep)
             report.chunks = sum(d["passages"] for d in keep.values())
             report.tables = sum(d["tables"] for d in keep.values())
@@ -590,7 +590,7 @@ class Index:
             rows = np.concatenate([self._doc_rows.get(d, np.zeros(0, dtype=np.int64)) for d in docs])
             if not len(rows):
                 return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))  # type: ignore[call-arg]
             k = min(k, len(rows))
         k = min(k, len(self.passages))
         scores, ids = self.dense_index.search(qvec.reshape(1, -1).astype(np.float32), k, params=params)

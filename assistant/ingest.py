@@ -222,9 +222,9 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))  # (PasswordType.NOT_DECRYPTED is 0)
             except Exception:  # noqa: BLE001 - any decryption failure means the same thing here
-                ok = 0
+                ok = False
             if not ok:
                 raise IngestError(where, "PDF is encrypted with a password; save an unprotected copy")
         pages = list(reader.pages)
@@ -426,7 +426,7 @@ def _uncut(chars: list[dict[str, Any]], box: tuple[float, float, float, float], 
         following = parts[k][:1]
         cut = one_word and width + (nxt[0]["x1"] - nxt[0]["x0"]) > room + 0.5 and following != "" and (
             following.isdigit() or following in "%/.)" or following.islower() and words.known(
-                re.sub(r"[^A-Za-z]", "", parts[k - 1].split()[-1]) + re.match(r"[a-z]*", parts[k]).group(0)))
+                re.sub(r"[^A-Za-z]", "", parts[k - 1].split()[-1]) + re.findall(r"^[a-z]*", parts[k])[0]))
         out += ("" if cut else "\n") + parts[k]
     return out
 

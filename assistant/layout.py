@@ -157,7 +157,7 @@ def toc_entry(text: str) -> bool:
     if _TOC_DOTS.search(t):
         return True
     m = _TOC_ENTRY.match(t)
-    return bool(m) and not m.group("title").rstrip().endswith((".", ",", ";")) or bool(
+    return m is not None and not m.group("title").rstrip().endswith((".", ",", ";")) or bool(
         m and re.search(r"\.{2,}", m.group("title")))
 
 
@@ -191,17 +191,17 @@ def _mark_toc(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
             if title:
                 kinds[k] = "heading:1"
             last = entries[-1]
-            for t in range(start, last + 1):
-                if kinds[t] != "blank":
-                    kinds[t] = "toc"
+            for j in range(start, last + 1):
+                if kinds[j] != "blank":
+                    kinds[j] = "toc"
                 else:
-                    kinds[t] = "toc-blank"
+                    kinds[j] = "toc-blank"
             k = last + 1
             continue
         k += 1
-    for t in range(n):
-        if kinds[t] == "toc-blank":
-            kinds[t] = "blank"
+    for j in range(n):
+        if kinds[j] == "toc-blank":
+            kinds[j] = "blank"
 
 
 def _appendix_like(t: str) -> bool:

@@ -227,11 +227,11 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
     for ln in lines:  # words left to right, then cells: words closer than a cell gap are one cell
         ws = ln.words = sorted(ln.words, key=lambda c: c.x0)
         cells = [ws[0]]
-        for w in ws[1:]:
-            if w.x0 - cells[-1].x1 < CELL_GAP * ln.size:
-                cells[-1] = _Cell(f"{cells[-1].text} {w.text}", cells[-1].x0, w.x1)
+        for word in ws[1:]:
+            if word.x0 - cells[-1].x1 < CELL_GAP * ln.size:
+                cells[-1] = _Cell(f"{cells[-1].text} {word.text}", cells[-1].x0, word.x1)
             else:
-                cells.append(w)
+                cells.append(word)
         ln.cells = cells
     lines.sort(key=lambda ln: ln.top)
     return lines

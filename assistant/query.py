@@ -210,13 +210,13 @@ def lower_asked(text: str) -> bool:
     return bool(_LOWER.search(text) or _MINIMUM.search(text) and not _HIGHER.search(text))
 
 
-def detect_intents(q: str, found: list[str] | None = None, op: tuple[str, float] | None = None) -> list[str]:
+def detect_intents(q: str, found: list[str] | None = None, read: tuple[str, float] | None = None) -> list[str]:
     """The question model's decision: the operation the fitted model gives (when it is sure enough), then
     the cue patterns' other findings. A word like 'total' or 'average' inside a name ('total assets',
     'weighted average shares') does not make a question a sum when the model reads it as a value.
-    `found` and `op` are the cues and the model's reading when the caller has them already."""
+    `found` and `read` are the cues and the model's reading when the caller has them already."""
     found = cue_intents(q) if found is None else found
-    op, prob = operation(q, tuple(found)) if op is None else op
+    op, prob = operation(q, tuple(found)) if read is None else read
     if prob < MIN_OPERATION_PROBABILITY and found != ["text"]:
         return found  # unsure: the cues decide (when they found anything)
     if op == "which":  # 'in which year was X largest?': the period (or row) with the extreme value

@@ -7,6 +7,7 @@ from settings.retrieval.mode.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Protocol
 
 from .index import Index
@@ -82,7 +83,7 @@ def diversify(hits: list[Hit], k: int, per_table: int) -> list[Hit]:
 
 
 def make_retriever(index: Index, settings: RetrievalSettings) -> Retriever:
-    factories = {
+    factories: dict[str, Callable[[], Retriever]] = {
         "hybrid": lambda: HybridRetriever(index, settings),
         "dense": lambda: DenseRetriever(index),
         "bm25": lambda: BM25Retriever(index),

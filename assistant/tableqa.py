@@ -603,8 +603,8 @@ class TableQA:
         qp = set(q.periods) | set(q.months)
         if qp:
             table_periods = set()
-            for c in t.columns:
-                table_periods |= _periods(c)
+            for header in t.columns:
+                table_periods |= _periods(header)
             for r in t.rows:
                 table_periods |= _periods(r.label)
             used = set()

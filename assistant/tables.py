@@ -421,7 +421,7 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     if not body and header_rows:  # a lone header-like row is data
         body, header_rows, columns = header_rows, [], tuple("" for _ in range(ncols))
     body = _drop_repeated_headers(body, header_rows, notes)
-    units = [_column_unit(c) for c in columns] if columns else [(None, None)] * ncols
+    units: list[tuple[str | None, str | None]] = [_column_unit(c) for c in columns] if columns else [(None, None)] * ncols
     body = _merge_continuations(body, header_rows, notes)
     label_cols = _label_columns(body, columns, ncols, units)
     _fill_down_labels(body, label_cols, units)
@@ -509,7 +509,7 @@ def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
     £45,724,846 total): its plain numbers are money too, so changes down the column can be computed; a row
     that counts things (_COUNT_ROW) is left as numbers."""
     ncols = max(len(r.cells) for r in rows)
-    promote: dict[int, str] = {}
+    promote: dict[int, str | None] = {}
     for c in range(label_cols, ncols):
         cells = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c].kind != "empty"]
         money = [x for x in cells if x.kind == "money"]
@@ -525,9 +525,9 @@ def _money_columns(rows: list[Row], label_cols: int) -> list[Row]:
     out = []
     for r in rows:
         counts = _counts(r.label)
-        cells = tuple(dataclasses.replace(x, kind="money", unit=promote[x.col]) if x.col in promote and x.kind == "number"
+        typed = tuple(dataclasses.replace(x, kind="money", unit=promote[x.col]) if x.col in promote and x.kind == "number"
                       and x.unit is None and not counts else x for x in r.cells)
-        out.append(dataclasses.replace(r, cells=cells))
+        out.append(dataclasses.replace(r, cells=typed))
     return out
 
 
@@ -551,9 +551,9 @@ def _nil_dashes(rows: list[Row], label_cols: int) -> list[Row]:
                                            for x in r.cells):
             out.append(r)
             continue
-        cells = tuple(dataclasses.replace(like[x.col], raw=x.raw, text=x.text, line=x.line, page=x.page)
+        typed = tuple(dataclasses.replace(like[x.col], raw=x.raw, text=x.text, line=x.line, page=x.page)
                       if x.col in like and x.kind == "empty" and x.raw.strip() in NIL_DASHES else x for x in r.cells)
-        out.append(dataclasses.replace(r, cells=cells))
+        out.append(dataclasses.replace(r, cells=typed))
     return out
 
 

@@ -57,8 +57,8 @@ def evidence_values(texts: Iterable[str], figures: Sequence[Figure] = ()) -> tup
         for c in f.cells:
             if c.value is not None:
                 values.add(abs(c.value))
-    for p in list(periods):
-        m = re.match(r"^(\d{4})-(\d{2})", p)
+    for period in list(periods):
+        m = re.match(r"^(\d{4})-(\d{2})", period)
         if m:
             values.add(Decimal(m.group(1)))
             values.add(Decimal(int(m.group(1)) + 1))
