@@ -14,6 +14,7 @@ import pytest
 from assistant.query import detect_intents, understand
 from assistant.question_model import operation
 from assistant.tableqa import chronological, period_key
+from assistant.text import stem
 from assistant.values import parse_cell
 
 from .conftest import assistant_for, assistant_over
@@ -1307,7 +1308,7 @@ def test_the_words_that_introduce_a_year_are_not_the_subject(fiscal, question: s
     """'fiscal', 'the year ended', 'as of December 31' say when, as the year does: the table cell is the
     answer, not the sentence that happens to say 'fiscal 2019' and 'as of December 31, 2019'."""
     q = understand(question)
-    assert not {"fiscal", "financi", "decemb", "31"} & set(q.terms) and q.periods == ("2019",)
+    assert not {"fiscal", "financi", stem("december"), "31"} & set(q.terms) and q.periods == ("2019",)
     ans = fiscal.ask(question)
     assert ans.answered and "231" in ans.text and "198" not in ans.text
     t = fiscal.index.tables()[0]
@@ -1317,7 +1318,7 @@ def test_the_words_that_introduce_a_year_are_not_the_subject(fiscal, question: s
 
 def test_a_year_phrase_keeps_the_words_that_are_asked_about() -> None:
     assert {"fiscal", "year", "end"} <= set(understand("When does the fiscal year end?").terms)
-    assert "march" in understand("What happened in March 2019?").terms
+    assert stem("march") in understand("What happened in March 2019?").terms
 
 
 # --------------------------------------------------------------------------- a cell against a lean towards words
