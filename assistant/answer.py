@@ -86,7 +86,7 @@ class Work:
     table_ev: Evidence | None
     prose_ev: Evidence | None
     scope: tuple[str, ...]
-    about: str = ""  # what a turn that points back ('how often does it meet?') was read as being about
+    about: str = ""  # what a turn that points back ('how often is it reviewed?') was read as being about
 
 
 class Answerer:
@@ -693,14 +693,14 @@ _FOLLOW = re.compile(r"(?i)^(and|what about|how about|same for|and for|and in|an
                      r"the same|instead)\b")
 
 
-# a turn that points back to what the turn before was about: 'how often does it meet?', 'who leads them?', 'what
+# a turn that points back to what the turn before was about: 'how often is it reviewed?', 'who leads them?', 'what
 # was its budget in 2018?' ('this' and 'that' mostly name something of their own: 'this table', 'that year')
 _POINTS_BACK = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 # The most words of its own (periods aside) a turn that points back names: more, and 'it' is a question's own
 # ('how much does it cost to run the falls service?'), asked whole. Of the 47 gold questions (tatqa and the seeds)
 # that say 'it', 'its', 'they', 'them' or 'their' and ask whole, none names fewer than 3 (as 'how did the trust grow
 # their volunteer network?' names 4); the follow-ups of bench/followup.py that point back name at most 1, a plan's
-# 'how often does it meet?' 2
+# 'how often is it reviewed?' 2
 POINTS_BACK_TERMS = 2
 
 
@@ -855,7 +855,7 @@ def condense(question: str, prev: dict[str, Any]) -> str:
     if within is not None:
         return within
     if points_back(question):
-        # 'how often does it meet?' -> 'how often does the Community Falls Panel meet?'; a possessive ('what are its
+        # 'how often is it reviewed?' -> 'how often is the Community Falls Panel reviewed?'; a possessive ('what are its
         # members?') is asked with what the turn before was about after it
         about, said = _about(prev), question.strip().rstrip(" ?")
         m = re.search(r"(?i)\b(?:it|they|them)\b", said)

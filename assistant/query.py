@@ -322,9 +322,9 @@ def question_parts(q: str) -> list[tuple[str, str]]:
 def subject_of(question: str) -> str:
     """What a question is about, for a later part or turn that points back to it ('and who signs it?'): the
     words after its first definite article up to a verb that starts what is said of it, less a closing
-    participle ('the 2017-19 plan approved' -> '2017-19 plan', 'the service due to go live' -> 'service'); else
+    participle ('the 2024-26 strategy agreed' -> 'strategy', 'the hub due to open' -> 'hub'); else
     the question without its asking words. Not its periods: 'and what was it in 2018?' asks of 2018 alone. A
-    question that was itself read with what it points back to ('how often does it meet (governance group)')
+    question that was itself read with what it points back to ('how often is it reviewed (governance board)')
     is about that."""
     q = question.strip().rstrip("?").strip()
     read = re.search(r"\(([^()]+)\)$", q)
