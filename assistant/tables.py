@@ -869,6 +869,10 @@ def _header_rows_by_shape(rows: list[_PRow], ncols: int) -> int:
                 # sub-labels under group labels ("Plan" / "NHS", "Social Care", ...): no label cell, short
                 # cells that fill the group row's gaps, numbers below
                 len(fills) >= max(2, len(gaps) // 2) and not nxt.cells[0].strip() and short
+                and _numeric_below(nxt, rows[n + 1:])) or (
+                # sub-labels that recur once per group ('Headcount | WTE | Headcount | WTE'), under labels
+                # columns of their own ('Grade | Post'), filling the group row's gaps
+                len(fills) >= max(2, len(gaps) // 2) and short and _first_value_col(nxt.cells) is not None
                 and _numeric_below(nxt, rows[n + 1:])):
             n += 1
             continue
@@ -912,15 +916,26 @@ def _numeric_below(head: _PRow, body: list[_PRow]) -> bool:
     return num_cols >= 1
 
 
-def _spread_group_labels(cells: list[str]) -> list[str]:
+def _first_value_col(below: list[str]) -> int | None:
+    """Where the groups of a header row start, read from the row under it: the first sub-label that recurs
+    once per group ('Range | Role | Number | FTE | Number | FTE': 2). None when no sub-label recurs."""
+    labels = [c.strip() for c in below]
+    return next((i for i, c in enumerate(labels) if i > 0 and c and c in labels[i + 1:]), None)
+
+
+def _spread_group_labels(cells: list[str], below: list[str] | None = None) -> list[str]:
     """A group label spans the empty cells beside it. Written at the start of its span ('Plan' then empty
     cells), it spans to the right; written centred ('' | '' | 'Fiscal 2019' | '' | 'Fiscal 2018': the
-    first value column empty), each empty cell takes the next label at or after it, or the last one."""
+    first value column empty), each empty cell takes the next label at or after it, or the last one. Where
+    the groups start is read from the row below when its sub-labels recur once per group: a table with two
+    label columns ('Range | Role') leaves the second empty above them, and its group labels start their span."""
     filled = [i for i, c in enumerate(cells) if i > 0 and c.strip()]
     if not filled:
         return cells
     out = list(cells)
-    if len(cells) > 1 and not cells[1].strip():  # centred labels
+    start = _first_value_col(below) if below else None
+    starts_span = start is not None and start in filled
+    if len(cells) > 1 and not cells[1].strip() and not starts_span:  # centred labels
         for i in range(1, len(cells)):
             if not cells[i].strip():
                 nxt = next((j for j in filled if j >= i), filled[-1])
@@ -944,7 +959,7 @@ def _header_paths(header_rows: list[_PRow], ncols: int) -> tuple[str, ...]:
         # a sub-label of its own column in each group, not a span over its neighbours
         repeated = len(labels) >= 2 and len(set(labels)) == 1 and hi > 0
         if hi < len(header_rows) - 1 and not repeated:
-            cells = _spread_group_labels(cells)
+            cells = _spread_group_labels(cells, (header_rows[hi + 1].cells + [""] * ncols)[:ncols])
         grid.append(cells)
     out = []
     for i in range(ncols):
