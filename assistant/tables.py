@@ -239,7 +239,12 @@ def _is_title_row(r: _PRow) -> bool:
     words = t.split()
     letters = sum(c.isalpha() for c in t)
     return (0 < len(words) <= 12 and not t.endswith((".", ";", ",")) and letters >= 0.5 * len(t.replace(" ", ""))
-            and parse_cell(t).kind in ("text", "period"))
+            and (parse_cell(t).kind in ("text", "period") or _NUMBERED_HEADING.match(t) is not None))
+
+
+# a numbered heading ('3.3 iBCF', '4.2.1 Carers support'): a section number, then words (not '3.3 million')
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?!(?:m|k|bn|million|billion|thousand|percent|per cent)\b)"
+                               r"[A-Za-z][\w&'’()/-]*(?:\s+[\w&'’()/-]+)*$")
 
 
 def _shape(text: str) -> str:
@@ -273,6 +278,13 @@ def _split_region(rows: list[_PRow]) -> list[list[_PRow]]:
                   and abs(r_width - width) >= 1 and width >= 3 and len(r.cells) != len(first.cells)
                   and not _looks_like_body_of(r, cur)):
                 new = True
+        elif (len(cur) >= 2 and _is_title_row(cur[-1]) and not _sentence_fragment(cur[-1].cells[0])
+              and any(_is_value(c) for c in cur[-2].cells) and (r.key() in headers or _header_like(r))):
+            # a heading and a header row of their own under the rows of figures of a table, with no gap
+            # between them (a PDF set without rules prints '3.3 iBCF' and the next table's header where the
+            # rows go on): the heading starts the next table
+            segments.append(cur[:-1])
+            cur, headers = [cur[-1]], set()
         if new:
             segments.append(cur)
             cur, headers = [], set()
