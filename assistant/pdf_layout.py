@@ -127,10 +127,12 @@ def vocabulary() -> frozenset[str]:
     return frozenset(w for w in text.split() if w.isalpha() and w.islower())
 
 
-def join_wrapped(a: str, b: str, words: Words | None = None) -> str:
+def join_wrapped(a: str, b: str, words: Words | None = None, figures: bool = False) -> str:
     """A cell's text over a line break. A number or a word that a narrow column cut in two is one again:
     '£151,20' + '2' is '£151,202' (a thousands group cannot have two digits), and 'Expendi' + 'ture' is
-    'Expenditure' when `words` says they are the pieces of one word. Otherwise the lines are joined by a space."""
+    'Expenditure' when `words` says they are the pieces of one word. With `figures` (a table set without
+    rules, where nothing else tells a cut from a break), a figure cut anywhere is one again (`cut_figure`).
+    Otherwise the lines are joined by a space."""
     a, b = a.rstrip(), b.lstrip()
     if not a or not b:
         return a or b
@@ -140,10 +142,37 @@ def join_wrapped(a: str, b: str, words: Words | None = None) -> str:
     cut, rest = _CUT_GROUP.search(a), re.match(r"\d+", b)
     if cut and rest and len(cut.group(1)) + len(rest.group(0)) == 3:
         return a + b
+    if figures and cut_figure(a, b):
+        return a + b
     x, y = re.search(r"[A-Za-z]+$", a), re.match(r"[a-z]+", b)
     if words is not None and x and y and words.whole(x.group(0), y.group(0)):
         return a + b
     return f"{a} {b}"
+
+
+# the pieces of a figure a narrow column cut: a line that is the figure's head, and the start of the next line
+_FIGURE_HEAD = re.compile(r"[(£$€-]?\d[\d,.]*")
+_FIGURE_TAIL = re.compile(r"[\d,.]*%?\)?(?=\s|$)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def cut_figure(a: str, b: str) -> bool:
+    """Are one line of a cell and the start of the next the pieces of one figure? The line must be the
+    head alone. A figure does not end a line with a separator ('£2,008,' + '000', '6.' + '0'), nor begin
+    one with a separator ('17' + '.2') or a lone '%' ('86' + '%'); and a tail of one or two digits under a
+    head of three characters or more ('799' + '6', '2.8' + '1') is its last digits: a figure of its own would
+    fill its line. Two years ('2017' / '2018') stay two, as do a sentence's last word and a figure."""
+    head, tail = _FIGURE_HEAD.fullmatch(a.strip()), _FIGURE_TAIL.match(b)
+    if head is None or tail is None or not tail.group(0):
+        return False
+    x, y = head.group(0), tail.group(0)
+    if y.startswith("%"):
+        return True
+    if x[-1] in ",." or y[0] in ",.":
+        return bool(re.search(r"\d", y))
+    digits = re.sub(r"\D", "", x)
+    return (len(x.lstrip("(£$€-")) >= 3 and re.fullmatch(r"\d{1,2}%?\)?", y) is not None
+            and not _YEAR.fullmatch(x) and not _YEAR.fullmatch(digits + y.rstrip("%)")))
 
 
 @dataclass
@@ -321,7 +350,7 @@ def _table(block: list[_Line], counts: Words | None = None) -> list[str]:
         if above is not None and (tight[i] or (wrap is None and only_label and any(above[1:]) and above[0] and (
                 slots[0][:1].islower() or _LITTLE_END.search(above[0])))):
             # the lines of one row's wrapped cells (or, when the spacing cannot tell, a label that runs on)
-            out[-1] = [join_wrapped(a, b, counts) for a, b in zip(above, slots, strict=True)]
+            out[-1] = [join_wrapped(a, b, counts, figures=True) for a, b in zip(above, slots, strict=True)]
             continue
         if out and i < first and (tight[i] or not slots[0] and _within(slots, out[-1])):
             # a header wrapped over lines (set as close as a cell's lines, or filling only columns the line

@@ -835,3 +835,60 @@ def test_a_header_wrapped_at_a_page_foot_names_the_wider_rows_overleaf(tmp_path:
     rise = next(f for f in a.ask("By how much does home first beds spending go up from 2017/18 to 2018/19?").figures
                 if f.op == "difference")
     assert rise.value == Decimal("84500")
+
+
+@pytest.mark.parametrize("a,b,joined", [
+    ("799", "6", "7996"),  # a figure wider than its column: the tail under it is its last digits
+    ("86", "%", "86%"),  # a lone sign is no value of its own
+    ("17", ".2", "17.2"),
+    ("6.", "0", "6.0"),
+    ("£2,008,", "000", "£2,008,000"),
+    ("2.8", "1", "2.81"),
+    ("2017", "2018", "2017 2018"),  # two years
+    ("652", "672", "652 672"),  # two whole figures
+    ("12", "5", "12 5"),  # a short figure does not fill its line
+    ("by 2019.", "15 new beds", "by 2019. 15 new beds"),  # a sentence in a cell
+])
+def test_join_wrapped_figures_of_an_unruled_table(a: str, b: str, joined: str) -> None:
+    from assistant.pdf_layout import join_wrapped
+
+    assert join_wrapped(a, b, None, figures=True) == joined
+
+
+def unruled_cut_figures(path: Path) -> Path:
+    """An unruled scorecard whose narrow year column cuts its figures over two lines set close together
+    ('799' / '6', '86' / '%'), rows set further apart, as a word processor prints a table without rules."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(60, 790, "Integrated care scorecard")
+    c.setFont("Helvetica", 9)
+    edges = (300, 360, 420)
+    y = 760.0
+    for text, x in zip(("2025/26", "Apr", "May"), edges, strict=True):
+        c.drawRightString(x, y, text)
+    rows = [("Emergency admissions", ("799\n6", "652", "671")), ("Reablement at 91 days", ("86\n%", "84%", "88%")),
+            ("Delayed days", ("186\n9", "156", "149")), ("Falls admissions", ("412", "35", "31"))]
+    for label, cells in rows:
+        y -= 24
+        c.drawString(60, y, label)
+        for text, x in zip(cells, edges, strict=True):
+            for k, piece in enumerate(text.split("\n")):
+                c.drawRightString(x, y - 10 * k, piece)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_figures_a_narrow_unruled_column_cut_are_read_whole(tmp_path: Path) -> None:
+    doc = read(unruled_cut_figures(tmp_path / "scorecard.pdf"))
+    t = next(t for t in extract_tables(doc, segment(doc)) if t.rows)
+    by_label = {r.label: r for r in t.rows}
+    assert set(by_label) == {"Emergency admissions", "Reablement at 91 days", "Delayed days", "Falls admissions"}
+    assert by_label["Emergency admissions"].cells[1].value == Decimal(7996)
+    assert by_label["Reablement at 91 days"].cells[1].kind == "percent"
+    assert by_label["Reablement at 91 days"].cells[1].value == Decimal(86)
+    assert by_label["Delayed days"].cells[1].value == Decimal(1869)
+    assert [c.value for c in by_label["Falls admissions"].cells[1:]] == [Decimal(412), Decimal(35), Decimal(31)]
