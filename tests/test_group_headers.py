@@ -89,7 +89,7 @@ def workforce(tmp_path_factory: pytest.TempPathFactory):
 @pytest.mark.parametrize("question", [
     "Which team has the most WTE?",
     "Which team has the highest total WTE?",
-    "Which team in the workforce appendix has the most staff by WTE?",
+    "Which team has the highest WTE overall?",
 ])
 def test_the_largest_group_is_named_by_its_own_label(workforce, question: str) -> None:
     ans = workforce.ask(question)
