@@ -878,13 +878,11 @@ def _header_rows_by_shape(rows: list[_PRow], ncols: int) -> int:
         short = all(len(c.split()) <= 4 for c in nxt.cells if c.strip())
         if (fills and len(fills) >= len(gaps) // 2 and _header_like(nxt)) or (
                 not nxt.cells[0].strip() and _header_like(nxt) and _numeric_below(nxt, rows[n + 1:])) or (
-                # sub-labels under group labels ("Plan" / "NHS", "Social Care", ...): no label cell, short
-                # cells that fill the group row's gaps, numbers below
-                len(fills) >= max(2, len(gaps) // 2) and not nxt.cells[0].strip() and short
-                and _numeric_below(nxt, rows[n + 1:])) or (
-                # sub-labels that recur once per group ('Headcount | WTE | Headcount | WTE'), under labels
-                # columns of their own ('Grade | Post'), filling the group row's gaps
-                len(fills) >= max(2, len(gaps) // 2) and short and _first_value_col(nxt.cells) is not None
+                # sub-labels under group labels ("Plan" / "NHS", "Social Care", ...): short cells that fill the
+                # group row's gaps, numbers below; with no label cell, or recurring once per group ('Headcount |
+                # WTE | Headcount | WTE') beside label columns of their own ('Grade | Post')
+                len(fills) >= max(2, len(gaps) // 2) and short
+                and (not nxt.cells[0].strip() or _first_value_col(nxt.cells) is not None)
                 and _numeric_below(nxt, rows[n + 1:])):
             n += 1
             continue

@@ -150,6 +150,11 @@ def serve(cmd: list[str], ready_url: str, log: Path, name: str, timeout: float =
             proc.kill()
 
 
+def line_starting(text: str, start: str) -> int:
+    """The number of the first line of a made-up document that starts with `start` (what a citation names)."""
+    return next(i for i, x in enumerate(text.splitlines(), 1) if x.startswith(start))
+
+
 def assistant_for(corpus: Path, index_dir: Path, min_confidence: float | None = 0.0) -> Assistant:
     """An assistant over a folder of documents the test wrote (real model, real index); the confidence
     policy is off unless `min_confidence` is None (the fitted threshold) or a value."""

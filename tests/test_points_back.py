@@ -9,7 +9,7 @@ import pytest
 from assistant.answer import is_follow_up, points_back
 from assistant.query import subject_of
 
-from .conftest import assistant_over
+from .conftest import assistant_over, line_starting
 
 PLAN = """Falls Prevention Plan 2025-27
 
@@ -39,10 +39,6 @@ Housing management\t1,480\t1,395
 Tenant support services\t640\t702
 Energy costs\t455\t390
 """
-
-
-def _line(text: str, start: str) -> int:
-    return next(i for i, x in enumerate(text.splitlines(), 1) if x.startswith(start))
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +85,7 @@ def test_a_prose_follow_up_that_points_back(plan, follow_up: str) -> None:
     ans = plan.ask(follow_up, history=[first])
     assert ans.answered, ans.text
     assert "six weeks" in ans.text
-    assert _line(PLAN, "The panel meets") in {c.line_start for c in ans.citations}
+    assert line_starting(PLAN, "The panel meets") in {c.line_start for c in ans.citations}
     assert "the Community Falls Panel" in ans.state["question"]
     assert ans.state["about"] == "Community Falls Panel"
 
@@ -103,7 +99,7 @@ def test_a_chain_of_turns_that_point_back_keeps_the_subject(plan) -> None:
     ans = plan.ask("Where are its members drawn from?", history=history)
     assert ans.answered, ans.text
     assert "hospital trust" in ans.text
-    assert _line(PLAN, "Its members are drawn") in {c.line_start for c in ans.citations}
+    assert line_starting(PLAN, "Its members are drawn") in {c.line_start for c in ans.citations}
     assert ans.state["question"] == "Where are its members drawn from (Community Falls Panel)?"
 
 
@@ -124,7 +120,7 @@ def test_a_table_follow_up_that_points_back(accounts, follow_up: str, value: int
         assert "16.67%" in ans.text, ans.text
     else:
         assert ans.figures[0].value == value, ans.text
-    assert _line(ACCOUNTS, "Energy costs") in {c.line_start for c in ans.citations}
+    assert line_starting(ACCOUNTS, "Energy costs") in {c.line_start for c in ans.citations}
 
 
 def test_a_question_whose_it_is_its_own_is_asked_whole(plan) -> None:
@@ -169,7 +165,7 @@ def test_a_sentence_that_points_back_is_about_what_the_one_before_names(review, 
     ans = review.ask(question)
     assert ans.answered, ans.text
     assert said in ans.text
-    assert _line(REVIEW, line) in {c.line_start for c in ans.citations}
+    assert line_starting(REVIEW, line) in {c.line_start for c in ans.citations}
 
 
 @pytest.mark.parametrize("question", [

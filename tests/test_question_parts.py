@@ -9,7 +9,7 @@ import pytest
 
 from assistant.query import question_parts
 
-from .conftest import assistant_over
+from .conftest import assistant_over, line_starting
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -80,10 +80,6 @@ The discharge hub opens to patients in March 2026 after a pilot on two wards.
 """
 
 
-def _line(text: str, start: str) -> int:
-    return next(i for i, x in enumerate(text.splitlines(), 1) if x.startswith(start))
-
-
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     return assistant_over(tmp_path_factory.mktemp("parts"), "falls_plan.txt", PLAN)
@@ -99,9 +95,9 @@ def test_each_part_is_answered_and_cited(plan, question: str) -> None:
     assert ans.answered
     assert "Director of Adult Social Care" in ans.text and "six weeks" in ans.text
     lines = {ln for c in ans.citations for ln in range(c.line_start, c.line_end + 1)}
-    assert {_line(PLAN, "The Community Falls Panel"), _line(PLAN, "The panel meets")} <= lines
+    assert {line_starting(PLAN, "The Community Falls Panel"), line_starting(PLAN, "The panel meets")} <= lines
     if "reports" in question:
-        assert "quarterly" in ans.text and _line(PLAN, "Progress reports") in lines
+        assert "quarterly" in ans.text and line_starting(PLAN, "Progress reports") in lines
 
 
 def test_a_part_the_answer_to_the_whole_misses_is_asked_on_its_own(plan) -> None:
@@ -109,7 +105,7 @@ def test_a_part_the_answer_to_the_whole_misses_is_asked_on_its_own(plan) -> None
     assert ans.answered
     assert "October 2025" in ans.text and "GPs" in ans.text
     lines = {c.line_start for c in ans.citations}
-    assert {_line(PLAN, "The strength and balance service is due"), _line(PLAN, "Referrals will come")} <= lines
+    assert {line_starting(PLAN, "The strength and balance service is due"), line_starting(PLAN, "Referrals will come")} <= lines
 
 
 @pytest.mark.parametrize("question", [
@@ -123,7 +119,7 @@ def test_a_part_answered_by_a_table_and_a_part_by_a_sentence(plan, question: str
     assert "March 2026" in ans.text
     assert ("Sam Patel" if "budget" not in question else "120,000") in ans.text
     lines = {c.line_start for c in ans.citations}
-    assert {_line(PLAN, "Discharge hub"), _line(PLAN, "The discharge hub opens")} <= lines
+    assert {line_starting(PLAN, "Discharge hub"), line_starting(PLAN, "The discharge hub opens")} <= lines
 
 
 def test_a_part_nothing_answers_is_said_to_be_unanswered(tmp_path: Path) -> None:
@@ -132,7 +128,7 @@ def test_a_part_nothing_answers_is_said_to_be_unanswered(tmp_path: Path) -> None
     assert not ans.answered
     assert "only part" in ans.text and "Director of Adult Social Care" in ans.text
     assert ans.state["unanswered"] == ["what is the panel's annual budget"]
-    assert _line(PLAN, "The Community Falls Panel") in {c.line_start for c in ans.citations}
+    assert line_starting(PLAN, "The Community Falls Panel") in {c.line_start for c in ans.citations}
 
 
 WINTER = """Winter Plan 2025-26
