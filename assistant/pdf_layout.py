@@ -27,7 +27,8 @@ sees a table. This module rebuilds a page's lines from its words' positions (pdf
    cannot tell); a header wrapped over lines is one header, even when its last line holds a number
    ('per 100,000').
 
-Lines outside blocks are the words joined by single spaces. A page with no block is left to pypdf's text.
+Lines outside blocks are the words joined by single spaces, in reading order: running text set in columns
+is read down one column, then the next (`_reading_order`). A page with no block is left to pypdf's text.
 The numbers below were set on made-up pages (tests/test_pdf.py) and checked on the tatqa extracts
 rendered as PDFs (bench/pdf.py).
 """
@@ -230,16 +231,123 @@ def page_lines(words: list[dict[str, Any]], counts: Words | None = None) -> list
         return None
     out: list[str] = []
     inside = {i: b for b in blocks for i in range(b[0], b[1] + 1)}
+    text: list[_Line] = []  # lines of text since the last table
     i = 0
     while i < len(lines):
         if i in inside:
+            out.extend(_reading_order(text))
+            text = []
             start, end = inside[i]
             out.extend(_table(lines[start:end + 1], counts))
             i = end + 1
         else:
-            out.append(lines[i].text)
+            text.append(lines[i])
             i += 1
+    out.extend(_reading_order(text))
     return out
+
+
+def _reading_order(lines: list[_Line]) -> list[str]:
+    """Lines of text in reading order. Running text set in columns (an annual report's two columns over a
+    table) puts a line of each column at about the same height; read across, a sentence of the left column
+    ran into one of the right ('... took 4,210 referrals | The stroke unit treated 612 patients.'). Where a
+    gutter runs down the lines (`_gutter`), each stretch of lines that do not cross it is read down its left
+    side, then down its right (each side again, for three columns), when both sides are running text; a line
+    that crosses the gutter (a heading or a paragraph over both columns) is read where it stands. Short
+    entries either side of a gap ('Chair    Dr Amara Osei') stay as they are."""
+    gutter = _gutter(lines)
+    if gutter is None:
+        return [ln.text for ln in lines]
+    out: list[str] = []
+    stretch: list[_Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and not any(w.x0 < gutter < w.x1 for w in ln.words):
+            stretch.append(ln)
+            continue
+        out.extend(_by_columns(stretch, gutter))
+        stretch = []
+        if ln is not None:
+            out.append(ln.text)
+    return out
+
+
+def _gutter(lines: list[_Line]) -> float | None:
+    """The middle of the white space that runs down a page's columns of text: an x range at least a cell gap
+    wide (`CELL_GAP` font sizes; justified text stretches a word space to half of that at most) that most lines
+    leave empty (those that cross it are headings or text over all the columns), with words left of it in
+    three lines or more and right of it in three or more. None when there is no such range."""
+    words = [w for ln in lines for w in ln.words]
+    if len(lines) < 4 or not words:
+        return None
+    size = median(ln.size for ln in lines)
+    lo, hi, step = min(w.x0 for w in words), max(w.x1 for w in words), 0.5
+    depth = [0] * (int((hi - lo) / step) + 2)  # how many lines cover each slot of the page's width
+    for ln in lines:
+        for w in ln.words:
+            depth[int((w.x0 - lo) / step)] += 1
+            depth[int((w.x1 - lo) / step) + 1] -= 1
+    covered, level = [0] * len(depth), 0
+    for k, d in enumerate(depth):
+        level += d
+        covered[k] = level
+    best: tuple[int, float, float] | None = None  # (lines crossing, -width, middle)
+    k = 0
+    while k < len(covered):
+        least = covered[k]
+        j = k
+        while j < len(covered) and covered[j] == least:
+            j += 1
+        a, b = lo + k * step, lo + j * step
+        if least <= len(lines) // 2 and b - a >= CELL_GAP * size and \
+                sum(any(w.x1 <= a for w in ln.words) for ln in lines) >= 3 and \
+                sum(any(w.x0 >= b for w in ln.words) for ln in lines) >= 3:
+            key = (least, a - b, (a + b) / 2)
+            best = key if best is None or key < best else best
+        k = j
+    return None if best is None else best[2]
+
+
+def _by_columns(lines: list[_Line], gutter: float) -> list[str]:
+    """A stretch of lines none of which crosses the gutter: down the left side, then the right, when each
+    side is running text (`_running_text`); as the lines read across, else."""
+    sides = [[i for i, ln in enumerate(lines) if any(w.x1 <= gutter for w in ln.words)],
+             [i for i, ln in enumerate(lines) if any(w.x0 >= gutter for w in ln.words)]]
+    gaps = [lines[b].top - lines[a].top for side in sides for a, b in zip(side, side[1:], strict=False)]
+    if min(map(len, sides)) < 2 or not gaps:
+        return [ln.text for ln in lines]
+    near = WRAP_RATIO * median(gaps)
+    for i, ln in enumerate(lines):
+        # a line on one side set apart, with the other side's text above and below it but not beside it:
+        # a heading over both columns set at the left, between two stretches of them
+        own = 0 if i in sides[0] else 1
+        if i in sides[1 - own]:
+            continue
+        other = [lines[j].top - ln.top for j in sides[1 - own]]
+        before = [lines[j].top for j in sides[own] if j < i]
+        if min(other) < 0 < max(other) and all(abs(d) > near for d in other) and (
+                not before or ln.top - before[-1] > near):
+            return [*_by_columns(lines[:i], gutter), ln.text, *_by_columns(lines[i + 1:], gutter)]
+    # the columns end with the longer one's last lines, set as close as its lines are; a line further down
+    # on one side (a table's caption under the columns) comes after them
+    end = min(sides[0][-1], sides[1][-1]) + 1
+    while end < len(lines) and lines[end].top - lines[end - 1].top <= near:
+        end += 1
+    parts: list[list[_Line]] = [[], []]
+    for ln in lines[:end]:
+        for k, words in enumerate(([w for w in ln.words if w.x1 <= gutter], [w for w in ln.words if w.x0 >= gutter])):
+            if words:
+                parts[k].append(_Line(ln.top, ln.size, _cells(words, ln.size), words))
+    if not all(map(_running_text, parts)):
+        return [ln.text for ln in lines]
+    return [*_reading_order(parts[0]), *_reading_order(parts[1]), *(ln.text for ln in lines[end:])]
+
+
+def _running_text(lines: list[_Line]) -> bool:
+    """Lines of running text: of `PROSE_WORDS` words or more (median), or, in a narrow column, wrapped: half
+    of them or more go on with the sentence of the line above (they start in lower case). Entries of a list
+    ('Chair', 'Dr Amara Osei') are neither."""
+    carried = sum(ln.text[:1].islower() for ln in lines)
+    return median(len(ln.text.split()) for ln in lines) >= PROSE_WORDS or (carried >= 2 and 2 * carried >= len(lines))
 
 
 def _lines(words: list[dict[str, Any]]) -> list[_Line]:
@@ -253,17 +361,22 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
             line = _Line(top, size)
             lines.append(line)
         line.words.append(_Cell(str(w["text"]), float(w["x0"]), float(w["x1"])))
-    for ln in lines:  # words left to right, then cells: words closer than a cell gap are one cell
-        ws = ln.words = sorted(ln.words, key=lambda c: c.x0)
-        cells = [ws[0]]
-        for word in ws[1:]:
-            if word.x0 - cells[-1].x1 < CELL_GAP * ln.size:
-                cells[-1] = _Cell(f"{cells[-1].text} {word.text}", cells[-1].x0, word.x1)
-            else:
-                cells.append(word)
-        ln.cells = cells
+    for ln in lines:  # words left to right, then cells
+        ln.words = sorted(ln.words, key=lambda c: c.x0)
+        ln.cells = _cells(ln.words, ln.size)
     lines.sort(key=lambda ln: ln.top)
     return lines
+
+
+def _cells(words: list[_Cell], size: float) -> list[_Cell]:
+    """A line's words (left to right) as cells: words closer than a cell gap are one cell."""
+    cells = [words[0]]
+    for word in words[1:]:
+        if word.x0 - cells[-1].x1 < CELL_GAP * size:
+            cells[-1] = _Cell(f"{cells[-1].text} {word.text}", cells[-1].x0, word.x1)
+        else:
+            cells.append(word)
+    return cells
 
 
 def _blocks(lines: list[_Line]) -> list[tuple[int, int]]:
