@@ -22,7 +22,10 @@ between a source line and the text we index and quote:
   * non-breaking spaces become spaces, runs of spaces become one, and spaces around cells and at the
     end of the line are dropped (tabs are kept, trailing ones too: they are the cells of tables);
   * typeset ligatures become their letters ('ﬁ' -> 'fi': PDF text layers hold them, 'proﬁts'), soft hyphens
-    and zero-width marks are dropped, and non-breaking hyphens become '-' (`text.plain_letters`).
+    and zero-width marks are dropped, and non-breaking hyphens become '-' (`text.plain_letters`);
+  * a list item's bullet printed as a symbol ('▪', '➢', '●', or the Symbol or Wingdings font's bullet that a
+    PDF made by Word holds as a private-use character) becomes '•', the bullet every list reader knows: a
+    list reads as a list whatever font printed it.
 """
 
 from __future__ import annotations
@@ -63,9 +66,13 @@ _ROLE_LINE = re.compile(
     r"(?:instructions|prompts?|rules|messages))")
 
 
+# a bullet printed as a symbol, at the start of a line (see the module docstring)
+_BULLET_GLYPH = re.compile(r"^(\s*)(?:[‣◦▪●○■➢➤►▶◆◇❖]|[\ue000-\uf8ff])[ \t\u00a0]*(?=\S)")
+
+
 def clean_line(raw: str) -> str:
     """The documented clean-up of one line (see the module docstring)."""
-    s = raw
+    s = _BULLET_GLYPH.sub(r"\1• ", raw)
     if _ROLE_LINE.search(s):
         return ""
     if "<" in s:
@@ -474,6 +481,7 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
 
     page = 1
     per_page: dict[int, list[tuple[str, int | None]]] = {1: []}
+    marker = _ListMarkers(document)
 
     def emit(text: str, level: int | None = None) -> None:
         per_page.setdefault(page, []).append((text, level))
@@ -487,7 +495,8 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
             if 'w:pageBreakBefore' in xml and per_page.get(page):
                 page += 1
             text = para.text.replace("\n", " ").replace("\t", " ")
-            emit(text, _docx_heading_level(para))
+            level = _docx_heading_level(para)
+            emit(marker.of(para) + text if text.strip() and level is None else text, level)
             if 'w:type="page"' in xml or "lastRenderedPageBreak" in xml:
                 page += 1
         elif tag == "tbl":
@@ -504,6 +513,47 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
     if not any(ln.text.strip() for ln in lines):
         raise IngestError(where, "DOCX has no text")
     return lines, max(per_page)
+
+
+class _ListMarkers:
+    """The marker Word prints before an item of a bulleted or numbered list, which the paragraph's text
+    leaves out: '• ' for a bullet, '1. ', '2. ' ... for a number, 'a) ' for a letter (counted per list and
+    level; a deeper level starts again under each item of the one above). Without it an item reads as a
+    paragraph of its own, and a list question gets the lead-in alone. The list is the paragraph's own
+    numbering or its style's ('List Bullet', 'List Number')."""
+
+    def __init__(self, document: Any) -> None:
+        self.counts: dict[tuple[str, int], int] = {}
+        try:
+            self.numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):  # a document with no list at all
+            self.numbering = None
+
+    def of(self, para: Any) -> str:
+        if self.numbering is None:
+            return ""
+        num_pr, style = None, para.style
+        ppr = para._p.pPr
+        if ppr is not None and ppr.numPr is not None:
+            num_pr = ppr.numPr
+        while num_pr is None and style is not None:
+            sppr = style.element.pPr
+            num_pr = sppr.numPr if sppr is not None else None
+            style = style.base_style
+        if num_pr is None or num_pr.numId is None or num_pr.numId.val in (None, 0):
+            return ""
+        num_id, level = str(num_pr.numId.val), int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        fmt = self.numbering.xpath(f'./w:abstractNum[@w:abstractNumId=string(//w:num[@w:numId="{num_id}"]'
+                                   f'/w:abstractNumId/@w:val)]/w:lvl[@w:ilvl="{level}"]/w:numFmt/@w:val')
+        kind = fmt[0] if fmt else "bullet"
+        for key in [k for k in self.counts if k[0] == num_id and k[1] > level]:
+            del self.counts[key]  # a deeper level starts again under the next item of this one
+        n = self.counts[(num_id, level)] = self.counts.get((num_id, level), 0) + 1
+        if kind == "decimal":
+            return f"{n}. "
+        if kind in ("lowerLetter", "upperLetter") and n <= 26:
+            return f"{chr(ord('a') + n - 1)}) "
+        return "• " if kind != "none" else ""
 
 
 def _dedupe_merged(cells: list[str], ids: list[int]) -> list[str]:
