@@ -486,15 +486,14 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
     def emit(text: str, level: int | None = None) -> None:
         per_page.setdefault(page, []).append((text, level))
 
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in _docx_blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(child, document)
             xml = child.xml
             if 'w:pageBreakBefore' in xml and per_page.get(page):
                 page += 1
-            text = para.text.replace("\n", " ").replace("\t", " ")
+            text = _docx_text(child)
             level = _docx_heading_level(para)
             emit(marker.of(para) + text if text.strip() and level is None else text, level)
             if 'w:type="page"' in xml or "lastRenderedPageBreak" in xml:
@@ -503,7 +502,7 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
             table = DocxTable(child, document)
             for row in table.rows:
                 cells = list(row.cells)
-                emit("\t".join(_dedupe_merged([" ".join(c.text.split()) for c in cells],
+                emit("\t".join(_dedupe_merged([" ".join(_docx_text(c._tc).split()) for c in cells],
                                                [id(c._tc) for c in cells])))
             emit("")  # a table ends a block
     lines: list[Line] = []
@@ -513,6 +512,49 @@ def _docx_lines(data: bytes, where: str) -> tuple[list[Line], int]:
     if not any(ln.text.strip() for ln in lines):
         raise IngestError(where, "DOCX has no text")
     return lines, max(per_page)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_blocks(parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a document's body in order, those inside content controls (a template's
+    fill-in sections, `w:sdt`) and custom XML too: python-docx's own walk skips them, and a plan written in
+    its template would lose most of what it says."""
+    for child in parent.iterchildren():
+        tag = child.tag
+        if tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif tag == f"{_W}sdt":
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                yield from _docx_blocks(content)
+        elif tag == f"{_W}customXml":
+            yield from _docx_blocks(child)
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_text(element: Any) -> str:
+    """The text a paragraph (or a table cell) prints, on one line: its runs' text wherever they sit (in a
+    hyperlink, a content control, a tracked insertion, a text box, a nested table's cell), tabs and line
+    breaks as spaces; deleted text (`w:delText`), field codes and the second copy of a text box that Word
+    keeps for older readers (`mc:Fallback`) are no part of it. A cell's paragraphs are joined by spaces."""
+    out: list[str] = []
+    stack = [element]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag == _FALLBACK:
+            continue
+        if tag == f"{_W}t":
+            out.append(el.text or "")
+        elif tag == f"{_W}noBreakHyphen":
+            out.append("-")
+        elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr") or (tag == f"{_W}p" and out):
+            out.append(" ")
+        stack.extend(reversed(list(el.iterchildren())))
+    return " ".join("".join(out).split()) if element.tag != f"{_W}p" else "".join(out)
 
 
 class _ListMarkers:
