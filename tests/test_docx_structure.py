@@ -52,6 +52,12 @@ def template_plan(path: Path) -> Path:
         "<w:r><w:t xml:space='preserve'> every </w:t></w:r>"
         "<w:del><w:r><w:delText>month</w:delText></w:r></w:del>"
         "<w:ins><w:r><w:t>quarter</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>"))
+    # a text box: Word writes it twice, as a drawing and, for older readers, as a fallback shape
+    box = "<w:txbxContent><w:p><w:r><w:t>Three new hubs open in 2025.</w:t></w:r></w:p></w:txbxContent>"
+    approved._p.addprevious(_xml(
+        "<w:p xmlns:mc='http://schemas.openxmlformats.org/markup-compatibility/2006'><w:r><mc:AlternateContent>"
+        f"<mc:Choice Requires='wps'><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"))
     d.save(str(path))
     return path
 
@@ -61,6 +67,7 @@ def test_content_controls_fields_links_and_tracked_changes_are_read(tmp_path: Pa
     assert "The council will contribute £2.4m to the pooled budget in 2024/25, and the ICB £6.1m." in lines
     assert "Reablement at home\t£1,200,000" in lines and "Scheme\tBudget" in lines
     assert "The lead officer is Dr Sam Patel, who reports to the Health and Wellbeing Board every quarter." in lines
+    assert sum(ln.count("Three new hubs") for ln in lines) == 1  # a text box once
     assert not any("month" in ln for ln in lines)  # deleted text is no part of what the plan says
     # in document order: the section where it stands, between the paragraphs around it
     assert lines.index("Local narrative follows.") < lines.index("Scheme\tBudget") < \
