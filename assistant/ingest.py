@@ -23,6 +23,9 @@ between a source line and the text we index and quote:
     end of the line are dropped (tabs are kept, trailing ones too: they are the cells of tables);
   * typeset ligatures become their letters ('ﬁ' -> 'fi': PDF text layers hold them, 'proﬁts'), soft hyphens
     and zero-width marks are dropped, and non-breaking hyphens become '-' (`text.plain_letters`);
+  * a row of a markdown table ('| Short breaks | £410,000 |') becomes its cells separated by tabs, as every
+    table is written here; the line under its header ('|---|---:|') becomes a line of empty cells (it stays in
+    the table, and line numbers do not move). An escaped '\\|' in a cell is a '|';
   * a list item's bullet printed as a symbol ('▪', '➢', '●', or the Symbol or Wingdings font's bullet that a
     PDF made by Word holds as a private-use character) becomes '•', the bullet every list reader knows: a
     list reads as a list whatever font printed it.
@@ -70,9 +73,29 @@ _ROLE_LINE = re.compile(
 _BULLET_GLYPH = re.compile(r"^(\s*)(?:[‣◦▪●○■➢➤►▶◆◇❖]|[\ue000-\uf8ff])[ \t\u00a0]*(?=\S)")
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+
+
+def _pipe_cells(line: str) -> str | None:
+    """A markdown table's row ('| a | b |', two cells or more) as tab-separated cells, and the rule under its
+    header ('|---|:---:|') as empty cells; None for any other line."""
+    t = line.strip()
+    if len(t) < 3 or t[0] != "|" or t[-1] != "|" or t.endswith("\\|"):
+        return None
+    cells = _UNESCAPED_PIPE.split(t[1:-1])
+    if all(_RULE_CELL.fullmatch(c) for c in cells):
+        return "\t" * (len(cells) - 1)
+    if len(cells) < 2:
+        return None
+    return "\t".join(c.strip().replace("\\|", "|") for c in cells)
+
+
 def clean_line(raw: str) -> str:
     """The documented clean-up of one line (see the module docstring)."""
     s = _BULLET_GLYPH.sub(r"\1• ", raw)
+    if "|" in s and "\t" not in s and (cells := _pipe_cells(s)) is not None:
+        s = cells
     if _ROLE_LINE.search(s):
         return ""
     if "<" in s:
