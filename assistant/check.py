@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .answer import Answerer
-from .evidence import Sentence
+from .evidence import Sentence, sentence_citations
 from .llm import LLM
 from .prompts import CITATION, render
 from .query import content_terms, periods_in, years_in
@@ -400,7 +400,7 @@ class Checker:
     # ------------------------------------------------------------------ prose evidence
 
     def _from_sentence(self, claim: str, nums: list[Num], s: Sentence) -> Verdict | None:
-        cite = Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text)
+        cite = sentence_citations(s)
         where = f"{s.passage.doc}, line {s.line}"
         ev = claim_numbers(s.text)
         if nums:
@@ -411,12 +411,12 @@ class Checker:
                 clash = _period_clash(claim, s.text)
                 if clash:
                     return Verdict("contradicted", f"The document gives the same figure for {clash[1]}, not "
-                                   f"{clash[0]} ({where}).", f"{clash[1]}: {s.text.strip()}", [cite], [], s.coverage)
+                                   f"{clash[0]} ({where}).", f"{clash[1]}: {s.text.strip()}", cite, [], s.coverage)
                 d_claim, d_ev = direction(claim), direction(s.text)
                 if d_claim and d_ev and d_claim != d_ev:
                     return Verdict("contradicted", f"The figure matches but the document says it goes the other way "
-                                   f"({where}).", s.text.strip(), [cite], [], s.coverage)
-                return Verdict("supported", f"The document states it ({where}).", None, [cite], [], s.coverage + 0.1)
+                                   f"({where}).", s.text.strip(), cite, [], s.coverage)
+                return Verdict("supported", f"The document states it ({where}).", None, cite, [], s.coverage + 0.1)
             for c in nums:
                 if c in matched:
                     continue
@@ -424,7 +424,7 @@ class Checker:
                 slot = len(_context(claim, c.start) & _context(s.text, e.start)) if e is not None else 0
                 if e is not None and (s.coverage >= 0.6 or (slot >= 2 and s.coverage >= 0.4)):
                     return Verdict("contradicted", f"The document gives {e.raw}, not {c.raw} ({where}).", e.raw,
-                                   [cite], [], s.coverage)
+                                   cite, [], s.coverage)
             return None
         # no figure in the claim: dates, periods, directions, or the statement itself
         anchored = bool(_dates(claim) or periods_in(claim)[0]) and not _missing_dates(claim, s.text) and set(
@@ -434,13 +434,13 @@ class Checker:
         clash = _date_clash(claim, s.text)
         if clash:
             return Verdict("contradicted", f"The document says {clash[1]}, not {clash[0]} ({where}).",
-                           f"{clash[1]}: {s.text.strip()}", [cite], [], s.coverage)
+                           f"{clash[1]}: {s.text.strip()}", cite, [], s.coverage)
         d_claim, d_ev = direction(claim), direction(s.text)
         if d_claim and d_ev and d_claim != d_ev:
             return Verdict("contradicted", f"The document says it goes the other way ({where}).", s.text.strip(),
-                           [cite], [], s.coverage)
+                           cite, [], s.coverage)
         if s.coverage >= (0.65 if anchored else 0.85) and not _missing_dates(claim, s.text):
-            return Verdict("supported", f"The document states it ({where}).", None, [cite], [], s.coverage)
+            return Verdict("supported", f"The document states it ({where}).", None, cite, [], s.coverage)
         return None
 
     # ------------------------------------------------------------------ table evidence
@@ -520,8 +520,7 @@ class Checker:
     # ------------------------------------------------------------------ nothing decisive
 
     def _unverifiable(self, claim: str, sents: list[Sentence], nums: list[Num]) -> Verdict:
-        closest = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text)
-                   for s in sents[:2]]
+        closest = [sentence_citations(s)[0] for s in sents[:2]]
         if self.llm is not None and not nums and sents:
             judged = self._ask_llm(claim, sents[:5])
             if judged is not None:
@@ -544,7 +543,7 @@ class Checker:
         cited = [sents[i - 1] for i in ids if 1 <= i <= len(sents)]
         if not m or not cited or m.group(1) == "UNVERIFIABLE":
             return None
-        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in cited]
+        cites = [c for s in cited for c in sentence_citations(s)]
         label = m.group(1).lower()
         return Verdict(label, f"Judged by the language model from {cites[0].doc}, line {cites[0].line_start}.",
                        cited[0].text if label == "contradicted" else None, cites, [], 0.5)

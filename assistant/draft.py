@@ -31,7 +31,7 @@ from typing import Any
 
 from . import figures as F
 from .answer import Answerer
-from .evidence import Sentence
+from .evidence import Sentence, sentence_citations
 from .llm import LLM
 from .query import content_terms, periods_in, understand
 from .tableqa import _numeric_cols, _periods
@@ -550,7 +550,7 @@ class Drafter:
             if s.coverage < floor or (s.passage.table_id and s.passage.table_id in table_ids):
                 return "skip"
             raw = s.text.strip()
-            cites: tuple[Citation, ...] = (_cite(s),)
+            cites: tuple[Citation, ...] = _cites(s)
             if LIST_ITEM.match(raw) and not raw.endswith((".", "!", "?")) and _states_figure(raw):
                 # a short list item that states a figure ('- 7% reduction in admissions per annum'): drafted
                 # with the lead-in that makes it a sentence ('The model has seen: ...; ...'), else alone
@@ -558,7 +558,7 @@ class Drafter:
                 if led is not None:
                     s = led
                     raw = s.text.strip()
-                    cites = (_cite(s),)
+                    cites = _cites(s)
                 elif len(strip_marker(raw).split()) >= 5:
                     raw = strip_marker(raw) + "."
             if raw.endswith(":") and "\t" not in raw:  # a lead-in: the list after it completes the sentence
@@ -576,7 +576,7 @@ class Drafter:
                     if before is None:
                         return "skip"
                     raw = before.text.strip() + " " + raw
-                    cites = (_cite(before), *cites)
+                    cites = (*_cites(before), *cites)
             elif not raw.endswith((".", "!", "?")) and len(raw.split()) < 14:
                 return "skip"  # a heading or a caption, not a sentence
             elif self._is_tail(s):
@@ -597,7 +597,7 @@ class Drafter:
                     if before is None:
                         break
                     raw = before.text.strip() + " " + raw
-                    cites = (_cite(before), *cites)
+                    cites = (*_cites(before), *cites)
                     if not _ANAPHOR.match(before.text.strip()):
                         break
                     before = self._beside(before, -1)
@@ -630,7 +630,7 @@ class Drafter:
                 # 'This is greater than the 13.2% in England': the figures that say what the sentence's
                 # mean; kept with it, whatever order the draft takes
                 last = picked[-1]
-                picked[-1] = DraftSentence(f"{last.text} {f}", (*last.citations, _cite(follow)), last.figures)
+                picked[-1] = DraftSentence(f"{last.text} {f}", (*last.citations, *_cites(follow)), last.figures)
                 used.update((f, picked[-1].text))
                 total += len(f.split())
             listed_after = self._list_stating_figures_after(s)
@@ -1234,8 +1234,8 @@ def _period_name(t: Table, col: int) -> str:
 
 
 
-def _cite(s: Sentence) -> Citation:
-    return Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text)
+def _cites(s: Sentence) -> tuple[Citation, ...]:
+    return tuple(sentence_citations(s))
 
 
 def _row_citations(a: Answerer, t: Table, r: Row) -> tuple[Citation, ...]:

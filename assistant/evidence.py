@@ -44,6 +44,27 @@ class Sentence:
     # the line it starts on: what the sentence is about is said there
     before: str = ""
     before_line: int = 0
+    # the part of the sentence printed at the top of the next page (a PDF's page break cuts a paragraph): the
+    # sentence is whole in `text`, and is cited on both pages
+    cont: Citation | None = None
+
+
+def sentence_citations(s: Sentence) -> list[Citation]:
+    """The citations of a sentence: its lines, and, for a sentence a page break cuts, the lines it goes on
+    to at the top of the next page (each quoting the part of the sentence printed there)."""
+    if s.cont is None:
+        return [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text)]
+    head = s.text[:len(s.text) - len(s.cont.quote)].rstrip()
+    return [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), head), s.cont]
+
+
+def cite_marks(groups: Iterable[list[Citation]], start: int = 1) -> list[str]:
+    """The marks ('[1]', '[2][3]') each group of citations gets in a reply, numbered on from `start`."""
+    out, n = [], start
+    for g in groups:
+        out.append("".join(f"[{n + k}]" for k in range(len(g))))
+        n += len(g)
+    return out
 
 
 def coverage(m: Matcher, q: Query, terms: Iterable[str]) -> float:

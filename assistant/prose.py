@@ -27,11 +27,11 @@ from typing import Any
 
 from . import confidence as C
 from . import figures as F
-from .evidence import Evidence, Sentence, coverage, doc_margin, full_sentence
+from .evidence import Evidence, Sentence, cite_marks, coverage, doc_margin, full_sentence, sentence_citations
 from .index import Index
 from .query import Query, content_terms, periods_in, understand
 from .tableqa import Matcher
-from .text import LIST_ITEM, marker_kind, paragraphs, sentence_spans, shorten, strip_marker
+from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
 from .types import Cell, Citation, Passage, Row, Table
 from .values import find_numbers, parse_cell
 
@@ -179,37 +179,73 @@ class ProseReader:
         over line breaks within a paragraph (`text.runs_on`: a PDF's text wraps at the page width, and a page
         break in the source cuts a line), so it is never cut at a line's end."""
         out: list[Sentence] = []
-        seen: set[tuple[str, int, str]] = set()
+        seen: set[tuple[str, int | None, int, str]] = set()
         for p, _ in [c for c in candidates if c[0].kind == "row"][:10]:
             out.extend(self._cell_sentences(p, seen))
         for p, _ in [c for c in candidates if c[0].kind == "text"][:25]:
             lines = self.index.lines(p.doc, p.page, p.line_start, p.line_end + 8)
+            head, tail = self._across_pages(p, lines)
+            if tail:  # (the blank lines that end the page do not end its last paragraph)
+                while lines and not lines[-1].text.strip():
+                    lines = lines[:-1]
             # (a sentence that opens with a pronoun may point back at the sentence that ends the paragraph before: a
             # plan's 'Its members are drawn from ...' on a line of its own under 'The panel is chaired by ...')
             prev: tuple[str, int] = ("", 0)
-            for para in paragraphs(lines):
-                if para[0].no > p.line_end:
+            for para in paragraphs([*head, *lines, *tail]):
+                if para[0].page == p.page and para[0].no > p.line_end or para[0].page != p.page and not head:
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
                 starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
                 last_paragraph, prev = prev, ("", 0)
                 for a, b in sentence_spans(text):  # the lines a sentence starts and ends on
-                    first, last = para[bisect_right(starts, a) - 1], para[bisect_left(starts, b) - 1]
+                    at, to = bisect_right(starts, a) - 1, bisect_left(starts, b) - 1
+                    first, last = para[at], para[to]
                     sent = text[a:b].strip()
                     if not prev[0] and _PRONOUN_OPENS.match(sent):
                         prev = last_paragraph
                     before, prev = (prev if _POINTS_BACK.match(sent) else ("", 0)), (sent, first.no)
-                    if not p.line_start <= first.no <= p.line_end:
-                        continue
-                    key = (p.doc, first.no, sent)
-                    if len(sent) < 12 or key in seen:
+                    # a sentence of this passage: it starts on its lines, or on the page before and runs onto them
+                    mine = first.page == p.page and p.line_start <= first.no <= p.line_end or \
+                        first.page != p.page and last.page == p.page
+                    key = (p.doc, first.page, first.no, sent)
+                    if not mine or len(sent) < 12 or key in seen:
                         continue
                     seen.add(key)
+                    cont = None
+                    if last.page != first.page:  # cut by the page break: cited on both pages
+                        k = next(i for i in range(at, to + 1) if para[i].page == last.page)
+                        on_next = text[starts[k]:b].strip()
+                        cont = Citation(p.id, p.doc, last.page, para[k].no, last.no, on_next)
+                        last = para[k - 1]
                     out.append(Sentence(p, first.no, first.page, sent, line_end=last.no, before=before[0],
-                                        before_line=before[1]))
+                                        before_line=before[1], cont=cont))
         return out
 
-    def _cell_sentences(self, p: Passage, seen: set[tuple[str, int, str]]) -> list[Sentence]:
+    def _across_pages(self, p: Passage, lines: list[Any]) -> tuple[list[Any], list[Any]]:
+        """The lines of the neighbouring pages a passage's paragraphs run on to: the paragraph that ends the
+        page before, when the passage starts the page and its first line goes on with it ('hospital to the
+        community, and ...'); the paragraph that starts the next page, when the passage ends this one in the
+        middle of a sentence. (A PDF's page break cuts a paragraph wherever it falls.)"""
+        if p.page is None or not lines:
+            return [], []
+        by_page = self.index.lines_by_page(p.doc)
+        head: list[Any] = []
+        if p.line_start == 1 and p.page - 1 in by_page:
+            before = [ln for ln in by_page[p.page - 1] if ln.text.strip()]
+            first = next((ln for ln in lines if ln.text.strip()), None)
+            if before and first is not None and "\t" not in before[-1].text and \
+                    runs_on(before[-1].text.strip(), first.text.strip()):
+                head = paragraphs(by_page[p.page - 1])[-1]
+        tail: list[Any] = []
+        page = by_page.get(p.page, [])
+        filled = [ln for ln in page if ln.text.strip()]
+        if filled and lines[-1].no >= filled[-1].no and p.page + 1 in by_page:
+            after = [ln for ln in by_page[p.page + 1] if ln.text.strip()]
+            if after and "\t" not in filled[-1].text and runs_on(filled[-1].text.strip(), after[0].text.strip()):
+                tail = paragraphs(by_page[p.page + 1])[0]
+        return head, tail
+
+    def _cell_sentences(self, p: Passage, seen: set[tuple[str, int | None, int, str]]) -> list[Sentence]:
         """Sentences of long text cells in a table row (descriptive tables read like prose)."""
         t = self.index.table(p.table_id or "")
         if t is None or p.row is None or p.row >= len(t.rows):
@@ -223,7 +259,7 @@ class ProseReader:
             for a, b in sentence_spans(cell.text):
                 sent = cell.text[a:b].strip()
                 ln = next((x for x in lines if sent in x.text), None)
-                key = (t.doc, ln.no if ln else 0, sent)
+                key = (t.doc, ln.page if ln else None, ln.no if ln else 0, sent)
                 if ln is None or len(sent) < 12 or key in seen:
                     continue
                 seen.add(key)
@@ -254,9 +290,7 @@ class ProseReader:
                     bonus += 0.15
                 elif {p.split()[0] for p in sp} & {p.split()[0] for p in pq.periods}:
                     bonus += 0.08
-            s2 = Sentence(s.passage, s.line, s.page, s.text, cov + bonus - 0.002 * rank, cov, s.line_end, s.before,
-                          s.before_line)
-            out.append(s2)
+            out.append(replace(s, score=cov + bonus - 0.002 * rank, coverage=cov))
         return sorted(out, key=lambda x: -x.score)
 
     def answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
@@ -308,17 +342,19 @@ class ProseReader:
                 chosen.insert(chosen.index(c), Sentence(c.passage, c.before_line, c.page, c.before, c.score, c.coverage,
                                                         c.before_line))
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
-        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in chosen]
-        text = " ".join(f"{full_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(chosen, 1))
+        groups = [sentence_citations(s) for s in chosen]
+        cites = [c for g in groups for c in g]
+        text = " ".join(f"{full_sentence(s.text.replace(chr(10), ' '))} {mark}"
+                        for s, mark in zip(chosen, cite_marks(groups), strict=True))
         if chosen[-1].text.rstrip().endswith(":"):
             # a lead-in ('... showed a number of lessons in particular:') says nothing without its items
             last = chosen[-1]
             items = self.items_after(last.passage.doc, last.page, max(last.line, last.line_end))
             if len(items) >= 2:
+                text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
+                                        for i, it in enumerate(items, len(cites) + 1)) + "."
                 cites += [Citation(last.passage.id, last.passage.doc, it.page, it.no, it.line_end or it.no, it.text)
                           for it in items]
-                text += " " + "; ".join(f"{strip_marker(it.text)} [{i}]"
-                                        for i, it in enumerate(items, len(chosen) + 1)) + "."
         # (a sentence that points back at the best one, or that the best one points back at, reads as a part of it,
         # not as a rival: 'It also ...' after the sentence that answers)
         rivals = [s for s in whole[1:] if s.before != whole[0].text and whole[0].before != s.text]
@@ -402,8 +438,10 @@ class ProseReader:
             f"parts-{p.doc}-{used[0].line}", p.doc, p.page, "amounts stated in the text", None, ("where", "amount"),
             [(_At(s.line, s.page), f"line {s.line}: {n.raw}", n.raw) for s, n in combo])
         fig = F.total(table, list(table.rows), 1)
-        cites = [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), s.text) for s in used]
-        text = " ".join(f"{full_sentence(s.text.replace(chr(10), ' '))} [{i}]" for i, s in enumerate(used, 1))
+        groups = [sentence_citations(s) for s in used]
+        cites = [c for g in groups for c in g]
+        text = " ".join(f"{full_sentence(s.text.replace(chr(10), ' '))} {mark}"
+                        for s, mark in zip(used, cite_marks(groups), strict=True))
         text += f" Together: {fig.formula}."
         m = self.m
         cov = self.coverage(q, set().union(*(m.terms(s.text) for s in used)) | m.terms(whole.raw))
