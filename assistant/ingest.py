@@ -628,9 +628,30 @@ def _dedupe_merged(cells: list[str], ids: list[int]) -> list[str]:
     return ["" if i and ids[i] == ids[i - 1] else c for i, c in enumerate(cells)]
 
 
-def _docx_heading_level(para: object) -> int | None:
-    style = getattr(getattr(para, "style", None), "name", "") or ""
-    m = re.match(r"(?i)heading (\d)", style)
-    if m:
-        return int(m.group(1))
-    return 0 if style.lower() == "title" else None
+def _docx_heading_level(para: Any) -> int | None:
+    """A paragraph's heading level: its style's ('Heading 2'), or that of the style it is based on (a template's
+    'Plan Heading 2' based on 'Heading 2'), or the outline level Word gives it or its style (the level a
+    document's navigation pane shows); 0 for a title; None for body text."""
+    def outline(ppr: Any) -> int | None:
+        lvl = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+        val = lvl.get(f"{_W}val") if lvl is not None else None
+        return int(val) + 1 if val is not None and val.isdigit() and int(val) < 9 else None  # 9: body text
+
+    level = outline(para._p.pPr)
+    if level is not None:
+        return level
+    style = getattr(para, "style", None)
+    for _ in range(10):  # (a chain of styles based on each other; a loop in a broken file ends here)
+        if style is None:
+            return None
+        name = style.name or ""
+        m = re.match(r"(?i)heading (\d)", name)
+        if m:
+            return int(m.group(1))
+        if name.lower() == "title":
+            return 0
+        level = outline(style.element.pPr)
+        if level is not None:
+            return level
+        style = style.base_style
+    return None

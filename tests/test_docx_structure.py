@@ -100,3 +100,30 @@ def test_questions_about_a_plan_written_in_its_template(tmp_path: Path) -> None:
         ans = a.ask(question)
         assert ans.answered and said in ans.text, (question, ans.text)
         assert any(said in c.quote for c in ans.citations)
+
+
+def test_headings_of_a_template_are_headings(tmp_path: Path) -> None:
+    """A template's own heading styles ('Plan Heading 2', based on 'Heading 2'), and a paragraph Word gives an
+    outline level, are headings at their levels: the sections under them are named by them."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from assistant.layout import segment
+
+    d = docx.Document()
+    plan_h2 = d.styles.add_style("Plan Heading 2", WD_STYLE_TYPE.PARAGRAPH)
+    plan_h2.base_style = d.styles["Heading 2"]
+    outlined = d.add_paragraph("Section 5: Carers")
+    from docx.oxml import parse_xml
+
+    outlined._p.get_or_add_pPr().append(parse_xml(f"<w:outlineLvl {W} w:val='0'/>"))
+    d.add_paragraph("Carers are at the heart of the plan.")
+    d.add_paragraph("Short breaks", style="Plan Heading 2")
+    d.add_paragraph("The short breaks budget rises to £430,000 in 2025/26.")
+    d.save(str(tmp_path / "plan.docx"))
+    doc = read(tmp_path / "plan.docx")
+    levels = {ln.text: ln.heading_level for ln in doc.lines}
+    assert levels["Section 5: Carers"] == 1 and levels["Short breaks"] == 2
+    assert levels["Carers are at the heart of the plan."] is None
+    under = next(b for b in segment(doc) if b.kind == "text" and "£430,000" in doc.lines[b.start].text)
+    assert under.heading == ("Section 5: Carers", "Short breaks")
