@@ -38,8 +38,9 @@ import hashlib
 import html
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -269,8 +270,9 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         raise IngestError(where, "PDF has no pages")
     if not any(t.strip() for t in texts):
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
-    tables, laid_out, furniture = _pdf_tables(data, texts)
+    tables, laid_out, furniture, sizes = _pdf_tables(data, texts)
     known = _known_words(texts)
+    levels = _heading_sizes(sizes)
     lines: list[Line] = []
     for no, text in enumerate(texts, 1):
         page_lines = _without_furniture(text.replace("\r", "").split("\n"), furniture.get(no, set()))
@@ -278,8 +280,35 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
             page_lines = _merge_table(page_lines, rows, printed)
         if no in laid_out:  # tables set apart by white space only, read from where the words sit
             page_lines = laid_out[no]
-        lines.extend(_make_lines((_glyphs(x) for x in _dehyphenated(page_lines, known)), no))
+        for ln in _make_lines((_glyphs(x) for x in _dehyphenated(page_lines, known)), no):
+            size = sizes.get(no, {}).get(_size_key(ln.text)) if "\t" not in ln.text else None
+            lines.append(replace(ln, heading_level=levels.get(size)) if size in levels else ln)
     return lines, len(pages)
+
+
+# a line set this much larger than the body text is a heading (when its words are a heading's: layout.py)
+HEADING_SIZE = 1.15
+
+
+def _size_key(text: str) -> str:
+    return " ".join(plain_letters(text).split()).lower()
+
+
+def _heading_sizes(sizes: dict[int, dict[str, float]]) -> dict[float, int]:
+    """The font sizes of a PDF's headings, each with its level (the largest 1): sizes at least `HEADING_SIZE`
+    times the body text's (the size most of its letters are printed in) that short lines are set in. A PDF
+    has no heading styles; its type sizes say what a Word document's styles do ('Our finances' over
+    'Spending' over the text)."""
+    letters: Counter[float] = Counter()
+    for page in sizes.values():
+        for key, size in page.items():
+            letters[size] += len(key)
+    if not letters:
+        return {}
+    body = letters.most_common(1)[0][0]
+    bigger = sorted({size for page in sizes.values() for key, size in page.items()
+                     if size >= HEADING_SIZE * body and 0 < len(key.split()) <= 14}, reverse=True)
+    return {size: level for level, size in enumerate(bigger[:4], 1)}
 
 
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z]{2,})-$")
@@ -360,16 +389,18 @@ def _glyphs(line: str) -> str:
 
 
 def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[list[list[str]], str]]],
-                                                        dict[int, list[str]], dict[int, set[str]]]:
+                                                        dict[int, list[str]], dict[int, set[str]],
+                                                        dict[int, dict[str, float]]]:
     """Ruled tables pdfplumber finds on each page, as rows of cell texts (with the text as printed, cut words
     and all, that the page's text layer spells them with); for a page without any, its
     lines rebuilt from its words' positions when it has a table set apart by white space alone
-    (pdf_layout.py); and each page's furniture (running header and footer, page number), left out of both.
+    (pdf_layout.py); each page's furniture (running header and footer, page number), left out of both; and the
+    type size of each of its lines.
     A PDF pdfplumber cannot read still ingests, as text only."""
     try:
         import pdfplumber
 
-        from .pdf_layout import Words, furniture, join_wrapped, margin_lines, page_lines, without_furniture
+        from .pdf_layout import Words, furniture, join_wrapped, line_sizes, margin_lines, page_lines, without_furniture
 
         words = Words.of(texts)  # (a word a narrow column cut over two lines of a cell is mended by these)
         out: dict[int, list[tuple[list[list[str]], str]]] = {}
@@ -419,9 +450,12 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
                 rebuilt = page_lines(page_words, words)
                 if rebuilt is not None:
                     laid_out[no] = rebuilt
-        return out, laid_out, furnished
+            # each line's type size (its words' height, to the half point), by its text
+            sizes = {no: {_size_key(ln.text): round(2 * ln.size) / 2 for ln in line_sizes(page_words)}
+                     for no, page_words in enumerate(every, 1)}
+        return out, laid_out, furnished, sizes
     except Exception:  # noqa: BLE001 - table detection is a bonus on top of the text layer
-        return {}, {}, {}
+        return {}, {}, {}, {}
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")

@@ -259,10 +259,11 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         if kinds[k] != "other":
             continue
         ln = lines[lo + k]
-        if ln.heading_level is not None:
+        text = ln.text.strip()
+        # a Word heading style says it; a PDF's larger type says it of a line whose words are a heading's
+        if ln.heading_level is not None and (not paged or _title_like(text)):
             kinds[k] = f"heading:{max(1, ln.heading_level)}"
             continue
-        text = ln.text.strip()
         prev_blank = k == 0 or kinds[k - 1] in ("blank", "watermark", "toc") or kinds[k - 1].startswith("heading")
         next_blank = k + 1 >= n or kinds[k + 1] in ("blank", "watermark", "table", "cells")
         if paged:  # PDF text has no blank lines: a heading follows the end of a sentence, or a caption

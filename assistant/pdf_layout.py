@@ -350,6 +350,11 @@ def _running_text(lines: list[_Line]) -> bool:
     return median(len(ln.text.split()) for ln in lines) >= PROSE_WORDS or (carried >= 2 and 2 * carried >= len(lines))
 
 
+def line_sizes(words: list[dict[str, Any]]) -> list[_Line]:
+    """A page's lines from its words (text, x0, x1, top, bottom), each with its type size (`_Line.size`)."""
+    return _lines(words)
+
+
 def _lines(words: list[dict[str, Any]]) -> list[_Line]:
     lines: list[_Line] = []
     for w in sorted(words, key=lambda w: (round(float(w["top"]), 1), float(w["x0"]))):
