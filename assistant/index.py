@@ -523,6 +523,9 @@ class Index:
                 continue
             if out and len(text.split()) >= 4 and text[-1] in ".:;":
                 break  # a sentence of body text after a short title is not part of it
+            top = out[0].heading_level if out else None
+            if top is not None and (ln.heading_level is None or ln.heading_level > top):
+                break  # nor, after a title the document sets as one (a Word style, large type), a line set smaller
             out.append(ln)
             if text.startswith("#") or sum(len(x.text.split()) for x in out) >= 6:
                 break  # a Markdown heading is a whole title

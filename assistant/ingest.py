@@ -296,7 +296,7 @@ def _size_key(text: str) -> str:
 
 def _heading_sizes(sizes: dict[int, dict[str, float]]) -> dict[float, int]:
     """The font sizes of a PDF's headings, each with its level (the largest 1): sizes at least `HEADING_SIZE`
-    times the body text's (the size most of its letters are printed in) that short lines are set in. A PDF
+    times the body text's (the size most of its letters are printed in) that short lines of words are set in. A PDF
     has no heading styles; its type sizes say what a Word document's styles do ('Our finances' over
     'Spending' over the text)."""
     letters: Counter[float] = Counter()
@@ -307,7 +307,8 @@ def _heading_sizes(sizes: dict[int, dict[str, float]]) -> dict[float, int]:
         return {}
     body = letters.most_common(1)[0][0]
     bigger = sorted({size for page in sizes.values() for key, size in page.items()
-                     if size >= HEADING_SIZE * body and 0 < len(key.split()) <= 14}, reverse=True)
+                     if size >= HEADING_SIZE * body and 0 < len(key.split()) <= 14  # words, not a figure set large
+                     and 2 * sum(c.isalpha() for c in key) >= len(key.replace(" ", ""))}, reverse=True)
     return {size: level for level, size in enumerate(bigger[:4], 1)}
 
 

@@ -24,7 +24,8 @@ def report(path: Path, callout: bool = False) -> Path:
 
     st = getSampleStyleSheet()
     big = ParagraphStyle("callout", parent=st["BodyText"], fontSize=28, leading=34)
-    story = [Paragraph("Annual Report 2023/24", st["Title"])]
+    title = ParagraphStyle("cover", parent=st["Title"], fontSize=24, leading=30)
+    story = [Paragraph("Annual Report 2023/24", title)]
     for h1, spend in SECTIONS:
         story.append(Paragraph(h1, st["Heading1"]))
         story.append(Paragraph("This section describes the service and its results over the year.", st["BodyText"]))
@@ -69,3 +70,21 @@ def test_body_text_set_at_one_size_has_no_heading_levels(tmp_path: Path) -> None
     SimpleDocTemplate(str(tmp_path / "memo.pdf"), pagesize=A4).build(
         [Paragraph(text, body) for _, text in SECTIONS])
     assert all(ln.heading_level is None for ln in read(tmp_path / "memo.pdf").lines)
+
+
+def test_a_title_set_large_is_the_whole_title(tmp_path: Path) -> None:
+    """The title a reply names a document by is the line set as one, not the title and the first line of text
+    under it ('Annual Report 2023/24 This section describes the service ...')."""
+    import docx
+
+    from .conftest import assistant_for
+
+    (tmp_path / "corpus").mkdir()
+    report(tmp_path / "corpus" / "report.pdf")
+    d = docx.Document()
+    d.add_paragraph("Carers Strategy", style="Title")
+    d.add_paragraph("This strategy sets out how the council and its partners will support unpaid carers")
+    d.save(str(tmp_path / "corpus" / "strategy.docx"))
+    a = assistant_for(tmp_path / "corpus", tmp_path / "index")
+    assert a.index.title("report.pdf") == "Annual Report 2023/24"
+    assert a.index.title("strategy.docx") == "Carers Strategy"
