@@ -1,10 +1,12 @@
 """Path -> SourceDoc: text with provenance (line, or page and line within the page).
 
 Formats: .txt/.md (UTF-8), .pdf (pypdf, text per page), .docx (python-docx: paragraphs and tables in
-document order, table rows as tab-separated lines). This is the only module that imports pypdf or docx.
-A PDF's page furniture (a running header or footer printed in the margins of many pages, a page number) is
-left out of its text and tables (`pdf_layout.furniture`): it is no part of what the page says, and beside a
-table at the top of a page it would be read as the table's header.
+document order, those inside content controls too, table rows as tab-separated lines, list items with the
+bullet or number Word prints, headings by style or outline level). This is the only module that imports pypdf
+or docx. A PDF's page furniture (a running header or footer printed in the margins of many pages, a page
+number) is left out of its text and tables (`pdf_layout.furniture`): it is no part of what the page says, and
+beside a table at the top of a page it would be read as the table's header. A PDF's headings are known by
+their type size (`_heading_sizes`), as a Word document's by their style.
 
 The clean-up applied to every line (`clean_line`) is documented here and is the only transformation
 between a source line and the text we index and quote:
