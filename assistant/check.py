@@ -400,7 +400,7 @@ class Checker:
     # ------------------------------------------------------------------ prose evidence
 
     def _from_sentence(self, claim: str, nums: list[Num], s: Sentence) -> Verdict | None:
-        cite = sentence_citations(s)
+        cites = sentence_citations(s)
         where = f"{s.passage.doc}, line {s.line}"
         ev = claim_numbers(s.text)
         if nums:
@@ -411,12 +411,12 @@ class Checker:
                 clash = _period_clash(claim, s.text)
                 if clash:
                     return Verdict("contradicted", f"The document gives the same figure for {clash[1]}, not "
-                                   f"{clash[0]} ({where}).", f"{clash[1]}: {s.text.strip()}", cite, [], s.coverage)
+                                   f"{clash[0]} ({where}).", f"{clash[1]}: {s.text.strip()}", cites, [], s.coverage)
                 d_claim, d_ev = direction(claim), direction(s.text)
                 if d_claim and d_ev and d_claim != d_ev:
                     return Verdict("contradicted", f"The figure matches but the document says it goes the other way "
-                                   f"({where}).", s.text.strip(), cite, [], s.coverage)
-                return Verdict("supported", f"The document states it ({where}).", None, cite, [], s.coverage + 0.1)
+                                   f"({where}).", s.text.strip(), cites, [], s.coverage)
+                return Verdict("supported", f"The document states it ({where}).", None, cites, [], s.coverage + 0.1)
             for c in nums:
                 if c in matched:
                     continue
@@ -424,7 +424,7 @@ class Checker:
                 slot = len(_context(claim, c.start) & _context(s.text, e.start)) if e is not None else 0
                 if e is not None and (s.coverage >= 0.6 or (slot >= 2 and s.coverage >= 0.4)):
                     return Verdict("contradicted", f"The document gives {e.raw}, not {c.raw} ({where}).", e.raw,
-                                   cite, [], s.coverage)
+                                   cites, [], s.coverage)
             return None
         # no figure in the claim: dates, periods, directions, or the statement itself
         anchored = bool(_dates(claim) or periods_in(claim)[0]) and not _missing_dates(claim, s.text) and set(
@@ -434,13 +434,13 @@ class Checker:
         clash = _date_clash(claim, s.text)
         if clash:
             return Verdict("contradicted", f"The document says {clash[1]}, not {clash[0]} ({where}).",
-                           f"{clash[1]}: {s.text.strip()}", cite, [], s.coverage)
+                           f"{clash[1]}: {s.text.strip()}", cites, [], s.coverage)
         d_claim, d_ev = direction(claim), direction(s.text)
         if d_claim and d_ev and d_claim != d_ev:
             return Verdict("contradicted", f"The document says it goes the other way ({where}).", s.text.strip(),
-                           cite, [], s.coverage)
+                           cites, [], s.coverage)
         if s.coverage >= (0.65 if anchored else 0.85) and not _missing_dates(claim, s.text):
-            return Verdict("supported", f"The document states it ({where}).", None, cite, [], s.coverage)
+            return Verdict("supported", f"The document states it ({where}).", None, cites, [], s.coverage)
         return None
 
     # ------------------------------------------------------------------ table evidence

@@ -6,7 +6,7 @@ beats another document's best.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,13 +58,17 @@ def sentence_citations(s: Sentence) -> list[Citation]:
     return [Citation(s.passage.id, s.passage.doc, s.page, s.line, max(s.line, s.line_end), head), s.cont]
 
 
-def cite_marks(groups: Iterable[list[Citation]], start: int = 1) -> list[str]:
-    """The marks ('[1]', '[2][3]') each group of citations gets in a reply, numbered on from `start`."""
-    out, n = [], start
-    for g in groups:
-        out.append("".join(f"[{n + k}]" for k in range(len(g))))
-        n += len(g)
-    return out
+def quoted(sents: Sequence[Sentence]) -> tuple[str, list[Citation]]:
+    """Sentences as a reply's text, each followed by the marks of its citations ('[1]', or '[2][3]' for a
+    sentence a page break cuts), and those citations in order."""
+    parts: list[str] = []
+    cites: list[Citation] = []
+    for s in sents:
+        own = sentence_citations(s)
+        marks = "".join(f"[{len(cites) + k}]" for k in range(1, len(own) + 1))
+        parts.append(f"{full_sentence(s.text.replace(chr(10), ' '))} {marks}")
+        cites += own
+    return " ".join(parts), cites
 
 
 def coverage(m: Matcher, q: Query, terms: Iterable[str]) -> float:

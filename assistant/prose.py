@@ -27,7 +27,7 @@ from typing import Any
 
 from . import confidence as C
 from . import figures as F
-from .evidence import Evidence, Sentence, cite_marks, coverage, doc_margin, full_sentence, sentence_citations
+from .evidence import Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
 from .index import Index
 from .query import Query, content_terms, periods_in, understand
 from .tableqa import Matcher
@@ -192,7 +192,9 @@ class ProseReader:
             # plan's 'Its members are drawn from ...' on a line of its own under 'The panel is chaired by ...')
             prev: tuple[str, int] = ("", 0)
             for para in paragraphs([*head, *lines, *tail]):
-                if para[0].page == p.page and para[0].no > p.line_end or para[0].page != p.page and not head:
+                after = para[0].page == p.page and para[0].no > p.line_end or \
+                    p.page is not None and para[0].page is not None and para[0].page > p.page
+                if after:  # past the passage's lines: later on its page, or on the next
                     break
                 text = "\n".join(ln.text.strip() for ln in para)
                 starts = list(accumulate((len(ln.text.strip()) + 1 for ln in para[:-1]), initial=0))
@@ -342,10 +344,7 @@ class ProseReader:
                 chosen.insert(chosen.index(c), Sentence(c.passage, c.before_line, c.page, c.before, c.score, c.coverage,
                                                         c.before_line))
         chosen.sort(key=lambda s: (s.passage.doc, s.page or 0, s.line))
-        groups = [sentence_citations(s) for s in chosen]
-        cites = [c for g in groups for c in g]
-        text = " ".join(f"{full_sentence(s.text.replace(chr(10), ' '))} {mark}"
-                        for s, mark in zip(chosen, cite_marks(groups), strict=True))
+        text, cites = quoted(chosen)
         if chosen[-1].text.rstrip().endswith(":"):
             # a lead-in ('... showed a number of lessons in particular:') says nothing without its items
             last = chosen[-1]
@@ -438,10 +437,7 @@ class ProseReader:
             f"parts-{p.doc}-{used[0].line}", p.doc, p.page, "amounts stated in the text", None, ("where", "amount"),
             [(_At(s.line, s.page), f"line {s.line}: {n.raw}", n.raw) for s, n in combo])
         fig = F.total(table, list(table.rows), 1)
-        groups = [sentence_citations(s) for s in used]
-        cites = [c for g in groups for c in g]
-        text = " ".join(f"{full_sentence(s.text.replace(chr(10), ' '))} {mark}"
-                        for s, mark in zip(used, cite_marks(groups), strict=True))
+        text, cites = quoted(used)
         text += f" Together: {fig.formula}."
         m = self.m
         cov = self.coverage(q, set().union(*(m.terms(s.text) for s in used)) | m.terms(whole.raw))

@@ -48,7 +48,7 @@ def template_plan(path: Path) -> Path:
         "<w:p><w:r><w:t xml:space='preserve'>The lead officer is </w:t></w:r>"
         "<w:sdt><w:sdtContent><w:r><w:t>Dr Sam Patel</w:t></w:r></w:sdtContent></w:sdt>"
         "<w:r><w:t xml:space='preserve'>, who reports to the </w:t></w:r>"
-        "<w:hyperlink><w:r><w:t>Health and Wellbeing Board</w:t></w:r></w:hyperlink>"
+        "<w:hyperlink><w:r><w:t>Integrated Care Partnership</w:t></w:r></w:hyperlink>"
         "<w:r><w:t xml:space='preserve'> every </w:t></w:r>"
         "<w:del><w:r><w:delText>month</w:delText></w:r></w:del>"
         "<w:ins><w:r><w:t>quarter</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>"))
@@ -66,7 +66,7 @@ def test_content_controls_fields_links_and_tracked_changes_are_read(tmp_path: Pa
     lines = [ln.text for ln in read(template_plan(tmp_path / "plan.docx")).lines]
     assert "The council will contribute £2.4m to the pooled budget in 2024/25, and the ICB £6.1m." in lines
     assert "Reablement at home\t£1,200,000" in lines and "Scheme\tBudget" in lines
-    assert "The lead officer is Dr Sam Patel, who reports to the Health and Wellbeing Board every quarter." in lines
+    assert "The lead officer is Dr Sam Patel, who reports to the Integrated Care Partnership every quarter." in lines
     assert sum(ln.count("Three new hubs") for ln in lines) == 1  # a text box once
     assert not any("month" in ln for ln in lines)  # deleted text is no part of what the plan says
     # in document order: the section where it stands, between the paragraphs around it
@@ -96,7 +96,7 @@ def test_questions_about_a_plan_written_in_its_template(tmp_path: Path) -> None:
     for question, said in [("How much will the council contribute to the pooled budget?", "£2.4m"),
                            ("What is the budget for reablement at home?", "£1,200,000"),
                            ("Who is the lead officer?", "Dr Sam Patel"),
-                           ("How often does the lead officer report to the board?", "quarter")]:
+                           ("How often does the lead officer report to the partnership?", "quarter")]:
         ans = a.ask(question)
         assert ans.answered and said in ans.text, (question, ans.text)
         assert any(said in c.quote for c in ans.citations)

@@ -22,7 +22,7 @@ PRIORITIES = [
     "Bring the community equipment service back in house by April 2025 when the current contract ends.",
 ]
 TARGETS = ["Cut the average length of stay to 6.5 days by March 2025.",
-           "Reach 85% of people still at home 91 days after reablement.",
+           "Help 85% of those who finish reablement to be living independently three months later.",
            "Halve the waiting list for occupational therapy assessments by the autumn."]
 
 
