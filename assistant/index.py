@@ -211,6 +211,9 @@ def sync(settings: Settings, paths: list[str | Path] | None = None, embedder: Em
                 report.errors.append(f"{f.path}: another file is already indexed as {f.name}; skipped")
                 continue
             seen_names.add(f.name)
+            # a document of this name kept from elsewhere (the folder moved, or the index was copied beside
+            # another copy of it): the file synced now is that document
+            keep.pop(f.name, None)
             size = f.path.stat().st_size
             big = too_large(f.path, settings)
             if big is not None:  # refused before a byte is read: a huge file never lands in memory

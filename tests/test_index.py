@@ -248,3 +248,22 @@ def test_term_statistics_are_built_with_the_index_and_kept_up_to_date(settings: 
     (settings.corpus / "meals.txt").write_text("1. Meals\n\nMeals on wheels reached 640 people.\n", encoding="utf-8")
     sync(settings, embedder=embedder, progress=False)
     assert load_index(settings).term_stats()["docs"]["wheel"] == ["meals.txt"]
+
+
+def test_a_moved_corpus_folder_replaces_the_documents_it_held(settings: Settings, embedder: CountingEmbedder,
+                                                               tmp_path: Path) -> None:
+    """The corpus folder moved: its files, under the same names, are the documents now, read from where they
+    are; the index is not left holding each name twice (which the store refused, and the sync failed)."""
+    sync(settings, embedder=embedder, progress=False)
+    moved = tmp_path / "moved-corpus"
+    shutil.move(settings.corpus, moved)
+    plan = moved / "plan.txt"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n4. Risks\n\nA new risk about workforce.\n", encoding="utf-8")
+    (moved / "extra.txt").write_text("Extra plan text about carers breaks.\n", encoding="utf-8")
+    there = settings.model_copy(update={"corpus": moved})
+    report = sync(there, embedder=embedder, progress=False)
+    assert report.wrote and not report.errors
+    index = load_index(there)
+    assert sorted(index.docs) == ["extra.txt", "plan.txt"]
+    assert read_manifest(there)["docs"]["plan.txt"]["path"] == str(plan)
+    assert any("workforce" in p.text for p in index.passages)
