@@ -350,7 +350,7 @@ class Answerer:
         if own and (got < least * m.weight(own) or got == 0):
             return False
         wants = understand(part, self.index.acronyms).wants
-        return not wants or holds_wanted(wants, ev.text, content_terms(part, self.index.acronyms))
+        return not wants or holds_wanted(wants, ev.text)
 
     def _given(self, w: Work, chosen: Evidence, conf: float | None, feats: dict[str, float] | None = None) -> Answer:
         """The reply that gives an answer: its text labelled with the plan it is from, its citations."""
@@ -637,7 +637,7 @@ def _renumbered(text: str, shift: int) -> str:
 def _holds(q: Query, text: str) -> bool:
     """Does an answer hold the kind of thing the question wants (days for 'which days', a sum of money...)?"""
     return bool(q.wants) and (_has_wanted_number(q, text) if q.wants in ("money", "percent", "count")
-                              else holds_wanted(q.wants or "", text, q.terms))
+                              else holds_wanted(q.wants or "", text))
 
 
 # a figure stated as a movement: 'increased by $19.1 million', 'down 3%', 'a decrease of $9.5 million'

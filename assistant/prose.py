@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import accumulate
@@ -82,12 +82,8 @@ _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "pe
 _FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,2}|[a-z])\)|(?<![\d.])(\d{1,2})\)|(\*+))\s")
 
 
-def holds_wanted(wants: str, text: str, asked: Collection[str] = ()) -> bool:
-    """Does a sentence hold the kind of thing asked for (a sum of money, a count, a date, a person...)? A person
-    must be one the question does not name itself (`asked`: its terms): 'Executive Lead:' does not say who the
-    executive lead for a service is, 'Lead: Jeanie Brown' does."""
-    if wants == "person" and asked:
-        text = " ".join(w if not (t := content_terms(w)) or t[0] not in asked else "·" for w in text.split())
+def holds_wanted(wants: str, text: str) -> bool:
+    """Does a sentence hold the kind of thing asked for (a sum of money, a count, a date, a person...)?"""
     if wants in _WANTED:
         return bool(_WANTED[wants].search(text))
     kind = {"money": "money", "percent": "percent", "count": "number"}.get(wants)
@@ -284,7 +280,7 @@ class ProseReader:
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
             bonus = 0.05 * _shared_bigrams(terms, s.text)
-            if pq.wants and holds_wanted(pq.wants, s.text, pq.terms):
+            if pq.wants and holds_wanted(pq.wants, s.text):
                 bonus += _WANTED_BONUS[pq.wants]
             if pq.periods:
                 sp, _ = periods_in(s.text)
@@ -322,7 +318,7 @@ class ProseReader:
             for s in ranked[:6]:
                 if s.score < 0.7 * top.score or any(s.text == c.text for c in chosen):
                     continue
-                if wants and not holds_wanted(wants, s.text, own):
+                if wants and not holds_wanted(wants, s.text):
                     continue
                 if m.weight(list(missing & m.terms(s.text))) >= 0.5 * max((m.idf(t) for t in missing), default=9):
                     chosen.append(s)
@@ -336,7 +332,7 @@ class ProseReader:
         # coverage of the question by all chosen sentences together
         m = self.m
         said = set().union(*(self.sentence_terms(c) | {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen))
-        if q.wants in _ASKING_WORDS and any(holds_wanted(q.wants, c.text, q.terms) for c in chosen):
+        if q.wants in _ASKING_WORDS and any(holds_wanted(q.wants, c.text) for c in chosen):
             said |= m.terms(_ASKING_WORDS[q.wants])  # 'what caused X' is said by a sentence that gives X's cause
         cov = self.coverage(q, said)
         for c in list(chosen):  # a sentence that points back is given with the one it points at
