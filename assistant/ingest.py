@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import IngestError
 from .settings import Settings
-from .text import plain_letters
+from .text import plain_letters, superscript_digits
 from .types import Line, SourceDoc
 
 if TYPE_CHECKING:
@@ -272,7 +272,11 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         raise IngestError(where, "PDF has no pages")
     if not any(t.strip() for t in texts):
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
-    tables, laid_out, furniture, sizes = _pdf_tables(data, texts)
+    from .pdf_layout import mark_superscripts
+
+    tables, laid_out, furniture, sizes, marks = _pdf_tables(data, texts)
+    texts = ["\n".join(mark_superscripts(x, marks[no]) for x in text.split("\n")) if no in marks else text
+             for no, text in enumerate(texts, 1)]
     known = _known_words(texts)
     levels = _heading_sizes(sizes)
     lines: list[Line] = []
@@ -393,29 +397,45 @@ def _glyphs(line: str) -> str:
 
 def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[list[list[str]], str]]],
                                                         dict[int, list[str]], dict[int, set[str]],
-                                                        dict[int, dict[str, float]]]:
+                                                        dict[int, dict[str, float]], dict[int, dict[str, str]]]:
     """Ruled tables pdfplumber finds on each page, as rows of cell texts (with the text as printed, cut words
     and all, that the page's text layer spells them with); for a page without any, its
     lines rebuilt from its words' positions when it has a table set apart by white space alone
-    (pdf_layout.py); each page's furniture (running header and footer, page number), left out of both; and the
-    type size of each of its lines.
+    (pdf_layout.py); each page's furniture (running header and footer, page number), left out of both; the
+    type size of each of its lines; and the words with a footnote mark set as a superscript, as the text layer
+    runs them together, each with the word as printed (`pdf_layout.superscripts`).
     A PDF pdfplumber cannot read still ingests, as text only."""
     try:
         import pdfplumber
 
-        from .pdf_layout import Words, furniture, join_wrapped, line_sizes, margin_lines, page_lines, without_furniture
+        from .pdf_layout import (
+            Words,
+            furniture,
+            join_wrapped,
+            line_sizes,
+            margin_lines,
+            mark_superscripts,
+            page_lines,
+            superscripts,
+            without_furniture,
+        )
 
         words = Words.of(texts)  # (a word a narrow column cut over two lines of a cell is mended by these)
         out: dict[int, list[tuple[list[list[str]], str]]] = {}
         laid_out: dict[int, list[str]] = {}
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             every = [page.extract_words(x_tolerance=1.5, y_tolerance=2) for page in pdf.pages]
+            # footnote marks set as superscripts, as printed ('2019/20¹', not '2019/201'), in every reading
+            marks = {no: m for no, (page, w) in enumerate(zip(pdf.pages, every, strict=True), 1)
+                     if (m := superscripts(page.chars, w))}
+            for no, m in marks.items():
+                every[no - 1] = [{**w, "text": mark_superscripts(w["text"], m)} for w in every[no - 1]]
             margins = [margin_lines(w, float(page.height)) for w, page in zip(every, pdf.pages, strict=True)]
             furnished = {no: keys for no, keys in enumerate(furniture(margins), 1) if keys}
             ruled: dict[int, list[tuple[list[list[str]], str]]] = {}
             for no, page in enumerate(pdf.pages, 1):
                 for table in page.find_tables():
-                    grid = [[cell or "" for cell in row] for row in table.extract()]
+                    grid = [[mark_superscripts(cell or "", marks.get(no, {})) for cell in row] for row in table.extract()]
                     printed = " ".join(c for r in grid for c in r)
                     bx0, btop, bx1, bbottom = table.bbox
                     letters = [c for c in page.chars if c["x0"] >= bx0 - 1 and c["x1"] <= bx1 + 1
@@ -456,9 +476,9 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
             # each line's type size (its words' height, to the half point), by its text
             sizes = {no: {_size_key(ln.text): round(2 * ln.size) / 2 for ln in line_sizes(page_words)}
                      for no, page_words in enumerate(every, 1)}
-        return out, laid_out, furnished, sizes
+        return out, laid_out, furnished, sizes, marks
     except Exception:  # noqa: BLE001 - table detection is a bonus on top of the text layer
-        return {}, {}, {}, {}
+        return {}, {}, {}, {}, {}
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")
@@ -608,13 +628,25 @@ def _docx_text(element: Any) -> str:
         if tag == _FALLBACK:
             continue
         if tag == f"{_W}t":
-            out.append(el.text or "")
+            out.append(_superscript(el.text or "") if _raised(el.getparent()) else el.text or "")
         elif tag == f"{_W}noBreakHyphen":
             out.append("-")
         elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr") or (tag == f"{_W}p" and out):
             out.append(" ")
         stack.extend(reversed(list(el.iterchildren())))
     return " ".join("".join(out).split()) if element.tag != f"{_W}p" else "".join(out)
+
+
+def _raised(run: Any) -> bool:
+    """Is a run set as a superscript (a footnote mark typed so: '2019/20' then '1' raised)?"""
+    align = run.find(f"{_W}rPr/{_W}vertAlign") if run is not None else None
+    return align is not None and align.get(f"{_W}val") == "superscript"
+
+
+def _superscript(text: str) -> str:
+    """The digits of a run set as a superscript as superscript digits ('2019/20¹', not '2019/201', a year that
+    is no period); letters so set ('1st') as they are."""
+    return superscript_digits(text) if text.strip().isdigit() else text
 
 
 class _ListMarkers:

@@ -44,6 +44,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
+from .text import superscript_digits
 from .values import MONTHS
 
 LINE_TOLERANCE = 0.45  # words whose tops differ by less than this share of the font size are on one line
@@ -676,3 +677,63 @@ def without_furniture(words: list[dict[str, Any]], height: float, keys: set[str]
             gone |= {(c.text, round(c.x0, 2)) for c in ln.words}
     return [w for w in words if not (_in_margin(w, height)
                                      and (str(w["text"]), round(float(w["x0"]), 2)) in gone)]
+
+
+# ---------------------------------------------------------------- footnote marks set as superscripts
+# A word processor sets a footnote mark as smaller type raised above the line ('2019/20¹', 'Items lent²').
+# The text layer runs it into the word it follows ('2019/201', 'Items lent2'): a year that is no period, a
+# figure that is another, a label no question names. A mark is read as the superscript it is printed as.
+
+SUPERSCRIPT_SIZE = 0.8  # a mark is set at most this share of the size of the letter it follows ...
+SUPERSCRIPT_RISE = 0.15  # ... with its foot raised at least this share of that size above the letter's
+_MARK_CHARS = set("0123456789*†‡§,")
+
+
+def superscripts(chars: list[dict[str, Any]], words: list[dict[str, Any]]) -> dict[str, str]:
+    """The words of a page (pdfplumber `chars` and `extract_words`) that end in a footnote mark set as a superscript, as the text
+    layer runs them together, each with the word as printed: {'2019/201': '2019/20¹', 'lent2': 'lent²'}.
+    A mark is digits (or '*', '†', '‡', '§') set smaller than the letter before it, right beside it and raised;
+    letters set so ('1st') are left as they are. A word that the page also prints without a mark is left
+    too: which of its occurrences is marked cannot be told from the text."""
+    found: Counter[str] = Counter()
+    out: dict[str, str] = {}
+    i = 1
+    while i < len(chars):
+        p, c = chars[i - 1], chars[i]
+        if not _raised_after(p, c):
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and chars[j]["text"] in _MARK_CHARS and abs(chars[j]["size"] - c["size"]) < 0.2 \
+                and abs(chars[j]["bottom"] - c["bottom"]) < 0.5:
+            j += 1
+        mark = "".join(ch["text"] for ch in chars[i:j]).rstrip(",")
+        k = i - 1  # the word the mark follows: back to a space or a gap
+        while k > 0 and chars[k - 1]["text"].strip() and abs(chars[k - 1]["bottom"] - p["bottom"]) < 0.5 \
+                and -1 <= chars[k]["x0"] - chars[k - 1]["x1"] < 0.15 * p["size"]:
+            k -= 1
+        base = "".join(ch["text"] for ch in chars[k:i])
+        if mark and base.strip():
+            found[base + mark] += 1
+            out[base + mark] = base + superscript_digits(mark)
+        i = max(j, i + 1)
+    printed = Counter(m.group(0) for w in words for m in [re.match(r"\S*?(?=[^\w]*$)", w["text"])] if m)
+    return {w: out[w] for w, n in found.items() if printed[w] <= n}
+
+
+def _raised_after(p: dict[str, Any], c: dict[str, Any]) -> bool:
+    """Is `c` a mark's first character, set as a superscript right after the letter `p`?"""
+    size = float(p["size"])
+    return (c["text"] in _MARK_CHARS - {","} and p["text"].strip() != "" and size > 0
+            and float(c["size"]) <= SUPERSCRIPT_SIZE * size
+            and float(c["bottom"]) <= float(p["bottom"]) - SUPERSCRIPT_RISE * size
+            and float(c["bottom"]) > float(p["top"])
+            and -1 <= float(c["x0"]) - float(p["x1"]) <= 0.3 * size)
+
+
+def mark_superscripts(text: str, marks: dict[str, str]) -> str:
+    """`text` (a line, a cell) with the fused words of `marks` (see `superscripts`) as printed."""
+    if not marks or not text:
+        return text
+    pattern = "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True))
+    return re.sub(rf"(?<!\S)(?:{pattern})(?![\w])", lambda m: marks[m.group(0)], text)

@@ -31,6 +31,15 @@ _PRINTED = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb0
                           "\u200d": None, "\u2060": None, "\ufeff": None, "\u2010": "-", "\u2011": "-"})
 
 
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript_digits(text: str) -> str:
+    """A footnote mark set as a superscript, as printed: '12' -> '¹²' (values.strip_footnote and the readers of
+    headers and labels know such a mark from a figure; '2019/201' is no year)."""
+    return text.translate(_SUPERSCRIPT_DIGITS)
+
+
 def plain_letters(text: str) -> str:
     """A text with typeset ligatures, invisible marks and special hyphens as plain letters and '-' (see
     `_PRINTED`): 'proﬁts' and 'profits' are one word to every matcher and to the reader."""

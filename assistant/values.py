@@ -216,9 +216,10 @@ class Number:
     decimals: int = 0
 
 
+# (a scale or 'per cent' ends at a letter or digit, not at a footnote mark: '£4.2m¹' is £4.2 million)
 _PROSE_NUM = re.compile(
     rf"(?P<sign>[+\-{_DASH}])?(?P<open>\()?(?P<cur>[£$€]\s?)?(?P<num>\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<close>\))?\s?(?:(?P<pct>%|per\s?cent\b)|(?P<scale>k\b|m\b|bn\b|million\b|billion\b|thousand\b))?",
+    r"(?P<close>\))?\s?(?:(?P<pct>%|per\s?cent(?![a-z0-9_]))|(?P<scale>(?:k|m|bn|million|billion|thousand)(?![a-z0-9_])))?",
     re.I,
 )
 
