@@ -392,6 +392,23 @@ def _column_unit(header: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# the unit a row's label ends in: '(£000)', "£'000", '(£m)', '($ millions)', '(%)', '%'
+_ROW_UNIT = re.compile(r"(?i)(?:\(\s*(?:[£$€]\s*(?:'?000s?|k|m|bn|millions?|billions?|thousands?)?|%|per ?cent)\s*\)|"
+                       r"(?<=\s)(?:[£$€]\s*(?:'?000s?|k|m|bn)|%))\s*$")
+
+
+def _row_unit(label: str) -> tuple[str | None, str | None] | None:
+    """The unit and scale a row's label states for its figures ('Cost (£000)' | 812 is £812,000; 'At home after
+    91 days (%)' | 78.2 is 78.2%), in a table whose columns are periods and whose rows each have a unit of
+    their own. Said of the row, it holds over the column's: None when the label states none."""
+    m = _ROW_UNIT.search(strip_footnote(label))
+    if m is None:
+        return None
+    unit = _column_unit(m.group(0))
+    return unit if unit != (None, None) else ("%", None)  # '(per cent)'
+
+
+
 def _same_header(r: _PRow, t: Table) -> bool:
     """Is this row the table's header printed again (at the top of a page)?"""
     return [" ".join(c.split()).lower() for c in r.cells] == [c.split(" / ")[-1].strip().lower() for c in t.columns]
@@ -443,8 +460,9 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     parent: str | None = None
     parent_cells: list[str] | None = None
     for r in body:
-        cells = tuple(_cell(r, i, units[i]) for i in range(ncols))
         label = " ".join(r.cells[i] for i in range(label_cols) if r.cells[i]).strip()
+        own = _row_unit(label)
+        cells = tuple(_cell(r, i, own if own is not None and i >= label_cols else units[i]) for i in range(ncols))
         values = [c for c in cells[label_cols:] if c.kind != "empty"]
         role = "body"
         if r.line in info_lines:

@@ -253,3 +253,63 @@ def test_an_answer_says_a_cell_with_the_scale_the_table_states(tmp_path: Path, q
     assert ans.answered and said in ans.text, ans.text
     assert not_said not in ans.text.split(" (Balances")[0].split(": ", 1)[-1], ans.text
     assert ans.figures and all(f.cells for f in ans.figures)
+
+
+KEY_FIGURES = """Reablement: key figures
+
+\t2022/23\t2023/24
+People supported\t1,320\t1,480
+Still at home after 91 days (%)\t76.4\t78.2
+Service cost (£000)\t2,150\t2,390
+Equipment spend £m\t1.9\t2.2
+Cost per person (£)\t1,629\t1,615
+"""
+
+
+@pytest.mark.parametrize("label,value,kind,scale", [
+    ("People supported", Decimal(1480), "number", None),          # no unit: a count
+    ("Still at home", Decimal("78.2"), "percent", None),          # '(%)'
+    ("Service cost", Decimal(2_390_000), "money", "k"),           # '(£000)'
+    ("Equipment spend", Decimal(2_200_000), "money", "m"),        # '£m' after the label
+    ("Cost per person", Decimal(1615), "money", None),            # '(£)'
+])
+def test_a_row_whose_label_states_a_unit_holds_figures_in_it(tmp_path: Path, label: str, value: Decimal, kind: str,
+                                                              scale: str | None) -> None:
+    (t,) = tables(tmp_path, KEY_FIGURES)
+    c = cell(t, label, 2)
+    assert (c.value, c.kind, c.scale) == (value, kind, scale)
+
+
+def test_a_row_unit_holds_over_the_column_unit(tmp_path: Path) -> None:
+    text = "Budget summary\n\n\t2023/24 £000\t2024/25 £000\nPooled budget\t48,600\t51,200\nGrowth (%)\t3.1\t5.3\n"
+    (t,) = tables(tmp_path, text)
+    assert cell(t, "Pooled budget", 1).value == Decimal(48_600_000)
+    growth = cell(t, "Growth", 2)
+    assert (growth.kind, growth.value) == ("percent", Decimal("5.3"))
+
+
+@pytest.fixture(scope="module")
+def key_figures(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("key-figures"), "reablement.txt", KEY_FIGURES)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("How much did the reablement service cost in 2023/24?", Decimal(2_390_000)),
+    ("What was the service cost in 2023-24?", Decimal(2_390_000)),
+    ("By how much did the service cost rise between 2022/23 and 2023/24?", Decimal(240_000)),
+    ("What was the equipment spend in 2022/23?", Decimal(1_900_000)),
+])
+def test_an_answer_from_a_row_with_its_own_unit_states_it(key_figures, question: str, value: Decimal) -> None:
+    ans = key_figures.ask(question)
+    assert ans.answered and ans.figures, ans.text
+    assert ans.figures[0].value == value and "£" in ans.figures[0].text
+
+
+@pytest.mark.parametrize("claim,label", [
+    ("The reablement service cost £2.39 million in 2023/24.", "supported"),
+    ("The reablement service cost £2.9 million in 2023/24.", "contradicted"),
+    ("Equipment spend rose to £2.2m in 2023/24.", "supported"),
+])
+def test_a_claim_is_checked_in_the_unit_a_row_states(key_figures, claim: str, label: str) -> None:
+    (c,) = key_figures.check(claim)
+    assert c.label == label, c.explanation
