@@ -427,7 +427,7 @@ class TableReader:
         elif ta.op == "meets" and ta.note.endswith(" rows"):  # the rows whose figure meets the question's condition
             header = column_name(t, ta.cols[0])
             met_rows = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw})" for r in ta.rows)
-            text = f"{fig.text} rows have {header} {ta.note}{where}: {met_rows}."
+            text = f"{fig.text} {'row has' if len(ta.rows) == 1 else 'rows have'} {header} {ta.note}{where}: {met_rows}."
         elif ta.op == "meets":  # the periods whose figure meets the question's condition
             met = len(ta.cols)
             meeting = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[:met])
@@ -483,7 +483,8 @@ def _lookup_sentence(t: Table, row: Row, col: int, where: str, context: Sequence
             part = " ".join(part.replace("()", " ").split()).strip(" ,:/")
             if part and part.lower() not in (w.lower() for w in words) and not part.isdigit():
                 words.append(part)
-        measure = f" ({' / '.join(words)})" if words else ""
+        said = " / ".join(words)
+        measure = (f" {said}" if re.fullmatch(r"\([^()]*\)", said) else f" ({said})") if words else ""
     else:
         found = _context_period(context, asked)
         if found is None:

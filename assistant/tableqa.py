@@ -432,7 +432,7 @@ class TableQA:
         }
         ans = self._which_meet(q, t, row_scores) if row_scores else None
         if ans is None and not _COUNT_ASKED.search(q.text):
-            ans = self._which_rows_meet(q, t, row_scores)
+            ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_with(q, t, cols)
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
@@ -1399,7 +1399,36 @@ class TableQA:
         return TableAnswer(t, hits, [c], "meets", [fig], note=f"{condition}, out of {len(looked)} rows")
 
     def _count_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
-        """The rows whose cell in one of the question's columns is a value the question names ('Established')."""
+        """How many rows have, in one of the question's columns, a value the question names ('Established')."""
+        got = self._rows_with(q, t, cols)
+        if got is None:
+            return None
+        c, hits, body, fig = got
+        return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(body)} rows")
+
+    def _which_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'Which metrics are rated Red?', 'Which schemes are marked complete?': the rows (every one of them) whose
+        cell in one of the question's columns is a value the question names, where the things asked for are what
+        the rows are (their labels or the label column's header use the question's word for them: 'metrics' of
+        'Metric')."""
+        asked = _WHICH_THINGS.search(q.text)
+        if not asked or _PERIOD_NOUN.search(asked.group(1)):
+            return None
+        words = self.m.terms(asked.group(1)) | _header_words(asked.group(1))
+        body = [r for r in t.rows if r.role == "body"]
+        head = " ".join(t.columns[:t.label_cols])
+        if not words & (self.m.terms(head) | _header_words(head)) and sum(
+                bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body) <= len(body) / 2:
+            return None
+        got = self._rows_with(q, t, cols)
+        if got is None or not got[1]:
+            return None
+        c, hits, body, fig = got
+        return TableAnswer(t, hits, [c], "meets", [fig], note=f"'{hits[0].cells[c].raw}', out of {len(body)} rows")
+
+    def _rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> tuple[int, list[Row], list[Row], Figure] | None:
+        """The column, the body rows whose cell in it is a value of that column the question names, the rows
+        looked at, and their count as a figure."""
         body = [r for r in t.rows if r.role == "body"]
         for c, _ in cols:
             values = {r.cells[c].text.strip().lower() for r in body if r.cells[c].kind == "text"}
@@ -1407,8 +1436,8 @@ class TableQA:
                 rf"(?i)\b{re.escape(v)}\b", q.text))]
             if wanted:
                 hits = [r for r in body if r.cells[c].text.strip().lower() == wanted[0]]
-                fig = F.count(t, hits, c, f"rows with {t.columns[c] or 'the column'} = {wanted[0]!r}", len(body))
-                return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(body)} rows")
+                fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {wanted[0]!r}", len(body))
+                return c, hits, body, fig
         return None
 
     def _average(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
@@ -1534,7 +1563,7 @@ _MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained l
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components",
-                "meets": "items line entries categories rows components",
+                "meets": "items line entries categories rows components rated rating marked flagged classed status",
                 "max": _RANKED_ROWS, "min": _RANKED_ROWS,
                 "max_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}", "min_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'

@@ -232,3 +232,58 @@ def test_how_many_years_a_row_was_negative(tmp_path: Path) -> None:
                      "In how many years were capital grants positive?"):
         fig = _count(assistant_over(tmp_path / str(abs(hash(question))), "accounts.txt", NET_POSITION).ask(question))
         assert fig.value == 2
+
+
+STATUS = """Quarterly performance report
+
+Performance against the national metrics at quarter 3:
+
+Metric\tTarget\tQuarter 3\tRAG
+Avoidable admissions per 100,000\t180\t192\tRed
+Discharge to usual place of residence\t92.5%\t93.1%\tGreen
+Falls admissions per 100,000 (65+)\t2,050\t2,110\tAmber
+Permanent admissions to care homes (65+)\t560\t512\tGreen
+
+Progress on the delivery milestones:
+
+Milestone\tDue\tStatus
+Single point of access live\tJune 2024\tComplete
+Discharge hub staffed\tSeptember 2024\tDelayed
+Carers' hub commissioned\tOctober 2024\tOn track
+Falls service extended\tDecember 2024\tDelayed
+"""
+
+
+@pytest.fixture(scope="module")
+def status(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("status_rows"), "status.txt", STATUS)
+
+
+@pytest.mark.parametrize("question,rows", [
+    ("Which metrics are rated red?", {"Avoidable admissions per 100,000"}),
+    ("Which metrics have a green RAG rating?", {"Discharge to usual place of residence",
+                                                "Permanent admissions to care homes (65+)"}),
+    ("What metrics are amber?", {"Falls admissions per 100,000 (65+)"}),
+    ("Which milestones are delayed?", {"Discharge hub staffed", "Falls service extended"}),
+    ("Which of the milestones are complete?", {"Single point of access live"}),
+])
+def test_which_rows_have_a_status_the_question_names(status, question: str, rows: set[str]) -> None:
+    """'Which X are <value>?' of a table whose rows are the X and one of whose columns holds the value: every
+    row with it, each cited, and none without it."""
+    ans = status.ask(question)
+    assert ans.answered and ans.state.get("op") == "meets", ans.text
+    fig = ans.figures[0]
+    assert fig.value == len(rows)
+    assert {c.row for c in fig.cells} == rows
+    lines = {c.line_start for c in ans.citations}
+    text = STATUS.splitlines()
+    assert {text[n - 1].split("\t")[0] for n in lines if "\t" in text[n - 1] and n > 3} >= rows
+
+
+@pytest.mark.parametrize(("question", "hits"), [
+    ("How many metrics are rated green?", 2),
+    ("How many milestones are delayed?", 2),
+])
+def test_how_many_rows_have_a_status(status, question: str, hits: int) -> None:
+    fig = _count(status.ask(question))
+    assert fig.value == hits and fig.description.startswith("rows where")
