@@ -266,7 +266,7 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
             r"\b(percentage|proportion|per ?cent|rate)\b|(?:^|[\s(])%|\bshare of\b|\bmarket share\b",
             re.sub(r"\bper (?:\w+ )?share\b", " ", s)):
         return "percent"
-    if re.search(r"\bhow much\b", s) and _MONEY_HINT.search(s):
+    if re.search(r"\bhow (?:much|big|large)\b", s) and _MONEY_HINT.search(s):  # 'how big is the pooled budget?'
         return "money"
     if re.search(r"\bhow many\b|\bnumber of\b|\bscore\b|\bwhat (size of )?population\b|\bhow (big|large)\b", s):
         return "count"

@@ -168,3 +168,14 @@ def test_a_question_word_in_the_plural_is_still_a_question_word(question: str, d
 ])
 def test_how_many_more_than_asks_for_a_difference(question: str) -> None:
     assert "change" in understand(question).intents
+
+
+@pytest.mark.parametrize("question,wants", [
+    ("How big is the pooled budget for 2024-25?", "money"),
+    ("How large was the Disabled Facilities Grant last year?", "money"),
+    ("How big is the funding gap in 2025?", "money"),
+    ("How big is the population a hub covers?", "count"),   # no money word: a size in people
+    ("How large is the integrated team's caseload?", "count"),
+])
+def test_how_big_asks_for_an_amount_of_money_when_it_is_about_money(question: str, wants: str) -> None:
+    assert understand(question).wants == wants

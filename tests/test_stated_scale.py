@@ -313,3 +313,13 @@ def test_an_answer_from_a_row_with_its_own_unit_states_it(key_figures, question:
 def test_a_claim_is_checked_in_the_unit_a_row_states(key_figures, claim: str, label: str) -> None:
     (c,) = key_figures.check(claim)
     assert c.label == label, c.explanation
+
+
+@pytest.mark.parametrize("question", ["How much is the Discharge Fund in 2024-25?",
+                                      "How large is the Discharge Fund in 2024-25?"])
+def test_a_unit_in_brackets_in_a_period_header_is_said_once(tmp_path: Path, question: str) -> None:
+    text = ("Financial summary\n\nFunding stream\t2023-24 (£000)\t2024-25 (£000)\n"
+            "NHS minimum contribution\t31,540\t33,326\nDischarge Fund\t2,380\t2,644\n")
+    ans = assistant_over(tmp_path, "summary.txt", text).ask(question)
+    assert ans.answered and ans.figures[0].value == Decimal(2_644_000), ans.text
+    assert "(£000)" in ans.text and "((" not in ans.text
