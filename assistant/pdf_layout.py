@@ -56,6 +56,8 @@ PROSE_WORDS = 5  # columns whose lines hold this many words or more (median) are
 RIVER = 0.35  # white space this many font sizes wide, down every line of a table, separates two columns
 WRAP_RATIO = 1.3  # rows set this much further apart than a cell's lines tell wrapped lines from rows
 GRID_CELLS = 3  # a line of this many short cells or more is a row of a table of words
+FORM_LABEL_WORDS = 5  # a form's label ('Date of meeting', 'Report author') is at most this many words
+FORM_GAP = 2.0  # ... and its values start this many font sizes or more beyond the end of its longest label
 
 _NUMERIC = re.compile(r"^[+\-–—]?\s*\(?\s*[+\-–—]?\s*(?:US|A|C)?[$£€]?\s*\(?\d[\d,]*(?:\.\d+)?\s*\)?\s*"
                       r"(?:%|pts|pp|x|k|m|bn|million|billion)?\s*\)?(?:\s*\(\d{1,2}\)|\*+)?$", re.I)
@@ -203,6 +205,13 @@ class _Line:
     def is_row(self) -> bool:
         """A row of a table: one with a figure, or a row of a table of words."""
         return self.has_figure or self.is_grid
+
+    @property
+    def is_entry(self) -> bool:
+        """A short label and its value set apart by white space: an entry of a form ('Date of meeting    14 March
+        2024', a report's cover sheet); a run of them is a table only when their values line up (`_forms`)."""
+        return (len(self.cells) == 2 and len(self.cells[0].text.split()) <= FORM_LABEL_WORDS
+                and len(self.cells[1].text.split()) <= 2 * SHORT_CELL_WORDS and not self.cells[0].text.endswith("."))
 
     @property
     def has_figure(self) -> bool:
@@ -422,7 +431,33 @@ def _blocks(lines: list[_Line]) -> list[tuple[int, int]]:
                 start = blocks[-1][1] + 1
             blocks.append((start, end))
         i = max(end, i) + 1
-    return blocks
+    return sorted(blocks + _forms(lines, {i for a, b in blocks for i in range(a, b + 1)}))
+
+
+def _forms(lines: list[_Line], taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) line of each form set without rules: two or more entries (`_Line.is_entry`) one under the
+    other, apart from the tables, whose labels start at one edge and values at another, with white space wider than
+    `FORM_GAP` font sizes between the longest label and the values. Lines of running text side by side in
+    columns are none: a column's lines fill it, up to a narrow gutter."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and j not in taken and lines[j].is_entry and (
+                j == i or lines[j].top - lines[j - 1].top <= BLOCK_GAP * lines[j - 1].size):
+            j += 1
+        run = lines[i:j]
+        # (lines set close under or over a table are its last row's wrapped cells, or its header)
+        touches = (i > 0 and i - 1 in taken and lines[i].top - lines[i - 1].top <= BLOCK_GAP * lines[i - 1].size) or (
+            j < len(lines) and j in taken and lines[j].top - lines[j - 1].top <= BLOCK_GAP * lines[j - 1].size)
+        if len(run) >= 2 and not touches:
+            size = median(ln.size for ln in run)
+            labels, values = [ln.cells[0] for ln in run], [ln.cells[1] for ln in run]
+            if all(max(x) - min(x) <= COLUMN_TOLERANCE * size for x in ([c.x0 for c in labels], [c.x0 for c in values])) \
+                    and max(c.x1 for c in labels) <= min(c.x0 for c in values) - FORM_GAP * size:
+                out.append((i, j - 1))
+        i = max(j, i + 1)
+    return out
 
 
 def _columns_of_prose(block: list[_Line]) -> bool:
@@ -454,8 +489,9 @@ def _table(block: list[_Line], counts: Words | None = None) -> list[str]:
     # a header's last line can hold a number ('admissions per 100,000'): above the first row, a line set as
     # close to the line above as a cell's wrapped lines is still the header
     is_row: list[bool] = []
+    form = not any(ln.is_row for ln in block)  # (a form's rows are its entries: `_forms`)
     for i, ln in enumerate(block):
-        is_row.append(ln.is_row and not (tight[i] and not any(is_row)))
+        is_row.append((ln.is_entry if form else ln.is_row) and not (tight[i] and not any(is_row)))
     first = is_row.index(True) if any(is_row) else len(block)
     size = median(ln.size for ln in block)
     slots_of = _river_columns(block[first:], size) or _value_columns(block, is_row, size)

@@ -892,3 +892,52 @@ def test_figures_a_narrow_unruled_column_cut_are_read_whole(tmp_path: Path) -> N
     assert by_label["Reablement at 91 days"].cells[1].value == Decimal(86)
     assert by_label["Delayed days"].cells[1].value == Decimal(1869)
     assert [c.value for c in by_label["Falls admissions"].cells[1:]] == [Decimal(412), Decimal(35), Decimal(31)]
+
+
+def cover_sheet(path: Path, values_at: tuple[float, ...] = (200, 200, 200, 200)) -> Path:
+    """A report's cover sheet set without rules: each label at the margin, its value at a second edge, then a
+    paragraph."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 780.0
+    entries = [("Report to", "Health and Wellbeing Board"), ("Date of meeting", "14 March 2024"),
+               ("Report author", "Priya Natarajan, Head of Integrated Commissioning"), ("Purpose", "For decision")]
+    for (label, value), x in zip(entries, values_at, strict=True):
+        c.drawString(60, y, label)
+        c.drawString(x, y, value)
+        y -= 16
+    y -= 20
+    c.drawString(60, y, "The pooled budget for 2024-25 is £52.3m, an increase of 4.6% on the year before.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_the_entries_of_a_form_set_without_rules_are_its_rows(tmp_path: Path) -> None:
+    lines = [ln.text for ln in read(cover_sheet(tmp_path / "cover.pdf")).lines]
+    assert lines[:4] == ["Report to\tHealth and Wellbeing Board", "Date of meeting\t14 March 2024",
+                         "Report author\tPriya Natarajan, Head of Integrated Commissioning", "Purpose\tFor decision"]
+    assert not any("\t" in ln for ln in lines[4:])  # the paragraph is text
+
+
+def test_short_lines_whose_second_parts_do_not_line_up_are_no_form(tmp_path: Path) -> None:
+    lines = [ln.text for ln in read(cover_sheet(tmp_path / "loose.pdf", (200, 260, 150, 320))).lines]
+    assert not any("\t" in ln for ln in lines)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("When is the meeting?", "14 March 2024"),
+    ("What is the date of the meeting?", "14 March 2024"),
+    ("Who is the report author?", "Priya Natarajan"),
+    ("Who is the report going to?", "Health and Wellbeing Board"),
+])
+def test_a_question_on_a_form_is_answered_from_its_entry(tmp_path: Path, question: str, said: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    cover_sheet(corpus / "cover.pdf")
+    ans = assistant_for(corpus, tmp_path / "index").ask(question)
+    assert ans.answered and said in ans.text, ans.text
+    assert any(c.page == 1 and said in c.quote for c in ans.citations)
