@@ -438,6 +438,10 @@ def _read_passages(path: Path) -> list[Passage]:
 # --------------------------------------------------------------------------- loading
 
 
+# a cover sheet's row that gives the title: 'Title | Corporate Objectives 2018/19', 'Report title | ...'
+_TITLE_ROW = re.compile(r"(?i)^(?:(?:report|paper|document) )?(?:title|subject)\t")
+
+
 class Index:
     """A loaded build: passages, dense and keyword indexes, and the table/line store."""
 
@@ -517,12 +521,18 @@ class Index:
 
     def title_lines(self, doc: str) -> list[Line]:
         """The lines that name a document for readers: its first lines of text (a cover title such as
-        'Bath and North East Somerset / Better Care Fund / 2017-2019'), up to six words or more."""
+        'Bath and North East Somerset / Better Care Fund / 2017-2019'), up to six words or more; not a table's rows
+        (a report's cover sheet over its title)."""
         first_page = min(self.lines_by_page(doc), key=lambda p: (p is not None, p or 0), default=None)
         out: list[Line] = []
         for ln in self.lines_by_page(doc).get(first_page, [])[:12]:
             text = ln.text.strip()
             if not text:
+                continue
+            if "\t" in text and not _TITLE_ROW.match(text):
+                # a row of a table (a cover sheet's 'Report to | Board') is no part of a title, unless it gives it
+                if out:
+                    break
                 continue
             if out and len(text.split()) >= 4 and text[-1] in ".:;":
                 break  # a sentence of body text after a short title is not part of it
@@ -536,7 +546,8 @@ class Index:
 
     def title(self, doc: str) -> str:
         """A document's title for readers (see `title_lines`), the file name when it has none."""
-        text = " ".join(" ".join(ln.text.replace("\t", " ").lstrip("#").split()) for ln in self.title_lines(doc))
+        text = " ".join(" ".join(_TITLE_ROW.sub("", ln.text).replace("\t", " ").lstrip("#").split())
+                        for ln in self.title_lines(doc))
         return text or doc
 
     def lines_by_page(self, doc: str) -> dict[int | None, list[Line]]:

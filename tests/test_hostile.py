@@ -199,6 +199,11 @@ def test_an_answer_from_one_plan_of_several_names_it_by_its_title(tmp_path: Path
     ("# Carers\n\nThe carers breaks budget for 2019-20 is £472,000, run by Carers Bucks.\n", "Carers"),
     ("Northbridge\nBetter Care Fund\n2019-20\n\nThe plan sets out our priorities.\n", "Northbridge Better Care Fund 2019-20"),
     ("Winter plan\n\nThis plan describes how the system will manage winter pressures in 2019-20.\n", "Winter plan"),
+    # a cover sheet's rows over the title are not it; a cover sheet's 'Title' row gives it
+    ("Report to\tHealth and Wellbeing Board\nDate of meeting\t14 March 2024\n\nBetter Care Fund plan 2024-25\n\n"
+     "The plan sets out how the pooled budget is spent.\n", "Better Care Fund plan 2024-25"),
+    ("Title\tCommunity hubs: first-year review\nAuthor\tJo Brandt\n\nThe hubs opened in May.\n",
+     "Community hubs: first-year review"),
 ])
 def test_a_document_title_is_its_heading_not_its_first_sentence(tmp_path: Path, text: str, title: str) -> None:
     a = assistant_over(tmp_path, "doc.md", text)
