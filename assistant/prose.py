@@ -29,7 +29,7 @@ from . import confidence as C
 from . import figures as F
 from .evidence import Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
 from .index import Index
-from .query import Query, content_terms, periods_in, understand
+from .query import Query, content_terms, periods_in, subject_of, understand
 from .tableqa import Matcher
 from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
 from .types import Cell, Citation, Passage, Row, Table
@@ -74,6 +74,7 @@ _WANTED = {
 # (the same for a method's words, 'calculated', 'determined', and a meaning's, 'represent', moved 1 dev answer and no
 # check one: not kept)
 _ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains"}
+PHRASE_BONUS = 0.1  # a sentence that says the question's name for its subject word for word (ProseReader.score)
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
                  "frequency": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25, "movement": 0.2}
 
@@ -272,6 +273,10 @@ class ProseReader:
         context = [t for t in content_terms(q.parts[0]) if t not in terms] if part and q.parts else []
         total = (m.weight(terms) + 0.5 * m.weight(context)) or 1.0
         pq = understand(part, self.index.acronyms) if part else q
+        # the question's own name for its subject, said word for word ('the total contract value', 'the average
+        # hourly rate': names whose operation words the terms leave out)
+        phrase = subject_of(part or q.text)
+        named = re.compile(rf"(?i)\b{re.escape(phrase)}\b") if len(phrase.split()) >= 2 else None
         out = []
         for rank, s in enumerate(sents):
             if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip():
@@ -280,6 +285,8 @@ class ProseReader:
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
             bonus = 0.05 * _shared_bigrams(terms, s.text)
+            if named is not None and named.search(s.text):
+                bonus += PHRASE_BONUS
             if pq.wants and holds_wanted(pq.wants, s.text):
                 bonus += _WANTED_BONUS[pq.wants]
             if pq.periods:

@@ -253,6 +253,11 @@ _ASKS_REASON = re.compile(r"^(?:why\b|what (?:is|are|was|were) the (?:main |prim
                           r"contributed to|explains?|was behind|is behind)\b)")
 
 
+# a rate that is a price: paid by the hour, day, week or night ('the hourly rate for home care', 'a rate per bed night')
+_PRICE_RATE = re.compile(r"\b(?:hourly|daily|weekly|nightly)\s+(?:(?:pay|care|fee|contract|base|standard|bed)\s+)?rates?\b|"
+                         r"\brates?\s+(?:paid\s+)?(?:per|an|a)\s+(?:hour|day|week|night|bed[\s-]night|visit|placement)\b")
+
+
 def wanted_kind(q: str, intents: list[str]) -> str | None:
     s = q.lower()
     if _ASKS_METHOD.search(s):
@@ -261,6 +266,8 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "meaning"
     if _ASKS_REASON.search(s.strip()):
         return "reason"
+    if _PRICE_RATE.search(s):  # 'the hourly rate', 'the weekly rate for a care home bed': a price
+        return "money"
     # ('share' asks for a percentage as 'a share of', 'market share'; not in 'per (ordinary) share' or 'shares')
     if intents[0] in ("share", "percent_change") or re.search(
             r"\b(percentage|proportion|per ?cent|rate)\b|(?:^|[\s(])%|\bshare of\b|\bmarket share\b",

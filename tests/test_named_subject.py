@@ -1,0 +1,53 @@
+"""A question's own name for its subject, said word for word by a sentence (prose.ProseReader.score,
+query.wanted_kind): 'the total contract value', 'the average hourly rate' are names whose operation words ('total',
+'average') the question's terms leave out, so every sentence about contracts or rates covered the question as well
+as the one that states it. And a rate paid by the hour, day or week is a price, not a percentage. The documents
+here are made up; each case is asked in several phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.query import understand
+
+from .conftest import assistant_over
+
+STRATEGY = """Home care commissioning strategy
+
+The new model
+
+Contracts will run for five years from April 2025, with an option to extend them for two more.
+Each contract covers one of eight zones and names a lead provider for the zone.
+The total contract value over five years is estimated at £205m.
+Vacancy rates among home care workers average 11% across the county.
+The average hourly rate is £22.40, and the council will review it each April.
+"""
+
+
+@pytest.fixture(scope="module")
+def strategy(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("named_subject"), "strategy.txt", STRATEGY)
+
+
+@pytest.mark.parametrize(("question", "said", "line"), [
+    ("What is the total contract value?", "£205m", 7),
+    ("How much is the total contract value expected to be?", "£205m", 7),
+    ("What is the average hourly rate?", "£22.40", 9),
+    ("What is the average hourly rate the council pays?", "£22.40", 9),
+    ("What hourly rate does the council pay for home care?", "£22.40", 9),
+])
+def test_the_sentence_that_names_the_subject_answers(strategy, question: str, said: str, line: int) -> None:
+    ans = strategy.ask(question)
+    assert ans.answered and said in ans.text, ans.text
+    assert [c.line_start for c in ans.citations][:1] == [line]
+
+
+@pytest.mark.parametrize(("question", "wants"), [
+    ("What is the hourly rate for home care?", "money"),
+    ("What is the weekly rate for a nursing home bed?", "money"),
+    ("What rate per hour do providers get?", "money"),
+    ("What is the daily interest rate?", "percent"),
+    ("What is the vacancy rate among care workers?", "percent"),
+])
+def test_a_rate_paid_by_the_hour_or_week_is_a_price(question: str, wants: str) -> None:
+    assert understand(question).wants == wants
