@@ -255,7 +255,7 @@ class Answerer:
             listed = self.prose.list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
                 table_ev = listed
-        prose_ev = self.prose.answer(q, candidates)
+        prose_ev = self.prose.answer(q, candidates, fits=_prose_fits(q))
         if _MADE_UP.search(asked):  # 'how is the £250k budget made up?': the parts that add up to it
             parts = self.prose.made_up(q, candidates)
             if parts is not None and (prose_ev is None or parts.coverage >= prose_ev.coverage - 0.1):
@@ -585,6 +585,15 @@ class Answerer:
             what = "that figure"
         text = f"{NOT_FOUND}: I could not find {what} in the documents. The closest passages are listed below."
         return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash)
+
+
+def _prose_fits(q: Query) -> Callable[[str], bool] | None:
+    """What a sentence must hold to answer the question at all (`decide` rules out the others): the kind of
+    number asked for, when one is ('how many providers': a count, not a year); None when any sentence may."""
+    if q.wants not in ("money", "count", "percent") or (
+            q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY):
+        return None
+    return lambda text: _has_wanted_number(q, text)
 
 
 def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:

@@ -298,7 +298,10 @@ class ProseReader:
             out.append(replace(s, score=cov + bonus - 0.002 * rank, coverage=cov))
         return sorted(out, key=lambda x: -x.score)
 
-    def answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+    def answer(self, q: Query, candidates: list[tuple[Passage, float]], fits: Callable[[str], bool] | None = None
+               ) -> Evidence | None:
+        """The sentences that answer the question best (one or two per part); with `fits`, the best of those
+        that hold what an answer must (the kind of number asked for) answers the whole question."""
         sents = self.sentences(candidates)
         if not sents:
             return None
@@ -311,6 +314,8 @@ class ProseReader:
         m = self.m
         for part in parts:
             ranked = [s for s in self.score(q, sents, part) if s.score > 0]
+            if fits is not None and part is None:
+                ranked = [s for s in ranked if fits(s.text)] or ranked
             top = next((s for s in ranked if all(s.text != c.text for c in chosen)), None)
             if top is None:
                 continue
@@ -333,6 +338,8 @@ class ProseReader:
         if not chosen:
             return None
         whole = self.score(q, sents)
+        if fits is not None and parts == [None]:
+            whole = [s for s in whole if fits(s.text)] or whole
         best = whole[0]
         if best.text not in [c.text for c in chosen] and best.score > max(c.score for c in chosen) + 0.2:
             chosen.insert(0, best)

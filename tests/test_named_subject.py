@@ -51,3 +51,33 @@ def test_the_sentence_that_names_the_subject_answers(strategy, question: str, sa
 ])
 def test_a_rate_paid_by_the_hour_or_week_is_a_price(question: str, wants: str) -> None:
     assert understand(question).wants == wants
+
+
+MARKET = """Care market position statement
+
+The market today
+
+The council works with providers, carers and the people who use services to shape the care market it commissions from in 2024.
+The council buys care from 46 providers across the county, most of them small local firms.
+The council spends on care at home for adults through zone contracts and spot purchases.
+Spending on care at home reached £38.2m in 2023/24.
+"""
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("market"), "market.txt", MARKET)
+
+
+@pytest.mark.parametrize(("question", "said", "line"), [
+    ("How many providers does the council commission from?", "46 providers", 6),
+    ("How many providers does the council work with now?", "46 providers", 6),
+    ("How much does the council spend on care at home for adults?", "£38.2m", 8),
+    ("How much money does the council spend on care at home?", "£38.2m", 8),
+])
+def test_a_sentence_with_the_kind_of_number_asked_for_answers(market, question: str, said: str, line: int) -> None:
+    """The sentence that covers the question's words best holds no number of the kind asked for (a year, or
+    none): the best one that does answers, not nothing."""
+    ans = market.ask(question)
+    assert ans.answered and said in ans.text, ans.text
+    assert line in [c.line_start for c in ans.citations]
