@@ -426,7 +426,8 @@ class TableReader:
                     f"(against {others}).")
         elif ta.op == "meets" and ta.note.endswith(" rows"):  # the rows whose figure meets the question's condition
             header = column_name(t, ta.cols[0])
-            met_rows = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw})" for r in ta.rows)
+            met_rows = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw}" + (  # (and what it was measured against)
+                f" against {r.cells[ta.cols[1]].raw})" if len(ta.cols) > 1 else ")") for r in ta.rows)
             text = f"{fig.text} {'row has' if len(ta.rows) == 1 else 'rows have'} {header} {ta.note}{where}: {met_rows}."
         elif ta.op == "meets":  # the periods whose figure meets the question's condition
             met = len(ta.cols)

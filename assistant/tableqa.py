@@ -432,7 +432,8 @@ class TableQA:
         }
         ans = self._which_meet(q, t, row_scores) if row_scores else None
         if ans is None and not _COUNT_ASKED.search(q.text):
-            ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_with(q, t, cols)
+            ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_against(q, t) or \
+                self._which_rows_with(q, t, cols)
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
@@ -1406,19 +1407,61 @@ class TableQA:
         c, hits, body, fig = got
         return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(body)} rows")
 
+    def _which_rows_against(self, q: Query, t: Table) -> TableAnswer | None:
+        """'Which schemes are over budget?', 'Which metrics are below target?', 'Which lines have underspent?':
+        the rows (every one of them) whose figure in the column of what happened (Actual, Outturn, Forecast,
+        Quarter 3) is above (or below) their figure in the column the question measures it against (Budget,
+        Plan, Target), where the things asked for are what the rows are. None when the table has no such
+        pair of columns, or more than one column could be what happened."""
+        m = _AGAINST.search(q.text)
+        if m is None or not self._asks_for_rows(q, t):
+            return None
+        ref_word = (m.group("ref") or "budget plan allocation").lower()
+        above = bool(m.group("above") or (m.group("spend") or "").lower().startswith("over"))
+        numeric = [c for c in _numeric_cols(t) if c < len(t.columns) and not _is_change_col(t.columns[c])]
+        refs = [c for c in numeric if re.search(rf"(?i)\b(?:{'|'.join(ref_word.split())})", t.columns[c])]
+        if len(refs) != 1:
+            return None
+        others = [c for c in numeric if c != refs[0]]
+        actual = [c for c in others if _ACTUAL_HEADER.search(t.columns[c])] or others
+        if len(actual) != 1:
+            return None
+        ref, act = refs[0], actual[0]
+        body = [r for r in t.rows if r.role == "body" and r.cells[ref].kind in NUMERIC and r.cells[act].kind in NUMERIC
+                and r.cells[ref].value is not None and r.cells[act].value is not None]
+        if len(body) < 2:
+            return None
+        within = bool(m.group("within"))  # 'within budget': at or below it
+
+        def meets(r: Row) -> bool:
+            a, b = r.cells[act].value, r.cells[ref].value
+            return a > b if above else a <= b if within else a < b  # type: ignore[operator]
+
+        hits = [r for r in body if meets(r)]
+        if not hits:
+            return None
+        relation = f"{'above' if above else 'within' if within else 'below'} {F.column_name(t, ref)}"
+        fig = F.count(t, hits, act, f"{_ROWS_WHERE} {F.column_name(t, act)} is {relation}", len(body))
+        return TableAnswer(t, hits, [act, ref], "meets", [fig], note=f"{relation}, out of {len(body)} rows")
+
+    def _asks_for_rows(self, q: Query, t: Table) -> bool:
+        """Whether the things a which-question asks for ('which metrics', 'what schemes') are what the table's rows
+        are: their labels, or the label column's header, use the question's word for them ('metrics' of 'Metric')."""
+        asked = _WHICH_THINGS.search(q.text)
+        if not asked or _PERIOD_NOUN.search(asked.group(1)):
+            return False
+        words = self.m.terms(asked.group(1)) | _header_words(asked.group(1))
+        body = [r for r in t.rows if r.role == "body"]
+        head = " ".join(t.columns[:t.label_cols])
+        return bool(words & (self.m.terms(head) | _header_words(head))) or sum(
+            bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body) > len(body) / 2
+
     def _which_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'Which metrics are rated Red?', 'Which schemes are marked complete?': the rows (every one of them) whose
         cell in one of the question's columns is a value the question names, where the things asked for are what
         the rows are (their labels or the label column's header use the question's word for them: 'metrics' of
         'Metric')."""
-        asked = _WHICH_THINGS.search(q.text)
-        if not asked or _PERIOD_NOUN.search(asked.group(1)):
-            return None
-        words = self.m.terms(asked.group(1)) | _header_words(asked.group(1))
-        body = [r for r in t.rows if r.role == "body"]
-        head = " ".join(t.columns[:t.label_cols])
-        if not words & (self.m.terms(head) | _header_words(head)) and sum(
-                bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body) <= len(body) / 2:
+        if not self._asks_for_rows(q, t):
             return None
         got = self._rows_with(q, t, cols)
         if got is None or not got[1]:
@@ -1518,6 +1561,14 @@ _YEAR_SPAN = re.compile(r"(?i)(?<!\d)((?:19|20)\d{2})\s?(?:-|–|to|through)\s?(
 _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\??$)| in (?:fiscal |the year |FY)?\d| for | as at | at )"
 # a question that asks for a number of things, however it is put
 _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
+# a row's figure measured against another column of it: 'over budget', 'below target', 'exceeded the plan', 'overspent'
+_AGAINST = re.compile(r"(?i)\b(?:(?:(?P<above>over|above|exceed(?:ed|ing|s)?|beyond|ahead of)|(?P<within>within)|under|below|"
+                      r"behind|short of)\s+"
+                      r"(?:the\s+|their\s+|its\s+)?(?P<ref>budget|plan|target|trajectory|ambition|allocation)s?\b|"
+                      r"(?P<spend>overspen[dt]|underspen[dt])(?:ing)?\b)")
+# the column of what happened, against a budget, plan or target
+_ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|performance|latest|ytd|year to date|"
+                            r"q[1-4]|quarter)\b")
 _ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a condition describes itself
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
 # the things a which-question asks for ('which schemes ...', 'what are the parts of ...')
@@ -1563,7 +1614,8 @@ _MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained l
 _OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components",
-                "meets": "items line entries categories rows components rated rating marked flagged classed status",
+                "meets": "items line entries categories rows components rated rating marked flagged classed status "
+                         "overspent overspend overspending underspent underspend underspending exceeded exceeding",
                 "max": _RANKED_ROWS, "min": _RANKED_ROWS,
                 "max_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}", "min_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'

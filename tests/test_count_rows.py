@@ -287,3 +287,54 @@ def test_which_rows_have_a_status_the_question_names(status, question: str, rows
 def test_how_many_rows_have_a_status(status, question: str, hits: int) -> None:
     fig = _count(status.ask(question))
     assert fig.value == hits and fig.description.startswith("rows where")
+
+
+FINANCE = """Month 9 finance report
+
+BCF scheme spend to December 2024 (£000):
+
+Scheme\tBudget\tActual\tVariance
+Home care\t4,200\t4,480\t280
+Reablement\t1,850\t1,790\t(60)
+Carers support\t620\t655\t35
+Equipment\t940\t905\t(35)
+Total\t7,610\t7,830\t220
+
+Performance at quarter 3:
+
+Metric\tTarget\tQuarter 3
+Avoidable admissions per 100,000\t180\t192
+Discharge to usual place of residence\t92.5%\t93.1%
+Permanent admissions to care homes (65+)\t560\t512
+"""
+
+
+@pytest.fixture(scope="module")
+def finance(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("against_rows"), "m9.txt", FINANCE)
+
+
+OVER = {"Home care", "Carers support"}
+UNDER = {"Reablement", "Equipment"}
+
+
+@pytest.mark.parametrize("question,rows,columns", [
+    ("Which schemes are over budget?", OVER, ("Actual", "Budget")),
+    ("Which schemes have overspent?", OVER, ("Actual", "Budget")),
+    ("What schemes exceeded their budget?", OVER, ("Actual", "Budget")),
+    ("Which schemes underspent?", UNDER, ("Actual", "Budget")),
+    ("Which schemes are within budget?", UNDER, ("Actual", "Budget")),
+    ("Which metrics are above target?", {"Avoidable admissions per 100,000", "Discharge to usual place of residence"},
+     ("Quarter 3", "Target")),
+    ("Which metrics are below target?", {"Permanent admissions to care homes (65+)"}, ("Quarter 3", "Target")),
+])
+def test_which_rows_are_over_or_under_what_they_are_measured_against(finance, question: str, rows: set[str],
+                                                                     columns: tuple[str, str]) -> None:
+    """The rows whose figure in the column of what happened is above (or below) their figure in the column the
+    question names (the budget, the target); never the total row."""
+    ans = finance.ask(question)
+    assert ans.answered and ans.state.get("op") == "meets", ans.text
+    fig = ans.figures[0]
+    assert fig.value == len(rows) and {c.row for c in fig.cells} == rows
+    assert {c.column for c in fig.cells} == {columns[0]}
+    assert f"{columns[0]} {'within' if 'within' in question else ''}".strip() in ans.text and columns[1] in ans.text
