@@ -40,9 +40,10 @@ WORD_PERCENT: dict[str, int | Decimal] = {"a quarter": 25, "one quarter": 25, "a
 _APPROX = re.compile(r"(?i)\b(around|about|approximately|approx\.?|roughly|nearly|almost|some|circa|c\.|just over|"
                      r"just under|over|under|more than|less than)\s*$")
 _UP = re.compile(r"(?i)\b(ris(e|es|en|ing)|rose|increas(e|es|ed|ing)|gr(ow|ows|ew|own|owth)|up|higher|more|"
-                 r"exceed(s|ed)?|above|gain(s|ed)?)\b")
+                 r"exceed(s|ed)?|above|gain(s|ed)?|overspen(d|ds|t|ding)|over (?:the |its |their )?(?:budget|plan|target))\b")
 _DOWN = re.compile(r"(?i)\b(fall(s|en|ing)?|fell|decreas(e|es|ed|ing)|drop(s|ped)?|reduc(e|es|ed|tion)|lower|"
-                   r"less|down|cut(s)?|below|declin(e|es|ed))\b")
+                   r"less|down|cut(s)?|below|declin(e|es|ed)|underspen(d|ds|t|ding)|"
+                   r"under (?:the |its |their )?(?:budget|plan|target))\b")
 _PERIOD = re.compile(r"(?<![\d/])(?:19|20)?\d{2}\s?[/\-–]\s?\d{2}(?![\d/])")
 
 
@@ -131,7 +132,10 @@ _GIVES = re.compile(r"(?i)^(?:the|this)\s+(?:report|plan|document|table)\s+(?:gi
 _LINK = (r"(?:is|was|are|were|stood at|stands at|amounted to|amounts to|came to|comes to|totall?ed|totals|"
          r"reached|reaches|of|at|equals|equalled|makes up|made up)")
 _MOVE = re.compile(r"(?i)\b(?P<verb>ris(?:e|es|en)|rose|increas(?:e|es|ed)|gr(?:ow|ows|ew|own)|went up|fell|fall(?:s|en)?|"
-                   r"decreas(?:e|es|ed)|dropp(?:ed)?|drops?|declin(?:e|es|ed)|went down)\s+(?:by\s+)?$")
+                   r"decreas(?:e|es|ed)|dropp(?:ed)?|drops?|declin(?:e|es|ed)|went down|overspen(?:d|ds|t)|"
+                   r"underspen(?:d|ds|t))\s+(?:by\s+)?$")
+# a figure said to be over or under what it is measured against, after it: '£60k over budget', '5% below target'
+_AGAINST_AFTER = re.compile(r"(?i)^\s*(?:over|under|above|below)\s+(?:the\s+|its\s+|their\s+)?(?:budget|plan|target)\b")
 _SCALE_WORDS = r"(?:\s*(?:thousand|million|billion|bn|m|k|per\s?cent|percent|%))?"
 
 
@@ -372,7 +376,9 @@ class Checker:
         return None if v is None else Reading(replace(v, source="answer"), float(ans.state.get("confidence") or 0.0))
 
     def _answer_verdict(self, claim: str, c: Num, ans: Answer) -> Verdict | None:
-        moving = direction(claim) if _MOVE.search(claim[:claim.find(c.raw)] + " ") else 0
+        at = claim.find(c.raw)
+        moving = direction(claim) if _MOVE.search(claim[:at] + " ") or _AGAINST_AFTER.match(claim[at + len(c.raw):]) \
+            else 0
         where = f"{ans.citations[0].doc}, line {ans.citations[0].line_start}" if ans.citations else "the documents"
         if ans.figures:
             f = ans.figures[0]

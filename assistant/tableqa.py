@@ -434,6 +434,8 @@ class TableQA:
         if ans is None and not _COUNT_ASKED.search(q.text):
             ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_against(q, t) or \
                 self._which_rows_with(q, t, cols)
+        if ans is None:
+            ans = self._against_named_row(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
@@ -1416,17 +1418,11 @@ class TableQA:
         m = _AGAINST.search(q.text)
         if m is None or not self._asks_for_rows(q, t):
             return None
-        ref_word = (m.group("ref") or "budget plan allocation").lower()
+        pair = _against_cols(t, m)
+        if pair is None:
+            return None
+        ref, act = pair
         above = bool(m.group("above") or (m.group("spend") or "").lower().startswith("over"))
-        numeric = [c for c in _numeric_cols(t) if c < len(t.columns) and not _is_change_col(t.columns[c])]
-        refs = [c for c in numeric if re.search(rf"(?i)\b(?:{'|'.join(ref_word.split())})", t.columns[c])]
-        if len(refs) != 1:
-            return None
-        others = [c for c in numeric if c != refs[0]]
-        actual = [c for c in others if _ACTUAL_HEADER.search(t.columns[c])] or others
-        if len(actual) != 1:
-            return None
-        ref, act = refs[0], actual[0]
         body = [r for r in t.rows if r.role == "body" and r.cells[ref].kind in NUMERIC and r.cells[act].kind in NUMERIC
                 and r.cells[ref].value is not None and r.cells[act].value is not None]
         if len(body) < 2:
@@ -1443,6 +1439,26 @@ class TableQA:
         relation = f"{'above' if above else 'within' if within else 'below'} {F.column_name(t, ref)}"
         fig = F.count(t, hits, act, f"{_ROWS_WHERE} {F.column_name(t, act)} is {relation}", len(body))
         return TableAnswer(t, hits, [act, ref], "meets", [fig], note=f"{relation}, out of {len(body)} rows")
+
+    def _against_named_row(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'How much is home care over budget?', 'By how much did reablement underspend?': the named row's figure
+        in the column of what happened less its figure in the column it is measured against (see
+        `_which_rows_against`); asked in per cent, that as a percentage of it."""
+        m = _AGAINST.search(q.text)
+        if m is None or not row_scores or row_scores[0][0] <= 0:
+            return None
+        pair = _against_cols(t, m)
+        row = row_scores[0][1]
+        if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
+            return None
+        ref, act = pair
+        # 'in percentage terms', 'by what %': as a share of what it is measured against
+        percent = "percent_change" in q.intents or q.wants == "percent"
+        try:
+            fig = (F.percent_change if percent else F.difference)(t, (row, ref), (row, act))
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [row], [ref, act], "change", [fig])
 
     def _asks_for_rows(self, q: Query, t: Table) -> bool:
         """Whether the things a which-question asks for ('which metrics', 'what schemes') are what the table's rows
@@ -1566,6 +1582,20 @@ _AGAINST = re.compile(r"(?i)\b(?:(?:(?P<above>over|above|exceed(?:ed|ing|s)?|bey
                       r"behind|short of)\s+"
                       r"(?:the\s+|their\s+|its\s+)?(?P<ref>budget|plan|target|trajectory|ambition|allocation)s?\b|"
                       r"(?P<spend>overspen[dt]|underspen[dt])(?:ing)?\b)")
+def _against_cols(t: Table, m: re.Match[str]) -> tuple[int, int] | None:
+    """The column a row's figure is measured against (the one the question names: Budget, Plan, Target; a spend
+    is measured against a budget, plan or allocation) and the column of what happened (Actual, Outturn, Quarter 3;
+    or the one other column of figures): None unless each is one column."""
+    ref_words = (m.group("ref") or "budget plan allocation").lower().split()
+    numeric = [c for c in _numeric_cols(t) if c < len(t.columns) and not _is_change_col(t.columns[c])]
+    refs = [c for c in numeric if re.search(rf"(?i)\b(?:{'|'.join(ref_words)})", t.columns[c])]
+    if len(refs) != 1:
+        return None
+    others = [c for c in numeric if c != refs[0]]
+    actual = [c for c in others if _ACTUAL_HEADER.search(t.columns[c])] or others
+    return (refs[0], actual[0]) if len(actual) == 1 else None
+
+
 # the column of what happened, against a budget, plan or target
 _ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|performance|latest|ytd|year to date|"
                             r"q[1-4]|quarter)\b")
@@ -1611,11 +1641,11 @@ _RANKED_ROWS = "item items line entries category categories rows component compo
 _MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained lost change changed increase decrease growth "
                    "rise fall decline drop rate rates fastest slowest growing")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
-_OP_EXPLAINS = {"ratio": "ratio", "change": "difference gap", "share": "ratio",
+_OVERSPEND = "overspent overspend overspending underspent underspend underspending exceeded exceeding"
+_OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far {_OVERSPEND}", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components",
-                "meets": "items line entries categories rows components rated rating marked flagged classed status "
-                         "overspent overspend overspending underspent underspend underspending exceeded exceeding",
+                "meets": f"items line entries categories rows components rated rating marked flagged classed status {_OVERSPEND}",
                 "max": _RANKED_ROWS, "min": _RANKED_ROWS,
                 "max_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}", "min_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'

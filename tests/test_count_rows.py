@@ -5,6 +5,7 @@ rows are the quarters. Every document here is made up; each case is asked in sev
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -338,3 +339,41 @@ def test_which_rows_are_over_or_under_what_they_are_measured_against(finance, qu
     assert fig.value == len(rows) and {c.row for c in fig.cells} == rows
     assert {c.column for c in fig.cells} == {columns[0]}
     assert f"{columns[0]} {'within' if 'within' in question else ''}".strip() in ans.text and columns[1] in ans.text
+
+
+@pytest.mark.parametrize("question,row,value", [
+    ("How much is home care over budget?", "Home care", 280_000),
+    ("By how much has home care overspent?", "Home care", 280_000),
+    ("By how much did reablement underspend?", "Reablement", -60_000),
+    ("How far below target is permanent admissions to care homes?", "Permanent admissions to care homes (65+)", -48),
+])
+def test_how_far_a_named_row_is_over_or_under(finance, question: str, row: str, value: int) -> None:
+    """The named row's figure in the column of what happened less its figure in the column it is measured
+    against, both cells cited."""
+    ans = finance.ask(question)
+    assert ans.answered and ans.figures, ans.text
+    fig = ans.figures[0]
+    assert fig.value == value and {c.row for c in fig.cells} == {row}
+    assert {c.column for c in fig.cells} in ({"Actual", "Budget"}, {"Quarter 3", "Target"})
+
+
+@pytest.mark.parametrize("claim,label", [
+    ("Home care is £280k over budget.", "supported"),
+    ("Home care overspent by £280k.", "supported"),
+    ("Spending is £220k over budget in total.", "supported"),
+    ("Reablement underspent by £60k.", "supported"),
+    ("Reablement was £60k under budget.", "supported"),
+    ("Home care is £380k over budget.", "contradicted"),
+    ("Reablement overspent by £60k.", "contradicted"),   # it underspent
+    ("Reablement was £60k over budget.", "contradicted"),
+])
+def test_a_claim_of_an_overspend_is_checked_against_the_budget(finance, claim: str, label: str) -> None:
+    (c,) = finance.check(claim)
+    assert c.label == label, c.explanation
+
+
+@pytest.mark.parametrize("question", ["By what percentage is home care over budget?",
+                                      "In percentage terms, how far did home care exceed its budget?"])
+def test_how_far_over_in_per_cent_is_a_share_of_what_it_is_measured_against(finance, question: str) -> None:
+    fig = finance.ask(question).figures[0]
+    assert round(fig.value, 2) == Decimal("6.67") and {c.column for c in fig.cells} == {"Actual", "Budget"}
