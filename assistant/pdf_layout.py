@@ -29,6 +29,9 @@ sees a table. This module rebuilds a page's lines from its words' positions (pdf
 
 Lines outside blocks are the words joined by single spaces, in reading order: running text set in columns
 is read down one column, then the next (`_reading_order`). A page with no block is left to pypdf's text.
+A form set without rules (a cover sheet's 'Date of meeting    14 March 2024' entries) is a block too (`_forms`).
+Footnote marks set as superscripts, which every text layer runs into the word before them, are found from the
+page's characters (`superscripts`) and read as printed.
 The numbers below were set on made-up pages (tests/test_pdf.py) and checked on the tatqa extracts
 rendered as PDFs (bench/pdf.py).
 """
