@@ -276,7 +276,8 @@ class ProseReader:
         # the question's own name for its subject, said word for word ('the total contract value', 'the average
         # hourly rate': names whose operation words the terms leave out)
         phrase = subject_of(part or q.text)
-        named = re.compile(rf"(?i)\b{re.escape(phrase)}\b") if len(phrase.split()) >= 2 else None
+        named = re.compile(rf"(?i)\b{re.escape(phrase)}\b") if len(phrase.split()) >= 2 and \
+            len(content_terms(phrase)) < len(phrase.split()) else None  # (a name all of whose words are terms: coverage has it)
         out = []
         for rank, s in enumerate(sents):
             if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip():
