@@ -186,6 +186,29 @@ def column_period(header: str) -> tuple[int, int] | None:
     return None
 
 
+# a column header that names a month or a quarter of a year it does not say ('Apr', 'Sept', 'Q3', 'Quarter 2',
+# 'Second quarter'): a period of the table's one year, in the order the columns stand (a financial year runs
+# April to March)
+_YEARLESS = re.compile(rf"(?i)^\s*(?:(?P<month>{MONTH_WORDS})\.?|Q(?P<q>[1-4])|quarter\s+(?P<n>[1-4])|"
+                       r"(?P<ord>first|second|third|fourth)\s+quarter)\s*$")
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def period_of(header: str) -> tuple[int, int] | None:
+    """A column's period, for telling period columns from others and one period from another: its year (and
+    quarter) where the header path names one, else a month or quarter the header names alone, as (0, month)
+    or (0, 12 + quarter). None for a column of something else ('Target', 'Year to date')."""
+    key = column_period(header)
+    if key is not None:
+        return key
+    m = _YEARLESS.match(header.split(" / ")[-1])
+    if m is None:
+        return None
+    if m.group("month"):
+        return 0, MONTHS[m.group("month").lower()]
+    return 0, 12 + int(m.group("q") or m.group("n") or _ORDINAL[m.group("ord").lower()])
+
+
 def chronological(t: Table, cols: Sequence[int]) -> list[int]:
     """Columns from the earliest period to the latest, when every one names a period; else as given."""
     keys: list[tuple[int, ...] | None] = [column_period(t.columns[c] if c < len(t.columns) else "") for c in cols]
@@ -216,7 +239,7 @@ def _in_order(t: Table, cols: list[int], order: str | None) -> list[int]:
 def _period_cols(t: Table, row: Row) -> list[int]:
     """The numeric columns whose header names a period (not a change between periods) where the row has
     a value: what a row is averaged, compared or ranked over."""
-    return [c for c in _numeric_cols(t) if c < len(t.columns) and column_period(t.columns[c])
+    return [c for c in _numeric_cols(t) if c < len(t.columns) and period_of(t.columns[c])
             and not _is_change_col(t.columns[c]) and row.cells[c].kind in NUMERIC and row.cells[c].value is not None]
 
 
@@ -554,7 +577,7 @@ class TableQA:
             extra |= qset & m.terms(_MONEY_WORDS)
         if ans.op in ("count", "meets"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
-        if sum(1 for c in ans.cols if c < len(t.columns) and column_period(t.columns[c])) >= 2:
+        if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
             # 'in both fiscal years', 'the average annual X', 'over the two years': said of the period columns used
             extra |= qset & _PERIOD_WORDS
         if ans.rows and ans.rows[0].role == "total" or ans.op in ("count", "meets") and ans.figures and \
@@ -1169,7 +1192,7 @@ class TableQA:
         qset = set(q.terms) | {w.lower() for w in re.findall(r"[A-Za-z]+", q.text)}
         by_key: dict[tuple[int, int], list[int]] = {}
         for c in timed:
-            key = column_period(t.columns[c])
+            key = period_of(t.columns[c])
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
         shares = _share_cols(t) if _avoids_shares(q) else set()
@@ -1257,13 +1280,15 @@ class TableQA:
         compared as written: a table in thousands is asked about in its own units."""
         cond = _condition(q.text)
         s, row = row_scores[0]
-        if cond is None or s <= 0:
+        if s <= 0:
             return None
-        bound, above, _ = cond
         over_periods = bool(re.search(r"(?i)\b(years?|periods?|quarters?|months?)\b", q.text))
         figures = [c for c in _value_cols(t) if c < len(t.columns) and row.cells[c].kind in NUMERIC
                    and row.cells[c].value is not None and not _is_change_col(t.columns[c])]
-        cols = [c for c in figures if bool(column_period(t.columns[c])) == over_periods]
+        if cond is None:
+            return self._against_own(q, t, row, figures) if over_periods else None
+        bound, above, _ = cond
+        cols = [c for c in figures if bool(period_of(t.columns[c])) == over_periods]
         if over_periods:
             cols = self._one_per_period(q, t, cols)
         elif not cols and len({column_period(t.columns[c]) for c in figures}) == 1:
@@ -1275,6 +1300,26 @@ class TableQA:
         scale = SCALES.get(row.cells[cols[0]].scale or "", Decimal(1))
         hits = [c for c in cols if (row.cells[c].value / scale > bound if above else row.cells[c].value / scale < bound)]  # type: ignore[operator]
         return row, cols, hits, _condition_words(cond)
+
+    def _against_own(self, q: Query, t: Table, row: Row, figures: list[int]
+                     ) -> tuple[Row, list[int], list[int], str] | None:
+        """'Which months was X above target?', 'In how many quarters did Y exceed the plan?': the row's period
+        figures, each measured against its own figure in the one column the question names (Target, Plan,
+        Budget; see `_AGAINST`)."""
+        m = _AGAINST.search(q.text)
+        if m is None or not m.group("ref"):
+            return None
+        refs = [c for c in figures if re.search(rf"(?i)\b{m.group('ref')}", t.columns[c]) and not period_of(t.columns[c])]
+        cols = self._one_per_period(q, t, [c for c in figures if period_of(t.columns[c])])
+        if len(refs) != 1 or len(cols) < 2:
+            return None
+        bound = row.cells[refs[0]].value
+        above = bool(m.group("above"))
+        within = bool(m.group("within"))
+        hits = [c for c in cols if (row.cells[c].value > bound if above else row.cells[c].value <= bound  # type: ignore[operator]
+                                    if within else row.cells[c].value < bound)]  # type: ignore[operator]
+        relation = "above" if above else "within" if within else "below"
+        return row, cols, hits, f"{relation} {F.column_name(t, refs[0])} ({row.cells[refs[0]].raw})"
 
     def _count_over(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'How many years did X exceed $200 million?': how many of the row's periods (or other columns) meet
@@ -1537,6 +1582,9 @@ class TableQA:
         for m in _YEAR_SPAN.finditer(asked):
             a, b = m.group(1) or m.group(3), m.group(2) or m.group(4)
             years |= set(range(int(a), int(b) + 1))
+        within = _yearless_asked(asked, t, timed)
+        if within is not None:  # months or quarters of the table's one year ('from April to June', 'in Q1 and Q2')
+            return (row, within) if len(within) >= 2 else None
         if named_only and len(years) < 2:
             return None
         picked = self._one_per_period(q, t, timed, years)
@@ -1565,6 +1613,31 @@ class TableQA:
             return None
         return TableAnswer(t, [row], cols, op, [fig])
 
+
+def _yearless_asked(asked: str, t: Table, timed: list[int]) -> list[int] | None:
+    """The columns of months or quarters without a year that a question names, in the order they stand: every
+    column from the first named to the last for a span ('from April to June', 'Q1 to Q3', 'between May and
+    August'), else those named ('in Q1 and Q3'). None when the question names none of them."""
+    keys = {c: period_of(t.columns[c]) for c in timed}
+    yearless = [c for c in timed if (keys[c] or (1, 0))[0] == 0]
+    if not yearless:
+        return None
+    periods, months = periods_in(asked)
+    if _MAY_MONTH.search(asked):  # 'from May to July': the month, not the verb
+        months = [*months, "May"]
+    said = {(0, MONTHS[m.lower()]) for m in months} | {(0, 12 + int(p[-1])) for p in periods if re.fullmatch(r"Q[1-4]", p)}
+    named = [c for c in yearless if keys[c] in said]
+    if not named:
+        return None
+    if len(named) == 2 and _PERIOD_SPAN.search(asked):
+        return yearless[yearless.index(named[0]):yearless.index(named[1]) + 1]
+    return named
+
+
+_MAY_MONTH = re.compile(rf"(?i)\b(?:from|in|between|since|until|to|through|during|of)\s+May\b|\bMay\s+(?:to|and|through|-|–)\s+"
+                        rf"(?:{MONTH_WORDS})\b|\b(?:{MONTH_WORDS}),?\s+(?:and|to)\s+May\b")
+# two periods joined as a span: 'April to June', 'Q1-Q3', 'between May and August', 'from Q1 through Q3'
+_PERIOD_SPAN = re.compile(r"(?i)\b(?:to|through|until|till)\b|\w\s?[-–]\s?\w|\bbetween\b")
 
 _FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[/\-–]\s?(\d{2})(?![\d/\-–])")
 # a span of years: '2017-2019', '2017 to 2019', 'between 2017 and 2019' (read so for an average or a sum over
@@ -1877,16 +1950,16 @@ def _named_in_row(intent: str, question: str, row: Row) -> bool:
     """Is the question's operation word part of the name of the row it is about ('What were the average
     daily delays in March?' over a row 'Average daily delays')? Then the word names the row, unless the
     question says it once more ('the average of the average daily delays')."""
-    return _op_word_names(intent, question, row.label)
+    return op_word_names(intent, question, row.label)
 
 
 def _named_in_column(intent: str, question: str, t: Table) -> bool:
     """Is the question's operation word part of the name of one of the table's columns ('the total fair value
     of X' over a column 'Total Fair Value')? Then it says which column, not an operation over rows."""
-    return any(_op_word_names(intent, question, c.split(" / ")[-1]) for c in t.columns[t.label_cols:])
+    return any(op_word_names(intent, question, c.split(" / ")[-1]) for c in t.columns[t.label_cols:])
 
 
-def _op_word_names(intent: str, question: str, name: str) -> bool:
+def op_word_names(intent: str, question: str, name: str) -> bool:
     """Does the question's word for this operation come with a neighbour that this name gives it too ('total
     assets', 'weighted average'), as often as the question says the word?"""
     pattern = _OP_WORDS.get(intent)
