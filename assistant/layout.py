@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .text import LIST_ITEM
 from .types import Line, SourceDoc
 
 BlockKind = Literal["heading", "text", "table", "toc", "watermark"]
@@ -273,6 +274,9 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
             next_blank = True
             if full and len(text) >= 0.8 * full:
                 continue
+        if not paged and prev_blank and not next_blank and _title_like(text) and not text.endswith(":") \
+                and _opens_paragraph(lines[lo + k + 1].text, kinds[k + 1]):
+            next_blank = True  # a text file's heading set straight above its first paragraph ('5. Risks' / 'The main ...')
         if not (prev_blank and next_blank) or not _title_like(text):
             continue
         num = heading_number(text)
@@ -285,6 +289,14 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
             kinds[k] = "heading:1"
         else:
             kinds[k] = "heading:0"  # unnumbered: level resolved in _attach_headings
+
+
+def _opens_paragraph(text: str, kind: str) -> bool:
+    """Whether a line reads as a paragraph of running text: a sentence of some length that ends as one, not a
+    list item or another short line (what a heading stands over when no blank line parts them)."""
+    t = text.strip()
+    return kind == "other" and len(t.split()) >= 12 and t.endswith((".", "!", "?", ":")) and t[:1].isupper() \
+        and not LIST_ITEM.match(t)
 
 
 def _attach_headings(doc: SourceDoc, blocks: list[Block]) -> list[Block]:

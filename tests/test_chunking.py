@@ -149,3 +149,35 @@ def test_a_lead_in_is_not_a_heading_and_contents_heads_only_its_entries(tmp_path
     item = next(b for b in blocks if b.kind == "text" and "Fewer delayed" in " ".join(
         ln.text for ln in b.lines(doc)))
     assert item.heading == ("Our aims",)
+
+
+@pytest.mark.parametrize("title", ["4. Workforce", "Risks to delivery", "3.2 Carers support", "Next steps"])
+def test_a_heading_set_straight_above_its_paragraph_is_a_heading(tmp_path: Path, title: str) -> None:
+    """A text file's section title often has no blank line under it: the paragraph that follows it is its
+    section's, and the next one's title starts the next section."""
+    f = tmp_path / "paper.txt"
+    f.write_text("Board paper on the winter plan\n\n1. Purpose\nThis paper asks the board to agree the winter plan for"
+                 " the two councils and the hospital trust.\n\n"
+                 f"{title}\nThe vacancy rate for home care workers has risen to 14% and agency use is growing again.\n",
+                 encoding="utf-8")
+    doc = read(f)
+    blocks = segment(doc)
+    headings = [doc.lines[b.start].text for b in blocks if b.kind == "heading"]
+    assert headings[-2:] == ["1. Purpose", title]
+    last = next(b for b in blocks if b.kind == "text" and "vacancy rate" in doc.lines[b.start].text)
+    assert last.heading[-1] == title
+
+
+@pytest.mark.parametrize("line", [
+    "Care home placements rose again",             # no blank line above it: the end of a paragraph
+    "The board agreed the following actions:",     # a lead-in
+    "Winter schemes",                              # above a short line, not a paragraph
+])
+def test_a_short_line_above_a_paragraph_is_not_always_a_heading(tmp_path: Path, line: str) -> None:
+    above = "The plan was agreed in October.\n" if line.startswith("Care") else "The plan was agreed in October.\n\n"
+    below = "Extra beds\n" if line == "Winter schemes" else ""
+    f = tmp_path / "paper.txt"
+    f.write_text(f"1. Purpose\n\n{above}{line}\n{below}The number of people placed in care homes after a stay in "
+                 "hospital went up by 7.5% in the third quarter of the year.\n", encoding="utf-8")
+    doc = read(f)
+    assert line not in [doc.lines[b.start].text for b in segment(doc) if b.kind == "heading"]
