@@ -518,6 +518,7 @@ class ProseReader:
         following = self.index.lines_on(doc, page, line + 1, 40)
         items: list[Any] = []
         blanks = 0
+        loose = False  # whether blank lines part the items read so far
         last = ""  # the last line read, as printed
         for ln in following:
             t = ln.text.strip()
@@ -526,6 +527,9 @@ class ProseReader:
                 if blanks > 1 and items:
                     break
                 continue
+            if blanks and len(items) >= 2 and not loose:
+                break  # a blank line after items set one under another ends them ('4. Monitoring' is the next section)
+            loose = loose or bool(blanks and items)
             blanks = 0
             listed = bool(LIST_ITEM.match(t))
             if items and not listed and LIST_ITEM.match(items[0].text.strip()) and "\t" not in ln.text and \
@@ -541,6 +545,9 @@ class ProseReader:
             if listed and items and LIST_ITEM.match(items[0].text.strip()) and \
                     marker_kind(t) != marker_kind(items[0].text.strip()):
                 break  # '4. Governance' after a bulleted list is the next heading, not another item
+            if listed and items and _number(t) is not None and _number(items[-1].text) is not None and \
+                    _number(t) != _number(items[-1].text) + 1:  # type: ignore[operator]
+                break  # '5. Risks' after items 1 to 3: the next section's number, not the fourth item
             short = len(t.split()) <= 14 and not t.endswith(".")
             if "\t" in ln.text or not (listed or (short and (not items or not LIST_ITEM.match(items[0].text)))):
                 break
@@ -548,3 +555,9 @@ class ProseReader:
             if len(items) >= limit:
                 break
         return items
+
+
+def _number(text: str) -> int | None:
+    """The number a numbered list item or heading starts with ('3.', '(3)', '3)'); None for any other marker."""
+    m = re.match(r"\s*\(?(\d{1,2})[.)]\s", text)
+    return int(m.group(1)) if m else None

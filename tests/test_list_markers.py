@@ -92,3 +92,36 @@ def test_a_list_with_symbol_bullets_in_a_text_file_gets_every_item(tmp_path: Pat
     ans = a.ask("What commitments does the strategy make to carers?")
     for item in PRIORITIES[:3]:
         assert item.rstrip(".")[:60] in ans.text
+
+
+NEXT_SECTION = """Winter plan 2024/25
+
+3. Actions for the winter
+The partners have agreed three actions for the winter months:
+1. Open ten step-down beds at Elm Lodge from 1 December.
+2. Run the discharge hub seven days a week until the end of March.
+3. Offer every carer of a person leaving hospital a call within two days.
+
+{next}
+The plan will be reviewed by the partnership board at its meeting in February.
+"""
+
+
+@pytest.mark.parametrize("heading", ["4. Monitoring", "5. Review", "6) Governance"])
+@pytest.mark.parametrize("question", ["What actions have the partners agreed for the winter?",
+                                      "List the winter actions."])
+def test_a_numbered_list_ends_where_the_numbers_stop_following_on(tmp_path: Path, heading: str, question: str) -> None:
+    """The next section's number ('5. Review' after items 1 to 3) is not a fourth item, whether or not its
+    number follows the last item's ('4. Monitoring' does, and is a heading over a paragraph)."""
+    a = assistant_over(tmp_path, "winter.txt", NEXT_SECTION.format(next=heading))
+    ans = a.ask(question)
+    assert all(x in ans.text for x in ("Elm Lodge", "seven days a week", "within two days")), ans.text
+    assert heading.split(maxsplit=1)[1] not in ans.text
+    assert max(c.line_start for c in ans.citations) == 7
+
+
+@pytest.mark.parametrize("heading", ["5. Review", "7) Governance"])
+def test_a_number_out_of_sequence_ends_a_list_with_no_blank_line_before_it(tmp_path: Path, heading: str) -> None:
+    a = assistant_over(tmp_path, "winter.txt", NEXT_SECTION.format(next=heading).replace("two days.\n\n", "two days.\n"))
+    ans = a.ask("What actions have the partners agreed for the winter?")
+    assert "within two days" in ans.text and heading.split(maxsplit=1)[1] not in ans.text, ans.text
