@@ -45,7 +45,7 @@ from .query import (
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .table_answers import ASKS_PERIODS, ASKS_ROWS, ASKS_TOPIC, COUNTS_ROWS, DIFFER, TableReader, row_word_names_row
-from .tableqa import Matcher, TableQA, period_key
+from .tableqa import Matcher, TableQA, op_word_names, period_key
 from .text import content_words, shorten, stem
 from .types import Answer, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, shift_fy
@@ -608,7 +608,12 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
         if not _has_wanted_number(q, prose_ev.text) and not in_words:
             prose_ok = False
-    if q.computes and table_ok and table_ev is not None and table_ev.figures:
+    if q.computes and table_ok and table_ev is not None and table_ev.figures and not (
+            prose_ok and prose_ev is not None and prose_ev.kind == "prose" and prose_ev.coverage > table_ev.coverage
+            and op_word_names(q.intent, q.text, prose_ev.text)):
+        # a figure computed from cells answers a question that asks for a computation; unless the operation word
+        # is part of a name a sentence says and the cells do not ('the average length of stay has risen to 24
+        # days'), and that sentence covers more of the question
         return table_ev
     if prose_ok and table_ok and prose_ev is not None and prose_ev.kind == "prose" and table_ev is not None \
             and table_ev.figures and q.periods and q.operation in ("value", "text") and not _asks_movement(q) \

@@ -81,3 +81,41 @@ def test_a_sentence_with_the_kind_of_number_asked_for_answers(market, question: 
     ans = market.ask(question)
     assert ans.answered and said in ans.text, ans.text
     assert line in [c.line_start for c in ans.citations]
+
+
+UNIT = """Reablement unit: annual review
+
+Spend by quarter (£000)
+
+Service\tQ1\tQ2\tQ3\tQ4
+Reablement unit beds\t310\t325\t298\t341
+Home-based reablement\t205\t214\t231\t226
+
+Since the new therapy rota began, the average length of stay in reablement unit beds has fallen to 18 days from 23.
+Most people leave the unit for their own home, and one in ten moves on to a care home.
+"""
+
+
+@pytest.fixture(scope="module")
+def unit(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("named_average"), "unit.txt", UNIT)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the average length of stay in reablement unit beds?",
+    "How long is the average length of stay in the reablement unit's beds now?",
+    "What has the average length of stay in reablement unit beds fallen to?",
+])
+def test_an_operation_word_in_a_name_a_sentence_says_is_no_computation(unit, question: str) -> None:
+    """'The average length of stay' is what the sentence states, not an average to work out of the table's
+    cells (whose row 'Reablement unit beds' the question also names)."""
+    ans = unit.ask(question)
+    assert ans.answered and not ans.figures and "18 days" in ans.text, ans.text
+    assert [c.line_start for c in ans.citations] == [9]
+
+
+@pytest.mark.parametrize("question", ["What was the average quarterly spend on reablement unit beds?",
+                                      "On average, how much was spent on home-based reablement each quarter?"])
+def test_an_average_no_sentence_names_is_worked_out(unit, question: str) -> None:
+    fig = unit.ask(question).figures[0]
+    assert fig.op == "average" and len(fig.cells) == 4
