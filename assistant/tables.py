@@ -737,6 +737,7 @@ SCALE_NOTE = re.compile(r"(?i)^\(?\s*(?:[$€£]|US\$)?\s*(?:in\s+)?(?:thousands
 _IN_SCALE = re.compile(r"(?i)(?:\bin\s+|^\(?)(thousands|millions|billions)\b(?:\s+of\s+(?:u\.?s\.?\s+)?(dollars|euros?|pounds|\$|€|£))?")
 _UNIT_SCALE = re.compile(r"(?i)(?<![A-Za-z0-9])((?:[A-Z]{1,3})?\$|RMB|USD|EUR|GBP|€|£)\s*['’]?\s*"
                          r"(000s?|m|mn|millions?|bn|billions?|thousands?)(?![A-Za-z0-9])")
+_CURRENCY_ONLY = re.compile(r"\((?:\s*in)?\s*([$€£])\s*\)")
 _SCALE_OF = {**SCALE_SHORT, "000": "k", "mn": "m"}
 _CURRENCY_OF = {"$": "$", "dollar": "$", "usd": "$", "€": "€", "euro": "€", "eur": "€", "£": "£", "pound": "£", "gbp": "£"}
 # rows whose figures a stated scale never covers: amounts per share or per unit, percentages ('interest rate
@@ -749,7 +750,7 @@ _EXCEPT_FILLER = {"data", "amounts", "amount", "information", "figures", "items"
 
 @dataclass(frozen=True)
 class StatedScale:
-    scale: str  # 'k' | 'm' | 'bn'
+    scale: str  # 'k' | 'm' | 'bn', or '' for a currency stated alone ('(£)')
     currency: str | None  # '$', '€', '£' when the statement names one
     unscaled: tuple[frozenset[str], ...]  # 'except per share data and share counts': word sets of rows it leaves alone
 
@@ -775,7 +776,11 @@ def stated_scale(texts: Sequence[str], header_texts: Sequence[str]) -> StatedSca
             unit = m.group(2).lower().rstrip("s")
             cur = m.group(1).lower()
             found.append((_SCALE_OF[unit], _CURRENCY_OF.get(cur) or ("$" if cur.endswith("$") else None), text))
-    if not found or len({f[0] for f in found}) > 1:
+    if not found:
+        # a currency alone in brackets in a caption or note ('Sources of funding (£)'): money in units, not scaled
+        cur = {m.group(1) for t in texts for m in _CURRENCY_ONLY.finditer(t)}
+        return StatedScale("", cur.pop(), ()) if len(cur) == 1 else None
+    if len({f[0] for f in found}) > 1:
         return None
     scale = found[0][0]
     currency = next((f[1] for f in found if f[1]), None)
@@ -809,7 +814,7 @@ def _apply_scale(rows: list[Row], label_cols: int, columns: Sequence[str], state
     outside the rows the statement excepts; plain numbers become money when it names the currency."""
     if stated is None:
         return rows
-    factor = SCALES[stated.scale]
+    factor = SCALES[stated.scale] if stated.scale else Decimal(1)
 
     def decimals(r: Row) -> list[bool]:
         return [bool(re.search(r"\.\d", c.raw)) for c in r.cells[label_cols:] if c.kind == "money" and not c.scale]
@@ -838,7 +843,7 @@ def _apply_scale(rows: list[Row], label_cols: int, columns: Sequence[str], state
             elif kind == "number" and unit:
                 cells.append(c)  # '12 hours', '40 FTE': a count with its own unit
                 continue
-            cells.append(replace(c, kind=kind, unit=unit, value=c.value * factor, scale=stated.scale))
+            cells.append(replace(c, kind=kind, unit=unit, value=c.value * factor, scale=stated.scale or None))
         out.append(replace(r, cells=tuple(cells)))
     return out
 
@@ -1172,6 +1177,9 @@ def _caption(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     title = " ".join(t.cells[0] for t in titles).strip()
     above = _neighbour_text(doc, blocks, bi, seg, -1)
     below = _neighbour_text(doc, blocks, bi, seg, +1)
+    if below and above and _CAPTION_LINE.match(below[0]) and _CAPTION_LINE.match(above[0]) and \
+            _opens_table(doc, below[1]):
+        below = None  # 'Table 3' under this table and over the next one names the next one
     for cand in (below, above):
         if cand and _CAPTION_LINE.match(cand[0]):
             return (f"{cand[0]} ({title})" if title else cand[0]), cand[1]
@@ -1183,6 +1191,15 @@ def _caption(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
         return above[0], above[1]
     heading = blocks[bi].heading
     return (heading[-1] if heading else ""), None
+
+
+def _opens_table(doc: SourceDoc, line_no: int) -> bool:
+    """Whether the nearest non-blank line below this one (within 3) is a row of a table."""
+    at = next((i for i, ln in enumerate(doc.lines) if ln.no == line_no), None)
+    for ln in doc.lines[at + 1:at + 4] if at is not None else []:
+        if ln.text.strip():
+            return "\t" in ln.text
+    return False
 
 
 def _neighbour_text(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],

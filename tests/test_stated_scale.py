@@ -323,3 +323,18 @@ def test_a_unit_in_brackets_in_a_period_header_is_said_once(tmp_path: Path, ques
     ans = assistant_over(tmp_path, "summary.txt", text).ask(question)
     assert ans.answered and ans.figures[0].value == Decimal(2_644_000), ans.text
     assert "(£000)" in ans.text and "((" not in ans.text
+
+
+@pytest.mark.parametrize("unit,currency", [("£", "£"), ("in £", "£"), ("$", "$"), ("€", "\u20ac")])
+def test_a_currency_alone_in_brackets_in_a_caption_makes_the_figures_money(tmp_path: Path, unit: str,
+                                                                           currency: str) -> None:
+    """'Spend by scheme (£)': the figures are amounts of money as written, in units, not thousands."""
+    (t,) = tables(tmp_path, _captioned(unit))
+    c = cell(t, "Home care", 1)
+    assert (c.kind, c.value, c.scale, c.unit) == ("money", Decimal(812), None, currency)
+
+
+def test_a_change_in_a_table_of_money_in_units_is_said_as_money(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "winter.txt", _captioned("£"))
+    ans = a.ask("How much did spend on discharge to assess beds go up by from 2022-23 to 2023-24?")
+    assert ans.figures[0].value == 25 and "£25" in ans.text, ans.text

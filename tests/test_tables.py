@@ -378,3 +378,14 @@ def test_a_row_broken_by_a_page_break_with_fewer_cells_than_the_row_above(tmp_pa
     row = t.rows[0]
     assert row.label.startswith("Home care for people leaving")
     assert [c.value for c in row.cells[2:4]] == [Decimal(100), Decimal(200)]
+
+
+@pytest.mark.parametrize("sep", [": ", " - ", ". "])
+def test_a_caption_between_two_tables_names_the_one_below_it(tmp_path: Path, sep: str) -> None:
+    """'Table 2: …' above each table: the caption under the first table is the second one's, not the first's;
+    a caption under the last table, with no table after it, is still that table's."""
+    text = (f"Plan\n\nTable 1{sep}Funding by source\n\nSource\t2024\t2025\nNHS\t10\t11\nCouncil\t4\t5\n\n"
+            f"Table 2{sep}Metrics\n\nMetric\t2024\t2025\nAdmissions\t800\t780\nFalls\t120\t110\n\n"
+            f"Staffing by team\tFTE\nReablement\t40\nTherapy\t12\n\nTable 3{sep}Staff in post\n\nThe teams grow next year.\n")
+    captions = [t.caption for t in tables_in(tmp_path, text)]
+    assert captions == [f"Table 1{sep}Funding by source", f"Table 2{sep}Metrics", f"Table 3{sep}Staff in post"]
