@@ -405,7 +405,10 @@ class TableReader:
             text = (f"{'; '.join(r.label for r in ta.rows)} add up to {fig.text} "
                     f"({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
             totals = [r for r in t.rows if r.role == "total" and r.cells[ta.cols[0]].value is not None]
-            if totals and totals[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2 and not ta.ranked:
+            # (only a sum of every row the total closes can disagree with it: not of the rows a filter chose)
+            every = totals and {id(r) for r in ta.rows} >= {id(r) for r in t.rows if r.role == "body"
+                                                           and r.index < totals[-1].index}
+            if every and totals[-1].cells[ta.cols[0]].value != fig.value and len(ta.rows) > 2 and not ta.ranked:
                 text += f" The table's own total row says {totals[-1].cells[ta.cols[0]].raw}."
                 ta.rows = [*ta.rows, totals[-1]]
             if ta.note:

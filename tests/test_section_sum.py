@@ -5,6 +5,7 @@ is asked in several phrasings."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,32 @@ def test_a_total_named_or_a_row_named_is_read_as_it_is(commitments, question: st
     ans = commitments.ask(question)
     assert value in ans.text
     assert not any(f.op == "sum" and len(f.cells) == 2 for f in ans.figures)
+
+
+LEADS = """Scheme plan
+
+Planned spend by scheme (£000):
+
+Scheme\tSpend\tLead
+Home care\t1,800\tCouncil
+Intermediate care beds\t950\tICB
+Reablement\t760\tCouncil
+Community teams\t1,540\tICB
+Falls service\t120\tICB
+Carers support\t300\tCouncil
+Total\t5,100\t
+"""
+
+
+@pytest.mark.parametrize("question,said", [
+    ("What is the total spend on schemes the ICB leads?", False),
+    ("What is the total planned spend on schemes where the council is the lead?", False),
+    ("What do all the schemes add up to?", True),
+])
+def test_a_total_row_is_set_against_a_sum_of_every_row_only(tmp_path: Path, question: str, said: bool) -> None:
+    """The table's total (5,100) is not what its rows add up to (5,470): said beside a sum of every row it closes,
+    never beside a sum of the rows a filter chose."""
+    a = assistant_over(tmp_path, "plan.txt", LEADS)
+    ans = a.ask(question)
+    assert ans.figures and ans.figures[0].op == "sum", ans.text
+    assert ("own total row says 5,100" in ans.text) == said, ans.text
