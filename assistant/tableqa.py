@@ -456,7 +456,7 @@ class TableQA:
         ans = self._which_meet(q, t, row_scores) if row_scores else None
         if ans is None and not _COUNT_ASKED.search(q.text):
             ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_against(q, t) or \
-                self._which_rows_with(q, t, cols)
+                self._which_rows_moved(q, t, cols) or self._which_rows_with(q, t, cols)
         if ans is None:
             ans = self._against_named_row(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
@@ -652,6 +652,8 @@ class TableQA:
                 bonus += 1.5
             elif kinds and all(k == "text" for k in kinds):
                 bonus -= 1.5
+        elif q.wants == "percent" and ans.op == "share":
+            bonus += 1.5  # a share is worked out as the percentage asked for, as a cell in per cent holds one
         return bonus
 
     # ------------------------------------------------------------------ columns
@@ -849,6 +851,9 @@ class TableQA:
 
                 a, b = max(((span[:i], span[i + len(joint):]) for i in cuts),
                            key=lambda ab: (min(named(ab[0]), named(ab[1])), named(ab[0]) + named(ab[1])))
+        whole = {x for x in self.m.terms(b) if not _periods(x)}
+        if within and whole and whole <= self._context_terms(t) and not re.search(r"(?i)\b(total|overall)\b", b):
+            return None  # 'what share of the funding is X' of a table of funding: a share of its total (_share)
         pairs = [(ra, rb) for rb in best(b) for ra in best(a) if ra is not rb]
         if not pairs:
             return None
@@ -1485,6 +1490,30 @@ class TableQA:
         fig = F.count(t, hits, act, f"{_ROWS_WHERE} {F.column_name(t, act)} is {relation}", len(body))
         return TableAnswer(t, hits, [act, ref], "meets", [fig], note=f"{relation}, out of {len(body)} rows")
 
+    def _which_rows_moved(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'Which funding sources fell between 2024-25 and 2025-26?', 'Which schemes grew?': the rows (every one of
+        them) whose figure moved that way between the two periods asked (the latest two when none is), where
+        the things asked for are what the rows are."""
+        m = _MOVED_WAY.search(q.text)
+        if m is None or _MOVED.search(q.text) or not self._asks_for_rows(q, t):
+            return None  # ('which grew the most' is the one that moved most: _extreme_change)
+        body = [r for r in t.rows if r.role == "body"]
+        first = next((r for r in body if sum(c.kind in NUMERIC for c in r.cells[t.label_cols:]) >= 2), None)
+        pair = self._two_columns(q, t, cols, first) if first is not None else None
+        if pair is None or not all(column_period(t.columns[c]) for c in pair):
+            return None
+        a, b = pair
+        moved = [r for r in body if r.cells[a].kind in NUMERIC and r.cells[b].kind in NUMERIC
+                 and r.cells[a].value is not None and r.cells[b].value is not None]
+        up = bool(m.group("up"))
+        hits = [r for r in moved if (r.cells[b].value > r.cells[a].value if up  # type: ignore[operator]
+                                     else r.cells[b].value < r.cells[a].value)]  # type: ignore[operator]
+        if len(moved) < 2 or not hits:
+            return None
+        relation = f"{'above' if up else 'below'} {F.column_name(t, a)}"
+        fig = F.count(t, hits, b, f"{_ROWS_WHERE} {F.column_name(t, b)} is {relation}", len(moved))
+        return TableAnswer(t, hits, [b, a], "meets", [fig], note=f"{relation}, out of {len(moved)} rows")
+
     def _against_named_row(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'How much is home care over budget?', 'By how much did reablement underspend?': the named row's figure
         in the column of what happened less its figure in the column it is measured against (see
@@ -1691,6 +1720,10 @@ _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreas
                     r"change|increase)\s+rates?|rates?\s+of\s+(?:growth|change|increase|decrease|decline))\b|"
                     r"\b(?:grew|rose|fell|declined|increased|decreased)\s+(?:the\s+)?(?:fastest|slowest)\b|"
                     r"\b(?:fastest|slowest)[\s-](?:growing|rising|falling|declining)\b")
+# which way the rows a which-question asks for moved: 'which sources fell', 'which schemes have grown'
+_MOVED_WAY = re.compile(r"(?i)\b(?:(?P<up>rose|risen|rising|increased|increasing|grew|grown|growing|went up|gone up|go up)|"
+                        r"(?:fell|fallen|falling|decreased|decreasing|declined|declining|dropped|went down|gone down|"
+                        r"go down|reduced|shrank|shrunk))\b")
 _SLOWEST = re.compile(r"(?i)\bslowest\b")
 _FASTEST = re.compile(r"(?i)\b(?:fastest|slowest)\b")  # a superlative the question model may not read as max / min
 _RATE_OF_MOVE = re.compile(r"(?i)\b(?:growth|change|increase)\s+rates?\b|\brates?\s+of\s+(?:growth|change|increase|"
@@ -1712,13 +1745,14 @@ _MONEY_WORDS = "money allocated allocation"
 # the movement
 _RANKED_ROWS = "item items line entries category categories rows component components part parts"
 _MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained lost change changed increase decrease growth "
-                   "rise fall decline drop rate rates fastest slowest growing")
+                   "rise fall decline drop rate rates fastest slowest growing reduced reduction went up down")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OVERSPEND = "overspent overspend overspending underspent underspend underspending exceeded exceeding"
 _OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far {_OVERSPEND}", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components",
-                "meets": f"items line entries categories rows components rated rating marked flagged classed status {_OVERSPEND}",
+                "meets": f"items line entries categories rows components rated rating marked flagged classed status {_OVERSPEND} "
+                         f"{_MOVEMENT_WORDS}",
                 "max": _RANKED_ROWS, "min": _RANKED_ROWS,
                 "max_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}", "min_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'

@@ -377,3 +377,37 @@ def test_a_claim_of_an_overspend_is_checked_against_the_budget(finance, claim: s
 def test_how_far_over_in_per_cent_is_a_share_of_what_it_is_measured_against(finance, question: str) -> None:
     fig = finance.ask(question).figures[0]
     assert round(fig.value, 2) == Decimal("6.67") and {c.column for c in fig.cells} == {"Actual", "Budget"}
+
+
+SOURCES = """Southmere pooled budget
+
+Contributions by partner (£000):
+
+Partner\t2023/24\t2024/25\t2025/26
+Integrated care board\t28,400\t29,900\t31,200
+County council\t6,150\t5,800\t5,950
+District councils (DFG)\t2,900\t3,050\t3,050
+Public health grant\t1,200\t1,150\t1,100
+Total\t38,650\t39,900\t41,300
+"""
+
+
+@pytest.mark.parametrize("question,rows,cols", [
+    ("Which partners' contributions fell between 2023/24 and 2024/25?", {"County council", "Public health grant"},
+     ("2024/25", "2023/24")),
+    ("Which partners increased their contribution from 2024/25 to 2025/26?", {"Integrated care board", "County council"},
+     ("2025/26", "2024/25")),
+    ("Which partners have reduced their contributions in 2025/26?", {"Public health grant"}, ("2025/26", "2024/25")),
+    ("Which partner contributions went up in 2024/25?", {"Integrated care board", "District councils (DFG)"},
+     ("2024/25", "2023/24")),
+])
+def test_which_rows_moved_one_way_between_two_periods(tmp_path: Path, question: str, rows: set[str],
+                                                      cols: tuple[str, str]) -> None:
+    """Every row (not the total) whose figure moved the way asked between the periods asked (a period alone: the
+    one before it), each cited with both figures; not the row that moved most."""
+    a = assistant_over(tmp_path, "pool.txt", SOURCES)
+    ans = a.ask(question)
+    assert ans.state.get("op") == "meets", ans.text
+    fig = ans.figures[0]
+    assert fig.value == len(rows) and {c.row for c in fig.cells} == rows
+    assert {c.column for c in fig.cells} == {cols[0]} and cols[1] in ans.text

@@ -4,6 +4,7 @@ one of those rows. Every document here is made up; each case is asked in several
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +39,42 @@ def test_the_total_of_rows_named_alike_is_the_totals_row(care, question: str, va
     fig = _share(care.ask(question))
     assert fig.value.quantize(Decimal("0.01")) == Decimal(value)
     assert fig.cells[1].row == whole
+
+
+FUNDING = """Eastfield joint plan
+
+Table 2: Sources of funding, 2025-26 (£000)
+
+Source\t2024-25\t2025-26
+NHS contribution\t30,400\t31,900
+Improved Better Care Fund\t9,100\t9,100
+Disabled Facilities Grant\t3,300\t3,450
+Discharge Fund\t2,200\t2,550
+Total\t45,000\t47,000
+"""
+
+
+@pytest.mark.parametrize("question,part,value", [
+    ("What percentage of 2025-26 funding comes from the Discharge Fund?", "Discharge Fund", "5.43"),
+    ("What share of the funding in 2025-26 is the Disabled Facilities Grant?", "Disabled Facilities Grant", "7.34"),
+    ("What proportion of the 2024-25 funding came from the NHS contribution?", "NHS contribution", "67.56"),
+    ("In 2024-25, what percentage of funding was the Discharge Fund?", "Discharge Fund", "4.89"),
+])
+def test_a_share_of_what_the_whole_table_is_about_is_a_share_of_its_total(tmp_path: Path, question: str, part: str,
+                                                                         value: str) -> None:
+    """'What share of the funding …' of a table of funding: the whole is its total, not a row whose name has
+    the word ('Improved Better Care Fund', 'Discharge Fund'), and the share worked out beats a cell in per cent
+    elsewhere."""
+    a = assistant_over(tmp_path, "plan.txt", FUNDING + METRICS)
+    fig = _share(a.ask(question))
+    assert fig.value.quantize(Decimal("0.01")) == Decimal(value)
+    assert [c.row for c in fig.cells] == [part, "Total"]
+
+
+METRICS = """
+Table 3: Metrics
+
+Metric\t2024-25\t2025-26
+Discharge to usual place of residence\t92.4%\t93.0%
+Falls admissions per 100,000\t1,950\t1,900
+"""
