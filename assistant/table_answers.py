@@ -399,6 +399,8 @@ class TableReader:
             text = (f"{subject} goes from {a.raw} ({a.column if len(ta.rows) == 1 else a.row}) to {b.raw} "
                     f"({b.column if len(ta.rows) == 1 else b.row}): {' / '.join(bits)}{where}. "
                     + " ".join(f"{f.formula}." for f in ta.figures))
+            if ta.note in ("Yes", "No"):  # whether it is over (or under) what it is measured against
+                text = f"{ta.note}. {text}"
         elif ta.op == "sum" and len(ta.rows) == 1 and len(ta.cols) > 1:  # one row added up over the periods asked
             text = f"{fig.description[0].upper()}{fig.description[1:]}: {fig.text}{where}. {fig.formula}."
         elif ta.op == "sum":

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from . import figures as F
 from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
+from .text import STOPWORDS
 from .types import Figure, Row, Table
 from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, SCALES, find_numbers
 
@@ -1468,7 +1469,7 @@ class TableQA:
         m = _AGAINST.search(q.text)
         if m is None or not self._asks_for_rows(q, t):
             return None
-        pair = _against_cols(t, m)
+        pair = _against_cols(t, m, q.text)
         if pair is None:
             return None
         ref, act = pair
@@ -1521,7 +1522,7 @@ class TableQA:
         m = _AGAINST.search(q.text)
         if m is None or not row_scores or row_scores[0][0] <= 0:
             return None
-        pair = _against_cols(t, m)
+        pair = _against_cols(t, m, q.text)
         row = row_scores[0][1]
         if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
             return None
@@ -1532,7 +1533,13 @@ class TableQA:
             fig = (F.percent_change if percent else F.difference)(t, (row, ref), (row, act))
         except F.FigureError:
             return None
-        return TableAnswer(t, [row], [ref, act], "change", [fig])
+        verdict = ""
+        if _YES_NO.match(q.text):  # 'Is home care over budget?': whether it is, from the two cells
+            a, b = row.cells[act].value, row.cells[ref].value
+            above = bool(m.group("above") or (m.group("spend") or "").lower().startswith("over"))
+            met = a > b if above else a <= b if m.group("within") else a < b  # type: ignore[operator]
+            verdict = "Yes" if met else "No"
+        return TableAnswer(t, [row], [ref, act], "change", [fig], note=verdict)
 
     def _asks_for_rows(self, q: Query, t: Table) -> bool:
         """Whether the things a which-question asks for ('which metrics', 'what schemes') are what the table's rows
@@ -1682,20 +1689,36 @@ _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
 # a row's figure measured against another column of it: 'over budget', 'below target', 'exceeded the plan', 'overspent'
 _AGAINST = re.compile(r"(?i)\b(?:(?:(?P<above>over|above|exceed(?:ed|ing|s)?|beyond|ahead of)|(?P<within>within)|under|below|"
                       r"behind|short of)\s+"
-                      r"(?:the\s+|their\s+|its\s+)?(?P<ref>budget|plan|target|trajectory|ambition|allocation)s?\b|"
+                      r"(?:the\s+|their\s+|its\s+)?(?:(?:annual|agreed|planned|national|local|overall|full[- ]year|"
+                      r"year[- ]end)\s+)?(?P<ref>budget|plan|target|trajectory|ambition|allocation)s?\b|"
                       r"(?P<spend>overspen[dt]|underspen[dt])(?:ing)?\b)")
-def _against_cols(t: Table, m: re.Match[str]) -> tuple[int, int] | None:
+def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, int] | None:
     """The column a row's figure is measured against (the one the question names: Budget, Plan, Target; a spend
     is measured against a budget, plan or allocation) and the column of what happened (Actual, Outturn, Quarter 3;
-    or the one other column of figures): None unless each is one column."""
+    or the one other column of figures; of several, the one whose header the question says: 'forecast to
+    underspend', 'above target in December'): None unless each is one column."""
     ref_words = (m.group("ref") or "budget plan allocation").lower().split()
     numeric = [c for c in _numeric_cols(t) if c < len(t.columns) and not _is_change_col(t.columns[c])]
     refs = [c for c in numeric if re.search(rf"(?i)\b(?:{'|'.join(ref_words)})", t.columns[c])]
     if len(refs) != 1:
         return None
     others = [c for c in numeric if c != refs[0]]
-    actual = [c for c in others if _ACTUAL_HEADER.search(t.columns[c])] or others
+    actual = [c for c in others if _ACTUAL_HEADER.search(t.columns[c]) or period_of(t.columns[c])] or others
+    if len(actual) > 1 and question:
+        said = _words_said(question)
+        named = [c for c in actual if _words_said(t.columns[c].split(" / ")[-1]) & said]
+        actual = named if len(named) == 1 else actual
     return (refs[0], actual[0]) if len(actual) == 1 else None
+
+
+def _words_said(text: str) -> set[str]:
+    """The content words of a text, months by their short names ('December' and 'Dec' alike)."""
+    return {MONTH_NAMES[MONTHS[w]].lower() if w in MONTHS else w for w in re.findall(r"[a-z0-9]+", text.lower())
+            if w not in STOPWORDS}
+
+
+# a question that asks whether ('Is home care over budget?', 'Were admissions above target in December?')
+_YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|will)\b")
 
 
 # the column of what happened, against a budget, plan or target

@@ -411,3 +411,17 @@ def test_which_rows_moved_one_way_between_two_periods(tmp_path: Path, question: 
     fig = ans.figures[0]
     assert fig.value == len(rows) and {c.row for c in fig.cells} == rows
     assert {c.column for c in fig.cells} == {cols[0]} and cols[1] in ans.text
+
+
+@pytest.mark.parametrize("question,verdict,value", [
+    ("Is home care over budget?", "Yes", 280_000),
+    ("Did reablement stay within budget?", "Yes", -60_000),
+    ("Is equipment overspending?", "No", -35_000),
+    ("Are carers support costs under budget?", "No", 35_000),
+    ("Is avoidable admissions per 100,000 above target?", "Yes", 12),
+])
+def test_whether_a_named_row_is_over_or_under(finance, question: str, verdict: str, value: int) -> None:
+    """A question that asks whether is answered yes or no from the two cells, with the difference worked out."""
+    ans = finance.ask(question)
+    assert ans.text.startswith(f"{verdict}. "), ans.text
+    assert ans.figures[0].value == value

@@ -99,3 +99,16 @@ def test_how_many_months_a_row_missed_its_target(review) -> None:
 def test_a_named_month_is_still_looked_up(review) -> None:
     ans = review.ask("How many reablement starts were there in August?")
     assert [c.column for f in ans.figures for c in f.cells] == ["Aug"] and ans.figures[0].value == 205
+
+
+@pytest.mark.parametrize("question,verdict,column", [
+    ("Were reablement starts above target in July?", "Yes", "Jul"),
+    ("Were emergency readmissions within 30 days below target in May?", "No", "May"),
+    ("Were hospital discharges before noon above target in August?", "Yes", "Aug"),
+    ("Did reablement starts exceed the target in September?", "No", "Sep"),
+])
+def test_whether_a_month_was_over_or_under_target(review, question: str, verdict: str, column: str) -> None:
+    """The month the question names, measured against the row's own target."""
+    ans = review.ask(question)
+    assert ans.text.startswith(f"{verdict}. "), ans.text
+    assert {c.column for c in ans.figures[0].cells} == {column, "Target"}
