@@ -382,7 +382,9 @@ class TableReader:
                 text = _lookup_sentence(t, row, cells[0], where, context, q.periods) or text
             return Evidence(text, self.cite_rows(t, ta.rows), ta.figures, ta.score, ta.coverage, "table", state)
         fig = ta.figures[0]
-        if ta.op == "share":
+        if ta.op == "share" and len(ta.rows) == 1 and len(ta.cols) == 2:  # one row's figure as a share of another of its
+            text = f"{fig.description}: {fig.text}{where}. {fig.formula}."
+        elif ta.op == "share":
             text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
                     f" ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
         elif ta.op == "stated_change":  # the change the table states beside the two periods, quoted
@@ -401,6 +403,9 @@ class TableReader:
                     + " ".join(f"{f.formula}." for f in ta.figures))
             if ta.note in ("Yes", "No"):  # whether it is over (or under) what it is measured against
                 text = f"{ta.note}. {text}"
+            elif ta.note == "left":  # what is left of what it is measured against
+                text = (f"{ta.rows[0].path()}: {b.column} {b.raw} less {a.column} {a.raw} leaves {fig.text}{where}. "
+                        f"{fig.formula}.")
         elif ta.op == "sum" and len(ta.rows) == 1 and len(ta.cols) > 1:  # one row added up over the periods asked
             text = f"{fig.description[0].upper()}{fig.description[1:]}: {fig.text}{where}. {fig.formula}."
         elif ta.op == "sum":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -459,7 +459,7 @@ class TableQA:
             ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_against(q, t) or \
                 self._which_rows_moved(q, t, cols) or self._which_rows_with(q, t, cols)
         if ans is None:
-            ans = self._against_named_row(q, t, row_scores)
+            ans = self._against_named_row(q, t, row_scores) or self._remaining(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
@@ -908,6 +908,9 @@ class TableQA:
 
     def _share(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
+        of_ref = self._share_of_reference(q, t, row_scores)
+        if of_ref is not None:
+            return of_ref
         pair = self._two_rows(q, t, _SHARE_OF, within=True)
         if pair is not None:  # 'A as a percentage of B': both rows named
             ra, rb = pair
@@ -947,6 +950,43 @@ class TableQA:
         if not 0 <= fig.value <= 100:
             return None  # not a part of the rows' sum: rows of other signs or measures are mixed in
         return TableAnswer(t, rows, [col], "share", [fig])
+
+    def _remaining(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'How much of the budget for home first is left?', 'What is still to be spent of X's allocation?': the named
+        row's figure in the column it is measured against less its figure so far (the column the question names,
+        else the one of what happened to date: 'Year to date', 'Actual', 'Spent')."""
+        m = _REMAINING.search(q.text)
+        if m is None or not row_scores or row_scores[0][0] <= 0:
+            return None
+        pair = _against_cols(t, m, q.text) or _against_cols(t, m, f"{q.text} to date")
+        row = row_scores[0][1]
+        if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
+            return None
+        ref, act = pair
+        try:
+            fig = F.difference(t, (row, act), (row, ref))
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [row], [ref, act], "change", [fig], note="left")
+
+    def _share_of_reference(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'What percentage of the budget has home first spent so far?', 'How much of its target has X reached?':
+        the named row's figure in the column of what happened as a share of its own figure in the column it is
+        measured against (see `_against_cols`), not the row's share of a column's total."""
+        m = _SHARE_OF_REF.search(q.text)
+        if m is None or not row_scores or row_scores[0][0] <= 0:
+            return None
+        pair = _against_cols(t, m, q.text)
+        row = row_scores[0][1]
+        if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
+            return None
+        ref, act = pair
+        try:
+            fig = F.share(t, (row, act), (row, ref))
+        except F.FigureError:
+            return None
+        fig = replace(fig, description=f"{row.path()}: {F.column_name(t, act)} as a share of {F.column_name(t, ref)}")
+        return TableAnswer(t, [row], [act, ref], "share", [fig])
 
     def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:
         numeric = [c for c in _numeric_cols(t) if row.cells[c].kind in ("money", "number", "percent")
@@ -1713,10 +1753,19 @@ def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, 
 
 def _words_said(text: str) -> set[str]:
     """The content words of a text, months by their short names ('December' and 'Dec' alike)."""
+    text = re.sub(r"(?i)\bso far\b|\bytd\b", "year to date", text)  # ('spent so far': the year-to-date column)
     return {MONTH_NAMES[MONTHS[w]].lower() if w in MONTHS else w for w in re.findall(r"[a-z0-9]+", text.lower())
             if w not in STOPWORDS}
 
 
+# what is left of what a row is measured against: 'how much of the budget is left', 'the remaining allocation'
+_REMAINING = re.compile(r"(?i)\b(?:left|remain(?:s|ing)?|unspent|still to (?:be )?spen[dt]|uncommitted)\b.*?\b(?P<ref>budget|"
+                        r"allocation|plan|target)s?\b|\b(?P<ref2>budget|allocation)s?\b.*?\b(?:left|remain(?:s|ing)?|unspent|"
+                        r"still to (?:be )?spen[dt]|uncommitted)\b")
+# a share of what a row is measured against: 'what percentage of the budget', 'how much of its annual allocation'
+_SHARE_OF_REF = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%|how much)\s+of\s+(?:the\s+|its\s+|"
+                           r"their\s+)?(?:(?:annual|agreed|planned|full[- ]year|year[- ]end|overall)\s+)?"
+                           r"(?P<ref>budget|plan|allocation|target|trajectory)s?\b")
 # a question that asks whether ('Is home care over budget?', 'Were admissions above target in December?')
 _YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|will)\b")
 

@@ -425,3 +425,43 @@ def test_whether_a_named_row_is_over_or_under(finance, question: str, verdict: s
     ans = finance.ask(question)
     assert ans.text.startswith(f"{verdict}. "), ans.text
     assert ans.figures[0].value == value
+
+
+YEAR_TO_DATE = """Quarter 3 budget monitoring
+
+Spend by scheme (£000):
+
+Scheme\tQ1\tQ2\tQ3\tYear to date\tAnnual budget\tForecast outturn
+Step-down beds\t600\t640\t610\t1,850\t2,400\t2,480
+Rapid response\t300\t310\t330\t940\t1,300\t1,260
+Total\t900\t950\t940\t2,790\t3,700\t3,740
+"""
+
+
+@pytest.mark.parametrize("question,part,value", [
+    ("What percentage of the annual budget has been spent on step-down beds so far?", "Year to date", "77.08"),
+    ("What share of its budget has rapid response spent to date?", "Year to date", "72.31"),
+    ("What proportion of the budget is rapid response forecast to spend?", "Forecast outturn", "96.92"),
+])
+def test_a_share_of_what_a_row_is_measured_against_is_of_its_own_cell(tmp_path: Path, question: str, part: str,
+                                                                        value: str) -> None:
+    """'What percentage of the budget has X spent': X's spend as a share of X's own budget, not X's budget as a
+    share of the total budget."""
+    a = assistant_over(tmp_path, "q3.txt", YEAR_TO_DATE)
+    fig = a.ask(question).figures[0]
+    assert fig.op == "share" and round(fig.value, 2) == Decimal(value)
+    assert [c.column for c in fig.cells] == [part, "Annual budget"] and len({c.row for c in fig.cells}) == 1
+
+
+@pytest.mark.parametrize("question,row,value", [
+    ("How much of the annual budget for step-down beds is left?", "Step-down beds", 550_000),
+    ("How much budget remains for rapid response?", "Rapid response", 360_000),
+    ("What is the unspent budget for rapid response so far?", "Rapid response", 360_000),
+])
+def test_what_is_left_of_a_budget_is_the_budget_less_the_spend_to_date(tmp_path: Path, question: str, row: str,
+                                                                       value: int) -> None:
+    a = assistant_over(tmp_path, "q3.txt", YEAR_TO_DATE)
+    ans = a.ask(question)
+    fig = ans.figures[0]
+    assert fig.value == value and {c.row for c in fig.cells} == {row}, ans.text
+    assert {c.column for c in fig.cells} == {"Year to date", "Annual budget"}
