@@ -831,8 +831,8 @@ class TableQA:
             return [r for w, r in scored if w > 0 and w >= top - 1e-9]
 
         gd = m.groupdict()
-        ka = next((k for k in ("a", "a2", "a3", "a4") if gd.get(k)), None)
-        kb = next((k for k in ("b", "b2", "b3", "b4") if gd.get(k)), None)
+        ka = next((k for k in ("a", "a2", "a3", "a4", "a5") if gd.get(k)), None)
+        kb = next((k for k in ("b", "b2", "b3", "b4", "b5") if gd.get(k)), None)
         if ka is None or kb is None:
             return None
         a, b = gd[ka], gd[kb]
@@ -920,8 +920,10 @@ class TableQA:
                      and rb.cells[c].kind in NUMERIC]
             if picks:
                 try:
-                    return TableAnswer(t, [ra, rb], [picks[0]], "share", [F.share(t, (ra, picks[0]), (rb, picks[0]))],
-                                       operands_named=True)
+                    fig = F.share(t, (ra, picks[0]), (rb, picks[0]))
+                    # a part of a whole is between none and all of it: past that, the phrases named other rows
+                    if 0 <= fig.value <= 100 or not _PART_OF_WHOLE.search(q.text):
+                        return TableAnswer(t, [ra, rb], [picks[0]], "share", [fig], operands_named=True)
                 except F.FigureError:
                     pass
         s, part = row_scores[0]
@@ -1840,6 +1842,10 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
                        rf"\b(?:percentage|proportion|share|fraction)(?: (?:constitution|composition|contribution))? of "
                        rf"(?:the )?(?P<a2>.+?) (?:in(?! (?:fiscal |FY)?\d)|among|out of|over|to|within) "
                        rf"(?:the )?(?P<b2>.+?){_END}|"
+                       # 'what share of B goes to A', 'what percentage of B comes from A', '... is spent on A'
+                       rf"\bwhat (?:percentage|proportion|share|fraction|per ?cent|%) of (?:the )?(?P<b5>[^?]+?) "
+                       rf"(?:(?:goes|go|went|is going|are going) (?:to|on)|(?:comes?|came|is coming) from|(?:is|are|was|were|will be) "
+                       rf"(?:spent|allocated|paid|given) (?:on|to|for)) (?:the )?(?P<a5>.+?){_END}|"
                        # 'what percentage of B is A', 'what share of B does A account for': the whole named first
                        rf"\bwhat (?:percentage|proportion|share|fraction|per ?cent|%) of (?:the )?(?P<b3>[^?]+?) "
                        rf"(?:is|are|was|were) (?:made up by |accounted for by )?(?:the )?(?P<a3>.+?){_END}|"
@@ -1847,6 +1853,9 @@ _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,
                        rf"(?:does|do|did) (?:the )?(?P<a4>.+?) (?:account for|make up|represent|comprise){_END}")
 
 
+# a share asked as a part of a whole ('what share of B goes to A', 'what percentage of B is A'), not as one amount
+# against another ('A as a percentage of B' may pass 100%)
+_PART_OF_WHOLE = re.compile(r"(?i)\bwhat (?:percentage|proportion|share|fraction|per ?cent|%) of\b")
 # the kinds of period a header and a question may both say: a year, a quarter, a month
 _PERIOD_KINDS = (re.compile(r"(?:19|20)\d{2}"), re.compile(r"Q[1-4]"), re.compile(r"[A-Z][a-z]{2}"))
 _MONTH_YEAR_LABEL = re.compile(r"[A-Z][a-z]{2} (?:19|20)\d{2}")

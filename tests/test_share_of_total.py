@@ -78,3 +78,29 @@ Metric\t2024-25\t2025-26
 Discharge to usual place of residence\t92.4%\t93.0%
 Falls admissions per 100,000\t1,950\t1,900
 """
+
+
+WORKSTREAMS = """Better Care Fund (BCF) plan
+
+Spend by workstream, 2024-25 (£):
+
+Workstream\t2024-25
+Intermediate care\t18,000,000
+Carers\t2,000,000
+BCF management and administration\t300,000
+Grand Total\t20,300,000
+"""
+
+
+@pytest.mark.parametrize("question,part,value", [
+    ("What share of the Better Care Fund spend goes to carers?", "Carers", "9.85"),
+    ("What percentage of BCF spending is spent on intermediate care?", "Intermediate care", "88.67"),
+    ("What proportion of the Better Care Fund goes on carers?", "Carers", "9.85"),
+])
+def test_a_share_of_a_whole_is_never_more_than_all_of_it(tmp_path: Path, question: str, part: str, value: str) -> None:
+    """'What share of B goes to A': A is a part of B. A row whose name holds B's words ('BCF management …') but
+    is smaller than A is not the whole: the share would pass 100%."""
+    a = assistant_over(tmp_path, "bcf.txt", WORKSTREAMS)
+    fig = _share(a.ask(question))
+    assert fig.value.quantize(Decimal("0.01")) == Decimal(value)
+    assert [c.row for c in fig.cells] == [part, "Grand Total"]
