@@ -1548,7 +1548,7 @@ class TableQA:
         a, b = pair
         moved = [r for r in body if r.cells[a].kind in NUMERIC and r.cells[b].kind in NUMERIC
                  and r.cells[a].value is not None and r.cells[b].value is not None]
-        up = bool(m.group("up"))
+        up = bool(m.group("up") or m.group("up2"))
         hits = [r for r in moved if (r.cells[b].value > r.cells[a].value if up  # type: ignore[operator]
                                      else r.cells[b].value < r.cells[a].value)]  # type: ignore[operator]
         if len(moved) < 2 or not hits:
@@ -1797,7 +1797,11 @@ _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreas
 # which way the rows a which-question asks for moved: 'which sources fell', 'which schemes have grown'
 _MOVED_WAY = re.compile(r"(?i)\b(?:(?P<up>rose|risen|rising|increased|increasing|grew|grown|growing|went up|gone up|go up)|"
                         r"(?:fell|fallen|falling|decreased|decreasing|declined|declining|dropped|went down|gone down|"
-                        r"go down|reduced|shrank|shrunk))\b")
+                        r"go down|reduced|shrank|shrunk))\b|"
+                        # 'which work streams get less money in 2018-19 than in 2017-18': more or less than another period
+                        r"\b(?:(?P<up2>more|higher|larger|greater|bigger)|less|lower|fewer|smaller)\b[^?]*?\bthan\s+(?:in\s+|for\s+|"
+                        r"during\s+)?(?:the\s+)?(?:fy\s?|fiscal\s+)?(?:(?:19|20)\d{2}|last\s+year|the\s+year\s+before|"
+                        r"previous|before)")
 _SLOWEST = re.compile(r"(?i)\bslowest\b")
 _FASTEST = re.compile(r"(?i)\b(?:fastest|slowest)\b")  # a superlative the question model may not read as max / min
 _RATE_OF_MOVE = re.compile(r"(?i)\b(?:growth|change|increase)\s+rates?\b|\brates?\s+of\s+(?:growth|change|increase|"

@@ -465,3 +465,14 @@ def test_what_is_left_of_a_budget_is_the_budget_less_the_spend_to_date(tmp_path:
     fig = ans.figures[0]
     assert fig.value == value and {c.row for c in fig.cells} == {row}, ans.text
     assert {c.column for c in fig.cells} == {"Year to date", "Annual budget"}
+
+
+@pytest.mark.parametrize("question,rows", [
+    ("Which partners contribute less in 2025/26 than in 2024/25?", {"Public health grant"}),
+    ("Which partners are contributing more in 2024/25 than in 2023/24?", {"Integrated care board", "District councils (DFG)"}),
+])
+def test_which_rows_are_more_or_less_than_in_another_period(tmp_path: Path, question: str, rows: set[str]) -> None:
+    a = assistant_over(tmp_path, "pool.txt", SOURCES)
+    ans = a.ask(question)
+    assert ans.state.get("op") == "meets", ans.text
+    assert {c.row for c in ans.figures[0].cells} == rows
