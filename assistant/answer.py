@@ -874,6 +874,9 @@ def condense(question: str, prev: dict[str, Any]) -> str:
         about, said = _about(prev), question.strip().rstrip(" ?")
         m = re.search(r"(?i)\b(?:it|they|them)\b", said)
         return f"{said[:m.start()]}the {about}{said[m.end():]}?" if m else f"{said} ({about})?"
+    if _WHOLE_QUESTION.match(q) and not periods_in(q)[0]:
+        # 'What is the target?', 'Who leads?': a short question of its own about the same thing, not a new name for it
+        return f"{q} ({_about(prev)})?"
     new_periods, _ = periods_in(q)
     if new_periods and len(q.split()) <= 3:  # 'and in 2020?', 'and for 2018/19?': a new period
         old_periods, _ = periods_in(base)
@@ -902,6 +905,8 @@ def condense(question: str, prev: dict[str, Any]) -> str:
     return f"{base.rstrip(' ?')} {q}?"
 
 
+# a follow-up that is a question of its own ('what is the target', 'who leads', 'when does it end'), however short
+_WHOLE_QUESTION = re.compile(r"(?i)^(?:what|which|who|whom|when|where|why|how)(?:['’]s)?\s+\w+")
 # A follow-up that asks another operation of the same figures says nothing else ('and the percentage change?',
 # 'what about in percentage terms?', 'and the average?'): these words only
 _OPERATION_WORDS = frozenset("the a an as in on of percentage percent per cent % terms average mean total sum "

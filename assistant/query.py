@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .question_model import operation, probabilities
 from .text import STOPWORDS, expand_acronyms, stem, words
-from .values import MONTH_NAMES, MONTHS, normalize_period
+from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, normalize_period
 
 # words that say what kind of answer is wanted, not what it is about
 QUESTION_WORDS = frozenset("""
@@ -341,8 +341,13 @@ def subject_of(question: str) -> str:
     about = re.split(r"(?i)\s+(?:is|are|was|were|will|would|should|can|could|does|do|did|has|have|had|due|meant|"
                      r"expected|going|to)\b", m.group(1))[0] if m else ""
     about = re.sub(r"\s+\w+(?:ed|en)$", "", about).strip() or _ASKING_HEAD.sub("", q)
+    about = _WITHIN_YEAR.sub("", about).strip() or about  # ('in November', 'for Q3': periods too)
     return re.sub(r"(?i)\s*\b(?:in|for|of|during|at|by)?\s*(?:fy\s?)?(?:19|20)\d{2}(?:[-/]\d{2,4})?\b", "", about).strip() \
         or about
+
+
+_WITHIN_YEAR = re.compile(rf"(?i)\s*\b(?:in|for|during|by)\s+(?:the\s+)?(?:(?:{MONTH_WORDS})\b|Q[1-4]\b|quarter\s+[1-4]\b|"
+                          r"(?:first|second|third|fourth)\s+quarter\b)")
 
 
 # the words a question starts with that ask, and say nothing of what it is about

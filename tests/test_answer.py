@@ -543,3 +543,29 @@ def test_what_a_sentence_must_hold_for_the_kind_of_question(wants: str, text: st
     from assistant.answer import holds_wanted
 
     assert holds_wanted(wants, text) is holds
+
+
+TARGETS = """Monthly dashboard
+
+Metric\tApr\tMay\tJun\tJul\tTarget
+Delayed discharges per day\t41\t38\t45\t36\t40
+Reablement referrals\t310\t295\t330\t342\t320
+"""
+
+
+@pytest.mark.parametrize(("first_question", "follow_up", "column", "value"), [
+    ("How many delayed discharges per day were there in June?", "What is the target?", "Target", 40),
+    ("What were reablement referrals in May?", "What's the target?", "Target", 320),
+    ("What were reablement referrals in May?", "Which month was highest?", "Jul", 342),
+    ("How many delayed discharges per day were there in April?", "In which month was it lowest?", "Jul", 36),
+])
+def test_a_follow_up_that_is_a_question_of_its_own_asks_it_of_the_same_thing(
+        tmp_path: Path, first_question: str, follow_up: str, column: str, value: int) -> None:
+    """'What is the target?' after a question about a measure in a month asks the measure's target (not the
+    month's figure, and not a question whose subject is the words 'what is the target')."""
+    a = assistant_over(tmp_path, "dashboard.txt", TARGETS)
+    first = a.ask(first_question)
+    assert first.answered and first.figures, first.text
+    ans = a.ask(follow_up, history=[first])
+    lead = ans.figures[0].cells[0]
+    assert (lead.column, lead.value) == (column, value) and lead.row == first.figures[0].cells[0].row, ans.text
