@@ -1188,7 +1188,7 @@ class TableQA:
             moved = self._extreme_change(q, t, cols)
             if moved is not None:
                 return moved
-        if re.search(r"(?i)\b(year|years|period|quarter|month)\b", q.text):
+        if re.search(r"(?i)\b(years?|periods?|quarters?|months?|monthly|quarterly|yearly|annual|when)\b", q.text):
             over = self._extreme_over_periods(q, t, row_scores)
             if over is not None:
                 return over
@@ -1376,7 +1376,8 @@ class TableQA:
         if got is None:
             return None
         row, cols, hits, condition = got
-        what = f"{t.columns[0] or 'columns'} where {row.path()} is {condition}"
+        said = _PERIOD_NOUN.search(q.text)
+        what = f"{said.group(1) if said else t.columns[0] or 'columns'} where {row.path()} is {condition}"
         fig = F.count_cells(t, row, hits, cols, what)
         return TableAnswer(t, [row], cols, "count", [fig], note=f"out of {len(cols)}")
 

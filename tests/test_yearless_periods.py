@@ -40,6 +40,8 @@ def review(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     ("In which month were emergency readmissions within 30 days lowest?", "Jun", 79),
     ("Which quarter saw the largest spend on the handyperson service?", "Q3", 71),
     ("In which quarter was stroke early supported discharge spend smallest?", "Q2", 128),
+    ("What was the highest monthly figure for reablement starts?", "Jul", 240),
+    ("What was the lowest number of emergency readmissions within 30 days, and when?", "Jun", 79),
 ])
 def test_the_month_or_quarter_a_row_peaks_in(review, question: str, column: str, value: int) -> None:
     """The row's month (or quarter) columns compared, never its target or plan column."""
