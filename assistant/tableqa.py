@@ -1607,7 +1607,8 @@ class TableQA:
         if got is None or not got[1]:
             return None
         c, hits, body, fig = got
-        return TableAnswer(t, hits, [c], "meets", [fig], note=f"'{hits[0].cells[c].raw}', out of {len(body)} rows")
+        said = dict.fromkeys(r.cells[c].raw for r in hits)  # (each value as the table writes it)
+        return TableAnswer(t, hits, [c], "meets", [fig], note=f"{' or '.join(map(repr, said))}, out of {len(body)} rows")
 
     def _rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> tuple[int, list[Row], list[Row], Figure] | None:
         """The column, the body rows whose cell in it is a value of that column the question names, the rows
@@ -1618,8 +1619,11 @@ class TableQA:
             wanted = [v for v in values if v and (v in (x.lower() for x in q.quoted) or re.search(
                 rf"(?i)\b{re.escape(v)}\b", q.text))]
             if wanted:
-                hits = [r for r in body if r.cells[c].text.strip().lower() == wanted[0]]
-                fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {wanted[0]!r}", len(body))
+                # every value named ('overdue or delayed'), in the order the question names them
+                wanted.sort(key=lambda v: (q.text.lower().find(v), v))
+                hits = [r for r in body if r.cells[c].text.strip().lower() in wanted]
+                fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {' or '.join(map(repr, wanted))}",
+                              len(body))
                 return c, hits, body, fig
         return None
 

@@ -267,6 +267,10 @@ def status(tmp_path_factory: pytest.TempPathFactory):
     ("What metrics are amber?", {"Falls admissions per 100,000 (65+)"}),
     ("Which milestones are delayed?", {"Discharge hub staffed", "Falls service extended"}),
     ("Which of the milestones are complete?", {"Single point of access live"}),
+    # two values named: a row with either
+    ("Which milestones are delayed or on track?", {"Discharge hub staffed", "Falls service extended",
+                                                   "Carers' hub commissioned"}),
+    ("Which metrics are rated red or amber?", {"Avoidable admissions per 100,000", "Falls admissions per 100,000 (65+)"}),
 ])
 def test_which_rows_have_a_status_the_question_names(status, question: str, rows: set[str]) -> None:
     """'Which X are <value>?' of a table whose rows are the X and one of whose columns holds the value: every
@@ -284,6 +288,7 @@ def test_which_rows_have_a_status_the_question_names(status, question: str, rows
 @pytest.mark.parametrize(("question", "hits"), [
     ("How many metrics are rated green?", 2),
     ("How many milestones are delayed?", 2),
+    ("How many milestones are complete or on track?", 2),
 ])
 def test_how_many_rows_have_a_status(status, question: str, hits: int) -> None:
     fig = _count(status.ask(question))
