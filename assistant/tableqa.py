@@ -922,11 +922,14 @@ class TableQA:
                 try:
                     fig = F.share(t, (ra, picks[0]), (rb, picks[0]))
                     # a part of a whole is between none and all of it: past that, the phrases named other rows
-                    if 0 <= fig.value <= 100 or not _PART_OF_WHOLE.search(q.text):
+                    if abs(fig.value) <= 100 or not _PART_OF_WHOLE.search(q.text):
                         return TableAnswer(t, [ra, rb], [picks[0]], "share", [fig], operands_named=True)
                 except F.FigureError:
                     pass
         s, part = row_scores[0]
+        named = self._part_phrase_row(q, t)
+        if named is not None:  # the row the part's own phrase names, not the whole's words ('BCF spending')
+            part = named
         if s <= 0 or part.role == "total":
             return None
         picks = [c for c in self._pick_cols(q, t, cols, part) if part.cells[c].kind in ("money", "number")]
@@ -970,6 +973,19 @@ class TableQA:
         except F.FigureError:
             return None
         return TableAnswer(t, [row], [ref, act], "change", [fig], note="left")
+
+    def _part_phrase_row(self, q: Query, t: Table) -> Row | None:
+        """The body row that the part's phrase of a share question ('what share of B goes to A': A) names best; None
+        when the question has no such phrase, or no one row is named best."""
+        m = _SHARE_OF.search(q.text)
+        phrase = next((m.group(k) for k in ("a", "a2", "a3", "a4", "a5") if m.group(k)), None) if m else None
+        if phrase is None:
+            return None
+        terms = set(self.m.terms(phrase))
+        scored = [(self.m.weight(terms & self.m.terms(r.path())), r) for r in t.rows if r.role == "body"]
+        top = max((w for w, _ in scored), default=0.0)
+        best = [r for w, r in scored if w == top]
+        return best[0] if top > 0 and len(best) == 1 else None  # (rows the phrase names alike: it picks none out)
 
     def _share_of_reference(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'What percentage of the budget has home first spent so far?', 'How much of its target has X reached?':
@@ -1766,9 +1782,9 @@ def _words_said(text: str) -> set[str]:
 
 
 # what is left of what a row is measured against: 'how much of the budget is left', 'the remaining allocation'
-_REMAINING = re.compile(r"(?i)\b(?:left|remain(?:s|ing)?|unspent|still to (?:be )?spen[dt]|uncommitted)\b.*?\b(?P<ref>budget|"
-                        r"allocation|plan|target)s?\b|\b(?P<ref2>budget|allocation)s?\b.*?\b(?:left|remain(?:s|ing)?|unspent|"
-                        r"still to (?:be )?spen[dt]|uncommitted)\b")
+_REMAINING = re.compile(r"(?i)\b(?:left|remains|unspent|still to (?:be )?spen[dt]|uncommitted)\b.*?\b(?P<ref>budget|"
+                        r"allocation|plan|target)s?\b|\b(?:(?P<ref2>budget|allocation)s?\b.*?\b(?:left|remains|unspent|"
+                        r"still to (?:be )?spen[dt]|uncommitted)|remaining\s+(?:\w+\s+)?(?:budget|allocation))\b")
 # a share of what a row is measured against: 'what percentage of the budget', 'how much of its annual allocation'
 _SHARE_OF_REF = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%|how much)\s+of\s+(?:the\s+|its\s+|"
                            r"their\s+)?(?:(?:annual|agreed|planned|full[- ]year|year[- ]end|overall)\s+)?"

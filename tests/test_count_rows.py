@@ -481,3 +481,16 @@ def test_which_rows_are_more_or_less_than_in_another_period(tmp_path: Path, ques
     ans = a.ask(question)
     assert ans.state.get("op") == "meets", ans.text
     assert {c.row for c in ans.figures[0].cells} == rows
+
+
+@pytest.mark.parametrize("question,asks_left", [
+    ("How much of the budget for carers is left?", True),
+    ("What is the remaining allocation for reablement?", True),
+    ("How much budget remains for falls prevention?", True),
+    ("What proportion of the shares remaining available under the plans is the 2010 plan?", False),
+    ("How many people remaining in hospital had a discharge plan?", False),
+])
+def test_what_is_left_is_asked_of_a_budget_not_read_into_a_name(question: str, asks_left: bool) -> None:
+    from assistant.tableqa import _REMAINING
+
+    assert bool(_REMAINING.search(question)) == asks_left

@@ -104,3 +104,77 @@ def test_a_share_of_a_whole_is_never_more_than_all_of_it(tmp_path: Path, questio
     fig = _share(a.ask(question))
     assert fig.value.quantize(Decimal("0.01")) == Decimal(value)
     assert [c.row for c in fig.cells] == [part, "Grand Total"]
+
+
+INCOME = """Trading company accounts
+
+Results for the year (in thousands):
+
+\t2019\t2018
+Revenue\t105,767\t98,310
+Cost of sales\t(59,659)\t(52,004)
+Gross profit\t46,108\t46,306
+"""
+
+
+@pytest.mark.parametrize("question", ["What percentage of revenue is the cost of sales in 2019?",
+                                      "What proportion of 2019 revenue goes to cost of sales?"])
+def test_a_cost_written_negative_is_still_a_part_of_its_whole(tmp_path: Path, question: str) -> None:
+    """A cost in brackets is a negative part: its share is a part of the whole all the same, not a pair to set
+    aside as more than all of it."""
+    a = assistant_over(tmp_path, "accounts.txt", INCOME)
+    fig = _share(a.ask(question))
+    assert abs(fig.value).quantize(Decimal("0.01")) == Decimal("56.41")
+    assert [c.row for c in fig.cells] == ["Cost of sales", "Revenue"]
+
+
+
+HOME_CARE = """Care at home review
+
+Spend on care at home, 2024-25 (£000):
+
+Service\tSpend
+Care at home: personal care visits\t5,400
+Care at home: reablement visits\t1,300
+Night sitting\t600
+Live-in care\t900
+Total\t8,200
+"""
+
+
+@pytest.mark.parametrize("question,part", [
+    ("What share of spending on care at home goes to night sitting?", "Night sitting"),
+    ("What percentage of the care at home spend is spent on live-in care?", "Live-in care"),
+])
+def test_the_part_is_the_row_its_own_phrase_names(tmp_path: Path, question: str, part: str) -> None:
+    """The part of a share is the row the part's phrase names ('night sitting'), not the row the whole question
+    matches best (one that says the whole's words, 'care at home')."""
+    a = assistant_over(tmp_path, "homecare.txt", HOME_CARE)
+    fig = _share(a.ask(question))
+    assert [c.row for c in fig.cells] == [part, "Total"]
+
+
+CUSTOMERS = """Telecoms operator: retail customers
+
+Retail customers\t\t\t
+(millions)\t2019\t2018\tChange
+Mobile\t9.96\t9.61\t+3.6%
+Broadband(1)\t3.56\t3.41\t+4.3%
+TV(1)\t2.77\t2.77\t+0.2%
+Total growth services, customers: broadband, TV and mobile\t16.29\t15.79\t+3.2%
+Home phone lines(1)\t2.70\t2.96\t(8.9%)
+Total(2)\t18.98\t18.75\t+1.3%
+"""
+
+
+@pytest.mark.parametrize("question,part", [
+    ("What is the percentage of mobile customers out of the total customers for 2019?", "Mobile"),
+    ("What is the percentage of broadband customers out of the total customers in 2018?", "Broadband(1)"),
+])
+def test_the_part_is_the_row_its_phrase_names_whatever_else_the_whole_says(tmp_path: Path, question: str,
+                                                                            part: str) -> None:
+    """A subtotal that says the part's words and the whole's ('Total growth services, customers: broadband, TV and
+    mobile') is neither the part nor the whole: the part is the one row its phrase names best alone."""
+    a = assistant_over(tmp_path, "customers.txt", CUSTOMERS)
+    fig = _share(a.ask(question))
+    assert [c.row for c in fig.cells] == [part, "Total(2)"]
