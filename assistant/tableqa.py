@@ -1516,7 +1516,7 @@ class TableQA:
         got = self._rows_with(q, t, cols)
         if got is None:
             return None
-        c, hits, body, fig = got
+        c, hits, body, fig, _ = got
         return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(body)} rows")
 
     def _which_rows_against(self, q: Query, t: Table) -> TableAnswer | None:
@@ -1622,13 +1622,15 @@ class TableQA:
         got = self._rows_with(q, t, cols)
         if got is None or not got[1]:
             return None
-        c, hits, body, fig = got
-        said = dict.fromkeys(r.cells[c].raw for r in hits)  # (each value as the table writes it)
+        c, hits, body, fig, named = got
+        # each value named, as the table writes it where a cell is that value alone
+        said = [next((r.cells[c].raw for r in hits if r.cells[c].text.strip().lower() == v), v) for v in named]
         return TableAnswer(t, hits, [c], "meets", [fig], note=f"{' or '.join(map(repr, said))}, out of {len(body)} rows")
 
-    def _rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> tuple[int, list[Row], list[Row], Figure] | None:
-        """The column, the body rows whose cell in it is a value of that column the question names, the rows
-        looked at, and their count as a figure."""
+    def _rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]
+                   ) -> tuple[int, list[Row], list[Row], Figure, list[str]] | None:
+        """The column, the body rows whose cell in it is a value of that column the question names (or lists it
+        among others), the rows looked at, their count as a figure, and the values named."""
         body = [r for r in t.rows if r.role == "body"]
         for c, _ in cols:
             values = {r.cells[c].text.strip().lower() for r in body if r.cells[c].kind == "text"}
@@ -1637,10 +1639,12 @@ class TableQA:
             if wanted:
                 # every value named ('overdue or delayed'), in the order the question names them
                 wanted.sort(key=lambda v: (q.text.lower().find(v), v))
-                hits = [r for r in body if r.cells[c].text.strip().lower() in wanted]
+                # a cell that lists several ('John Lisle, Colin Thompson') holds each of them
+                hits = [r for r in body if r.cells[c].text.strip().lower() in wanted or set(wanted) & {
+                    x.strip() for x in _LISTED.split(r.cells[c].text.lower())}]
                 fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {' or '.join(map(repr, wanted))}",
                               len(body))
-                return c, hits, body, fig
+                return c, hits, body, fig, wanted
         return None
 
     def _average(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
@@ -1785,6 +1789,8 @@ def _words_said(text: str) -> set[str]:
 _REMAINING = re.compile(r"(?i)\b(?:left|remains|unspent|still to (?:be )?spen[dt]|uncommitted)\b.*?\b(?P<ref>budget|"
                         r"allocation|plan|target)s?\b|\b(?:(?P<ref2>budget|allocation)s?\b.*?\b(?:left|remains|unspent|"
                         r"still to (?:be )?spen[dt]|uncommitted)|remaining\s+(?:\w+\s+)?(?:budget|allocation))\b")
+# what parts the items a cell lists ('John Lisle, Colin Thompson', 'Council / ICB', 'Health and Care')
+_LISTED = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*")
 # a share of what a row is measured against: 'what percentage of the budget', 'how much of its annual allocation'
 _SHARE_OF_REF = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%|how much)\s+of\s+(?:the\s+|its\s+|"
                            r"their\s+)?(?:(?:annual|agreed|planned|full[- ]year|year[- ]end|overall)\s+)?"

@@ -494,3 +494,28 @@ def test_what_is_left_is_asked_of_a_budget_not_read_into_a_name(question: str, a
     from assistant.tableqa import _REMAINING
 
     assert bool(_REMAINING.search(question)) == asks_left
+
+
+ACTIONS = """Programme board action log
+
+Ref\tAction\tLead\tStatus
+P1\tAgree the discharge pathway\tSam Okafor\tComplete
+P2\tReview step-down bed use\tLena Price, Sam Okafor\tOn track
+P3\tPublish the carers offer\tLena Price\tDelayed
+P4\tSet up the falls steering group\tJo Marsh and Sam Okafor\tDelayed
+"""
+
+
+@pytest.mark.parametrize("question,refs", [
+    ("Which actions does Sam Okafor lead?", {"P1", "P2", "P4"}),
+    ("What actions is Lena Price the lead for?", {"P2", "P3"}),
+    ("How many actions does Sam Okafor lead?", {"P1", "P2", "P4"}),
+])
+def test_a_cell_that_lists_several_holds_each_of_them(tmp_path: Path, question: str, refs: set[str]) -> None:
+    """'Lena Price, Sam Okafor' and 'Jo Marsh and Sam Okafor' each hold Sam Okafor: his rows are every one that
+    names him, alone or with others."""
+    a = assistant_over(tmp_path, "log.txt", ACTIONS)
+    ans = a.ask(question)
+    fig = ans.figures[0]
+    assert fig.value == len(refs), ans.text
+    assert {c.row.split()[0] for c in fig.cells} == refs
