@@ -463,6 +463,9 @@ class TableQA:
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
             ans = self._section_sum(q, t, cols)  # 'the total purchase obligations': a section no totals row closes
+        if ans is None and wants_total and member is None and not {"share", "ratio", "change", "percent_change",
+                                                                    "average", "max", "min", "count"} & set(q.intents):
+            ans = self._column_total(q, t, rows, qset, ctx_terms)  # 'the total target savings': a column no total row ends
         if ans is None and ({"max", "min"} & set(q.intents) or _FASTEST.search(q.text)) and _WHICH_START.match(q.text) \
                 and _MOVED.search(q.text):
             ans = self._extreme_change(q, t, cols)  # 'which scheme grew the most': whatever else the words ask
@@ -885,6 +888,23 @@ class TableQA:
             except F.FigureError:
                 continue
         return None
+
+    def _column_total(self, q: Query, t: Table, rows: list[Row], qset: set[str], ctx_terms: frozenset[str]
+                      ) -> TableAnswer | None:
+        """'What are the total target savings?' of a table with a column 'Target saving' and no totals row: the sum of
+        that column over every body row, when the question says the column's whole name and names no row by words
+        of its own."""
+        if any(r.role in ("total", "subtotal") for r in t.rows) or self._members_named(rows, qset, ctx_terms):
+            return None
+        body = [r for r in rows if r.role == "body"]
+        named = [c for c in _numeric_cols(t) if c < len(t.columns) and (h := self.m.terms(_last_header(t, c)))
+                 and h <= qset and not period_of(t.columns[c])]
+        if len(named) != 1 or len(body) < 2 or any(r.cells[named[0]].kind not in ("money", "number") for r in body):
+            return None
+        try:
+            return TableAnswer(t, body, named, "sum", [F.total(t, body, named[0])])
+        except F.FigureError:
+            return None
 
     def _sum_of_two(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'The total of A and B', 'the sum of A and B', 'A and B combined': the two rows the phrases name,

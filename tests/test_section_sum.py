@@ -79,3 +79,32 @@ def test_a_total_row_is_set_against_a_sum_of_every_row_only(tmp_path: Path, ques
     ans = a.ask(question)
     assert ans.figures and ans.figures[0].op == "sum", ans.text
     assert ("own total row says 5,100" in ans.text) == said, ans.text
+
+
+SAVINGS = """Efficiency plan
+
+Savings opportunities identified by the review:
+
+Opportunity\tTarget saving\tAssumption
+Reablement rota changes\t£120,000\t10% more contact time
+Shared administration\t£45,000\t3 fewer posts
+Equipment recycling\t£60,000\tHalf of items returned
+"""
+
+
+@pytest.mark.parametrize("question", ["What are the total target savings?",
+                                      "What is the total target saving from the opportunities?",
+                                      "What do the target savings come to in total?"])
+def test_the_total_of_a_column_no_totals_row_ends_is_its_sum(tmp_path: Path, question: str) -> None:
+    """The question says the column's name ('target saving') and names no row: every row's figure added up, not
+    the one row whose label shares a word ('Shared administration' has none; 'savings' is the column's)."""
+    a = assistant_over(tmp_path, "plan.txt", SAVINGS)
+    ans = a.ask(question)
+    fig = ans.figures[0]
+    assert fig.op == "sum" and fig.value == 225_000 and len(fig.cells) == 3, ans.text
+
+
+def test_a_total_of_one_named_row_is_not_the_columns_sum(tmp_path: Path) -> None:
+    a = assistant_over(tmp_path, "plan.txt", SAVINGS)
+    ans = a.ask("What is the total target saving from equipment recycling?")
+    assert ans.figures[0].value == 60_000, ans.text
