@@ -590,10 +590,15 @@ class Answerer:
 def _prose_fits(q: Query) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer the question at all (`decide` rules out the others): the kind of
     number asked for, when one is ('how many providers': a count, not a year); None when any sentence may."""
-    if q.wants not in ("money", "count", "percent") or (
-            q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY):
+    if q.wants not in ("money", "count", "percent") or _said_in_words(q):
         return None
     return lambda text: _has_wanted_number(q, text)
+
+
+def _said_in_words(q: Query) -> bool:
+    """The operation model (fitted on many questions) is sure the answer is said in words ('how is X computed?'):
+    the kind of number a word of the question suggests ('per share', 'the rate') rules no sentence out."""
+    return q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY
 
 
 def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Evidence | None:
@@ -602,9 +607,7 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     little when it holds the kind of value asked for; the table wins ties."""
     table_ok = table_ev is not None and table_ev.kind == "table" and table_ev.coverage >= C.min_coverage("table")
     prose_ok = prose_ev is not None and prose_ev.coverage >= C.min_coverage("prose")
-    # the operation model (fitted on many questions) says the answer is said in words: the kind of number a
-    # word of the question suggests ('per share', 'the rate') does not rule a sentence out
-    in_words = q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY
+    in_words = _said_in_words(q)
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
         if not _has_wanted_number(q, prose_ev.text) and not in_words:
             prose_ok = False
@@ -620,7 +623,7 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
             and _states_only_movement(prose_ev.text):
         # what something was in a period: a sentence that only says how much it moved does not answer it
         prose_ok = False
-    if prose_ok and q.operation == "text" and q.operation_p >= MIN_OPERATION_PROBABILITY and (
+    if prose_ok and in_words and (
             not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and not (
             table_ok and table_ev is not None and prose_ev is not None and table_ev.figures
             and table_ev.coverage > prose_ev.coverage):

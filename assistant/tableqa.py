@@ -894,9 +894,10 @@ class TableQA:
         """'What are the total target savings?' of a table with a column 'Target saving' and no totals row: the sum of
         that column over every body row, when the question says the column's whole name and names no row by words
         of its own."""
-        if any(r.role in ("total", "subtotal") for r in t.rows) or self._members_named(rows, qset, ctx_terms):
-            return None
         body = [r for r in rows if r.role == "body"]
+        if any(r.role in ("total", "subtotal") for r in t.rows) or self._members_named(rows, qset, ctx_terms) or any(
+                _said_whole(r.label, q.text) for r in body) or _ASKS_WHICH_PERIOD.search(q.text):
+            return None  # (a row named whole, though its label repeats under each period: 'money market funds')
         named = [c for c in _numeric_cols(t) if c < len(t.columns) and (h := self.m.terms(_last_header(t, c)))
                  and h <= qset and not period_of(t.columns[c])]
         if len(named) != 1 or len(body) < 2 or any(r.cells[named[0]].kind not in ("money", "number") for r in body):
@@ -976,18 +977,28 @@ class TableQA:
             return None  # not a part of the rows' sum: rows of other signs or measures are mixed in
         return TableAnswer(t, rows, [col], "share", [fig])
 
+    def _row_against(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], pattern: re.Pattern[str],
+                     to_date: bool = False) -> tuple[re.Match[str], Row, int, int] | None:
+        """What the questions about one row against its budget or target share: the pattern's match, the row the
+        question names, the column it is measured against and the column of what happened (see `_against_cols`;
+        with `to_date`, the one of what happened so far when the question names none), both cells figures."""
+        m = pattern.search(q.text)
+        if m is None or not row_scores or row_scores[0][0] <= 0:
+            return None
+        pair = _against_cols(t, m, q.text) or (_against_cols(t, m, f"{q.text} to date") if to_date else None)
+        row = row_scores[0][1]
+        if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
+            return None
+        return m, row, pair[0], pair[1]
+
     def _remaining(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'How much of the budget for home first is left?', 'What is still to be spent of X's allocation?': the named
         row's figure in the column it is measured against less its figure so far (the column the question names,
         else the one of what happened to date: 'Year to date', 'Actual', 'Spent')."""
-        m = _REMAINING.search(q.text)
-        if m is None or not row_scores or row_scores[0][0] <= 0:
+        got = self._row_against(q, t, row_scores, _REMAINING, to_date=True)
+        if got is None:
             return None
-        pair = _against_cols(t, m, q.text) or _against_cols(t, m, f"{q.text} to date")
-        row = row_scores[0][1]
-        if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
-            return None
-        ref, act = pair
+        _, row, ref, act = got
         try:
             fig = F.difference(t, (row, act), (row, ref))
         except F.FigureError:
@@ -1011,14 +1022,10 @@ class TableQA:
         """'What percentage of the budget has home first spent so far?', 'How much of its target has X reached?':
         the named row's figure in the column of what happened as a share of its own figure in the column it is
         measured against (see `_against_cols`), not the row's share of a column's total."""
-        m = _SHARE_OF_REF.search(q.text)
-        if m is None or not row_scores or row_scores[0][0] <= 0:
+        got = self._row_against(q, t, row_scores, _SHARE_OF_REF)
+        if got is None:
             return None
-        pair = _against_cols(t, m, q.text)
-        row = row_scores[0][1]
-        if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
-            return None
-        ref, act = pair
+        _, row, ref, act = got
         try:
             fig = F.share(t, (row, act), (row, ref))
         except F.FigureError:
@@ -1598,14 +1605,10 @@ class TableQA:
         """'How much is home care over budget?', 'By how much did reablement underspend?': the named row's figure
         in the column of what happened less its figure in the column it is measured against (see
         `_which_rows_against`); asked in per cent, that as a percentage of it."""
-        m = _AGAINST.search(q.text)
-        if m is None or not row_scores or row_scores[0][0] <= 0:
+        got = self._row_against(q, t, row_scores, _AGAINST)
+        if got is None:
             return None
-        pair = _against_cols(t, m, q.text)
-        row = row_scores[0][1]
-        if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
-            return None
-        ref, act = pair
+        m, row, ref, act = got
         # 'in percentage terms', 'by what %': as a share of what it is measured against
         percent = "percent_change" in q.intents or q.wants == "percent"
         try:

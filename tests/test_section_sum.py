@@ -108,3 +108,27 @@ def test_a_total_of_one_named_row_is_not_the_columns_sum(tmp_path: Path) -> None
     a = assistant_over(tmp_path, "plan.txt", SAVINGS)
     ans = a.ask("What is the total target saving from equipment recycling?")
     assert ans.figures[0].value == 60_000, ans.text
+
+
+SECTIONS = """Fair value note
+
+Assets at fair value (in thousands):
+
+\tTotal fair value
+June 30, 2019:\t
+Money market funds\t81,945
+Corporate bonds\t12,300
+June 30, 2018:\t
+Money market funds\t14,918
+Corporate bonds\t10,750
+"""
+
+
+@pytest.mark.parametrize("question", ["Which year has a higher total fair value of money market funds, 2018 or 2019?",
+                                      "What was the total fair value of money market funds in 2019?"])
+def test_a_row_named_whole_under_each_period_is_not_a_columns_sum(tmp_path: Path, question: str) -> None:
+    """'Money market funds' repeats under each period, so no word of it is its own; said whole, it is still the row
+    asked about, not a reason to add up the column."""
+    a = assistant_over(tmp_path, "note.txt", SECTIONS)
+    ans = a.ask(question)
+    assert not any(f.op == "sum" and len(f.cells) == 4 for f in ans.figures), ans.text
