@@ -856,7 +856,8 @@ class TableQA:
                 a, b = max(((span[:i], span[i + len(joint):]) for i in cuts),
                            key=lambda ab: (min(named(ab[0]), named(ab[1])), named(ab[0]) + named(ab[1])))
         whole = {x for x in self.m.terms(b) if not _periods(x)}
-        if within and whole and whole <= self._context_terms(t) and not re.search(r"(?i)\b(total|overall)\b", b):
+        if within and whole and whole <= self._context_terms(t) and not re.search(r"(?i)\b(total|overall)\b", b) \
+                and not any(_said_whole(r.label, b) for r in rows):
             return None  # 'what share of the funding is X' of a table of funding: a share of its total (_share)
         pairs = [(ra, rb) for rb in best(b) for ra in best(a) if ra is not rb]
         if not pairs:
@@ -942,8 +943,11 @@ class TableQA:
             if picks:
                 try:
                     fig = F.share(t, (ra, picks[0]), (rb, picks[0]))
-                    # a part of a whole is between none and all of it: past that, the phrases named other rows
-                    if abs(fig.value) <= 100 or not _PART_OF_WHOLE.search(q.text):
+                    # a part of a whole of parts that are all positive is between none and all of it: past that, the
+                    # whole's phrase named another row loosely (a net whole, with parts of both signs, may be less than
+                    # one of them; a row named by its whole label is the one asked about, whatever it comes to)
+                    signed = any((r.cells[picks[0]].value or 0) < 0 for r in t.rows if picks[0] < len(r.cells))
+                    if abs(fig.value) <= 100 or signed or _said_whole(rb.label, q.text) or not _PART_OF_WHOLE.search(q.text):
                         return TableAnswer(t, [ra, rb], [picks[0]], "share", [fig], operands_named=True)
                 except F.FigureError:
                     pass
