@@ -720,6 +720,10 @@ class TableQA:
         if q.wants in ("money", "percent", "count"):
             kind = {"money": "money", "percent": "percent", "count": "number"}[q.wants]
             typed = [c for c, _ in usable if row is not None and row.cells[c].kind == kind]
+            # (of a breakdown by column, its one total column: 'Total' beside 'Within 1 year', 'After 1 year')
+            whole = [c for c in typed if _TOTAL_COL.match(_last_header(t, c))]
+            if len(whole) == 1 and len(typed) > 2:
+                return whole
             if typed:
                 return typed[-1:] if len(typed) > 2 else typed
         non_change = [c for c, _ in usable if not _is_change_col(t.columns[c] if c < len(t.columns) else "")]
