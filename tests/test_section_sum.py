@@ -94,7 +94,7 @@ Equipment recycling\t£60,000\tHalf of items returned
 
 @pytest.mark.parametrize("question", ["What are the total target savings?",
                                       "What is the total target saving from the opportunities?",
-                                      "What do the target savings come to in total?"])
+                                      "Added together, what do the savings targets amount to?"])
 def test_the_total_of_a_column_no_totals_row_ends_is_its_sum(tmp_path: Path, question: str) -> None:
     """The question says the column's name ('target saving') and names no row: every row's figure added up, not
     the one row whose label shares a word ('Shared administration' has none; 'savings' is the column's)."""
@@ -116,18 +116,18 @@ Assets at fair value (in thousands):
 
 \tTotal fair value
 June 30, 2019:\t
-Money market funds\t81,945
+Short-term deposits\t81,945
 Corporate bonds\t12,300
 June 30, 2018:\t
-Money market funds\t14,918
+Short-term deposits\t14,918
 Corporate bonds\t10,750
 """
 
 
-@pytest.mark.parametrize("question", ["Which year has a higher total fair value of money market funds, 2018 or 2019?",
-                                      "What was the total fair value of money market funds in 2019?"])
+@pytest.mark.parametrize("question", ["In which year were short-term deposits greater in total fair value, 2018 or 2019?",
+                                      "What was the total fair value of short-term deposits in 2019?"])
 def test_a_row_named_whole_under_each_period_is_not_a_columns_sum(tmp_path: Path, question: str) -> None:
-    """'Money market funds' repeats under each period, so no word of it is its own; said whole, it is still the row
+    """'Short-term deposits' repeats under each period, so no word of it is its own; said whole, it is still the row
     asked about, not a reason to add up the column."""
     a = assistant_over(tmp_path, "note.txt", SECTIONS)
     ans = a.ask(question)

@@ -111,21 +111,21 @@ INCOME = """Trading company accounts
 Results for the year (in thousands):
 
 \t2019\t2018
-Revenue\t105,767\t98,310
-Cost of sales\t(59,659)\t(52,004)
+Turnover\t105,767\t98,310
+Cost of goods sold\t(59,659)\t(52,004)
 Gross profit\t46,108\t46,306
 """
 
 
-@pytest.mark.parametrize("question", ["What percentage of revenue is the cost of sales in 2019?",
-                                      "What proportion of 2019 revenue goes to cost of sales?"])
+@pytest.mark.parametrize("question", ["In 2019, what percentage of turnover was the cost of goods sold?",
+                                      "What proportion of 2019 turnover goes to cost of goods sold?"])
 def test_a_cost_written_negative_is_still_a_part_of_its_whole(tmp_path: Path, question: str) -> None:
     """A cost in brackets is a negative part: its share is a part of the whole all the same, not a pair to set
     aside as more than all of it."""
     a = assistant_over(tmp_path, "accounts.txt", INCOME)
     fig = _share(a.ask(question))
     assert abs(fig.value).quantize(Decimal("0.01")) == Decimal("56.41")
-    assert [c.row for c in fig.cells] == ["Cost of sales", "Revenue"]
+    assert [c.row for c in fig.cells] == ["Cost of goods sold", "Turnover"]
 
 
 
