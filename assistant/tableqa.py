@@ -956,9 +956,6 @@ class TableQA:
                 except F.FigureError:
                     pass
         s, part = row_scores[0]
-        named = self._part_phrase_row(q, t)
-        if named is not None:  # the row the part's own phrase names, not the whole's words ('BCF spending')
-            part = named
         if s <= 0 or part.role == "total":
             return None
         picks = [c for c in self._pick_cols(q, t, cols, part) if part.cells[c].kind in ("money", "number")]
@@ -1012,19 +1009,6 @@ class TableQA:
         except F.FigureError:
             return None
         return TableAnswer(t, [row], [ref, act], "change", [fig], note="left")
-
-    def _part_phrase_row(self, q: Query, t: Table) -> Row | None:
-        """The body row that the part's phrase of a share question ('what share of B goes to A': A) names best; None
-        when the question has no such phrase, or no one row is named best."""
-        m = _SHARE_OF.search(q.text)
-        phrase = next((m.group(k) for k in ("a", "a2", "a3", "a4", "a5") if m.group(k)), None) if m else None
-        if phrase is None:
-            return None
-        terms = set(self.m.terms(phrase))
-        scored = [(self.m.weight(terms & self.m.terms(r.path())), r) for r in t.rows if r.role == "body"]
-        top = max((w for w, _ in scored), default=0.0)
-        best = [r for w, r in scored if w == top]
-        return best[0] if top > 0 and len(best) == 1 else None  # (rows the phrase names alike: it picks none out)
 
     def _share_of_reference(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'What percentage of the budget has home first spent so far?', 'How much of its target has X reached?':

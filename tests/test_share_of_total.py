@@ -153,28 +153,3 @@ def test_the_part_is_the_row_its_own_phrase_names(tmp_path: Path, question: str,
     fig = _share(a.ask(question))
     assert [c.row for c in fig.cells] == [part, "Total"]
 
-
-CUSTOMERS = """Telecoms operator: retail customers
-
-Retail customers\t\t\t
-(millions)\t2019\t2018\tChange
-Mobile\t9.96\t9.61\t+3.6%
-Broadband(1)\t3.56\t3.41\t+4.3%
-TV(1)\t2.77\t2.77\t+0.2%
-Total growth services, customers: broadband, TV and mobile\t16.29\t15.79\t+3.2%
-Home phone lines(1)\t2.70\t2.96\t(8.9%)
-Total(2)\t18.98\t18.75\t+1.3%
-"""
-
-
-@pytest.mark.parametrize("question,part", [
-    ("What is the percentage of mobile customers out of the total customers for 2019?", "Mobile"),
-    ("What is the percentage of broadband customers out of the total customers in 2018?", "Broadband(1)"),
-])
-def test_the_part_is_the_row_its_phrase_names_whatever_else_the_whole_says(tmp_path: Path, question: str,
-                                                                            part: str) -> None:
-    """A subtotal that says the part's words and the whole's ('Total growth services, customers: broadband, TV and
-    mobile') is neither the part nor the whole: the part is the one row its phrase names best alone."""
-    a = assistant_over(tmp_path, "customers.txt", CUSTOMERS)
-    fig = _share(a.ask(question))
-    assert [c.row for c in fig.cells] == [part, "Total(2)"]
