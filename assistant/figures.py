@@ -262,6 +262,20 @@ def extreme_change(t: Table, rows: Sequence[Row], a: int, b: int, percent: bool,
                        tuple(c for _, f in moves for c in f.cells), "max" if largest else "min")
 
 
+def extreme_group(t: Table, groups: Sequence[tuple[str, Sequence[Row]]], col: int,
+                  largest: bool = True) -> tuple[str, Figure]:
+    """The group of rows (the schemes of one provider, of one source of funding) whose column adds up to the
+    most (or least): each group's total is computed from its cells and shown in the formula."""
+    totals = [(name, total(t, rows, col)) for name, rows in groups if rows]
+    if len(totals) < 2:
+        raise FigureError("fewer than two groups to compare")
+    name, best = (max if largest else min)(totals, key=lambda g: g[1].value)
+    listed = "; ".join(f"{n} {f.formula if len(f.cells) > 1 else f.text}" for n, f in totals)
+    return name, Figure(best.value, best.text, f"{'max' if largest else 'min'}({listed}) = {best.text} ({name})",
+                        f"{'largest' if largest else 'smallest'} total of {column_name(t, col)}: {name}", best.unit,
+                        tuple(c for _, f in totals for c in f.cells), "max" if largest else "min")
+
+
 def rank(t: Table, rows: Sequence[Row], col: int, descending: bool = True) -> list[tuple[Row, Figure]]:
     """Rows ordered by a column, each with its value as a Figure."""
     usable = [r for r in rows if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]

@@ -447,6 +447,23 @@ class TableReader:
                     + (f" (against {others})." if others else "."))
         elif ta.op in ("max_change", "min_change"):  # the row that moved most (or least) between two periods
             text = (f"{fig.description[0].upper()}{fig.description[1:]}: {fig.text}{where}. {fig.formula}.")
+        elif ta.op in ("category_sum", "category_average", "category_share"):  # the rows of one kind, added up
+            did = {"category_sum": "add up to", "category_average": "average", "category_share": "make up"}[ta.op]
+            whole = " of the total" if ta.op == "category_share" else ""
+            text = (f"The {len(ta.rows)} rows where {ta.note} ({'; '.join(r.path() for r in ta.rows)}) {did} "
+                    f"{fig.text}{whole} ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
+        elif ta.op == "group_totals":  # a figure for each kind of row
+            *names, cond = ta.note.split("\n")
+            counted = ta.cols[0] == ta.cols[1]
+            each = "; ".join(f"{name} {f.text}" + ("" if counted else f" ({len(f.cells)} row{'s' if len(f.cells) > 1 else ''})")
+                             for name, f in zip(names, ta.figures))
+            what = "Rows" if counted else column_name(t, ta.cols[0])
+            text = (f"{what} by {column_name(t, ta.cols[1])}" + (f", where {cond}" if cond else "") + f"{where}: {each}."
+                    + "".join(f" {n}: {f.formula}." for n, f in zip(names, ta.figures) if len(f.cells) > 1 and not counted))
+        elif ta.op in ("max_group", "min_group"):  # the kind of row whose rows add up to the most
+            word = "largest" if ta.op == "max_group" else "smallest"
+            text = (f"{column_name(t, ta.cols[1])} {ta.note!r} has the {word} total {column_name(t, ta.cols[0])}: "
+                    f"{fig.text}{where}. {fig.formula}.")
         elif ta.op in ("max", "min"):
             word = "largest" if ta.op == "max" else "smallest"
             text = (f"{ta.rows[0].path()} has the {word} {column_name(t, ta.cols[0])}: {fig.text}{where}. "

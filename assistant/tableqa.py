@@ -458,6 +458,10 @@ class TableQA:
         if ans is None and not _COUNT_ASKED.search(q.text):
             ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_against(q, t) or \
                 self._which_rows_moved(q, t, cols) or self._which_rows_with(q, t, cols)
+        if ans is None:  # 'how much is spent on each scheme type', 'how many schemes does each provider run'
+            ans = self._per_group(q, t, cols)
+        if ans is None and not _COUNT_ASKED.search(q.text):
+            ans = self._by_category(q, t, cols)  # 'how much is spent on carers services': the rows of that kind
         if ans is None:
             ans = self._against_named_row(q, t, row_scores) or self._remaining(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
@@ -579,6 +583,14 @@ class TableQA:
             # 'how much money goes to X', 'how much is allocated to X': the words that ask for an amount of money
             # are said of any amount of money the table gives
             extra |= qset & m.terms(_MONEY_WORDS)
+        if ans.op in _CATEGORY_OPS:
+            # rows picked by their kind ('carers services', 'which provider') are about every column of their table,
+            # and an amount of money added up over them is what 'is spent on', 'goes to', 'receives' ask for
+            extra |= qset & frozenset().union(*(m.terms(h) for h in t.columns))
+            if any(r.cells[ans.cols[0]].kind == "money" for r in ans.rows):
+                extra |= qset & m.terms(_SPENT_WORDS)
+            if ans.op == "group_totals":
+                extra |= qset & m.terms(_EACH_WORDS)
         if ans.op in ("count", "meets"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
@@ -649,7 +661,7 @@ class TableQA:
                 asked = set(q.periods) or set(q.months)
                 hit = {p for p in asked if p in used or p.split()[0] in used}
                 bonus += 1.0 * len(hit) - 1.5 * len(asked - hit)
-        if q.wants in ("money", "count", "percent") and ans.op in ("lookup", "empty"):
+        if q.wants in ("money", "count", "percent") and ans.op in ("lookup", "empty", "category_sum", "category_average"):
             want = {"money": ("money",), "count": ("number",), "percent": ("percent",)}[q.wants]
             kinds = [ans.rows[0].cells[c].kind for c in ans.cols]
             if any(k in want for k in kinds):
@@ -1227,7 +1239,7 @@ class TableQA:
             over = self._extreme_over_periods(q, t, row_scores)
             if over is not None:
                 return over
-        across = self._extreme_across(q, t, qset)
+        across = self._extreme_across(q, t, qset) or self._extreme_group(q, t, cols)
         if across is not None:
             return across
         rows = [r for r in t.rows if r.role == "body"]
@@ -1662,6 +1674,155 @@ class TableQA:
                 return c, hits, body, fig, wanted
         return None
 
+    def _value_said(self, value: str, t: Table, c: int, text: str) -> bool:
+        """Does the question name this value of a column of categories, as a phrase of its own ('carers
+        services', 'the ICB', 'respite')? A value any question may say in passing ('other', 'new', 'existing',
+        'yes') only where it is said of what the rows are ('new schemes' of 'New')."""
+        m = re.search(rf"(?i)\b{re.escape(value)}(?:s|es)?\b(?:\s+(?P<next>[a-z]+))?", text)
+        if m is None or value in STOPWORDS:
+            return False
+        if value not in _VAGUE_VALUES:
+            return True
+        heads = " ".join(t.columns[i] for i in [*range(t.label_cols), c] if i < len(t.columns))
+        return bool(m.group("next")) and _header_said(heads, m.group("next"))
+
+    def _category_filter(self, q: Query, t: Table) -> tuple[list[tuple[int, str]], list[Row]] | None:
+        """The values of a table's columns of categories that the question names ('carers services', 'the ICB'),
+        each with its column, and the body rows that hold every one of them ('carers services commissioned by
+        the council'). A value two columns hold ('Local authority' as commissioner and as provider) is the
+        column whose header the question uses; nothing when it uses neither's or both's."""
+        cats = _category_cols(t)
+        if not cats:
+            return None
+        body = [r for r in t.rows if r.role == "body"]
+        found: dict[str, list[int]] = {}
+        for c in cats:
+            for v in sorted({_cell_value(r.cells[c].text) for r in body if r.cells[c].kind == "text"}):
+                if v and self._value_said(v, t, c, q.text):
+                    found.setdefault(v, []).append(c)
+        # a value inside a longer one named ('home care' inside 'home care or domiciliary care'): the longer
+        named = {v: cs for v, cs in found.items() if not any(
+            v != w and re.search(rf"\b{re.escape(v)}\b", w) for w in found)}
+        filters = []
+        for v, cs in named.items():
+            if len(cs) > 1:
+                cs = [c for c in cs if _header_said(t.columns[c], q.text)]
+            if len(cs) != 1:
+                return None
+            filters.append((cs[0], v))
+        if not filters or len({c for c, _ in filters}) < len(filters):
+            return None  # (two values of one column: which the question means is not a filter of every one)
+        hits = [r for r in body if all(_cell_value(r.cells[c].text) == v for c, v in filters)]
+        return (filters, hits) if hits else None
+
+    def _figure_col(self, q: Query, t: Table, cols: list[tuple[int, float]], rows: Sequence[Row],
+                    skip: set[int]) -> int | None:
+        """The column of figures a question about some rows of a table of records reads: the one its words
+        name, else the one the kind of value it wants is in, else the latest period's."""
+        numeric = set(_numeric_cols(t)) - skip
+        picks = [c for c in self._ranked_cols(q, t, [(c, sc) for c, sc in cols if c in numeric], rows[0] if rows else None)
+                 if sum(r.cells[c].kind in NUMERIC and r.cells[c].value is not None for r in rows) >= 1]
+        if not q.periods and len(picks) > 1 and all(column_period(t.columns[c]) for c in picks):
+            picks = chronological(t, picks)[-1:]  # no period asked: the latest
+        return picks[0] if picks else None
+
+    def _by_category(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'How much is spent on carers services?', 'What share of the budget is commissioned by the ICB?', 'the
+        average cost of the schemes the iBCF funds': a column of figures added up (averaged, or as a share of
+        its total) over the rows of a table of records whose cell in a column of categories (Scheme type,
+        Commissioner, Source of funding) is the value the question names. The rows' own names do not say it,
+        and a lookup of the best-named row would read one of them."""
+        if {"change", "percent_change", "ratio", "max", "min", "count"} & set(q.intents):
+            return None
+        got = self._category_filter(q, t)
+        if got is None:
+            return None
+        filters, hits = got
+        body = [r for r in t.rows if r.role == "body"]
+        if any(r.label.strip() and _said_whole(r.label, q.text) for r in body):
+            return None  # a row the question names by its own name is what it asks about
+        skip = {c for c, _ in filters}
+        col = self._figure_col(q, t, cols, hits, skip)
+        if col is None:
+            return None
+        usable = [r for r in hits if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
+        where = " and ".join(f"{F.column_name(t, c)} is {next(r.cells[c].text.strip() for r in hits)!r}"
+                             for c, _ in filters)
+        try:
+            if "share" in q.intents:
+                part = F.total(t, usable, col)
+                totals = [r for r in t.rows if r.role == "total" and r.cells[col].kind in NUMERIC
+                          and r.cells[col].value is not None]
+                whole = F.lookup(t, totals[-1], col) if totals else F.total(
+                    t, [r for r in body if r.cells[col].kind in NUMERIC and r.cells[col].value is not None], col)
+                fig = F.share_of_figures(part, whole, f"the rows where {where} as a share of the total "
+                                                      f"{F.column_name(t, col)}")
+                op = "category_share"
+            elif "average" in q.intents:
+                fig, op = F.average(t, usable, col), "category_average"
+            else:
+                fig, op = F.total(t, usable, col), "category_sum"
+        except F.FigureError:
+            return None
+        return TableAnswer(t, usable, [col, *sorted(skip)], op, [fig], note=where)
+
+    def _per_group(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'What is the total spend for each source of funding?', 'How is the expenditure split between
+        commissioners?', 'How many schemes does each provider run?': a column of figures added up (or the rows
+        counted) for each value of the column of categories the question names after 'each', 'per', 'by',
+        'between' (`_category_named`), over the rows of any kind it also names ('each provider's iBCF spend')."""
+        cat = next((c for m in _EACH_GROUP.finditer(q.text) if (c := _category_named(t, m.group("x"))) is not None), None)
+        if cat is None or {"change", "percent_change", "ratio", "max", "min", "share"} & set(q.intents):
+            return None
+        got = self._category_filter(q, t)
+        filters, rows = got if got is not None else ([], [r for r in t.rows if r.role == "body"])
+        if cat in {c for c, _ in filters}:
+            return None
+        counting = bool(_COUNT_ASKED.search(q.text))
+        col = None if counting else self._figure_col(q, t, cols, rows, {cat, *(c for c, _ in filters)})
+        groups: dict[str, list[Row]] = {}
+        for r in rows:
+            if r.cells[cat].kind == "text" and r.cells[cat].text.strip() and (
+                    col is None or r.cells[col].kind in NUMERIC and r.cells[col].value is not None):
+                groups.setdefault(r.cells[cat].text.strip(), []).append(r)
+        if len(groups) < 2 or (col is None and not counting):
+            return None
+        where = " and ".join(f"{F.column_name(t, c)} is {next(r.cells[c].text.strip() for r in rows)!r}"
+                             for c, _ in filters)
+        try:
+            figs = [F.count(t, rs, cat, f"{_ROWS_WHERE} {F.column_name(t, cat)} is {name!r}"
+                            + (f" and {where}" if where else "")) if col is None else F.total(t, rs, col)
+                    for name, rs in groups.items()]
+        except F.FigureError:
+            return None
+        # (the note holds each kind's name, then the condition: names may hold any other separator, 'Charity / voluntary')
+        return TableAnswer(t, [rs[0] for rs in groups.values()], [cat if col is None else col, cat],
+                           "group_totals", figs, note="\n".join([*groups, where]))
+
+    def _extreme_group(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'Which provider receives the most funding?', 'Which source of funding pays for least?': of the column of
+        categories the question asks which of (`_category_named`), the value whose rows add up to the most (or
+        least)."""
+        asked = re.match(r"(?i)\s*(?:which|what)\s+((?:[\w/&-]+\s+){0,3}[\w/&-]+)", q.text)
+        cat = _category_named(t, asked.group(1)) if asked else None
+        if cat is None:
+            return None
+        body = [r for r in t.rows if r.role == "body"]
+        col = self._figure_col(q, t, cols, body, {cat})
+        if col is None:
+            return None
+        groups: dict[str, list[Row]] = {}
+        for r in body:
+            if r.cells[cat].kind == "text" and r.cells[cat].text.strip() and r.cells[col].kind in NUMERIC and \
+                    r.cells[col].value is not None:
+                groups.setdefault(r.cells[cat].text.strip(), []).append(r)
+        largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
+        try:
+            name, fig = F.extreme_group(t, list(groups.items()), col, largest)
+        except F.FigureError:
+            return None
+        return TableAnswer(t, groups[name], [col, cat], "max_group" if largest else "min_group", [fig], note=name)
+
     def _average(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                  qset: set[str]) -> TableAnswer | None:
         over = self._average_over_periods(q, t, row_scores)
@@ -1817,6 +1978,15 @@ _YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|will)\b")
 # the column of what happened, against a budget, plan or target
 _ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|performance|latest|ytd|year to date|"
                             r"q[1-4]|quarter)\b")
+# a column of categories has a value in at least this share of the body rows (a 'Comments' column that is
+# mostly empty sorts nothing)
+CATEGORY_FILLED = 0.8
+# header words that say nothing about which column of categories a question means ('Scheme type', 'Area of spend')
+# values of a column of categories that any question may say in passing: a question names them as a kind of
+# row only with the rows' own word after them ('new schemes')
+_VAGUE_VALUES = {"other", "others", "new", "existing", "yes", "no", "none", "n/a", "na", "tbc", "tbd", "various",
+                 "all", "total", "both", "mixed", "nil", "ongoing", "current"}
+_GENERIC_HEADER_WORDS = {"type", "name", "area", "kind", "categ", "descri", "see", "table", "below", "for"}
 _ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a condition describes itself
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
 # the things a which-question asks for ('which schemes ...', 'what are the parts of ...')
@@ -1861,6 +2031,17 @@ _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period qua
 # words that ask for an amount of money, said of any amount the table gives ('how much money goes to X', 'how much
 # is allocated to X'); 'budget' is not one of them: a budget is not an outturn
 _MONEY_WORDS = "money allocated allocation"
+# what the answers over the rows of one kind of a table of records do, and the words a question uses of an amount
+# of money they add up
+_CATEGORY_OPS = ("category_sum", "category_average", "category_share", "max_group", "min_group", "group_totals")
+# where a question names the column of categories it wants a figure for each of ('for each provider', 'split
+# between commissioners', 'by source of funding', 'per scheme type')
+_EACH_GROUP = re.compile(r"(?i)\b(?:each|every|per|by|between|among|across)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?P<x>(?:[\w/&'-]+\s+){0,3}?[\w/&'-]+)(?=\s*(?:\?|$|,|\.|\bin\b|\bfor\b|\bfrom\b|"
+                         r"\bduring\b|\brun\b|\bdeliver|\bget\b|\breceive|\bspend|\bcost|\bhave\b|\bhas\b))")
+_SPENT_WORDS = "spent spend spends spending goes go receives receive received gets get paid pays pay funded funds costs cost"
+# and the words a question uses of how the rows of each kind share a figure, or of what they do that is counted
+_EACH_WORDS = "split break breakdown divided shared spread run runs deliver delivers provide provides manage manages"
 # what a ranking of rows calls its rows ('which component of X was the largest'), and, for the row that moved most,
 # the movement
 _RANKED_ROWS = "item items line entries category categories rows component components part parts"
@@ -1934,6 +2115,49 @@ def _without_name(text: str, row: Row) -> str:
     2017 Restructuring Plan', 'Less accumulated depreciation') are not asked."""
     label = row.label.strip()
     return re.sub(re.escape(label), " ", text, flags=re.I) if label else text
+
+
+def _cell_value(text: str) -> str:
+    """A category cell's value as a question says it: lower case, without the list number some tables put
+    before it ('11. Intermediate care services')."""
+    return re.sub(r"^\(?\d{1,3}[.)]\s+", "", " ".join(text.lower().split()))
+
+
+def _category_cols(t: Table) -> list[int]:
+    """The value columns of a table of records that sort its rows into kinds ('Scheme type', 'Commissioner',
+    'Source of funding', 'Area of spend'): words in (nearly) every body row, one value held by two rows or more."""
+    body = [r for r in t.rows if r.role == "body"]
+    out = []
+    for c in _value_cols(t):
+        values = [_cell_value(r.cells[c].text) for r in body
+                  if c < len(r.cells) and r.cells[c].kind == "text" and r.cells[c].text.strip()]
+        if len(body) >= 3 and len(values) >= CATEGORY_FILLED * len(body) and len(set(values)) < len(values):
+            out.append(c)
+    return out
+
+
+def _header_said(header: str, text: str) -> bool:
+    """Does the question use a word of a column's header, in any of its forms ('commissioned by' of
+    'Commissioner', 'which providers' of 'Provider')?"""
+    asked = {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower())}
+    said = {w[:6] for w in re.findall(r"[a-z]{4,}", header.lower())} - _GENERIC_HEADER_WORDS
+    return bool(asked & said) or bool(set(content_terms(text)) & (set(content_terms(header)) - _GENERIC_HEADER_WORDS))
+
+
+def _category_named(t: Table, phrase: str) -> int | None:
+    """The column of categories a phrase names ('scheme type', 'provider', 'source of funding'): the one whose
+    header shares more of its words than any other's and than the rows' own header does ('which scheme type' is
+    of the kinds of scheme; 'which scheme' asks for a row)."""
+    words = {w[:6] for w in re.findall(r"[a-z]{3,}", phrase.lower())}
+
+    def said(header: str) -> float:
+        own = {w[:6] for w in re.findall(r"[a-z]{3,}", header.lower())}
+        return len(words & (own - _GENERIC_HEADER_WORDS)) + 0.5 * len(words & own & _GENERIC_HEADER_WORDS)
+    rows_own = max((said(t.columns[i]) for i in range(t.label_cols) if i < len(t.columns)), default=0.0)
+    scored = sorted(((said(t.columns[c]), c) for c in _category_cols(t) if c < len(t.columns)), reverse=True)
+    if not scored or scored[0][0] < 1 or scored[0][0] <= rows_own or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
 
 
 def _said_whole(label: str, text: str) -> bool:
