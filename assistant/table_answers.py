@@ -456,10 +456,10 @@ class TableReader:
             *names, cond = ta.note.split("\n")
             counted = ta.cols[0] == ta.cols[1]
             each = "; ".join(f"{name} {f.text}" + ("" if counted else f" ({len(f.cells)} row{'s' if len(f.cells) > 1 else ''})")
-                             for name, f in zip(names, ta.figures))
+                             for name, f in zip(names, ta.figures, strict=True))
             what = "Rows" if counted else column_name(t, ta.cols[0])
             text = (f"{what} by {column_name(t, ta.cols[1])}" + (f", where {cond}" if cond else "") + f"{where}: {each}."
-                    + "".join(f" {n}: {f.formula}." for n, f in zip(names, ta.figures) if len(f.cells) > 1 and not counted))
+                    + "".join(f" {n}: {f.formula}." for n, f in zip(names, ta.figures, strict=True) if len(f.cells) > 1 and not counted))
         elif ta.op in ("max_group", "min_group"):  # the kind of row whose rows add up to the most
             word = "largest" if ta.op == "max_group" else "smallest"
             text = (f"{column_name(t, ta.cols[1])} {ta.note!r} has the {word} total {column_name(t, ta.cols[0])}: "

@@ -460,8 +460,11 @@ class TableQA:
                 self._which_rows_moved(q, t, cols) or self._which_rows_with(q, t, cols)
         if ans is None:  # 'how much is spent on each scheme type', 'how many schemes does each provider run'
             ans = self._per_group(q, t, cols)
-        if ans is None and not _COUNT_ASKED.search(q.text):
+        if ans is None:
             ans = self._by_category(q, t, cols)  # 'how much is spent on carers services': the rows of that kind
+        if ans is None and _COUNT_ASKED.search(q.text) and "count" not in q.intents and self._counts_rows(q, t, row_scores):
+            # 'how many staff groups have sickness above 5%?' however the question model reads it: the rows meeting it
+            ans = self._count_rows_meeting(q, t)
         if ans is None:
             ans = self._against_named_row(q, t, row_scores) or self._remaining(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
@@ -717,6 +720,14 @@ class TableQA:
                              for c, s in usable), key=lambda x: -x[1])
         if not usable:
             return []
+        if q.wants == "person" and row is not None:
+            # 'who owns the winter demand risk?': the row's column of people, the one the question names in any form
+            # ('owns' of 'Owner') or, else, the one whose header says it holds people ('Lead', 'Responsible officer')
+            texts = [c for c, _ in usable if row.cells[c].kind == "text" and row.cells[c].text.strip()]
+            people = [c for c in texts if _header_said(_last_header(t, c), q.text)] or [
+                c for c in texts if _PERSON_HEADER.search(_last_header(t, c))]
+            if len(people) == 1:
+                return people
         positive = [c for c, s in usable if s > 0.5]
         named_whole = [c for c in positive if _said_whole(_last_header(t, c), q.text)]
         if len(named_whole) == 1 and named_whole[0] == usable[0][0]:
@@ -1382,7 +1393,6 @@ class TableQA:
                    and row.cells[c].value is not None and not _is_change_col(t.columns[c])]
         if cond is None:
             return self._against_own(q, t, row, figures) if over_periods else None
-        bound, above, _ = cond
         cols = [c for c in figures if bool(period_of(t.columns[c])) == over_periods]
         if over_periods:
             cols = self._one_per_period(q, t, cols)
@@ -1393,7 +1403,7 @@ class TableQA:
         if len(cols) < 2:
             return None
         scale = SCALES.get(row.cells[cols[0]].scale or "", Decimal(1))
-        hits = [c for c in cols if (row.cells[c].value / scale > bound if above else row.cells[c].value / scale < bound)]  # type: ignore[operator]
+        hits = [c for c in cols if _meets(row.cells[c].value / scale, cond)]  # type: ignore[operator]
         return row, cols, hits, _condition_words(cond)
 
     def _against_own(self, q: Query, t: Table, row: Row, figures: list[int]
@@ -1468,13 +1478,14 @@ class TableQA:
         if things is None:
             counted = _COUNTED.search(q.text)
             things = counted.group(1) if counted else None
-        if not _CONDITION.search(q.text) or not things:
+        if _condition(q.text) is None or not things:
             return False
         body = [r for r in t.rows if r.role == "body"]
         words = self.m.terms(things) | _header_words(things)
-        if len(body) > 1 and sum(bool(words & (self.m.terms(r.label) | _header_words(r.label)))
-                                 for r in body) > len(body) / 2:
-            return True  # the rows are the things counted
+        head = " ".join(t.columns[:t.label_cols])
+        if len(body) > 1 and (sum(bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body)
+                              > len(body) / 2 or words & (self.m.terms(head) | _header_words(head))):
+            return True  # the rows are the things counted (their labels, or the labels' header, say so: 'Risk')
         if _PERIOD_NOUN.search(things):
             return False  # 'how many years': the named row's periods
         return not row_scores or row_scores[0][0] <= 0 or row_scores[0][1].role == "total"
@@ -1489,34 +1500,38 @@ class TableQA:
         cond = _condition(q.text)
         if cond is None:
             return None
-        bound, above, m = cond
+        m = cond[2]
         body = [r for r in t.rows if r.role == "body"]
         if m.group("num") and any(re.search(rf"(?i)\b(?:over|above|more than|greater than|less than|under|below|within|"
                                             rf"up to)\s*[$£€]?\s*{re.escape(m.group('num'))}(?![\d,.])", r.label)
                                   for r in t.rows):
             return None
-        words = self.m.terms(q.text[:m.start()])
-        said = _header_words(q.text[:m.start()])  # with the words the matcher leaves out: 'total', '% change'
         qp = set(q.periods)
-        percent = bool(m.group("num")) and q.text[m.end():m.end() + 2].lstrip().startswith("%")
+        percent = bool(m.group("num")) and q.text[m.end("num"):m.end("num") + 2].lstrip().startswith("%")
         best: tuple[float, int] | None = None
-        for c in _value_cols(t):
-            filled = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
-            if len(filled) < 2 or (percent != all(r.cells[c].kind == "percent" for r in filled)):
-                continue
-            header = t.columns[c] if c < len(t.columns) else ""
-            s = self.m.weight(words & self.m.terms(header)) + 0.5 * len(said & _header_words(header))
-            hp = _header_periods(header)
-            if qp and hp:
-                s += 3.0 if _names_periods(hp, qp) else -2.0
-            if s > 0 and (best is None or s > best[0]):
-                best = (s, c)
+        # the column is named before the condition ('turnover above 12%'), else after it ('fewer than 100 leavers')
+        for named in (q.text[:m.start()], q.text[m.end():]):
+            words = self.m.terms(named)
+            said = _header_words(named)  # with the words the matcher leaves out: 'total', '% change'
+            for c in _value_cols(t):
+                filled = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
+                if len(filled) < 2 or (percent != all(r.cells[c].kind == "percent" for r in filled)):
+                    continue
+                header = t.columns[c] if c < len(t.columns) else ""
+                s = self.m.weight(words & self.m.terms(header)) + 0.5 * len(said & _header_words(header))
+                hp = _header_periods(header)
+                if qp and hp:
+                    s += 3.0 if _names_periods(hp, qp) else -2.0
+                if s > 0 and (best is None or s > best[0]):
+                    best = (s, c)
+            if best is not None:
+                break
         if best is None:
             return None
         c = best[1]
         looked = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
         scale = SCALES.get(looked[0].cells[c].scale or "", Decimal(1))
-        hits = [r for r in looked if (r.cells[c].value / scale > bound if above else r.cells[c].value / scale < bound)]  # type: ignore[operator]
+        hits = [r for r in looked if _meets(r.cells[c].value / scale, cond)]  # type: ignore[operator]
         condition = _condition_words(cond)
         fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {condition}", len(looked))
         return c, looked, hits, condition, fig
@@ -1732,7 +1747,7 @@ class TableQA:
         its total) over the rows of a table of records whose cell in a column of categories (Scheme type,
         Commissioner, Source of funding) is the value the question names. The rows' own names do not say it,
         and a lookup of the best-named row would read one of them."""
-        if {"change", "percent_change", "ratio", "max", "min", "count"} & set(q.intents):
+        if {"change", "percent_change", "ratio", "max", "min"} & set(q.intents):
             return None
         got = self._category_filter(q, t)
         if got is None:
@@ -1742,12 +1757,19 @@ class TableQA:
         if any(r.label.strip() and _said_whole(r.label, q.text) for r in body):
             return None  # a row the question names by its own name is what it asks about
         skip = {c for c, _ in filters}
+        where = " and ".join(f"{F.column_name(t, c)} is {next(r.cells[c].text.strip() for r in hits)!r}"
+                             for c, _ in filters)
+        counted = _COUNTED.search(q.text) or (re.search(r"(?i)\bhow many\b", q.text) and _COUNTED.search(q.text + "s"))
+        if _COUNT_ASKED.search(q.text) and not (counted and any(
+                _header_said(t.columns[c], counted.group(1)) for c in set(_numeric_cols(t)) - skip)):
+            # 'how many risks does the Director of Finance own?': the rows of that kind counted (how many of a
+            # figure a column holds, 'how many vacancies in nursing', is that column added up)
+            fig = F.count(t, hits, filters[0][0], f"{_ROWS_WHERE} {where}", len(body))
+            return TableAnswer(t, hits, [c for c, _ in filters], "count", [fig], note=f"out of {len(body)} rows")
         col = self._figure_col(q, t, cols, hits, skip)
         if col is None:
             return None
         usable = [r for r in hits if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
-        where = " and ".join(f"{F.column_name(t, c)} is {next(r.cells[c].text.strip() for r in hits)!r}"
-                             for c, _ in filters)
         try:
             if "share" in q.intents:
                 part = F.total(t, usable, col)
@@ -1978,6 +2000,9 @@ _YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|will)\b")
 # the column of what happened, against a budget, plan or target
 _ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|performance|latest|ytd|year to date|"
                             r"q[1-4]|quarter)\b")
+# a column header that says its cells are people or bodies ('Owner', 'Lead officer', 'Responsible director')
+_PERSON_HEADER = re.compile(r"(?i)\b(owners?|leads?|responsible|chair|contact|author|manager|officer|director|"
+                            r"accountable|person|who)\b")
 # a column of categories has a value in at least this share of the body rows (a 'Comments' column that is
 # mostly empty sorts nothing)
 CATEGORY_FILLED = 0.8
@@ -2208,33 +2233,55 @@ def _names_periods(header: set[str], asked: set[str]) -> bool:
     return True
 # the answer is the periods themselves: 'in which year(s)', 'which years', 'what years'
 _ASKS_WHICH_PERIOD = re.compile(r"(?i)\b(which|what)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(years?|periods?|quarters?|months?)\b")
+# a bound that itself meets the condition: 'at least 90%', 'no more than 5', '12 or more', '£1m and above'
+_AT_LEAST = re.compile(r"(?i)\b(?P<cmp>at least|at most|no (?:less|fewer|more) than|not (?:less|fewer|more) than)\s+"
+                       r"(?P<neg>-)?[$£€]?\s?(?P<num>\d[\d,]*(?:\.\d+)?)")
+_OR_MORE = re.compile(r"(?i)(?<![\w.,])(?P<neg>-)?[$£€]?(?P<num>\d[\d,]*(?:\.\d+)?)\s*%?\s+"
+                      r"(?P<cmp>or (?:more|above|higher|over|greater|less|fewer|below|lower|under)|and (?:above|over|below|under))\b")
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
                         r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
                         r"(?P<num>\d[\d,]*(?:\.\d+)?)"
                         r"|\b(?P<sign>negative|positive)\b")  # a sign is a bound of zero: 'in which year was X negative'
 
 
-def _condition(text: str) -> tuple[Decimal, bool, re.Match[str]] | None:
-    """The condition a question puts on figures ('exceed £2m', 'fewer than 300'): its bound
-    as written, whether figures above it meet it, and where it is said."""
-    m = _CONDITION.search(text)
-    if not m:
+def _condition(text: str) -> tuple[Decimal, bool, re.Match[str], bool] | None:
+    """The condition a question puts on figures ('exceed £2m', 'fewer than 300', 'a score of 12 or more', 'at
+    least 90%'): its bound as written, whether figures above it meet it, where it is said, and whether the bound
+    itself meets it."""
+    found = [(m, False) for m in [_CONDITION.search(text)] if m] + [
+        (m, True) for rx in (_AT_LEAST, _OR_MORE) for m in [rx.search(text)] if m]
+    if not found:
         return None
-    if m.group("sign"):
-        return Decimal(0), m.group("sign").lower() == "positive", m
+    m, inclusive = min(found, key=lambda x: x[0].start())
+    if m.groupdict().get("sign"):
+        return Decimal(0), m.group("sign").lower() == "positive", m, False
     try:
         bound = Decimal(m.group("num").replace(",", ""))
     except ArithmeticError:
         return None
-    return (-bound if m.group("neg") else bound), not re.match(r"(?i)less|below|under|lower|fewer|smaller", m.group("cmp")), m
+    cmp = " ".join(m.group("cmp").lower().split())
+    # ('no less than 90' is 90 or above; 'no more than 5' and 'at most 5' are 5 or below)
+    below = bool(re.search(r"less|below|under|lower|fewer|smaller", cmp)) != cmp.startswith(("no ", "not ")) or \
+        cmp in ("at most", "no more than", "not more than")
+    return (-bound if m.group("neg") else bound), not below, m, inclusive
 
 
-def _condition_words(cond: tuple[Decimal, bool, re.Match[str]]) -> str:
-    """A condition in words, its bound as the question wrote it ('above 500,000')."""
-    _, above, m = cond
-    if m.group("sign"):
+def _meets(value: Decimal, cond: tuple[Decimal, bool, re.Match[str], bool]) -> bool:
+    bound, above, _, inclusive = cond
+    if inclusive and value == bound:
+        return True
+    return value > bound if above else value < bound
+
+
+def _condition_words(cond: tuple[Decimal, bool, re.Match[str], bool]) -> str:
+    """A condition in words, its bound as the question wrote it ('above 500,000', '12 or more')."""
+    _, above, m, inclusive = cond
+    if m.groupdict().get("sign"):
         return m.group("sign").lower()
-    return f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}"
+    pct = "%" if m.string[m.end("num"):m.end("num") + 1] == "%" else ""
+    if inclusive:
+        return f"{m.group('neg') or ''}{m.group('num')}{pct} or {'more' if above else 'less'}"
+    return f"{'above' if above else 'below'} {m.group('neg') or ''}{m.group('num')}{pct}"
 
 
 _AGE_OPEN = re.compile(r"(?<![£\d.,])(\d{1,3})\s*(?:\+|(?:years\s+)?(?:and|or)\s+(?:over|above|older)\b)")

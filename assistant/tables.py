@@ -56,7 +56,10 @@ _SHARE_ROW = re.compile(r"(?i)^\s*(?:as an? )?(?:%|per ?cent(?:age)?|proportion|
 # the row above already counts it
 _PART_OF = re.compile(r"(?i)^\s*(thereof|whereof|of which|of whom|o/w|of these|of this)\b")
 _SUBTOTAL = re.compile(r"(?i)\bsub[\s\-]?totals?\b")
-_ID_HEADER = re.compile(r"(?i)^(scheme\s+)?(id|ref|reference|no\.?|#|code)$")
+# the header of a column of identifiers ('Scheme ID', 'Risk ref', 'Action no.', 'Ref')
+_ID_HEADER = re.compile(r"(?i)^([a-z]+\s+)?(id|ref|reference|no\.?|#|code)$")
+# an identifier written as a cell ('R01', 'C4', 'A.12', '3.2a'): short, with a digit, no space
+_CODE = re.compile(r"^(?=[^\s]*\d)[A-Za-z]{0,3}[-.]?\d{1,3}(?:[.-]\d{1,3})?[a-z]?$")
 _CAPTION_LINE = re.compile(r"(?i)^(table|figure|fig\.|chart)\s*\d+\b")
 _STOP_END = {"and", "or", "of", "for", "the", "to", "a", "an", "with", "in", "on", "by", "must", "be", "that",
              "from", "at", "as", "is", "are", "will", "their", "our", "its", "this", "which", "who", "across"}
@@ -1114,10 +1117,12 @@ def _label_columns(body: list[_PRow], columns: tuple[str, ...], ncols: int,
         share = {k: sum(x == k for x in kinds) / len(kinds) for k in set(kinds)}
         if share.get("period", 0) + share.get("date", 0) >= 0.5:
             return "period", empty
+        filled = [r.cells[i].strip() for r in body if r.cells[i].strip()]
         if sum(share.get(k, 0) for k in NUMERIC) > 0.5:
-            filled = [r.cells[i].strip() for r in body if r.cells[i].strip()]
             codes = sum(len(x) <= 4 for x in filled) >= 0.8 * len(filled)
             return ("code" if codes else "numeric"), empty
+        if len(filled) >= 2 and all(_CODE.match(x) for x in filled) and len(set(filled)) == len(filled):
+            return "code", empty  # 'R01', 'R02': a column of identifiers, each once
         return "text", empty
 
     k0, _ = kind_of(0)
