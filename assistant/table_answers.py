@@ -346,7 +346,7 @@ class TableReader:
 
     def evidence(self, q: Query, ta: TableAnswer) -> Evidence:
         t = ta.table
-        state = {"table_id": t.id, "rows": [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
+        state = {"table_id": t.id, "rows": ta.subjects or [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
                  "periods": list(q.periods), "row_cov": ta.row_cov, "row_margin": ta.row_margin,
                  "operands_named": ta.operands_named}
         where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""

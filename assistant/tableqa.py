@@ -63,6 +63,9 @@ class TableAnswer:
     # the operation's operands are rows the question names in a phrase that says the operation ('the ratio of A
     # to B', 'the total of A and B', 'A as a percentage of B', 'the difference between A and B')
     operands_named: bool = False
+    # what the question called the rows, where that is not their own names: the kinds of row an answer over a
+    # table of records is about ('Carers services'); a follow-up ('and on reablement?') puts its words there
+    subjects: list[str] = field(default_factory=list)
 
 
 class Matcher:
@@ -586,11 +589,12 @@ class TableQA:
             # 'how much money goes to X', 'how much is allocated to X': the words that ask for an amount of money
             # are said of any amount of money the table gives
             extra |= qset & m.terms(_MONEY_WORDS)
-        if ans.op in _CATEGORY_OPS:
+        if ans.op in _CATEGORY_OPS or ans.subjects:
             # rows picked by their kind ('carers services', 'which provider') are about every column of their table,
-            # and an amount of money added up over them is what 'is spent on', 'goes to', 'receives' ask for
-            extra |= qset & frozenset().union(*(m.terms(h) for h in t.columns))
-            if any(r.cells[ans.cols[0]].kind == "money" for r in ans.rows):
+            # whatever form the question gives a header's word ('commissioned by' of 'Commissioner'), and an amount
+            # of money added up over them is what 'is spent on', 'goes to', 'receives' ask for
+            extra |= {x for x in qset if any(_header_said(h, x) for h in t.columns)}
+            if ans.op != "count" and any(r.cells[ans.cols[0]].kind == "money" for r in ans.rows):
                 extra |= qset & m.terms(_SPENT_WORDS)
             if ans.op == "group_totals":
                 extra |= qset & m.terms(_EACH_WORDS)
@@ -1765,7 +1769,8 @@ class TableQA:
             # 'how many risks does the Director of Finance own?': the rows of that kind counted (how many of a
             # figure a column holds, 'how many vacancies in nursing', is that column added up)
             fig = F.count(t, hits, filters[0][0], f"{_ROWS_WHERE} {where}", len(body))
-            return TableAnswer(t, hits, [c for c, _ in filters], "count", [fig], note=f"out of {len(body)} rows")
+            return TableAnswer(t, hits, [c for c, _ in filters], "count", [fig], note=f"out of {len(body)} rows",
+                               subjects=[next(r.cells[c].text.strip() for r in hits) for c, _ in filters])
         col = self._figure_col(q, t, cols, hits, skip)
         if col is None:
             return None
@@ -1786,7 +1791,8 @@ class TableQA:
                 fig, op = F.total(t, usable, col), "category_sum"
         except F.FigureError:
             return None
-        return TableAnswer(t, usable, [col, *sorted(skip)], op, [fig], note=where)
+        return TableAnswer(t, usable, [col, *sorted(skip)], op, [fig], note=where,
+                           subjects=[next(r.cells[c].text.strip() for r in hits) for c, _ in filters])
 
     def _per_group(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'What is the total spend for each source of funding?', 'How is the expenditure split between

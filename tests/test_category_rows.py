@@ -154,3 +154,16 @@ def test_a_figure_for_each_kind_of_the_rows_of_another_kind(plan) -> None:
     ans = plan.ask("How much respite funding does each lead organisation get in 2025/26?")
     assert ans.state.get("op") == "group_totals", ans.text
     assert sorted(f.value for f in ans.figures) == [Decimal(190000), Decimal(325000), Decimal(455000)]
+
+
+@pytest.mark.parametrize("follow_up,value", [
+    ("And on information and advice?", Decimal(248000)),
+    ("What about direct payments?", Decimal(230000)),
+    ("Same for the public health grant?", PUBLIC_HEALTH_2526),
+])
+def test_a_follow_up_names_another_kind(plan, follow_up: str, value: Decimal) -> None:
+    """The kind the first answer was about is what the follow-up's words take the place of."""
+    first = plan.ask("How much is spent on respite in 2025/26?")
+    ans = plan.ask(follow_up, [first])
+    assert ans.state.get("op") == "category_sum", ans.text
+    assert ans.figures[0].value == value
