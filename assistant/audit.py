@@ -34,7 +34,7 @@ from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
 from .figures import column_name
-from .tableqa import column_period
+from .tableqa import VAGUE_VALUES, category_cols, category_value, column_period, header_said
 from .tables import CHANGE_HEADER
 from .text import sentence_spans, shorten
 from .types import AuditFinding, Cell, Row, SourceDoc, Table
@@ -82,6 +82,7 @@ def audit(docs: Iterable[SourceDoc], tables: list[Table]) -> list[AuditFinding]:
         findings.extend(check_bed_capacity(doc))
         findings.extend(check_prose_changes(doc, ts))
         findings.extend(check_restated(doc, ts))
+        findings.extend(check_kind_totals(doc, ts))
     return _dedupe(findings)
 
 
@@ -924,6 +925,63 @@ def check_restated(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]:
                         f"{r.label}, {column_name(t, c.col)}, line {c.line}) gives {c.raw}.", t.id))
                     break
     return out
+
+
+def check_kind_totals(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]:
+    """A sentence that states an amount for one kind of row of a table of records ('£8.4m is commissioned by the
+    ICB': a value of the Commissioner column, said with its header's word) against the rows of that kind added
+    up. Only where the sentence pairs its amounts with the kinds it names one to one, in order, and the table
+    has one column of money (or one of the period the sentence names)."""
+    out: list[AuditFinding] = []
+    table_lines = {(t.page, ln) for t in tables for r in t.rows for ln in r.lines}
+    for t in tables:
+        cats = category_cols(t)
+        body = [r for r in t.rows if r.role == "body"]
+        money = [c for c in range(t.label_cols, len(t.columns)) if c not in cats and sum(
+            r.cells[c].kind == "money" and r.cells[c].value is not None for r in body) >= 0.8 * len(body)]
+        if not cats or not money:
+            continue
+        values = {(c, category_value(r.cells[c].text)) for c in cats for r in body if r.cells[c].kind == "text"}
+        for ln in doc.lines:
+            if "\t" in ln.text or (ln.page, ln.no) in table_lines:
+                continue
+            for a, b in sentence_spans(ln.text):
+                sentence = ln.text[a:b]
+                named = sorted((m.start(), c, v) for c, v in values if v and v not in VAGUE_VALUES
+                               and header_said(t.columns[c], sentence)
+                               for m in [re.search(rf"(?i)\b{re.escape(v)}\b", sentence)] if m)
+                amounts = [n for n in find_numbers(sentence) if n.kind == "money"]
+                cols = [c for c in money if len(money) == 1 or column_period(t.columns[c]) and any(
+                    p in sentence for p in _period_spellings(t.columns[c]))]
+                if not named or len(named) != len(amounts) or len(cols) != 1:
+                    continue
+                col = cols[0]
+                for (_, c, v), n in zip(named, amounts, strict=True):
+                    rows = [r for r in body if category_value(r.cells[c].text) == v and r.cells[col].value is not None]
+                    if not rows:
+                        continue
+                    total = sum((r.cells[col].value or Decimal(0) for r in rows), Decimal(0))
+                    if _same_at_precision(n, total):
+                        continue
+                    shown = _show(total, rows[0].cells[col])
+                    terms = " + ".join(r.cells[col].raw for r in rows)
+                    kind_name = rows[0].cells[c].text.strip()
+                    out.append(AuditFinding(
+                        doc.name, ln.page, ln.no, ln.no, tuple(sorted({ln.no, *(x for r in rows for x in r.lines)})),
+                        "restated", n.raw, shown, _show(n.value - total, rows[0].cells[col]),
+                        f"The text states {n.raw} for {kind_name} ({column_name(t, c)}); the table "
+                        f"({t.caption or 'line ' + str(t.line_start)}) gives {shown} for its {len(rows)} "
+                        f"row{'s' if len(rows) > 1 else ''} of that kind ({column_name(t, col)}: {terms}).", t.id))
+    return out
+
+
+def _period_spellings(header: str) -> list[str]:
+    """How a sentence may write the period a column header names ('2025/26', '2025-26')."""
+    m = re.search(r"(20\d\d)\s*[-/]\s*(\d{2,4})", header)
+    if not m:
+        return [y for y in re.findall(r"\b20\d\d\b", header)]
+    a, b = m.group(1), m.group(2)[-2:]
+    return [f"{a}/{b}", f"{a}-{b}", f"{a}–{b}", f"{a}/{int(a) + 1}", f"{a}-{int(a) + 1}"]
 
 
 def _same_at_precision(n: Number, value: Decimal) -> bool:

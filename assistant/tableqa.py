@@ -593,7 +593,7 @@ class TableQA:
             # rows picked by their kind ('carers services', 'which provider') are about every column of their table,
             # whatever form the question gives a header's word ('commissioned by' of 'Commissioner'), and an amount
             # of money added up over them is what 'is spent on', 'goes to', 'receives' ask for
-            extra |= {x for x in qset if any(_header_said(h, x) for h in t.columns)}
+            extra |= {x for x in qset if any(header_said(h, x) for h in t.columns)}
             if ans.op != "count" and any(r.cells[ans.cols[0]].kind == "money" for r in ans.rows):
                 extra |= qset & m.terms(_SPENT_WORDS)
             if ans.op == "group_totals":
@@ -728,7 +728,7 @@ class TableQA:
             # 'who owns the winter demand risk?': the row's column of people, the one the question names in any form
             # ('owns' of 'Owner') or, else, the one whose header says it holds people ('Lead', 'Responsible officer')
             texts = [c for c, _ in usable if row.cells[c].kind == "text" and row.cells[c].text.strip()]
-            people = [c for c in texts if _header_said(_last_header(t, c), q.text)] or [
+            people = [c for c in texts if header_said(_last_header(t, c), q.text)] or [
                 c for c in texts if _PERSON_HEADER.search(_last_header(t, c))]
             if len(people) == 1:
                 return people
@@ -1700,23 +1700,23 @@ class TableQA:
         m = re.search(rf"(?i)\b{re.escape(value)}(?:s|es)?\b(?:\s+(?P<next>[a-z]+))?", text)
         if m is None or value in STOPWORDS:
             return False
-        if value not in _VAGUE_VALUES:
+        if value not in VAGUE_VALUES:
             return True
         heads = " ".join(t.columns[i] for i in [*range(t.label_cols), c] if i < len(t.columns))
-        return bool(m.group("next")) and _header_said(heads, m.group("next"))
+        return bool(m.group("next")) and header_said(heads, m.group("next"))
 
     def _category_filter(self, q: Query, t: Table) -> tuple[list[tuple[int, str]], list[Row]] | None:
         """The values of a table's columns of categories that the question names ('carers services', 'the ICB'),
         each with its column, and the body rows that hold every one of them ('carers services commissioned by
         the council'). A value two columns hold ('Local authority' as commissioner and as provider) is the
         column whose header the question uses; nothing when it uses neither's or both's."""
-        cats = _category_cols(t)
+        cats = category_cols(t)
         if not cats:
             return None
         body = [r for r in t.rows if r.role == "body"]
         found: dict[str, list[int]] = {}
         for c in cats:
-            for v in sorted({_cell_value(r.cells[c].text) for r in body if r.cells[c].kind == "text"}):
+            for v in sorted({category_value(r.cells[c].text) for r in body if r.cells[c].kind == "text"}):
                 if v and self._value_said(v, t, c, q.text):
                     found.setdefault(v, []).append(c)
         # a value inside a longer one named ('home care' inside 'home care or domiciliary care'): the longer
@@ -1725,13 +1725,13 @@ class TableQA:
         filters = []
         for v, cs in named.items():
             if len(cs) > 1:
-                cs = [c for c in cs if _header_said(t.columns[c], q.text)]
+                cs = [c for c in cs if header_said(t.columns[c], q.text)]
             if len(cs) != 1:
                 return None
             filters.append((cs[0], v))
         if not filters or len({c for c, _ in filters}) < len(filters):
             return None  # (two values of one column: which the question means is not a filter of every one)
-        hits = [r for r in body if all(_cell_value(r.cells[c].text) == v for c, v in filters)]
+        hits = [r for r in body if all(category_value(r.cells[c].text) == v for c, v in filters)]
         return (filters, hits) if hits else None
 
     def _figure_col(self, q: Query, t: Table, cols: list[tuple[int, float]], rows: Sequence[Row],
@@ -1765,7 +1765,7 @@ class TableQA:
                              for c, _ in filters)
         counted = _COUNTED.search(q.text) or (re.search(r"(?i)\bhow many\b", q.text) and _COUNTED.search(q.text + "s"))
         if _COUNT_ASKED.search(q.text) and not (counted and any(
-                _header_said(t.columns[c], counted.group(1)) for c in set(_numeric_cols(t)) - skip)):
+                header_said(t.columns[c], counted.group(1)) for c in set(_numeric_cols(t)) - skip)):
             # 'how many risks does the Director of Finance own?': the rows of that kind counted (how many of a
             # figure a column holds, 'how many vacancies in nursing', is that column added up)
             fig = F.count(t, hits, filters[0][0], f"{_ROWS_WHERE} {where}", len(body))
@@ -2015,7 +2015,7 @@ CATEGORY_FILLED = 0.8
 # header words that say nothing about which column of categories a question means ('Scheme type', 'Area of spend')
 # values of a column of categories that any question may say in passing: a question names them as a kind of
 # row only with the rows' own word after them ('new schemes')
-_VAGUE_VALUES = {"other", "others", "new", "existing", "yes", "no", "none", "n/a", "na", "tbc", "tbd", "various",
+VAGUE_VALUES = {"other", "others", "new", "existing", "yes", "no", "none", "n/a", "na", "tbc", "tbd", "various",
                  "all", "total", "both", "mixed", "nil", "ongoing", "current"}
 _GENERIC_HEADER_WORDS = {"type", "name", "area", "kind", "categ", "descri", "see", "table", "below", "for"}
 _ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a condition describes itself
@@ -2148,26 +2148,26 @@ def _without_name(text: str, row: Row) -> str:
     return re.sub(re.escape(label), " ", text, flags=re.I) if label else text
 
 
-def _cell_value(text: str) -> str:
+def category_value(text: str) -> str:
     """A category cell's value as a question says it: lower case, without the list number some tables put
     before it ('11. Intermediate care services')."""
     return re.sub(r"^\(?\d{1,3}[.)]\s+", "", " ".join(text.lower().split()))
 
 
-def _category_cols(t: Table) -> list[int]:
+def category_cols(t: Table) -> list[int]:
     """The value columns of a table of records that sort its rows into kinds ('Scheme type', 'Commissioner',
     'Source of funding', 'Area of spend'): words in (nearly) every body row, one value held by two rows or more."""
     body = [r for r in t.rows if r.role == "body"]
     out = []
     for c in _value_cols(t):
-        values = [_cell_value(r.cells[c].text) for r in body
+        values = [category_value(r.cells[c].text) for r in body
                   if c < len(r.cells) and r.cells[c].kind == "text" and r.cells[c].text.strip()]
         if len(body) >= 3 and len(values) >= CATEGORY_FILLED * len(body) and len(set(values)) < len(values):
             out.append(c)
     return out
 
 
-def _header_said(header: str, text: str) -> bool:
+def header_said(header: str, text: str) -> bool:
     """Does the question use a word of a column's header, in any of its forms ('commissioned by' of
     'Commissioner', 'which providers' of 'Provider')?"""
     asked = {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower())}
@@ -2185,7 +2185,7 @@ def _category_named(t: Table, phrase: str) -> int | None:
         own = {w[:6] for w in re.findall(r"[a-z]{3,}", header.lower())}
         return len(words & (own - _GENERIC_HEADER_WORDS)) + 0.5 * len(words & own & _GENERIC_HEADER_WORDS)
     rows_own = max((said(t.columns[i]) for i in range(t.label_cols) if i < len(t.columns)), default=0.0)
-    scored = sorted(((said(t.columns[c]), c) for c in _category_cols(t) if c < len(t.columns)), reverse=True)
+    scored = sorted(((said(t.columns[c]), c) for c in category_cols(t) if c < len(t.columns)), reverse=True)
     if not scored or scored[0][0] < 1 or scored[0][0] <= rows_own or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     return scored[0][1]

@@ -411,3 +411,43 @@ def test_a_row_whose_label_the_table_says_twice_may_still_be_a_member_of_the_tot
     assert audit_text(tmp_path, text) == []
     wrong = audit_text(tmp_path, text.replace("7,373\t584\t7,957", "7,373\t584\t7,967"))
     assert [(f.kind, f.computed) for f in wrong] == [("total", "$7,957")]
+
+
+KINDS = """Harrowgate Better Care Fund 2025-26
+
+Table 5: Schemes
+
+Scheme\tService area\tCommissioner\tSpend (£)
+Discharge hub\tHospital discharge\tICB\t1,200,000
+Reablement team\tReablement\tCouncil\t2,350,000
+Night sitting\tReablement\tCouncil\t410,000
+Step-down flats\tHospital discharge\tCouncil\t640,000
+Falls pick-up\tPrevention\tICB\t300,000
+Total\t\t\t4,900,000
+
+{sentence}
+"""
+
+
+@pytest.mark.parametrize("sentence,stated,computed", [
+    ("The council commissions £3.2m of these schemes and the ICB £1.5m.", "£3.2m", "£3,400,000"),
+    ("Schemes commissioned by the ICB are worth £1.8m.", "£1.8m", "£1,500,000"),
+    ("Reablement is the largest service area, with £2.6m.", "£2.6m", "£2,760,000"),
+])
+def test_an_amount_stated_for_a_kind_of_row_against_its_rows(tmp_path: Path, sentence: str, stated: str,
+                                                             computed: str) -> None:
+    """A sentence that names a kind of row (a value of a column of categories, said with its column's word when
+    another column holds it too) and an amount for it: the rows of that kind must add up to it."""
+    findings = [f for f in audit_text(tmp_path, KINDS.format(sentence=sentence)) if f.kind == "restated"]
+    assert [(f.stated, f.computed) for f in findings] == [(stated, computed)]
+    assert findings[0].line_start == KINDS.splitlines().index("{sentence}") + 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council commissions £3.4m of these schemes and the ICB £1.5m.",  # both right, to the precision written
+    "The hospital discharge service area costs £1,840,000.",
+    "The ICB commissions schemes worth £1.5m, up from £1.1m last year.",  # two amounts for one kind: not paired
+    "Council staff costs rose to £5.1m.",  # no column's word: not a kind of row
+])
+def test_amounts_that_agree_or_are_not_about_a_kind(tmp_path: Path, sentence: str) -> None:
+    assert [f for f in audit_text(tmp_path, KINDS.format(sentence=sentence)) if f.kind == "restated"] == []
