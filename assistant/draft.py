@@ -34,7 +34,7 @@ from .answer import Answerer
 from .evidence import Sentence, sentence_citations
 from .llm import LLM
 from .query import content_terms, periods_in, understand
-from .tableqa import _numeric_cols, _periods
+from .tableqa import _numeric_cols, _periods, category_cols, header_said
 from .text import DANGLING, LIST_ITEM, sentence_spans, strip_marker
 from .types import Cell, Citation, Figure, Passage, Row, Table
 from .verify import _periods_and_numbers
@@ -998,6 +998,9 @@ class Drafter:
             if text is None:
                 text = f"{_subject(label)}{detail} is {_amount(r.cells[b])}{_in(t, b)}"
             out.append(DraftSentence(text + tail + ".", cites, tuple(figs)))
+        kinds = self._by_kind(t, q, b)
+        if kinds:  # after the table's total, what each kind of row the request names adds up to
+            out[1 if out and total_row is not None else 0:0] = kinds
         if unchanged and a_col is not None:
             items = [f"{_label(r)} ({_amount(r.cells[b])})" for r in unchanged]
             verb = "is" if len(items) == 1 else "are"
@@ -1005,6 +1008,35 @@ class Drafter:
                 f"{_subject(_listing(items))} {verb} unchanged from {_period_name(t, a_col)} to {_period_name(t, b)}.",
                 tuple(c for r in unchanged for c in _row_citations(self.a, t, r)),
                 tuple(f for r in unchanged for f in (F.lookup(t, r, a_col), F.lookup(t, r, b)))))
+        return out
+
+    def _by_kind(self, t: Table, q, col: int) -> list[DraftSentence]:  # type: ignore[no-untyped-def]
+        """'By commissioner, the council £11.4m (6 rows) and the ICB £6.4m (4)': for each column of categories of a
+        table of records the request names ('by commissioner and source of funding'), the rows of each kind
+        added up, largest first."""
+        out = []
+        body = [r for r in t.rows if r.role == "body" and r.cells[col].kind in ("money", "number")
+                and r.cells[col].value is not None]
+        for c in category_cols(t):
+            if not header_said(t.columns[c], q.text):
+                continue
+            groups: dict[str, list[Row]] = {}
+            for r in body:
+                if r.cells[c].kind == "text" and r.cells[c].text.strip():
+                    groups.setdefault(r.cells[c].text.strip(), []).append(r)
+            if not 2 <= len(groups) <= 8:
+                continue
+            try:
+                totals = sorted(((name, F.kind_total(t, rows, col, c, name)) for name, rows in groups.items()),
+                                key=lambda g: -g[1].value)
+            except F.FigureError:
+                continue
+            items = [f"{name} {f.text} ({len(groups[name])} row{'s' if len(groups[name]) > 1 else ''})"
+                     for name, f in totals]
+            out.append(DraftSentence(
+                f"By {_lower_first(t.columns[c])}, {_listing(items)}.",
+                tuple(x for rows in groups.values() for r in rows for x in _row_citations(self.a, t, r)),
+                tuple(f for _, f in totals)))
         return out
 
     def _breakdown(self, t: Table, r: Row, col: int, reach: int = 12) -> tuple[Table, int, list[Row]] | None:

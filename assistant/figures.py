@@ -120,6 +120,14 @@ def total(t: Table, rows: Sequence[Row], col: int) -> Figure:
                   tuple(ref(t, r, col) for r in rows))
 
 
+def kind_total(t: Table, rows: Sequence[Row], col: int, kind_col: int, kind: str) -> Figure:
+    """The sum of a column over the rows of one kind: those whose cell in a column of categories is `kind`."""
+    fig = total(t, rows, col)
+    return Figure(fig.value, fig.text, fig.formula, f"{column_name(t, col)} of the {len(rows)} "
+                  f"row{'s' if len(rows) > 1 else ''} where {column_name(t, kind_col)} is {kind!r}",
+                  fig.unit, fig.cells, fig.op)
+
+
 def total_across(t: Table, row: Row, cols: Sequence[int]) -> Figure:
     """The sum of one row over several columns (a measure added up over the years asked about)."""
     if len(cols) < 2:

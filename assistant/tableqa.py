@@ -1788,7 +1788,9 @@ class TableQA:
             elif "average" in q.intents:
                 fig, op = F.average(t, usable, col), "category_average"
             else:
-                fig, op = F.total(t, usable, col), "category_sum"
+                c0, _ = filters[0]
+                fig, op = (F.kind_total(t, usable, col, c0, usable[0].cells[c0].text.strip()) if len(filters) == 1
+                           else F.total(t, usable, col)), "category_sum"
         except F.FigureError:
             return None
         return TableAnswer(t, usable, [col, *sorted(skip)], op, [fig], note=where,
@@ -1819,7 +1821,7 @@ class TableQA:
                              for c, _ in filters)
         try:
             figs = [F.count(t, rs, cat, f"{_ROWS_WHERE} {F.column_name(t, cat)} is {name!r}"
-                            + (f" and {where}" if where else "")) if col is None else F.total(t, rs, col)
+                            + (f" and {where}" if where else "")) if col is None else F.kind_total(t, rs, col, cat, name)
                     for name, rs in groups.items()]
         except F.FigureError:
             return None

@@ -167,3 +167,22 @@ def test_a_follow_up_names_another_kind(plan, follow_up: str, value: Decimal) ->
     ans = plan.ask(follow_up, [first])
     assert ans.state.get("op") == "category_sum", ans.text
     assert ans.figures[0].value == value
+
+
+@pytest.mark.parametrize("request_,column,totals", [
+    ("Draft a short summary of the carers investment by funding stream.", "funding stream",
+     {"Improved BCF": Decimal(685000), "BCF minimum contribution": Decimal(597000),
+      "Public health grant": PUBLIC_HEALTH_2526}),
+    ("Summarise the 2025/26 carers investment by lead organisation.", "lead organisation",
+     {"County council": COUNCIL_2526, "Voluntary sector": Decimal(423000), "NHS trust": Decimal(272000)}),
+])
+def test_a_draft_adds_up_each_kind_the_request_names(plan, request_: str, column: str,
+                                                      totals: dict[str, Decimal]) -> None:
+    d = plan.draft(request_)
+    said = [s for sec in d.sections for s in sec.sentences if s.text.startswith(f"By {column},")]
+    assert len(said) == 1, [s.text for sec in d.sections for s in sec.sentences]
+    got = {f.description.split(" is ")[-1].strip("'"): f.value for f in said[0].figures}
+    assert got == totals
+    # each kind's rows are cited
+    assert {c.line_start for c in said[0].citations} >= {
+        i for i, ln in enumerate(PLAN.splitlines(), 1) if ln.startswith("C")}
