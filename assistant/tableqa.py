@@ -1258,7 +1258,16 @@ class TableQA:
         if across is not None:
             return across
         rows = [r for r in t.rows if r.role == "body"]
-        picks = [c for c in self._pick_cols(q, t, cols) if sum(r.cells[c].kind in NUMERIC for r in rows) >= 2]
+        # of the rows of a kind the question names ('the largest scheme funded by the iBCF'), if it names one
+        kind = self._category_filter(q, t)
+        kinds = [c for c, _ in kind[0]] if kind is not None and len(kind[1]) >= 2 else []
+        if kind is not None and kinds:
+            rows = kind[1]
+        if kinds:  # (the column of figures, not the column of kinds the question's words also name)
+            figure_col = self._figure_col(q, t, cols, rows, set(kinds))
+            picks = [figure_col] if figure_col is not None else []
+        else:
+            picks = [c for c in self._pick_cols(q, t, cols) if sum(r.cells[c].kind in NUMERIC for r in rows) >= 2]
         if not picks:
             return None
         if not q.periods and len(picks) > 1 and all(column_period(t.columns[c]) for c in picks):
@@ -1269,7 +1278,9 @@ class TableQA:
         except F.FigureError:
             return None
         winner = F.extreme_row(t, rows, picks[0], largest=largest)
-        return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0]], "max" if largest else "min", [fig])
+        subjects = [next(r.cells[c].text.strip() for r in rows) for c in kinds]
+        return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0], *kinds],
+                           "max" if largest else "min", [fig], subjects=subjects)
 
     def _extreme_change(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """The row whose change between two periods is the largest or smallest ('which scheme grew the most from
@@ -1663,8 +1674,8 @@ class TableQA:
         cell in one of the question's columns is a value the question names, where the things asked for are what
         the rows are (their labels or the label column's header use the question's word for them: 'metrics' of
         'Metric')."""
-        if not self._asks_for_rows(q, t):
-            return None
+        if not self._asks_for_rows(q, t) or {"max", "min"} & set(q.intents):
+            return None  # ('which respite service costs the most': the largest of those rows, `_extreme`)
         got = self._rows_with(q, t, cols)
         if got is None or not got[1]:
             return None

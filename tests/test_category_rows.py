@@ -186,3 +186,17 @@ def test_a_draft_adds_up_each_kind_the_request_names(plan, request_: str, column
     # each kind's rows are cited
     assert {c.line_start for c in said[0].citations} >= {
         i for i, ln in enumerate(PLAN.splitlines(), 1) if ln.startswith("C")}
+
+
+@pytest.mark.parametrize("question,op,ref", [
+    ("Which respite service has the largest 2025/26 investment?", "max", "C2"),
+    ("Which service funded by the public health grant costs the least in 2025/26?", "min", "C3"),
+    ("Which service led by the voluntary sector costs the most in 2025/26?", "max", "C1"),
+])
+def test_the_largest_row_of_a_kind(plan, question: str, op: str, ref: str) -> None:
+    ans = plan.ask(question)
+    assert ans.state.get("op") == op, ans.text
+    assert f"({ref} " in ans.figures[0].formula.rsplit(" = ", 1)[-1], ans.figures[0].formula  # the winner
+    # only the rows of that kind are compared
+    kind_rows = {"C2": 3, "C3": 2, "C1": 2}[ref]
+    assert len(ans.figures[0].cells) == kind_rows
