@@ -25,7 +25,8 @@ PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 
 # what an answer's operation must be for each operation the question model can ask for
 EXPECTED_OPS: dict[str, set[str]] = {
-    "change": {"change", "group_change", "stated_change"}, "percent_change": {"change", "group_change", "stated_change"},
+    "change": {"change", "group_change", "stated_change", "kinds_difference"},
+    "percent_change": {"change", "group_change", "stated_change"},
     "average": {"average", "category_average"},
     "sum": {"sum", "category_sum", "group_totals"}, "share": {"share", "category_share"}, "ratio": {"ratio"},
     "count": {"count", "stated_count", "group_totals"},

@@ -158,6 +158,21 @@ def difference(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
                   f"{_describe(t, b)} minus {_describe(t, a)}", ca.unit, (ref(t, *a), ref(t, *b)), "difference")
 
 
+def difference_of_totals(t: Table, a: tuple[str, Sequence[Row]], b: tuple[str, Sequence[Row]], col: int) -> Figure:
+    """The rows of one kind added up less those of another (what the council commissions less what the ICB does),
+    each sum written out in the formula."""
+    fa, fb = total(t, a[1], col), total(t, b[1], col)
+    cells = [_cell(t, r, col) for r in (*a[1], *b[1])]
+    kind = _kind(cells)
+    value = fa.value - fb.value
+    text = _fmt(value, kind, cells, signed=True)
+    def written(f: Figure) -> str:
+        return f"({f.formula.split(' = ')[0]})" if len(f.cells) > 1 else f.text
+    return Figure(value, text, f"{written(fa)} − {written(fb)} = {text}",
+                  f"{column_name(t, col)} of {a[0]} less that of {b[0]}", cells[0].unit, (*fa.cells, *fb.cells),
+                  "difference")
+
+
 def percent_change(t: Table, a: tuple[Row, int], b: tuple[Row, int], decimals: int = PERCENT_DECIMALS) -> Figure:
     """(b − a) / a × 100: the change from a to b in per cent."""
     ca, cb = _cell(t, *a), _cell(t, *b)

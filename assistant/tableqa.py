@@ -463,8 +463,8 @@ class TableQA:
                 self._which_rows_moved(q, t, cols) or self._which_rows_with(q, t, cols)
         if ans is None:  # 'how much is spent on each scheme type', 'how many schemes does each provider run'
             ans = self._per_group(q, t, cols)
-        if ans is None:
-            ans = self._by_category(q, t, cols)  # 'how much is spent on carers services': the rows of that kind
+        if ans is None:  # 'how much is spent on carers services': the rows of that kind (or two kinds compared)
+            ans = self._kinds_compared(q, t, cols) or self._by_category(q, t, cols)
         if ans is None and _COUNT_ASKED.search(q.text) and "count" not in q.intents and self._counts_rows(q, t, row_scores):
             # 'how many staff groups have sickness above 5%?' however the question model reads it: the rows meeting it
             ans = self._count_rows_meeting(q, t)
@@ -579,7 +579,7 @@ class TableQA:
         """Score an answer by how much of the question it explains: caption, heading, the answer's first
         row (label and text cells) and the headers of the columns used; each question word counts once."""
         m = self.m
-        named = ans.rows if ans.op == "group_change" else (
+        named = ans.rows if ans.op in ("group_change", *_CATEGORY_OPS) else (
             ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:2] if ans.op == "lookup" else ans.rows[:1])
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
@@ -1716,23 +1716,58 @@ class TableQA:
         heads = " ".join(t.columns[i] for i in [*range(t.label_cols), c] if i < len(t.columns))
         return bool(m.group("next")) and header_said(heads, m.group("next"))
 
+    def _kinds_named(self, q: Query, t: Table) -> dict[str, list[int]]:
+        """The values of a table's columns of categories that the question names (`_value_said`), each with the
+        columns that hold it, in the order the question names them; a value inside a longer one named ('home
+        care' inside 'home care or domiciliary care') is the longer."""
+        body = [r for r in t.rows if r.role == "body"]
+        found: dict[str, list[int]] = {}
+        for c in category_cols(t):
+            for v in sorted({category_value(r.cells[c].text) for r in body if r.cells[c].kind == "text"}):
+                if v and self._value_said(v, t, c, q.text):
+                    found.setdefault(v, []).append(c)
+        named = {v: cs for v, cs in found.items() if not any(
+            v != w and re.search(rf"\b{re.escape(v)}\b", w) for w in found)}
+        return dict(sorted(named.items(), key=lambda vc: q.text.lower().find(vc[0])))
+
+    def _kinds_compared(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """'How much more does the council commission than the ICB?', 'the difference between iBCF and DFG
+        spending': two values of one column of categories, the rows of each added up, the first less the second."""
+        if not {"change", "percent_change"} & set(q.intents):
+            return None
+        named = self._kinds_named(q, t)
+        shared = [c for c in category_cols(t) if sum(c in cs for cs in named.values()) == 2]
+        if len(named) != 2 or len(shared) != 1:
+            return None
+        c = shared[0]
+        body = [r for r in t.rows if r.role == "body"]
+        (a, _), (b, _) = named.items()
+        rows_a = [r for r in body if category_value(r.cells[c].text) == a]
+        rows_b = [r for r in body if category_value(r.cells[c].text) == b]
+        col = self._figure_col(q, t, cols, rows_a + rows_b, {c})
+        if col is None:
+            return None
+        usable_a = [r for r in rows_a if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
+        usable_b = [r for r in rows_b if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
+        if not usable_a or not usable_b:
+            return None
+        name_a, name_b = usable_a[0].cells[c].text.strip(), usable_b[0].cells[c].text.strip()
+        try:
+            figs = [F.difference_of_totals(t, (name_a, usable_a), (name_b, usable_b), col),
+                    F.kind_total(t, usable_a, col, c, name_a), F.kind_total(t, usable_b, col, c, name_b)]
+        except F.FigureError:
+            return None
+        return TableAnswer(t, usable_a + usable_b, [col, c], "kinds_difference", figs, subjects=[name_a, name_b])
+
     def _category_filter(self, q: Query, t: Table) -> tuple[list[tuple[int, str]], list[Row]] | None:
         """The values of a table's columns of categories that the question names ('carers services', 'the ICB'),
         each with its column, and the body rows that hold every one of them ('carers services commissioned by
         the council'). A value two columns hold ('Local authority' as commissioner and as provider) is the
         column whose header the question uses; nothing when it uses neither's or both's."""
-        cats = category_cols(t)
-        if not cats:
+        named = self._kinds_named(q, t)
+        if not named:
             return None
         body = [r for r in t.rows if r.role == "body"]
-        found: dict[str, list[int]] = {}
-        for c in cats:
-            for v in sorted({category_value(r.cells[c].text) for r in body if r.cells[c].kind == "text"}):
-                if v and self._value_said(v, t, c, q.text):
-                    found.setdefault(v, []).append(c)
-        # a value inside a longer one named ('home care' inside 'home care or domiciliary care'): the longer
-        named = {v: cs for v, cs in found.items() if not any(
-            v != w and re.search(rf"\b{re.escape(v)}\b", w) for w in found)}
         filters = []
         for v, cs in named.items():
             if len(cs) > 1:
@@ -2077,13 +2112,15 @@ _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period qua
 _MONEY_WORDS = "money allocated allocation"
 # what the answers over the rows of one kind of a table of records do, and the words a question uses of an amount
 # of money they add up
-_CATEGORY_OPS = ("category_sum", "category_average", "category_share", "max_group", "min_group", "group_totals")
+_CATEGORY_OPS = ("category_sum", "category_average", "category_share", "max_group", "min_group", "group_totals",
+                 "kinds_difference")
 # where a question names the column of categories it wants a figure for each of ('for each provider', 'split
 # between commissioners', 'by source of funding', 'per scheme type')
 _EACH_GROUP = re.compile(r"(?i)\b(?:each|every|per|by|between|among|across)\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?P<x>(?:[\w/&'-]+\s+){0,3}?[\w/&'-]+)(?=\s*(?:\?|$|,|\.|\bin\b|\bfor\b|\bfrom\b|"
                          r"\bduring\b|\brun\b|\bdeliver|\bget\b|\breceive|\bspend|\bcost|\bhave\b|\bhas\b))")
-_SPENT_WORDS = "spent spend spends spending goes go receives receive received gets get paid pays pay funded funds costs cost"
+_SPENT_WORDS = ("spent spend spends spending goes go receives receive received gets get paid pays pay funded funds costs "
+                "cost comes come came")
 # and the words a question uses of how the rows of each kind share a figure, or of what they do that is counted
 _EACH_WORDS = "split break breakdown divided shared spread run runs deliver delivers provide provides manage manages"
 # what a ranking of rows calls its rows ('which component of X was the largest'), and, for the row that moved most,

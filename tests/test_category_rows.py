@@ -200,3 +200,19 @@ def test_the_largest_row_of_a_kind(plan, question: str, op: str, ref: str) -> No
     # only the rows of that kind are compared
     kind_rows = {"C2": 3, "C3": 2, "C1": 2}[ref]
     assert len(ans.figures[0].cells) == kind_rows
+
+
+@pytest.mark.parametrize("question,first,second", [
+    ("How much more does the county council lead on than the voluntary sector in 2025/26?", COUNCIL_2526,
+     Decimal(423000)),
+    ("What is the difference between respite and information and advice spending in 2025/26?", RESPITE_2526,
+     PUBLIC_HEALTH_2526),
+    ("In 2025/26, how much more comes from the Improved BCF than from the public health grant?", Decimal(685000),
+     PUBLIC_HEALTH_2526),
+])
+def test_two_kinds_compared(plan, question: str, first: Decimal, second: Decimal) -> None:
+    ans = plan.ask(question)
+    assert ans.state.get("op") == "kinds_difference", ans.text
+    diff, a, b = ans.figures
+    assert (a.value, b.value, diff.value) == (first, second, first - second)
+    assert {c.column for c in diff.cells} == {"2025/26"}
