@@ -25,18 +25,20 @@ PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 
 # what an answer's operation must be for each operation the question model can ask for
 EXPECTED_OPS: dict[str, set[str]] = {
-    "change": {"change", "group_change", "stated_change", "kinds_difference"},
+    # (the rows that moved one way between two periods, 'which funding sources went up between ...', answer how
+    # each changed as much as which ones did)
+    "change": {"change", "group_change", "stated_change", "kinds_difference", "moved"},
     "percent_change": {"change", "group_change", "stated_change"},
     "average": {"average", "category_average"},
     "sum": {"sum", "category_sum", "group_totals"}, "share": {"share", "category_share"}, "ratio": {"ratio"},
     "count": {"count", "stated_count", "group_totals"},
     "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "max_change", "min_change", "meets",
-              "max_group", "min_group"},
+              "max_group", "min_group", "moved"},
     # (the amount asked of a kind of row, 'how much is spent on carers services', is its rows added up)
     "value": {"lookup", "prose", "stated_change", "stated_count", "category_sum", "group_totals"},
     # (how a figure is split between kinds of row, 'how is the spend split between commissioners', is a breakdown)
     "text": {"prose", "list", "lookup", "describe", "group_totals"},
-    "list": {"list", "prose", "lookup", "list_periods", "meets", "group_totals"},
+    "list": {"list", "prose", "lookup", "list_periods", "meets", "group_totals", "moved"},
 }
 
 # The retrieval score is kept out: it carries retrieval-rank priors that differ from one corpus to another.

@@ -434,7 +434,7 @@ class TableReader:
             others = "; ".join(f"{f.cells[0].column}: {f.cells[0].raw}" for f in ta.figures[1:4])
             text = (f"{ta.rows[0].path()} was {word} in {fig.cells[0].column}: {fig.cells[0].raw}{where} "
                     f"(against {others}).")
-        elif ta.op == "meets" and ta.note.endswith(" rows"):  # the rows whose figure meets the question's condition
+        elif ta.op in ("meets", "moved") and ta.note.endswith(" rows"):  # the rows whose figure meets the question's condition
             header = column_name(t, ta.cols[0])
             met_rows = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw}" + (  # (and what it was measured against)
                 f" against {r.cells[ta.cols[1]].raw})" if len(ta.cols) > 1 else ")") for r in ta.rows)

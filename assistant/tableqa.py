@@ -598,12 +598,12 @@ class TableQA:
                 extra |= qset & m.terms(_SPENT_WORDS)
             if ans.op == "group_totals":
                 extra |= qset & m.terms(_EACH_WORDS)
-        if ans.op in ("count", "meets"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
+        if ans.op in ("count", "meets", "moved"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
             # 'in both fiscal years', 'the average annual X', 'over the two years': said of the period columns used
             extra |= qset & _PERIOD_WORDS
-        if ans.rows and ans.rows[0].role == "total" or ans.op in ("count", "meets") and ans.figures and \
+        if ans.rows and ans.rows[0].role == "total" or ans.op in ("count", "meets", "moved") and ans.figures and \
                 ans.figures[0].description.startswith(_ROWS_WHERE):
             named = list(t.rows)  # a totals row stands for every row of its table, and rows under a condition for theirs
         place = frozenset(term for term, doc in q.named_docs if doc == t.doc)  # 'Wiltshire' for its own plan
@@ -1633,7 +1633,7 @@ class TableQA:
             return None
         relation = f"{'above' if up else 'below'} {F.column_name(t, a)}"
         fig = F.count(t, hits, b, f"{_ROWS_WHERE} {F.column_name(t, b)} is {relation}", len(moved))
-        return TableAnswer(t, hits, [b, a], "meets", [fig], note=f"{relation}, out of {len(moved)} rows")
+        return TableAnswer(t, hits, [b, a], "moved", [fig], note=f"{relation}, out of {len(moved)} rows")
 
     def _against_named_row(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'How much is home care over budget?', 'By how much did reablement underspend?': the named row's figure
@@ -2135,6 +2135,7 @@ _OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far {_OVERSPEND}", 
                 "count": "items line entries categories rows components",
                 "meets": f"items line entries categories rows components rated rating marked flagged classed status {_OVERSPEND} "
                          f"{_MOVEMENT_WORDS}",
+                "moved": f"items line entries categories rows components {_MOVEMENT_WORDS}",
                 "max": _RANKED_ROWS, "min": _RANKED_ROWS,
                 "max_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}", "min_change": f"{_RANKED_ROWS} {_MOVEMENT_WORDS}"}
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'

@@ -412,10 +412,24 @@ def test_which_rows_moved_one_way_between_two_periods(tmp_path: Path, question: 
     one before it), each cited with both figures; not the row that moved most."""
     a = assistant_over(tmp_path, "pool.txt", SOURCES)
     ans = a.ask(question)
-    assert ans.state.get("op") == "meets", ans.text
+    assert ans.state.get("op") == "moved", ans.text
     fig = ans.figures[0]
     assert fig.value == len(rows) and {c.row for c in fig.cells} == rows
     assert {c.column for c in fig.cells} == {cols[0]} and cols[1] in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Which partners' contributions fell between 2023/24 and 2024/25?",
+    "Which partner contributions went up between 2024/25 and 2025/26?",
+    "Which partners reduced their contributions between 2024/25 and 2025/26?",
+])
+def test_which_rows_moved_is_given_however_the_question_model_reads_it(tmp_path: Path, question: str) -> None:
+    """The question model reads 'went up between A and B' as a change; the rows that moved that way answer it, and
+    are given at the fitted confidence floor."""
+    a = assistant_over(tmp_path, "pool.txt", SOURCES, min_confidence=None)
+    ans = a.ask(question)
+    assert ans.state.get("op") == "moved" and ans.state.get("given", True), ans.text
+    assert not ans.text.startswith("The documents don't say"), ans.text
 
 
 @pytest.mark.parametrize("question,verdict,value", [
