@@ -1823,6 +1823,12 @@ class TableQA:
         usable = [r for r in hits if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
         try:
             if "share" in q.intents:
+                # (of amounts, where the table has them beside a column of shares: the shares are what is worked out)
+                amounts = [c for c in set(_numeric_cols(t)) - skip if all(
+                    r.cells[c].kind in ("money", "number") and r.cells[c].value is not None for r in hits)]
+                if all(r.cells[col].kind == "percent" for r in usable) and amounts:
+                    col = self._figure_col(q, t, [(c, s) for c, s in cols if c in amounts], hits, skip) or col
+                    usable = [r for r in hits if r.cells[col].kind in NUMERIC and r.cells[col].value is not None]
                 part = F.total(t, usable, col)
                 totals = [r for r in t.rows if r.role == "total" and r.cells[col].kind in NUMERIC
                           and r.cells[col].value is not None]
@@ -2221,7 +2227,8 @@ def category_cols(t: Table) -> list[int]:
 def header_said(header: str, text: str) -> bool:
     """Does the question use a word of a column's header, in any of its forms ('commissioned by' of
     'Commissioner', 'which providers' of 'Provider')?"""
-    asked = {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower())}
+    # ('led', the one header word whose past form is shorter than the word: 'council-led' of 'Lead commissioner')
+    asked = {w[:6] for w in re.findall(r"[a-z]{4,}", re.sub(r"\bled\b", "lead", text.lower()))}
     said = {w[:6] for w in re.findall(r"[a-z]{4,}", header.lower())} - _GENERIC_HEADER_WORDS
     return bool(asked & said) or bool(set(content_terms(text)) & (set(content_terms(header)) - _GENERIC_HEADER_WORDS))
 

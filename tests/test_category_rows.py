@@ -51,6 +51,7 @@ def _cells(ans) -> set[str]:  # type: ignore[no-untyped-def]
     ("What is the total 2025/26 investment in respite?", RESPITE_2526, {"C1", "C2", "C6"}),
     ("How much funding comes from the public health grant in 2025/26?", PUBLIC_HEALTH_2526, {"C3", "C4"}),
     ("In 2025/26, how much does the county council lead on?", COUNCIL_2526, {"C2", "C4", "C5"}),
+    ("How much do county council-led services cost in 2025/26?", COUNCIL_2526, {"C2", "C4", "C5"}),
     # two kinds at once: the rows that are both
     ("How much respite does the voluntary sector lead in 2025/26?", Decimal(325000), {"C1"}),
 ])
@@ -216,3 +217,24 @@ def test_two_kinds_compared(plan, question: str, first: Decimal, second: Decimal
     diff, a, b = ans.figures
     assert (a.value, b.value, diff.value) == (first, second, first - second)
     assert {c.column for c in diff.cells} == {"2025/26"}
+
+
+def test_a_share_of_a_kind_is_worked_out_from_amounts_beside_a_column_of_shares(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A table that gives each row's share of the total beside its amount: the kind's share is its amounts over
+    the total, not its rounded shares added up."""
+    doc = """Spend by scheme 2025-26
+
+Scheme\tLead\tSpend (£)\tShare
+Home care\tCouncil\t1,000,000\t33.3%
+Falls service\tNHS\t700,000\t23.3%
+Equipment\tCouncil\t800,000\t26.7%
+Discharge team\tNHS\t500,000\t16.7%
+Total\t\t3,000,000\t100.0%
+"""
+    a = assistant_over(tmp_path, "spend.txt", doc)
+    for question in ("What share of the spend is council-led?", "What percentage of spend is led by the NHS?"):
+        ans = a.ask(question)
+        assert ans.state.get("op") == "category_share", ans.text
+        assert {c.column for c in ans.figures[0].cells} == {"Spend (£)"}
+        expected = Decimal(1800000 if "council" in question else 1200000) / Decimal(3000000) * 100
+        assert round(ans.figures[0].value, 2) == round(expected, 2)
