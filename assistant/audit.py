@@ -13,7 +13,9 @@ difference, a plain-words description):
              the same item (or the same row in another table), and rates stated two ways in one
              sentence or row ("8 a month, 104 a year"; "40,367 hours at £19.40 per hour = £783,129"),
              and a row that is one constant times a % row in most columns but not in one; yearly
-             admissions stated next to beds, occupancy and length of stay that those do not give.
+             admissions stated next to beds, occupancy and length of stay that those do not give; and an
+             amount a sentence states for one kind of row of a table of records ('£8.4m is commissioned
+             by the ICB') that the rows of that kind do not add up to.
 
 Tolerance rules (rounding to the precision shown is never an error):
   * whole pounds and counts must add up exactly (a £1 slip is reported);

@@ -1804,14 +1804,18 @@ class TableQA:
             return None
         filters, hits = got
         body = [r for r in t.rows if r.role == "body"]
-        if any(r.label.strip() and _said_whole(r.label, q.text) for r in body):
+        if any(r.label.strip() and _said_whole(r.label, q.text) for r in body if r not in hits):
             return None  # a row the question names by its own name is what it asks about
+        # of the rows of that kind, those whose own name the question says too ('the South team's reablement
+        # workers' of rows 'North' and 'South')
+        named = [r for r in hits if r.label.strip() and re.search(rf"(?i)\b{re.escape(r.label.strip())}\b", q.text)]
+        hits = named or hits
         skip = {c for c, _ in filters}
         where = " and ".join(f"{F.column_name(t, c)} is {next(r.cells[c].text.strip() for r in hits)!r}"
                              for c, _ in filters)
-        counted = _COUNTED.search(q.text) or (re.search(r"(?i)\bhow many\b", q.text) and _COUNTED.search(q.text + "s"))
-        if _COUNT_ASKED.search(q.text) and not (counted and any(
-                header_said(t.columns[c], counted.group(1)) for c in set(_numeric_cols(t)) - skip)):
+        asked = set(content_terms(q.text))
+        if _COUNT_ASKED.search(q.text) and not any(header_said(t.columns[c], q.text) or asked & set(
+                content_terms(t.columns[c])) for c in set(_numeric_cols(t)) - skip):
             # 'how many risks does the Director of Finance own?': the rows of that kind counted (how many of a
             # figure a column holds, 'how many vacancies in nursing', is that column added up)
             fig = F.count(t, hits, filters[0][0], f"{_ROWS_WHERE} {where}", len(body))
@@ -2300,8 +2304,9 @@ _ASKS_WHICH_PERIOD = re.compile(r"(?i)\b(which|what)\s+(?:fiscal\s+|financial\s+
 # a bound that itself meets the condition: 'at least 90%', 'no more than 5', '12 or more', '£1m and above'
 _AT_LEAST = re.compile(r"(?i)\b(?P<cmp>at least|at most|no (?:less|fewer|more) than|not (?:less|fewer|more) than)\s+"
                        r"(?P<neg>-)?[$£€]?\s?(?P<num>\d[\d,]*(?:\.\d+)?)")
-_OR_MORE = re.compile(r"(?i)(?<![\w.,])(?P<neg>-)?[$£€]?(?P<num>\d[\d,]*(?:\.\d+)?)\s*%?\s+"
-                      r"(?P<cmp>or (?:more|above|higher|over|greater|less|fewer|below|lower|under)|and (?:above|over|below|under))\b")
+# ('65 and over', 'aged 18 or over' are ages: `age_range`)
+_OR_MORE = re.compile(r"(?i)(?<![\w.,])(?<!aged )(?<!age )(?<!ages )(?P<neg>-)?[$£€]?(?P<num>\d[\d,]*(?:\.\d+)?)\s*%?\s+"
+                      r"(?P<cmp>or (?:more|above|higher|greater|less|fewer|below|lower))\b")
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
                         r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
                         r"(?P<num>\d[\d,]*(?:\.\d+)?)"

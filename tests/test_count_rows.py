@@ -493,7 +493,7 @@ def test_what_is_left_of_a_budget_is_the_budget_less_the_spend_to_date(tmp_path:
 def test_which_rows_are_more_or_less_than_in_another_period(tmp_path: Path, question: str, rows: set[str]) -> None:
     a = assistant_over(tmp_path, "pool.txt", SOURCES)
     ans = a.ask(question)
-    assert ans.state.get("op") == "meets", ans.text
+    assert ans.state.get("op") == "moved", ans.text
     assert {c.row for c in ans.figures[0].cells} == rows
 
 
