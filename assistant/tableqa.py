@@ -2070,11 +2070,11 @@ _PERSON_HEADER = re.compile(r"(?i)\b(owners?|leads?|responsible|chair|contact|au
 # a column of categories has a value in at least this share of the body rows (a 'Comments' column that is
 # mostly empty sorts nothing)
 CATEGORY_FILLED = 0.8
-# header words that say nothing about which column of categories a question means ('Scheme type', 'Area of spend')
 # values of a column of categories that any question may say in passing: a question names them as a kind of
 # row only with the rows' own word after them ('new schemes')
 VAGUE_VALUES = {"other", "others", "new", "existing", "yes", "no", "none", "n/a", "na", "tbc", "tbd", "various",
-                 "all", "total", "both", "mixed", "nil", "ongoing", "current"}
+                "all", "total", "both", "mixed", "nil", "ongoing", "current"}
+# header words that say nothing about which column of categories a question means ('Scheme type', 'Area of spend')
 _GENERIC_HEADER_WORDS = {"type", "name", "area", "kind", "categ", "descri", "see", "table", "below", "for"}
 _ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a condition describes itself
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
@@ -2120,8 +2120,7 @@ _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period qua
 # words that ask for an amount of money, said of any amount the table gives ('how much money goes to X', 'how much
 # is allocated to X'); 'budget' is not one of them: a budget is not an outturn
 _MONEY_WORDS = "money allocated allocation"
-# what the answers over the rows of one kind of a table of records do, and the words a question uses of an amount
-# of money they add up
+# what the answers over the rows of one kind of a table of records do
 _CATEGORY_OPS = ("category_sum", "category_average", "category_share", "max_group", "min_group", "group_totals",
                  "kinds_difference")
 # where a question names the column of categories it wants a figure for each of ('for each provider', 'split
@@ -2129,6 +2128,7 @@ _CATEGORY_OPS = ("category_sum", "category_average", "category_share", "max_grou
 _EACH_GROUP = re.compile(r"(?i)\b(?:each|every|per|by|between|among|across)\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?P<x>(?:[\w/&'-]+\s+){0,3}?[\w/&'-]+)(?=\s*(?:\?|$|,|\.|\bin\b|\bfor\b|\bfrom\b|"
                          r"\bduring\b|\brun\b|\bdeliver|\bget\b|\breceive|\bspend|\bcost|\bhave\b|\bhas\b))")
+# the words a question uses of an amount of money such answers add up ('spent on', 'goes to', 'comes from')
 _SPENT_WORDS = ("spent spend spends spending goes go receives receive received gets get paid pays pay funded funds costs "
                 "cost comes come came")
 # and the words a question uses of how the rows of each kind share a figure, or of what they do that is counted
@@ -2301,10 +2301,10 @@ def _names_periods(header: set[str], asked: set[str]) -> bool:
     return True
 # the answer is the periods themselves: 'in which year(s)', 'which years', 'what years'
 _ASKS_WHICH_PERIOD = re.compile(r"(?i)\b(which|what)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(years?|periods?|quarters?|months?)\b")
-# a bound that itself meets the condition: 'at least 90%', 'no more than 5', '12 or more', '£1m and above'
+# a bound that itself meets the condition: 'at least 90%', 'no more than 5', '12 or more', '4 or above'
 _AT_LEAST = re.compile(r"(?i)\b(?P<cmp>at least|at most|no (?:less|fewer|more) than|not (?:less|fewer|more) than)\s+"
                        r"(?P<neg>-)?[$£€]?\s?(?P<num>\d[\d,]*(?:\.\d+)?)")
-# ('65 and over', 'aged 18 or over' are ages: `age_range`)
+# ('65 and over', 'aged 18 or more' are ages: `age_range`)
 _OR_MORE = re.compile(r"(?i)(?<![\w.,])(?<!aged )(?<!age )(?<!ages )(?P<neg>-)?[$£€]?(?P<num>\d[\d,]*(?:\.\d+)?)\s*%?\s+"
                       r"(?P<cmp>or (?:more|above|higher|greater|less|fewer|below|lower))\b")
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
