@@ -23,7 +23,7 @@ from .index import Index
 from .query import Query, content_terms, periods_in
 from .tableqa import TableAnswer, TableQA, column_period
 from .text import shorten
-from .types import Citation, Figure, Passage, Row, Table
+from .types import Citation, Passage, Row, Table
 
 # 'in which years was X calculated / accounted for / recorded?': the periods one row has figures for
 _ROW_PERIODS = re.compile(r"(?i)\bin which (?:fiscal |financial )?(?:years?|periods?)\s+(?:was|were|is|are|did|does|do|has|"
@@ -455,17 +455,15 @@ class TableReader:
         elif ta.op == "group_totals":  # a figure for each kind of row
             *names, cond = ta.note.split("\n")
             counted = ta.cols[0] == ta.cols[1]
-            each = "; ".join(f"{name} {f.text}" + ("" if counted else f" ({len(f.cells)} row{'s' if len(f.cells) > 1 else ''})")
+            each = "; ".join(f"{name} {f.text}" + ("" if counted else f" ({_n_rows(len(f.cells))})")
                              for name, f in zip(names, ta.figures, strict=True))
             what = "Rows" if counted else column_name(t, ta.cols[0])
             text = (f"{what} by {column_name(t, ta.cols[1])}" + (f", where {cond}" if cond else "") + f"{where}: {each}."
                     + "".join(f" {n}: {f.formula}." for n, f in zip(names, ta.figures, strict=True) if len(f.cells) > 1 and not counted))
         elif ta.op == "kinds_difference":  # the rows of one kind added up, less those of another
             _, fa, fb = ta.figures
-            def rows(f: Figure) -> str:
-                return f"{len(f.cells)} row{'s' if len(f.cells) > 1 else ''}"
-            text = (f"{column_name(t, ta.cols[1])} {ta.subjects[0]!r}: {fa.text} ({rows(fa)}); "
-                    f"{ta.subjects[1]!r}: {fb.text} ({rows(fb)}); the difference is {fig.text} "
+            text = (f"{column_name(t, ta.cols[1])} {ta.subjects[0]!r}: {fa.text} ({_n_rows(len(fa.cells))}); "
+                    f"{ta.subjects[1]!r}: {fb.text} ({_n_rows(len(fb.cells))}); the difference is {fig.text} "
                     f"({column_name(t, ta.cols[0])}){where}. {fig.formula}.")
         elif ta.op in ("max_group", "min_group"):  # the kind of row whose rows add up to the most
             word = "largest" if ta.op == "max_group" else "smallest"
@@ -487,6 +485,10 @@ class TableReader:
         return Evidence(text, self.cite_rows(t, cite_rows), ta.figures, ta.score, ta.coverage, "table", state)
 
     # ------------------------------------------------------------------ prose
+
+
+def _n_rows(n: int) -> str:
+    return f"{n} row{'s' if n != 1 else ''}"
 
 
 def _describe_table_answer(a: TableAnswer) -> str:
