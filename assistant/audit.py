@@ -36,6 +36,7 @@ from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
 from .figures import column_name
+from .query import periods_in
 from .tableqa import VAGUE_VALUES, category_cols, category_value, column_period, header_said
 from .tables import CHANGE_HEADER
 from .text import sentence_spans, shorten
@@ -953,8 +954,8 @@ def check_kind_totals(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]
                                and header_said(t.columns[c], sentence)
                                for m in [re.search(rf"(?i)\b{re.escape(v)}\b", sentence)] if m)
                 amounts = [n for n in find_numbers(sentence) if n.kind == "money"]
-                cols = [c for c in money if len(money) == 1 or column_period(t.columns[c]) and any(
-                    p in sentence for p in _period_spellings(t.columns[c]))]
+                said = set(periods_in(sentence)[0])
+                cols = [c for c in money if len(money) == 1 or said & set(periods_in(t.columns[c])[0])]
                 if not named or len(named) != len(amounts) or len(cols) != 1:
                     continue
                 col = cols[0]
@@ -975,15 +976,6 @@ def check_kind_totals(doc: SourceDoc, tables: list[Table]) -> list[AuditFinding]
                         f"({t.caption or 'line ' + str(t.line_start)}) gives {shown} for its {len(rows)} "
                         f"row{'s' if len(rows) > 1 else ''} of that kind ({column_name(t, col)}: {terms}).", t.id))
     return out
-
-
-def _period_spellings(header: str) -> list[str]:
-    """How a sentence may write the period a column header names ('2025/26', '2025-26')."""
-    m = re.search(r"(20\d\d)\s*[-/]\s*(\d{2,4})", header)
-    if not m:
-        return [y for y in re.findall(r"\b20\d\d\b", header)]
-    a, b = m.group(1), m.group(2)[-2:]
-    return [f"{a}/{b}", f"{a}-{b}", f"{a}–{b}", f"{a}/{int(a) + 1}", f"{a}-{int(a) + 1}"]
 
 
 def _same_at_precision(n: Number, value: Decimal) -> bool:

@@ -34,7 +34,7 @@ from .answer import Answerer
 from .evidence import Sentence, sentence_citations
 from .llm import LLM
 from .query import content_terms, periods_in, understand
-from .tableqa import _numeric_cols, _periods, category_cols, header_said
+from .tableqa import _numeric_cols, _periods, category_cols, header_said, kinds_of
 from .text import DANGLING, LIST_ITEM, sentence_spans, strip_marker
 from .types import Cell, Citation, Figure, Passage, Row, Table
 from .verify import _periods_and_numbers
@@ -1020,10 +1020,7 @@ class Drafter:
         for c in category_cols(t):
             if not header_said(t.columns[c], q.text):
                 continue
-            groups: dict[str, list[Row]] = {}
-            for r in body:
-                if r.cells[c].kind == "text" and r.cells[c].text.strip():
-                    groups.setdefault(r.cells[c].text.strip(), []).append(r)
+            groups = kinds_of(t, body, c, col)
             if not 2 <= len(groups) <= 8:
                 continue
             try:

@@ -1261,7 +1261,7 @@ class TableQA:
         # of the rows of a kind the question names ('the largest scheme funded by the iBCF'), if it names one
         kind = self._category_filter(q, t)
         kinds = [c for c, _ in kind[0]] if kind is not None and len(kind[1]) >= 2 else []
-        if kind is not None and kinds:
+        if kind is not None and kinds:  # (kinds is empty when kind is None)
             rows = kind[1]
         if kinds:  # (the column of figures, not the column of kinds the question's words also name)
             figure_col = self._figure_col(q, t, cols, rows, set(kinds))
@@ -1866,11 +1866,7 @@ class TableQA:
             return None
         counting = bool(_COUNT_ASKED.search(q.text))
         col = None if counting else self._figure_col(q, t, cols, rows, {cat, *(c for c, _ in filters)})
-        groups: dict[str, list[Row]] = {}
-        for r in rows:
-            if r.cells[cat].kind == "text" and r.cells[cat].text.strip() and (
-                    col is None or r.cells[col].kind in NUMERIC and r.cells[col].value is not None):
-                groups.setdefault(r.cells[cat].text.strip(), []).append(r)
+        groups = kinds_of(t, rows, cat, col)
         if len(groups) < 2 or (col is None and not counting):
             return None
         where = " and ".join(f"{F.column_name(t, c)} is {next(r.cells[c].text.strip() for r in rows)!r}"
@@ -1897,11 +1893,7 @@ class TableQA:
         col = self._figure_col(q, t, cols, body, {cat})
         if col is None:
             return None
-        groups: dict[str, list[Row]] = {}
-        for r in body:
-            if r.cells[cat].kind == "text" and r.cells[cat].text.strip() and r.cells[col].kind in NUMERIC and \
-                    r.cells[col].value is not None:
-                groups.setdefault(r.cells[cat].text.strip(), []).append(r)
+        groups = kinds_of(t, body, cat, col)
         largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
         try:
             name, fig = F.extreme_group(t, list(groups.items()), col, largest)
@@ -2226,6 +2218,16 @@ def category_cols(t: Table) -> list[int]:
         if len(body) >= 3 and len(values) >= CATEGORY_FILLED * len(body) and len(set(values)) < len(values):
             out.append(c)
     return out
+
+
+def kinds_of(t: Table, rows: Sequence[Row], cat: int, col: int | None) -> dict[str, list[Row]]:
+    """The rows of each value of a column of categories, as the table writes it (with a figure in `col`, if given)."""
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.cells[cat].kind == "text" and r.cells[cat].text.strip() and (
+                col is None or r.cells[col].kind in NUMERIC and r.cells[col].value is not None):
+            groups.setdefault(r.cells[cat].text.strip(), []).append(r)
+    return groups
 
 
 def header_said(header: str, text: str) -> bool:

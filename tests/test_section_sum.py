@@ -110,22 +110,22 @@ def test_a_total_of_one_named_row_is_not_the_columns_sum(tmp_path: Path) -> None
     assert ans.figures[0].value == 60_000, ans.text
 
 
-SECTIONS = """Fair value note
+SECTIONS = """Treasury note
 
-Assets at fair value (in thousands):
+Balances held (in thousands):
 
-\tTotal fair value
-June 30, 2019:\t
-Short-term deposits\t81,945
-Corporate bonds\t12,300
-June 30, 2018:\t
-Short-term deposits\t14,918
-Corporate bonds\t10,750
+\tTotal carrying amount
+31 March 2025:\t
+Cash deposits\t5,420
+Government gilts\t2,310
+31 March 2024:\t
+Cash deposits\t4,980
+Government gilts\t2,150
 """
 
 
-@pytest.mark.parametrize("question", ["In which year were short-term deposits greater in total fair value, 2018 or 2019?",
-                                      "What was the total fair value of short-term deposits in 2019?"])
+@pytest.mark.parametrize("question", ["In which year were cash deposits higher in total carrying amount, 2024 or 2025?",
+                                      "How much were cash deposits in total carrying amount at 31 March 2025?"])
 def test_a_row_named_whole_under_each_period_is_not_a_columns_sum(tmp_path: Path, question: str) -> None:
     """'Short-term deposits' repeats under each period, so no word of it is its own; said whole, it is still the row
     asked about, not a reason to add up the column."""
