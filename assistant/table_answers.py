@@ -474,7 +474,8 @@ class TableReader:
             # (of the rows of a kind the question named: 'the largest scheme funded by the iBCF')
             among = " and ".join(f"{column_name(t, c)} is {k!r}" for c, k in zip(ta.cols[1:], ta.subjects, strict=False))
             text = (f"{ta.rows[0].path()} has the {word} {column_name(t, ta.cols[0])}"
-                    f"{f' of the rows where {among}' if among else ''}: {fig.text}{where}. {fig.formula}.")
+                    f"{f' of the rows where {among}' if among else ''}{f' ({ta.note})' if ta.note else ''}: "
+                    f"{fig.text}{where}. {fig.formula}.")
         elif ta.op == "count" and len(ta.rows) == 1 and len(ta.cols) >= 2:  # columns of one row meeting a condition
             text = f"{fig.text} {ta.note} ({fig.description}){where}: {fig.formula}."
         elif ta.op == "count":

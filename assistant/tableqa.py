@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 from . import figures as F
 from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
-from .text import STOPWORDS
+from .text import STOPWORDS, stem
 from .types import Figure, Row, Table
 from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, SCALES, find_numbers
 
@@ -66,6 +67,9 @@ class TableAnswer:
     # what the question called the rows, where that is not their own names: the kinds of row an answer over a
     # table of records is about ('Carers services'); a follow-up ('and on reablement?') puts its words there
     subjects: list[str] = field(default_factory=list)
+    # the question's words the answer's mechanism explains beyond its rows and columns ('overspending' of the rows
+    # whose spend is above their budget)
+    explains: str = ""
 
 
 class Matcher:
@@ -468,6 +472,8 @@ class TableQA:
         if ans is None and _COUNT_ASKED.search(q.text) and "count" not in q.intents and self._counts_rows(q, t, row_scores):
             # 'how many staff groups have sickness above 5%?' however the question model reads it: the rows meeting it
             ans = self._count_rows_meeting(q, t)
+        if ans is None and _COUNT_ASKED.search(q.text) and _AGAINST.search(q.text):
+            ans = self._which_rows_against(q, t, count=True)  # 'how many services are overspending?'
         if ans is None:
             ans = self._against_named_row(q, t, row_scores) or self._remaining(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
@@ -598,6 +604,9 @@ class TableQA:
                 extra |= qset & m.terms(_SPENT_WORDS)
             if ans.op == "group_totals":
                 extra |= qset & m.terms(_EACH_WORDS)
+        # ('overspent' of a Variance column, 'so far this year' of an Actual to date one)
+        extra |= qset & m.terms(" ".join([ans.explains, *(w for c in ans.cols if c < len(t.columns)
+                                                           for w in _budget_words(t.columns[c], q.text))]))
         if ans.op in ("count", "meets", "moved"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
@@ -688,12 +697,20 @@ class TableQA:
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
         shares = _share_cols(t)
         avoid_shares = _avoids_shares(q)
+        kinds = _figure_kinds(q.text)
+        # ('over budget', 'by the year end' name the variance and the forecast, not a Budget or a Full-year column)
+        phrased = qset - self.m.terms(" ".join(m.group(0) for _, asked in _BUDGET_WORDS for m in asked.finditer(q.text)))
         for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(qset & self.m.terms(header))
+            s = self.m.weight(phrased & self.m.terms(header))
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
+            if kinds and kinds & _figure_kinds(_last_header(t, i)):
+                s += 1.0  # 'the plan for avoidable admissions': the Plan column (the word is not one of the terms)
+            s += len(_budget_words(header, q.text))
+            if _FORECAST_HEADER.search(header) and not _FORECAST_ASKED.search(q.text):
+                s -= FORECAST_UNASKED  # 'what has the scheme delivered': Delivered to date, not Forecast delivery
             if s > 0 and _said_whole(_last_header(t, i), q.text):
                 s += SAID_WHOLE_BONUS  # a column whose whole name the question says as written
             if avoid_shares and i in shares:
@@ -1273,14 +1290,42 @@ class TableQA:
         if not q.periods and len(picks) > 1 and all(column_period(t.columns[c]) for c in picks):
             picks = chronological(t, picks)[-1:]  # no period asked: the latest
         largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
+        spend = _OVER_UNDER.search(q.text)
+        positive = True  # (the rows asked about have positive figures in the column)
+        if spend is not None:
+            # 'the largest overspend', 'the biggest underspend so far': of a variance column, the way round the
+            # table's own figures show it is written (an overspend is positive where it is the spend less the
+            # budget); of any other column, or where they do not show it, no answer
+            ranked = [(sc, c) for c, sc in cols if c < len(t.columns) and _VARIANCE_HEADER.search(t.columns[c])]
+            # (of two the question names as well, 'to date' or 'forecast'?, the row must be the same in each)
+            tied = [c for sc, c in ranked if sc >= ranked[0][0]]
+            ways = [(c, eq[2]) for c in tied if (eq := variance_equation(t, c)) is not None]
+            if not ways or len(ways) < len(tied):
+                return None
+            positive = (spend.group("over") is not None) == (ways[0][1] > 0)
+            largest = largest == positive
+            try:
+                if len({id(F.extreme_row(t, rows, c, largest=largest == (sign == ways[0][1]))) for c, sign in ways}) > 1:
+                    return None
+            except F.FigureError:
+                return None
+            picks = [ways[0][0]]
         try:
             fig = F.extreme(t, rows, picks[0], largest=largest)
         except F.FigureError:
             return None
         winner = F.extreme_row(t, rows, picks[0], largest=largest)
+        if spend is not None and (winner.cells[picks[0]].value > 0) != positive:  # type: ignore[operator]
+            return None  # ('the largest underspend' where every row is overspent)
         subjects = [next(r.cells[c].text.strip() for r in rows) for c in kinds]
+        note = ""
+        if spend is not None and (eq := variance_equation(t, picks[0])) is not None:
+            ref, act, sign = eq
+            first, second = (act, ref) if sign > 0 else (ref, act)
+            note = (f"the {'largest' if largest == positive else 'smallest'} {'overspend' if (sign > 0) == positive else 'underspend'}"
+                    f": {F.column_name(t, picks[0])} is {F.column_name(t, first)} less {F.column_name(t, second)}")
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0], *kinds],
-                           "max" if largest else "min", [fig], subjects=subjects)
+                           "max" if largest else "min", [fig], subjects=subjects, note=note)
 
     def _extreme_change(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """The row whose change between two periods is the largest or smallest ('which scheme grew the most from
@@ -1563,8 +1608,7 @@ class TableQA:
         """'Which schemes cost more than £400k in 2020/21?', 'Which parts of the winter budget are over £1m?':
         the rows that meet the condition (every one of them), where the things asked for are the table's rows
         (see `_counts_rows`)."""
-        asked = _WHICH_THINGS.search(q.text)
-        if not asked or _PERIOD_NOUN.search(asked.group(1)) or not self._counts_rows(q, t, row_scores, asked.group(1)):
+        if not any(self._counts_rows(q, t, row_scores, things) for things in _which_things(q.text)):
             return None
         got = self._rows_meeting(q, t)
         if got is None or not got[2]:
@@ -1580,36 +1624,41 @@ class TableQA:
         c, hits, body, fig, _ = got
         return TableAnswer(t, hits, [c], "count", [fig], note=f"out of {len(body)} rows")
 
-    def _which_rows_against(self, q: Query, t: Table) -> TableAnswer | None:
+    def _which_rows_against(self, q: Query, t: Table, count: bool = False) -> TableAnswer | None:
         """'Which schemes are over budget?', 'Which metrics are below target?', 'Which lines have underspent?':
         the rows (every one of them) whose figure in the column of what happened (Actual, Outturn, Forecast,
         Quarter 3) is above (or below) their figure in the column the question measures it against (Budget,
-        Plan, Target), where the things asked for are what the rows are. None when the table has no such
-        pair of columns, or more than one column could be what happened."""
+        Plan, Target), where the things asked for are what the rows are; with `count`, how many ('how many
+        services are overspending?'). None when the table has no such pair of columns, or more than one column
+        could be what happened."""
         m = _AGAINST.search(q.text)
-        if m is None or not self._asks_for_rows(q, t):
-            return None
+        if m is None or not self._asks_for_rows(q, t) or _EXTREME_ASKED.search(q.text):
+            return None  # ('which service has the largest overspend': the one, `_extreme`)
         pair = _against_cols(t, m, q.text)
-        if pair is None:
-            return None
-        ref, act = pair
+        # (a budget-monitoring table of several budgets and spends, to date and for the year: the pairs its variance
+        # columns are the differences of; the rows must be the same whichever of them the question means)
+        pairs = [pair] if pair is not None else _variance_pairs(t, q.text)
         above = bool(m.group("above") or (m.group("spend") or "").lower().startswith("over"))
-        body = [r for r in t.rows if r.role == "body" and r.cells[ref].kind in NUMERIC and r.cells[act].kind in NUMERIC
-                and r.cells[ref].value is not None and r.cells[act].value is not None]
-        if len(body) < 2:
-            return None
         within = bool(m.group("within"))  # 'within budget': at or below it
+        found = []
+        for ref, act in pairs:
+            body = [r for r in t.rows if r.role == "body" and r.cells[ref].kind in NUMERIC and r.cells[act].kind in NUMERIC
+                    and r.cells[ref].value is not None and r.cells[act].value is not None]
 
-        def meets(r: Row) -> bool:
-            a, b = r.cells[act].value, r.cells[ref].value
-            return a > b if above else a <= b if within else a < b  # type: ignore[operator]
+            def meets(r: Row, act: int = act, ref: int = ref) -> bool:
+                a, b = r.cells[act].value, r.cells[ref].value
+                return a > b if above else a <= b if within else a < b  # type: ignore[operator]
 
-        hits = [r for r in body if meets(r)]
-        if not hits:
+            found.append((ref, act, body, [r for r in body if meets(r)]))
+        if not found or len({tuple(map(id, hits)) for *_, hits in found}) > 1:
+            return None
+        ref, act, body, hits = found[0]
+        if len(body) < 2 or not hits:
             return None
         relation = f"{'above' if above else 'within' if within else 'below'} {F.column_name(t, ref)}"
         fig = F.count(t, hits, act, f"{_ROWS_WHERE} {F.column_name(t, act)} is {relation}", len(body))
-        return TableAnswer(t, hits, [act, ref], "meets", [fig], note=f"{relation}, out of {len(body)} rows")
+        return TableAnswer(t, hits, [act, ref], "count" if count else "meets", [fig],
+                           note=f"{relation}, out of {len(body)} rows", explains=m.group(0))
 
     def _which_rows_moved(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'Which funding sources fell between 2024-25 and 2025-26?', 'Which schemes grew?': the rows (every one of
@@ -1660,22 +1709,24 @@ class TableQA:
     def _asks_for_rows(self, q: Query, t: Table) -> bool:
         """Whether the things a which-question asks for ('which metrics', 'what schemes') are what the table's rows
         are: their labels, or the label column's header, use the question's word for them ('metrics' of 'Metric')."""
-        asked = _WHICH_THINGS.search(q.text)
-        if not asked or _PERIOD_NOUN.search(asked.group(1)):
-            return False
-        words = self.m.terms(asked.group(1)) | _header_words(asked.group(1))
         body = [r for r in t.rows if r.role == "body"]
         head = " ".join(t.columns[:t.label_cols])
-        return bool(words & (self.m.terms(head) | _header_words(head))) or sum(
-            bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body) > len(body) / 2
+        for things in _which_things(q.text):
+            words = self.m.terms(things) | _header_words(things)
+            if words & (self.m.terms(head) | _header_words(head)) or sum(
+                    bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body) > len(body) / 2:
+                return True
+        return False
 
     def _which_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'Which metrics are rated Red?', 'Which schemes are marked complete?': the rows (every one of them) whose
         cell in one of the question's columns is a value the question names, where the things asked for are what
         the rows are (their labels or the label column's header use the question's word for them: 'metrics' of
         'Metric')."""
-        if not self._asks_for_rows(q, t) or {"max", "min"} & set(q.intents):
-            return None  # ('which respite service costs the most': the largest of those rows, `_extreme`)
+        if not self._asks_for_rows(q, t) or {"max", "min"} & set(q.intents) and _EXTREME_ASKED.search(q.text):
+            # ('which respite service costs the most': the largest of those rows, `_extreme`; the question model's
+            # guess of an extreme where no word asks one, 'which scheme is rated amber?', is not)
+            return None
         got = self._rows_with(q, t, cols)
         if got is None or not got[1]:
             return None
@@ -1971,6 +2022,50 @@ class TableQA:
         return TableAnswer(t, [row], cols, op, [fig])
 
 
+# the words that say which kind of figure is wanted, planned or expected rather than actual, that the question's
+# terms leave out (query.QUESTION_WORDS: 'the plan' is most often the document): they name a column whose
+# header says them ('Plan 2026/27', 'Planned spend', 'Expected')
+_FIGURE_KIND = re.compile(r"(?i)\b(plan|plans|planned|expected|expect|projected)\b")
+
+
+# The columns of a budget-monitoring table (Budget, Actual to date, Variance, Forecast outturn), as a question
+# names them in other words: 'overspent' or 'under budget' is the variance, 'so far this year' or 'year to date'
+# what is to date, 'by the year end' the forecast. (header, question) pairs, each a word the header does not share
+_BUDGET_WORDS = [(re.compile(h, re.I), re.compile(a, re.I)) for h, a in (
+    (r"\bvariance|\bover\s*/\s*\(?under", r"\b(?:over|under)[\s-]?(?:spen[dt]|spending|budget)|\b(?:above|below|within) budget\b"),
+    (r"\bto date\b|\bytd\b", r"\bso far(?: this (?:financial )?year)?\b|\bto date\b|\bytd\b|\byear[\s-]to[\s-]date\b"),
+    (r"\bforecast|\boutturn\b|\bprojected\b", r"\bwill\b|\bexpected to\b|\byear[\s-]end\b|\bend of the (?:financial )?year\b|\bforecast|\boutturn\b"),
+    (r"\bactual\b|\bspend\b|\bexpenditure\b", r"\b(?:been|was|were|is|are|actually) spent\b"),
+)]
+
+
+# a column of what is expected by the end of a period ('Forecast delivery', 'Projected outturn') is not what a
+# question asks that does not look ahead in any words: 'what has the scheme delivered' is what was delivered
+_FORECAST_HEADER = re.compile(r"(?i)\b(forecast|projected|projection)")
+_FORECAST_ASKED = re.compile(r"(?i)\b(forecast|project|expect|will|going to|outturn|year[\s-]end|end of the (?:financial )?year|"
+                             r"likely|anticipat|predict|estimat)")
+# (no question of the development half, the seeds or the plans' sets reaches it, so it cannot be fitted there: half
+# the bonus of a word the question says, enough to part two columns that share the question's word, 'Delivered
+# to date' and 'Forecast delivery'; tests/test_budget_monitoring.py)
+FORECAST_UNASKED = 0.5
+
+
+def _budget_words(header: str, text: str) -> list[str]:
+    """The words of a question that name a column of a budget-monitoring table (`_BUDGET_WORDS`)."""
+    return [m.group(0) for head, asked in _BUDGET_WORDS if head.search(header) and (m := asked.search(text))]
+
+
+def _figure_kinds(text: str) -> set[str]:
+    return {stem(m.group(1).lower()) for m in _FIGURE_KIND.finditer(text)}
+
+
+def _which_things(text: str) -> list[str]:
+    """What a which-question asks for, in the plural and as the words before its verb (`_WHICH_THINGS`,
+    `_WHICH_THING`), or a how-many question counts (`_COUNTED`); none when it asks for periods ('which years')."""
+    return [m.group(1) for p in (_WHICH_THINGS, _WHICH_THING, _COUNTED) if (m := p.search(text))
+            and not _PERIOD_NOUN.search(m.group(1))]
+
+
 def _yearless_asked(asked: str, t: Table, timed: list[int]) -> list[int] | None:
     """The columns of months or quarters without a year that a question names, in the order they stand: every
     column from the first named to the last for a span ('from April to June', 'Q1 to Q3', 'between May and
@@ -2026,10 +2121,55 @@ def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, 
     others = [c for c in numeric if c != refs[0]]
     actual = [c for c in others if _ACTUAL_HEADER.search(t.columns[c]) or period_of(t.columns[c])] or others
     if len(actual) > 1 and question:
+        # ('what share of its target has X delivered?': what was delivered, not what is forecast to be; 'what share
+        # will X deliver?': what is forecast)
+        ahead = bool(_FORECAST_ASKED.search(question))
+        actual = [c for c in actual if bool(_FORECAST_HEADER.search(t.columns[c])) == ahead] or actual
+    if len(actual) > 1 and question:
         said = _words_said(question)
         named = [c for c in actual if _words_said(t.columns[c].split(" / ")[-1]) & said]
         actual = named if len(named) == 1 else actual
     return (refs[0], actual[0]) if len(actual) == 1 else None
+
+
+_VARIANCE_HEADER = re.compile(r"(?i)\bvariance|\bover\s*/\s*\(?under|\bdifference\b")
+# a question about spending above or below a budget
+_OVER_UNDER = re.compile(r"(?i)\b(?:(?P<over>over[\s-]?(?:spen[dt]|spending|budget)|above budget)|"
+                         r"under[\s-]?(?:spen[dt]|spending|budget)|below budget)")
+
+
+def variance_equation(t: Table, v: int) -> tuple[int, int, int] | None:
+    """What a variance column of a budget-monitoring table is the difference of, read from the table's own
+    figures: (the budget column, the column of what was spent or is forecast, the sign: 1 where the variance
+    is the spend less the budget, so that an overspend is positive; -1 where it is the budget less the spend).
+    None where no such pair of columns gives every row's variance (tables write it either way round)."""
+    if v >= len(t.columns) or not _VARIANCE_HEADER.search(t.columns[v]):
+        return None
+    numeric = [c for c in _numeric_cols(t) if c != v and c < len(t.columns) and not _is_change_col(t.columns[c])]
+    refs = [c for c in numeric if _BUDGET_HEADER.search(t.columns[c])]
+    acts = [c for c in numeric if c not in refs and _ACTUAL_HEADER.search(t.columns[c])]
+    for ref in refs:
+        for act in acts:
+            values = [[r.cells[c].value for c in (v, act, ref)] for r in t.rows
+                      if all(r.cells[c].kind in NUMERIC and r.cells[c].value is not None for c in (v, act, ref))]
+            if len(values) < 2:
+                continue
+            for sign in (1, -1):  # (within the rounding of the figures as written)
+                if all(abs(var - sign * (a - b)) <= Decimal("0.005") * max(abs(a), abs(b), Decimal(1))
+                       for var, a, b in cast(list[list[Decimal]], values)):
+                    return ref, act, sign
+    return None
+
+
+def _variance_pairs(t: Table, question: str) -> list[tuple[int, int]]:
+    """The (budget, spend) pairs of columns a table's variance columns are the differences of
+    (`variance_equation`); of several, those whose spend column the question names ('forecast to underspend', 'so
+    far this year' of 'Actual to date'), else every one."""
+    pairs = list(dict.fromkeys(eq[:2] for v in _value_cols(t) if (eq := variance_equation(t, v)) is not None))
+    said = _words_said(question)
+    named = [(ref, act) for ref, act in pairs if _budget_words(t.columns[act], question)
+             or _words_said(_last_header(t, act)) - _words_said("actual spend budget") & said]
+    return named or pairs
 
 
 def _words_said(text: str) -> set[str]:
@@ -2054,7 +2194,8 @@ _YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|will)\b")
 
 
 # the column of what happened, against a budget, plan or target
-_ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|performance|latest|ytd|year to date|"
+_BUDGET_HEADER = re.compile(r"(?i)\b(budgets?|budgeted|plan|planned|allocation)\b")
+_ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|delivered|performance|latest|ytd|to date|"
                             r"q[1-4]|quarter)\b")
 # a column header that says its cells are people or bodies ('Owner', 'Lead officer', 'Responsible director')
 _PERSON_HEADER = re.compile(r"(?i)\b(owners?|leads?|responsible|chair|contact|author|manager|officer|director|"
@@ -2072,6 +2213,11 @@ _ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a conditio
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
 # the things a which-question asks for ('which schemes ...', 'what are the parts of ...')
 _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+?s)\b")
+# ... and named in the singular, as the words between 'which' and the verb ('which savings scheme is rated red',
+# where the plural above reads 'savings')
+_WHICH_THING = re.compile(r"(?i)\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had)\b)"
+                          r"((?:[\w/&-]+\s+){0,3}?[\w/&-]+?)\s+(?:is|are|was|were|has|have|had|does|do|did|will|"
+                          r"would|can|could|should|receives?|received|gets?|got|costs?)\b")
 # the things a count question counts ('how many care homes had ...': 'care homes')
 _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
@@ -2447,6 +2593,8 @@ _OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|lower
              "max": r"\b(maximum|highest|most|largest|biggest|greatest|higher|larger|greater|bigger)\b",
              "change": r"\b(change|growth|increase|decrease|difference|differ|gap|grew|rose|fell|increased|decreased)\b"}
 _OP_ASKED["percent_change"] = _OP_ASKED["change"]
+# a question that says it asks for the largest or smallest (or the larger or smaller) of something
+_EXTREME_ASKED = re.compile(f"(?i){_OP_ASKED['max']}|{_OP_ASKED['min']}")
 
 
 def _named_in_row(intent: str, question: str, row: Row) -> bool:
