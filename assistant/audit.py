@@ -37,7 +37,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from .figures import column_name
 from .query import periods_in
-from .tableqa import VAGUE_VALUES, category_cols, category_value, column_period, header_said
+from .tableqa import VAGUE_VALUES, budget_pairs, category_cols, category_value, column_period, header_said
 from .tables import CHANGE_HEADER
 from .text import sentence_spans, shorten
 from .types import AuditFinding, Cell, Row, SourceDoc, Table
@@ -433,6 +433,9 @@ def _candidate_pairs(t: Table, col: int) -> list[tuple[int, int]]:
         pairs.append((left[0], right[0]))
     if not left and len(right) >= 2:  # the change first: 'Change | 2019 | 2018'
         pairs.append((right[0], right[1]))
+    # a variance of a budget-monitoring table, wherever it stands: a budget and a spend ('Forecast variance' of
+    # 'Annual budget' and 'Forecast outturn', with 'Budget to date' and 'Actual to date' between)
+    pairs += budget_pairs(t, col)
     return list(dict.fromkeys(pairs))
 
 

@@ -1035,6 +1035,8 @@ class TableQA:
         if m is None or not row_scores or row_scores[0][0] <= 0:
             return None
         pair = _against_cols(t, m, q.text) or (_against_cols(t, m, f"{q.text} to date") if to_date else None)
+        if pair is None and len(pairs := _variance_pairs(t, q.text)) == 1:
+            pair = pairs[0]  # (of a budget-monitoring table's budgets and spends, the pair the question's words name)
         row = row_scores[0][1]
         if pair is None or any(row.cells[c].kind not in NUMERIC or row.cells[c].value is None for c in pair):
             return None
@@ -2138,26 +2140,30 @@ _OVER_UNDER = re.compile(r"(?i)\b(?:(?P<over>over[\s-]?(?:spen[dt]|spending|budg
                          r"under[\s-]?(?:spen[dt]|spending|budget)|below budget)")
 
 
+def budget_pairs(t: Table, v: int) -> list[tuple[int, int]]:
+    """The (budget, spend) pairs of columns a variance column of a budget-monitoring table may be the difference
+    of, by their headers ('Budget to date' and 'Actual to date', 'Annual budget' and 'Forecast outturn')."""
+    if v >= len(t.columns) or not _VARIANCE_HEADER.search(t.columns[v]):
+        return []
+    numeric = [c for c in _numeric_cols(t) if c != v and c < len(t.columns) and not _is_change_col(t.columns[c])]
+    refs = [c for c in numeric if _BUDGET_HEADER.search(t.columns[c])]
+    return [(ref, act) for ref in refs for act in numeric if act not in refs and _ACTUAL_HEADER.search(t.columns[act])]
+
+
 def variance_equation(t: Table, v: int) -> tuple[int, int, int] | None:
     """What a variance column of a budget-monitoring table is the difference of, read from the table's own
     figures: (the budget column, the column of what was spent or is forecast, the sign: 1 where the variance
     is the spend less the budget, so that an overspend is positive; -1 where it is the budget less the spend).
     None where no such pair of columns gives every row's variance (tables write it either way round)."""
-    if v >= len(t.columns) or not _VARIANCE_HEADER.search(t.columns[v]):
-        return None
-    numeric = [c for c in _numeric_cols(t) if c != v and c < len(t.columns) and not _is_change_col(t.columns[c])]
-    refs = [c for c in numeric if _BUDGET_HEADER.search(t.columns[c])]
-    acts = [c for c in numeric if c not in refs and _ACTUAL_HEADER.search(t.columns[c])]
-    for ref in refs:
-        for act in acts:
-            values = [[r.cells[c].value for c in (v, act, ref)] for r in t.rows
-                      if all(r.cells[c].kind in NUMERIC and r.cells[c].value is not None for c in (v, act, ref))]
-            if len(values) < 2:
-                continue
-            for sign in (1, -1):  # (within the rounding of the figures as written)
-                if all(abs(var - sign * (a - b)) <= Decimal("0.005") * max(abs(a), abs(b), Decimal(1))
-                       for var, a, b in cast(list[list[Decimal]], values)):
-                    return ref, act, sign
+    for ref, act in budget_pairs(t, v):
+        values = [[r.cells[c].value for c in (v, act, ref)] for r in t.rows
+                  if all(r.cells[c].kind in NUMERIC and r.cells[c].value is not None for c in (v, act, ref))]
+        if len(values) < 2:
+            continue
+        for sign in (1, -1):  # (within the rounding of the figures as written)
+            if all(abs(var - sign * (a - b)) <= Decimal("0.005") * max(abs(a), abs(b), Decimal(1))
+                   for var, a, b in cast(list[list[Decimal]], values)):
+                return ref, act, sign
     return None
 
 

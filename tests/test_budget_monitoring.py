@@ -184,3 +184,30 @@ def test_a_forecast_only_when_the_question_looks_ahead(council, question: str, v
     ans = council.ask(question)
     assert ans.state.get("op") == "share" and ans.figures[0].text == value, ans.text
     assert ans.figures[0].cells[0].column == column
+
+
+def test_the_audit_checks_a_variance_against_the_budget_and_spend_it_is_of(council, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'Projected variance' is 'Projected outturn' less 'Full-year budget', three columns away: a variance with the
+    wrong sign, or the wrong amount, is found on its own row; the table as published has no such finding."""
+    assert not [f for f in council.audit() if f.kind == "change"]
+    wrong = COUNCIL.replace("Home support\t11,200\t6,530\t6,910\t380\t11,820\t620",
+                            "Home support\t11,200\t6,530\t6,910\t380\t11,820\t(620)").replace(
+        "Direct payments\t6,800\t3,970\t3,900\t(70)\t6,960\t160", "Direct payments\t6,800\t3,970\t3,900\t(70)\t6,960\t190")
+    found = [f for f in assistant_over(tmp_path, "asc_monitoring.txt", wrong).audit() if f.kind == "change"]
+    assert {(f.stated.split(" / ")[0], f.computed) for f in found} == {("Home support", "£620k"), ("Direct payments", "£160k")}
+    lines = wrong.splitlines()
+    assert {f.line_start for f in found} == {i for i, ln in enumerate(lines, 1) if ln.startswith(("Home support", "Direct payments"))}
+
+
+@pytest.mark.parametrize("question,verdict,value", [
+    ("Is day opportunities overspent so far?", "No", -110),
+    ("Is home support projected to overspend?", "Yes", 620),
+    ("Is direct payments under budget to date?", "Yes", -70),
+    ("Is direct payments forecast to come in under budget?", "No", 160),
+])
+def test_whether_a_row_is_over_budget_by_the_pair_named(council, question: str, verdict: str, value: int) -> None:
+    """Of two budgets and two spends, the pair the question's words name ('so far', 'projected'): the verdict
+    and the difference, from the two cells."""
+    ans = council.ask(question)
+    assert ans.text.startswith(verdict), ans.text
+    assert ans.figures[0].value == value * 1000
