@@ -251,11 +251,22 @@ class Answerer:
             counted = self.table_reader.rows(q, count=True)
             if counted is not None and (table_ev is None or counted.coverage >= table_ev.coverage - 0.1):
                 table_ev = counted
+        # 'what share of the £3.2m comes from the BCF?', 'how many young carers are not known?': a sentence's whole and part
+        stated = self.prose.part_of(q, candidates)
+        if stated is not None and (table_ev is None or stated.coverage > table_ev.coverage):
+            table_ev = stated
+        if q.counted:  # 'how many priorities does the strategy have?': the items of a list of them, counted
+            listed = self.prose.list_count(q, candidates)
+            if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
+                table_ev = listed
         if "sum" in q.intents:  # 'how many in total' over a bulleted list of quantities
             listed = self.prose.list_sum(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
                 table_ev = listed
         prose_ev = self.prose.answer(q, candidates, fits=_prose_fits(q))
+        if stated is not None and table_ev is stated and prose_ev is not None and \
+                prose_ev.state.get("sentences") == stated.state.get("sentences"):
+            prose_ev = None  # (the same sentence, with what the question asks of its two numbers worked out)
         if _MADE_UP.search(asked):  # 'how is the £250k budget made up?': the parts that add up to it
             parts = self.prose.made_up(q, candidates)
             if parts is not None and (prose_ev is None or parts.coverage >= prose_ev.coverage - 0.1):
@@ -631,8 +642,8 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
         # read from a cell answers more of the question than the sentence does
         return prose_ev
     if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
-        if prose_ev.kind == "list" and "list" in q.intents:
-            return prose_ev
+        if prose_ev.kind == "list" and "list" in q.intents and not (q.wants == "count" and table_ev.figures):
+            return prose_ev  # (the list itself; 'how many enablers are listed?' is their count)
         t_has, p_has = (_holds(q, table_ev.text), _holds(q, prose_ev.text)) if q.wants else (False, False)
         t_score = table_ev.coverage + (0.15 if t_has else 0.0)
         p_score = prose_ev.coverage + (0.1 if p_has else 0.0) + (0.15 if p_has and not t_has else 0.0)

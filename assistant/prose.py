@@ -73,6 +73,39 @@ _WANTED = {
 # fall' by one that says 'due to'), not by the thing itself
 # (the same for a method's words, 'calculated', 'determined', and a meaning's, 'represent', moved 1 dev answer and no
 # check one: not kept)
+# what a question asks a share of, or the rest of, a whole a sentence states with a part of it (ProseReader.part_of)
+_SHARE_ASKED = re.compile(r"(?i)\b(?:what|which)\s+(?:share|proportion|percentage|fraction|per ?cent)\b")
+_REST_WORDS = "not remaining rest left other others else apart except"
+_REST_ASKED = re.compile(rf"(?i)\b(?:{'|'.join(_REST_WORDS.split())})\b")
+# how a sentence joins a whole and a part of it: 'X, of which Y', 'Y out of X', 'X ..., but only Y'; and
+# 'Of the X ..., Y'
+_WHOLE_THEN_PART = re.compile(r"(?i)[^.;:]*?\b(?:of which|of whom|of these|of this|but only|only)\s+(?:about |around |"
+                              r"some |nearly |almost |just )?")
+_PART_THEN_WHOLE = re.compile(r"(?i)\s*(?:out of|of)\s+(?:the\s+|a total of\s+|an estimated\s+)?")
+
+
+def _whole_and_part(text: str) -> tuple[Any, Any] | None:
+    """The whole and the part of it a sentence states, as numbers (values.Number) of one kind, the part the
+    smaller; None when it states no such pair."""
+    nums = [n for n in find_numbers(text) if n.kind in ("money", "number")
+            and not (n.kind == "number" and 1900 <= n.value <= 2100 and "," not in n.raw)]
+    for a, b in zip(nums, nums[1:], strict=False):
+        between = text[a.end:b.start]
+        if a.kind != b.kind or (a.scale or "") != (b.scale or ""):
+            continue
+        if _WHOLE_THEN_PART.fullmatch(between) or re.search(r"(?i)\bof the\s+(?:estimated\s+)?$", text[:a.start]) \
+                and "," in between:
+            whole, part = a, b
+        elif _PART_THEN_WHOLE.fullmatch(between):
+            whole, part = b, a
+        else:
+            continue
+        if 0 < part.value < whole.value:
+            return whole, part
+    return None
+
+
+_PERIOD_NOUNS = re.compile(r"(?i)^(years|quarters|months|weeks|days|periods)$")  # 'how many years': not a list's items
 _ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains"}
 PHRASE_BONUS = 0.1  # a sentence that says the question's name for its subject word for word (ProseReader.score)
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
@@ -379,6 +412,84 @@ class ProseReader:
 
     def list_answer(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """The items that follow the best-matching lead-in ('These are:', '... in particular:')."""
+        best = self._best_list(q, candidates)
+        if best is None or best[0] < 0.4:
+            return None
+        score, p, ln, lead, items = best
+        cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
+        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)
+        body = "; ".join(f"{strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
+        text = f"{full_sentence(lead)} [1] {body}."
+        return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
+
+    def list_count(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        """'How many priorities does the strategy have?': the items of the list whose lead-in (or heading) names
+        what is counted ('Our priorities for the next four years are:'), counted by the figure engine, with the
+        lead-in and every item cited. Not where the lead-in states a number of its own ('Of the 410 carers we
+        asked, most said:' is not a list of carers)."""
+        noun = next((w.lower() for w in reversed(q.counted) if len(w) > 2 and w.lower().endswith("s")), None)
+        if noun is None or _PERIOD_NOUNS.search(noun):
+            return None
+        best = self._best_list(q, candidates)
+        if best is None:
+            return None
+        _, p, ln, lead, items = best
+        # (what the list is of is said by its lead-in, its heading and its document's title: 'the strategy')
+        cov = self.coverage(q, self.m.terms(" ".join([lead, *p.heading[-1:], self.index.title(p.doc), "listed"])))
+        if cov < C.min_coverage("table"):
+            return None
+        stem = noun[:-1]
+        if not re.search(rf"(?i)\b{re.escape(stem)}", lead + " " + " ".join(p.heading[-1:])) or any(
+                not (n.kind == "number" and 1900 <= n.value <= 2100 and "," not in n.raw) for n in find_numbers(lead)):
+            return None
+        table = self._quantity_table(f"count-{p.doc}-{ln.no}", p.doc, p.page, lead, ln.no, ("item", "line"),
+                                     [(it, " ".join(strip_marker(it.text).split()), str(it.no)) for it in items])
+        rows = list(table.rows)
+        fig = F.count(table, rows, 0, f"the items listed after '{shorten(lead, 12)}'", len(rows))
+        cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
+        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)
+        text = f"{fig.text}: {'; '.join(r.label for r in rows)} ({full_sentence(lead)}). {fig.formula}."
+        return Evidence(text, cites, [fig], cov, cov, "table", {"list": [r.label for r in rows], "op": "count"})
+
+    def part_of(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        """'What share of the carers investment comes from the Better Care Fund?', 'How many young carers are not
+        known to the service?': a sentence that states a whole and a part of it ('£3.2m a year, of which £1.1m
+        comes from the BCF'; '380 out of 2,100'; 'an estimated 2,100 young carers, but only 380 are known'), the
+        part as a share of the whole or the rest of the whole worked out by the figure engine from the two
+        numbers as written. None unless the question asks a share or what is not in the part."""
+        share = bool({"share"} & set(q.intents)) or bool(_SHARE_ASKED.search(q.text))
+        rest = not share and q.wants in ("count", "money") and bool(_REST_ASKED.search(q.text))
+        if not share and not rest:
+            return None
+        sents = self.sentences(candidates)
+        for s in self.score(q, sents)[:8]:
+            if s.coverage < C.min_coverage("table"):
+                break
+            pair = _whole_and_part(s.text)
+            if pair is None:
+                continue
+            whole, part = pair
+            table = self._quantity_table(f"part-{s.passage.doc}-{s.line}", s.passage.doc, s.page, "figures stated in the text",
+                                         None, ("figure", "amount"),
+                                         [(_At(s.line, s.page), f"the whole ({whole.raw})", whole.raw),
+                                          (_At(s.line, s.page), f"the part ({part.raw})", part.raw)])
+            w, p_ = table.rows
+            try:
+                fig = F.share(table, (p_, 1), (w, 1)) if share else F.difference(table, (p_, 1), (w, 1))
+            except F.FigureError:
+                return None
+            said, cites = quoted([s])
+            what = f"{part.raw} as a share of {whole.raw}" if share else f"{whole.raw} less {part.raw}"
+            text = f"{said} {what}: {fig.formula}."
+            cov = self.coverage(q, self.sentence_terms(s) | self.m.terms(_REST_WORDS if rest else ""))
+            return Evidence(text, cites, [fig], cov, cov, "table", {"sentences": [s.text],
+                                                                     "op": "share" if share else "change"})
+        return None
+
+    def _best_list(self, q: Query, candidates: list[tuple[Passage, float]]
+                   ) -> tuple[float, Passage, Any, str, list[Any]] | None:
+        """The lead-in whose words (with its heading) cover the most of the question, with its items: (coverage,
+        passage, the lead-in's line, the lead-in, the items); None when no lead-in is followed by two items."""
         m = self.m
         best: tuple[float, Passage, Any, str, list[Any]] | None = None
         for rank, (p, _) in enumerate([c for c in candidates if c[0].kind == "text"][:20]):
@@ -403,14 +514,7 @@ class ProseReader:
                     score = self.coverage(q, m.terms(context)) - 0.005 * rank
                     if best is None or score > best[0]:
                         best = (score, p, ln, lead, items)
-        if best is None or best[0] < 0.4:
-            return None
-        score, p, ln, lead, items = best
-        cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
-        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)
-        body = "; ".join(f"{strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
-        text = f"{full_sentence(lead)} [1] {body}."
-        return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
+        return best
 
     def made_up(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
         """The amounts stated near the question's subject that add up exactly to the amount it asks about
