@@ -858,7 +858,7 @@ def condense(question: str, prev: dict[str, Any]) -> str:
     base = prev.get("question", "")
     q = re.sub(r"(?i)^(and|what about|how about|same for|and for|and in|what of|then)\s+(?:(?:for|in|at)\b)?\s*", "",
                question).strip(" ?")
-    switched = _operation_switched(base, q)
+    switched = _operation_switched(base, q) or _extreme_switched(base, q)
     if switched is not None:
         return switched
     shift = 0
@@ -959,6 +959,28 @@ def _operation_switched(base: str, said: str) -> str | None:
         return f"{base[:named.start()]}{op}{base[named.end():]}".replace(f"{op} the ", f"{op} ", 1)
     asks = _ASKS_VALUE.match(base)
     return f"{asks.group(0)}{'' if asks.group(0).endswith('the ') else 'the '}{op} {base[asks.end():]}" if asks else None
+
+
+_SUPERLATIVE = r"(?:largest|biggest|highest|greatest|smallest|lowest|least|most|fewest|best|worst)"
+# a follow-up that asks another extreme ('and the smallest?', 'what about the largest underspend?'), and the
+# extreme a question asks with the words after it that say of what, up to a preposition ('the largest forecast
+# overspend' of '... has the largest forecast overspend in 2026/27?')
+_EXTREME_FOLLOW = re.compile(rf"(?i)^(?:the\s+)?(?P<word>{_SUPERLATIVE})(?P<rest>(?:\s+[\w'-]+){{0,4}})$")
+_EXTREME_ASKED = re.compile(rf"(?i)\b(?P<word>{_SUPERLATIVE})(?P<rest>(?:\s+(?!(?:in|for|of|between|from|during|at|by|"
+                            rf"on|to|and|than|over|across|among)\b)[\w'-]+){{0,4}})")
+
+
+def _extreme_switched(base: str, said: str) -> str | None:
+    """The previous question with its extreme replaced by the one a follow-up asks: the word alone ('and the
+    smallest?' after 'which scheme has the largest budget in 2019?'), or the word with what it is of ('and the
+    largest underspend?' after 'which service has the largest forecast overspend?'). None when the follow-up
+    asks something else, or the previous question no extreme."""
+    f, b = _EXTREME_FOLLOW.match(said.strip()), _EXTREME_ASKED.search(base)
+    if f is None or b is None:
+        return None
+    if not f.group("rest").strip():
+        return f"{base[:b.start('word')]}{f.group('word')}{base[b.end('word'):]}"
+    return f"{base[:b.start()]}{f.group('word')}{f.group('rest')}{base[b.end():]}"
 
 
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b")

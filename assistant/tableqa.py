@@ -1326,6 +1326,10 @@ class TableQA:
             first, second = (act, ref) if sign > 0 else (ref, act)
             note = (f"the {'largest' if largest == positive else 'smallest'} {'overspend' if (sign > 0) == positive else 'underspend'}"
                     f": {F.column_name(t, picks[0])} is {F.column_name(t, first)} less {F.column_name(t, second)}")
+        level = [r for r in rows if r is not winner and r.cells[picks[0]].kind in NUMERIC
+                 and r.cells[picks[0]].value == winner.cells[picks[0]].value]
+        if level:  # ('the lowest target' that two schemes share: both are named)
+            note = "; ".join(x for x in (note, f"tied with {', '.join(r.path() for r in level)}") if x)
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0], *kinds],
                            "max" if largest else "min", [fig], subjects=subjects, note=note)
 

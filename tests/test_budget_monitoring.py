@@ -60,6 +60,12 @@ Ward\tVariance
 Ash ward\t(42)
 Beech ward\t17
 Cedar ward\t(8)
+
+Community beds by site
+Site\tBeds\tOccupancy
+Elm Lodge\t24\t91%
+Fir House\t32\t88%
+Oak Court\t24\t95%
 """
 
 
@@ -211,3 +217,22 @@ def test_whether_a_row_is_over_budget_by_the_pair_named(council, question: str, 
     ans = council.ask(question)
     assert ans.text.startswith(verdict), ans.text
     assert ans.figures[0].value == value * 1000
+
+
+@pytest.mark.parametrize("follow_up,row", [
+    ("And the biggest underspend?", "Day opportunities"),
+    ("What about the largest underspend so far?", "Day opportunities"),
+])
+def test_a_follow_up_that_asks_another_extreme(council, follow_up: str, row: str) -> None:
+    first = council.ask("Which budget line has the largest overspend to date?")
+    assert first.state.get("rows", [""])[0] == "Older people's residential care", first.text
+    ans = council.ask(follow_up, history=[first])
+    assert ans.state.get("op") in ("max", "min") and ans.state.get("rows", [""])[0] == row, ans.text
+
+
+@pytest.mark.parametrize("question", ["Which site has the fewest beds?", "Which site has the smallest number of beds?"])
+def test_rows_that_tie_for_an_extreme_are_all_named(trust, question: str) -> None:
+    ans = trust.ask(question)
+    assert ans.state.get("op") == "min" and ans.figures[0].value == 24, ans.text
+    assert "Elm Lodge" in ans.text and "Oak Court" in ans.text
+
