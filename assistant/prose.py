@@ -84,11 +84,21 @@ _WHOLE_THEN_PART = re.compile(r"(?i)[^.;:]*?\b(?:of which|of whom|of these|of th
 _PART_THEN_WHOLE = re.compile(r"(?i)\s*(?:out of|of)\s+(?:the\s+|a total of\s+|an estimated\s+)?")
 
 
+def _list_cites(p: Passage, ln: Any, lead: str, items: Sequence[Any]) -> list[Citation]:
+    """The citations of a list: its lead-in's line, then each item's."""
+    return [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead),
+            *(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)]
+
+
+def _is_year(n: Any) -> bool:
+    """Is a number found in prose (values.Number) a year ('2026'), not an amount or a count ('2,026')?"""
+    return n.kind == "number" and 1900 <= n.value <= 2100 and "," not in n.raw
+
+
 def _whole_and_part(text: str) -> tuple[Any, Any] | None:
     """The whole and the part of it a sentence states, as numbers (values.Number) of one kind, the part the
     smaller; None when it states no such pair."""
-    nums = [n for n in find_numbers(text) if n.kind in ("money", "number")
-            and not (n.kind == "number" and 1900 <= n.value <= 2100 and "," not in n.raw)]
+    nums = [n for n in find_numbers(text) if n.kind in ("money", "number") and not _is_year(n)]
     for a, b in zip(nums, nums[1:], strict=False):
         between = text[a.end:b.start]
         if a.kind != b.kind or (a.scale or "") != (b.scale or ""):
@@ -416,8 +426,7 @@ class ProseReader:
         if best is None or best[0] < 0.4:
             return None
         score, p, ln, lead, items = best
-        cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
-        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)
+        cites = _list_cites(p, ln, lead, items)
         body = "; ".join(f"{strip_marker(it.text)} [{i}]" for i, it in enumerate(items, 2))
         text = f"{full_sentence(lead)} [1] {body}."
         return Evidence(text, cites, [], score + 0.3, score, "list", {"list": [it.text for it in items]})
@@ -440,14 +449,13 @@ class ProseReader:
             return None
         stem = noun[:-1]
         if not re.search(rf"(?i)\b{re.escape(stem)}", lead + " " + " ".join(p.heading[-1:])) or any(
-                not (n.kind == "number" and 1900 <= n.value <= 2100 and "," not in n.raw) for n in find_numbers(lead)):
+                not _is_year(n) for n in find_numbers(lead)):
             return None
         table = self._quantity_table(f"count-{p.doc}-{ln.no}", p.doc, p.page, lead, ln.no, ("item", "line"),
                                      [(it, " ".join(strip_marker(it.text).split()), str(it.no)) for it in items])
         rows = list(table.rows)
         fig = F.count(table, rows, 0, f"the items listed after '{shorten(lead, 12)}'", len(rows))
-        cites = [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead)]
-        cites.extend(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)
+        cites = _list_cites(p, ln, lead, items)
         text = f"{fig.text}: {'; '.join(r.label for r in rows)} ({full_sentence(lead)}). {fig.formula}."
         return Evidence(text, cites, [fig], cov, cov, "table", {"list": [r.label for r in rows], "op": "count"})
 

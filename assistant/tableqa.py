@@ -698,6 +698,7 @@ class TableQA:
         shares = _share_cols(t)
         avoid_shares = _avoids_shares(q)
         kinds = _figure_kinds(q.text)
+        ahead = bool(_FORECAST_ASKED.search(q.text))
         # ('over budget', 'by the year end' name the variance and the forecast, not a Budget or a Full-year column)
         phrased = qset - self.m.terms(" ".join(m.group(0) for _, asked in _BUDGET_WORDS for m in asked.finditer(q.text)))
         for i in _value_cols(t):
@@ -709,7 +710,7 @@ class TableQA:
             if kinds and kinds & _figure_kinds(_last_header(t, i)):
                 s += 1.0  # 'the plan for avoidable admissions': the Plan column (the word is not one of the terms)
             s += len(_budget_words(header, q.text))
-            if _FORECAST_HEADER.search(header) and not _FORECAST_ASKED.search(q.text):
+            if not ahead and _FORECAST_HEADER.search(header):
                 s -= FORECAST_UNASKED  # 'what has the scheme delivered': Delivered to date, not Forecast delivery
             if s > 0 and _said_whole(_last_header(t, i), q.text):
                 s += SAID_WHOLE_BONUS  # a column whose whole name the question says as written
@@ -1294,6 +1295,7 @@ class TableQA:
         largest = "max" in q.intents and (q.intents.index("max") < q.intents.index("min") if "min" in q.intents else True)
         spend = _OVER_UNDER.search(q.text)
         positive = True  # (the rows asked about have positive figures in the column)
+        eq: tuple[int, int, int] | None = None  # (the variance's budget and spend columns, its sign: variance_equation)
         if spend is not None:
             # 'the largest overspend', 'the biggest underspend so far': of a variance column, the way round the
             # table's own figures show it is written (an overspend is positive where it is the spend less the
@@ -1301,17 +1303,17 @@ class TableQA:
             ranked = [(sc, c) for c, sc in cols if c < len(t.columns) and _VARIANCE_HEADER.search(t.columns[c])]
             # (of two the question names as well, 'to date' or 'forecast'?, the row must be the same in each)
             tied = [c for sc, c in ranked if sc >= ranked[0][0]]
-            ways = [(c, eq[2]) for c in tied if (eq := variance_equation(t, c)) is not None]
+            ways = [(c, e) for c in tied if (e := variance_equation(t, c)) is not None]
             if not ways or len(ways) < len(tied):
                 return None
-            positive = (spend.group("over") is not None) == (ways[0][1] > 0)
+            picks, eq = [ways[0][0]], ways[0][1]
+            positive = (spend.group("over") is not None) == (eq[2] > 0)
             largest = largest == positive
             try:
-                if len({id(F.extreme_row(t, rows, c, largest=largest == (sign == ways[0][1]))) for c, sign in ways}) > 1:
+                if len({id(F.extreme_row(t, rows, c, largest=largest == (e[2] == eq[2]))) for c, e in ways}) > 1:
                     return None
             except F.FigureError:
                 return None
-            picks = [ways[0][0]]
         try:
             fig = F.extreme(t, rows, picks[0], largest=largest)
         except F.FigureError:
@@ -1321,7 +1323,7 @@ class TableQA:
             return None  # ('the largest underspend' where every row is overspent)
         subjects = [next(r.cells[c].text.strip() for r in rows) for c in kinds]
         note = ""
-        if spend is not None and (eq := variance_equation(t, picks[0])) is not None:
+        if eq is not None:
             ref, act, sign = eq
             first, second = (act, ref) if sign > 0 else (ref, act)
             note = (f"the {'largest' if largest == positive else 'smallest'} {'overspend' if (sign > 0) == positive else 'underspend'}"

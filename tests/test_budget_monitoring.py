@@ -38,7 +38,7 @@ Transport review\tHead of Operations\t250\t90\t150\tRed
 
 Table C: Outcome measures, 2026/27
 Measure\tPlan 2026/27\tApril to June\tJuly to September
-Older people still at home 91 days after discharge (%)\t84.0%\t81.5%\t82.9%
+Reablement clients needing no further support (%)\t84.0%\t81.5%\t82.9%
 Adults with a learning disability in paid work (%)\t6.5%\t5.8%\t6.1%
 """
 
@@ -156,7 +156,7 @@ def test_a_budget_column_named_in_other_words(council, question: str, row: str, 
 
 
 @pytest.mark.parametrize("question,value", [
-    ("What is the plan for older people still at home 91 days after discharge?", "84.0%"),
+    ("What is the plan for reablement clients needing no further support?", "84.0%"),
     ("What is the planned rate of adults with a learning disability in paid work?", "6.5%"),
     ("What is the plan for the share of adults with a learning disability in paid work?", "6.5%"),
 ])
