@@ -610,10 +610,15 @@ def _wrap_gap(block: list[_Line]) -> float | None:
     # rows are told by their figures where the table has any: a wrapped cell's second line of words can
     # look like a row of a table of words
     figures = any(b.has_figure for b in block[1:])
-    before_rows = [g for g, b in zip(gaps, block[1:], strict=False) if (b.has_figure if figures else b.is_row)]
-    if not gaps or not before_rows:
+    rows = [i for i in range(1, len(block)) if (block[i].has_figure if figures else block[i].is_row)]
+    if not gaps or not rows:
         return None
-    leading, row_gap = min(gaps), median(before_rows)
+    # a row's gap is the widest gap between the rows either side of it: whether its one-line cells sit beside
+    # the first line of its wrapped cells, their middle or their last, it is set apart from them by more than
+    # those lines are from each other
+    ends = [0, *rows, len(block) - 1]
+    leading = min(gaps)
+    row_gap = median(max(gaps[ends[k - 1]:ends[k + 1]] or [gaps[-1]]) for k in range(1, len(ends) - 1))
     return (leading + row_gap) / 2 if row_gap > WRAP_RATIO * leading else None
 
 

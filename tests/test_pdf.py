@@ -941,3 +941,30 @@ def test_a_question_on_a_form_is_answered_from_its_entry(tmp_path: Path, questio
     ans = assistant_for(corpus, tmp_path / "index").ask(question)
     assert ans.answered and said in ans.text, ans.text
     assert any(c.page == 1 and said in c.quote for c in ans.citations)
+
+
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+def test_a_column_of_words_wrapped_beside_a_one_line_label_stays_in_its_row(tmp_path: Path, valign: str) -> None:
+    """A register without lines (reference, what is to be done, who, by when): the second column's text wraps
+    over two or three lines beside a one-line reference. Wherever the row's one-line cells sit (beside its
+    first line, its middle or its last: Word centres cells, reportlab sets them at the foot), each row is read
+    whole and no wrapped line joins the row above or below it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("c", fontSize=8, leading=9.5)
+    data = [["No.", "Task", "Owner", "Deadline"],
+            ["T1", "Write to every care home about the new falls pathway", "Grace Obi", "May 2027"],
+            ["T2", "Cost the extra night sitting service", "Lena Brook", "June 2027"],
+            ["T3", "Report hospital discharge delays by ward to the next meeting", "Omar Shah", "July 2027"]]
+    table = Table([[Paragraph(c, cell) for c in r] for r in data], colWidths=[40, 110, 90, 80])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign)]))
+    path = tmp_path / f"tasks-{valign.lower()}.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("Tasks agreed", styles["Heading2"]), table])
+    assert [ln.text for ln in read(path).lines if "\t" in ln.text] == [
+        "No.\tTask\tOwner\tDeadline",
+        "T1\tWrite to every care home about the new falls pathway\tGrace Obi\tMay 2027",
+        "T2\tCost the extra night sitting service\tLena Brook\tJune 2027",
+        "T3\tReport hospital discharge delays by ward to the next meeting\tOmar Shah\tJuly 2027"]
