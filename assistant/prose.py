@@ -84,6 +84,40 @@ _WHOLE_THEN_PART = re.compile(r"(?i)[^.;:]*?\b(?:of which|of whom|of these|of th
 _PART_THEN_WHOLE = re.compile(r"(?i)\s*(?:out of|of)\s+(?:the\s+|a total of\s+|an estimated\s+)?")
 
 
+# how a sentence states a figure's move from one value to another: 'rose from 640 to 712', 'fell from £3.1m in
+# 2025/26 to £2.8m', 'has fallen to 9.9% from 11.4% in April', '£8.6m, up from £7.1m' (ProseReader.stated_change); the words between the two
+# values may name periods, and the sentence says it moved
+_MOVED = re.compile(r"(?i)\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|increas\w*|decreas\w*|grew|grown|grows?|"
+                    r"drop\w*|reduc\w*|improv\w*|declin\w*|went|gone|go(?:es)?|climb\w*|jump\w*|mov\w*|chang\w*|"
+                    r"shr[iu]nk\w*|cut|up|down)\b")
+_HEDGE = r"(?:about |around |some |nearly |almost |just |over |under |approximately )?"
+_FROM_BEFORE = re.compile(rf"(?i)\bfrom\s+{_HEDGE}$")
+_TO_BEFORE = re.compile(rf"(?i)\bto\s+{_HEDGE}$")
+_FROM_TO = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\bto\s+{_HEDGE}")
+_TO_FROM = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\bfrom\s+{_HEDGE}")
+# '£8.6m of winter funding, up from £7.1m': the value it moved to, then the word of its move and the value it moved from
+_NOW_THEN = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\b(?:up|down|rising|falling|risen|fallen|"
+                       rf"increas\w*|decreas\w*|grow\w*|grown|reduc\w*|dropp\w*|declin\w*)\s+from\s+{_HEDGE}")
+
+
+def _from_and_to(text: str) -> tuple[Any, Any] | None:
+    """The value a sentence says a figure moved from and the value it moved to (values.Number, of one kind), or
+    None when it states no such move."""
+    if not _MOVED.search(text):
+        return None
+    nums = [n for n in find_numbers(text) if n.kind in ("money", "number", "percent") and not _is_year(n)
+            and not re.search(r"\d{4}/$", text[:n.start])]  # (not the '26' of '2025/26')
+    for a, b in zip(nums, nums[1:], strict=False):
+        if a.kind != b.kind:
+            continue
+        between = text[a.end:b.start]
+        if _FROM_BEFORE.search(text[:a.start]) and _FROM_TO.fullmatch(between):
+            return a, b
+        if _TO_BEFORE.search(text[:a.start]) and _TO_FROM.fullmatch(between) or _NOW_THEN.fullmatch(between):
+            return b, a
+    return None
+
+
 def _list_cites(p: Passage, ln: Any, lead: str, items: Sequence[Any]) -> list[Citation]:
     """The citations of a list: its lead-in's line, then each item's."""
     return [Citation(p.id, p.doc, p.page, ln.no, ln.no, lead),
@@ -492,6 +526,43 @@ class ProseReader:
             cov = self.coverage(q, self.sentence_terms(s) | self.m.terms(_REST_WORDS if rest else ""))
             return Evidence(text, cites, [fig], cov, cov, "table", {"sentences": [s.text],
                                                                      "op": "share" if share else "change"})
+        return None
+
+    def stated_change(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        """'By how much did delayed discharges fall between September and December?', 'What was the percentage
+        change in children looked after?': a sentence that states where a figure moved from and to ('had fallen to
+        38 a day in December from 52 in September'; 'rose from 640 to 712'), the change (or the change in per
+        cent) worked out by the figure engine from the two numbers as written. None unless the question asks a
+        change; a sentence that names other periods than the question's does not answer it."""
+        asked = set(q.intents) & {"change", "percent_change"}
+        if not asked and q.wants != "movement":
+            return None
+        percent = "percent_change" in asked
+        sents = self.sentences(candidates)
+        for s in self.score(q, sents)[:8]:
+            if s.coverage < C.min_coverage("table"):
+                break
+            pair = _from_and_to(s.text)
+            if pair is None:
+                continue
+            sp, sm = periods_in(s.text)
+            if not set(q.periods) <= set(sp) or not set(q.months) <= set(sm):
+                continue
+            start, end = pair
+            table = self._quantity_table(f"moved-{s.passage.doc}-{s.line}", s.passage.doc, s.page,
+                                         "figures stated in the text", None, ("figure", "value"),
+                                         [(_At(s.line, s.page), f"the value it moved from ({start.raw})", start.raw),
+                                          (_At(s.line, s.page), f"the value it moved to ({end.raw})", end.raw)])
+            a, b = table.rows
+            try:
+                fig = F.percent_change(table, (a, 1), (b, 1)) if percent else F.difference(table, (a, 1), (b, 1))
+            except F.FigureError:
+                return None
+            said, cites = quoted([s])
+            text = f"{said} From {start.raw} to {end.raw}: {fig.formula}."
+            cov = self.coverage(q, self.sentence_terms(s))
+            return Evidence(text, cites, [fig], cov, cov, "table", {"sentences": [s.text],
+                                                                     "op": "percent_change" if percent else "change"})
         return None
 
     def _best_list(self, q: Query, candidates: list[tuple[Passage, float]]

@@ -159,7 +159,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
                        r"growth|change|reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|"
                        r"(grow|rise|increase|fall|decrease|change|drop|go up|gone up)\w* by what|"
                        r"what (is|was) the (percentage|%)|" + _RATE_WORDS),
-    ("change", r"\bby how much\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
+    ("change", r"\bby how (?:much|many)\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
                r"change|grow|drop|exceed)|difference between|\bexceed|\b(go|goes|went|gone) up\b|\bin cash\b|"
                r"how much (more|less|higher|lower)|\bhow many (more|fewer|less)\b.*\bthan\b|\bgap between\b|\bwhat (is|was|will be) the (?:[a-z]+-[a-z-]+ |annual |overall |absolute )?(change|difference|increase|decrease|"
                r"rise|fall|growth|reduction) in\b|\b(change|grow|rise|increase|fall|decrease)[a-z]* (between|from) "),

@@ -431,14 +431,18 @@ class TableReader:
                     f"({ta.rows[0].label} row){where}. Next: {others}.")
         elif ta.op in ("max_over", "min_over"):
             word = "largest" if ta.op == "max_over" else "smallest"
-            others = "; ".join(f"{f.cells[0].column}: {f.cells[0].raw}" for f in ta.figures[1:4])
-            text = (f"{ta.rows[0].path()} was {word} in {fig.cells[0].column}: {fig.cells[0].raw}{where} "
-                    f"(against {others}).")
+            # periods tied for the extreme are each named
+            tied = [f for f in ta.figures if f.value == fig.value]
+            others = "; ".join(f"{f.cells[0].column}: {f.cells[0].raw}" for f in ta.figures[len(tied):len(tied) + 3])
+            when = " and ".join(f.cells[0].column for f in tied) + (" (tied)" if len(tied) > 1 else "")
+            text = (f"{ta.rows[0].path()} was {word} in {when}: {fig.cells[0].raw}{where}"
+                    + (f" (against {others})." if others else "."))
         elif ta.op in ("meets", "moved") and ta.note.endswith(" rows"):  # the rows whose figure meets the question's condition
             header = column_name(t, ta.cols[0])
             met_rows = "; ".join(f"{r.path()} ({r.cells[ta.cols[0]].raw}" + (  # (and what it was measured against)
                 f" against {r.cells[ta.cols[1]].raw})" if len(ta.cols) > 1 else ")") for r in ta.rows)
-            text = f"{fig.text} {'row has' if len(ta.rows) == 1 else 'rows have'} {header} {ta.note}{where}: {met_rows}."
+            text = (f"{fig.text} {'row has' if len(ta.rows) == 1 else 'rows have'} {header} {ta.note}{where}: {met_rows}."
+                    if ta.rows else f"No row has {header} {ta.note}{where}.")
         elif ta.op == "meets":  # the periods whose figure meets the question's condition
             met = len(ta.cols)
             meeting = "; ".join(f"{c.column}: {c.raw}" for c in fig.cells[:met])
@@ -479,7 +483,8 @@ class TableReader:
         elif ta.op == "count" and len(ta.rows) == 1 and len(ta.cols) >= 2:  # columns of one row meeting a condition
             text = f"{fig.text} {ta.note} ({fig.description}){where}: {fig.formula}."
         elif ta.op == "count":
-            text = f"{fig.text} ({', '.join(r.label for r in ta.rows)}) {ta.note}: {fig.description}{where}."
+            listed = f" ({', '.join(r.label for r in ta.rows)})" if ta.rows else ""
+            text = f"{fig.text}{listed} {ta.note}: {fig.description}{where}."
         else:
             text = f"{fig.description}: {fig.text}{where}. {fig.formula}."
         cite_rows = ta.rows if ta.op not in ("max", "min") else ta.rows

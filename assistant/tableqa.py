@@ -497,7 +497,8 @@ class TableQA:
             if it == "sum" and member is not None:
                 # 'the total assets of the Northern segment': that member's own figure (or its sum over the periods asked), not
                 # a sum of every row
-                h = lambda q, t, row_scores, *_: self._sum_over_periods(q, t, row_scores)  # noqa: E731
+                h = lambda q, t, row_scores, *_: self._sum_over_periods(q, t, row_scores) or \
+                    self._sum_within_period(q, t, row_scores)  # noqa: E731
             if h is not None:
                 ans = h(q, t, row_scores, cols, qset)
                 if ans is not None:
@@ -808,6 +809,11 @@ class TableQA:
             if not scored or scored[0][0] < 2 * max(self.m.idf(x) for x in qset or {"x"}) / 2 or scored[0][0] <= 0:
                 return None
             picks = [scored[0][1]]
+        if len(picks) >= 2 and re.search(r"(?i)\b(?:total|altogether|combined)\b", q.text):
+            # 'the total planned spend on X in 2027/28': the parts that period is split into, added up
+            within = self._sum_within_period(q, t, [(s, row)])
+            if within is not None and set(within.cols) == set(picks):
+                return within
         figs, texts = _read_cells(t, [row], picks)
         if not figs and not texts:
             return TableAnswer(t, [row], picks, "empty", note="the cells asked for are empty")
@@ -1084,6 +1090,10 @@ class TableQA:
                 column_period(t.columns[c]) for c in by_period) else by_period
         if len(by_period) >= 2:
             ordered = chronological(t, [by_period[0], by_period[-1]])
+            if column_period(t.columns[ordered[0]]) == column_period(t.columns[ordered[-1]]) and not all(
+                    _words_said(t.columns[c].split(" / ")[-1]) & _words_said(q.text) for c in ordered):
+                return None  # (two columns of the one period asked, 'Council' and 'ICB' under 2027/28: no change
+                # over time, and not the two the question compares unless it names both)
             return ordered[0], ordered[-1]
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
@@ -1164,10 +1174,14 @@ class TableQA:
             name = self.m.terms(row.label)  # (footnote markers aside: 'Assets held for sale (a)')
             period_rows = [r for r in t.rows if r.role == row.role and self.m.terms(r.label) == name
                            and periods[id(r)] & qp]
-        if len(period_rows) >= 2 and len(_column_periods(t) & qp) < 2:
+        yearless = _yearless_rows(t, q) if len(period_rows) < 2 else []
+        if len(yearless) == 2:  # 'between October and January', 'from Q1 to Q4' of a table of months or quarters down the side
+            period_rows = yearless
+        elif len(period_rows) >= 2 and len(_column_periods(t) & qp) < 2:
             # oldest first, whatever order the table prints them in: the change from 2018 to 2019 is 2019 − 2018
             period_rows.sort(key=lambda r: max((int(p) for p in periods[id(r)] if re.fullmatch(r"\d{4}", p)),
                                                default=0))
+        if len(period_rows) >= 2 and (yearless or len(_column_periods(t) & qp) < 2):
             picks = self._pick_cols(q, t, cols, period_rows[0])
             if not picks:
                 return None
@@ -1319,6 +1333,8 @@ class TableQA:
         except F.FigureError:
             return None
         winner = F.extreme_row(t, rows, picks[0], largest=largest)
+        if _ASKS_WHICH_PERIOD.search(q.text) and not _periods(winner.label):
+            return None  # ('in which month are the most beds open?': a row that names no period does not answer it)
         if spend is not None and (winner.cells[picks[0]].value > 0) != positive:  # type: ignore[operator]
             return None  # ('the largest underspend' where every row is overspent)
         subjects = [next(r.cells[c].text.strip() for r in rows) for c in kinds]
@@ -1385,7 +1401,7 @@ class TableQA:
         if s <= 0:
             return None
         timed = _period_cols(t, row)
-        if len(timed) < 2:
+        if len(timed) < 2 or not _periods_of_kind_asked(q.text, [t.columns[c] for c in timed]):
             return None
         # 'which year was larger, 2018 or 2019?': only the periods the question names, when it names two or more;
         # the words of the row's own name ('Fiscal 2017 Restructuring Plan', 'Less accumulated depreciation') are
@@ -1661,8 +1677,8 @@ class TableQA:
         if not found or len({tuple(map(id, hits)) for *_, hits in found}) > 1:
             return None
         ref, act, body, hits = found[0]
-        if len(body) < 2 or not hits:
-            return None
+        if len(body) < 2:
+            return None  # (no row meeting it is an answer too: 'none of the 4 months was below target')
         relation = f"{'above' if above else 'within' if within else 'below'} {F.column_name(t, ref)}"
         fig = F.count(t, hits, act, f"{_ROWS_WHERE} {F.column_name(t, act)} is {relation}", len(body))
         return TableAnswer(t, hits, [act, ref], "count" if count else "meets", [fig],
@@ -1719,6 +1735,8 @@ class TableQA:
         are: their labels, or the label column's header, use the question's word for them ('metrics' of 'Metric')."""
         body = [r for r in t.rows if r.role == "body"]
         head = " ".join(t.columns[:t.label_cols])
+        if _periods_asked_are_rows(q.text, t, body):  # 'in which months was absence above target?' of monthly rows
+            return True
         for things in _which_things(q.text):
             words = self.m.terms(things) | _header_words(things)
             if words & (self.m.terms(head) | _header_words(head)) or sum(
@@ -2008,6 +2026,27 @@ class TableQA:
             return None
         return row, chronological(t, picked)
 
+    def _sum_within_period(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'The total planned spend on X in 2027/28' of a table that splits each period into parts ('2027/28
+        plan / Council', '2027/28 plan / ICB'): the named row's parts of the one period asked, added up, where
+        no column under that period is their total already."""
+        s, row = row_scores[0]
+        if s <= 0 or len(q.periods) != 1:
+            return None
+        under = [c for c in range(t.label_cols, min(len(t.columns), len(row.cells)))
+                 if " / " in t.columns[c] and _names_periods(_header_periods(t.columns[c]), set(q.periods))]
+        if len(under) < 2 or any(_total_header(t.columns[c].rsplit(" / ", 1)[-1]) or _is_change_col(t.columns[c])
+                                 for c in under):
+            return None
+        if len({column_period(t.columns[c]) for c in under}) != 1 or len({row.cells[c].kind for c in under}) != 1 \
+                or row.cells[under[0]].kind not in ("money", "number"):
+            return None
+        try:
+            fig = F.total_across(t, row, under)
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [row], under, "sum", [fig])
+
     def _average_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'The average X in 2018 and 2019', 'over 2017-2019', 'for the 3 years': one row averaged over time."""
         return self._across_periods(q, t, row_scores, "average")
@@ -2072,6 +2111,41 @@ def _which_things(text: str) -> list[str]:
     `_WHICH_THING`), or a how-many question counts (`_COUNTED`); none when it asks for periods ('which years')."""
     return [m.group(1) for p in (_WHICH_THINGS, _WHICH_THING, _COUNTED) if (m := p.search(text))
             and not _PERIOD_NOUN.search(m.group(1))]
+
+
+def _periods_of_kind_asked(question: str, names: Sequence[str]) -> bool:
+    """Can periods with these names ('2025/26', 'Q1', 'January 2027') answer a question that asks for a month or a
+    quarter ('in which month ...')? Only if some name a month (or a quarter); a year answers no such question."""
+    m = _ASKS_WHICH_PERIOD.search(question)
+    if m is None or m.group(2).lower().startswith(("year", "period")):
+        return True
+    if m.group(2).lower().startswith("month"):
+        return any(periods_in(n)[1] for n in names)
+    return any(re.search(r"(?i)\bQ[1-4]\b|\bquarter", n) for n in names)
+
+
+def _yearless_rows(t: Table, q: Query) -> list[Row]:
+    """The two rows of a table of months or quarters down the side ('October', 'Jan 2027', 'Q1 2026/27') that a
+    question names by month or quarter alone, in the order it names them ('from October to January': October's,
+    then January's); none unless each names exactly one row."""
+    asked = [*q.months, *(p for p in q.periods if re.fullmatch(r"Q[1-4]", p))]
+    if len(asked) != 2 or asked[0] == asked[1]:
+        return []
+
+    def keys(label: str) -> list[str]:
+        periods, months = periods_in(label)
+        return months or [p.split()[-1] for p in periods if re.search(r"\bQ[1-4]$", p)]
+    named = [[r for r in t.rows if r.role == "body" and keys(r.label) == [k]] for k in asked]
+    return [found[0] for found in named] if all(len(found) == 1 for found in named) else []
+
+
+def _periods_asked_are_rows(text: str, t: Table, body: list[Row]) -> bool:
+    """Does a which- or how-many question ask for periods ('in which months', 'how many years') of a table whose
+    rows are periods (most of its row labels name one: a table of months down the side)?"""
+    m = next((m for p in (_WHICH_THINGS, _WHICH_THING, _COUNTED) if (m := p.search(text))), None)
+    if m is None or not _PERIOD_NOUN.fullmatch(m.group(1).strip()):
+        return False
+    return len(body) >= 2 and sum(period_of(r.label) is not None for r in body) > len(body) / 2
 
 
 def _yearless_asked(asked: str, t: Table, timed: list[int]) -> list[int] | None:

@@ -902,7 +902,12 @@ def _header_rows_by_shape(rows: list[_PRow], ncols: int) -> int:
         gaps = [i for i in range(ncols) if not rows[n - 1].cells[i].strip()]
         fills = [i for i in gaps if i < len(nxt.cells) and nxt.cells[i].strip()]
         short = all(len(c.split()) <= 4 for c in nxt.cells if c.strip())
+        # a group label written over each of its columns ('2025/26 | 2025/26 | 2026/27 | 2026/27'), its parts
+        # named on the line below with no label cell ('Revenue | Capital | Revenue | Capital')
+        above = [c.strip() for c in rows[n - 1].cells[1:] if c.strip()]
+        repeated = len(above) > len(set(above)) and not nxt.cells[0].strip() and len(nxt.nonempty()) >= 2
         if (fills and len(fills) >= len(gaps) // 2 and _header_like(nxt)) or (
+                repeated and short and _numeric_below(nxt, rows[n + 1:])) or (
                 not nxt.cells[0].strip() and _header_like(nxt) and _numeric_below(nxt, rows[n + 1:])) or (
                 # sub-labels under group labels ("Plan" / "NHS", "Social Care", ...): short cells that fill the
                 # group row's gaps, numbers below; with no label cell, or recurring once per group ('Headcount |
