@@ -391,7 +391,11 @@ class Checker:
             return None
         quote = ans.citations[0].quote if ans.citations else ""
         stated = claim_numbers(quote)
-        if any(_same_figure(c, e, moving) for e in stated):
+        if any(_same_figure(c, e, moving) for e in stated) and not _misplaced(claim, c, quote, stated):
+            d_claim, d_ev = direction(claim), direction(quote)
+            if d_claim and d_ev and d_claim != d_ev:
+                return Verdict("contradicted", f"The figure matches but the document says it goes the other way "
+                               f"({where}).", quote.strip(), ans.citations[:1], [], 0.9)
             clash = _period_clash(claim, quote)
             if clash:
                 return Verdict("contradicted", f"The document gives the same figure for {clash[1]}, not {clash[0]} "
@@ -412,7 +416,7 @@ class Checker:
         if nums:
             if s.coverage < 0.4:
                 return None
-            matched = [c for c in nums if any(_same_figure(c, e) for e in ev)]
+            matched = [c for c in nums if any(_same_figure(c, e) for e in ev) and not _misplaced(claim, c, s.text, ev)]
             if len(matched) == len(nums) and s.coverage >= 0.5:
                 clash = _period_clash(claim, s.text)
                 if clash:
@@ -423,6 +427,9 @@ class Checker:
                     return Verdict("contradicted", f"The figure matches but the document says it goes the other way "
                                    f"({where}).", s.text.strip(), cites, [], s.coverage)
                 return Verdict("supported", f"The document states it ({where}).", None, cites, [], s.coverage + 0.1)
+            said, months = set(periods_in(claim)[1]), set(periods_in(s.text)[1])
+            if said and months and not said & months:
+                return None  # (a sentence about March is not about the November the claim names)
             for c in nums:
                 if c in matched:
                     continue
@@ -476,9 +483,13 @@ class Checker:
         values = []
         row = ta.rows[0]
         years = claim_years(claim)
+        months = set(periods_in(claim)[1])
         for cell in row.cells[t.label_cols:]:  # a claim about a row may state any of its cells of its period
+            header = t.columns[cell.col] if cell.col < len(t.columns) else ""
+            if months and periods_in(header)[1] and not months & set(periods_in(header)[1]):
+                continue  # (a month's column is not another month's: 'in January' is not December's figure)
             if cell.kind in ("money", "percent", "number") and cell.value is not None and ta.op in ("lookup", "change", "stated_change") and (
-                    not years or years & years_in(t.columns[cell.col] if cell.col < len(t.columns) else "")):
+                    not years or years & years_in(header)):
                 f = self.answerer.tqa_lookup(t, row, cell.col)
                 values.append((Num(cell.value, cell.kind, cell.raw, False, 2, cell.scale, 0), f))
         for f in ta.figures:
@@ -627,6 +638,9 @@ def _aligned(claim: str, c: Num, text: str, ev: list[Num]) -> Num | None:
     same_kind = [e for e in ev if e.kind == c.kind]
     if not same_kind:
         return None
+    if len(same_kind) > 1 and not _YARDSTICK & set(content_terms(claim)):
+        # (a claim that names no target, plan or budget is not about the figure the evidence gives as one)
+        same_kind = [e for e in same_kind if not _YARDSTICK & _around(text, e)] or same_kind
     if len(same_kind) == 1:
         return same_kind[0]
     ctx = _context(claim, c.start)
@@ -640,6 +654,20 @@ def _aligned(claim: str, c: Num, text: str, ev: list[Num]) -> Num | None:
     if near[0][0] >= 2 and (len(near) == 1 or near[1][0] < near[0][0]):
         return near[0][1]
     return None
+
+
+# the words that make a figure a yardstick rather than what happened: a claim that does not say them is not
+# about that figure ('performance was 78%' of 'performance was 71.2%, against a target of 78%')
+_YARDSTICK = frozenset(content_terms("target targets plan planned ambition standard ceiling trajectory budget "
+                                     "budgeted forecast threshold limit benchmark"))
+
+
+def _misplaced(claim: str, c: Num, text: str, ev: list[Num]) -> bool:
+    """The evidence states the claimed figure, but as a yardstick (a target, plan, ceiling or budget) beside
+    another figure of the kind, and the claim says no such word of it."""
+    if sum(e.kind == c.kind for e in ev) < 2 or _YARDSTICK & set(content_terms(claim)):
+        return False
+    return all(_YARDSTICK & _around(text, e) for e in ev if _same_figure(c, e))
 
 
 def _around(text: str, e: Num, n: int = 6) -> set[str]:
