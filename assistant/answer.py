@@ -702,6 +702,10 @@ def _states_only_movement(text: str) -> bool:
     return bool(_figures_in(clean)) and not _figures_in(_CHANGE_FIGURE.sub(" ", clean))
 
 
+# a rate per head of population, as health and care figures give rates: 'per 100,000', 'per 1,000 population'
+_PER_POPULATION = re.compile(r"(?i)\bper\s+(?:1|10|100)?,?0{3}\b|\bper\s+(?:thousand|hundred thousand)\b")
+
+
 def _has_wanted_number(q: Query, text: str) -> bool:
     """Does the text hold the kind of number asked for (not a year, a citation mark or a section number)?"""
     clean = re.sub(r"\[\d+\]|(?i:\b(appendix|table|figure|section|page|chapter|phase|tier|level|band)\s+\d+)", "", text)
@@ -711,8 +715,9 @@ def _has_wanted_number(q: Query, text: str) -> bool:
     nums = _figures_in(clean)
     if q.wants == "money":
         return any(n.kind == "money" for n in nums)
-    if q.wants == "percent":
-        return any(n.kind == "percent" for n in nums)
+    if q.wants == "percent":  # (or a rate per head of population: 'admissions per 100,000' is the rate asked)
+        return any(n.kind == "percent" for n in nums) or bool(_PER_POPULATION.search(clean)) and any(
+            n.kind == "number" for n in nums if not _PER_POPULATION.match(clean, max(n.start - 4, 0)))
     if q.wants == "count":  # in figures, or in words before what is counted ('sets up six teams')
         return any(n.kind == "number" for n in nums) or C.states_count(q.counted, clean, cell=False)
     return bool(nums)

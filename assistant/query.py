@@ -21,6 +21,7 @@ can the a an of for in on to by at our we us their there it its this that these 
 had percentage percent proportion share total totals overall amount figure number value sum add adding added
 up together combined altogether all difference change increase decrease rise fall grow growth go goes went
 going between compared versus vs against from terms cash give given show shown tell say said according
+get gets got getting
 plan plans document documents please any yet expected expect projected roughly approximately about around
 exceed exceeded exceeding most largest highest biggest least smallest lowest fewest top average mean
 big large small much

@@ -608,6 +608,11 @@ class TableQA:
         # ('overspent' of a Variance column, 'so far this year' of an Actual to date one)
         extra |= qset & m.terms(" ".join([ans.explains, *(w for c in ans.cols if c < len(t.columns)
                                                            for w in _budget_words(t.columns[c], q.text))]))
+        headers = " ".join(t.columns[c] for c in ans.cols if c < len(t.columns))
+        if _FIGURE_KIND.search(headers):  # 'the planned rate' of a 'Plan' column ('plan' itself is a question word)
+            extra |= qset & m.terms("planned expected projected")
+        if any(_PER_HEAD.search(f"{r.path()} {headers}") for r in ans.rows[:1]):  # 'the rate' of 'per 100,000'
+            extra |= qset & m.terms("rate rates")
         if ans.op in ("count", "meets", "moved"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
         if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
@@ -1706,7 +1711,8 @@ class TableQA:
             return None
         relation = f"{'above' if up else 'below'} {F.column_name(t, a)}"
         fig = F.count(t, hits, b, f"{_ROWS_WHERE} {F.column_name(t, b)} is {relation}", len(moved))
-        return TableAnswer(t, hits, [b, a], "moved", [fig], note=f"{relation}, out of {len(moved)} rows")
+        return TableAnswer(t, hits, [b, a], "moved", [fig], note=f"{relation}, out of {len(moved)} rows",
+                           explains=m.group(0))
 
     def _against_named_row(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'How much is home care over budget?', 'By how much did reablement underspend?': the named row's figure
@@ -2075,6 +2081,10 @@ class TableQA:
 _FIGURE_KIND = re.compile(r"(?i)\b(plan|plans|planned|expected|expect|projected)\b")
 
 
+# a rate per head of population, as health and care tables give rates ('Admissions (per 100,000)')
+_PER_HEAD = re.compile(r"(?i)\bper\s+(?:1|10|100)?,?0{3}\b|\bper\s+(?:thousand|hundred thousand)\b")
+
+
 # The columns of a budget-monitoring table (Budget, Actual to date, Variance, Forecast outturn), as a question
 # names them in other words: 'overspent' or 'under budget' is the variance, 'so far this year' or 'year to date'
 # what is to date, 'by the year end' the forecast. (header, question) pairs, each a word the header does not share
@@ -2320,9 +2330,11 @@ _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreas
                     r"\b(?:grew|rose|fell|declined|increased|decreased)\s+(?:the\s+)?(?:fastest|slowest)\b|"
                     r"\b(?:fastest|slowest)[\s-](?:growing|rising|falling|declining)\b")
 # which way the rows a which-question asks for moved: 'which sources fell', 'which schemes have grown'
-_MOVED_WAY = re.compile(r"(?i)\b(?:(?P<up>rose|risen|rising|increased|increasing|grew|grown|growing|went up|gone up|go up)|"
+_MOVED_WAY = re.compile(r"(?i)\b(?:(?P<up>rose|risen|rising|increased|increasing|grew|grown|growing|went up|gone up|go up|"
+                        r"(?:to|will|set to|planned to|expected to|forecast to)\s+(?:rise|increase|grow))|"
                         r"(?:fell|fallen|falling|decreased|decreasing|declined|declining|dropped|went down|gone down|"
-                        r"go down|reduced|shrank|shrunk))\b|"
+                        r"go down|reduced|shrank|shrunk|(?:to|will|set to|planned to|expected to|forecast to)\s+"
+                        r"(?:fall|decrease|decline|drop|reduce|shrink)))\b|"
                         # 'which work streams get less money in 2018-19 than in 2017-18': more or less than another period
                         r"\b(?:(?P<up2>more|higher|larger|greater|bigger)|less|lower|fewer|smaller)\b[^?]*?\bthan\s+(?:in\s+|for\s+|"
                         r"during\s+)?(?:the\s+)?(?:fy\s?|fiscal\s+)?(?:(?:19|20)\d{2}|last\s+year|the\s+year\s+before|"
