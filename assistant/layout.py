@@ -217,6 +217,15 @@ def heading_number(text: str) -> tuple[int, ...] | None:
     return tuple(int(x) for x in m.group(1).split("."))
 
 
+# the entries of a paper's cover sheet or a meeting's minutes: a field's name, a colon and its value ('Author: ...',
+# 'Apologies: ...', 'Executive sponsor: ...'), which are what a question asks (who wrote it, who sent apologies),
+# never the title of what follows
+_FIELD = re.compile(r"(?i)^(?:report\s+|paper\s+|executive\s+|clinical\s+|senior\s+|responsible\s+|lead\s+)?"
+                    r"(?:authors?|contacts?|leads?|sponsors?|apologies|present|attendees|in attendance|date of meeting|"
+                    r"purpose|presented by|prepared by|written by|directors?|officers?|owners?|chair|venue|"
+                    r"status)\s*:\s+\S")
+
+
 def _title_like(text: str) -> bool:
     t = text.strip()
     words = t.split()
@@ -234,6 +243,8 @@ def _title_like(text: str) -> bool:
     if t.endswith(":") and not numbered and (len(words) > 7 or words[0].lower() in _LEAD_INS):
         return False
     if _POINTS_ON.search(t):  # '... are outlined below': a lead-in to what follows, not its title
+        return False
+    if _FIELD.match(t):  # 'Author: Priya Natarajan, Director of People': a cover sheet's or minutes' entry
         return False
     if t.endswith("?") and len(words) > 12:
         return False
