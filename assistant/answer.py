@@ -256,7 +256,7 @@ class Answerer:
         stated = self.prose.part_of(q, candidates) if table_ev is None or not table_ev.figures else None
         if stated is None and (table_ev is None or not table_ev.figures):
             # 'by how much did X fall between September and December?': a sentence's from and to, where no cells do
-            stated = self.prose.stated_change(q, candidates)
+            stated = self.prose.stated_change(q, candidates) or self.prose.stated_against(q, candidates)
         if stated is not None and (table_ev is None or stated.coverage > table_ev.coverage):
             table_ev = stated
         if q.counted:  # 'how many priorities does the strategy have?': the items of a list of them, counted

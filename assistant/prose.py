@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import accumulate
@@ -32,7 +32,7 @@ from .index import Index
 from .query import Query, content_terms, periods_in, subject_of, understand
 from .tableqa import Matcher
 from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
-from .types import Cell, Citation, Passage, Row, Table
+from .types import Cell, Citation, Figure, Passage, Row, Table
 from .values import find_numbers, parse_cell
 
 # a sentence that opens with a pronoun ('It now serves ...', 'Its members are ...')
@@ -77,6 +77,7 @@ _WANTED = {
 _SHARE_ASKED = re.compile(r"(?i)\b(?:what|which)\s+(?:share|proportion|percentage|fraction|per ?cent)\b")
 _REST_WORDS = "not remaining rest left other others else apart except"
 _REST_ASKED = re.compile(rf"(?i)\b(?:{'|'.join(_REST_WORDS.split())})\b")
+_HOW_MUCH_OF = re.compile(r"(?i)\bhow (?:much|many) of\b")  # 'how much of the reserves is not set aside ...': an amount
 # how a sentence joins a whole and a part of it: 'X, of which Y', 'Y out of X', 'X ..., but only Y'; and
 # 'Of the X ..., Y'
 _WHOLE_THEN_PART = re.compile(r"(?i)[^.;:]*?\b(?:of which|of whom|of these|of this|but only|only)\s+(?:about |around |"
@@ -96,8 +97,31 @@ _TO_BEFORE = re.compile(rf"(?i)\bto\s+{_HEDGE}$")
 _FROM_TO = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\bto\s+{_HEDGE}")
 _TO_FROM = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\bfrom\s+{_HEDGE}")
 # '£8.6m of winter funding, up from £7.1m': the value it moved to, then the word of its move and the value it moved from
-_NOW_THEN = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\b(?:up|down|rising|falling|risen|fallen|"
-                       rf"increas\w*|decreas\w*|grow\w*|grown|reduc\w*|dropp\w*|declin\w*)\s+from\s+{_HEDGE}")
+_NOW_THEN = re.compile(rf"(?i)(?:\s+[^.;:\d,]{{0,60}}?,|,)?\s*(?:up|down)\s+from\s+{_HEDGE}")
+
+
+# a question after how far a figure is from its yardstick: 'how far below the national target was performance?', 'by
+# how much did agency spending undershoot its ceiling?' (ProseReader.stated_against)
+_YARDSTICK_WORDS = r"(?:target|standard|ambition|plan|trajectory|ceiling|budget|threshold|benchmark|cap|limit)s?"
+_AGAINST_ASKED = re.compile(rf"(?i)\b(?:how far|by how much|how much|how many (?:percentage )?points)\b.*\b(?P<way>below|"
+                            rf"above|under|over|short of|ahead of|behind|exceed\w*|miss\w*|beat|undershoot\w*|overshoot\w*)\b"
+                            rf".*\b(?P<what>{_YARDSTICK_WORDS})\b")
+# a figure a sentence gives as the yardstick: 'against the national target of 78%', 'a ceiling of £2.4m', 'the 95%
+# standard'
+_YARDSTICK_BEFORE = re.compile(rf"(?i)\b{_YARDSTICK_WORDS}\s+(?:of|at|is|was|set at|for [\w\s]{{1,30}}? of)\s+(?:about |around )?$")
+_YARDSTICK_AFTER = re.compile(rf"(?i)^\s*(?:[\w-]+\s+){{0,2}}{_YARDSTICK_WORDS}\b")
+
+
+def _figure_and_yardstick(text: str) -> tuple[Any, Any] | None:
+    """The figure a sentence states and the yardstick it states it against, of one kind ('71.2% ..., against the
+    national target of 78%'): None unless exactly one number of the kind is the yardstick and one is not."""
+    nums = [n for n in find_numbers(text) if n.kind in ("money", "number", "percent") and not _is_year(n)]
+    for kind in ("percent", "money", "number"):
+        same = [n for n in nums if n.kind == kind]
+        marks = [bool(_YARDSTICK_BEFORE.search(text[:n.start]) or _YARDSTICK_AFTER.match(text[n.end:])) for n in same]
+        if len(same) == 2 and sum(marks) == 1:
+            return (same[1], same[0]) if marks[0] else (same[0], same[1])
+    return None
 
 
 def _from_and_to(text: str) -> tuple[Any, Any] | None:
@@ -500,32 +524,19 @@ class ProseReader:
         part as a share of the whole or the rest of the whole worked out by the figure engine from the two
         numbers as written. None unless the question asks a share or what is not in the part."""
         share = bool({"share"} & set(q.intents)) or bool(_SHARE_ASKED.search(q.text))
-        rest = not share and q.wants in ("count", "money") and bool(_REST_ASKED.search(q.text))
+        rest = not share and (q.wants in ("count", "money") or _HOW_MUCH_OF.search(q.text) is not None) and \
+            bool(_REST_ASKED.search(q.text))
         if not share and not rest:
             return None
-        sents = self.sentences(candidates)
-        for s in self.score(q, sents)[:8]:
-            if s.coverage < C.min_coverage("table"):
-                break
+        for s in self._stating(q, candidates):
             pair = _whole_and_part(s.text)
             if pair is None:
                 continue
             whole, part = pair
-            table = self._quantity_table(f"part-{s.passage.doc}-{s.line}", s.passage.doc, s.page, "figures stated in the text",
-                                         None, ("figure", "amount"),
-                                         [(_At(s.line, s.page), f"the whole ({whole.raw})", whole.raw),
-                                          (_At(s.line, s.page), f"the part ({part.raw})", part.raw)])
-            w, p_ = table.rows
-            try:
-                fig = F.share(table, (p_, 1), (w, 1)) if share else F.difference(table, (p_, 1), (w, 1))
-            except F.FigureError:
-                return None
-            said, cites = quoted([s])
             what = f"{part.raw} as a share of {whole.raw}" if share else f"{whole.raw} less {part.raw}"
-            text = f"{said} {what}: {fig.formula}."
-            cov = self.coverage(q, self.sentence_terms(s) | self.m.terms(_REST_WORDS if rest else ""))
-            return Evidence(text, cites, [fig], cov, cov, "table", {"sentences": [s.text],
-                                                                     "op": "share" if share else "change"})
+            return self._worked_out(q, s, "part", ("the part", part), ("the whole", whole), ("figure", "amount"),
+                                    F.share if share else F.difference, what, "share" if share else "change",
+                                    _REST_WORDS if rest else "")
         return None
 
     def stated_change(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
@@ -538,10 +549,7 @@ class ProseReader:
         if not asked and q.wants != "movement":
             return None
         percent = "percent_change" in asked
-        sents = self.sentences(candidates)
-        for s in self.score(q, sents)[:8]:
-            if s.coverage < C.min_coverage("table"):
-                break
+        for s in self._stating(q, candidates):
             pair = _from_and_to(s.text)
             if pair is None:
                 continue
@@ -549,21 +557,53 @@ class ProseReader:
             if not set(q.periods) <= set(sp) or not set(q.months) <= set(sm):
                 continue
             start, end = pair
-            table = self._quantity_table(f"moved-{s.passage.doc}-{s.line}", s.passage.doc, s.page,
-                                         "figures stated in the text", None, ("figure", "value"),
-                                         [(_At(s.line, s.page), f"the value it moved from ({start.raw})", start.raw),
-                                          (_At(s.line, s.page), f"the value it moved to ({end.raw})", end.raw)])
-            a, b = table.rows
-            try:
-                fig = F.percent_change(table, (a, 1), (b, 1)) if percent else F.difference(table, (a, 1), (b, 1))
-            except F.FigureError:
-                return None
-            said, cites = quoted([s])
-            text = f"{said} From {start.raw} to {end.raw}: {fig.formula}."
-            cov = self.coverage(q, self.sentence_terms(s))
-            return Evidence(text, cites, [fig], cov, cov, "table", {"sentences": [s.text],
-                                                                     "op": "percent_change" if percent else "change"})
+            return self._worked_out(q, s, "moved", ("the value it moved from", start), ("the value it moved to", end),
+                                    ("figure", "value"), F.percent_change if percent else F.difference,
+                                    f"From {start.raw} to {end.raw}", "percent_change" if percent else "change")
         return None
+
+    def stated_against(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
+        """'How far below the national target was performance in November?': a sentence that states a figure and
+        the yardstick it is measured against ('71.2% ..., against the national target of 78%'), the figure less
+        the yardstick worked out by the figure engine (in percentage points for two percentages)."""
+        asked = _AGAINST_ASKED.search(q.text)
+        if asked is None:
+            return None
+        for s in self._stating(q, candidates):
+            pair = _figure_and_yardstick(s.text)
+            if pair is None:
+                continue
+            figure, yardstick = pair
+            return self._worked_out(q, s, "against", ("the yardstick", yardstick), ("the figure", figure),
+                                    ("figure", "value"), F.difference, f"{figure.raw} against {yardstick.raw}", "change",
+                                    f"{asked.group('way')} {asked.group('what')}")
+        return None
+
+    def _stating(self, q: Query, candidates: list[tuple[Passage, float]]) -> Iterator[Sentence]:
+        """The best sentences for prose arithmetic: the top few by score, while they cover enough of the question."""
+        for s in self.score(q, self.sentences(candidates))[:8]:
+            if s.coverage < C.min_coverage("table"):
+                return
+            yield s
+
+    def _worked_out(self, q: Query, s: Sentence, tag: str, first: tuple[str, Any], second: tuple[str, Any],
+                    columns: tuple[str, str], compute: Callable[..., Figure], what: str, op: str, words: str = ""
+                    ) -> Evidence | None:
+        """Two numbers a sentence states (values.Number), as the cells of a two-row table, handed to the figure
+        engine (`compute(table, first, second)`); the sentence quoted, then what was worked out and its formula.
+        `words` are question words the working-out explains ('not' of the rest of a whole)."""
+        table = self._quantity_table(f"{tag}-{s.passage.doc}-{s.line}", s.passage.doc, s.page, "figures stated in the text",
+                                     None, columns, [(_At(s.line, s.page), f"{name} ({n.raw})", n.raw)
+                                                     for name, n in (first, second)])
+        a, b = table.rows
+        try:
+            fig = compute(table, (a, 1), (b, 1))
+        except F.FigureError:
+            return None
+        said, cites = quoted([s])
+        cov = self.coverage(q, self.sentence_terms(s) | self.m.terms(words))
+        return Evidence(f"{said} {what}: {fig.formula}.", cites, [fig], cov, cov, "table",
+                        {"sentences": [s.text], "op": op})
 
     def _best_list(self, q: Query, candidates: list[tuple[Passage, float]]
                    ) -> tuple[float, Passage, Any, str, list[Any]] | None:

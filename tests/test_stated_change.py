@@ -27,9 +27,18 @@ Spending
 
 Spending on residential placements increased from £31.2m in 2025/26 to £36.6m in 2026/27.
 
+Care leavers
+
+The number of care leavers aged 18 and over is expected to grow from 310 in 2026 to 365 in 2028.
+
 Adoption
 
 The council approved 46 adoption orders this year, down from 58 the year before.
+
+Health assessments
+
+In December 58.3% of initial health assessments were completed within 20 working days, against a local target of 85%.
+The service spent £2.9m on agency social workers this year, against a budget of £2.2m.
 
 Workforce
 
@@ -59,6 +68,8 @@ def _line(start: str) -> int:
     ("By how much did spending on residential placements go up between 2025/26 and 2026/27?", 5_400_000,
      "Spending on residential placements"),
     ("By how much did the number of adoption orders fall?", -12, "The council approved 46"),
+    ("By how much is the number of care leavers aged 18 and over expected to grow by 2028?", 55,
+     "The number of care leavers aged 18"),
     ("How many fewer adoption orders were approved this year than the year before?", -12, "The council approved 46"),
 ])
 def test_the_change_a_sentence_states_the_ends_of(report, question: str, value: Decimal, line: str) -> None:
@@ -106,3 +117,17 @@ def test_a_table_that_gives_the_figures_is_read_before_a_sentence(tmp_path) -> N
     ans = a.ask("By how much did the number of people in long-term residential care change between Q1 and Q4?")
     assert ans.figures and ans.figures[0].value == -35, ans.text
     assert ans.figures[0].cells  # (the table's cells, not the sentence's numbers)
+
+
+@pytest.mark.parametrize("question,value,line", [
+    ("How far below the local target were initial health assessments in December?", Decimal("-26.7"), "In December 58.3%"),
+    ("By how many percentage points did initial health assessments miss their target?", Decimal("-26.7"),
+     "In December 58.3%"),
+    ("By how much did agency social worker spending exceed its budget?", 700_000, "The service spent"),
+    ("How far over budget was spending on agency social workers?", 700_000, "The service spent"),
+])
+def test_a_figure_against_the_yardstick_a_sentence_gives(report, question: str, value: Decimal, line: str) -> None:
+    ans = report.ask(question)
+    assert ans.state.get("op") == "change", ans.text
+    assert ans.figures[0].value == value
+    assert {c.line_start for c in ans.citations} == {_line(line)}

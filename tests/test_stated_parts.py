@@ -21,6 +21,10 @@ Carers
 
 There are an estimated 3,000 unpaid carers in Hollowmere, but only 700 are registered with their practice.
 
+Reserves
+
+The ICB holds £9.6m in its contingency reserve, of which £2.5m is committed to winter schemes.
+
 Estates
 
 The community hub will have 14 consulting rooms and 3 treatment rooms when it opens in 2027.
@@ -53,6 +57,7 @@ def test_a_part_as_a_share_of_the_whole_a_sentence_states(plan, question: str, v
     ("How much of the extended access spend is not funded by the Better Care Fund?", 3_600_000),
     ("How many practices do not offer online consultations every weekday?", 15),
     ("How many unpaid carers are not registered with their practice?", 2300),
+    ("How much of the contingency reserve is not committed to winter schemes?", 7_100_000),
 ])
 def test_the_rest_of_the_whole_a_sentence_states(plan, question: str, value: int) -> None:
     ans = plan.ask(question)
