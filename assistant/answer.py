@@ -48,7 +48,7 @@ from .table_answers import ASKS_PERIODS, ASKS_ROWS, ASKS_TOPIC, COUNTS_ROWS, DIF
 from .tableqa import Matcher, TableQA, op_word_names, period_key
 from .text import content_words, shorten, stem
 from .types import Answer, Citation, Figure, Passage, Row, Table
-from .values import find_numbers, shift_fy
+from .values import PER_HEAD, find_numbers, shift_fy
 
 NOT_FOUND = "The documents don't say"
 # 'the company's X': the body whose report it is (see Answerer._without_reporter)
@@ -702,10 +702,6 @@ def _states_only_movement(text: str) -> bool:
     return bool(_figures_in(clean)) and not _figures_in(_CHANGE_FIGURE.sub(" ", clean))
 
 
-# a rate per head of population, as health and care figures give rates: 'per 100,000', 'per 1,000 population'
-_PER_POPULATION = re.compile(r"(?i)\bper\s+(?:1|10|100)?,?0{3}\b|\bper\s+(?:thousand|hundred thousand)\b")
-
-
 def _has_wanted_number(q: Query, text: str) -> bool:
     """Does the text hold the kind of number asked for (not a year, a citation mark or a section number)?"""
     clean = re.sub(r"\[\d+\]|(?i:\b(appendix|table|figure|section|page|chapter|phase|tier|level|band)\s+\d+)", "", text)
@@ -716,8 +712,8 @@ def _has_wanted_number(q: Query, text: str) -> bool:
     if q.wants == "money":
         return any(n.kind == "money" for n in nums)
     if q.wants == "percent":  # (or a rate per head of population: 'admissions per 100,000' is the rate asked)
-        return any(n.kind == "percent" for n in nums) or bool(_PER_POPULATION.search(clean)) and any(
-            n.kind == "number" for n in nums if not _PER_POPULATION.match(clean, max(n.start - 4, 0)))
+        return any(n.kind == "percent" for n in nums) or bool(PER_HEAD.search(clean)) and any(
+            n.kind == "number" for n in nums if not PER_HEAD.match(clean, max(n.start - 4, 0)))
     if q.wants == "count":  # in figures, or in words before what is counted ('sets up six teams')
         return any(n.kind == "number" for n in nums) or C.states_count(q.counted, clean, cell=False)
     return bool(nums)

@@ -14,6 +14,12 @@ from .query import Query
 from .tableqa import Matcher
 from .types import Citation, Figure, Passage
 
+# the words that make a figure a yardstick rather than what happened ('against the national target of 78%', 'a
+# ceiling of £2.4m'): prose arithmetic works out a figure against one, the claim checker keeps a claim about what
+# happened from being supported by one
+YARDSTICK_WORDS = ("target", "standard", "ambition", "plan", "trajectory", "ceiling", "budget", "threshold",
+                   "benchmark", "cap", "limit", "forecast")
+
 
 @dataclass
 class Evidence:

@@ -27,7 +27,7 @@ from typing import Any
 
 from . import confidence as C
 from . import figures as F
-from .evidence import Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
+from .evidence import YARDSTICK_WORDS, Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
 from .index import Index
 from .query import Query, content_terms, periods_in, subject_of, understand
 from .tableqa import Matcher
@@ -86,8 +86,8 @@ _PART_THEN_WHOLE = re.compile(r"(?i)\s*(?:out of|of)\s+(?:the\s+|a total of\s+|a
 
 
 # how a sentence states a figure's move from one value to another: 'rose from 640 to 712', 'fell from £3.1m in
-# 2025/26 to £2.8m', 'has fallen to 9.9% from 11.4% in April', '£8.6m, up from £7.1m' (ProseReader.stated_change); the words between the two
-# values may name periods, and the sentence says it moved
+# 2025/26 to £2.8m', 'has fallen to 9.9% from 11.4% in April', '£8.6m, up from £7.1m' (ProseReader.stated_change);
+# the words between the two values may name periods, and the sentence says it moved
 _MOVED = re.compile(r"(?i)\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|increas\w*|decreas\w*|grew|grown|grows?|"
                     r"drop\w*|reduc\w*|improv\w*|declin\w*|went|gone|go(?:es)?|climb\w*|jump\w*|mov\w*|chang\w*|"
                     r"shr[iu]nk\w*|cut|up|down)\b")
@@ -102,7 +102,7 @@ _NOW_THEN = re.compile(rf"(?i)(?:\s+[^.;:\d,]{{0,60}}?,|,)?\s*(?:up|down)\s+from
 
 # a question after how far a figure is from its yardstick: 'how far below the national target was performance?', 'by
 # how much did agency spending undershoot its ceiling?' (ProseReader.stated_against)
-_YARDSTICK_WORDS = r"(?:target|standard|ambition|plan|trajectory|ceiling|budget|threshold|benchmark|cap|limit)s?"
+_YARDSTICK_WORDS = rf"(?:{'|'.join(YARDSTICK_WORDS)})s?"
 _AGAINST_ASKED = re.compile(rf"(?i)\b(?:how far|by how much|how much|how many (?:percentage )?points)\b.*\b(?P<way>below|"
                             rf"above|under|over|short of|ahead of|behind|exceed\w*|miss\w*|beat|undershoot\w*|overshoot\w*)\b"
                             rf".*\b(?P<what>{_YARDSTICK_WORDS})\b")

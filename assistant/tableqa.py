@@ -18,7 +18,7 @@ from . import figures as F
 from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
 from .text import STOPWORDS, stem
 from .types import Figure, Row, Table
-from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, SCALES, find_numbers
+from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, PER_HEAD, SCALES, find_numbers
 
 NUMERIC = ("money", "percent", "number")
 UNSAID_WEIGHT = 0.5  # taken off a row's match for a label the question and context do not say at all (tried 0.5, 1, 2 on the dev half + seeds: 693, 692, 691 right)
@@ -611,7 +611,7 @@ class TableQA:
         headers = " ".join(t.columns[c] for c in ans.cols if c < len(t.columns))
         if _FIGURE_KIND.search(headers):  # 'the planned rate' of a 'Plan' column ('plan' itself is a question word)
             extra |= qset & m.terms("planned expected projected")
-        if any(_PER_HEAD.search(f"{r.path()} {headers}") for r in ans.rows[:1]):  # 'the rate' of 'per 100,000'
+        if any(PER_HEAD.search(f"{r.path()} {headers}") for r in ans.rows[:1]):  # 'the rate' of 'per 100,000'
             extra |= qset & m.terms("rate rates")
         if ans.op in ("count", "meets", "moved"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES}
@@ -1097,8 +1097,9 @@ class TableQA:
             ordered = chronological(t, [by_period[0], by_period[-1]])
             if column_period(t.columns[ordered[0]]) == column_period(t.columns[ordered[-1]]) and not all(
                     _words_said(t.columns[c].split(" / ")[-1]) & _words_said(q.text) for c in ordered):
-                return None  # (two columns of the one period asked, 'Council' and 'ICB' under 2027/28: no change
-                # over time, and not the two the question compares unless it names both)
+                # (two columns of the one period asked, 'Council' and 'ICB' under 2027/28: no change over time,
+                # and not the two the question compares unless it names both)
+                return None
             return ordered[0], ordered[-1]
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
@@ -1180,7 +1181,7 @@ class TableQA:
             period_rows = [r for r in t.rows if r.role == row.role and self.m.terms(r.label) == name
                            and periods[id(r)] & qp]
         yearless = _yearless_rows(t, q) if len(period_rows) < 2 else []
-        if len(yearless) == 2:  # 'between October and January', 'from Q1 to Q4' of a table of months or quarters down the side
+        if len(yearless) == 2:  # 'between October and January', 'from Q1 to Q4' of months or quarters down the side
             period_rows = yearless
         elif len(period_rows) >= 2 and len(_column_periods(t) & qp) < 2:
             # oldest first, whatever order the table prints them in: the change from 2018 to 2019 is 2019 − 2018
@@ -2079,10 +2080,6 @@ class TableQA:
 # terms leave out (query.QUESTION_WORDS: 'the plan' is most often the document): they name a column whose
 # header says them ('Plan 2026/27', 'Planned spend', 'Expected')
 _FIGURE_KIND = re.compile(r"(?i)\b(plan|plans|planned|expected|expect|projected)\b")
-
-
-# a rate per head of population, as health and care tables give rates ('Admissions (per 100,000)')
-_PER_HEAD = re.compile(r"(?i)\bper\s+(?:1|10|100)?,?0{3}\b|\bper\s+(?:thousand|hundred thousand)\b")
 
 
 # The columns of a budget-monitoring table (Budget, Actual to date, Variance, Forecast outturn), as a question

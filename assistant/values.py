@@ -27,6 +27,9 @@ SCALES = {"k": Decimal(1000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_0
 SCALE_WORDS = {"k": "thousand", "m": "million", "bn": "billion"}
 SCALE_SHORT = {"thousand": "k", "million": "m", "billion": "bn", "k": "k", "m": "m", "bn": "bn"}
 
+# a rate per head of population, as health and care figures give rates: 'Admissions (per 100,000)', 'per 1,000 births'
+PER_HEAD = re.compile(r"(?i)\bper\s+(?:1|10|100)?,?0{3}\b|\bper\s+(?:thousand|hundred thousand)\b")
+
 _DASH = "\u2013\u2014\u2212"
 _NUM = r"\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _MONEY_CELL = re.compile(
