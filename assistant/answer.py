@@ -251,12 +251,11 @@ class Answerer:
             counted = self.table_reader.rows(q, count=True)
             if counted is not None and (table_ev is None or counted.coverage >= table_ev.coverage - 0.1):
                 table_ev = counted
-        # 'what share of the £3.2m comes from the BCF?', 'how many young carers are not known?': a sentence's whole and
-        # part, where no table's cells give a figure (the cells are the first evidence; prose arithmetic the fallback)
-        stated = self.prose.part_of(q, candidates) if table_ev is None or not table_ev.figures else None
-        if stated is None and (table_ev is None or not table_ev.figures):
-            # 'by how much did X fall between September and December?': a sentence's from and to, where no cells do
-            stated = self.prose.stated_change(q, candidates) or self.prose.stated_against(q, candidates)
+        # prose arithmetic, where no table's cells give a figure (the cells are the first evidence): a sentence's whole
+        # and part ('what share of the £3.2m comes from the BCF?'), where a figure moved from and to ('by how much did
+        # X fall between September and December?'), a figure and its yardstick ('how far below target was X?')
+        stated = self.prose.part_of(q, candidates) or self.prose.stated_change(q, candidates) or \
+            self.prose.stated_against(q, candidates) if table_ev is None or not table_ev.figures else None
         if stated is not None and (table_ev is None or stated.coverage > table_ev.coverage):
             table_ev = stated
         if q.counted:  # 'how many priorities does the strategy have?': the items of a list of them, counted

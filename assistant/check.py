@@ -638,7 +638,7 @@ def _aligned(claim: str, c: Num, text: str, ev: list[Num]) -> Num | None:
     same_kind = [e for e in ev if e.kind == c.kind]
     if not same_kind:
         return None
-    if len(same_kind) > 1 and not _YARDSTICK & set(content_terms(claim)):
+    if len(same_kind) > 1 and not _names_yardstick(claim):
         # (a claim that names no target, plan or budget is not about the figure the evidence gives as one)
         same_kind = [e for e in same_kind if not _YARDSTICK & _around(text, e)] or same_kind
     if len(same_kind) == 1:
@@ -661,10 +661,14 @@ def _aligned(claim: str, c: Num, text: str, ev: list[Num]) -> Num | None:
 _YARDSTICK = frozenset(content_terms(" ".join(YARDSTICK_WORDS) + " targets planned budgeted"))
 
 
+def _names_yardstick(claim: str) -> bool:
+    return bool(_YARDSTICK & set(content_terms(claim)))
+
+
 def _misplaced(claim: str, c: Num, text: str, ev: list[Num]) -> bool:
     """The evidence states the claimed figure, but as a yardstick (a target, plan, ceiling or budget) beside
     another figure of the kind, and the claim says no such word of it."""
-    if sum(e.kind == c.kind for e in ev) < 2 or _YARDSTICK & set(content_terms(claim)):
+    if sum(e.kind == c.kind for e in ev) < 2 or _names_yardstick(claim):
         return False
     return all(_YARDSTICK & _around(text, e) for e in ev if _same_figure(c, e))
 

@@ -22,7 +22,7 @@ Table 2: Metrics, 2025-26 actual and 2026-27 plan
 Metric	2025-26 actual	2026-27 plan
 Unplanned admissions for chronic conditions (per 100,000)	701	684
 Hospital admissions for falls, people aged 65 and over (per 100,000)	1,950	1,872
-Older people still at home 91 days after reablement	84.1%	86.0%
+Over-65s living at home 91 days after reablement	84.1%	86.0%
 Permanent admissions to care homes, aged 65 and over (per 100,000)	530	545
 """
 
@@ -46,12 +46,12 @@ def test_a_rate_per_head_is_read_from_the_column_named(plan, question: str, valu
 
 @pytest.mark.parametrize("question,rows", [
     ("Which metrics are planned to fall?", {"Unplanned admissions", "Hospital admissions for falls"}),
-    ("Which metrics are expected to rise in 2026-27?", {"Older people still at home", "Permanent admissions"}),
-    ("Which metrics are set to increase?", {"Older people still at home", "Permanent admissions"}),
+    ("Which metrics are expected to rise in 2026-27?", {"Over-65s living at home", "Permanent admissions"}),
+    ("Which metrics are set to increase?", {"Over-65s living at home", "Permanent admissions"}),
 ])
 def test_the_metrics_planned_to_move_one_way(plan, question: str, rows: set[str]) -> None:
     ans = plan.ask(question)
     assert ans.state.get("op") == "moved", ans.text
-    named = {r for r in ("Unplanned admissions", "Hospital admissions for falls", "Older people still at home",
+    named = {r for r in ("Unplanned admissions", "Hospital admissions for falls", "Over-65s living at home",
                          "Permanent admissions") if r in ans.text}
     assert named == rows
