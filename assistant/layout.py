@@ -20,7 +20,7 @@ WATERMARKS = {"draft", "confidential", "official", "official - sensitive", "offi
 _PAGE_MARK = re.compile(r"(?i)^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})([a-z])?(\.|\)|:)?\s+(\S.*)$")
 _SECTION = re.compile(r"(?i)^(section|part|appendix|annex|chapter)\s+[\dA-Z]{1,3}\b\s*[:.\-–—]?\s*\S")
-_CAPTION = re.compile(r"(?i)^(table|figure|fig\.|chart|graph|diagram)\s*\d")
+CAPTION = re.compile(r"(?i)^(table|figure|fig\.|chart|graph|diagram)\s*\d")
 _TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)(?:\s*\.{2,}\s*|\s*\t\s*|\s+)(?P<page>\d{1,3})\s*$")
 _TOC_DOTS = re.compile(r"\.{3,}\s*\t?\s*$")
 _TOC_TITLES = {"contents", "table of contents", "contents page"}
@@ -220,10 +220,11 @@ def heading_number(text: str) -> tuple[int, ...] | None:
 # the entries of a paper's cover sheet or a meeting's minutes: a field's name, a colon and its value ('Author: ...',
 # 'Apologies: ...', 'Executive sponsor: ...'), which are what a question asks (who wrote it, who sent apologies),
 # never the title of what follows
-_FIELD = re.compile(r"(?i)^(?:report\s+|paper\s+|executive\s+|clinical\s+|senior\s+|responsible\s+|lead\s+)?"
-                    r"(?:authors?|contacts?|leads?|sponsors?|apologies|present|attendees|in attendance|date of meeting|"
-                    r"purpose|presented by|prepared by|written by|directors?|officers?|owners?|chair|venue|"
-                    r"status)\s*:\s+\S")
+FIELD = re.compile(r"(?i)^(?:report\s+|paper\s+|executive\s+|clinical\s+|senior\s+|responsible\s+|lead\s+|independent\s+|"
+                   r"vice[\s-]|deputy\s+|interim\s+|acting\s+|joint\s+|co-)?"
+                   r"(?:authors?|contacts?|leads?|sponsors?|apologies|present|attendees|in attendance|date of meeting|"
+                   r"purpose|presented by|prepared by|written by|directors?|officers?|owners?|chair|venue|"
+                   r"status)\s*:\s+\S")
 
 
 def _title_like(text: str) -> bool:
@@ -231,7 +232,7 @@ def _title_like(text: str) -> bool:
     words = t.split()
     if not words or len(t) > 100 or len(words) > 14:
         return False
-    if t.startswith(("-", "•", "·", "*", "(", "[", "\u2022", "✓")) or _CAPTION.match(t):
+    if t.startswith(("-", "•", "·", "*", "(", "[", "\u2022", "✓")) or CAPTION.match(t):
         return False
     if t[0] in _SUPERSCRIPTS:  # a footnote ('¹ Royal Borough of Greenwich ...'), not a section
         return False
@@ -244,7 +245,7 @@ def _title_like(text: str) -> bool:
         return False
     if _POINTS_ON.search(t):  # '... are outlined below': a lead-in to what follows, not its title
         return False
-    if _FIELD.match(t):  # 'Author: Priya Natarajan, Director of People': a cover sheet's or minutes' entry
+    if FIELD.match(t):  # 'Author: Priya Natarajan, Director of People': a cover sheet's or minutes' entry
         return False
     if t.endswith("?") and len(words) > 12:
         return False
@@ -281,13 +282,16 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         if paged:  # PDF text has no blank lines: a heading follows the end of a sentence, or a caption
             prev = lines[lo + k - 1].text.rstrip() if k else ""
             prev_blank = (prev_blank or prev.endswith((".", ":", "!", "?")) or kinds[k - 1].startswith("heading")
-                          or bool(_CAPTION.match(prev.strip())))
+                          or bool(CAPTION.match(prev.strip())))
             next_blank = True
             if full and len(text) >= 0.8 * full:
                 continue
         if not paged and prev_blank and not next_blank and _title_like(text) and not text.endswith(":") \
-                and _opens_paragraph(lines[lo + k + 1].text, kinds[k + 1]):
-            next_blank = True  # a text file's heading set straight above its first paragraph ('5. Risks' / 'The main ...')
+                and (_opens_paragraph(lines[lo + k + 1].text, kinds[k + 1])
+                     or _opens_section(lines[lo + k + 1].text, kinds[k + 1])):
+            # a text file's heading set straight above its first paragraph ('5. Risks' / 'The main ...'), or above a
+            # table's caption or a list's lead-in ('3. Care homes' / 'Table 3: ...')
+            next_blank = True
         if not (prev_blank and next_blank) or not _title_like(text):
             continue
         num = heading_number(text)
@@ -300,6 +304,14 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
             kinds[k] = "heading:1"
         else:
             kinds[k] = "heading:0"  # unnumbered: level resolved in _attach_headings
+
+
+def _opens_section(text: str, kind: str) -> bool:
+    """Whether a line reads as what a section may open with other than a paragraph: a table's caption, or the
+    lead-in of a list ('Over 2026-2029 the Council intends to:')."""
+    t = text.strip()
+    return kind == "other" and t[:1].isupper() and not LIST_ITEM.match(t) and (
+        bool(CAPTION.match(t)) or t.endswith(":") and len(t.split()) >= 4)
 
 
 def _opens_paragraph(text: str, kind: str) -> bool:

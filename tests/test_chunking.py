@@ -181,3 +181,36 @@ def test_a_short_line_above_a_paragraph_is_not_always_a_heading(tmp_path: Path, 
                  "hospital went up by 7.5% in the third quarter of the year.\n", encoding="utf-8")
     doc = read(f)
     assert line not in [doc.lines[b.start].text for b in segment(doc) if b.kind == "heading"]
+
+
+@pytest.mark.parametrize(("title", "opening"), [
+    ("3. Care home market", "Table 3: Care home beds by locality, March 2026"),
+    ("6. Commissioning intentions", "Over the next three years the council intends to:"),
+    ("2.4 Workforce", "Figure 2 shows vacancies by staff group"),
+])
+def test_a_numbered_heading_above_a_caption_or_a_lead_in_is_a_heading(tmp_path: Path, title: str,
+                                                                        opening: str) -> None:
+    """A numbered section may open with a table's caption or a list's lead-in rather than a paragraph: what
+    follows is its section's, not the section before's."""
+    f = tmp_path / "mps.txt"
+    f.write_text("Market position statement\n\n1. Purpose\nThis statement tells providers what the council expects to"
+                 " commission for older people over the next three years.\n\n"
+                 f"{title}\n{opening}\n- first item of what follows it\n- second item of what follows it\n",
+                 encoding="utf-8")
+    doc = read(f)
+    blocks = segment(doc)
+    assert title in [doc.lines[b.start].text for b in blocks if b.kind == "heading"]
+    item = next(b for b in blocks if b.kind == "text" and "second item" in " ".join(ln.text for ln in b.lines(doc)))
+    assert item.heading[-1] == title
+
+
+@pytest.mark.parametrize("line", ["1. Reduce delayed discharges", "1. Support carers"])
+def test_a_numbered_list_item_above_a_lead_in_is_not_a_heading(tmp_path: Path, line: str) -> None:
+    """(a number that does not go on from the last section's is a list's)"""
+    f = tmp_path / "plan.txt"
+    f.write_text("1. Purpose\nThis plan sets out how the partnership will improve care for older people this year "
+                 "and next.\n\nOur priorities are:\n\n"
+                 f"{line}\nThe partnership will do the following things:\n", encoding="utf-8")
+    doc = read(f)
+    headings = [doc.lines[b.start].text for b in segment(doc) if b.kind == "heading"]
+    assert line not in headings and "1. Purpose" in headings

@@ -20,6 +20,10 @@ Apologies: Rachel Moore (Director of Finance, Ashcombe ICB)
 
 Present: Cllr David Lunn (Chair), Sarah Fenwick, Imran Qureshi
 
+Vice Chair: Sarah Fenwick
+
+Independent Chair: Professor Alan Reyes
+
 1. Carers strategy
 
 The Board approved the refreshed carers strategy, which will fund 400 more short breaks a year.
@@ -43,7 +47,7 @@ def _headings(tmp_path) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_a_field_and_its_value_is_no_heading(tmp_path) -> None:  # type: ignore[no-untyped-def]
     headings = " | ".join(map(str, _headings(tmp_path)))
-    for entry in ("Apologies:", "Report author:", "Executive sponsor:"):
+    for entry in ("Apologies:", "Report author:", "Executive sponsor:", "Vice Chair:", "Independent Chair:"):
         assert entry not in headings, headings
     assert "Priority 2: Prevention" in headings
 
