@@ -179,3 +179,69 @@ def test_how_many_more_than_asks_for_a_difference(question: str) -> None:
 ])
 def test_how_big_asks_for_an_amount_of_money_when_it_is_about_money(question: str, wants: str) -> None:
     assert understand(question).wants == wants
+
+
+@pytest.mark.parametrize(("question", "wants"), [
+    ("How big is the earmarked reserve for winter pressures?", "money"),
+    ("How large is the overspend on home care?", "money"),
+    ("What is the forecast underspend in mental health?", "money"),
+    ("How much is the outturn for learning disabilities?", "money"),
+    ("How much are the weekly fees for a nursing placement?", "money"),
+    ("How big is the caseload in Marshgate?", "count"),
+])
+def test_the_money_words_of_a_budget_report_want_an_amount(question: str, wants: str) -> None:
+    assert understand(question).wants == wants
+
+
+@pytest.mark.parametrize(("question", "op", "intent"), [
+    ("What was the most common type of complaint?", "which", "max"),
+    ("What was the least common type of abuse in 2024/25?", "which", "min"),
+    ("Which reason for absence was most frequent in 2026?", "which", "max"),
+    ("What was the most commonly reported concern last year?", "which", "max"),
+])
+def test_the_most_or_least_common_asks_for_an_extreme(question: str, op: str, intent: str) -> None:
+    q = understand(question)
+    assert q.operation == op and q.intents[0] == intent
+
+
+@pytest.mark.parametrize(("question", "op"), [
+    ("By how much will the average hourly rate rise?", "change"),
+    ("What is the percentage increase in the average hourly rate?", "percent_change"),
+    ("How much has the average length of stay gone down?", "change"),
+    ("What was the change in the average waiting time between 2025 and 2026?", "change"),
+])
+def test_a_change_of_an_average_is_a_change(question: str, op: str) -> None:
+    q = understand(question)
+    assert q.operation == op and "average" not in q.intents
+
+
+@pytest.mark.parametrize("question", [
+    "What was the average hourly rate in 2026?",
+    "What is the average of the hourly rates?",
+    "What was the average number of delayed discharges per month?",
+])
+def test_an_average_asked_is_still_an_average(question: str) -> None:
+    assert "average" in understand(question).intents
+
+
+@pytest.mark.parametrize("question", [
+    "How many percentage points above England is the borough for feeling safe?",
+    "How many points higher is the North than the South?",
+    "How far below the target is the vaccination rate?",
+    "How does satisfaction with care compare with England?",
+    "How did spending in 2026 compare to 2025?",
+    "What is the projected increase in people aged 65 and over by 2030?",
+    "How much did the share of carers who feel supported improve?",
+])
+def test_a_gap_or_a_comparison_asks_for_a_difference(question: str) -> None:
+    q = understand(question)
+    assert "change" in q.intents and q.operation != "count"
+
+
+@pytest.mark.parametrize("question", [
+    "How long did enquiries take to complete on average?",
+    "For how long does the service support people after discharge?",
+    "How long do short breaks last?",
+])
+def test_how_long_wants_a_duration(question: str) -> None:
+    assert understand(question).wants == "duration"
