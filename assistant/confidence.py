@@ -29,13 +29,14 @@ EXPECTED_OPS: dict[str, set[str]] = {
     # each changed as much as which ones did)
     "change": {"change", "group_change", "stated_change", "kinds_difference", "moved"},
     "percent_change": {"change", "group_change", "stated_change"},
-    "average": {"average", "category_average"},
-    "sum": {"sum", "category_sum", "group_totals"}, "share": {"share", "category_share"}, "ratio": {"ratio"},
-    "count": {"count", "stated_count", "group_totals"},
+    "average": {"average", "category_average", "stated_average"},
+    "sum": {"sum", "category_sum", "group_totals"}, "share": {"share", "category_share", "stated_share"}, "ratio": {"ratio"},
+    # (the rest of a whole a sentence states, 'how many posts are not in inpatient wards', is a count or an amount)
+    "count": {"count", "stated_count", "group_totals", "rest"},
     "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "max_change", "min_change", "meets",
-              "max_group", "min_group", "moved"},
+              "max_group", "min_group", "moved", "stated_extreme"},
     # (the amount asked of a kind of row, 'how much is spent on carers services', is its rows added up)
-    "value": {"lookup", "prose", "stated_change", "stated_count", "category_sum", "group_totals"},
+    "value": {"lookup", "prose", "stated_change", "stated_count", "category_sum", "group_totals", "rest"},
     # (how a figure is split between kinds of row, 'how is the spend split between commissioners', is a breakdown)
     "text": {"prose", "list", "lookup", "describe", "group_totals"},
     "list": {"list", "prose", "lookup", "list_periods", "meets", "group_totals", "moved"},
@@ -92,6 +93,17 @@ DOC_SHARE_TOP = 10
 SIMILARITY_TOKENS = 64
 
 
+# a sentence that states a change by its size: '£2.1m more than', 'an increase of 12%', 'fell by 40'
+_STATES_CHANGE = re.compile(r"(?i)\d[\d,.]*\s*(?:%|per ?cent|percentage points?|[mk]n?\b|million|thousand)?\s+(?:more|less|higher|lower|"
+                            r"fewer|greater|smaller)\s+than\b|\ban?\s+(?:increase|decrease|rise|fall|reduction|growth|drop)\s+of\s+"
+                            r"(?:about |around |some |nearly |almost |over )?[£$€]?\d|\b(?:up|down|increased|decreased|rose|fell|grew|"
+                            r"dropped|reduced)\s+by\s+(?:about |around |some |nearly |almost |over )?[£$€]?\d")
+# the extreme a question asks for, as a sentence that states it would say it ('most common', 'largest')
+_SUPERLATIVE = re.compile(r"(?i)\b(?:most|least)\s+[a-z]+|\b(?:largest|highest|biggest|greatest|smallest|lowest|fewest)\b")
+# a sentence that states an average with its figure ('The average time to complete an enquiry was 38 days')
+_STATES_AVERAGE = re.compile(r"(?i)\b(?:average|mean|averaged)\b[^.;]*?\d")
+
+
 def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     """The features of one candidate answer (an evidence.Evidence) to a question."""
     op, p = q.operation, q.operation_p
@@ -102,6 +114,15 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     text = ev.text
     if answer_op in ("lookup", "prose") and states_count(q.counted, text, kind == "table"):
         answer_op = "stated_count"
+    elif answer_op == "lookup" and op == "share" and ev.figures and all(f.unit == "%" for f in ev.figures):
+        answer_op = "stated_share"  # ('what share of enquiries related to care homes?': the table's 29.7%)
+    elif answer_op == "prose" and op in ("change", "percent_change") and _STATES_CHANGE.search(text):
+        answer_op = "stated_change"  # ('£23.97m a year, £2.1m more than the current contracts': the change, stated)
+    elif answer_op == "prose" and op == "which" and (extreme := _SUPERLATIVE.search(q.text)) and \
+            re.search(rf"(?i)\b{re.escape(extreme.group(0))}\b", text):
+        answer_op = "stated_extreme"  # ('the most common reason for absence is anxiety ...': the extreme, stated)
+    elif answer_op == "prose" and op == "average" and _STATES_AVERAGE.search(text):
+        answer_op = "stated_average"  # ('how long did enquiries take on average?': 'the average time ... was 38 days')
     asked = [x for x in q.periods if x[:1].isdigit()]
     said = set(periods_in(" ".join([text, *(c.quote for c in ev.citations)]))[0])  # '19/20' is '2019-20'
     matched = sum(1 for x in asked if x in said or x in text)

@@ -21,7 +21,7 @@ from .evidence import Evidence, coverage, doc_margin, full_sentence
 from .figures import column_name
 from .index import Index
 from .query import Query, content_terms, periods_in
-from .tableqa import TableAnswer, TableQA, column_period
+from .tableqa import JOINED, TableAnswer, TableQA, column_period
 from .text import shorten
 from .types import Citation, Passage, Row, Table
 
@@ -384,6 +384,11 @@ class TableReader:
         fig = ta.figures[0]
         if ta.op == "share" and len(ta.rows) == 1 and len(ta.cols) == 2:  # one row's figure as a share of another of its
             text = f"{fig.description}: {fig.text}{where}. {fig.formula}."
+        elif ta.op == "share" and ta.note == JOINED:  # several rows the question names, together
+            parts = [r.path() for r in ta.rows if r.role != "total"]
+            whole = next((r.path() for r in ta.rows if r.role == "total"), "the total")
+            text = (f"{', '.join(parts[:-1])} and {parts[-1]} together are {fig.text} of {whole} "
+                    f"({column_name(t, ta.cols[0])}){where}: {fig.formula}.")
         elif ta.op == "share":
             text = (f"{ta.rows[0].path()} is {fig.text} of {ta.rows[1].path() if len(ta.rows) == 2 else 'the total'}"
                     f" ({column_name(t, ta.cols[0])}){where}: {fig.formula}.")

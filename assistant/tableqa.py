@@ -40,6 +40,9 @@ SAID_WHOLE_BONUS = 0.5  # added to a row whose whole name (two words or more) th
 # taken off a column of shares ('% of revenues') for a question that asks for an amount or a change of one, where the
 # table has columns of amounts beside it (tried 1, 2, 3 on the dev half at no floor: +5, +8, +8 right with more answers changed)
 SHARE_COL_PENALTY = 2.0
+# a question word a column's header shares with its table's caption is said of every column ('care home' of 'Care
+# homes' under 'Care home beds by locality'): it counts this much of its weight in choosing the column
+CAPTION_SHARED_WEIGHT = 0.5
 CAPTION_TITLE_WORDS = 15  # a caption longer than this that states figures is a sentence of the text, not a title
 
 
@@ -489,6 +492,8 @@ class TableQA:
             ans = self._sum_of_two(q, t, cols)  # 'the total of A and B': two named rows added up
         if ans is None and "share" not in q.intents and _RATIO_OF.search(q.text):
             ans = self._ratio(q, t, row_scores, cols, qset)  # 'the ratio of A to B': whatever the model reads
+        if ans is None and "share" in q.intents:  # 'what share of homes are rated good or outstanding?' (whatever
+            ans = self._share_of_rows_named(q, t, cols)  # a column of shares beside their counts is called)
         for it in () if ans is not None else q.intents:
             if row_scores and (_named_in_row(it, q.text, row_scores[0][1]) or _named_in_column(it, q.text, t)) and not (
                     it in ("change", "percent_change") and len(q.periods) >= 2):  # (two periods: a change between them)
@@ -498,7 +503,7 @@ class TableQA:
                 # 'the total assets of the Northern segment': that member's own figure (or its sum over the periods asked), not
                 # a sum of every row
                 h = lambda q, t, row_scores, *_: self._sum_over_periods(q, t, row_scores) or \
-                    self._sum_within_period(q, t, row_scores)  # noqa: E731
+                    self._sum_of_columns_named(q, t, row_scores, qset) or self._sum_within_period(q, t, row_scores)  # noqa: E731
             if h is not None:
                 ans = h(q, t, row_scores, cols, qset)
                 if ans is not None:
@@ -614,7 +619,7 @@ class TableQA:
         if any(PER_HEAD.search(f"{r.path()} {headers}") for r in ans.rows[:1]):  # 'the rate' of 'per 100,000'
             extra |= qset & m.terms("rate rates")
         if ans.op in ("count", "meets", "moved"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
-            extra |= {x for x in qset if x.isdigit() or x in SCALES}
+            extra |= {x for x in qset if x.isdigit() or x in SCALES or x == "zero"}
         if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
             # 'in both fiscal years', 'the average annual X', 'over the two years': said of the period columns used
             extra |= qset & _PERIOD_WORDS
@@ -701,16 +706,20 @@ class TableQA:
         out = []
         qp = set(q.periods) | set(q.months)
         asks_change = bool({"change", "percent_change"} & {q.operation, *q.intents})
-        shares = _share_cols(t)
-        avoid_shares = _avoids_shares(q)
+        shares = self._avoided_shares(q, t)
         kinds = _figure_kinds(q.text)
         ahead = bool(_FORECAST_ASKED.search(q.text))
         # ('over budget', 'by the year end' name the variance and the forecast, not a Budget or a Full-year column)
         phrased = qset - self.m.terms(" ".join(m.group(0) for _, asked in _BUDGET_WORDS for m in asked.finditer(q.text)))
-        for i in _value_cols(t):
+        value_cols = _value_cols(t)
+        every = set.intersection(*(set(self.m.terms(t.columns[i])) for i in value_cols if i < len(t.columns))) \
+            if value_cols else set()
+        shared = self.m.terms(t.caption or "") - every  # (words every column's header says tell none apart anyway)
+        for i in value_cols:
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
-            s = self.m.weight(phrased & self.m.terms(header))
+            said = phrased & self.m.terms(header)
+            s = self.m.weight(said - shared) + CAPTION_SHARED_WEIGHT * self.m.weight(said & shared)
             if q.wants == "count" and re.search(r"(?i)\b(number|no\.?|count|headcount)\s*$", header):
                 s += 1.0  # 'how many' asks for the Number column
             if kinds and kinds & _figure_kinds(_last_header(t, i)):
@@ -720,7 +729,7 @@ class TableQA:
                 s -= FORECAST_UNASKED  # 'what has the scheme delivered': Delivered to date, not Forecast delivery
             if s > 0 and _said_whole(_last_header(t, i), q.text):
                 s += SAID_WHOLE_BONUS  # a column whose whole name the question says as written
-            if avoid_shares and i in shares:
+            if i in shares:
                 s -= SHARE_COL_PENALTY
             if qp and hp:
                 # a column of changes names the periods it compares: it is about them only for a change asked
@@ -729,6 +738,17 @@ class TableQA:
             out.append((i, s))
         out.sort(key=lambda x: -x[1])
         return out
+
+    def _avoided_shares(self, q: Query, t: Table) -> set[int]:
+        """The columns of shares a question for an amount is not answered by (_share_cols, _avoids_shares): not a
+        column of rates that the question alone names, whose header says no share ('occupancy' of 'Occupancy'
+        beside 'Care homes' and 'Nursing beds')."""
+        if not _avoids_shares(q):
+            return set()
+        qset = set(q.terms)
+        heads = {c: self.m.terms(t.columns[c]) for c in range(len(t.columns))}
+        return {c for c in _share_cols(t) if _SHARE_HEADER.search(_last_header(t, c))
+                or not qset & heads[c] - set().union(*(h for j, h in heads.items() if j != c))}
 
     def _pick_cols(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row | None = None) -> list[int]:
         picks = self._ranked_cols(q, t, cols, row)
@@ -766,7 +786,7 @@ class TableQA:
             if row is not None and q.parts and q.wants == "money" and not any(
                     row.cells[c].kind == "money" for c in picks):
                 picks += [c for c, _ in usable if row.cells[c].kind == "money"][:1]
-            shares = _share_cols(t) if _avoids_shares(q) else set()
+            shares = self._avoided_shares(q, t)
             return [c for c in picks if c not in shares] or picks  # an amount asked: its share beside it is not
         if q.wants in ("money", "percent", "count"):
             kind = {"money": "money", "percent": "percent", "count": "number"}[q.wants]
@@ -1038,6 +1058,39 @@ class TableQA:
             return None  # not a part of the rows' sum: rows of other signs or measures are mixed in
         return TableAnswer(t, rows, [col], "share", [fig])
 
+    def _share_of_rows_named(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
+        """Two rows or more that the question names by their whole labels, joined by 'or' or 'and' ('rated good or
+        outstanding', 'residential and nursing'): their sum as a share of the table's total (its totals row,
+        else the sum of its body rows) in the column asked for."""
+        body = [r for r in t.rows if r.role == "body"]
+        said = sorted(((m.start(), m.end(), r) for r in body if len(r.label.strip()) > 2
+                       for m in [re.search(rf"(?i)\b{re.escape(category_value(r.label))}\b", q.text)] if m),
+                      key=lambda x: x[0])
+        named: list[Row] = []
+        for (_, a_end, a), (b_start, _, b) in zip(said, said[1:], strict=False):
+            if re.fullmatch(r"(?i)\s*(?:,|,?\s*or|,?\s*and)\s*", q.text[a_end:b_start]):
+                named += [x for x in (a, b) if x not in named]
+        if len(named) < 2:
+            return None
+        # (the column asked for, else the first of amounts or counts: the shares are what is worked out)
+        picks = [c for c in [*self._pick_cols(q, t, cols, named[0]), *(c for c, _ in cols)] if all(
+            r.cells[c].kind in ("money", "number") and r.cells[c].value is not None for r in named)]
+        if not picks:
+            return None
+        col = picks[0]
+        totals = [r for r in t.rows if r.role == "total" and r.cells[col].kind in ("money", "number")]
+        try:
+            part = F.total(t, named, col)
+            whole = F.lookup(t, totals[-1], col) if totals else F.total(
+                t, [r for r in body if r.cells[col].kind in ("money", "number") and r.cells[col].value is not None], col)
+            fig = F.share_of_figures(part, whole, f"{' and '.join(r.label for r in named)} as a share of the total "
+                                                  f"{F.column_name(t, col)}")
+        except F.FigureError:
+            return None
+        if not 0 <= fig.value <= 100:
+            return None
+        return TableAnswer(t, [*named, *totals[-1:]], [col], "share", [fig], operands_named=True, note=JOINED)
+
     def _row_against(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], pattern: re.Pattern[str],
                      to_date: bool = False) -> tuple[re.Match[str], Row, int, int] | None:
         """What the questions about one row against its budget or target share: the pattern's match, the row the
@@ -1119,7 +1172,11 @@ class TableQA:
         if len(timed) >= 2:  # no period asked: the change between the two latest periods (one column each)
             latest = timed[-2:]
             return latest[0], latest[1]
-        return numeric[0], numeric[1]
+        if qp or q.months or _OVER_TIME.search(q.text):
+            # ('since April', 'how far has X fallen' of a budget's and an outturn's columns, or a place's and
+            # England's: a move over time this table does not hold)
+            return None
+        return _order_compare(q, t, numeric[0], numeric[1])
 
     def _stated_change(self, q: Query, t: Table, row: Row, pair: tuple[int, int] | None) -> TableAnswer | None:
         """The change a table states for a row in a column of its own ('$ Change', '% Change', 'Variance'),
@@ -1245,7 +1302,7 @@ class TableQA:
 
     def _sum(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
              qset: set[str]) -> TableAnswer | None:
-        over = self._sum_over_periods(q, t, row_scores)
+        over = self._sum_over_periods(q, t, row_scores) or self._sum_of_columns_named(q, t, row_scores, qset)
         if over is not None:
             return over
         rows = self._selected_rows(q, t, row_scores, qset)
@@ -1283,6 +1340,28 @@ class TableQA:
             ans.note = "not counted (no number): " + "; ".join(
                 r.label if re.search(r"\d", r.cells[col].raw) else f"{r.label} ({r.cells[col].raw})" for r in skipped)
         return ans
+
+    def _sum_of_columns_named(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], qset: set[str]
+                              ) -> TableAnswer | None:
+        """'How many residential and nursing beds are there in the north?': one row the question names, added up
+        across the columns it names together (each by the words of its header that not every column's says)."""
+        if not row_scores or row_scores[0][0] <= 0:
+            return None
+        row = row_scores[0][1]
+        if not self.m.terms(row.path()) & qset:
+            return None
+        value_cols = [c for c in _value_cols(t) if c < len(t.columns)]
+        heads = {c: set(self.m.terms(t.columns[c])) for c in value_cols}
+        every = set.intersection(*heads.values()) if heads else set()
+        named = [c for c in value_cols if heads[c] - every and heads[c] - every <= qset
+                 and row.cells[c].kind in ("money", "number") and row.cells[c].value is not None]
+        if len(named) < 2 or not _JOINED.search(q.text):
+            return None
+        try:
+            fig = F.total_across(t, row, named)
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [row], named, "sum", [fig], operands_named=True)
 
     def _extreme(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                  qset: set[str]) -> TableAnswer | None:
@@ -1391,7 +1470,7 @@ class TableQA:
             key = period_of(t.columns[c])
             if key is not None and (not years or key[0] in years):
                 by_key.setdefault(key, []).append(c)
-        shares = _share_cols(t) if _avoids_shares(q) else set()
+        shares = self._avoided_shares(q, t)
 
         def fit(c: int) -> float:
             words = self.m.terms(t.columns[c]) | {w.lower() for w in re.findall(r"[A-Za-z]+", t.columns[c])}
@@ -2303,6 +2382,8 @@ VAGUE_VALUES = {"other", "others", "new", "existing", "yes", "no", "none", "n/a"
 # header words that say nothing about which column of categories a question means ('Scheme type', 'Area of spend')
 _GENERIC_HEADER_WORDS = {"type", "name", "area", "kind", "categ", "descri", "see", "table", "below", "for"}
 _ROWS_WHERE = "rows where"  # how a count or list of the rows meeting a condition describes itself
+_JOINED = re.compile(r"(?i)\b(?:and|plus)\b|&")  # ('residential and nursing beds': columns named together)
+JOINED = "rows named together"  # the note of a share of several rows a question names ('good or outstanding')
 _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days?)\b")
 # the things a which-question asks for ('which schemes ...', 'what are the parts of ...')
 _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+?s)\b")
@@ -2317,6 +2398,9 @@ _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 # a superlative of a movement: 'grew the most', 'the largest increase', 'the smallest percentage change'
+# words of a move over time (not of a comparison: 'higher than', 'above', 'the difference')
+_OVER_TIME = re.compile(r"(?i)\b(?:grow|grows|grew|grown|growing|growth|rise|rises|rose|risen|rising|fall|falls|fell|fallen|"
+                        r"falling|drop(?:s|ped|ping)?|declin\w*|improv\w*|worsen\w*|increas\w*|decreas\w*|since)\b")
 _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreased|changed|gained|lost)\b.*\b(?:most|least)\b|"
                     r"\b(?:most|least|largest|biggest|greatest|highest|smallest|lowest)\s+(?:(?:percentage|%|absolute|"
                     r"annual|year-on-year|net)\s+)?(?:change|increase|decrease|growth|rise|fall|decline|drop|reduction|"
@@ -2368,14 +2452,15 @@ _SPENT_WORDS = ("spent spend spends spending goes go receives receive received g
 _EACH_WORDS = "split break breakdown divided shared spread run runs deliver delivers provide provides manage manages"
 # what a ranking of rows calls its rows ('which component of X was the largest'), and, for the row that moved most,
 # the movement
-_RANKED_ROWS = "item items line entries category categories rows component components part parts"
+# (and how often a kind of row occurs, said of the largest or smallest count: 'the most common type of abuse')
+_RANKED_ROWS = "item items line entries category categories rows component components part parts common frequent prevalent"
 _MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained lost change changed increase decrease growth "
                    "rise fall decline drop rate rates fastest slowest growing reduced reduction went up down")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OVERSPEND = "overspent overspend overspending underspent underspend underspending exceeded exceeding"
-_OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far {_OVERSPEND}", "share": "ratio",
+_OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far compare compared comparison {_OVERSPEND}", "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
-                "count": "items line entries categories rows components",
+                "count": "items line entries categories rows components rated rating marked flagged classed status",
                 "meets": f"items line entries categories rows components rated rating marked flagged classed status {_OVERSPEND} "
                          f"{_MOVEMENT_WORDS}",
                 "moved": f"items line entries categories rows components {_MOVEMENT_WORDS}",
@@ -2553,7 +2638,9 @@ _OR_MORE = re.compile(r"(?i)(?<![\w.,])(?<!aged )(?<!age )(?<!ages )(?P<neg>-)?[
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
                         r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
                         r"(?P<num>\d[\d,]*(?:\.\d+)?)"
-                        r"|\b(?P<sign>negative|positive)\b")  # a sign is a bound of zero: 'in which year was X negative'
+                        r"|\b(?P<sign>negative|positive)\b"  # a sign is a bound of zero: 'in which year was X negative'
+                        # none at all: 'which locality has no nursing beds?', 'how many wards had zero falls?'
+                        r"|\b(?:has|have|had|with|recorded|reported|reports?)\s+(?P<none>no|zero)\b(?!\s+(?:more|less|fewer)\b)")
 
 
 def _condition(text: str) -> tuple[Decimal, bool, re.Match[str], bool] | None:
@@ -2567,6 +2654,8 @@ def _condition(text: str) -> tuple[Decimal, bool, re.Match[str], bool] | None:
     m, inclusive = min(found, key=lambda x: x[0].start())
     if m.groupdict().get("sign"):
         return Decimal(0), m.group("sign").lower() == "positive", m, False
+    if m.groupdict().get("none"):
+        return Decimal(0), False, m, True
     try:
         bound = Decimal(m.group("num").replace(",", ""))
     except ArithmeticError:
@@ -2590,6 +2679,8 @@ def _condition_words(cond: tuple[Decimal, bool, re.Match[str], bool]) -> str:
     _, above, m, inclusive = cond
     if m.groupdict().get("sign"):
         return m.group("sign").lower()
+    if m.groupdict().get("none"):
+        return "zero"
     pct = "%" if m.string[m.end("num"):m.end("num") + 1] == "%" else ""
     if inclusive:
         return f"{m.group('neg') or ''}{m.group('num')}{pct} or {'more' if above else 'less'}"
@@ -2743,7 +2834,12 @@ def _order_compare(q: Query, t: Table, a: int, b: int) -> tuple[int, int]:
     ha, hb = (t.columns[a] or "").lower(), (t.columns[b] or "").lower()
     ia = text.find(ha.split()[0]) if ha else -1
     ib = text.find(hb.split()[0]) if hb else -1
-    if re.search(r"\b(exceed|above|over|more than|higher than|beat)\b", text) and ia >= 0 and ib >= 0:
-        first, second = (a, b) if ia < ib else (b, a)
-        return second, first  # 'did actual exceed target': from target to actual
+    # the column named next after the words of a comparison is its yardstick, what the other is measured from: 'did
+    # actual exceed target', 'how far above England is Oakvale', 'how does X compare with England'
+    cmp = re.search(r"\b(exceed\w*|above|over|more than|higher than|beat|compared? (?:with|to|against))\b", text)
+    if cmp is not None:
+        after = [(i, c) for i, c in ((ia, a), (ib, b)) if i >= cmp.end()]
+        if after:
+            yardstick = min(after)[1]
+            return (yardstick, b if yardstick == a else a)
     return a, b
