@@ -251,11 +251,13 @@ class Answerer:
             counted = self.table_reader.rows(q, count=True)
             if counted is not None and (table_ev is None or counted.coverage >= table_ev.coverage - 0.1):
                 table_ev = counted
-        # prose arithmetic, where no table's cells give a figure (the cells are the first evidence): a sentence's whole
+        # prose arithmetic, where no table's cells give the figure asked (the cells are the first evidence; a cell
+        # looked up for a question that asks a computation is not it, nor a table that answers too little): a sentence's whole
         # and part ('what share of the £3.2m comes from the BCF?'), where a figure moved from and to ('by how much did
         # X fall between September and December?'), a figure and its yardstick ('how far below target was X?')
         stated = self.prose.part_of(q, candidates) or self.prose.stated_change(q, candidates) or \
-            self.prose.stated_against(q, candidates) if table_ev is None or not table_ev.figures else None
+            self.prose.stated_against(q, candidates) if table_ev is None or not table_ev.figures or \
+            table_ev.coverage < C.min_coverage("table") or q.computes and table_ev.state.get("op") == "lookup" else None
         if stated is not None and (table_ev is None or stated.coverage > table_ev.coverage):
             table_ev = stated
         if q.counted:  # 'how many priorities does the strategy have?': the items of a list of them, counted
@@ -604,9 +606,21 @@ class Answerer:
 def _prose_fits(q: Query) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer the question at all (`decide` rules out the others): the kind of
     number asked for, when one is ('how many providers': a count, not a year); None when any sentence may."""
+    if q.wants == "person":  # 'who chairs the board?': a sentence that says the role ('Chair: ...'), where one does
+        role = _WHO_ROLE.match(q.text)
+        said = content_terms(role.group("role")) if role else []
+        return (lambda text: said[0] in content_terms(text)) if said else None
     if q.wants not in ("money", "count", "percent") or _said_in_words(q):
         return None
     return lambda text: _has_wanted_number(q, text)
+
+
+# the role a who-question asks who holds: 'who chairs ...', 'who is the chair of ...', 'who will lead ...'
+_WHO_ROLE = re.compile(r"(?i)^\s*who\s+(?:(?:is|are|was|were|will|would|should|has|have|had|does|did)\s+)?(?:be\s+)?"
+                       r"(?:the\s+|a\s+|an\s+)?(?P<role>[a-z]+)")
+
+
+_SAID_IN_WORDS = ("reason", "method", "meaning")  # kinds of answer no figure is
 
 
 def _said_in_words(q: Query) -> bool:
@@ -621,14 +635,17 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     little when it holds the kind of value asked for; the table wins ties."""
     table_ok = table_ev is not None and table_ev.kind == "table" and table_ev.coverage >= C.min_coverage("table")
     prose_ok = prose_ev is not None and prose_ev.coverage >= C.min_coverage("prose")
+    if table_ok and table_ev is not None and table_ev.figures and q.wants in _SAID_IN_WORDS and prose_ok and \
+            prose_ev is not None and _holds(q, prose_ev.text):
+        table_ok = False  # 'why is the rate higher in the west?': a figure is no reason, where a sentence gives one
     in_words = _said_in_words(q)
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
         if not _has_wanted_number(q, prose_ev.text) and not in_words:
             prose_ok = False
-    if q.computes and table_ok and table_ev is not None and table_ev.figures and not (
+    if q.computes and table_ok and table_ev is not None and table_ev.figures and table_ev.state.get("op") != "lookup" and not (
             prose_ok and prose_ev is not None and prose_ev.kind == "prose" and prose_ev.coverage > table_ev.coverage
             and op_word_names(q.intent, q.text, prose_ev.text)):
-        # a figure computed from cells answers a question that asks for a computation; unless the operation word
+        # a figure computed from cells (not one read from a cell) answers a question that asks for a computation; unless the operation word
         # is part of a name a sentence says and the cells do not ('the average length of stay has risen to 24
         # days'), and that sentence covers more of the question
         return table_ev

@@ -29,6 +29,7 @@ from . import confidence as C
 from . import figures as F
 from .evidence import YARDSTICK_WORDS, Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
 from .index import Index
+from .layout import CAPTION, FIELD
 from .query import Query, content_terms, periods_in, subject_of, understand
 from .tableqa import Matcher
 from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
@@ -44,6 +45,7 @@ _POINTS_BACK = re.compile(r"^(?:(?:The|This|These|That|Those|Such|Each|Both)\s+(
                           r"(?:is|was|were|are|has|have|had|reflects?|reflected|represents?|includes?|included|"
                           rf"relates?|related|resulted|results)\b|{_PRONOUN})")
 _PRONOUN_OPENS = re.compile(rf"^{_PRONOUN}")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us)\b")  # the organisation whose document it is
 
 _WANTED = {
     "date": re.compile(r"(?i)\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\b|(?=\d))|"
@@ -56,6 +58,9 @@ _WANTED = {
                            r"improved|reduc(?:ed|tion)|higher|lower|up|down|compared (?:to|with)|from\b.*\bto)\b"),
     "frequency": re.compile(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|bi-monthly|fortnightly|every|"
                             r"each (week|month|year))\b"),
+    # how long something takes or lasts: '38 days', 'six weeks', '12 working days'
+    "duration": re.compile(r"(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
+                           r"(?:working\s+|calendar\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\b"),
     # how a figure is arrived at: 'by dividing', 'calculated as', 'based on', 'measured at', 'using the'
     "method": re.compile(r"(?i)\b(by dividing|divided by|multiplied by|calculated (?:as|by|using|on|based)|computed (?:as|by|"
                          r"using|on|based)|determined (?:by|using|on|based)|based (?:up)?on|measured at|using (?:the|a|an)|"
@@ -75,13 +80,14 @@ _WANTED = {
 # check one: not kept)
 # what a question asks a share of, or the rest of, a whole a sentence states with a part of it (ProseReader.part_of)
 _SHARE_ASKED = re.compile(r"(?i)\b(?:what|which)\s+(?:share|proportion|percentage|fraction|per ?cent)\b")
-_REST_WORDS = "not remaining rest left other others else apart except"
+_REST_WORDS = "not remaining rest left other others else apart except excluding outside besides"
 _REST_ASKED = re.compile(rf"(?i)\b(?:{'|'.join(_REST_WORDS.split())})\b")
 _HOW_MUCH_OF = re.compile(r"(?i)\bhow (?:much|many) of\b")  # 'how much of the reserves is not set aside ...': an amount
 # how a sentence joins a whole and a part of it: 'X, of which Y', 'Y out of X', 'X ..., but only Y'; and
 # 'Of the X ..., Y'
 _WHOLE_THEN_PART = re.compile(r"(?i)[^.;:]*?\b(?:of which|of whom|of these|of this|but only|only)\s+(?:about |around |"
-                              r"some |nearly |almost |just )?")
+                              r"some |nearly |almost |just |an estimated |approximately )?")
+_OF_WHICH_AFTER = re.compile(r"(?i)\s+of (?:which|whom|these|them)\b")
 _PART_THEN_WHOLE = re.compile(r"(?i)\s*(?:out of|of)\s+(?:the\s+|a total of\s+|an estimated\s+)?")
 
 
@@ -94,8 +100,26 @@ _MOVED = re.compile(r"(?i)\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falli
 _HEDGE = r"(?:about |around |some |nearly |almost |just |over |under |approximately )?"
 _FROM_BEFORE = re.compile(rf"(?i)\bfrom\s+{_HEDGE}$")
 _TO_BEFORE = re.compile(rf"(?i)\bto\s+{_HEDGE}$")
-_FROM_TO = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\bto\s+{_HEDGE}")
-_TO_FROM = re.compile(rf"(?i)(?:[^.;:\d]|\d{{4}}(?:/\d{{2,4}})?){{0,60}}?\bfrom\s+{_HEDGE}")
+# (a year, or a period or stage named by its place: 'quarter 2', 'month 7', 'Q3', the number a label, not a quantity)
+_LABELS = r"(?:quarter|month|week|year|phase|stage|wave|period)"
+_NUMBERED = rf"\d{{4}}(?:/\d{{2,4}})?|\b{_LABELS}\s+\d{{1,2}}\b|\bQ[1-4]\b"
+_FROM_TO = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,60}}?\bto\s+{_HEDGE}")
+_TO_FROM = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,60}}?\bfrom\s+{_HEDGE}")
+# 'peaked at 2,100 hours in January and had fallen to 640 by July': where it stood, then the move and where to
+_AT_BEFORE = re.compile(rf"(?i)\b(?:peaked|stood|started|began|was|were)\s+at\s+{_HEDGE}$")
+_MOVE_VERBS = (r"(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|grow|grows|grew|grown|growing|"
+               r"increase[sd]?|increasing|decrease[sd]?|decreasing|drop(?:s|ped|ping)?|reduce[sd]?|reducing|"
+               r"decline[sd]?|declining|climb(?:s|ed|ing)?|improve[sd]?|improving|move[sd]?|moving|gone (?:up|down)|gone)")
+_AT_THEN_TO = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,60}}?\b{_MOVE_VERBS}\s+to\s+{_HEDGE}")
+# 'This is projected to rise to 46,900 by 2030': where a figure the sentence before states is to move
+_MOVE_TO_BEFORE = re.compile(rf"(?i)\b{_MOVE_VERBS}\s+to\s+{_HEDGE}$")
+# '91% said ..., compared with 88% in 2024/25': the value now, then the value at an earlier time the sentence names
+_COMPARED_THEN = re.compile(rf"(?i)[^.;:\d]{{0,80}}?,?\s*compared\s+(?:with|to)\s+{_HEDGE}")
+_THEN = re.compile(r"(?i)^\s+(?:(?:in|at|for|during|by|over)\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]\b|quarter|"
+                   rf"{'|'.join(m[:3] for m in 'january february march april may june july august september october november december'.split())}|"
+                   r"last|previous|prior|same|first|second|third|fourth)|last (?:year|month|quarter)|"
+                   r"under (?:the )?(?:current|previous|old|existing|present|last)\b|the (?:year|month|quarter) before|"
+                   r"(?:a|one|two|three|four|five|\d{1,2}) (?:years?|months?|quarters?) (?:ago|earlier|before))")
 # '£8.6m of winter funding, up from £7.1m': the value it moved to, then the word of its move and the value it moved from
 _NOW_THEN = re.compile(rf"(?i)(?:\s+[^.;:\d,]{{0,60}}?,|,)?\s*(?:up|down)\s+from\s+{_HEDGE}")
 
@@ -109,13 +133,15 @@ _AGAINST_ASKED = re.compile(rf"(?i)\b(?:how far|by how much|how much|how many (?
 # a figure a sentence gives as the yardstick: 'against the national target of 78%', 'a ceiling of £2.4m', 'the 95%
 # standard'
 _YARDSTICK_BEFORE = re.compile(rf"(?i)\b{_YARDSTICK_WORDS}\s+(?:of|at|is|was|set at|for [\w\s]{{1,30}}? of)\s+(?:about |around )?$")
-_YARDSTICK_AFTER = re.compile(rf"(?i)^\s*(?:[\w-]+\s+){{0,2}}{_YARDSTICK_WORDS}\b")
+_YARDSTICK_AFTER = re.compile(rf"(?i)^\s*(?:[\w-]+\s+){{0,2}}{_YARDSTICK_WORDS}\b(?!\s+to\b)")  # (not '... are forecast to')
+# a share asked of a yardstick: 'what percentage of the savings target was delivered?', 'what proportion of its plan'
+_SHARE_OF_YARDSTICK = re.compile(rf"(?i)\bof (?:the |its |their |this |that )?(?:[\w'-]+ ){{0,3}}{_YARDSTICK_WORDS}\b")
 
 
 def _figure_and_yardstick(text: str) -> tuple[Any, Any] | None:
     """The figure a sentence states and the yardstick it states it against, of one kind ('71.2% ..., against the
     national target of 78%'): None unless exactly one number of the kind is the yardstick and one is not."""
-    nums = [n for n in find_numbers(text) if n.kind in ("money", "number", "percent") and not _is_year(n)]
+    nums = _quantities(text)
     for kind in ("percent", "money", "number"):
         same = [n for n in nums if n.kind == kind]
         marks = [bool(_YARDSTICK_BEFORE.search(text[:n.start]) or _YARDSTICK_AFTER.match(text[n.end:])) for n in same]
@@ -127,15 +153,19 @@ def _figure_and_yardstick(text: str) -> tuple[Any, Any] | None:
 def _from_and_to(text: str) -> tuple[Any, Any] | None:
     """The value a sentence says a figure moved from and the value it moved to (values.Number, of one kind), or
     None when it states no such move."""
+    text = " ".join(text.split())  # (a sentence wrapped over lines)
+    nums = _quantities(text)
+    for a, b in zip(nums, nums[1:], strict=False):  # ('91% ..., compared with 88% in 2024/25': now, then when)
+        if a.kind == b.kind and _COMPARED_THEN.fullmatch(text[a.end:b.start]) and _THEN.match(text[b.end:]):
+            return b, a
     if not _MOVED.search(text):
         return None
-    nums = [n for n in find_numbers(text) if n.kind in ("money", "number", "percent") and not _is_year(n)
-            and not re.search(r"\d{4}/$", text[:n.start])]  # (not the '26' of '2025/26')
     for a, b in zip(nums, nums[1:], strict=False):
         if a.kind != b.kind:
             continue
         between = text[a.end:b.start]
-        if _FROM_BEFORE.search(text[:a.start]) and _FROM_TO.fullmatch(between):
+        if _FROM_BEFORE.search(text[:a.start]) and _FROM_TO.fullmatch(between) or \
+                _AT_BEFORE.search(text[:a.start]) and _AT_THEN_TO.fullmatch(between):
             return a, b
         if _TO_BEFORE.search(text[:a.start]) and _TO_FROM.fullmatch(between) or _NOW_THEN.fullmatch(between):
             return b, a
@@ -148,6 +178,31 @@ def _list_cites(p: Passage, ln: Any, lead: str, items: Sequence[Any]) -> list[Ci
             *(Citation(p.id, p.doc, it.page, it.no, it.line_end or it.no, it.text) for it in items)]
 
 
+_NUMBERED_LABEL = re.compile(rf"(?i)\b{_LABELS}\s+$")  # ('quarter 2': the 2 a label's)
+# an age ('people aged 65 and over', 'the over-75s', '85+'): who is counted, not a count
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:of\s+)?(?:over\s+|under\s+)?$|\bover-$")
+_AGE_AFTER = re.compile(r"(?i)^(?:\s*\+|s\b|\s+(?:years?\s+)?(?:and|or)\s+(?:over|above|older|under|younger)\b)")
+
+
+def _quantities(text: str) -> list[Any]:
+    """The amounts, counts and percentages a sentence states (values.Number), in order: not its years, the '26' of
+    '2025/26', the numbers of labels ('quarter 2') or ages ('aged 65 and over')."""
+    return [n for n in find_numbers(text) if n.kind in ("money", "number", "percent") and not _is_year(n)
+            and not re.search(r"\d{4}/$", text[:n.start]) and not _NUMBERED_LABEL.search(text[:n.start])
+            and not _AGE_BEFORE.search(text[:n.start]) and not _AGE_AFTER.match(text[n.end:])]
+
+
+def _moved_on(before: str, text: str) -> tuple[Any, Any] | None:
+    """The figure a sentence states and the one the next sentence, pointing back at it, says it is to move to
+    ('There are 41,200 people aged 65 and over. This is projected to rise to 46,900 by 2030.'): one number of
+    the kind in each, or None."""
+    to = [n for n in _quantities(text) if _MOVE_TO_BEFORE.search(text[:n.start])]
+    if len(to) != 1:
+        return None
+    start = [n for n in _quantities(before) if n.kind == to[0].kind]
+    return (start[0], to[0]) if len(start) == 1 else None
+
+
 def _is_year(n: Any) -> bool:
     """Is a number found in prose (values.Number) a year ('2026'), not an amount or a count ('2,026')?"""
     return n.kind == "number" and 1900 <= n.value <= 2100 and "," not in n.raw
@@ -156,14 +211,15 @@ def _is_year(n: Any) -> bool:
 def _whole_and_part(text: str) -> tuple[Any, Any] | None:
     """The whole and the part of it a sentence states, as numbers (values.Number) of one kind, the part the
     smaller; None when it states no such pair."""
-    nums = [n for n in find_numbers(text) if n.kind in ("money", "number") and not _is_year(n)]
+    nums = [n for n in _quantities(text) if n.kind in ("money", "number")]
     for a, b in zip(nums, nums[1:], strict=False):
         between = text[a.end:b.start]
         if a.kind != b.kind or (a.scale or "") != (b.scale or ""):
             continue
         if _WHOLE_THEN_PART.fullmatch(between) or re.search(r"(?i)\bof the\s+(?:estimated\s+)?$", text[:a.start]) \
-                and "," in between:
-            whole, part = a, b
+                and "," in between or re.fullmatch(r"[^.;:\d]{0,60},\s*(?:about |around |some |just )?", between) \
+                and _OF_WHICH_AFTER.match(text[b.end:]):
+            whole, part = a, b  # ('made 9 recommendations, 6 of which have been completed')
         elif _PART_THEN_WHOLE.fullmatch(between):
             whole, part = b, a
         else:
@@ -174,10 +230,11 @@ def _whole_and_part(text: str) -> tuple[Any, Any] | None:
 
 
 _PERIOD_NOUNS = re.compile(r"(?i)^(years|quarters|months|weeks|days|periods)$")  # 'how many years': not a list's items
-_ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains"}
+_ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains",
+                 "duration": "long take takes took taken time last lasts"}
 PHRASE_BONUS = 0.1  # a sentence that says the question's name for its subject word for word (ProseReader.score)
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
-                 "frequency": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25, "movement": 0.2}
+                 "frequency": 0.2, "duration": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25, "movement": 0.2}
 
 
 # a footnote line: '(1) Related to...', '1) Includes...', '* Winter pressures grant was separate...'
@@ -239,16 +296,29 @@ class ProseReader:
         self.index = index
         self._matcher = matcher  # the answerer's term matcher, built lazily once per index
         self._footnotes: dict[tuple[str, int, str], list[str]] = {}  # (doc, line, marker) -> the rows it explains
+        self._titles: dict[str, str] = {}  # doc -> its title (Index.title)
 
     @property
     def m(self) -> Matcher:
         return self._matcher()
+
+    def _author_terms(self, p: Passage, text: str) -> frozenset[str]:
+        """The words of a document's title that a text of it is about without saying them: a cover's entries
+        ('Chair: ...' under no heading but the title), and what 'we' and 'our' say ('We will focus on:' of the
+        council whose report it is)."""
+        title = self._titles.get(p.doc)
+        if title is None:
+            title = self._titles[p.doc] = self.index.title(p.doc)
+        if FIELD.match(text) and all(h.strip() in title for h in p.heading) or _FIRST_PERSON.search(text):
+            return self.m.terms(title)
+        return frozenset()
 
     def sentence_terms(self, s: Sentence) -> frozenset[str]:
         """The words a sentence is about: its own, its heading's, and, for a footnote ('(1) Related to...'),
         those of the table rows that carry its marker."""
         m = self.m
         st = m.terms(s.text) | m.terms(" ".join(s.passage.heading[-1:]))
+        st |= self._author_terms(s.passage, s.text)
         if s.before:  # 'The increase was mainly driven by ...': the increase of what the sentence before names
             st |= m.terms(s.before)
         marker = _FOOTNOTE.match(s.text)
@@ -381,16 +451,20 @@ class ProseReader:
             len(content_terms(phrase)) < len(phrase.split()) else None  # (a name all of whose words are terms: coverage has it)
         out = []
         for rank, s in enumerate(sents):
-            if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip():
-                continue  # a heading is not an answer
+            if s.passage.heading and s.text.strip() == s.passage.heading[-1].strip() or CAPTION.match(s.text.strip()):
+                continue  # a heading is not an answer, nor a table's caption (its title)
             st = self.sentence_terms(s)
+            wants = pq.wants or ""
+            held = bool(wants) and holds_wanted(wants, s.text)
+            if held and wants in _ASKING_WORDS:  # ('how long did X take' is said by '38 days')
+                st = st | m.terms(_ASKING_WORDS[wants])
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
             bonus = 0.05 * _shared_bigrams(terms, s.text)
             if named is not None and named.search(s.text):
                 bonus += PHRASE_BONUS
-            if pq.wants and holds_wanted(pq.wants, s.text):
-                bonus += _WANTED_BONUS[pq.wants]
+            if held:
+                bonus += _WANTED_BONUS[wants]
             if pq.periods:
                 sp, _ = periods_in(s.text)
                 if set(sp) & set(pq.periods):
@@ -528,14 +602,19 @@ class ProseReader:
             bool(_REST_ASKED.search(q.text))
         if not share and not rest:
             return None
+        rest_words = {w.lower() for w in _REST_ASKED.findall(q.text)}
+        of_yardstick = share and _SHARE_OF_YARDSTICK.search(q.text) is not None
         for s in self._stating(q, candidates):
             pair = _whole_and_part(s.text)
-            if pair is None:
-                continue
+            if pair is None and of_yardstick:  # ('£4.5m ... against the target of £6.0m': the figure a share of it)
+                against = _figure_and_yardstick(s.text)
+                pair = (against[1], against[0]) if against is not None and against[0].kind != "percent" else None
+            if pair is None or rest and rest_words & {w.lower() for w in _REST_ASKED.findall(s.text)}:
+                continue  # ('of which 95 work outside the city': the part it states is the rest asked for)
             whole, part = pair
             what = f"{part.raw} as a share of {whole.raw}" if share else f"{whole.raw} less {part.raw}"
             return self._worked_out(q, s, "part", ("the part", part), ("the whole", whole), ("figure", "amount"),
-                                    F.share if share else F.difference, what, "share" if share else "change",
+                                    F.share if share else F.difference, what, "share" if share else "rest",
                                     _REST_WORDS if rest else "")
         return None
 
@@ -550,16 +629,19 @@ class ProseReader:
             return None
         percent = "percent_change" in asked
         for s in self._stating(q, candidates):
-            pair = _from_and_to(s.text)
+            pair, quote = _from_and_to(s.text), [s]
+            if pair is None and s.before:  # ('There are 41,200 ... This is projected to rise to 46,900 by 2030.')
+                pair = _moved_on(s.before, s.text)
+                quote = [replace(s, line=s.before_line, line_end=s.before_line, text=s.before, before="", cont=None), s]
             if pair is None:
                 continue
-            sp, sm = periods_in(s.text)
+            sp, sm = periods_in(" ".join(x.text for x in quote))
             if not set(q.periods) <= set(sp) or not set(q.months) <= set(sm):
                 continue
             start, end = pair
             return self._worked_out(q, s, "moved", ("the value it moved from", start), ("the value it moved to", end),
                                     ("figure", "value"), F.percent_change if percent else F.difference,
-                                    f"From {start.raw} to {end.raw}", "percent_change" if percent else "change")
+                                    f"From {start.raw} to {end.raw}", "change", quote=quote)
         return None
 
     def stated_against(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:
@@ -587,8 +669,8 @@ class ProseReader:
             yield s
 
     def _worked_out(self, q: Query, s: Sentence, tag: str, first: tuple[str, Any], second: tuple[str, Any],
-                    columns: tuple[str, str], compute: Callable[..., Figure], what: str, op: str, words: str = ""
-                    ) -> Evidence | None:
+                    columns: tuple[str, str], compute: Callable[..., Figure], what: str, op: str, words: str = "",
+                    quote: Sequence[Sentence] = ()) -> Evidence | None:
         """Two numbers a sentence states (values.Number), as the cells of a two-row table, handed to the figure
         engine (`compute(table, first, second)`); the sentence quoted, then what was worked out and its formula.
         `words` are question words the working-out explains ('not' of the rest of a whole)."""
@@ -600,10 +682,10 @@ class ProseReader:
             fig = compute(table, (a, 1), (b, 1))
         except F.FigureError:
             return None
-        said, cites = quoted([s])
+        said, cites = quoted(quote or [s])
         cov = self.coverage(q, self.sentence_terms(s) | self.m.terms(words))
         return Evidence(f"{said} {what}: {fig.formula}.", cites, [fig], cov, cov, "table",
-                        {"sentences": [s.text], "op": op})
+                        {"sentences": [x.text for x in quote or [s]], "op": op})
 
     def _best_list(self, q: Query, candidates: list[tuple[Passage, float]]
                    ) -> tuple[float, Passage, Any, str, list[Any]] | None:
@@ -630,7 +712,7 @@ class ProseReader:
                     if len(items) < 2:
                         continue
                     context = lead + " " + " ".join(p.heading[-1:])
-                    score = self.coverage(q, m.terms(context)) - 0.005 * rank
+                    score = self.coverage(q, m.terms(context) | self._author_terms(p, lead)) - 0.005 * rank
                     if best is None or score > best[0]:
                         best = (score, p, ln, lead, items)
         return best

@@ -84,8 +84,8 @@ def test_the_change_a_sentence_states_the_ends_of(report, question: str, value: 
     "By what percentage did residential placement spending grow?",
 ])
 def test_the_change_in_per_cent(report, question: str) -> None:
-    ans = report.ask(question)
-    assert ans.state.get("op") == "percent_change", ans.text
+    ans = report.ask(question)  # (a change, the figure engine's working-out in per cent, given as an answer)
+    assert ans.answered and ans.state.get("op") == "change" and ans.figures[0].op == "percent_change", ans.text
     assert round(ans.figures[0].value, 2) == Decimal("17.31")  # (36.6 - 31.2) / 31.2
 
 
