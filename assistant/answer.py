@@ -656,10 +656,10 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
         prose_ok = False
     if prose_ok and in_words and (
             not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and not (
-            table_ok and table_ev is not None and prose_ev is not None and table_ev.figures
-            and table_ev.coverage > prose_ev.coverage):
-        # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell; unless a figure
-        # read from a cell answers more of the question than the sentence does
+            table_ok and table_ev is not None and prose_ev is not None and table_ev.coverage > prose_ev.coverage
+            and (table_ev.figures or table_ev.state.get("op") == "lookup")):
+        # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell; unless a figure or the
+        # words read from a cell ('Previous rating: Outstanding') answer more of the question than the sentence does
         return prose_ev
     if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
         if prose_ev.kind == "list" and "list" in q.intents and not (q.wants == "count" and table_ev.figures):

@@ -220,11 +220,11 @@ def heading_number(text: str) -> tuple[int, ...] | None:
 # the entries of a paper's cover sheet or a meeting's minutes: a field's name, a colon and its value ('Author: ...',
 # 'Apologies: ...', 'Executive sponsor: ...'), which are what a question asks (who wrote it, who sent apologies),
 # never the title of what follows
-FIELD = re.compile(r"(?i)^(?:report\s+|paper\s+|executive\s+|clinical\s+|senior\s+|responsible\s+|lead\s+|independent\s+|"
-                   r"vice[\s-]|deputy\s+|interim\s+|acting\s+|joint\s+|co-)?"
-                   r"(?:authors?|contacts?|leads?|sponsors?|apologies|present|attendees|in attendance|date of meeting|"
-                   r"purpose|presented by|prepared by|written by|directors?|officers?|owners?|chair|venue|"
-                   r"status)\s*:\s+\S")
+_FIELD = re.compile(r"(?i)^(?:report\s+|paper\s+|executive\s+|clinical\s+|senior\s+|responsible\s+|lead\s+|independent\s+|"
+                    r"vice[\s-]|deputy\s+|interim\s+|acting\s+|joint\s+|co-|registered\s+|overall\s+)?"
+                    r"(?:authors?|contacts?|leads?|sponsors?|apologies|present|attendees|in attendance|date of [a-z]+|"
+                    r"purpose|presented by|prepared by|written by|directors?|officers?|owners?|chair|venue|"
+                    r"status|ratings?|providers?|managers?|location|address)\s*:\s+\S")
 
 
 def _title_like(text: str) -> bool:
@@ -245,7 +245,7 @@ def _title_like(text: str) -> bool:
         return False
     if _POINTS_ON.search(t):  # '... are outlined below': a lead-in to what follows, not its title
         return False
-    if FIELD.match(t):  # 'Author: Priya Natarajan, Director of People': a cover sheet's or minutes' entry
+    if _FIELD.match(t):  # 'Author: Priya Natarajan, Director of People': a cover sheet's or minutes' entry
         return False
     if t.endswith("?") and len(words) > 12:
         return False

@@ -29,7 +29,7 @@ from . import confidence as C
 from . import figures as F
 from .evidence import YARDSTICK_WORDS, Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
 from .index import Index
-from .layout import CAPTION, FIELD
+from .layout import CAPTION
 from .query import Query, content_terms, periods_in, subject_of, understand
 from .tableqa import Matcher
 from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
@@ -45,6 +45,9 @@ _POINTS_BACK = re.compile(r"^(?:(?:The|This|These|That|Those|Such|Each|Both)\s+(
                           r"(?:is|was|were|are|has|have|had|reflects?|reflected|represents?|includes?|included|"
                           rf"relates?|related|resulted|results)\b|{_PRONOUN})")
 _PRONOUN_OPENS = re.compile(rf"^{_PRONOUN}")
+# a cover's entry of who holds a role ('Independent Chair: ...', 'Report author: ...', 'Registered provider: ...')
+_ROLE_ENTRY = re.compile(r"(?i)^(?:[a-z]+[\s-]){0,2}(?:chair|author|lead|director|officer|owner|sponsor|manager|provider|"
+                         r"contact|secretary|clerk|president|executive)s?\s*:\s+\S")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us)\b")  # the organisation whose document it is
 
 _WANTED = {
@@ -296,21 +299,25 @@ class ProseReader:
         self.index = index
         self._matcher = matcher  # the answerer's term matcher, built lazily once per index
         self._footnotes: dict[tuple[str, int, str], list[str]] = {}  # (doc, line, marker) -> the rows it explains
-        self._titles: dict[str, str] = {}  # doc -> its title (Index.title)
+        self._titles: dict[str, tuple[str, str]] = {}  # doc -> its title (Index.title) and the title's first line
 
     @property
     def m(self) -> Matcher:
         return self._matcher()
 
     def _author_terms(self, p: Passage, text: str) -> frozenset[str]:
-        """The words of a document's title that a text of it is about without saying them: a cover's entries
-        ('Chair: ...' under no heading but the title), and what 'we' and 'our' say ('We will focus on:' of the
-        council whose report it is)."""
-        title = self._titles.get(p.doc)
-        if title is None:
-            title = self._titles[p.doc] = self.index.title(p.doc)
-        if FIELD.match(text) and all(h.strip() in title for h in p.heading) or _FIRST_PERSON.search(text):
+        """The words of a document's title that a text of it is about without saying them: a cover's entries of
+        who holds a role ('Chair: ...' under no heading but the title), and what 'we' and 'our' say ('We will
+        focus on:' of the council whose report it is, the title's first line)."""
+        got = self._titles.get(p.doc)
+        if got is None:
+            lines = self.index.title_lines(p.doc)
+            got = self._titles[p.doc] = (self.index.title(p.doc), lines[0].text.strip() if lines else "")
+        title, first = got
+        if _ROLE_ENTRY.match(text) and all(h.strip() in title for h in p.heading):
             return self.m.terms(title)
+        if _FIRST_PERSON.search(text):  # (the title's first line names who is writing: 'Oakvale Council')
+            return self.m.terms(first)
         return frozenset()
 
     def sentence_terms(self, s: Sentence) -> frozenset[str]:

@@ -252,7 +252,12 @@ def runs_on(line: str, nxt: str) -> bool:
         return False
     if nxt[0].islower() or (line.split() or [""])[-1].lower() in DANGLING:
         return True
+    if _ENTRY.match(line) and _ENTRY.match(nxt):
+        return False  # a cover's or a form's entries, one to a line ('Registered provider: ...' / 'Date of inspection: ...')
     return len(line) >= 40 and len(line) >= 0.75 * len(nxt)
+
+
+_ENTRY = re.compile(r"^[A-Z][A-Za-z ()'/&-]{1,40}:\s+\S")  # a field's name, a colon and its value
 
 
 def paragraphs(lines: Sequence[Any]) -> list[list[Any]]:

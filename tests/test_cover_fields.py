@@ -71,3 +71,50 @@ def test_a_question_about_an_entry_is_answered_from_it(minutes, question: str, l
     ans = minutes.ask(question)
     assert ans.answered, ans.text
     assert any(c.line_start <= _line(line) <= (c.line_end or c.line_start) for c in ans.citations), ans.text
+
+
+INSPECTION = """Larchfield Court Nursing Home
+Inspection report summary
+Registered provider: Maple Leaf Care Ltd
+Date of inspection: 4 and 5 June 2026
+Date of publication: 21 July 2026
+
+Overall rating: Good
+
+Ratings by key question
+Key question\tRating\tPrevious rating (2023)
+Is the service safe?\tGood\tRequires improvement
+Is the service caring?\tGood\tOutstanding
+Is the service well-led?\tRequires improvement\tGood
+
+What we found
+Staff knew people well and care plans were up to date. The home had not told us about two incidents in April.
+"""
+
+
+def test_a_reports_entries_are_entries_one_to_a_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "inspection.txt"
+    path.write_text(INSPECTION, encoding="utf-8")
+    doc = read(path)
+    headings = [ln.text for b in segment(doc) if b.kind.startswith("heading") for ln in b.lines(doc)]
+    assert "Overall rating: Good" not in headings and "Ratings by key question" in headings
+
+
+@pytest.fixture(scope="module")
+def inspection(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return assistant_over(tmp_path_factory.mktemp("inspection"), "inspection.txt", INSPECTION)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Who is the registered provider of Larchfield Court?", "Maple Leaf Care"),
+    ("What was the caring rating at the previous inspection?", "Outstanding"),
+    ("How was the home rated for being well-led at the previous inspection?", "Good"),
+])
+def test_an_inspections_facts(inspection, question: str, said: str) -> None:
+    ans = inspection.ask(question)
+    assert ans.answered and said in ans.text, ans.text
+
+
+def test_entries_are_quoted_one_at_a_time(inspection) -> None:
+    ans = inspection.ask("Who is the registered provider of Larchfield Court?")
+    assert "Date of inspection" not in ans.text, ans.text
