@@ -623,6 +623,14 @@ _WHO_ROLE = re.compile(r"(?i)^\s*who\s+(?:(?:is|are|was|were|will|would|should|h
 _SAID_IN_WORDS = ("reason", "method", "meaning")  # kinds of answer no figure is
 
 
+def _says_periods_asked(q: Query, ev: Evidence | None) -> bool:
+    """Does the evidence name every period and month the question asks about (none asked: yes)?"""
+    if ev is None:
+        return False
+    periods, months = periods_in(ev.text)
+    return set(q.periods) <= set(periods) and set(q.months) <= set(months)
+
+
 def _said_in_words(q: Query) -> bool:
     """The operation model (fitted on many questions) is sure the answer is said in words ('how is X computed?'):
     the kind of number a word of the question suggests ('per share', 'the rate') rules no sentence out."""
@@ -642,10 +650,14 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
         if not _has_wanted_number(q, prose_ev.text) and not in_words:
             prose_ok = False
-    if q.computes and table_ok and table_ev is not None and table_ev.figures and table_ev.state.get("op") != "lookup" and not (
+    if q.computes and table_ok and table_ev is not None and table_ev.figures and (
+            table_ev.state.get("op") != "lookup" or not _says_periods_asked(q, prose_ev) and _holds(q, table_ev.text)) \
+            and not (
             prose_ok and prose_ev is not None and prose_ev.kind == "prose" and prose_ev.coverage > table_ev.coverage
             and op_word_names(q.intent, q.text, prose_ev.text)):
-        # a figure computed from cells (not one read from a cell) answers a question that asks for a computation; unless the operation word
+        # a figure computed from cells answers a question that asks for a computation (one read from a cell, where
+        # it is of the kind asked and the sentence does not name the period asked: 'what percentage ... in
+        # September?' of a scorecard's September cell, not a sentence of this month's); unless the operation word
         # is part of a name a sentence says and the cells do not ('the average length of stay has risen to 24
         # days'), and that sentence covers more of the question
         return table_ev

@@ -30,7 +30,7 @@ from . import figures as F
 from .evidence import YARDSTICK_WORDS, Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
 from .index import Index
 from .layout import CAPTION
-from .query import Query, content_terms, periods_in, subject_of, understand
+from .query import MOVE_WORDS, Query, content_terms, periods_in, subject_of, understand
 from .tableqa import Matcher
 from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
 from .types import Cell, Citation, Figure, Passage, Row, Table
@@ -110,9 +110,7 @@ _FROM_TO = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,60}}?\bto\s+{_HEDGE}")
 _TO_FROM = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,60}}?\bfrom\s+{_HEDGE}")
 # 'peaked at 2,100 hours in January and had fallen to 640 by July': where it stood, then the move and where to
 _AT_BEFORE = re.compile(rf"(?i)\b(?:peaked|stood|started|began|was|were)\s+at\s+{_HEDGE}$")
-_MOVE_VERBS = (r"(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|grow|grows|grew|grown|growing|"
-               r"increase[sd]?|increasing|decrease[sd]?|decreasing|drop(?:s|ped|ping)?|reduce[sd]?|reducing|"
-               r"decline[sd]?|declining|climb(?:s|ed|ing)?|improve[sd]?|improving|move[sd]?|moving|gone (?:up|down)|gone)")
+_MOVE_VERBS = rf"(?:{MOVE_WORDS}|move[sd]?|moving|gone (?:up|down)|gone)"
 _AT_THEN_TO = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,60}}?\b{_MOVE_VERBS}\s+to\s+{_HEDGE}")
 # 'This is projected to rise to 46,900 by 2030': where a figure the sentence before states is to move
 _MOVE_TO_BEFORE = re.compile(rf"(?i)\b{_MOVE_VERBS}\s+to\s+{_HEDGE}$")

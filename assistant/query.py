@@ -490,6 +490,10 @@ _TOTAL_OVER_PERIODS = re.compile(r"(?i)^(?!.*\brespective(?:ly)?\b)(?!.*\beach\b
 _AVERAGE_MOVED = re.compile(r"(?i)\b(?:change|increase|decrease|rise|fall|growth|drop|reduction|movement) in (?:the |our |its )?"
                             r"(?:weighted )?average\b|\baverage\b.*\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|grow|grew|"
                             r"grown|increase[sd]?|decrease[sd]?|change[sd]?|drop(?:ped)?|go(?:ne|es)? up|went up|go(?:ne|es)? down|went down)\b")
+# the words of a figure's move over time ('rose', 'had fallen', 'is expected to grow', 'improving')
+MOVE_WORDS = (r"(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|grow|grows|grew|grown|growing|"
+              r"increase[sd]?|increasing|decrease[sd]?|decreasing|drop(?:s|ped|ping)?|reduce[sd]?|reducing|"
+              r"decline[sd]?|declining|climb(?:s|ed|ing)?|improve[sd]?|improving|worsen(?:s|ed|ing)?)")
 _POINTS_APART = re.compile(r"(?i)\bhow many (?:percentage )?points\b")
 # how often a kind of thing occurs, at its extreme: 'the most common', 'the least frequent' (never a row's name)
 _HOW_OFTEN_EXTREME = re.compile(r"(?i)\b(?:most|least)\s+(?:common(?:ly)?|frequent(?:ly)?|prevalent|usual)\b")

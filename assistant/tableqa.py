@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import cast
 
 from . import figures as F
-from .query import Query, content_terms, lower_asked, periods_in, specific, years_in
+from .query import MOVE_WORDS, Query, content_terms, lower_asked, periods_in, specific, years_in
 from .text import STOPWORDS, stem
 from .types import Figure, Row, Table
 from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, PER_HEAD, SCALES, find_numbers
@@ -2397,10 +2397,9 @@ _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
 _CHANGE_WORD = re.compile(r"(?i)\b(change[sd]?|variance|increase[sd]?|decrease[sd]?|growth|grew|declined?)\b")
 _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
-# a superlative of a movement: 'grew the most', 'the largest increase', 'the smallest percentage change'
 # words of a move over time (not of a comparison: 'higher than', 'above', 'the difference')
-_OVER_TIME = re.compile(r"(?i)\b(?:grow|grows|grew|grown|growing|growth|rise|rises|rose|risen|rising|fall|falls|fell|fallen|"
-                        r"falling|drop(?:s|ped|ping)?|declin\w*|improv\w*|worsen\w*|increas\w*|decreas\w*|since)\b")
+_OVER_TIME = re.compile(rf"(?i)\b(?:{MOVE_WORDS}|growth|since)\b")
+# a superlative of a movement: 'grew the most', 'the largest increase', 'the smallest percentage change'
 _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreased|changed|gained|lost)\b.*\b(?:most|least)\b|"
                     r"\b(?:most|least|largest|biggest|greatest|highest|smallest|lowest)\s+(?:(?:percentage|%|absolute|"
                     r"annual|year-on-year|net)\s+)?(?:change|increase|decrease|growth|rise|fall|decline|drop|reduction|"

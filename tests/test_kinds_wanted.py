@@ -166,3 +166,25 @@ Virtual wards\t1,100\t1,600
 def test_a_tables_caption_is_not_an_answer(tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
     ans = assistant_over(tmp_path, "winter.txt", WINTER).ask(question)
     assert not (ans.answered and ans.text.startswith("Table 1")), ans.text
+
+
+SCORECARD = """Ashby Community Trust
+Performance report, October 2026
+
+The two-hour rapid response standard was met again, with 86.1% of referrals seen within two hours against the
+national standard of 70%.
+
+Table 1: Scorecard
+Indicator\tJul 2026\tAug 2026\tSep 2026
+Rapid response within 2 hours (%)\t80.2%\t82.5%\t86.1%
+Falls with harm\t6\t4\t5
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What percentage of rapid response referrals were seen within two hours in July?", "80.2%"),
+    ("What share of rapid response referrals were seen within two hours in August 2026?", "82.5%"),
+])
+def test_a_cell_of_the_period_asked_beats_a_sentence_of_none(tmp_path, question: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path, "scorecard.txt", SCORECARD).ask(question)
+    assert value in ans.text and "86.1%" not in ans.text.split(value)[0], ans.text
