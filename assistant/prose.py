@@ -667,11 +667,11 @@ class ProseReader:
         return None
 
     def _stating(self, q: Query, candidates: list[tuple[Passage, float]]) -> Iterator[Sentence]:
-        """The best sentences for prose arithmetic: the top few by score, while they cover enough of the question."""
+        """The best sentences for prose arithmetic: of the top few by score, those that cover enough of the question
+        (a score's bonus for holding the kind of thing asked may rank one that covers too little above them)."""
         for s in self.score(q, self.sentences(candidates))[:8]:
-            if s.coverage < C.min_coverage("table"):
-                return
-            yield s
+            if s.coverage >= C.min_coverage("table"):
+                yield s
 
     def _worked_out(self, q: Query, s: Sentence, tag: str, first: tuple[str, Any], second: tuple[str, Any],
                     columns: tuple[str, str], compute: Callable[..., Figure], what: str, op: str, words: str = "",
