@@ -711,11 +711,9 @@ class TableQA:
         ahead = bool(_FORECAST_ASKED.search(q.text))
         # ('over budget', 'by the year end' name the variance and the forecast, not a Budget or a Full-year column)
         phrased = qset - self.m.terms(" ".join(m.group(0) for _, asked in _BUDGET_WORDS for m in asked.finditer(q.text)))
-        value_cols = _value_cols(t)
-        every = set.intersection(*(set(self.m.terms(t.columns[i])) for i in value_cols if i < len(t.columns))) \
-            if value_cols else set()
+        _, every = self._value_heads(t)
         shared = self.m.terms(t.caption or "") - every  # (words every column's header says tell none apart anyway)
-        for i in value_cols:
+        for i in _value_cols(t):
             header = t.columns[i] if i < len(t.columns) else ""
             hp = _header_periods(header)
             said = phrased & self.m.terms(header)
@@ -738,6 +736,11 @@ class TableQA:
             out.append((i, s))
         out.sort(key=lambda x: -x[1])
         return out
+
+    def _value_heads(self, t: Table) -> tuple[dict[int, set[str]], set[str]]:
+        """The words of each value column's header, and those every one of them says (which tell none apart)."""
+        heads = {c: set(self.m.terms(t.columns[c])) for c in _value_cols(t) if c < len(t.columns)}
+        return heads, set.intersection(*heads.values()) if heads else set()
 
     def _avoided_shares(self, q: Query, t: Table) -> set[int]:
         """The columns of shares a question for an amount is not answered by (_share_cols, _avoids_shares): not a
@@ -1350,10 +1353,8 @@ class TableQA:
         row = row_scores[0][1]
         if not self.m.terms(row.path()) & qset:
             return None
-        value_cols = [c for c in _value_cols(t) if c < len(t.columns)]
-        heads = {c: set(self.m.terms(t.columns[c])) for c in value_cols}
-        every = set.intersection(*heads.values()) if heads else set()
-        named = [c for c in value_cols if heads[c] - every and heads[c] - every <= qset
+        heads, every = self._value_heads(t)
+        named = [c for c in heads if heads[c] - every and heads[c] - every <= qset
                  and row.cells[c].kind in ("money", "number") and row.cells[c].value is not None]
         if len(named) < 2 or not _JOINED.search(q.text):
             return None

@@ -27,7 +27,7 @@ The short breaks service offers each carer up to four weeks of replacement care 
 is growing for as long as the population continues to age, and the board has asked for a review.
 
 3. Governance
-The board meets every two months and reports to the Health and Wellbeing Board. Its lead officer is the
+The board meets every two months and reports to the Joint Commissioning Committee. Its lead officer is the
 Director of Adult Social Care, who presents the annual report.
 """
 

@@ -22,7 +22,7 @@ Table 2: Metrics, 2025-26 actual and 2026-27 plan
 Metric	2025-26 actual	2026-27 plan
 Unplanned admissions for chronic conditions (per 100,000)	701	684
 Hospital admissions for falls, people aged 65 and over (per 100,000)	1,950	1,872
-Over-65s living at home 91 days after reablement	84.1%	86.0%
+Over-65s living at home three months after reablement	84.1%	86.0%
 Permanent admissions to care homes, aged 65 and over (per 100,000)	530	545
 """
 
