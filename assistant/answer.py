@@ -28,7 +28,7 @@ from . import figures as F
 from .evidence import Evidence, Sentence, coverage
 from .figures import column_name
 from .index import Index
-from .prose import ProseReader, holds_wanted
+from .prose import ProseReader, holds_wanted, without_labels
 from .query import (
     MIN_OPERATION_PROBABILITY,
     MONTH,
@@ -258,8 +258,9 @@ class Answerer:
         stated = self.prose.part_of(q, candidates) or self.prose.stated_change(q, candidates) or \
             self.prose.stated_against(q, candidates) if table_ev is None or not table_ev.figures or \
             table_ev.coverage < C.min_coverage("table") or q.computes and table_ev.state.get("op") == "lookup" else None
-        if stated is not None and (table_ev is None or stated.coverage > table_ev.coverage):
-            table_ev = stated
+        if stated is not None and (table_ev is None or stated.coverage > table_ev.coverage
+                                   or not table_ev.figures and stated.coverage >= table_ev.coverage):
+            table_ev = stated  # (a cell in words, 'Status: On track', works out nothing)
         if q.counted:  # 'how many priorities does the strategy have?': the items of a list of them, counted
             listed = self.prose.list_count(q, candidates)
             if listed is not None and (table_ev is None or listed.coverage > table_ev.coverage):
@@ -366,7 +367,7 @@ class Answerer:
         if own and (got < least * m.weight(own) or got == 0):
             return False
         wants = understand(part, self.index.acronyms).wants
-        return not wants or holds_wanted(wants, ev.text)
+        return not wants or holds_wanted(wants, ev.text, part)
 
     def _given(self, w: Work, chosen: Evidence, conf: float | None, feats: dict[str, float] | None = None) -> Answer:
         """The reply that gives an answer: its text labelled with the plan it is from, its citations."""
@@ -603,23 +604,35 @@ class Answerer:
         return Answer(question, text, [], [], False, self.mode, closest=closest, index_hash=self.index.hash)
 
 
-def _prose_fits(q: Query) -> Callable[[str], bool] | None:
-    """What a sentence must hold to answer the question at all (`decide` rules out the others): the kind of
-    number asked for, when one is ('how many providers': a count, not a year); None when any sentence may."""
-    if q.wants == "person":  # 'who chairs the board?': a sentence that says the role ('Chair: ...'), where one does
+def _prose_fits(q: Query) -> list[Callable[[str], bool]]:
+    """What a sentence must hold to answer the question at all (`decide` rules out the others), as tests tried in
+    turn until one passes some sentence: the kind of number asked for, when one is ('how many providers': a count,
+    not a year); for a who-question, a sentence that says the role asked and someone the question does not name
+    ('Professor ..., Director of Public Health' for 'who is the Director of Public Health?'), else one that says the
+    role ('Chair: ...'); none when any sentence may."""
+    if q.wants == "person":
         role = _WHO_ROLE.match(q.text)
         said = content_terms(role.group("role")) if role else []
-        return (lambda text: said[0] in content_terms(text)) if said else None
+        def someone(text: str) -> bool:
+            return holds_wanted("person", text, q.text)
+        if not said:
+            return []
+        def says_role(text: str) -> bool:
+            return said[0] in content_terms(text)
+        return [lambda text: someone(text) and says_role(text), says_role]
     if q.wants not in ("money", "count", "percent") or _said_in_words(q):
-        return None
-    return lambda text: _has_wanted_number(q, text)
+        return []
+    return [lambda text: _has_wanted_number(q, text)]
 
 
 # the role a who-question asks who holds: 'who chairs ...', 'who is the chair of ...', 'who will lead ...'
 _WHO_ROLE = re.compile(r"(?i)^\s*who\s+(?:(?:is|are|was|were|will|would|should|has|have|had|does|did)\s+)?(?:be\s+)?"
-                       r"(?:the\s+|a\s+|an\s+)?(?P<role>[a-z]+)")
+                       r"(?:the\s+|a\s+|an\s+)?(?:[a-z]+['’]s\s+)?(?P<role>[a-z]+)")
 
 
+# what a sentence that says something has and a title line has not: a verb's auxiliary or past form, a pronoun
+_STATES = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|"
+                     r"must|do|does|did|we|our|it|they|he|she|\w{3,}ed)\b")
 _SAID_IN_WORDS = ("reason", "method", "meaning")  # kinds of answer no figure is
 
 
@@ -647,6 +660,15 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
             prose_ev is not None and _holds(q, prose_ev.text):
         table_ok = False  # 'why is the rate higher in the west?': a figure is no reason, where a sentence gives one
     in_words = _said_in_words(q)
+    if table_ok and table_ev is not None and q.wants in ("money", "count", "percent") and not table_ev.figures \
+            and table_ev.state.get("op") == "lookup" and not in_words and not (
+            C.states_count(q.counted, table_ev.text, cell=False) if q.wants == "count" else _has_wanted_number(q, table_ev.text)):
+        # 'how many carers had an assessment?': a cell in words ('Status: On track') says no number, nor does its
+        # row's name unless it counts what is asked ('Train 200 GP practice staff' for 'how many staff ...')
+        table_ok = False
+    if prose_ok and prose_ev is not None and q.wants == "person" and prose_ev.kind == "prose" and not (
+            holds_wanted("person", prose_ev.text, q.text) or _STATES.search(prose_ev.text)):
+        prose_ok = False  # 'who wrote the report?': a title line that names no one ('Agenda item 9: Workforce report')
     if prose_ok and prose_ev is not None and q.wants in ("money", "count", "percent") and prose_ev.kind == "prose":
         if not _has_wanted_number(q, prose_ev.text) and not in_words:
             prose_ok = False
@@ -668,10 +690,13 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
         prose_ok = False
     if prose_ok and in_words and (
             not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and not (
-            table_ok and table_ev is not None and prose_ev is not None and table_ev.coverage > prose_ev.coverage
-            and (table_ev.figures or table_ev.state.get("op") == "lookup")):
+            table_ok and table_ev is not None and prose_ev is not None and (
+                table_ev.coverage > prose_ev.coverage and (table_ev.figures or table_ev.state.get("op") == "lookup")
+                or table_ev.coverage >= prose_ev.coverage and table_ev.state.get("op") == "meets")):
         # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell; unless a figure or the
-        # words read from a cell ('Previous rating: Outstanding') answer more of the question than the sentence does
+        # words read from a cell ('Previous rating: Outstanding') answer more of the question than the sentence does,
+        # or the rows whose cells say what the question does ('which action is at risk?' of a Status column) answer
+        # as much of it
         return prose_ev
     if table_ok and prose_ok and table_ev is not None and prose_ev is not None:
         if prose_ev.kind == "list" and "list" in q.intents and not (q.wants == "count" and table_ev.figures):
@@ -697,7 +722,7 @@ def _renumbered(text: str, shift: int) -> str:
 def _holds(q: Query, text: str) -> bool:
     """Does an answer hold the kind of thing the question wants (days for 'which days', a sum of money...)?"""
     return bool(q.wants) and (_has_wanted_number(q, text) if q.wants in ("money", "percent", "count")
-                              else holds_wanted(q.wants or "", text))
+                              else holds_wanted(q.wants or "", text, q.text))
 
 
 # a figure stated as a movement: 'increased by $19.1 million', 'down 3%', 'a decrease of $9.5 million'
@@ -732,7 +757,7 @@ def _states_only_movement(text: str) -> bool:
 
 def _has_wanted_number(q: Query, text: str) -> bool:
     """Does the text hold the kind of number asked for (not a year, a citation mark or a section number)?"""
-    clean = re.sub(r"\[\d+\]|(?i:\b(appendix|table|figure|section|page|chapter|phase|tier|level|band)\s+\d+)", "", text)
+    clean = without_labels(text)
     if not _asks_movement(q):
         # asked what something was, not by how much it moved: 'increased by $19.1 million' is not the figure
         clean = _CHANGE_FIGURE.sub(" ", clean)

@@ -93,11 +93,14 @@ DOC_SHARE_TOP = 10
 SIMILARITY_TOKENS = 64
 
 
-# a sentence that states a change by its size: '£2.1m more than', 'an increase of 12%', 'fell by 40'
+# a sentence that states a change by its size: '£2.1m more than', 'an increase of 12%', 'fell by 40', 'the gap ... is 9.6'
 _STATES_CHANGE = re.compile(r"(?i)\d[\d,.]*\s*(?:%|per ?cent|percentage points?|[mk]n?\b|million|thousand)?\s+(?:more|less|higher|lower|"
                             r"fewer|greater|smaller)\s+than\b|\ban?\s+(?:increase|decrease|rise|fall|reduction|growth|drop)\s+of\s+"
                             r"(?:about |around |some |nearly |almost |over )?[£$€]?\d|\b(?:up|down|increased|decreased|rose|fell|grew|"
-                            r"dropped|reduced)\s+by\s+(?:about |around |some |nearly |almost |over )?[£$€]?\d")
+                            r"dropped|reduced)\s+by\s+(?:about |around |some |nearly |almost |over )?[£$€]?\d|"
+                            # the gap by name: 'the gap between the most and least deprived ... is 9.6 years'
+                            r"\b(?:gap|difference)\b[^.;]*?\b(?:is|was|are|were|of|stands at|stood at)\s+"
+                            r"(?:about |around |some |nearly |almost |over |just )?[£$€]?\d")
 # the extreme a question asks for, as a sentence that states it would say it ('most common', 'largest')
 _SUPERLATIVE = re.compile(r"(?i)\b(?:most|least)\s+[a-z]+|\b(?:largest|highest|biggest|greatest|smallest|lowest|fewest)\b")
 # a sentence that states an average with its figure ('The average time to complete an enquiry was 38 days')

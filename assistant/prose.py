@@ -34,7 +34,7 @@ from .query import MOVE_WORDS, Query, content_terms, periods_in, subject_of, und
 from .tableqa import Matcher
 from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
 from .types import Cell, Citation, Figure, Passage, Row, Table
-from .values import find_numbers, parse_cell
+from .values import MONTH_WORDS, find_numbers, parse_cell
 
 # a sentence that opens with a pronoun ('It now serves ...', 'Its members are ...')
 _PRONOUN = r"(?:It|They|Its|Their)\s+\w"
@@ -122,7 +122,7 @@ _THEN = re.compile(r"(?i)^\s+(?:(?:in|at|for|during|by|over)\s+(?:the\s+)?(?:(?:
                    r"under (?:the )?(?:current|previous|old|existing|present|last)\b|the (?:year|month|quarter) before|"
                    r"(?:a|one|two|three|four|five|\d{1,2}) (?:years?|months?|quarters?) (?:ago|earlier|before))")
 # '£8.6m of winter funding, up from £7.1m': the value it moved to, then the word of its move and the value it moved from
-_NOW_THEN = re.compile(rf"(?i)(?:\s+[^.;:\d,]{{0,60}}?,|,)?\s*(?:up|down)\s+from\s+{_HEDGE}")
+_NOW_THEN = re.compile(rf"(?i)(?:\s+(?:[^.;:\d,]|{_NUMBERED}){{0,60}}?,|,)?\s*(?:up|down)\s+from\s+{_HEDGE}")
 
 
 # a question after how far a figure is from its yardstick: 'how far below the national target was performance?', 'by
@@ -242,12 +242,42 @@ _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "pe
 _FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,2}|[a-z])\)|(?<![\d.])(\d{1,2})\)|(\*+))\s")
 
 
-def holds_wanted(wants: str, text: str) -> bool:
-    """Does a sentence hold the kind of thing asked for (a sum of money, a count, a date, a person...)?"""
+# numbers that count nothing: a citation mark ('[2]'), an item's number ('4. publish ...'), a numbered label ('Table 3', 'quarter 2', 'phase 1') and the
+# day of a date ('22 October 2026', 'October 22, 2026')
+_NOT_COUNTS = re.compile(rf"\[\d+\]|^\s*\d{{1,2}}[.)]\s|(?i:\b(?:appendix|table|figure|section|page|chapter|phase|tier|level|band|"
+                         rf"quarter|month|week|stage|wave|period|item|annex|paragraph|part|priority|objective|recommendation|action|"
+                         rf"option|step|risk|ward|lot|schedule|clause|pathway)\s+\d+)|"
+                         rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORDS})\b|\b(?:{MONTH_WORDS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?=,?\s+\d{{4}}))")
+
+
+def without_labels(text: str) -> str:
+    """The text with the numbers that count nothing taken out (_NOT_COUNTS)."""
+    return _NOT_COUNTS.sub(" ", text)
+
+
+def holds_wanted(wants: str, text: str, question: str = "") -> bool:
+    """Does a sentence hold the kind of thing asked for (a sum of money, a count, a date, a person...)? A person
+    is someone the question does not already name: 'Director of Public Health' names no one to 'who is the
+    Director of Public Health?', where 'Professor Nadia Okafor, Director of Public Health' does."""
+    if wants == "person" and question:
+        asked = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+        text = re.sub(r"[A-Za-z]+", lambda m: "-" if m.group().lower() in asked else m.group(), text)
     if wants in _WANTED:
         return bool(_WANTED[wants].search(text))
     kind = {"money": "money", "percent": "percent", "count": "number"}.get(wants)
+    if kind == "number":  # (not a year, a label's number, an age or a date's day)
+        return any(n.kind == kind for n in _quantities(without_labels(text)))
     return kind is not None and any(n.kind == kind for n in find_numbers(text))
+
+
+def _fitting(ranked: list[Sentence], fits: Sequence[Callable[[str], bool]]) -> list[Sentence]:
+    """The ranked sentences that hold what an answer must, by the first test any of them passes (the tests, most
+    demanding first); all of them when none does."""
+    for test in fits:
+        passed = [s for s in ranked if test(s.text)]
+        if passed:
+            return passed
+    return ranked
 
 
 def _shared_bigrams(terms: list[str], text: str) -> int:
@@ -460,7 +490,7 @@ class ProseReader:
                 continue  # a heading is not an answer, nor a table's caption (its title)
             st = self.sentence_terms(s)
             wants = pq.wants or ""
-            held = bool(wants) and holds_wanted(wants, s.text)
+            held = bool(wants) and holds_wanted(wants, s.text, part or q.text)
             if held and wants in _ASKING_WORDS:  # ('how long did X take' is said by '38 days')
                 st = st | m.terms(_ASKING_WORDS[wants])
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
@@ -479,7 +509,7 @@ class ProseReader:
             out.append(replace(s, score=cov + bonus - 0.002 * rank, coverage=cov))
         return sorted(out, key=lambda x: -x.score)
 
-    def answer(self, q: Query, candidates: list[tuple[Passage, float]], fits: Callable[[str], bool] | None = None
+    def answer(self, q: Query, candidates: list[tuple[Passage, float]], fits: Sequence[Callable[[str], bool]] = ()
                ) -> Evidence | None:
         """The sentences that answer the question best (one or two per part); with `fits`, the best of those
         that hold what an answer must (the kind of number asked for) answers the whole question."""
@@ -495,8 +525,8 @@ class ProseReader:
         m = self.m
         for part in parts:
             ranked = [s for s in self.score(q, sents, part) if s.score > 0]
-            if fits is not None and part is None:
-                ranked = [s for s in ranked if fits(s.text)] or ranked
+            if part is None:
+                ranked = _fitting(ranked, fits)
             top = next((s for s in ranked if all(s.text != c.text for c in chosen)), None)
             if top is None:
                 continue
@@ -511,7 +541,7 @@ class ProseReader:
             for s in ranked[:6]:
                 if s.score < 0.7 * top.score or any(s.text == c.text for c in chosen):
                     continue
-                if wants and not holds_wanted(wants, s.text):
+                if wants and not holds_wanted(wants, s.text, part):
                     continue
                 if m.weight(list(missing & m.terms(s.text))) >= 0.5 * max((m.idf(t) for t in missing), default=9):
                     chosen.append(s)
@@ -519,8 +549,8 @@ class ProseReader:
         if not chosen:
             return None
         whole = self.score(q, sents)
-        if fits is not None and parts == [None]:
-            whole = [s for s in whole if fits(s.text)] or whole
+        if parts == [None]:
+            whole = _fitting(whole, fits)
         best = whole[0]
         if best.text not in [c.text for c in chosen] and best.score > max(c.score for c in chosen) + 0.2:
             chosen.insert(0, best)

@@ -160,7 +160,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
                        r"growth|change|reduction)|(percentage|%|per ?cent) (increase|change|growth|rise|fall)|"
                        r"(grow|rise|increase|fall|decrease|change|drop|go up|gone up)\w* by what|"
                        r"what (is|was) the (percentage|%)|" + _RATE_WORDS),
-    ("change", r"\bby how (?:much|many)\b|\bhow (?:does|do|did) .+ compare (?:with|to|against)\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
+    ("change", r"\bby how (?:much|many)\b|\bhow far (?:has|have|had|did|does|do|will|is|are|was|were) .*\b(?:ris|rose|fall|fell|"
+               r"grow|grew|drop|improv|declin|reduc|increas|decreas|climb|mov|shift|come (?:up|down))|\bhow (?:does|do|did) .+ compare (?:with|to|against)\b|how much (does|did|do|will|has|have|would) .*\b(go up|rise|increase|fall|decrease|"
                r"change|grow|drop|exceed|improve|worsen|decline|reduce|climb)|difference between|\bexceed|\b(go|goes|went|gone) (?:up|down)\b|\bin cash\b|"
                r"how much (more|less|higher|lower)|\bhow (?:many (?:percentage )?points|far) (?:above|below|higher|lower|over|under|ahead of|behind)\b|\bhow many (more|fewer|less)\b.*\bthan\b|\bgap between\b|\bwhat (is|was|will be) the (?:projected |expected |forecast |planned |estimated |likely )?(?:[a-z]+-[a-z-]+ |annual |overall |absolute )?(change|difference|increase|decrease|"
                r"rise|fall|growth|reduction) in\b|\b(change|grow|rise|increase|fall|decrease)[a-z]* (between|from) "),
@@ -389,10 +390,15 @@ def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
         bare = w[:-2] if w.endswith(("'s", "’s")) else w  # "what's", "it's" are the little words they shorten
         if bare in STOPWORDS or _question_word(bare) or (len(w) < 2 and not w.isdigit()):
             continue
-        t = stem(w)
+        t = _SEX_TERMS.get(w) or stem(w)
         if t not in out:
             out.append(t)
     return out
+
+
+# the two ways a breakdown by sex is named, one term each: 'male life expectancy' is the row 'Men'
+_SEX_TERMS = {w: "male" for w in ("male", "males", "men", "man")} | {
+    w: "female" for w in ("female", "females", "women", "woman")}
 
 
 # the plurals of the question words that name a kind of answer: dropped as the singular is, so that a question's

@@ -36,6 +36,9 @@ ROW_NAMED = 0.5
 # tie-break was left out of 'another document answers as well' (TableAnswer.tie_break); with that, at 0.5 and 0.5:
 # 588 right at no floor, 436 (506 answered) with the threshold (0 and 0: 556; 410 (469))
 ROW_SAID = 0.5
+# added, times the lesser weight of the two words, for each pair of words next to each other in the question that the
+# row's name says next to each other in the same order: 'home care' is 'Home care market ...', not 'care home provider'
+WORD_PAIR_WEIGHT = 0.25
 SAID_WHOLE_BONUS = 0.5  # added to a row whose whole name (two words or more) the question says as written (tried 0.5, 1 on the dev half at no floor: +1/-0, +1/-2)
 # taken off a column of shares ('% of revenues') for a question that asks for an amount or a change of one, where the
 # table has columns of amounts beside it (tried 1, 2, 3 on the dev half at no floor: +5, +8, +8 right with more answers changed)
@@ -429,6 +432,7 @@ class TableQA:
         # periods asked (then 'Fiscal 2019 Restructuring Plan' is a name, not the year 2019)
         by_row = bool(q.periods) and not set(q.periods) & _column_periods(t)
         periods = _section_periods(t)
+        qpairs = _word_pairs(q.text)
         for r in rows:
             s = self._row_match(t, r, qset, ctx_terms)
             per = periods[id(r)]
@@ -440,6 +444,8 @@ class TableQA:
                 s += 3.0
             elif s > 0 and _said_whole(r.label, q.text):
                 s += SAID_WHOLE_BONUS  # the words the matcher leaves out count when the whole name is said ('Over 90 days')
+            if s > 0:
+                s += WORD_PAIR_WEIGHT * sum(min(m.idf(a), m.idf(b)) for a, b in _pairs_said(qpairs, r.label))
             row_scores.append((s, r))
         # only a total or a sum is asked of one named member instead of every row
         member = (self._one_member_named(q, rows, row_scores, qset, ctx_terms)
@@ -595,6 +601,12 @@ class TableQA:
             ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:2] if ans.op == "lookup" else ans.rows[:1])
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
+        if ans.op == "change" and any("percentage points" in f.text for f in ans.figures):  # (of two percentages)
+            extra |= qset & m.terms("point points")
+        quarters = {p for p in q.periods if re.fullmatch(r"Q[1-4]", p)} & set().union(
+            *(_header_periods(t.columns[c]) for c in ans.cols if c < len(t.columns)))
+        if quarters:  # 'since quarter 2' of a column 'Q2 rating'
+            extra |= qset & ({"quarter", "quarters"} | {p[1] for p in quarters})
         if ans.ranked:  # 'the top 3': the 3 is how many rows are added
             extra |= {x for x in qset if x.isdigit() and len(x) <= 2 or x in _NUMBER_WORDS}
         if q.wants == "money" and any(c < len(r.cells) and r.cells[c].kind == "money" for r in ans.rows for c in ans.cols):
@@ -616,8 +628,9 @@ class TableQA:
         headers = " ".join(t.columns[c] for c in ans.cols if c < len(t.columns))
         if _FIGURE_KIND.search(headers):  # 'the planned rate' of a 'Plan' column ('plan' itself is a question word)
             extra |= qset & m.terms("planned expected projected")
-        if any(PER_HEAD.search(f"{r.path()} {headers}") for r in ans.rows[:1]):  # 'the rate' of 'per 100,000'
-            extra |= qset & m.terms("rate rates")
+        if any(PER_HEAD.search(f"{r.path()} {headers}") for r in ans.rows[:1]) or ans.op == "lookup" and any(
+                c < len(r.cells) and r.cells[c].kind == "percent" for r in ans.rows[:1] for c in ans.cols):
+            extra |= qset & m.terms("rate rates")  # 'the rate' of 'per 100,000', or of a percentage looked up
         if ans.op in ("count", "meets", "moved"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES or x == "zero"}
         if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
@@ -1024,6 +1037,7 @@ class TableQA:
             picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
                      and rb.cells[c].kind in NUMERIC]
             if picks:
+                picks = [_latest_unless_asked(q, t, picks)]
                 try:
                     fig = F.share(t, (ra, picks[0]), (rb, picks[0]))
                     # a part of a whole of parts that are all positive is between none and all of it: past that, the
@@ -1040,7 +1054,7 @@ class TableQA:
         picks = [c for c in self._pick_cols(q, t, cols, part) if part.cells[c].kind in ("money", "number")]
         if not picks:
             return None
-        col = picks[0]
+        col = _latest_unless_asked(q, t, picks)
         totals = [r for r in t.rows if r.role == "total" and r.cells[col].kind in ("money", "number")]
         try:
             if totals:
@@ -1161,6 +1175,9 @@ class TableQA:
             return None  # two periods asked for, and this table does not have both
         timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
         timed = chronological(t, self._one_per_period(q, t, timed))
+        if len(by_period) == 1 and by_period[0] in timed and timed.index(by_period[0]) < len(timed) - 1 and \
+                _SINCE.search(q.text):
+            return by_period[0], timed[-1]  # 'how far has X fallen since 2019?': from then to the latest
         if len(by_period) == 1 and by_period[0] in timed and timed.index(by_period[0]) > 0:
             # one period asked ('the growth rate of X in 2019'): its change over the period before it
             at = timed.index(by_period[0])
@@ -1171,14 +1188,21 @@ class TableQA:
             if all(column_period(t.columns[c]) for c in (a, b)):
                 a, b = chronological(t, [a, b])
                 return a, b
-            return _order_compare(q, t, a, b)
+            return _then_and_now(t, a, b) or _order_compare(q, t, a, b)
         if len(timed) >= 2:  # no period asked: the change between the two latest periods (one column each)
             latest = timed[-2:]
             return latest[0], latest[1]
+        same = [(a, b) for i, a in enumerate(numeric) for b in numeric[i + 1:] if _one_measure(t, a, b)]
+        if len(same) == 1 and (then_now := _then_and_now(t, *same[0])) is not None:
+            return then_now  # ('Previous month' and 'Current month', 'Q2 rating' and 'Rating': one measure at two times)
         if qp or q.months or _OVER_TIME.search(q.text):
             # ('since April', 'how far has X fallen' of a budget's and an outturn's columns, or a place's and
             # England's: a move over time this table does not hold)
             return None
+        if len(numeric) == 2 and not any(header_said(_last_header(t, c), q.text) for c in numeric) and \
+                all(_header_words(_last_header(t, c)) for c in numeric):
+            return None  # (two columns the question names neither of: 'the gap between the richest and poorest' is no
+            # difference between a place's column and its region's)
         return _order_compare(q, t, numeric[0], numeric[1])
 
     def _stated_change(self, q: Query, t: Table, row: Row, pair: tuple[int, int] | None) -> TableAnswer | None:
@@ -1414,6 +1438,14 @@ class TableQA:
                     return None
             except F.FigureError:
                 return None
+        short = _SHORTFALL.search(q.text) if spend is None else None
+        if short is not None and not _SHORTFALL.search(_last_header(t, picks[0])):
+            # 'the biggest shortfall' of a signed gap ('Gap' = capacity less demand: -550, 70, -110): the most
+            # negative; of a column of one sign, or the least shortfall, no answer
+            signs = {(r.cells[picks[0]].value or 0) > 0 for r in rows if r.cells[picks[0]].kind in NUMERIC}
+            if not largest or signs != {True, False}:
+                return None
+            largest, positive = False, False
         try:
             fig = F.extreme(t, rows, picks[0], largest=largest)
         except F.FigureError:
@@ -1421,7 +1453,7 @@ class TableQA:
         winner = F.extreme_row(t, rows, picks[0], largest=largest)
         if _ASKS_WHICH_PERIOD.search(q.text) and not _periods(winner.label):
             return None  # ('in which month are the most beds open?': a row that names no period does not answer it)
-        if spend is not None and (winner.cells[picks[0]].value > 0) != positive:  # type: ignore[operator]
+        if (spend is not None or short is not None) and (winner.cells[picks[0]].value > 0) != positive:  # type: ignore[operator]
             return None  # ('the largest underspend' where every row is overspent)
         subjects = [next(r.cells[c].text.strip() for r in rows) for c in kinds]
         note = ""
@@ -1434,8 +1466,11 @@ class TableQA:
                  and r.cells[picks[0]].value == winner.cells[picks[0]].value]
         if level:  # ('the lowest target' that two schemes share: both are named)
             note = "; ".join(x for x in (note, f"tied with {', '.join(r.path() for r in level)}") if x)
+        if short is not None:
+            note = f"the largest {short.group().lower()}: the most negative {F.column_name(t, picks[0])}"
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0], *kinds],
-                           "max" if largest else "min", [fig], subjects=subjects, note=note)
+                           "max" if largest else "min", [fig], subjects=subjects, note=note,
+                           explains=short.group() if short is not None else "")
 
     def _extreme_change(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """The row whose change between two periods is the largest or smallest ('which scheme grew the most from
@@ -1824,9 +1859,12 @@ class TableQA:
         head = " ".join(t.columns[:t.label_cols])
         if _periods_asked_are_rows(q.text, t, body):  # 'in which months was absence above target?' of monthly rows
             return True
+        title = self.m.terms(_title(t.caption))
         for things in _which_things(q.text):
             words = self.m.terms(things) | _header_words(things)
-            if words & (self.m.terms(head) | _header_words(head)) or sum(
+            # (or the caption says all they are: 'which risk factor ...' of 'Risk factors among adults')
+            if words & (self.m.terms(head) | _header_words(head)) or self.m.terms(things) <= title and \
+                    self.m.terms(things) or sum(
                     bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body) > len(body) / 2:
                 return True
         return False
@@ -2303,6 +2341,8 @@ def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, 
 
 _VARIANCE_HEADER = re.compile(r"(?i)\bvariance|\bover\s*/\s*\(?under|\bdifference\b")
 # a question about spending above or below a budget
+# what falls short: where a signed gap is negative ('the biggest shortfall', 'the largest deficit')
+_SHORTFALL = re.compile(r"(?i)\b(?:shortfalls?|deficits?|shortages?|short)\b")
 _OVER_UNDER = re.compile(r"(?i)\b(?:(?P<over>over[\s-]?(?:spen[dt]|spending|budget)|above budget)|"
                          r"under[\s-]?(?:spen[dt]|spending|budget)|below budget)")
 
@@ -2389,10 +2429,10 @@ _PERIOD_NOUN = re.compile(r"(?i)\b(years?|periods?|quarters?|months?|weeks?|days
 # the things a which-question asks for ('which schemes ...', 'what are the parts of ...')
 _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+?s)\b")
 # ... and named in the singular, as the words between 'which' and the verb ('which savings scheme is rated red',
-# where the plural above reads 'savings')
+# where the plural above reads 'savings'; 'which risk factor fell')
 _WHICH_THING = re.compile(r"(?i)\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had)\b)"
                           r"((?:[\w/&-]+\s+){0,3}?[\w/&-]+?)\s+(?:is|are|was|were|has|have|had|does|do|did|will|"
-                          r"would|can|could|should|receives?|received|gets?|got|costs?)\b")
+                          rf"would|can|could|should|receives?|received|gets?|got|costs?|{MOVE_WORDS}|went)\b")
 # the things a count question counts ('how many care homes had ...': 'care homes')
 _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
@@ -2458,7 +2498,8 @@ _MOVEMENT_WORDS = ("grew rose fell dropped declined increased decreased gained l
                    "rise fall decline drop rate rates fastest slowest growing reduced reduction went up down")
 # words that name an operation, explained by an answer that performs it ('the ratio of A to B', 'the gap')
 _OVERSPEND = "overspent overspend overspending underspent underspend underspending exceeded exceeding"
-_OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far compare compared comparison {_OVERSPEND}", "share": "ratio",
+_OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far compare compared comparison {_OVERSPEND} fallen risen grown gone",
+                "share": "ratio",
                 # what a count of rows calls its rows when the question has no name for them
                 "count": "items line entries categories rows components rated rating marked flagged classed status",
                 "meets": f"items line entries categories rows components rated rating marked flagged classed status {_OVERSPEND} "
@@ -2826,6 +2867,62 @@ def _expanded(q: Query, m: Matcher) -> set[str]:
         if long:
             out |= m.terms(long)
     return out
+
+
+# a column of an earlier time than the one beside it ('Previous score', 'Baseline'), or of a later one ('Current')
+_EARLIER_COL = re.compile(r"(?i)\b(?:previous|prior|last|baseline|original|opening|initial|old|former)\b")
+_LATER_COL = re.compile(r"(?i)\b(?:current|latest|revised|now|closing|new|present)\b")
+_AIMED_COL = re.compile(r"(?i)\b(?:target|plan(?:ned)?|forecast|projected|budget|goal|ambition|trajectory)\b")
+
+
+def _then_and_now(t: Table, a: int, b: int) -> tuple[int, int] | None:
+    """Of two columns a question asks a change between, which is the earlier, where their headers say so
+    but name no two periods: 'Previous' before 'Current'; a column naming a period ('Q1 score') before one naming
+    none ('Score', the report's own time), unless it is a target's. None when the headers do not tell."""
+    ha, hb = _last_header(t, a), _last_header(t, b)
+    for earlier, later in ((a, b), (b, a)):
+        he, hl = _last_header(t, earlier), _last_header(t, later)
+        if _EARLIER_COL.search(he) and not _EARLIER_COL.search(hl) or _LATER_COL.search(hl) and not _LATER_COL.search(he):
+            return earlier, later
+    pa, pb = _header_periods(ha), _header_periods(hb)
+    if bool(pa) != bool(pb) and not _AIMED_COL.search(ha + " " + hb):
+        return (a, b) if pa else (b, a)
+    return None
+
+
+# a move from a period to now: 'since 2019', 'since quarter 1' (not 'between 2019 and 2022', 'from 2019 to 2022')
+_SINCE = re.compile(r"(?i)\bsince\b")
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """The pairs of content words next to each other in a text, in its order."""
+    seq = content_terms(text)
+    return set(zip(seq, seq[1:], strict=False))
+
+
+def _pairs_said(pairs: set[tuple[str, str]], label: str) -> set[tuple[str, str]]:
+    """Which of a question's pairs of words next to each other a row's name says next to each other, in that order."""
+    return pairs & _word_pairs(label)
+
+
+def _one_measure(t: Table, a: int, b: int) -> bool:
+    """Do two columns' headers name one measure, apart from the time each is of ('Q2 rating' / 'Rating', 'Previous
+    month' / 'Current month')?"""
+    def measure(c: int) -> set[str]:
+        header = _last_header(t, c)
+        for p in _header_periods(header):
+            header = re.sub(rf"(?i)\b{re.escape(p)}\b", " ", header)
+        header = _EARLIER_COL.sub(" ", _LATER_COL.sub(" ", header))
+        return set(content_terms(header))
+    return measure(a) == measure(b) and _last_header(t, a).lower() != _last_header(t, b).lower()
+
+
+def _latest_unless_asked(q: Query, t: Table, picks: list[int]) -> int:
+    """The one column a figure of one period is worked out in: of several periods' columns where the question asks
+    none ('what share of spending went on short breaks?' of 2024/25 and 2025/26), the latest; else the first pick."""
+    if not q.periods and not q.months and len(picks) > 1 and all(column_period(t.columns[c]) for c in picks):
+        return chronological(t, picks)[-1]
+    return picks[0]
 
 
 def _order_compare(q: Query, t: Table, a: int, b: int) -> tuple[int, int]:
