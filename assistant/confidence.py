@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .query import COMPUTING, Query, periods_in
+from .tableqa import op_word_names
 
 PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 
@@ -93,6 +94,8 @@ DOC_SHARE_TOP = 10
 SIMILARITY_TOKENS = 64
 
 
+# an operation the question's words ask for that the name of the figure looked up says ('average hourly pay')
+_NAMED_OPS = {"average": "stated_average", "change": "stated_change", "percent_change": "stated_change"}
 # a sentence that states a change by its size: '£2.1m more than', 'an increase of 12%', 'fell by 40', 'the gap ... is 9.6'
 _STATES_CHANGE = re.compile(r"(?i)\d[\d,.]*\s*(?:%|per ?cent|percentage points?|[mk]n?\b|million|thousand)?\s+(?:more|less|higher|lower|"
                             r"fewer|greater|smaller)\s+than\b|\ban?\s+(?:increase|decrease|rise|fall|reduction|growth|drop)\s+of\s+"
@@ -117,6 +120,8 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     text = ev.text
     if answer_op in ("lookup", "prose") and states_count(q.counted, text, kind == "table"):
         answer_op = "stated_count"
+    elif answer_op == "lookup" and op in _NAMED_OPS and ev.figures and op_word_names(op, q.text, text):
+        answer_op = _NAMED_OPS[op]  # ('the average hourly pay in X' of a column 'Average hourly pay': the figure, stated)
     elif answer_op == "lookup" and op == "share" and ev.figures and all(f.unit == "%" for f in ev.figures):
         answer_op = "stated_share"  # ('what share of enquiries related to care homes?': the table's 29.7%)
     elif answer_op == "prose" and op in ("change", "percent_change") and _STATES_CHANGE.search(text):

@@ -311,7 +311,7 @@ def _opens_section(text: str, kind: str) -> bool:
     lead-in of a list ('Over 2026-2029 the Council intends to:')."""
     t = text.strip()
     return kind == "other" and t[:1].isupper() and not LIST_ITEM.match(t) and (
-        bool(CAPTION.match(t)) or t.endswith(":") and len(t.split()) >= 4)
+        bool(CAPTION.match(t)) or t.endswith(":") and len(t.split()) >= 2)  # ('We will:')
 
 
 def _opens_paragraph(text: str, kind: str) -> bool:

@@ -57,7 +57,8 @@ _WANTED = {
                          r"|\b(Director|Chair|Officer|Manager|Lead)\b"),
     "weekday": re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}\s?(am|pm)\b"),
     # how a figure moved: 'rose by', 'fell 4%', 'an increase of', 'up from ... to', 'compared with'
-    "movement": re.compile(r"(?i)\b(increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|grew|grown|declined?|dropped|"
+    "movement": re.compile(r"(?i)\b(increase[sd]?|decrease[sd]?|rose|risen|rises?|fell|fallen|falls? by|grew|grown|grows?|"
+                           r"declined?|dropped|"
                            r"improved|reduc(?:ed|tion)|higher|lower|up|down|compared (?:to|with)|from\b.*\bto)\b"),
     "frequency": re.compile(r"(?i)\b(daily|weekly|monthly|quarterly|annually|yearly|bi-monthly|fortnightly|every|"
                             r"each (week|month|year))\b"),

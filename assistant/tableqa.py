@@ -992,7 +992,8 @@ class TableQA:
         that column over every body row, when the question says the column's whole name and names no row by words
         of its own."""
         body = [r for r in rows if r.role == "body"]
-        if any(r.role in ("total", "subtotal") for r in t.rows) or self._members_named(rows, qset, ctx_terms) or any(
+        if any(r.role in ("total", "subtotal") for r in t.rows) or self._members_named(rows, qset, ctx_terms) or \
+                _phrased_rows(q, t, body) or any(
                 _said_whole(r.label, q.text) for r in body) or _ASKS_WHICH_PERIOD.search(q.text):
             return None  # (a row named whole, though its label repeats under each period: 'money market funds')
         named = [c for c in _numeric_cols(t) if c < len(t.columns) and (h := self.m.terms(_last_header(t, c)))
@@ -1325,7 +1326,7 @@ class TableQA:
         own = [r for r in self._members_named(body, qset, ctx) if self._label_said(r, qset, ctx)]
         if 2 <= len(own) < len(body) and joined:
             return own
-        return body
+        return _phrased_rows(q, t, body) or body
 
     def _sum(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
              qset: set[str]) -> TableAnswer | None:
@@ -2892,6 +2893,18 @@ def _then_and_now(t: Table, a: int, b: int) -> tuple[int, int] | None:
 
 # a move from a period to now: 'since 2019', 'since quarter 1' (not 'between 2019 and 2022', 'from 2019 to 2022')
 _SINCE = re.compile(r"(?i)\bsince\b")
+
+
+def _phrased_rows(q: Query, t: Table, rows: Sequence[Row]) -> list[Row]:
+    """The body rows whose names say the same phrase of the question word for word (words next to each other,
+    not words of the caption or headers), where at least two rows and not all of them do ('care home posts' of 'Care
+    homes with nursing' and 'Care homes without nursing', not 'Domiciliary care'); else none."""
+    body = [r for r in rows if r.role == "body"]
+    pairs = _word_pairs(q.text) - _word_pairs(" ".join([t.caption, *t.columns]))
+    phrased = [r for r in body if _pairs_said(pairs, r.label)]
+    if 2 <= len(phrased) < len(body) and len({frozenset(_pairs_said(pairs, r.label)) for r in phrased}) == 1:
+        return phrased
+    return []
 
 
 def _word_pairs(text: str) -> set[tuple[str, str]]:
