@@ -656,9 +656,10 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     little when it holds the kind of value asked for; the table wins ties."""
     table_ok = table_ev is not None and table_ev.kind == "table" and table_ev.coverage >= C.min_coverage("table")
     prose_ok = prose_ev is not None and prose_ev.coverage >= C.min_coverage("prose")
-    if table_ok and table_ev is not None and table_ev.figures and q.wants in _SAID_IN_WORDS and prose_ok and \
-            prose_ev is not None and _holds(q, prose_ev.text):
-        table_ok = False  # 'why is the rate higher in the west?': a figure is no reason, where a sentence gives one
+    if table_ok and table_ev is not None and table_ev.figures and (q.wants == "reason" or q.wants in _SAID_IN_WORDS and (
+            prose_ok and prose_ev is not None and _holds(q, prose_ev.text))):
+        table_ok = False  # 'why is the rate higher in the west?': a figure is no reason (a method or a meaning may be
+        # a table's, where no sentence gives one)
     in_words = _said_in_words(q)
     if table_ok and table_ev is not None and q.wants in ("money", "count", "percent") and not table_ev.figures \
             and table_ev.state.get("op") == "lookup" and not in_words and not (

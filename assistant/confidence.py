@@ -96,6 +96,8 @@ SIMILARITY_TOKENS = 64
 
 # an operation the question's words ask for that the name of the figure looked up says ('average hourly pay')
 _NAMED_OPS = {"average": "stated_average", "change": "stated_change", "percent_change": "stated_change"}
+# a sentence that states a share of something: '13% of deaths', 'about 38 per cent of its running costs'
+_STATES_SHARE = re.compile(r"(?i)\d[\d.]*\s*(?:%|per ?cent)\s+of\b")
 # a sentence that states a change by its size: '£2.1m more than', 'an increase of 12%', 'fell by 40', 'the gap ... is 9.6'
 _STATES_CHANGE = re.compile(r"(?i)\d[\d,.]*\s*(?:%|per ?cent|percentage points?|[mk]n?\b|million|thousand)?\s+(?:more|less|higher|lower|"
                             r"fewer|greater|smaller)\s+than\b|\ban?\s+(?:increase|decrease|rise|fall|reduction|growth|drop)\s+of\s+"
@@ -124,6 +126,8 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
         answer_op = _NAMED_OPS[op]  # ('the average hourly pay in X' of a column 'Average hourly pay': the figure, stated)
     elif answer_op == "lookup" and op == "share" and ev.figures and all(f.unit == "%" for f in ev.figures):
         answer_op = "stated_share"  # ('what share of enquiries related to care homes?': the table's 29.7%)
+    elif answer_op == "prose" and op == "share" and _STATES_SHARE.search(text):
+        answer_op = "stated_share"  # ('what share of people with dementia died at home?': '13% of deaths ... were at home')
     elif answer_op == "prose" and op in ("change", "percent_change") and _STATES_CHANGE.search(text):
         answer_op = "stated_change"  # ('£23.97m a year, £2.1m more than the current contracts': the change, stated)
     elif answer_op == "prose" and op == "which" and (extreme := _SUPERLATIVE.search(q.text)) and \

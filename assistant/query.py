@@ -500,7 +500,7 @@ _AVERAGE_MOVED = re.compile(r"(?i)\b(?:change|increase|decrease|rise|fall|growth
 MOVE_WORDS = (r"(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|grow|grows|grew|grown|growing|"
               r"increase[sd]?|increasing|decrease[sd]?|decreasing|drop(?:s|ped|ping)?|reduce[sd]?|reducing|"
               r"decline[sd]?|declining|climb(?:s|ed|ing)?|improve[sd]?|improving|worsen(?:s|ed|ing)?)")
-_POINTS_APART = re.compile(r"(?i)\bhow many (?:percentage )?points\b")
+_POINTS_APART = re.compile(r"(?i)\bhow many (?:percentage )?points\b|\bhow many (?:more|fewer|less)\b.*\bthan\b")
 # how often a kind of thing occurs, at its extreme: 'the most common', 'the least frequent' (never a row's name)
 _HOW_OFTEN_EXTREME = re.compile(r"(?i)\b(?:most|least)\s+(?:common(?:ly)?|frequent(?:ly)?|prevalent|usual)\b")
 _YEAR_ON_YEAR = re.compile(r"(?i)\byear[- ](?:on|over)[- ]year\b|\byoy\b")
@@ -516,7 +516,7 @@ def _phrasing_read(q: str, op: str, cues: list[str]) -> tuple[str, list[str]]:
         cues = [c for c in cues if c != "average"]
         return (("percent_change" if "percent_change" in cues else "change") if op == "average" else op), cues
     if op == "count" and _POINTS_APART.search(q):
-        return "change", cues  # 'how many percentage points above England is X?': a difference, not a count
+        return "change", cues  # 'how many percentage points above England is X?', 'how many more ... than ...?': a difference
     return op, cues
 
 

@@ -1164,9 +1164,19 @@ class TableQA:
         if len(by_period) > 2:  # several columns of one year: the one the question's other words name
             by_period = self._one_per_period(q, t, by_period) if all(
                 column_period(t.columns[c]) for c in by_period) else by_period
+        if len(by_period) > 2:  # ('Q1 plan', 'Q1 actual', 'Q2 plan', 'Q2 actual'): one measure's two periods, the
+            # actual figures unless the question asks the plan's
+            same = [(a, b) for i, a in enumerate(by_period) for b in by_period[i + 1:] if _one_measure(t, a, b)
+                    and _header_periods(t.columns[a]) != _header_periods(t.columns[b])]
+            aimed = bool(_AIMED_COL.search(q.text))
+            same = [(a, b) for a, b in same if bool(_AIMED_COL.search(_last_header(t, a))) == aimed] or same
+            if len(same) == 1:
+                by_period = list(same[0])
         if len(by_period) >= 2:
             ordered = chronological(t, [by_period[0], by_period[-1]])
-            if column_period(t.columns[ordered[0]]) == column_period(t.columns[ordered[-1]]) and not all(
+            ca, cb = (column_period(t.columns[c]) for c in (ordered[0], ordered[-1]))
+            if (ca == cb if ca is not None or cb is not None else _header_periods(t.columns[ordered[0]]) ==
+                    _header_periods(t.columns[ordered[-1]])) and not all(
                     _words_said(t.columns[c].split(" / ")[-1]) & _words_said(q.text) for c in ordered):
                 # (two columns of the one period asked, 'Council' and 'ICB' under 2027/28: no change over time,
                 # and not the two the question compares unless it names both)
@@ -2515,7 +2525,10 @@ _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of 
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
                       rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were) "
-                      rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}")
+                      rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}|"
+                      # 'how many more deaths are there at home than in care homes?', '... people died in hospital than at home?'
+                      rf"\bhow many (?:more|fewer|less) (?:[\w-]+ ){{1,3}}?(?:are|were|is|was|\w+ed)(?: there)? (?:in |at |on |for )?"
+                      rf"(?:the )?(?P<a3>.+?) than (?:in |at |on |for )?(?:the )?(?P<b3>.+?)(?:\?|$)")
 _SHARE_OF = re.compile(rf"(?i)(?:\bwhat (?:is|was|were|are) (?:the )?)?(?P<a>[^,?]+?) (?:expressed )?as an? "
                        rf"(?:percentage|proportion|share|fraction|%) (?:of|to|against) (?:the )?(?P<b>.+?){_END}|"
                        rf"\b(?:percentage|proportion|share|fraction)(?: (?:constitution|composition|contribution))? of "
