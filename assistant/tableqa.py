@@ -1439,6 +1439,8 @@ class TableQA:
             # (of two the question names as well, 'to date' or 'forecast'?, the row must be the same in each)
             tied = [c for sc, c in ranked if sc >= ranked[0][0]]
             ways = [(c, e) for c in tied if (e := variance_equation(t, c)) is not None]
+            if not ranked:  # no variance column: the spend less the budget, worked out row by row
+                return self._extreme_against(q, t, rows, spend.group("over") is not None, largest)
             if not ways or len(ways) < len(tied):
                 return None
             picks, eq = [ways[0][0]], ways[0][1]
@@ -1482,6 +1484,25 @@ class TableQA:
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [picks[0], *kinds],
                            "max" if largest else "min", [fig], subjects=subjects, note=note,
                            explains=short.group() if short is not None else "")
+
+    def _extreme_against(self, q: Query, t: Table, rows: list[Row], over: bool, largest: bool) -> TableAnswer | None:
+        """'Which service has the largest forecast overspend?' of a table with a budget and a spend column (of the period
+        asked) and no variance column: the row whose spend less budget is the largest (the most negative for an
+        underspend); None unless that row is over (or under) its budget."""
+        against = _AGAINST.search(q.text)
+        pair = _against_cols(t, against, q.text) if against is not None else None
+        if pair is None or not largest:
+            return None
+        ref, act = pair
+        try:
+            winner, fig = F.extreme_change(t, rows, ref, act, False, largest=True, falling=not over)
+        except F.FigureError:
+            return None
+        if (fig.value > 0) != over:
+            return None  # ('the largest underspend' where every row is overspent)
+        return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [ref, act], "max_change", [fig],
+                           note=f"the largest {'overspend' if over else 'underspend'}", explains=against.group(0)
+                           if against is not None else "")
 
     def _extreme_change(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """The row whose change between two periods is the largest or smallest ('which scheme grew the most from
@@ -2333,6 +2354,7 @@ def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, 
     underspend', 'above target in December'): None unless each is one column."""
     ref_words = (m.group("ref") or "budget plan allocation").lower().split()
     numeric = [c for c in _numeric_cols(t) if c < len(t.columns) and not _is_change_col(t.columns[c])]
+    numeric = _of_period_asked(t, numeric, question)
     refs = [c for c in numeric if re.search(rf"(?i)\b(?:{'|'.join(ref_words)})", t.columns[c])]
     if len(refs) != 1:
         return None
@@ -2356,6 +2378,20 @@ _VARIANCE_HEADER = re.compile(r"(?i)\bvariance|\bover\s*/\s*\(?under|\bdifferenc
 _SHORTFALL = re.compile(r"(?i)\b(?:shortfalls?|deficits?|shortages?|short)\b")
 _OVER_UNDER = re.compile(r"(?i)\b(?:(?P<over>over[\s-]?(?:spen[dt]|spending|budget)|above budget)|"
                          r"under[\s-]?(?:spen[dt]|spending|budget)|below budget)")
+
+
+def _of_period_asked(t: Table, cols: list[int], question: str) -> list[int]:
+    """Of columns grouped under periods ('2025/26 / Budget', '2025/26 / Actual', '2026/27 / Budget', ...), those of
+    the period the question asks, else of the latest; all of them where their headers name no two periods."""
+    timed = {c: column_period(t.columns[c]) for c in cols}
+    if len({p for p in timed.values() if p is not None}) < 2 or any(p is None for p in timed.values()):
+        return cols
+    asked = _periods_named(question) if question else frozenset()
+    named = [c for c in cols if _names_periods(_header_periods(t.columns[c]), set(asked))] if asked else []
+    if named:
+        return named
+    latest = max(p for p in timed.values() if p is not None)
+    return [c for c in cols if timed[c] == latest]
 
 
 def budget_pairs(t: Table, v: int) -> list[tuple[int, int]]:
@@ -2443,7 +2479,8 @@ _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((
 # where the plural above reads 'savings'; 'which risk factor fell')
 _WHICH_THING = re.compile(r"(?i)\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had)\b)"
                           r"((?:[\w/&-]+\s+){0,3}?[\w/&-]+?)\s+(?:is|are|was|were|has|have|had|does|do|did|will|"
-                          rf"would|can|could|should|receives?|received|gets?|got|costs?|{MOVE_WORDS}|went)\b")
+                          rf"would|can|could|should|receives?|received|gets?|got|costs?|{MOVE_WORDS}|went|"
+                          r"(?:over|under)?spen(?:t|ds?|ding))\b")
 # the things a count question counts ('how many care homes had ...': 'care homes')
 _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)
