@@ -806,7 +806,7 @@ class TableQA:
             return [c for c in picks if c not in shares] or picks  # an amount asked: its share beside it is not
         if q.wants in ("money", "percent", "count"):
             kind = {"money": "money", "percent": "percent", "count": "number"}[q.wants]
-            typed = [c for c, _ in usable if row is not None and row.cells[c].kind == kind]
+            typed = _unless_aimed(q, t, [c for c, _ in usable if row is not None and row.cells[c].kind == kind])
             # (of a breakdown by column, its one total column: 'Total' beside 'Within 1 year', 'After 1 year')
             whole = [c for c in typed if _TOTAL_COL.match(_last_header(t, c))]
             if len(whole) == 1 and len(typed) > 2:
@@ -822,7 +822,7 @@ class TableQA:
         if len(whole) == 1 and len(numeric) > 2:
             return whole
         picks = numeric or non_change or [c for c, _ in usable]
-        picks = sorted(picks)
+        picks = sorted(_unless_aimed(q, t, picks))
         return picks if len(picks) <= 2 else picks[-1:]
 
     # ------------------------------------------------------------------ operations
@@ -1185,7 +1185,7 @@ class TableQA:
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
         timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
-        timed = chronological(t, self._one_per_period(q, t, timed))
+        timed = chronological(t, self._one_per_period(q, t, _unless_aimed(q, t, timed)))
         if len(by_period) == 1 and by_period[0] in timed and timed.index(by_period[0]) < len(timed) - 1 and \
                 _SINCE.search(q.text):
             return by_period[0], timed[-1]  # 'how far has X fallen since 2019?': from then to the latest
@@ -2561,7 +2561,7 @@ _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of 
                      rf"(?P<b2>[^,?]+?) (?:combined|together|added together|in total|altogether)\b")
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
-                      rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were) "
+                      rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were|does|do|did|will) "
                       rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}|"
                       # 'how many more deaths are there at home than in care homes?', '... people died in hospital than at home?'
                       rf"\bhow many (?:more|fewer|less) (?:[\w-]+ ){{1,3}}?(?:are|were|is|was|\w+ed)(?: there)? (?:in |at |on |for )?"
@@ -2966,6 +2966,14 @@ def _word_pairs(text: str) -> set[tuple[str, str]]:
 def _pairs_said(pairs: set[tuple[str, str]], label: str) -> set[tuple[str, str]]:
     """Which of a question's pairs of words next to each other a row's name says next to each other, in that order."""
     return pairs & _word_pairs(label)
+
+
+def _unless_aimed(q: Query, t: Table, cols: list[int]) -> list[int]:
+    """Columns of what was, not of what is aimed at ('Target (2030)', 'Plan 2027'), where the question asks no aim and
+    some column is not one: a question that names no period asks the latest figure, not the target's year."""
+    if _AIMED_COL.search(q.text):
+        return cols
+    return [c for c in cols if not _AIMED_COL.search(_last_header(t, c))] or cols
 
 
 def _one_measure(t: Table, a: int, b: int) -> bool:

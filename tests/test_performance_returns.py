@@ -89,3 +89,33 @@ def test_a_sentence_that_states_the_share_does_what_is_asked(question: str) -> N
     assert C.features(q, ev, True)["op_agrees"] == 1.0
     other = Evidence("People with a cancer diagnosis were the most likely to die in a hospice.", [], [], 1.0, 1.0, "prose", {})
     assert C.features(q, other, False)["op_agrees"] == 0.0
+
+
+OUTCOMES = """Ravensby Health and Wellbeing Strategy: outcomes update 2026
+
+Table 1: Indicators
+Indicator\tBaseline (2023)\tLatest (2025)\tTarget (2029)
+People on the waiting list for talking therapies\t1,240\t1,530\t800
+Adults who are physically active (%)\t61.0\t63.5\t70.0
+Emergency admissions for falls, aged 65+\t980\t910\t850
+"""
+
+
+@pytest.mark.parametrize(("question", "value", "not_said"), [
+    ("How many people are on the waiting list for talking therapies?", "1,530", "800"),
+    ("What share of adults are physically active?", "63.5", "70.0"),
+    ("How many emergency admissions for falls are there among people aged 65 and over?", "910", "850"),
+])
+def test_a_question_with_no_period_is_not_answered_from_the_target_year(tmp_path, question: str, value: str,
+                                                                        not_said: str) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path, "outcomes.txt", OUTCOMES).ask(question)  # (2029 is the target's year, not the latest)
+    assert ans.answered and value in ans.text and not_said not in ans.text, ans.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("By how much has the talking therapies waiting list grown since the baseline?", 290),
+    ("How much have falls admissions for people aged 65+ changed?", -70),
+])
+def test_a_change_with_no_period_asked_is_between_what_was(tmp_path, question: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path, "outcomes.txt", OUTCOMES).ask(question)  # (not from the latest to the target)
+    assert ans.answered and ans.state.get("op") == "change" and ans.figures[0].value == value, ans.text
