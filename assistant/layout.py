@@ -274,7 +274,9 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         ln = lines[lo + k]
         text = ln.text.strip()
         # a Word heading style says it; a PDF's larger type says it of a line whose words are a heading's
-        if ln.heading_level is not None and (not paged or _title_like(text)):
+        if ln.heading_level is not None and (not paged or _title_like(text)) and not (
+                text.endswith(":") and k + 1 < n and LIST_ITEM.match(lines[lo + k + 1].text.strip())):
+            # (a line in a heading's style that ends with a colon over list items, 'We will:', is the list's lead-in)
             kinds[k] = f"heading:{max(1, ln.heading_level)}"
             continue
         prev_blank = k == 0 or kinds[k - 1] in ("blank", "watermark", "toc") or kinds[k - 1].startswith("heading")

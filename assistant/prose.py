@@ -510,6 +510,14 @@ class ProseReader:
             out.append(replace(s, score=cov + bonus - 0.002 * rank, coverage=cov))
         return sorted(out, key=lambda x: -x.score)
 
+    def _says_all_of(self, part: str, s: Sentence) -> bool:
+        """Does a sentence say every word of a part of a question (and what it asks for, where it asks a kind)?
+        ('how many started in the last year?' of 'There are 142 registered managers, of whom 18 started in the role
+        in the last year.')"""
+        own = set(content_terms(part, self.index.acronyms))
+        wants = understand(part, self.index.acronyms).wants
+        return bool(own) and own <= self.sentence_terms(s) and (not wants or holds_wanted(wants, s.text, part))
+
     def answer(self, q: Query, candidates: list[tuple[Passage, float]], fits: Sequence[Callable[[str], bool]] = ()
                ) -> Evidence | None:
         """The sentences that answer the question best (one or two per part); with `fits`, the best of those
@@ -528,6 +536,9 @@ class ProseReader:
             ranked = [s for s in self.score(q, sents, part) if s.score > 0]
             if part is None:
                 ranked = _fitting(ranked, fits)
+            if part is not None and ranked and any(ranked[0].text == c.text for c in chosen) and \
+                    self._says_all_of(part, ranked[0]):
+                continue  # (the sentence that answered a part before says all of this one's own words too)
             top = next((s for s in ranked if all(s.text != c.text for c in chosen)), None)
             if top is None:
                 continue

@@ -1896,7 +1896,7 @@ class TableQA:
             words = self.m.terms(things) | _header_words(things)
             # (or the caption says all they are: 'which risk factor ...' of 'Risk factors among adults')
             if words & (self.m.terms(head) | _header_words(head)) or self.m.terms(things) <= title and \
-                    self.m.terms(things) or sum(
+                    self.m.terms(things) and not _MEASURE_ASKED.match(things) or sum(
                     bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body) > len(body) / 2:
                 return True
         return False
@@ -2263,6 +2263,10 @@ def _figure_kinds(text: str) -> set[str]:
     return {stem(m.group(1).lower()) for m in _FIGURE_KIND.finditer(text)}
 
 
+# what a which/what-question asks the measure of rather than which things: 'what percentage of spend ...'
+_MEASURE_ASKED = re.compile(r"(?i)(?:percentage|share|proportion|fraction|number|amount|total|level|value|rate)s?\b")
+
+
 def _which_things(text: str) -> list[str]:
     """What a which-question asks for, in the plural and as the words before its verb (`_WHICH_THINGS`,
     `_WHICH_THING`), or a how-many question counts (`_COUNTED`); none when it asks for periods ('which years')."""
@@ -2480,7 +2484,7 @@ _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((
 _WHICH_THING = re.compile(r"(?i)\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had)\b)"
                           r"((?:[\w/&-]+\s+){0,3}?[\w/&-]+?)\s+(?:is|are|was|were|has|have|had|does|do|did|will|"
                           rf"would|can|could|should|receives?|received|gets?|got|costs?|{MOVE_WORDS}|went|"
-                          r"(?:over|under)?spen(?:t|ds?|ding))\b")
+                          r"(?:over|under)?spent|(?:over|under)spends?)\b")
 # the things a count question counts ('how many care homes had ...': 'care homes')
 _COUNTED = re.compile(r"(?i)\bhow many ((?:[\w/&-]+ ){0,3}?[\w/&-]+?s)\b")
 # a question that asks how a figure changed, and one that asks it in per cent (a stated change column's kind)

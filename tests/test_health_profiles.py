@@ -124,3 +124,21 @@ def test_a_count_is_not_a_date_or_a_labels_number(tmp_path, question: str) -> No
     ans = assistant_over(tmp_path, "paper.txt", PAPER).ask(question)  # (not '14 November', 'quarter 2', '1. note')
     assert ans.answered and "11 risks" in ans.text, ans.text
     assert _line(PAPER, "The register holds") in {c.line_start for c in ans.citations}
+
+
+VOLUNTEERS = """Lowfield Hospice annual review 2026
+
+Our volunteers
+The hospice has 164 volunteers, of whom 37 joined this year. Volunteer hours rose by 12% this year, to 41,000.
+Most volunteers work in our shops, which raised £820,000.
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "How many volunteers does the hospice have, and how many joined this year?",
+    "How many volunteers are there and how many of them joined this year?",
+])
+def test_one_sentence_that_answers_both_parts_is_given_alone(tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path, "review.txt", VOLUNTEERS).ask(question)
+    assert ans.answered and "164" in ans.text and "37" in ans.text, ans.text
+    assert "12%" not in ans.text and "820,000" not in ans.text, ans.text  # (not a second sentence for the second part)

@@ -87,3 +87,34 @@ def test_a_lookup_whose_name_says_the_operation_does_what_is_asked(question: str
     fig = Figure(Decimal("1"), "1", "1", "a cell", None, (), "lookup")
     ev = Evidence(said, [], [fig], 1.0, 1.0, "table", {"op": "lookup"})
     assert C.features(q, ev, True)["op_agrees"] == 1.0
+
+
+def _word_report(path):  # type: ignore[no-untyped-def]
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Westholm Council social work health check 2026", 1)
+    d.add_paragraph("The health check was answered by 214 social workers, 71% of the workforce.")
+    d.add_heading("Our commitments for 2026/27", 2)
+    d.add_heading("We will:", 2)  # (a lead-in set in a heading's style)
+    for item in ("halve the time spent on case recording", "give every team a senior practitioner",
+                 "review caseloads every quarter"):
+        d.add_paragraph(item, style="List Bullet")
+    d.add_paragraph("Progress will be reported to the workforce board in March 2027.")
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("question", [
+    "What are the commitments for 2026/27?",
+    "List the council's commitments for 2026/27.",
+    "What are the council's commitments?",
+])
+def test_a_lead_in_in_a_headings_style_still_leads_its_list(tmp_path, question: str) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import assistant_for
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _word_report(corpus / "health_check.docx")
+    ans = assistant_for(corpus, tmp_path / "index").ask(question)
+    assert ans.answered and "senior practitioner" in ans.text and "case recording" in ans.text, ans.text
