@@ -613,13 +613,13 @@ def _prose_fits(q: Query) -> list[Callable[[str], bool]]:
     if q.wants == "person":
         role = _WHO_ROLE.match(q.text)
         said = content_terms(role.group("role")) if role else []
-        def someone(text: str) -> bool:
-            return holds_wanted("person", text, q.text)
         if not said:
             return []
+
         def says_role(text: str) -> bool:
             return said[0] in content_terms(text)
-        return [lambda text: someone(text) and says_role(text), says_role]
+
+        return [lambda text: holds_wanted("person", text, q.text) and says_role(text), says_role]
     if q.wants not in ("money", "count", "percent") or _said_in_words(q):
         return []
     return [lambda text: _has_wanted_number(q, text)]

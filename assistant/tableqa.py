@@ -1549,10 +1549,18 @@ class TableQA:
         return sorted(max(cs, key=lambda c: (c not in shares, fit(c), -cs.index(c))) for cs in by_key.values())
 
     def _extreme_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
-        """'In which year was X largest?': the row the question names, compared across its period columns."""
+        """'In which year was X largest?': the row the question names, compared across its period columns (the
+        table's one totals row where the question names only what the whole table counts: 'in which month were
+        delays highest?' of a table of delays by cause)."""
         s, row = row_scores[0]
         if s <= 0:
-            return None
+            totals = [r for r in t.rows if r.role == "total"]
+            words = {x for x in q.terms if not _periods(x)}
+            m = self.m
+            if len(totals) != 1 or not words or any(m.terms(r.label) & words for r in t.rows) or \
+                    not words & self._context_terms(t):
+                return None  # (how much of the question the table explains, its heading too, is its coverage)
+            row = totals[0]
         timed = _period_cols(t, row)
         if len(timed) < 2 or not _periods_of_kind_asked(q.text, [t.columns[c] for c in timed]):
             return None
@@ -1847,7 +1855,7 @@ class TableQA:
         body = [r for r in t.rows if r.role == "body"]
         first = next((r for r in body if sum(c.kind in NUMERIC for c in r.cells[t.label_cols:]) >= 2), None)
         pair = self._two_columns(q, t, cols, first) if first is not None else None
-        if pair is None or not all(column_period(t.columns[c]) for c in pair):
+        if pair is None or not all(period_of(t.columns[c]) for c in pair):  # (years, or months and quarters)
             return None
         a, b = pair
         moved = [r for r in body if r.cells[a].kind in NUMERIC and r.cells[b].kind in NUMERIC
@@ -2482,7 +2490,7 @@ _WHICH_THINGS = re.compile(r"(?i)\b(?:which|what)\s+(?:(?:are|were)\s+the\s+)?((
 # ... and named in the singular, as the words between 'which' and the verb ('which savings scheme is rated red',
 # where the plural above reads 'savings'; 'which risk factor fell')
 _WHICH_THING = re.compile(r"(?i)\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had)\b)"
-                          r"((?:[\w/&-]+\s+){0,3}?[\w/&-]+?)\s+(?:is|are|was|were|has|have|had|does|do|did|will|"
+                          r"((?:[\w/&'’-]+\s+){0,3}?[\w/&-]+?)\s+(?:is|are|was|were|has|have|had|does|do|did|will|"
                           rf"would|can|could|should|receives?|received|gets?|got|costs?|{MOVE_WORDS}|went|"
                           r"(?:over|under)?spent|(?:over|under)spends?)\b")
 # the things a count question counts ('how many care homes had ...': 'care homes')

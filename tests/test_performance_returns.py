@@ -119,3 +119,36 @@ def test_a_question_with_no_period_is_not_answered_from_the_target_year(tmp_path
 def test_a_change_with_no_period_asked_is_between_what_was(tmp_path, question: str, value: int) -> None:  # type: ignore[no-untyped-def]
     ans = assistant_over(tmp_path, "outcomes.txt", OUTCOMES).ask(question)  # (not from the latest to the target)
     assert ans.answered and ans.state.get("op") == "change" and ans.figures[0].value == value, ans.text
+
+
+WAITS = """Colebrook Adult Social Care: people waiting for an assessment, by team
+
+Table 1: People waiting at the end of each month
+Team\tOctober\tNovember\tDecember
+Hospital team\t42\t38\t45
+North locality\t130\t121\t112
+South locality\t96\t104\t99
+Sensory impairment\t22\t25\t27
+Total\t290\t288\t283
+"""
+
+
+@pytest.mark.parametrize(("question", "rows", "not_rows"), [
+    ("Which teams' waiting lists grew between October and December?", ["Hospital team", "Sensory impairment", "South"],
+     ["North locality"]),
+    ("Which team's waiting list fell between October and December?", ["North locality"], ["South locality"]),
+])
+def test_the_rows_that_moved_between_two_months(tmp_path, question: str, rows: list[str], not_rows: list[str]) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path, "waits.txt", WAITS).ask(question)  # (columns named by months, no year)
+    assert ans.answered and ans.state.get("op") == "moved", ans.text
+    assert all(r in ans.text for r in rows) and not any(r in ans.text for r in not_rows), ans.text
+
+
+@pytest.mark.parametrize(("question", "month"), [
+    ("In which month were the most people waiting for an assessment?", "October"),
+    ("Which month had the fewest people waiting?", "December"),
+])
+def test_the_month_of_the_extreme_of_what_the_whole_table_counts(tmp_path, question: str, month: str) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path, "waits.txt", WAITS).ask(question)  # (the totals row: no team is named)
+    assert ans.answered and ans.state.get("op") in ("max_over", "min_over"), ans.text
+    assert month in ans.text.split(":")[0], ans.text
