@@ -1185,7 +1185,7 @@ class TableQA:
         if len(qp) >= 2:
             return None  # two periods asked for, and this table does not have both
         timed = [c for c in numeric if column_period(t.columns[c] if c < len(t.columns) else "")]
-        timed = chronological(t, self._one_per_period(q, t, _unless_aimed(q, t, timed)))
+        timed = chronological(t, self._one_per_period(q, t, _unless_aimed(q, t, timed, least=2)))
         if len(by_period) == 1 and by_period[0] in timed and timed.index(by_period[0]) < len(timed) - 1 and \
                 _SINCE.search(q.text):
             return by_period[0], timed[-1]  # 'how far has X fallen since 2019?': from then to the latest
@@ -2980,12 +2980,15 @@ def _pairs_said(pairs: set[tuple[str, str]], label: str) -> set[tuple[str, str]]
     return pairs & _word_pairs(label)
 
 
-def _unless_aimed(q: Query, t: Table, cols: list[int]) -> list[int]:
+def _unless_aimed(q: Query, t: Table, cols: list[int], least: int = 1) -> list[int]:
     """Columns of what was, not of what is aimed at ('Target (2030)', 'Plan 2027'), where the question asks no aim and
-    some column is not one: a question that names no period asks the latest figure, not the target's year."""
+    at least `least` columns are not one: a question that names no period asks the latest figure, not the target's
+    year (and a change, between what was, where two such columns are: 'since the baseline' of Baseline, Latest and
+    Target; a plan beside one actual is what 'which metrics are expected to rise?' compares it with)."""
     if _AIMED_COL.search(q.text):
         return cols
-    return [c for c in cols if not _AIMED_COL.search(_last_header(t, c))] or cols
+    was = [c for c in cols if not _AIMED_COL.search(_last_header(t, c))]
+    return was if len(was) >= least else cols
 
 
 def _one_measure(t: Table, a: int, b: int) -> bool:
