@@ -30,7 +30,7 @@ from . import figures as F
 from .evidence import YARDSTICK_WORDS, Evidence, Sentence, coverage, doc_margin, full_sentence, quoted
 from .index import Index
 from .layout import CAPTION
-from .query import MOVE_WORDS, Query, content_terms, periods_in, subject_of, understand
+from .query import MOVE_WORDS, Query, content_terms, periods_in, subject_of, understand, word_pairs
 from .tableqa import Matcher
 from .text import LIST_ITEM, marker_kind, paragraphs, runs_on, sentence_spans, shorten, strip_marker
 from .types import Cell, Citation, Figure, Passage, Row, Table
@@ -283,8 +283,7 @@ def _fitting(ranked: list[Sentence], fits: Sequence[Callable[[str], bool]]) -> l
 
 def _shared_bigrams(terms: list[str], text: str) -> int:
     """How many adjacent pairs of question terms appear next to each other in the text ('public reports')."""
-    seq = content_terms(text)
-    pairs = {(a, b) for a, b in zip(seq, seq[1:], strict=False)}
+    pairs = word_pairs(text)
     return sum((a, b) in pairs for a, b in zip(terms, terms[1:], strict=False))
 
 

@@ -396,6 +396,12 @@ def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
     return out
 
 
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """The pairs of content words next to each other in a text, in its order ('public reports', 'home care')."""
+    seq = content_terms(text)
+    return set(zip(seq, seq[1:], strict=False))
+
+
 # the two ways a breakdown by sex is named, one term each: 'male life expectancy' is the row 'Men'
 _SEX_TERMS = {w: "male" for w in ("male", "males", "men", "man")} | {
     w: "female" for w in ("female", "females", "women", "woman")}

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import cast
 
 from . import figures as F
-from .query import MOVE_WORDS, Query, content_terms, lower_asked, periods_in, specific, years_in
+from .query import MOVE_WORDS, Query, content_terms, lower_asked, periods_in, specific, word_pairs, years_in
 from .text import STOPWORDS, stem
 from .types import Figure, Row, Table
 from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, PER_HEAD, SCALES, find_numbers
@@ -432,7 +432,7 @@ class TableQA:
         # periods asked (then 'Fiscal 2019 Restructuring Plan' is a name, not the year 2019)
         by_row = bool(q.periods) and not set(q.periods) & _column_periods(t)
         periods = _section_periods(t)
-        qpairs = _word_pairs(q.text)
+        qpairs = word_pairs(q.text)
         for r in rows:
             s = self._row_match(t, r, qset, ctx_terms)
             per = periods[id(r)]
@@ -1491,7 +1491,7 @@ class TableQA:
         underspend); None unless that row is over (or under) its budget."""
         against = _AGAINST.search(q.text)
         pair = _against_cols(t, against, q.text) if against is not None else None
-        if pair is None or not largest:
+        if against is None or pair is None or not largest:
             return None
         ref, act = pair
         try:
@@ -1501,8 +1501,7 @@ class TableQA:
         if (fig.value > 0) != over:
             return None  # ('the largest underspend' where every row is overspent)
         return TableAnswer(t, [winner, *[r for r in rows if r is not winner]], [ref, act], "max_change", [fig],
-                           note=f"the largest {'overspend' if over else 'underspend'}", explains=against.group(0)
-                           if against is not None else "")
+                           note=f"the largest {'overspend' if over else 'underspend'}", explains=against.group(0))
 
     def _extreme_change(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """The row whose change between two periods is the largest or smallest ('which scheme grew the most from
@@ -2962,22 +2961,16 @@ def _phrased_rows(q: Query, t: Table, rows: Sequence[Row]) -> list[Row]:
     not words of the caption or headers), where at least two rows and not all of them do ('care home posts' of 'Care
     homes with nursing' and 'Care homes without nursing', not 'Domiciliary care'); else none."""
     body = [r for r in rows if r.role == "body"]
-    pairs = _word_pairs(q.text) - _word_pairs(" ".join([t.caption, *t.columns]))
+    pairs = word_pairs(q.text) - word_pairs(" ".join([t.caption, *t.columns]))
     phrased = [r for r in body if _pairs_said(pairs, r.label)]
     if 2 <= len(phrased) < len(body) and len({frozenset(_pairs_said(pairs, r.label)) for r in phrased}) == 1:
         return phrased
     return []
 
 
-def _word_pairs(text: str) -> set[tuple[str, str]]:
-    """The pairs of content words next to each other in a text, in its order."""
-    seq = content_terms(text)
-    return set(zip(seq, seq[1:], strict=False))
-
-
 def _pairs_said(pairs: set[tuple[str, str]], label: str) -> set[tuple[str, str]]:
     """Which of a question's pairs of words next to each other a row's name says next to each other, in that order."""
-    return pairs & _word_pairs(label)
+    return pairs & word_pairs(label)
 
 
 def _unless_aimed(q: Query, t: Table, cols: list[int], least: int = 1) -> list[int]:

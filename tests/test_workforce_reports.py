@@ -61,7 +61,7 @@ def test_a_figure_named_by_an_operation_word_is_given(report, question: str, val
 @pytest.mark.parametrize("question", [
     "How many nursing home social workers are there in total?",
     "How many social workers review nursing homes in total?",
-    "What is the total number of social workers in nursing home reviews?",
+    "How many social workers do the nursing home review teams have altogether?",
 ])
 def test_a_total_of_the_rows_that_say_the_questions_phrase(report, question: str) -> None:
     ans = report.ask(question)  # 14 + 11, not every team's 52
