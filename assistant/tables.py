@@ -49,6 +49,7 @@ HEADER_WORDS = {
     "maturity", "group", "professional", "band", "staff", "team", "headcount", "locality", "income",
     "savings", "saving", "forecast", "variance", "schemes", "site", "sites", "pilot", "expected", "adjusted",
 }
+_ALL_OF = re.compile(r"(?i)\s*(?:all|overall|whole|entire|combined|every)\b")  # a label that covers every row above it
 _TOTAL = re.compile(r"(?i)(?:^|\s)(grand\s+total|total|totals|sum)\b")
 # 'Percentage of total net revenues', '% of total': a ratio to the total, not a total
 _SHARE_ROW = re.compile(r"(?i)^\s*(?:as an? )?(?:%|per ?cent(?:age)?|proportion|share) of\b")
@@ -610,14 +611,21 @@ def _grand_totals(rows: list[Row], label_cols: int) -> list[Row]:
 
 def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
     """A row with no label whose every number is the sum of the body rows above it (since the last total
-    or category) is their total: published tables often leave the totals row unnamed ('  $93,301')."""
+    or category) is their total: published tables often leave the totals row unnamed ('  $93,301'), or name it
+    by what it covers ('All ages', 'All services', the area's name) in their last row."""
     out = list(rows)
     start = 0
     for i, r in enumerate(rows):
         if r.role in ("total", "category"):
             start = i + 1
             continue
-        if r.role != "body" or r.label.strip():
+        if r.role != "body":
+            continue
+        # (a labelled row is their total where it is the last of its rows and its label says it covers all of
+        # them: 'All ages' under the age bands; not 'Dividends paid during the period', a row of its own that
+        # happens to be the sum)
+        last = i + 1 == len(rows) or rows[i + 1].role in ("total", "category")
+        if r.label.strip() and not (last and _ALL_OF.match(r.label)):
             continue
         named = {x.label for x in rows[start:i] if x.role == "body"}
         # (a row's own parts, 'thereof …' under it, are in its figure already)
@@ -627,7 +635,7 @@ def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
             continue
         # each sum within half a unit of the last decimal shown per row (published rounding)
         if all(abs(_column_sum(above, c.col) - v) <= Decimal("0.5") * len(above) * _unit_of(c.raw) for c, v in numbers):
-            out[i] = dataclasses.replace(r, label="Total", role="total")
+            out[i] = dataclasses.replace(r, label=r.label.strip() or "Total", role="total")
             start = i + 1
     return out
 
