@@ -45,7 +45,7 @@ from .query import (
 from .retrieve import HybridRetriever, Retriever
 from .settings import Settings
 from .table_answers import ASKS_PERIODS, ASKS_ROWS, ASKS_TOPIC, COUNTS_ROWS, DIFFER, TableReader, row_word_names_row
-from .tableqa import Matcher, TableQA, op_word_names, period_key
+from .tableqa import LOOSE_ROW, Matcher, TableQA, op_word_names, period_key
 from .text import content_words, shorten, stem
 from .types import Answer, Citation, Figure, Passage, Row, Table
 from .values import PER_HEAD, find_numbers, shift_fy
@@ -255,11 +255,18 @@ class Answerer:
         # looked up for a question that asks a computation is not it, nor a table that answers too little): a sentence's whole
         # and part ('what share of the £3.2m comes from the BCF?'), where a figure moved from and to ('by how much did
         # X fall between September and December?'), a figure and its yardstick ('how far below target was X?')
+        # (nor is the change of a row whose name says much the question does not: 'by how much did complaints
+        # increase?' of 'Complaints escalated to stage 2', where a sentence states the complaints of two years; nor a
+        # cell looked up for how much something moves: 'by how much will the virtual ward grow?' of its funding, nor
+        # a change between columns of no period, its 'NHS' and 'Council' funding)
+        loose = table_ev is not None and (table_ev.state.get("op") in ("change", "percent_change") and (table_ev.state.get(
+            "row_said", 1.0) < LOOSE_ROW or q.wants == "movement" and not table_ev.state.get("over_time", True))
+            or q.wants == "movement" and table_ev.state.get("op") == "lookup")
         stated = self.prose.part_of(q, candidates) or self.prose.stated_change(q, candidates) or \
-            self.prose.stated_against(q, candidates) if table_ev is None or not table_ev.figures or \
+            self.prose.stated_against(q, candidates) if table_ev is None or not table_ev.figures or loose or \
             table_ev.coverage < C.min_coverage("table") or q.computes and table_ev.state.get("op") == "lookup" else None
         if stated is not None and (table_ev is None or stated.coverage > table_ev.coverage
-                                   or not table_ev.figures and stated.coverage >= table_ev.coverage):
+                                   or (not table_ev.figures or loose) and stated.coverage >= table_ev.coverage):
             table_ev = stated  # (a cell in words, 'Status: On track', works out nothing)
         if q.counted:  # 'how many priorities does the strategy have?': the items of a list of them, counted
             listed = self.prose.list_count(q, candidates)
@@ -644,6 +651,19 @@ def _says_periods_asked(q: Query, ev: Evidence | None) -> bool:
     return set(q.periods) <= set(periods) and set(q.months) <= set(months)
 
 
+def _moved(q: Query, ev: Evidence, other: Evidence) -> bool:
+    """Is the evidence a change worked out from cells where the question asks how much something moved, and the
+    other a sentence whose figures are all of another kind? The change is the movement asked, whatever words it is
+    written in; a sentence that moves a percentage ('the share of X fell from 2.4% to 2.0%') is of another measure
+    than a count's or an amount's (a sentence that states the change in the cells' kind states what they give)."""
+    if q.wants != "movement" or ev.kind != "table" or ev.state.get("op") not in ("change", "percent_change") \
+            or not ev.figures:
+        return False
+    kinds = {n.kind for n in _figures_in(without_labels(other.text))}
+    return bool(kinds) and ("percent" if ev.figures[0].unit == "%" else "amount") not in {
+        "percent" if k == "percent" else "amount" for k in kinds}
+
+
 def _said_in_words(q: Query) -> bool:
     """The operation model (fitted on many questions) is sure the answer is said in words ('how is X computed?'):
     the kind of number a word of the question suggests ('per share', 'the rate') rules no sentence out."""
@@ -689,11 +709,17 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
             and _states_only_movement(prose_ev.text):
         # what something was in a period: a sentence that only says how much it moved does not answer it
         prose_ok = False
+    if prose_ok and table_ok and prose_ev is not None and prose_ev.kind == "prose" and table_ev is not None \
+            and table_ev.state.get("op") == "lookup" and _asks_movement(q) and not _MOVEMENT_WORD.search(table_ev.text) \
+            and _states_only_movement(prose_ev.text) and prose_ev.coverage >= table_ev.coverage:
+        # and the other way: how much something is to move ('how much is dementia expected to rise by 2035?') is
+        # not what it will be then, read from a cell, where a sentence says how much it moves
+        table_ok = False
     if prose_ok and in_words and (
             not q.wants or _holds(q, prose_ev.text if prose_ev else "")) and not (
             table_ok and table_ev is not None and prose_ev is not None and (
                 table_ev.coverage > prose_ev.coverage and (table_ev.figures or table_ev.state.get("op") == "lookup")
-                or table_ev.coverage >= prose_ev.coverage and table_ev.state.get("op") == "meets")):
+                or table_ev.coverage >= prose_ev.coverage and (table_ev.state.get("op") == "meets" or _moved(q, table_ev, prose_ev)))):
         # 'how is X computed?', 'what led to Y?': the answer is said in words, not a cell; unless a figure or the
         # words read from a cell ('Previous rating: Outstanding') answer more of the question than the sentence does,
         # or the rows whose cells say what the question does ('which action is at risk?' of a Status column) answer
@@ -703,6 +729,7 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
         if prose_ev.kind == "list" and "list" in q.intents and not (q.wants == "count" and table_ev.figures):
             return prose_ev  # (the list itself; 'how many enablers are listed?' is their count)
         t_has, p_has = (_holds(q, table_ev.text), _holds(q, prose_ev.text)) if q.wants else (False, False)
+        t_has = t_has or _moved(q, table_ev, prose_ev)
         t_score = table_ev.coverage + (0.15 if t_has else 0.0)
         p_score = prose_ev.coverage + (0.1 if p_has else 0.0) + (0.15 if p_has and not t_has else 0.0)
         if table_ev.figures:
@@ -746,13 +773,19 @@ def _asks_movement(q: Query) -> bool:
 
 
 def _figures_in(text: str) -> list[Any]:
-    """The numbers a text states, years aside."""
-    return [n for n in find_numbers(text) if not re.fullmatch(r"(19|20)\d{2}", n.raw)]
+    """The numbers a text states, years aside (the '26' of '2025/26' too)."""
+    return [n for n in find_numbers(text) if not re.fullmatch(r"(19|20)\d{2}", n.raw)
+            and not re.search(r"(?:19|20)\d{2}\s?[/–-]\s?$", text[:n.start])]
+
+
+_AGE = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:of\s+)?(?:over\s+|under\s+)?\d{1,3}\b(?:\s*(?:\+|(?:and|or)\s+"
+                  r"(?:over|above|older|under|younger)\b|(?:to|-)\s*\d{1,3}\b))?")
 
 
 def _states_only_movement(text: str) -> bool:
     """Are the figures a sentence states all movements ('increased by $19.1 million'), none a level?"""
     clean = re.sub(r"\[\d+\]|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)", " ", text)
+    clean = _AGE.sub(" ", clean)  # (who is counted, 'people aged 65 and over', is no level)
     return bool(_figures_in(clean)) and not _figures_in(_CHANGE_FIGURE.sub(" ", clean))
 
 

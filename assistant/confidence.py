@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .query import COMPUTING, Query, periods_in
-from .tableqa import op_word_names
+from .tableqa import op_word_in_name, op_word_names
 
 PARAMS = Path(__file__).resolve().parent / "params" / "confidence.json"
 
@@ -122,7 +122,8 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     text = ev.text
     if answer_op in ("lookup", "prose") and states_count(q.counted, text, kind == "table"):
         answer_op = "stated_count"
-    elif answer_op == "lookup" and op in _NAMED_OPS and ev.figures and op_word_names(op, q.text, text):
+    elif answer_op == "lookup" and op in _NAMED_OPS and ev.figures and (
+            op_word_names(op, q.text, text) or op_word_in_name(op, q.text, (ev.state.get("rows") or [""])[0])):
         answer_op = _NAMED_OPS[op]  # ('the average hourly pay in X' of a column 'Average hourly pay': the figure, stated)
     elif answer_op == "lookup" and op == "share" and ev.figures and all(f.unit == "%" for f in ev.figures):
         answer_op = "stated_share"  # ('what share of enquiries related to care homes?': the table's 29.7%)

@@ -98,9 +98,9 @@ _PART_THEN_WHOLE = re.compile(r"(?i)\s*(?:out of|of)\s+(?:the\s+|a total of\s+|a
 # how a sentence states a figure's move from one value to another: 'rose from 640 to 712', 'fell from £3.1m in
 # 2025/26 to £2.8m', 'has fallen to 9.9% from 11.4% in April', '£8.6m, up from £7.1m' (ProseReader.stated_change);
 # the words between the two values may name periods, and the sentence says it moved
-_MOVED = re.compile(r"(?i)\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|increas\w*|decreas\w*|grew|grown|grows?|"
+_MOVED = re.compile(r"(?i)\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|increas\w*|decreas\w*|grew|grown|grows?|growing|"
                     r"drop\w*|reduc\w*|improv\w*|declin\w*|went|gone|go(?:es)?|climb\w*|jump\w*|mov\w*|chang\w*|"
-                    r"shr[iu]nk\w*|cut|up|down)\b")
+                    r"shr[iu]nk\w*|expand\w*|cut|up|down)\b")
 _HEDGE = r"(?:about |around |some |nearly |almost |just |over |under |approximately )?"
 _FROM_BEFORE = re.compile(rf"(?i)\bfrom\s+{_HEDGE}$")
 _TO_BEFORE = re.compile(rf"(?i)\bto\s+{_HEDGE}$")
@@ -116,7 +116,8 @@ _AT_THEN_TO = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,60}}?\b{_MOVE_VERBS}
 # 'This is projected to rise to 46,900 by 2030': where a figure the sentence before states is to move
 _MOVE_TO_BEFORE = re.compile(rf"(?i)\b{_MOVE_VERBS}\s+to\s+{_HEDGE}$")
 # '91% said ..., compared with 88% in 2024/25': the value now, then the value at an earlier time the sentence names
-_COMPARED_THEN = re.compile(rf"(?i)[^.;:\d]{{0,80}}?,?\s*compared\s+(?:with|to)\s+{_HEDGE}")
+# (the words between may name the period of the first: '284 complaints in 2025/26, compared with 251 in 2024/25')
+_COMPARED_THEN = re.compile(rf"(?i)(?:[^.;:\d]|{_NUMBERED}){{0,80}}?,?\s*compared\s+(?:with|to)\s+{_HEDGE}")
 _THEN = re.compile(r"(?i)^\s+(?:(?:in|at|for|during|by|over)\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]\b|quarter|"
                    rf"{'|'.join(m[:3] for m in 'january february march april may june july august september october november december'.split())}|"
                    r"last|previous|prior|same|first|second|third|fourth)|last (?:year|month|quarter)|"
@@ -233,7 +234,16 @@ def _whole_and_part(text: str) -> tuple[Any, Any] | None:
 
 _PERIOD_NOUNS = re.compile(r"(?i)^(years|quarters|months|weeks|days|periods)$")  # 'how many years': not a list's items
 _ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains",
-                 "duration": "long take takes took taken time last lasts"}
+                 "duration": "long take takes took taken time last lasts",
+                 "person": "wrote written write writes authored prepared compiled produced"}
+# what a sentence must say besides holding the kind asked for its asking words to be said: who wrote a paper is said
+# by 'Report by: Sophie Grant' or 'Author: ...', not by any sentence that names someone
+_ASKING_MARK = {"person": re.compile(r"(?i)\b(?:by|author|authors|authored|written|prepared|compiled)\b")}
+
+
+def _asking_said(wants: str, text: str) -> bool:
+    """Are the words that ask for this kind of answer said by a sentence that holds it?"""
+    return wants in _ASKING_WORDS and (wants not in _ASKING_MARK or bool(_ASKING_MARK[wants].search(text)))
 PHRASE_BONUS = 0.1  # a sentence that says the question's name for its subject word for word (ProseReader.score)
 _WANTED_BONUS = {"money": 0.25, "percent": 0.25, "count": 0.15, "date": 0.2, "person": 0.2, "weekday": 0.3,
                  "frequency": 0.2, "duration": 0.2, "method": 0.25, "meaning": 0.2, "reason": 0.25, "movement": 0.2}
@@ -491,7 +501,7 @@ class ProseReader:
             st = self.sentence_terms(s)
             wants = pq.wants or ""
             held = bool(wants) and holds_wanted(wants, s.text, part or q.text)
-            if held and wants in _ASKING_WORDS:  # ('how long did X take' is said by '38 days')
+            if held and _asking_said(wants, s.text):  # ('how long did X take' is said by '38 days')
                 st = st | m.terms(_ASKING_WORDS[wants])
             got = m.weight([t for t in terms if t in st]) + 0.5 * m.weight([t for t in context if t in st])
             cov = got / total
@@ -568,7 +578,8 @@ class ProseReader:
         # coverage of the question by all chosen sentences together
         m = self.m
         said = set().union(*(self.sentence_terms(c) | {t for t, d in q.named_docs if d == c.passage.doc} for c in chosen))
-        if q.wants in _ASKING_WORDS and any(holds_wanted(q.wants, c.text) for c in chosen):
+        if q.wants in _ASKING_WORDS and any(holds_wanted(q.wants, c.text, q.text) and _asking_said(q.wants, c.text)
+                                             for c in chosen):
             said |= m.terms(_ASKING_WORDS[q.wants])  # 'what caused X' is said by a sentence that gives X's cause
         cov = self.coverage(q, said)
         for c in list(chosen):  # a sentence that points back is given with the one it points at

@@ -23,7 +23,7 @@ up together combined altogether all difference change increase decrease rise fal
 going between compared versus vs against from terms cash give given show shown tell say said according
 get gets got getting
 plan plans document documents please any yet expected expect projected roughly approximately about around
-exceed exceeded exceeding most largest highest biggest least smallest lowest fewest top average mean
+exceed exceeded exceeding most largest highest biggest least smallest lowest fewest top average mean furthest farthest
 big large small much
 larger higher bigger greater smaller lower fewer more less respective respectively
 """.split())
@@ -169,9 +169,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
             r"\b(counting|including|taking in) (both|all|each|every)\b(?! of)|\btogether\b"),
     # (and the period whose figure was higher or lower, wherever the question says so: 'between 2018 and 2019, in
     # which year was X higher?')
-    ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum)\b|"
+    ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum|furthest|farthest|dearest)\b|"
             r"\b(which|what) (?:\w+ )?(year|period|quarter|month)\b.*\b(higher|larger|greater|bigger)\b"),
-    ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum)\b|"
+    ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum|cheapest)\b|"
             r"\b(which|what) (?:\w+ )?(year|period|quarter|month)\b.*\b(lower|smaller|less|fewer)\b(?! than)"),
     ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b|"
               r"\bhow many (?:\w+ ){0,3}(did|does|do|was|were|is|are|had|has)\b.*\b(exceed\w*|more than|above|over|"
@@ -200,8 +200,8 @@ def cue_intents(q: str) -> list[str]:
     return found or ["text"]
 
 
-_LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|less|lower|smaller|fewer|worst)\b")
-_HIGHER = re.compile(r"(?i)\b(most|largest|highest|biggest|greatest|more|higher|larger|greater|bigger|best)\b")
+_LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|less|lower|smaller|fewer|worst|cheapest|cheaper)\b")
+_HIGHER = re.compile(r"(?i)\b(most|largest|highest|biggest|greatest|more|higher|larger|greater|bigger|best|dearest|dearer)\b")
 # 'minimum' and 'maximum' are so often part of a name ('Minimum CCG Contribution', 'maximum exposure') that they
 # say which extreme is asked only when no other word does
 _MINIMUM = re.compile(r"(?i)\bminimum\b")
@@ -257,7 +257,15 @@ _ASKS_REASON = re.compile(r"^(?:why\b|what (?:is|are|was|were) the (?:main |prim
 
 # a rate that is a price: paid by the hour, day, week or night ('the hourly rate for home care', 'a rate per bed night')
 _PRICE_RATE = re.compile(r"\b(?:hourly|daily|weekly|nightly)\s+(?:(?:pay|care|fee|contract|base|standard|bed)\s+)?rates?\b|"
-                         r"\brates?\s+(?:paid\s+)?(?:per|an|a)\s+(?:hour|day|week|night|bed[\s-]night|visit|placement)\b")
+                         r"\brates?\s+(?:paid\s+)?(?:per|an|a)\s+(?:hour|day|week|night|bed[\s-]night|visit|placement)\b|"
+                         # ('the council's standard rate for residential care', 'the agreed fee rate for nursing')
+                         r"\b(?:standard|usual|agreed|base|banded|ceiling|funded|framework|contract|fee)\s+rates?\s+"
+                         r"(?:paid\s+)?(?:for|of)\s+(?:a\s+|an\s+)?(?:[a-z]+\s+){0,2}(?:care|nursing|support|placements?|"
+                         r"beds?|services?|visits?)\b")
+
+
+# a word that asks a price: 'the most expensive home', 'the cheapest provider' (not 'expenses')
+PRICED = re.compile(r"(?i)\b(?:expensive|cheap(?:er|est)?|costl(?:y|ier|iest)|dear(?:er|est))\b")
 
 
 def wanted_kind(q: str, intents: list[str]) -> str | None:
@@ -268,7 +276,7 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "meaning"
     if _ASKS_REASON.search(s.strip()):
         return "reason"
-    if _PRICE_RATE.search(s):  # 'the hourly rate', 'the weekly rate for a care home bed': a price
+    if _PRICE_RATE.search(s) or PRICED.search(s):  # 'the hourly rate', 'the most expensive home': a price
         return "money"
     # ('share' asks for a percentage as 'a share of', 'market share'; not in 'per (ordinary) share' or 'shares')
     if intents[0] in ("share", "percent_change") or re.search(

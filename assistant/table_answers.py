@@ -348,7 +348,9 @@ class TableReader:
         t = ta.table
         state = {"table_id": t.id, "rows": ta.subjects or [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
                  "periods": list(q.periods), "row_cov": ta.row_cov, "row_margin": ta.row_margin,
-                 "operands_named": ta.operands_named}
+                 "row_said": ta.row_said, "operands_named": ta.operands_named,
+                 # (a change between columns of no period, 'NHS' to 'Council', is no move over time)
+                 "over_time": all(c < len(t.columns) and column_period(t.columns[c]) is not None for c in ta.cols)}
         where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""
         note = next((r for r in t.rows if r.role == "note"), None)
         if note is not None:  # the table's own title row says what it is about better than the text above it

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -15,7 +16,7 @@ from functools import lru_cache
 from typing import cast
 
 from . import figures as F
-from .query import MOVE_WORDS, Query, content_terms, lower_asked, periods_in, specific, word_pairs, years_in
+from .query import MOVE_WORDS, PRICED, Query, content_terms, lower_asked, periods_in, specific, word_pairs, years_in
 from .text import STOPWORDS, stem
 from .types import Figure, Row, Table
 from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, PER_HEAD, SCALES, find_numbers
@@ -39,6 +40,10 @@ ROW_SAID = 0.5
 # added, times the lesser weight of the two words, for each pair of words next to each other in the question that the
 # row's name says next to each other in the same order: 'home care' is 'Home care market ...', not 'care home provider'
 WORD_PAIR_WEIGHT = 0.25
+# below this share of its row's own name said by the question, a change read from a table is of a row that only
+# shares the question's subject ('Complaints escalated to stage 2' for 'complaints'): a sentence that states the
+# subject's two figures is weighed against it (Answerer.gather)
+LOOSE_ROW = 0.5
 SAID_WHOLE_BONUS = 0.5  # added to a row whose whole name (two words or more) the question says as written (tried 0.5, 1 on the dev half at no floor: +1/-0, +1/-2)
 # taken off a column of shares ('% of revenues') for a question that asks for an amount or a change of one, where the
 # table has columns of amounts beside it (tried 1, 2, 3 on the dev half at no floor: +5, +8, +8 right with more answers changed)
@@ -481,6 +486,9 @@ class TableQA:
         if ans is None and _COUNT_ASKED.search(q.text) and "count" not in q.intents and self._counts_rows(q, t, row_scores):
             # 'how many staff groups have sickness above 5%?' however the question model reads it: the rows meeting it
             ans = self._count_rows_meeting(q, t)
+        if ans is None and "count" not in q.intents and (counted := _COUNTED.search(q.text)) and \
+                self._rows_are(t, counted.group(1)):
+            ans = self._count_rows_with(q, t, cols)  # 'how many priorities were met?' of a column 'Met' of yes or no
         if ans is None and _COUNT_ASKED.search(q.text) and _AGAINST.search(q.text):
             ans = self._which_rows_against(q, t, count=True)  # 'how many services are overspending?'
         if ans is None:
@@ -609,10 +617,13 @@ class TableQA:
             extra |= qset & ({"quarter", "quarters"} | {p[1] for p in quarters})
         if ans.ranked:  # 'the top 3': the 3 is how many rows are added
             extra |= {x for x in qset if x.isdigit() and len(x) <= 2 or x in _NUMBER_WORDS}
-        if q.wants == "money" and any(c < len(r.cells) and r.cells[c].kind == "money" for r in ans.rows for c in ans.cols):
-            # 'how much money goes to X', 'how much is allocated to X': the words that ask for an amount of money
-            # are said of any amount of money the table gives
-            extra |= qset & m.terms(_MONEY_WORDS)
+        if q.wants in (None, "money", "count", "percent") and any(
+                c < len(r.cells) and r.cells[c].kind == "money" for r in ans.rows for c in ans.cols):
+            # 'how much money goes to X', 'how much is allocated to X', 'which contract is worth the most?': the words
+            # that ask for an amount of money are said of any amount of money the table gives
+            worth = " ".join(["worth", *(["costs charges contribute"] if _COST_VERB.search(q.text) else []),
+                              *(w.group(0) for w in PRICED.finditer(q.text))])
+            extra |= qset & m.terms(f"{_MONEY_WORDS} {worth}" if q.wants == "money" else worth)
         if ans.op in _CATEGORY_OPS or ans.subjects:
             # rows picked by their kind ('carers services', 'which provider') are about every column of their table,
             # whatever form the question gives a header's word ('commissioned by' of 'Commissioner'), and an amount
@@ -793,6 +804,13 @@ class TableQA:
             if len(people) == 1:
                 return people
         positive = [c for c, s in usable if s > 0.5]
+        if q.wants == "date" and row is not None:
+            # 'when does the advocacy contract expire?': the row's one column of dates ('Expiry', 'Due', 'Go-live'),
+            # where the question names no other column
+            dated = [c for c, _ in usable if row.cells[c].kind in ("date", "period") or row.cells[c].kind == "text"
+                     and _DATED.search(row.cells[c].text)]
+            if len(dated) == 1 and (not positive or dated[0] in positive):
+                return dated
         named_whole = [c for c in positive if _said_whole(_last_header(t, c), q.text)]
         if len(named_whole) == 1 and named_whole[0] == usable[0][0]:
             return named_whole  # the one column whose whole name the question says ('Total Fair Value' beside 'Level 1')
@@ -806,7 +824,9 @@ class TableQA:
             return [c for c in picks if c not in shares] or picks  # an amount asked: its share beside it is not
         if q.wants in ("money", "percent", "count"):
             kind = {"money": "money", "percent": "percent", "count": "number"}[q.wants]
-            typed = _unless_aimed(q, t, [c for c, _ in usable if row is not None and row.cells[c].kind == kind])
+            # (of the rows' figures, where no row is named: 'which home is the most expensive?' of a fee column)
+            typed = _plainest(q, t, _unless_aimed(q, t, [c for c, _ in usable if (
+                row.cells[c].kind if row is not None else _body_kind(t, c)) == kind]))
             # (of a breakdown by column, its one total column: 'Total' beside 'Within 1 year', 'After 1 year')
             whole = [c for c in typed if _TOTAL_COL.match(_last_header(t, c))]
             if len(whole) == 1 and len(typed) > 2:
@@ -822,7 +842,7 @@ class TableQA:
         if len(whole) == 1 and len(numeric) > 2:
             return whole
         picks = numeric or non_change or [c for c, _ in usable]
-        picks = sorted(_unless_aimed(q, t, picks))
+        picks = sorted(_plainest(q, t, _unless_aimed(q, t, picks)))
         return picks if len(picks) <= 2 else picks[-1:]
 
     # ------------------------------------------------------------------ operations
@@ -1027,7 +1047,8 @@ class TableQA:
 
     def _share(self, q: Query, t: Table, row_scores: list[tuple[float, Row]], cols: list[tuple[int, float]],
                qset: set[str]) -> TableAnswer | None:
-        of_ref = self._share_of_reference(q, t, row_scores)
+        of_ref = self._share_of_reference(q, t, row_scores) or self._share_within_row(q, t, row_scores) or \
+            self._share_of_total_column(q, t, row_scores)
         if of_ref is not None:
             return of_ref
         pair = self._two_rows(q, t, _SHARE_OF, within=True)
@@ -1138,6 +1159,66 @@ class TableQA:
         except F.FigureError:
             return None
         return TableAnswer(t, [row], [ref, act], "change", [fig], note="left")
+
+    def _share_within_row(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'What percentage of home care complaints were upheld?', 'what proportion of referrals were accepted?': the
+        row's figure in the column its predicate names ('Upheld 2025/26') as a share of its own figure in the column of
+        the whole (the one of that period whose header says nothing the question does not: '2025/26', 'Referrals'),
+        not the row's share of the column's total. The row is the one the whole's phrase names, else the totals row."""
+        m = _SHARE_PREDICATE.search(q.text)
+        if m is None:
+            return None
+        whole, part = set(content_terms(m.group("whole"))), set(content_terms(m.group("part") or m.group("did")))
+        numeric = [c for c in _numeric_cols(t) if c < len(t.columns)]
+        said = {c: len(h & part) for c in numeric if (h := _measure_terms(t, c)) and h & part and not h & whole}
+        named = [c for c, n in said.items() if n == max(said.values())]
+        if len(named) != 1:
+            return None
+        c = named[0]
+        # (the whole's column may say a word of the predicate: 'In treatment' of '... completed treatment')
+        same = [b for b in numeric if b != c and column_period(t.columns[b]) == column_period(t.columns[c])]
+        bases = [b for b in same if not _measure_terms(t, b) - whole - part]
+        if not bases:  # ('cannabis clients' of 'In treatment'): the column at least as large as every other, row by row
+            bases = [b for b in same if all(_at_least(t, b, x) for x in [c, *same])]
+        if len(bases) != 1:
+            return None
+        s, row = row_scores[0] if row_scores else (0.0, None)
+        if row is None or s <= 0 or not self.m.terms(row.path()) & whole:
+            row = next((r for r in reversed(t.rows) if r.role == "total"), None)
+        if row is None or any(row.cells[x].kind not in ("money", "number") or row.cells[x].value is None
+                              for x in (c, bases[0])):
+            return None
+        try:
+            fig = F.share(t, (row, c), (row, bases[0]))
+        except F.FigureError:
+            return None
+        fig = replace(fig, description=f"{row.path()}: {F.column_name(t, c)} as a share of {F.column_name(t, bases[0])}")
+        return TableAnswer(t, [row], [c, bases[0]], "share", [fig]) if 0 <= fig.value <= 100 else None
+
+    def _share_of_total_column(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'What share of winter funding comes from social care?' of columns 'Health', 'Social care', 'Total': the
+        row's figure in the one column the question names as a share of its figure in the table's one total column.
+        The row is the one the question names, else the totals row."""
+        numeric = [c for c in _numeric_cols(t) if c < len(t.columns)]
+        totals = [c for c in numeric if _TOTAL_COL.match(_last_header(t, c))]
+        named = [c for c in numeric if c not in totals and (h := _last_header(t, c).strip()) and re.search(
+            rf"(?i)\b{re.escape(h)}\b", q.text)]
+        if len(totals) != 1 or len(named) != 1:
+            return None
+        s, row = row_scores[0] if row_scores else (0.0, None)
+        if row is None or s <= 0 or not self.m.terms(row.label) & set(q.terms) - self.m.terms(_last_header(t, named[0])):
+            row = next((r for r in reversed(t.rows) if r.role == "total"), None)
+        if row is None or any(row.cells[x].kind not in ("money", "number") or row.cells[x].value is None
+                              for x in (named[0], totals[0])):
+            return None
+        try:
+            fig = F.share(t, (row, named[0]), (row, totals[0]))
+        except F.FigureError:
+            return None
+        fig = replace(fig, description=f"{row.path()}: {F.column_name(t, named[0])} as a share of {F.column_name(t, totals[0])}")
+        # (what the column's part does of the whole: 'comes from', 'is paid by', 'is funded by' the NHS)
+        return TableAnswer(t, [row], [named[0], totals[0]], "share", [fig], explains=_SPENT_WORDS) \
+            if 0 <= fig.value <= 100 else None
 
     def _share_of_reference(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'What percentage of the budget has home first spent so far?', 'How much of its target has X reached?':
@@ -1451,6 +1532,11 @@ class TableQA:
                     return None
             except F.FigureError:
                 return None
+        elif (ahead := _AGAINST.search(q.text)) is not None and ahead.group("ref") and (
+                against := self._extreme_against(q, t, rows, ahead.group("above") is not None, largest)) is not None:
+            # 'which project is furthest behind its plan?', 'which metric is most above target?': the row whose figure
+            # less its plan's is the most negative (the largest, for above)
+            return against
         short = _SHORTFALL.search(q.text) if spend is None else None
         if short is not None and not _SHORTFALL.search(_last_header(t, picks[0])):
             # 'the biggest shortfall' of a signed gap ('Gap' = capacity less demand: -550, 70, -110): the most
@@ -1724,15 +1810,20 @@ class TableQA:
             things = counted.group(1) if counted else None
         if _condition(q.text) is None or not things:
             return False
-        body = [r for r in t.rows if r.role == "body"]
-        words = self.m.terms(things) | _header_words(things)
-        head = " ".join(t.columns[:t.label_cols])
-        if len(body) > 1 and (sum(bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body)
-                              > len(body) / 2 or words & (self.m.terms(head) | _header_words(head))):
-            return True  # the rows are the things counted (their labels, or the labels' header, say so: 'Risk')
+        if self._rows_are(t, things):
+            return True
         if _PERIOD_NOUN.search(things):
             return False  # 'how many years': the named row's periods
         return not row_scores or row_scores[0][0] <= 0 or row_scores[0][1].role == "total"
+
+    def _rows_are(self, t: Table, things: str) -> bool:
+        """Are the table's rows the things a question counts or asks for? Their labels, or the labels' header, say
+        so ('how many risks' of a column 'Risk')."""
+        body = [r for r in t.rows if r.role == "body"]
+        words = self.m.terms(things) | _header_words(things)
+        head = " ".join(t.columns[:t.label_cols])
+        return len(body) > 1 and (sum(bool(words & (self.m.terms(r.label) | _header_words(r.label))) for r in body)
+                                  > len(body) / 2 or bool(words & (self.m.terms(head) | _header_words(head))))
 
     def _rows_meeting(self, q: Query, t: Table) -> tuple[int, list[Row], list[Row], str, Figure] | None:
         """The body rows whose figure in the question's column meets its condition ('a % change under 20%':
@@ -1752,6 +1843,8 @@ class TableQA:
             return None
         qp = set(q.periods)
         percent = bool(m.group("num")) and q.text[m.end("num"):m.end("num") + 2].lstrip().startswith("%")
+        # (a bound written as money, '£24', is of a column of money: not 'Hours a week' for 'charge more than £24 an hour')
+        money = bool(m.group("num")) and bool(re.search(r"[$£€]\s*$", q.text[:m.start("num")]))
         best: tuple[float, int] | None = None
         # the column is named before the condition ('turnover above 12%'), else after it ('fewer than 100 leavers')
         for named in (q.text[:m.start()], q.text[m.end():]):
@@ -1759,7 +1852,8 @@ class TableQA:
             said = _header_words(named)  # with the words the matcher leaves out: 'total', '% change'
             for c in _value_cols(t):
                 filled = [r for r in body if c < len(r.cells) and r.cells[c].kind in NUMERIC and r.cells[c].value is not None]
-                if len(filled) < 2 or (percent != all(r.cells[c].kind == "percent" for r in filled)):
+                if len(filled) < 2 or (percent != all(r.cells[c].kind == "percent" for r in filled)) or money and not all(
+                        r.cells[c].kind == "money" for r in filled):
                     continue
                 header = t.columns[c] if c < len(t.columns) else ""
                 s = self.m.weight(words & self.m.terms(header)) + 0.5 * len(said & _header_words(header))
@@ -1932,17 +2026,30 @@ class TableQA:
         body = [r for r in t.rows if r.role == "body"]
         for c, _ in cols:
             values = {r.cells[c].text.strip().lower() for r in body if r.cells[c].kind == "text"}
+            # (in any of its forms: 'which contracts will be extended?' of a value 'Extend')
             wanted = [v for v in values if v and (v in (x.lower() for x in q.quoted) or re.search(
-                rf"(?i)\b{re.escape(v)}\b", q.text))]
+                rf"(?i)\b{re.escape(v)}(?:s|es|d|ed)?\b", q.text))]
             if wanted:
                 # every value named ('overdue or delayed'), in the order the question names them
                 wanted.sort(key=lambda v: (q.text.lower().find(v), v))
                 # a cell that lists several ('John Lisle, Colin Thompson') holds each of them
                 hits = [r for r in body if r.cells[c].text.strip().lower() in wanted or set(wanted) & {
                     x.strip() for x in _LISTED.split(r.cells[c].text.lower())}]
-                fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {' or '.join(map(repr, wanted))}",
+                shown = [next((r.cells[c].raw for r in hits if r.cells[c].text.strip().lower() == v), v) for v in wanted]
+                fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {' or '.join(map(repr, shown))}",
                               len(body))
                 return c, hits, body, fig, wanted
+        for c, _ in cols:
+            # a column of yes or no whose header the question says ('which priorities were met?' of 'Met', 'how many
+            # schemes are on track?' of 'On track?'): the rows that say yes, or no where the question says not
+            header = _last_header(t, c).strip(" ?").lower()
+            if len(body) < 2 or not header or not all(_YES_OR_NO_CELL.match(r.cells[c].text) for r in body) or not (
+                    re.search(rf"(?i)\b{re.escape(header)}\b", q.text) or header_said(header, q.text)):
+                continue
+            want = "no" if _NEGATED.search(q.text) else "yes"
+            hits = [r for r in body if _YES_OR_NO_CELL.match(r.cells[c].text).group(1).lower() == want]  # type: ignore[union-attr]
+            fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is '{want.capitalize()}'", len(body))
+            return c, hits, body, fig, [want]
         return None
 
     def _value_said(self, value: str, t: Table, c: int, text: str) -> bool:
@@ -2453,9 +2560,17 @@ def _words_said(text: str) -> set[str]:
 # what is left of what a row is measured against: 'how much of the budget is left', 'the remaining allocation'
 _REMAINING = re.compile(r"(?i)\b(?:left|remains|unspent|still to (?:be )?spen[dt]|uncommitted)\b.*?\b(?P<ref>budget|"
                         r"allocation|plan|target)s?\b|\b(?:(?P<ref2>budget|allocation)s?\b.*?\b(?:left|remains|unspent|"
-                        r"still to (?:be )?spen[dt]|uncommitted)|remaining\s+(?:\w+\s+)?(?:budget|allocation))\b")
+                        r"still to (?:be )?spen[dt]|uncommitted)|remaining\s+(?:\w+\s+)?(?:budget|allocation))\b|"
+                        # (what of a planned figure is still to come, the column it is measured against the one its
+                        # header says is planned: 'how much of the savings remain to be delivered?')
+                        r"\b(?:remains?|remaining|left|still|yet)\s+to\s+(?:be\s+)?[a-z]+")
 # what parts the items a cell lists ('John Lisle, Colin Thompson', 'Council / ICB', 'Health and Care')
 _LISTED = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*")
+# a share asked of a whole and said of its part by a predicate: 'what percentage of home care complaints were upheld?'
+# ('... of people in treatment for opiates completed successfully?': the predicate a verb of its own)
+_SHARE_PREDICATE = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%)\s+of\s+(?:the\s+)?(?P<whole>[^?]+?)"
+                              r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+(?P<part>[^?]+)|"
+                              r"(?P<did>[a-z]+ed\b[^?]*))")
 # a share of what a row is measured against: 'what percentage of the budget', 'how much of its annual allocation'
 _SHARE_OF_REF = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%|how much)\s+of\s+(?:the\s+|its\s+|"
                            r"their\s+)?(?:(?:annual|agreed|planned|full[- ]year|year[- ]end|overall)\s+)?"
@@ -2468,6 +2583,11 @@ _YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|will)\b")
 _BUDGET_HEADER = re.compile(r"(?i)\b(budgets?|budgeted|plan|planned|allocation)\b")
 _ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|delivered|performance|latest|ytd|to date|"
                             r"q[1-4]|quarter)\b")
+_YES_OR_NO_CELL = re.compile(r"(?i)\s*(yes|no)\b")  # a cell that says yes or no ('Yes', 'No', 'Yes, 1 year')
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no)\b|n't\b")
+# a cell that gives a date in words ('31 December 2027', 'September 2026', 'Q3 2026/27')
+_DATED = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b|"
+                    r"\bQ[1-4]\s+(?:19|20)\d{2}\b")
 # a column header that says its cells are people or bodies ('Owner', 'Lead officer', 'Responsible director')
 _PERSON_HEADER = re.compile(r"(?i)\b(owners?|leads?|responsible|chair|contact|author|manager|officer|director|"
                             r"accountable|person|who)\b")
@@ -2536,6 +2656,12 @@ _PERIOD_WORDS = frozenset(content_terms("year fiscal financial annual period qua
 # words that ask for an amount of money, said of any amount the table gives ('how much money goes to X', 'how much
 # is allocated to X'); 'budget' is not one of them: a budget is not an outturn
 _MONEY_WORDS = "money allocated allocation"
+# 'cost', 'charge' or 'contribute' as the verb that asks an amount ('which lease costs the most?', 'how much does X
+# cost?', 'how many homes charge less than £1,000?', 'how much does health contribute?'), not a noun of a name ('cost
+# of sales', 'restructuring charges', 'pension contributions'); 'worth' in any form, a word that asks a price
+# (query.PRICED)
+_COST_VERB = re.compile(r"(?i)\b(?:costs?|charge[sd]?)\s+(?:the\s+|us\s+)?(?:most|least|more|less|above|below|over|under)\b|"
+                        r"\b(?:does|do|did|will)\b.*\b(?:cost|charge|contribute)\b")
 # what the answers over the rows of one kind of a table of records do
 _CATEGORY_OPS = ("category_sum", "category_average", "category_share", "max_group", "min_group", "group_totals",
                  "kinds_difference")
@@ -2878,8 +3004,8 @@ _OP_WORDS = {"average": r"\b(average|mean)\b", "sum": r"\b(total|sum)\b", "min":
              "change": r"\b(change|growth|increase|decrease)\b", "percent_change": r"\b(change|growth|increase|decrease)\b"}
 # the words a question asks an operation by, a name's words among them ('In which year was the Minimum
 # Contribution lower?' asks for the minimum by 'lower', whatever the name says)
-_OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|lower|smaller|less|fewer)\b",
-             "max": r"\b(maximum|highest|most|largest|biggest|greatest|higher|larger|greater|bigger)\b",
+_OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|cheapest|lower|smaller|less|fewer)\b",
+             "max": r"\b(maximum|highest|most|largest|biggest|greatest|furthest|farthest|dearest|higher|larger|greater|bigger)\b",
              "change": r"\b(change|growth|increase|decrease|difference|differ|gap|grew|rose|fell|increased|decreased)\b"}
 _OP_ASKED["percent_change"] = _OP_ASKED["change"]
 # a question that says it asks for the largest or smallest (or the larger or smaller) of something
@@ -2919,6 +3045,21 @@ def op_word_names(intent: str, question: str, name: str) -> bool:
         if (after and f"{word} {after[0]}" in asked) or (before and f"{before[0]} {word}" in asked):
             return True
     return False
+
+
+def op_word_in_name(intent: str, question: str, name: str) -> bool:
+    """Does a row's name say the question's word for this operation, as often as the question does, and another
+    word the question says too ('Average days to respond' for 'the average time to respond')? Looser than
+    `op_word_names`: what a lookup already chosen is named, not which row the word names."""
+    pattern = _OP_WORDS.get(intent)
+    if pattern is None or not name:
+        return False
+    label, asked = name.lower(), question.lower()
+    said = len(re.findall(pattern, label))
+    if not said or len(re.findall(_OP_ASKED[intent], asked)) > said:
+        return False
+    rest = set(content_terms(re.sub(pattern, " ", label)))
+    return bool(rest & set(content_terms(asked)))
 
 
 def _expanded(q: Query, m: Matcher) -> set[str]:
@@ -2984,16 +3125,45 @@ def _unless_aimed(q: Query, t: Table, cols: list[int], least: int = 1) -> list[i
     return was if len(was) >= least else cols
 
 
+def _at_least(t: Table, a: int, b: int) -> bool:
+    """Is column a's figure at least column b's in every body row that has both?"""
+    both = [(r.cells[a].value, r.cells[b].value) for r in t.rows if r.role == "body" and max(a, b) < len(r.cells)
+            and r.cells[a].value is not None and r.cells[b].value is not None]
+    return bool(both) and all(x >= y for x, y in both)  # type: ignore[operator]
+
+
+def _body_kind(t: Table, c: int) -> str | None:
+    """The kind of figure most of a column's body rows hold ('money' of a fee column)."""
+    kinds = Counter(r.cells[c].kind for r in t.rows if r.role == "body" and c < len(r.cells) and r.cells[c].kind != "empty")
+    return kinds.most_common(1)[0][0] if kinds else None
+
+
+def _measure_terms(t: Table, c: int) -> set[str]:
+    """The words of a column's header apart from the time it is of: 'Upheld' of 'Upheld 2025/26', none of '2025/26',
+    'rating' of 'Q2 rating' and of 'Rating'."""
+    header = _last_header(t, c)
+    periods = _header_periods(header)
+    for p in sorted(periods, key=len, reverse=True):  # ('2025-26' as '2025/26' before its '2025')
+        header = re.sub(r"(?i)\b" + re.escape(p).replace("\\-", "\\s*[-/–]\\s*") + r"\b", " ", header)
+    header = _EARLIER_COL.sub(" ", _LATER_COL.sub(" ", header))
+    return set(content_terms(header)) - periods
+
+
 def _one_measure(t: Table, a: int, b: int) -> bool:
     """Do two columns' headers name one measure, apart from the time each is of ('Q2 rating' / 'Rating', 'Previous
     month' / 'Current month')?"""
-    def measure(c: int) -> set[str]:
-        header = _last_header(t, c)
-        for p in _header_periods(header):
-            header = re.sub(rf"(?i)\b{re.escape(p)}\b", " ", header)
-        header = _EARLIER_COL.sub(" ", _LATER_COL.sub(" ", header))
-        return set(content_terms(header))
-    return measure(a) == measure(b) and _last_header(t, a).lower() != _last_header(t, b).lower()
+    return _measure_terms(t, a) == _measure_terms(t, b) and _last_header(t, a).lower() != _last_header(t, b).lower()
+
+
+def _plainest(q: Query, t: Table, cols: list[int]) -> list[int]:
+    """Of columns the question names none of, those whose headers add fewest words it does not say to their period:
+    'how many complaints about reablement?' is of '2025/26', not of 'Upheld 2025/26' beside it, a measure of its own
+    (columns that all say the same words, 'Year ended 2019' and 'Year ended 2018', are all kept)."""
+    said = set(content_terms(q.text))
+    extra = {c: len(_measure_terms(t, c) - said) for c in cols}
+    least = min(extra.values(), default=0)
+    plain = [c for c in cols if extra[c] == least]
+    return plain if any(column_period(t.columns[c]) for c in plain) else cols
 
 
 def _latest_unless_asked(q: Query, t: Table, picks: list[int]) -> int:
