@@ -1188,12 +1188,7 @@ class TableQA:
         if row is None or any(row.cells[x].kind not in ("money", "number") or row.cells[x].value is None
                               for x in (c, bases[0])):
             return None
-        try:
-            fig = F.share(t, (row, c), (row, bases[0]))
-        except F.FigureError:
-            return None
-        fig = replace(fig, description=f"{row.path()}: {F.column_name(t, c)} as a share of {F.column_name(t, bases[0])}")
-        return TableAnswer(t, [row], [c, bases[0]], "share", [fig]) if 0 <= fig.value <= 100 else None
+        return _share_of_columns(t, row, c, bases[0])
 
     def _share_of_total_column(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'What share of winter funding comes from social care?' of columns 'Health', 'Social care', 'Total': the
@@ -1211,14 +1206,8 @@ class TableQA:
         if row is None or any(row.cells[x].kind not in ("money", "number") or row.cells[x].value is None
                               for x in (named[0], totals[0])):
             return None
-        try:
-            fig = F.share(t, (row, named[0]), (row, totals[0]))
-        except F.FigureError:
-            return None
-        fig = replace(fig, description=f"{row.path()}: {F.column_name(t, named[0])} as a share of {F.column_name(t, totals[0])}")
         # (what the column's part does of the whole: 'comes from', 'is paid by', 'is funded by' the NHS)
-        return TableAnswer(t, [row], [named[0], totals[0]], "share", [fig], explains=_SPENT_WORDS) \
-            if 0 <= fig.value <= 100 else None
+        return _share_of_columns(t, row, named[0], totals[0], explains=_SPENT_WORDS)
 
     def _share_of_reference(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'What percentage of the budget has home first spent so far?', 'How much of its target has X reached?':
@@ -1228,12 +1217,7 @@ class TableQA:
         if got is None:
             return None
         _, row, ref, act = got
-        try:
-            fig = F.share(t, (row, act), (row, ref))
-        except F.FigureError:
-            return None
-        fig = replace(fig, description=f"{row.path()}: {F.column_name(t, act)} as a share of {F.column_name(t, ref)}")
-        return TableAnswer(t, [row], [act, ref], "share", [fig])
+        return _share_of_columns(t, row, act, ref, bounded=False)  # (a spend may pass its budget)
 
     def _two_columns(self, q: Query, t: Table, cols: list[tuple[int, float]], row: Row) -> tuple[int, int] | None:
         numeric = [c for c in _numeric_cols(t) if row.cells[c].kind in ("money", "number", "percent")
@@ -3123,6 +3107,20 @@ def _unless_aimed(q: Query, t: Table, cols: list[int], least: int = 1) -> list[i
         return cols
     was = [c for c in cols if not _AIMED_COL.search(_last_header(t, c))]
     return was if len(was) >= least else cols
+
+
+def _share_of_columns(t: Table, row: Row, part: int, whole: int, explains: str = "",
+                      bounded: bool = True) -> TableAnswer | None:
+    """A row's figure in one column as a share of its own figure in another ('Upheld' of '2025/26', 'Social care' of
+    'Total', 'Spent' of 'Budget'), described by the two columns; with `bounded`, None unless between none and all."""
+    try:
+        fig = F.share(t, (row, part), (row, whole))
+    except F.FigureError:
+        return None
+    if bounded and not 0 <= fig.value <= 100:
+        return None
+    fig = replace(fig, description=f"{row.path()}: {F.column_name(t, part)} as a share of {F.column_name(t, whole)}")
+    return TableAnswer(t, [row], [part, whole], "share", [fig], explains=explains)
 
 
 def _at_least(t: Table, a: int, b: int) -> bool:

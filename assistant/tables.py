@@ -622,8 +622,8 @@ def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
         if r.role != "body":
             continue
         # (a labelled row is their total where it is the last of its rows and its label says it covers all of
-        # them: 'All ages' under the age bands; not 'Dividends paid during the period', a row of its own that
-        # happens to be the sum)
+        # them: 'All ages' under the age bands; not 'Grants paid during the year' under 'paid in cash' and 'paid in
+        # kind', a row of its own that happens to be the sum)
         last = i + 1 == len(rows) or rows[i + 1].role in ("total", "category")
         if r.label.strip() and not (last and _ALL_OF.match(r.label)):
             continue
