@@ -729,7 +729,7 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
         if prose_ev.kind == "list" and "list" in q.intents and not (q.wants == "count" and table_ev.figures):
             return prose_ev  # (the list itself; 'how many enablers are listed?' is their count)
         t_has, p_has = (_holds(q, table_ev.text), _holds(q, prose_ev.text)) if q.wants else (False, False)
-        t_has = t_has or _moved(q, table_ev, prose_ev)
+        t_has = t_has and not _counts_a_subset(q, table_ev) or _moved(q, table_ev, prose_ev)
         t_score = table_ev.coverage + (0.15 if t_has else 0.0)
         p_score = prose_ev.coverage + (0.1 if p_has else 0.0) + (0.15 if p_has and not t_has else 0.0)
         if table_ev.figures:
@@ -740,6 +740,21 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if prose_ok:
         return prose_ev
     return None
+
+
+# a row's past participle that selects some of what it counts ('Young carers assessed', 'Breaks funded', 'Patients
+# admitted'); not one that says how the figure was had ('Estimated population', 'Incidents reported')
+_SELECTING = re.compile(r"(?i)\b(?!(?:estimat|expect|project|plann|forecast|adjust|audit|unaudit|restat|report|record|"
+                        r"relat|bas|weight|combin|associat|need|includ|exclud|us|owned)ed\b)[a-z]{3,}ed\b")
+
+
+def _counts_a_subset(q: Query, table_ev: Evidence) -> bool:
+    """Is the row looked up named with a past participle the question does not say, so that it counts only some
+    of what is asked ('how many young carers are there?' of 'Young carers assessed')?"""
+    if table_ev.state.get("op") != "lookup" or not table_ev.state.get("rows"):
+        return False
+    asked = {stem(w) for w in content_words(q.text)}
+    return any(stem(m.group(0).lower()) not in asked for m in _SELECTING.finditer(str(table_ev.state["rows"][0])))
 
 
 def _renumbered(text: str, shift: int) -> str:

@@ -61,6 +61,7 @@ WRAP_RATIO = 1.3  # rows set this much further apart than a cell's lines tell wr
 GRID_CELLS = 3  # a line of this many short cells or more is a row of a table of words
 FORM_LABEL_WORDS = 5  # a form's label ('Date of meeting', 'Report author') is at most this many words
 FORM_GAP = 2.0  # ... and its values start this many font sizes or more beyond the end of its longest label
+CAPTION_SIZE = 1.1  # a line of one cell set this many times the type size of the row above is a heading, not a row
 
 _NUMERIC = re.compile(r"^[+\-–—]?\s*\(?\s*[+\-–—]?\s*(?:US|A|C)?[$£€]?\s*\(?\d[\d,]*(?:\.\d+)?\s*\)?\s*"
                       r"(?:%|pts|pp|x|k|m|bn|million|billion)?\s*\)?(?:\s*\(\d{1,2}\)|\*+)?$", re.I)
@@ -413,14 +414,15 @@ def _blocks(lines: list[_Line]) -> list[tuple[int, int]]:
             if ln.is_row:
                 rows += 1
                 end = j
-            elif not ln.is_short:
-                break
+            elif not ln.is_short or _caption(ln, lines[end]):
+                break  # (running text; or the next table's caption, set larger than this table's rows)
             j += 1
         if rows >= 2:
             # column headers just above: lines of short cells, close together; a one-cell line under the
             # labels (a section's name, 'Total assets:') only when a header line is above it
             k = start
-            while k > 0 and lines[k - 1].is_short and lines[k].top - lines[k - 1].top <= BLOCK_GAP * lines[k].size:
+            while k > 0 and lines[k - 1].is_short and lines[k].top - lines[k - 1].top <= BLOCK_GAP * lines[k].size \
+                    and not _caption(lines[k - 1], lines[start]):
                 k -= 1
                 if len(lines[k].cells) >= 2 or _over_values(lines[k], lines[start:end + 1]):
                     start = k
@@ -435,6 +437,12 @@ def _blocks(lines: list[_Line]) -> list[tuple[int, int]]:
             blocks.append((start, end))
         i = max(end, i) + 1
     return sorted(blocks + _forms(lines, {i for a, b in blocks for i in range(a, b + 1)}))
+
+
+def _caption(line: _Line, row: _Line) -> bool:
+    """A line of one cell set larger than a table's rows: a heading or a table's caption, not a header or a
+    section row of that table."""
+    return len(line.cells) == 1 and line.size >= CAPTION_SIZE * row.size
 
 
 def _forms(lines: list[_Line], taken: set[int]) -> list[tuple[int, int]]:
@@ -493,11 +501,17 @@ def _table(block: list[_Line], counts: Words | None = None) -> list[str]:
     # close to the line above as a cell's wrapped lines is still the header
     is_row: list[bool] = []
     form = not any(ln.is_row for ln in block)  # (a form's rows are its entries: `_forms`)
+    figures = any(ln.has_figure for ln in block)
     for i, ln in enumerate(block):
-        is_row.append((ln.is_entry if form else ln.is_row) and not (tight[i] and not any(is_row)))
+        # (and above the first row of figures of a table of figures, a line of words is its header: 'Site  Week
+        # ending 15  Week ending 22  Trajectory', whose cells may wrap onto the line under it)
+        is_row.append((ln.is_entry if form else ln.is_row) and not (tight[i] and not any(is_row))
+                      and not (figures and not ln.has_figure and not any(is_row)))
     first = is_row.index(True) if any(is_row) else len(block)
     size = median(ln.size for ln in block)
-    slots_of = _river_columns(block[first:], size) or _value_columns(block, is_row, size)
+    # (white space runs down a header of words as it does down the rows under it)
+    lined = next((i for i, ln in enumerate(block) if (ln.is_entry if form else ln.is_row)), first)
+    slots_of = _river_columns(block[min(first, lined):], size) or _value_columns(block, is_row, size)
     out: list[list[str]] = []
     for i, ln in enumerate(block):
         slots = slots_of(ln)

@@ -24,6 +24,7 @@ going between compared versus vs against from terms cash give given show shown t
 get gets got getting
 plan plans document documents please any yet expected expect projected roughly approximately about around
 exceed exceeded exceeding most largest highest biggest least smallest lowest fewest top average mean furthest farthest
+longest shortest longer shorter
 big large small much
 larger higher bigger greater smaller lower fewer more less respective respectively
 """.split())
@@ -169,9 +170,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p
             r"\b(counting|including|taking in) (both|all|each|every)\b(?! of)|\btogether\b"),
     # (and the period whose figure was higher or lower, wherever the question says so: 'between 2018 and 2019, in
     # which year was X higher?')
-    ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum|furthest|farthest|dearest)\b|"
+    ("max", r"\b(the )?(most|largest|highest|biggest|greatest|maximum|furthest|farthest|dearest|longest)\b|"
             r"\b(which|what) (?:\w+ )?(year|period|quarter|month)\b.*\b(higher|larger|greater|bigger)\b"),
-    ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum|cheapest)\b|"
+    ("min", r"\b(the )?(least|smallest|lowest|fewest|minimum|cheapest|shortest)\b|"
             r"\b(which|what) (?:\w+ )?(year|period|quarter|month)\b.*\b(lower|smaller|less|fewer)\b(?! than)"),
     ("count", r"\bhow many of\b|\bhow many (?:\w+ ){0,6}(are|were|is) (expected|rated|marked|classed|listed|at)\b|"
               r"\bhow many (?:\w+ ){0,3}(did|does|do|was|were|is|are|had|has)\b.*\b(exceed\w*|more than|above|over|"
@@ -200,8 +201,8 @@ def cue_intents(q: str) -> list[str]:
     return found or ["text"]
 
 
-_LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|less|lower|smaller|fewer|worst|cheapest|cheaper)\b")
-_HIGHER = re.compile(r"(?i)\b(most|largest|highest|biggest|greatest|more|higher|larger|greater|bigger|best|dearest|dearer)\b")
+_LOWER = re.compile(r"(?i)\b(least|smallest|lowest|fewest|less|lower|smaller|fewer|worst|cheapest|cheaper|shortest|shorter)\b")
+_HIGHER = re.compile(r"(?i)\b(most|largest|highest|biggest|greatest|more|higher|larger|greater|bigger|best|dearest|dearer|longest|longer)\b")
 # 'minimum' and 'maximum' are so often part of a name ('Minimum CCG Contribution', 'maximum exposure') that they
 # say which extreme is asked only when no other word does
 _MINIMUM = re.compile(r"(?i)\bminimum\b")
@@ -402,6 +403,28 @@ def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
         if t not in out:
             out.append(t)
     return out
+
+
+_FORM_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+@lru_cache(maxsize=32768)
+def word_forms(text: str) -> frozenset[tuple[str, str]]:
+    """Each content word of a text as (its stem, the word as written less a plural or possessive 's'):
+    'assessments' and 'assessed' share a stem, not a form."""
+    out: set[tuple[str, str]] = set()
+    for w in _FORM_WORD.findall(text):
+        form = re.sub(r"s$", "", re.sub(r"['’]s?$", "", w.lower()))
+        out.update((t, form) for t in _plain_terms(w))
+    return frozenset(out)
+
+
+def stem_only(question: str, label: str) -> set[str]:
+    """The stems a label shares with a question only in another form of the word ('Young carers assessed' for
+    'carers' assessments'), where no word of the label says it as the question does."""
+    q, lab = word_forms(question), word_forms(label)
+    lab_stems = {t for t, _ in lab}
+    return {t for t, f in q if t in lab_stems} - {t for t, f in q if (t, f) in lab}
 
 
 def word_pairs(text: str) -> set[tuple[str, str]]:

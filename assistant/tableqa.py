@@ -16,7 +16,18 @@ from functools import lru_cache
 from typing import cast
 
 from . import figures as F
-from .query import MOVE_WORDS, PRICED, Query, content_terms, lower_asked, periods_in, specific, word_pairs, years_in
+from .query import (
+    MOVE_WORDS,
+    PRICED,
+    Query,
+    content_terms,
+    lower_asked,
+    periods_in,
+    specific,
+    stem_only,
+    word_pairs,
+    years_in,
+)
 from .text import STOPWORDS, stem
 from .types import Figure, Row, Table
 from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, PER_HEAD, SCALES, find_numbers
@@ -40,6 +51,9 @@ ROW_SAID = 0.5
 # added, times the lesser weight of the two words, for each pair of words next to each other in the question that the
 # row's name says next to each other in the same order: 'home care' is 'Home care market ...', not 'care home provider'
 WORD_PAIR_WEIGHT = 0.25
+# taken off a row's match for each question word its label says only in another form of the word ('assessed' for
+# 'assessments'), as a share of that word's weight: a tie-breaker between rows that name the same stems
+FORM_WEIGHT = 0.1
 # below this share of its row's own name said by the question, a change read from a table is of a row that only
 # shares the question's subject ('Complaints escalated to stage 2' for 'complaints'): a sentence that states the
 # subject's two figures is weighed against it (Answerer.gather)
@@ -451,6 +465,7 @@ class TableQA:
                 s += SAID_WHOLE_BONUS  # the words the matcher leaves out count when the whole name is said ('Over 90 days')
             if s > 0:
                 s += WORD_PAIR_WEIGHT * sum(min(m.idf(a), m.idf(b)) for a, b in _pairs_said(qpairs, r.label))
+                s -= FORM_WEIGHT * m.weight(stem_only(q.text, r.label) & qset)
             row_scores.append((s, r))
         # only a total or a sum is asked of one named member instead of every row
         member = (self._one_member_named(q, rows, row_scores, qset, ctx_terms)
@@ -491,7 +506,8 @@ class TableQA:
             ans = self._count_rows_with(q, t, cols)  # 'how many priorities were met?' of a column 'Met' of yes or no
         if ans is None and _COUNT_ASKED.search(q.text) and _AGAINST.search(q.text):
             ans = self._which_rows_against(q, t, count=True)  # 'how many services are overspending?'
-        if ans is None:
+        if ans is None and not (_WHICH_START.match(q.text) and _EXTREME_ASKED.search(q.text)):
+            # (not 'which service overspent the most?': the row with the extreme figure, whatever row 'service' names)
             ans = self._against_named_row(q, t, row_scores) or self._remaining(q, t, row_scores)
         if ans is None and (wants_total or "sum" in q.intents) and not {
                 "share", "ratio", "change", "percent_change", "average", "max", "min", "count"} & set(q.intents):
@@ -751,6 +767,9 @@ class TableQA:
                 s -= FORECAST_UNASKED  # 'what has the scheme delivered': Delivered to date, not Forecast delivery
             if s > 0 and _said_whole(_last_header(t, i), q.text):
                 s += SAID_WHOLE_BONUS  # a column whose whole name the question says as written
+            elif s > 0 and (op := _OP_IN_NAME.search(_last_header(t, i))) and re.search(
+                    rf"(?i)\b{op.group(0)}\b", q.text):
+                s += SAID_WHOLE_BONUS  # an operation word the column's name says too ('Average wait' beside 'Waiting')
             if i in shares:
                 s -= SHARE_COL_PENALTY
             if qp and hp:
@@ -850,17 +869,25 @@ class TableQA:
     def _lookup(self, q: Query, t: Table, row_scores: list[tuple[float, Row]],
                 cols: list[tuple[int, float]]) -> TableAnswer | None:
         s, row = row_scores[0]
+        whole = False  # (read from the totals row for a column named without a row)
         asked_total = row.role == "total" and bool(re.search(r"(?i)\b(total|overall)\b", q.text))
         if s <= 0 or not (self.m.terms(row.path()) & set(q.terms) or _periods(row.label) & set(q.periods)
                           or asked_total):
-            return None  # the row is not named by the question
+            # the row is not named by the question: what a column the question names says of every row together,
+            # where one totals row closes the table ('how many discharges were there?' of a Discharges column)
+            totals = [r for r in t.rows if r.role == "total"]
+            if len(totals) != 1 or totals[0] is not t.rows[-1] or not any(sc > 0.5 for _, sc in cols) or \
+                    _WHICH_ROW.match(q.text) or _EXTREME_ASKED.search(q.text):
+                return None  # (a which-question, or an extreme, asks for a row)
+            row = totals[0]
+            whole = True
         if _CHANGE_WORD.search(q.text) and not _CHANGE_WORD.search(row.path()):
             stated = self._stated_change(q, t, row, self._two_columns(q, t, cols, row))
             if stated is not None:  # 'what is the $ change in X?': the change the table states for X
                 return stated
         picks = self._pick_cols(q, t, cols, row)
-        if not picks:
-            return None
+        if not picks or whole and any(row.cells[c].kind == "percent" for c in picks):
+            return None  # (a column of shares adds up to 100%: no figure asked)
         by_header = any(sc > 0.5 for c, sc in cols if c in picks)
         if not any(row.cells[c].kind in NUMERIC for c in picks) and len(row.label.split()) > 15 and not by_header:
             # a text table of long descriptions: answer with the cell that says most about the question
@@ -2617,8 +2644,8 @@ _MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreas
 _MOVED_WAY = re.compile(r"(?i)\b(?:(?P<up>rose|risen|rising|increased|increasing|grew|grown|growing|went up|gone up|go up|"
                         r"(?:to|will|set to|planned to|expected to|forecast to)\s+(?:rise|increase|grow))|"
                         r"(?:fell|fallen|falling|decreased|decreasing|declined|declining|dropped|went down|gone down|"
-                        r"go down|reduced|shrank|shrunk|(?:to|will|set to|planned to|expected to|forecast to)\s+"
-                        r"(?:fall|decrease|decline|drop|reduce|shrink)))\b|"
+                        r"go down|reduced|shrank|shrunk|(?:is|are|was|were|be|been|being)\s+cut(?!-)|(?:to|will|set to|planned to|expected to|forecast to)\s+"
+                        r"(?:fall|decrease|decline|drop|reduce|shrink|cut)))\b|"
                         # 'which work streams get less money in 2018-19 than in 2017-18': more or less than another period
                         r"\b(?:(?P<up2>more|higher|larger|greater|bigger)|less|lower|fewer|smaller)\b[^?]*?\bthan\s+(?:in\s+|for\s+|"
                         r"during\s+)?(?:the\s+)?(?:fy\s?|fiscal\s+)?(?:(?:19|20)\d{2}|last\s+year|the\s+year\s+before|"
@@ -2988,11 +3015,16 @@ _OP_WORDS = {"average": r"\b(average|mean)\b", "sum": r"\b(total|sum)\b", "min":
              "change": r"\b(change|growth|increase|decrease)\b", "percent_change": r"\b(change|growth|increase|decrease)\b"}
 # the words a question asks an operation by, a name's words among them ('In which year was the Minimum
 # Contribution lower?' asks for the minimum by 'lower', whatever the name says)
-_OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|cheapest|lower|smaller|less|fewer)\b",
-             "max": r"\b(maximum|highest|most|largest|biggest|greatest|furthest|farthest|dearest|higher|larger|greater|bigger)\b",
+_OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|cheapest|shortest|lower|smaller|less|fewer|"
+                                 r"shorter)\b",
+             "max": r"\b(maximum|highest|most|largest|biggest|greatest|furthest|farthest|dearest|longest|higher|larger|"
+                    r"greater|bigger|longer)\b",
              "change": r"\b(change|growth|increase|decrease|difference|differ|gap|grew|rose|fell|increased|decreased)\b"}
 _OP_ASKED["percent_change"] = _OP_ASKED["change"]
 # a question that says it asks for the largest or smallest (or the larger or smaller) of something
+_WHICH_ROW = re.compile(r"(?i)\s*(?:which|where|who)\b")
+# the operation words a column's name may hold ('Average wait (weeks)', 'Total cost')
+_OP_IN_NAME = re.compile(r"(?i)\b(?:average|mean|median|total)\b")
 _EXTREME_ASKED = re.compile(f"(?i){_OP_ASKED['max']}|{_OP_ASKED['min']}")
 
 
