@@ -274,11 +274,14 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
         raise IngestError(where, "PDF has no text layer (scanned images?); run OCR on it first")
     from .pdf_layout import mark_superscripts
 
-    tables, laid_out, furniture, sizes, marks = _pdf_tables(data, texts)
+    tables, laid_out, furniture, sizes, marks, bold = _pdf_tables(data, texts)
     texts = ["\n".join(mark_superscripts(x, marks[no]) for x in text.split("\n")) if no in marks else text
              for no, text in enumerate(texts, 1)]
     known = _known_words(texts)
     levels = _heading_sizes(sizes)
+    # a short line set in bold where the text is not is a heading below those set larger ('Our finances' in the
+    # body's size): the last level
+    bold_level = len(levels) + 1
     lines: list[Line] = []
     for no, text in enumerate(texts, 1):
         page_lines = _without_furniture(text.replace("\r", "").split("\n"), furniture.get(no, set()))
@@ -288,7 +291,11 @@ def _pdf_lines(data: bytes, where: str) -> tuple[list[Line], int]:
             page_lines = laid_out[no]
         for ln in _make_lines((_glyphs(x) for x in _dehyphenated(page_lines, known)), no):
             size = sizes.get(no, {}).get(_size_key(ln.text)) if "\t" not in ln.text else None
-            lines.append(replace(ln, heading_level=levels.get(size)) if size in levels else ln)
+            if size in levels:
+                ln = replace(ln, heading_level=levels.get(size))
+            elif "\t" not in ln.text and _size_key(ln.text) in bold.get(no, set()) and 0 < len(ln.text.split()) <= 14:
+                ln = replace(ln, heading_level=bold_level)
+            lines.append(ln)
     return lines, len(pages)
 
 
@@ -397,13 +404,15 @@ def _glyphs(line: str) -> str:
 
 def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[list[list[str]], str]]],
                                                         dict[int, list[str]], dict[int, set[str]],
-                                                        dict[int, dict[str, float]], dict[int, dict[str, str]]]:
+                                                        dict[int, dict[str, float]], dict[int, dict[str, str]],
+                                                        dict[int, set[str]]]:
     """Ruled tables pdfplumber finds on each page, as rows of cell texts (with the text as printed, cut words
     and all, that the page's text layer spells them with); for a page without any, its
     lines rebuilt from its words' positions when it has a table set apart by white space alone
     (pdf_layout.py); each page's furniture (running header and footer, page number), left out of both; the
     type size of each of its lines; and the words with a footnote mark set as a superscript, as the text layer
-    runs them together, each with the word as printed (`pdf_layout.superscripts`).
+    runs them together, each with the word as printed (`pdf_layout.superscripts`); and the lines every word of
+    which is set in a bold face, where most of the text is not (`_bold_lines`).
     A PDF pdfplumber cannot read still ingests, as text only."""
     try:
         import pdfplumber
@@ -476,9 +485,33 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
             # each line's type size (its words' height, to the half point), by its text
             sizes = {no: {_size_key(ln.text): round(2 * ln.size) / 2 for ln in line_sizes(page_words)}
                      for no, page_words in enumerate(every, 1)}
-        return out, laid_out, furnished, sizes, marks
+            bold = _bold_lines([page.extract_words(x_tolerance=1.5, y_tolerance=2, extra_attrs=["fontname"])
+                                for page in pdf.pages])
+        return out, laid_out, furnished, sizes, marks, bold
     except Exception:  # noqa: BLE001 - table detection is a bonus on top of the text layer
-        return {}, {}, {}, {}, {}
+        return {}, {}, {}, {}, {}, {}
+
+
+_BOLD_FACE = re.compile(r"(?i)bold|black|heavy|demi")
+BOLD_BODY_SHARE = 0.3  # a document with more of its letters than this in bold has no bold headings to tell apart
+
+
+def _bold_lines(pages: list[list[dict[str, Any]]]) -> dict[int, set[str]]:
+    """Per page, the lines (by `_size_key`) every word of which is set in a bold face; none where bold is the
+    body's face."""
+    from .pdf_layout import line_sizes
+
+    letters = sum(len(w["text"]) for words in pages for w in words)
+    bold = sum(len(w["text"]) for words in pages for w in words if _BOLD_FACE.search(str(w.get("fontname", ""))))
+    if not letters or bold > BOLD_BODY_SHARE * letters:
+        return {}
+    out: dict[int, set[str]] = {}
+    for no, words in enumerate(pages, 1):
+        face = {(str(w["text"]), round(float(w["x0"]), 1)): str(w.get("fontname", "")) for w in words}
+        for ln in line_sizes(words):
+            if ln.words and all(_BOLD_FACE.search(face.get((c.text, round(c.x0, 1)), "")) for c in ln.words):
+                out.setdefault(no, set()).add(_size_key(ln.text))
+    return out
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9£%]+")

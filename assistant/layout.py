@@ -275,8 +275,10 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         text = ln.text.strip()
         # a Word heading style says it; a PDF's larger type says it of a line whose words are a heading's
         if ln.heading_level is not None and (not paged or _title_like(text)) and not (
-                text.endswith(":") and k + 1 < n and LIST_ITEM.match(lines[lo + k + 1].text.strip())):
-            # (a line in a heading's style that ends with a colon over list items, 'We will:', is the list's lead-in)
+                text.endswith(":") and k + 1 < n and LIST_ITEM.match(lines[lo + k + 1].text.strip())) \
+                and not _FIELD.match(text):
+            # (a line in a heading's style that ends with a colon over list items, 'We will:', is the list's lead-in;
+            # one that is a cover's entry, 'Independent Chair: Dr Eleanor Voss', says who, as in a text file)
             kinds[k] = f"heading:{max(1, ln.heading_level)}"
             continue
         prev_blank = k == 0 or kinds[k - 1] in ("blank", "watermark", "toc") or kinds[k - 1].startswith("heading")
@@ -284,12 +286,14 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         if paged:  # PDF text has no blank lines: a heading follows the end of a sentence, or a caption
             prev = lines[lo + k - 1].text.rstrip() if k else ""
             prev_blank = (prev_blank or prev.endswith((".", ":", "!", "?")) or kinds[k - 1].startswith("heading")
-                          or bool(CAPTION.match(prev.strip())))
+                          or bool(CAPTION.match(prev.strip())) or k > 0 and kinds[k - 1] in ("table", "cells"))
+            # (or the last row of a table: 'Priorities for 2026/27' under a table's Total row)
             next_blank = True
             if full and len(text) >= 0.8 * full:
                 continue
         if not paged and prev_blank and not next_blank and _title_like(text) and not text.endswith(":") \
-                and (_opens_paragraph(lines[lo + k + 1].text, kinds[k + 1])
+                and (_opens_paragraph(lines[lo + k + 1].text, kinds[k + 1],
+                                      lines[lo + k + 2].text if k + 2 < n and kinds[k + 2] == "other" else "")
                      or _opens_section(lines[lo + k + 1].text, kinds[k + 1])):
             # a text file's heading set straight above its first paragraph ('5. Risks' / 'The main ...'), or above a
             # table's caption or a list's lead-in ('3. Care homes' / 'Table 3: ...')
@@ -316,12 +320,15 @@ def _opens_section(text: str, kind: str) -> bool:
         bool(CAPTION.match(t)) or t.endswith(":") and len(t.split()) >= 2)  # ('We will:')
 
 
-def _opens_paragraph(text: str, kind: str) -> bool:
-    """Whether a line reads as a paragraph of running text: a sentence of some length that ends as one, not a
-    list item or another short line (what a heading stands over when no blank line parts them)."""
-    t = text.strip()
-    return kind == "other" and len(t.split()) >= 12 and t.endswith((".", "!", "?", ":")) and t[:1].isupper() \
-        and not LIST_ITEM.match(t)
+def _opens_paragraph(text: str, kind: str, after: str = "") -> bool:
+    """Whether a line reads as a paragraph of running text: a sentence of some length that ends as one, or runs on
+    to the line after it (a text file's hard-wrapped paragraph: '... moved to recovery,' / 'above the national
+    standard of 50%.'), not a list item or another short line (what a heading stands over when no blank line parts
+    them)."""
+    t, a = text.strip(), after.strip()
+    ends = t.endswith((".", "!", "?", ":")) or bool(a) and (a[:1].islower() or t.endswith((",", ";"))) \
+        and not LIST_ITEM.match(a)
+    return kind == "other" and len(t.split()) >= 12 and ends and t[:1].isupper() and not LIST_ITEM.match(t)
 
 
 def _attach_headings(doc: SourceDoc, blocks: list[Block]) -> list[Block]:

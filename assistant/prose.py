@@ -235,7 +235,8 @@ def _whole_and_part(text: str) -> tuple[Any, Any] | None:
 _PERIOD_NOUNS = re.compile(r"(?i)^(years|quarters|months|weeks|days|periods)$")  # 'how many years': not a list's items
 _ASKING_WORDS = {"reason": "cause caused causes reason reasons drove drives driver drivers led explain explains",
                  "duration": "long take takes took taken time last lasts",
-                 "person": "wrote written write writes authored prepared compiled produced"}
+                 # (and the paper itself: an 'Author: ...' line is of the report, the paper or the document it heads)
+                 "person": "wrote written write writes authored prepared compiled produced report paper document"}
 # what a sentence must say besides holding the kind asked for its asking words to be said: who wrote a paper is said
 # by 'Report by: Sophie Grant' or 'Author: ...', not by any sentence that names someone
 _ASKING_MARK = {"person": re.compile(r"(?i)\b(?:by|author|authors|authored|written|prepared|compiled)\b")}

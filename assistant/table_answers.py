@@ -21,7 +21,7 @@ from .evidence import Evidence, coverage, doc_margin, full_sentence
 from .figures import column_name
 from .index import Index
 from .query import Query, content_terms, periods_in
-from .tableqa import JOINED, TableAnswer, TableQA, column_period
+from .tableqa import JOINED, TableAnswer, TableQA, column_period, period_of
 from .text import shorten
 from .types import Citation, Passage, Row, Table
 
@@ -349,8 +349,9 @@ class TableReader:
         state = {"table_id": t.id, "rows": ta.subjects or [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
                  "periods": list(q.periods), "row_cov": ta.row_cov, "row_margin": ta.row_margin,
                  "row_said": ta.row_said, "operands_named": ta.operands_named,
-                 # (a change between columns of no period, 'NHS' to 'Council', is no move over time)
-                 "over_time": all(c < len(t.columns) and column_period(t.columns[c]) is not None for c in ta.cols)}
+                 # (a change between columns of no period, 'NHS' to 'Council', is no move over time; months and
+                 # quarters without a year are periods: 'Apr' to 'Sep')
+                 "over_time": all(c < len(t.columns) and period_of(t.columns[c]) is not None for c in ta.cols)}
         where = f" ({shorten(t.caption, 12)})" if t.caption and t.caption_line is not None else ""
         note = next((r for r in t.rows if r.role == "note"), None)
         if note is not None:  # the table's own title row says what it is about better than the text above it

@@ -524,6 +524,14 @@ class TableQA:
             ans = self._ratio(q, t, row_scores, cols, qset)  # 'the ratio of A to B': whatever the model reads
         if ans is None and "share" in q.intents:  # 'what share of homes are rated good or outstanding?' (whatever
             ans = self._share_of_rows_named(q, t, cols)  # a column of shares beside their counts is called)
+        if ans is None and q.wants in ("count", "money") and _SPAN_OF_PERIODS.search(q.text) and not (
+                set(q.intents) - {"value", "count", "sum"}) and not _CHANGE_WORD.search(q.text) and not _MOVES.search(q.text) \
+                and row_scores:
+            # 'how many detentions were there from April to September?': a count or an amount over a span of the
+            # periods a row is split into is their sum (not a level, a rate or a share: those are not added up)
+            over = self._sum_over_periods(q, t, row_scores)
+            if over is not None and all(over.rows[0].cells[c].kind in ("number", "money") for c in over.cols):
+                ans = over
         for it in () if ans is not None else q.intents:
             if row_scores and (_named_in_row(it, q.text, row_scores[0][1]) or _named_in_column(it, q.text, t)) and not (
                     it in ("change", "percent_change") and len(q.periods) >= 2):  # (two periods: a change between them)
@@ -902,6 +910,24 @@ class TableQA:
             within = self._sum_within_period(q, t, [(s, row)])
             if within is not None and set(within.cols) == set(picks):
                 return within
+        neg = _NOT_DONE.search(q.text) if q.wants == "count" else None
+        if neg is not None:
+            # 'how many people on the register did not have a health check?': the column the words after the
+            # negation name ('Health checks completed') less from the whole it is part of (a column picked that is at
+            # least it in every row: 'People on register'), for the row asked
+            after = self.m.terms(q.text[neg.end():])
+            named = sorted(((self.m.weight(after & self.m.terms(t.columns[c])), c) for c in _numeric_cols(t)
+                            if c < len(t.columns)), reverse=True)
+            if named and named[0][0] > 0 and (len(named) == 1 or named[1][0] < named[0][0]):
+                did = named[0][1]
+                every = [c for c in picks if c != did and _at_least(t, c, did) and not _at_least(t, did, c)]
+                if len(every) == 1 and all(row.cells[c].kind == "number" and row.cells[c].value is not None
+                                           for c in (did, every[0])):
+                    try:
+                        return TableAnswer(t, [row], [did, every[0]], "change",
+                                           [F.difference(t, (row, did), (row, every[0]))], note="did not")
+                    except F.FigureError:
+                        return None
         figs, texts = _read_cells(t, [row], picks)
         if not figs and not texts:
             return TableAnswer(t, [row], picks, "empty", note="the cells asked for are empty")
@@ -1196,8 +1222,12 @@ class TableQA:
         if m is None:
             return None
         whole, part = set(content_terms(m.group("whole"))), set(content_terms(m.group("part") or m.group("did")))
+        # (a word both phrases say names neither column: 'health' of 'people with a health check ... got a health
+        # action plan')
+        part_only, whole_only = part - whole or part, whole - part or whole
         numeric = [c for c in _numeric_cols(t) if c < len(t.columns)]
-        said = {c: len(h & part) for c in numeric if (h := _measure_terms(t, c)) and h & part and not h & whole}
+        said = {c: len(h & part_only) for c in numeric
+                if (h := _measure_terms(t, c)) and h & part_only and not h & whole_only}
         named = [c for c, n in said.items() if n == max(said.values())]
         if len(named) != 1:
             return None
@@ -1205,6 +1235,16 @@ class TableQA:
         # (the whole's column may say a word of the predicate: 'In treatment' of '... completed treatment')
         same = [b for b in numeric if b != c and column_period(t.columns[b]) == column_period(t.columns[c])]
         bases = [b for b in same if not _measure_terms(t, b) - whole - part]
+        if not bases:  # ('people with a health check' of 'Health checks completed' beside 'People on register'): of the
+            # columns at least as large as the part's, row by row, the one the whole's own words name most
+            # (and the pairs of its words a header says together: 'health check' of 'Health checks completed')
+            pairs = word_pairs(m.group("whole"))
+            named_whole = {b: self.m.weight(_measure_terms(t, b) & whole_only) + math.fsum(
+                min(self.m.idf(x), self.m.idf(y)) for x, y in pairs & word_pairs(_last_header(t, b)))
+                for b in same if _at_least(t, b, c)}
+            top = max(named_whole.values(), default=0.0)
+            if top > 0 and sum(w >= top - 1e-9 for w in named_whole.values()) == 1:
+                bases = [b for b, w in named_whole.items() if w >= top - 1e-9]
         if not bases:  # ('cannabis clients' of 'In treatment'): the column at least as large as every other, row by row
             bases = [b for b in same if all(_at_least(t, b, x) for x in [c, *same])]
         if len(bases) != 1:
@@ -1857,6 +1897,7 @@ class TableQA:
         # (a bound written as money, '£24', is of a column of money: not 'Hours a week' for 'charge more than £24 an hour')
         money = bool(m.group("num")) and bool(re.search(r"[$£€]\s*$", q.text[:m.start("num")]))
         best: tuple[float, int] | None = None
+        fitting: set[int] = set()  # the columns of the bound's kind
         # the column is named before the condition ('turnover above 12%'), else after it ('fewer than 100 leavers')
         for named in (q.text[:m.start()], q.text[m.end():]):
             words = self.m.terms(named)
@@ -1866,6 +1907,7 @@ class TableQA:
                 if len(filled) < 2 or (percent != all(r.cells[c].kind == "percent" for r in filled)) or money and not all(
                         r.cells[c].kind == "money" for r in filled):
                     continue
+                fitting.add(c)
                 header = t.columns[c] if c < len(t.columns) else ""
                 s = self.m.weight(words & self.m.terms(header)) + 0.5 * len(said & _header_words(header))
                 hp = _header_periods(header)
@@ -1875,6 +1917,8 @@ class TableQA:
                     best = (s, c)
             if best is not None:
                 break
+        if best is None and percent and len(fitting) == 1:
+            best = (0.0, fitting.pop())  # a bound in per cent the question names no column for: the one column of them
         if best is None:
             return None
         c = best[1]
@@ -1903,7 +1947,10 @@ class TableQA:
         if got is None or not got[2]:
             return None
         c, looked, hits, condition, fig = got
-        return TableAnswer(t, hits, [c], "meets", [fig], note=f"{condition}, out of {len(looked)} rows")
+        # (the word that names the bound is explained by it: 'ambition' of 'below the 75% ambition')
+        named = _BOUND_NAME.search(q.text)
+        return TableAnswer(t, hits, [c], "meets", [fig], note=f"{condition}, out of {len(looked)} rows",
+                           explains=named.group(0) if named else "")
 
     def _count_rows_with(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """How many rows have, in one of the question's columns, a value the question names ('Established')."""
@@ -1921,8 +1968,8 @@ class TableQA:
         services are overspending?'). None when the table has no such pair of columns, or more than one column
         could be what happened."""
         m = _AGAINST.search(q.text)
-        if m is None or not self._asks_for_rows(q, t) or _EXTREME_ASKED.search(q.text):
-            return None  # ('which service has the largest overspend': the one, `_extreme`)
+        if m is None or not self._asks_for_rows(q, t) or _EXTREME_ASKED.search(_AGAINST.sub("", q.text)):
+            return None  # ('which service has the largest overspend': the one, `_extreme`; 'less than budget' is none)
         pair = _against_cols(t, m, q.text)
         # (a budget-monitoring table of several budgets and spends, to date and for the year: the pairs its variance
         # columns are the differences of; the rows must be the same whichever of them the question means)
@@ -2456,6 +2503,12 @@ def _yearless_asked(asked: str, t: Table, timed: list[int]) -> list[int] | None:
 
 _MAY_MONTH = re.compile(rf"(?i)\b(?:from|in|between|since|until|to|through|during|of)\s+May\b|\bMay\s+(?:to|and|through|-|–)\s+"
                         rf"(?:{MONTH_WORDS})\b|\b(?:{MONTH_WORDS}),?\s+(?:and|to)\s+May\b")
+_MOVES = re.compile(rf"(?i)\b{MOVE_WORDS}\b")
+# the name a question gives a bound it sets: 'the 75% ambition', 'the 18-week standard', 'a £1m threshold'
+_BOUND_NAME = re.compile(r"(?i)(?<=\d)%?\s*(?:ambition|target|standard|threshold|benchmark|trajectory|level|mark|limit)s?\b")
+# a span of periods a question asks over: 'from April to September', 'between Q1 and Q3', 'from 2022 until 2025'
+_SPAN_OF_PERIODS = re.compile(r"(?i)\bfrom\s+(?:the\s+)?\w+(?:[\s/-]\w+)?\s+(?:to|until|through|till)\s+\w|"
+                              r"\bbetween\s+(?:the\s+)?\w+(?:[\s/-]\w+)?\s+and\s+\w")
 # two periods joined as a span: 'April to June', 'Q1-Q3', 'between May and August', 'from Q1 through Q3'
 _PERIOD_SPAN = re.compile(r"(?i)\b(?:to|through|until|till)\b|\w\s?[-–]\s?\w|\bbetween\b")
 
@@ -2471,9 +2524,10 @@ _END = r"(?:\?|$|,(?=\s*(?:in|for|as|at|during|respectively|between|from)\b|\s*\
 # a question that asks for a number of things, however it is put
 _COUNT_ASKED = re.compile(r"(?i)^\s*count\b|\bhow many\b")
 # a row's figure measured against another column of it: 'over budget', 'below target', 'exceeded the plan', 'overspent'
-_AGAINST = re.compile(r"(?i)\b(?:(?:(?P<above>over|above|exceed(?:ed|ing|s)?|beyond|ahead of)|(?P<within>within)|under|below|"
-                      r"behind|short of)\s+"
-                      r"(?:the\s+|their\s+|its\s+)?(?:(?:annual|agreed|planned|national|local|overall|full[- ]year|"
+_AGAINST = re.compile(r"(?i)\b(?:(?:(?P<above>over|above|exceed(?:ed|ing|s)?|beyond|ahead of|more than|higher than|greater than)|"
+                      r"(?P<within>within)|under|below|behind|short of|less than|lower than)\s+"
+                      r"(?:the\s+|their\s+|its\s+)?(?:(?:annual|agreed|approved|original|revised|planned|national|local|"
+                      r"overall|full[- ]year|"
                       r"year[- ]end)\s+)?(?P<ref>budget|plan|target|trajectory|ambition|allocation)s?\b|"
                       r"(?P<spend>overspen[dt]|underspen[dt])(?:ing)?\b)")
 def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, int] | None:
@@ -2579,9 +2633,10 @@ _REMAINING = re.compile(r"(?i)\b(?:left|remains|unspent|still to (?:be )?spen[dt
 _LISTED = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*")
 # a share asked of a whole and said of its part by a predicate: 'what percentage of home care complaints were upheld?'
 # ('... of people in treatment for opiates completed successfully?': the predicate a verb of its own)
-_SHARE_PREDICATE = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%)\s+of\s+(?:the\s+)?(?P<whole>[^?]+?)"
+# (the whole runs to the last verb that can start the predicate: 'children vaccinated at X | got a letter')
+_SHARE_PREDICATE = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%)\s+of\s+(?:the\s+)?(?P<whole>[^?]+)"
                               r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+(?P<part>[^?]+)|"
-                              r"(?P<did>[a-z]+ed\b[^?]*))")
+                              r"(?P<did>(?:[a-z]+ed|got|gets|get|had|has|have|took|take|takes|saw|see|sees)\b[^?]*))")
 # a share of what a row is measured against: 'what percentage of the budget', 'how much of its annual allocation'
 _SHARE_OF_REF = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%|how much)\s+of\s+(?:the\s+|its\s+|"
                            r"their\s+)?(?:(?:annual|agreed|planned|full[- ]year|year[- ]end|overall)\s+)?"
@@ -2595,6 +2650,8 @@ _BUDGET_HEADER = re.compile(r"(?i)\b(budgets?|budgeted|plan|planned|allocation)\
 _ACTUAL_HEADER = re.compile(r"(?i)\b(actuals?|outturn|forecast|spen[dt]|achieved|delivered|performance|latest|ytd|to date|"
                             r"q[1-4]|quarter)\b")
 _YES_OR_NO_CELL = re.compile(r"(?i)\s*(yes|no)\b")  # a cell that says yes or no ('Yes', 'No', 'Yes, 1 year')
+# a count of those who did not do what a column counts: 'did not have', "weren't seen", 'without'
+_NOT_DONE = re.compile(r"(?i)\b(?:did|do|does|have|has|had|were|was|are|is)(?:\s+not\b|n't\b)|\bwithout\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no)\b|n't\b")
 # a cell that gives a date in words ('31 December 2027', 'September 2026', 'Q3 2026/27')
 _DATED = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b|"
@@ -2876,7 +2933,7 @@ _AT_LEAST = re.compile(r"(?i)\b(?P<cmp>at least|at most|no (?:less|fewer|more) t
 _OR_MORE = re.compile(r"(?i)(?<![\w.,])(?<!aged )(?<!age )(?<!ages )(?P<neg>-)?[$£€]?(?P<num>\d[\d,]*(?:\.\d+)?)\s*%?\s+"
                       r"(?P<cmp>or (?:more|above|higher|greater|less|fewer|below|lower))\b")
 _CONDITION = re.compile(r"(?i)\b(?P<cmp>exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than|"
-                        r"less than|below|under|lower than|fewer than|smaller than)\s+(?P<neg>-)?[$£€]?\s?"
+                        r"less than|below|under|lower than|fewer than|smaller than)\s+(?:the\s+)?(?P<neg>-)?[$£€]?\s?"
                         r"(?P<num>\d[\d,]*(?:\.\d+)?)"
                         r"|\b(?P<sign>negative|positive)\b"  # a sign is a bound of zero: 'in which year was X negative'
                         # none at all: 'which locality has no nursing beds?', 'how many wards had zero falls?'

@@ -205,3 +205,237 @@ def test_a_caption_set_larger_starts_a_new_table_and_a_wrapped_header_is_one(tmp
     assert second.columns[1:] == ("Packages started", "Share of packages", "Average hours"), second.columns
     assert "Packages started by type" in second.caption
     assert [c.value for c in second.rows[1].cells[1:]] == [Decimal(48), Decimal("10.9"), Decimal("40.0")]
+
+
+IMMUNISATION = """Harrowdale Public Health Team
+Childhood immunisation report, winter 2026/27
+Author: Grace Obuya, Screening and Immunisation Lead
+
+Table 1: MMR second dose by practice
+Practice\tChildren eligible\tChildren vaccinated\tUptake\tReminder letters sent
+Hill Street Surgery\t240\t221\t92.1%\t30
+Kingsway Practice\t310\t263\t84.8%\t95
+Long Lane Medical Centre\t185\t171\t92.4%\t26
+Moor End Surgery\t270\t229\t84.8%\t80
+Total\t1,005\t884\t88.0%\t231
+
+Flu vaccinations given to children aged 2 and 3 (in month)
+Measure\tSep\tOct\tNov\tDec\tJan
+Vaccinations given\t410\t1,260\t880\t320\t150
+Cumulative uptake\t9.5%\t38.6%\t59.0%\t66.4%\t69.9%
+Clinic sessions held\t12\t35\t28\t10\t6
+
+The number of children seen in community clinics rose to 640 in January, from 410 in October.
+
+Table 3: Capital schemes (£000)
+Scheme\tApproved budget\tForecast outturn
+Cold chain fridges\t120\t96
+Mobile clinic van\t85\t91
+Booking system\t60\t48
+
+"""
+
+
+@pytest.fixture(scope="module")
+def immunisation(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return assistant_over(tmp_path_factory.mktemp("immunisation"), "immunisation.txt", IMMUNISATION)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many flu vaccinations were given from September to December?", 2870),
+    ("How many clinic sessions were held between October and December?", 73),
+    ("How many flu vaccinations were given from Oct to Jan?", 2610),
+])
+def test_a_count_over_a_span_of_periods_is_their_sum(immunisation, question: str, value: int) -> None:
+    ans = immunisation.ask(question)
+    assert ans.answered and ans.state.get("op") == "sum" and ans.figures and ans.figures[0].value == value, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "What was the cumulative uptake from September to December?",  # a level is not added up
+    "By how much did vaccinations given fall from October to January?",  # a move is no sum
+])
+def test_a_level_or_a_move_over_a_span_is_no_sum(immunisation, question: str) -> None:
+    ans = immunisation.ask(question)
+    assert ans.state.get("op") != "sum", ans.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What percentage of children vaccinated at Kingsway Practice got a reminder letter?", Decimal(95) / 263 * 100),
+    ("What proportion of children vaccinated at Moor End Surgery had a reminder letter sent?", Decimal(80) / 229 * 100),
+    ("What share of children vaccinated at Hill Street Surgery received reminder letters?", Decimal(30) / 221 * 100),
+])
+def test_a_share_of_a_rows_whole_named_by_a_phrase_that_shares_the_parts_words(
+        immunisation, question: str, value: Decimal) -> None:
+    ans = immunisation.ask(question)  # (not the row's share of all reminder letters, nor of children eligible)
+    assert ans.answered and ans.state.get("op") == "share" and ans.figures, ans.text
+    assert abs(ans.figures[0].value - value) < Decimal("0.01"), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Which practices are below the 90% target?",
+    "Which practices are below the 90% standard?",
+    "Which practices have uptake below 90%?",
+])
+def test_a_bound_in_per_cent_is_of_the_one_column_of_percentages(immunisation, question: str) -> None:
+    ans = immunisation.ask(question)
+    assert ans.answered and ans.state.get("op") == "meets", ans.text
+    assert "Kingsway Practice" in ans.text and "Moor End Surgery" in ans.text and "Hill Street" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many children eligible were not vaccinated?", 121),
+    ("How many eligible children at Kingsway Practice did not get vaccinated?", 47),
+    ("How many children eligible at Moor End Surgery weren't vaccinated?", 41),
+])
+def test_those_who_did_not_are_the_whole_less_those_who_did(immunisation, question: str, value: int) -> None:
+    ans = immunisation.ask(question)
+    assert ans.answered and ans.figures and abs(ans.figures[0].value) == value, ans.text
+
+
+@pytest.mark.parametrize(("question", "named", "unnamed"), [
+    ("How many schemes are forecast to spend less than their approved budget?", ["Cold chain fridges", "Booking system"],
+     ["Mobile clinic van"]),
+    ("Which schemes will cost more than their approved budget?", ["Mobile clinic van"], ["Booking system"]),
+    ("How many schemes are forecast to come in lower than budget?", ["Cold chain fridges", "Booking system"],
+     ["Mobile clinic van"]),
+])
+def test_less_or_more_than_a_budget_compares_each_row_with_it(
+        immunisation, question: str, named: list[str], unnamed: list[str]) -> None:
+    ans = immunisation.ask(question)
+    assert ans.answered and all(r in ans.text for r in named) and not any(r in ans.text for r in unnamed), ans.text
+    assert ans.figures and ans.figures[0].value == len(named), ans.text
+
+
+@pytest.mark.parametrize("question", ["Who wrote the report?", "Who is the author of this report?",
+                                      "Who prepared the paper?"])
+def test_an_author_line_says_who_wrote_the_report(tmp_path_factory, question: str) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path_factory.mktemp("author"), "immunisation.txt", IMMUNISATION,
+                         min_confidence=None).ask(question)  # (with the fitted policy)
+    assert ans.answered and "Grace Obuya" in ans.text, ans.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("By how much did flu vaccinations given fall between October and January?", -1110),
+    ("How much did the number of clinic sessions held drop from October to January?", -29),
+    ("By how much did vaccinations given decrease from Oct to Jan?", -1110),
+])
+def test_a_change_between_months_without_a_year_is_a_move_over_time(immunisation, question: str, value: int) -> None:
+    ans = immunisation.ask(question)  # (not the sentence that moves the children seen in clinics, 410 to 640)
+    assert ans.answered and ans.figures and ans.figures[0].value == value, ans.text
+
+
+WRAPPED = """Brindle Vale Council
+Prevention services summary
+
+Home adaptations
+In the year, 412 people had a stairlift, a ramp or a level-access shower fitted, and 38% of them were
+over 85, above the regional rate of 30%.
+
+Telecare
+Some 2,150 households used a pendant alarm or a falls sensor at the end of March, and 96% of calls were
+answered within a minute.
+"""
+
+
+def test_a_heading_over_a_hard_wrapped_paragraph_is_its_heading(tmp_path: Path) -> None:
+    f = tmp_path / "prevention.txt"
+    f.write_text(WRAPPED, encoding="utf-8")
+    blocks = segment(read(f))
+    assert [b.heading[-1] for b in blocks if b.kind == "heading"] == ["Home adaptations", "Telecare"]
+    assert all(b.heading[-1:] == ("Telecare",) for b in blocks if b.kind == "text" and b.start >= 8)
+
+
+@pytest.mark.parametrize(("question", "value", "line"), [
+    ("How many telecare households were there?", "2,150", 9),
+    ("What share of telecare calls were answered within a minute?", "96%", 9),
+    ("How many people had home adaptations fitted?", "412", 5),
+])
+def test_a_sentence_is_read_with_the_heading_over_its_wrapped_paragraph(
+        tmp_path_factory, question: str, value: str, line: int) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path_factory.mktemp("wrapped"), "prevention.txt", WRAPPED, min_confidence=None).ask(question)
+    assert ans.answered and value in ans.text, ans.text  # (with the fitted policy: the heading's words are covered)
+    assert line in {c.line_start for c in ans.citations}, ans.citations
+
+
+@pytest.fixture(scope="module")
+def styled_cover(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A Word report whose cover entries ('Independent Chair: ...', 'Author: ...') are set in a heading style."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Fernhill Safeguarding Adults Board: Annual Report 2025/26", 0)
+    d.add_heading("Independent Chair: Professor Alan Reyes", 2)
+    d.add_heading("Author: Mirela Dobre, Board Manager", 2)
+    d.add_heading("Foreword", 1)
+    d.add_paragraph("The Board received 1,240 safeguarding concerns this year, and 402 of them led to an enquiry.")
+    d.add_heading("Priorities", 1)
+    d.add_paragraph("The Board will focus on self-neglect and on financial abuse in the coming year.")
+    root = tmp_path_factory.mktemp("styled")
+    (root / "corpus").mkdir()
+    d.save(str(root / "corpus" / "annual-report.docx"))
+    from .conftest import assistant_for
+    return assistant_for(root / "corpus", root / "index", min_confidence=None)
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Who chairs the Board?", "Alan Reyes"),
+    ("Who is the independent chair?", "Alan Reyes"),
+    ("Who wrote the annual report?", "Mirela Dobre"),
+])
+def test_a_cover_entry_set_as_a_heading_says_who(styled_cover, question: str, name: str) -> None:
+    ans = styled_cover.ask(question)
+    assert ans.answered and name in ans.text, ans.text
+
+
+def _bold_headings_pdf(path: Path) -> Path:
+    """Headings set in bold in the body's own size (as many council reports set them), one of them straight under
+    the last row of an unruled table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 780.0
+
+    def put(text: str, bold: bool = False, cells: tuple[str, ...] = ()) -> None:
+        nonlocal y
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", 10)
+        c.drawString(50, y, text)
+        for cell, x in zip(cells, (420, 520), strict=False):
+            c.drawRightString(x, y, cell)
+        y -= 14
+
+    put("Ashvale Council: Prevention Services Review", bold=True)
+    put("This review looks at the services that help people stay well at home.")
+    put("Community equipment", bold=True)
+    put("The store delivered 9,840 items of equipment in the year, most within two working days.")
+    put("Service", cells=("2024/25", "2025/26"))
+    put("Equipment deliveries", cells=("9,120", "9,840"))
+    put("Equipment collections", cells=("4,310", "4,655"))
+    put("Handyperson scheme", bold=True)
+    put("The scheme completed 1,275 small repairs for older people, up from 1,102 the year before.")
+    put("Falls prevention", bold=True)
+    put("Strength and balance classes were attended by 640 people, and 71% of them finished the course.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_bold_line_in_the_bodys_size_is_a_heading_even_under_a_table(tmp_path: Path) -> None:
+    blocks = segment(read(_bold_headings_pdf(tmp_path / "review.pdf")))
+    headings = [b.heading[-1] for b in blocks if b.kind == "heading"]
+    assert {"Community equipment", "Handyperson scheme", "Falls prevention"} <= set(headings), headings
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many repairs did the handyperson scheme complete?", "1,275"),
+    ("How many people attended falls prevention classes?", "640"),
+    ("What share of falls prevention class attendees finished the course?", "71%"),
+])
+def test_a_sentence_under_a_bold_heading_is_read_with_it(tmp_path_factory, question: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("bold")
+    (root / "corpus").mkdir()
+    _bold_headings_pdf(root / "corpus" / "review.pdf")
+    from .conftest import assistant_for
+    ans = assistant_for(root / "corpus", root / "index", min_confidence=None).ask(question)
+    assert ans.answered and value in ans.text, ans.text
