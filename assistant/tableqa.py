@@ -28,7 +28,7 @@ from .query import (
     word_pairs,
     years_in,
 )
-from .text import STOPWORDS, stem
+from .text import STOPWORDS, content_words, stem
 from .types import Figure, Row, Table
 from .values import MONTH_NAMES, MONTH_WORDS, MONTHS, PER_HEAD, SCALES, find_numbers
 
@@ -817,6 +817,9 @@ class TableQA:
             # a question word the row's name says names the row, not a column that also says it ('loss' of
             # 'Other comprehensive loss' is not the column 'Unrealized Holding Gains (Losses)')
             said = qset & self.m.terms(row.path())
+            # (unless the question says the word again: 'what share of looked after children are in residential
+            # children's homes?' names the Children column too)
+            said -= {x for x, n in Counter(map(stem, content_words(q.text))).items() if n > 1}
             usable = sorted(((c, s + self.m.weight(qset & self.m.terms(row.cells[c].unit or ""))
                               - self.m.weight(said & self.m.terms(t.columns[c] if c < len(t.columns) else "")))
                              for c, s in usable), key=lambda x: -x[1])
@@ -1109,6 +1112,11 @@ class TableQA:
             ra, rb = pair
             if ra.role == "total" and rb.role != "total":  # the whole named first: the total row is still the whole
                 ra, rb = rb, ra
+            own = self.m.terms(rb.label)
+            if rb.role != "total" and self.m.weight(qset & own) < 0.5 * self.m.weight(own):
+                pair = None  # (a whole named by one word of a row's name, 'people placed' of 'Care homes for people',
+                # is not that row: the part's share of the column's total)
+        if pair is not None:
             picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
                      and rb.cells[c].kind in NUMERIC]
             if picks:
@@ -2552,6 +2560,11 @@ def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, 
         said = _words_said(question)
         named = [c for c in actual if _words_said(t.columns[c].split(" / ")[-1]) & said]
         actual = named if len(named) == 1 else actual
+    if len(actual) > 1 and question and not any(periods_in(question)) and all(period_of(t.columns[c]) for c in actual):
+        # 'how far above target are out of area bed days?' of a row of months and a Target: the latest (by year,
+        # else the rightmost of months or quarters without one, as a year's columns run: April to March)
+        dated = all(column_period(t.columns[c]) for c in actual)
+        actual = chronological(t, actual)[-1:] if dated else actual[-1:]
     return (refs[0], actual[0]) if len(actual) == 1 else None
 
 
@@ -2763,7 +2776,11 @@ _OP_EXPLAINS = {"ratio": "ratio", "change": f"difference gap far compare compare
 # 'the total of A and B', 'the sum of A and B', 'A and B combined / together / added together'
 _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of (?:the )?(?P<a>[^?]+?) and (?:the )?"
                      rf"(?P<b>[^?]+?){_END}|^(?:what|how much) (?:is|was|were|are) (?:the )?(?P<a2>[^,?]+?) and (?:the )?"
-                     rf"(?P<b2>[^,?]+?) (?:combined|together|added together|in total|altogether)\b")
+                     rf"(?P<b2>[^,?]+?) (?:combined|together|added together|in total|altogether)\b|"
+                     # 'how many appointments did nurses and pharmacists deliver together?': the two who did it
+                     rf"^how (?:many|much) (?:[\w-]+ ){{0,3}}?(?:did|do|does|were|was|are|is|will|have|has) (?:the )?"
+                     rf"(?P<a3>[^,?]+?) and (?:the )?(?P<b3>[^,?]+?) (?:[\w-]+ ){{0,3}}?(?:combined|together|between them|"
+                     rf"altogether|in total)\b")
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
                       rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were|does|do|did|will) "

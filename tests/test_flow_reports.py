@@ -439,3 +439,80 @@ def test_a_sentence_under_a_bold_heading_is_read_with_it(tmp_path_factory, quest
     from .conftest import assistant_for
     ans = assistant_for(root / "corpus", root / "index", min_confidence=None).ask(question)
     assert ans.answered and value in ans.text, ans.text
+
+
+DASHBOARD = """Kestrel Bay Integrated Care Partnership
+Quality dashboard, April 2026 to January 2027
+
+Table 1: Monthly measures
+Measure\tApr\tJun\tAug\tOct\tDec\tJan\tTarget
+Patients delayed over 7 days\t88\t80\t75\t71\t69\t64\t50
+Staff turnover\t13.1%\t12.6%\t12.2%\t12.9%\t13.4%\t13.8%\t12.0%
+Reviews within 6 weeks\t71%\t74%\t77%\t79%\t82%\t84%\t90%
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How far above target are patients delayed over 7 days?", 14),  # Jan, the rightmost month, though it is January
+    ("By how much is staff turnover above target?", Decimal("1.8")),
+    ("How far below target are reviews within 6 weeks?", -6),
+])
+def test_a_row_against_its_target_with_no_period_asked_is_its_latest_month(
+        tmp_path_factory, question: str, value: Decimal | int) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path_factory.mktemp("dashboard"), "dashboard.txt", DASHBOARD).ask(question)
+    assert ans.answered and ans.figures and ans.figures[0].value == value, ans.text
+    assert "Jan" in ans.text and "Target" in ans.text, ans.text
+
+
+def test_a_month_asked_against_target_is_that_month(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path_factory.mktemp("dashboard"), "dashboard.txt", DASHBOARD).ask(
+        "How far above target were patients delayed over 7 days in October?")
+    assert ans.answered and ans.figures and ans.figures[0].value == 21, ans.text
+
+
+PLACEMENTS = """Ormley Borough Council
+Adult placements report, March 2027
+
+Table 1: Placements by type
+Type of placement\tPeople\tAverage weekly cost\tAnnual spend (£m)
+Residential care homes for people\t210\t£1,050\t11.5
+Nursing homes\t145\t£1,320\t10.0
+Shared lives\t38\t£560\t1.1
+Supported living\t122\t£1,480\t9.4
+Total\t515\t\t32.0
+
+Table 2: Visits by type of worker, February 2027
+Worker\tVisits
+Social worker\t2,140
+Occupational therapist\t1,310
+Care coordinator\t2,870
+Nurse assessor\t960
+"""
+
+
+@pytest.fixture(scope="module")
+def placements(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return assistant_over(tmp_path_factory.mktemp("placements"), "placements.txt", PLACEMENTS)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What share of people placed are in residential care homes for people?", Decimal(210) / 515 * 100),
+    ("What proportion of all the people placed are in residential care homes for people?", Decimal(210) / 515 * 100),
+    # (and a whole named by one word of a row's name, 'people placed' of '... homes for people', is not that row)
+    ("What proportion of people placed are in shared lives?", Decimal(38) / 515 * 100),
+])
+def test_a_word_the_question_says_twice_names_the_column_as_well_as_the_row(
+        placements, question: str, value: Decimal) -> None:
+    ans = placements.ask(question)  # (not the share of the annual spend, the column of no word of the question)
+    assert ans.answered and ans.state.get("op") == "share" and ans.figures, ans.text
+    assert abs(ans.figures[0].value - value) < Decimal("0.01"), ans.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many visits did social workers and nurse assessors make together?", 3100),
+    ("How many visits did occupational therapists and care coordinators make between them?", 4180),
+    ("How many visits did social workers and care coordinators carry out in total?", 5010),
+])
+def test_what_two_rows_did_together_is_their_sum(placements, question: str, value: int) -> None:
+    ans = placements.ask(question)
+    assert ans.answered and ans.state.get("op") == "sum" and ans.figures and ans.figures[0].value == value, ans.text
