@@ -405,13 +405,14 @@ def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
     return out
 
 
-_FORM_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_FORM_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")  # ('self-neglect' is one form, not 'neglect')
 
 
 @lru_cache(maxsize=32768)
 def word_forms(text: str) -> frozenset[tuple[str, str]]:
-    """Each content word of a text as (its stem, the word as written less a plural or possessive 's'):
-    'assessments' and 'assessed' share a stem, not a form."""
+    """Each content word of a text as (its stem, the word as written less a plural or possessive 's'; a
+    hyphenated compound's whole): 'assessments' and 'assessed' share a stem, not a form, as do 'neglect' and
+    'self-neglect'."""
     out: set[tuple[str, str]] = set()
     for w in _FORM_WORD.findall(text):
         form = re.sub(r"s$", "", re.sub(r"['’]s?$", "", w.lower()))

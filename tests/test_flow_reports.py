@@ -516,3 +516,27 @@ def test_a_word_the_question_says_twice_names_the_column_as_well_as_the_row(
 def test_what_two_rows_did_together_is_their_sum(placements, question: str, value: int) -> None:
     ans = placements.ask(question)
     assert ans.answered and ans.state.get("op") == "sum" and ans.figures and ans.figures[0].value == value, ans.text
+
+
+INCIDENTS = """Marsh Lane Mental Health Unit
+Incident report, quarter 2
+
+Table 1: Incidents by type, quarter 2
+Type of incident\tIncidents\tPercentage
+Harm and injury to others\t126\t41.0%
+Self-harm\t84\t27.4%
+Medication errors\t52\t16.9%
+Absconding\t45\t14.7%
+Total\t307\t100.0%
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many incidents involved harm?", "126"),
+    ("What percentage of incidents involved harm?", "41.0%"),
+    ("How many harm incidents were recorded in quarter 2?", "126"),
+])
+def test_a_hyphenated_compound_is_another_form_of_its_words(
+        tmp_path_factory, question: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path_factory.mktemp("incidents"), "incidents.txt", INCIDENTS).ask(question)
+    assert ans.answered and value in ans.text and "Self-harm" not in ans.text, ans.text
