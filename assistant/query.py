@@ -99,6 +99,9 @@ def _periods_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(p), tuple(m)
 
 
+_MONTH_SPAN_END = re.compile(rf"(?i)\s*(?:to|and|through|until|till|-|–)\s*({MONTH_WORDS})\.?\s+((?:19|20)\d{{2}})\b")
+
+
 def _find_periods(text: str) -> tuple[list[str], list[str]]:
     """Financial years, years, quarters, month-years and months named in a text, normalised:
     ('2019/20' -> '2019-20', 'Q4 2018-19' -> '2018-19 Q4', 'March 2018' -> 'Mar 2018' and '2018')."""
@@ -134,12 +137,18 @@ def _find_periods(text: str) -> tuple[list[str], list[str]]:
         word = m.group(1).lower()
         after = rest[m.end():m.end() + 6]
         year = re.match(r"\s+((?:19|20)\d{2})\b", after)
-        if word == "may" and not year:
+        # ('from March to September 2026': the year the span ends in is its first month's too, or the year
+        # before when that month comes later in the calendar: 'October to March 2026')
+        span = None if year else _MONTH_SPAN_END.match(rest[m.end():])
+        if word == "may" and not year and not span:
             continue  # 'may' is a verb unless a year follows
         name = MONTH_NAMES[MONTHS[word]]
         months.append(name)
         if year:
             add(f"{name} {year.group(1)}")
+        elif span:
+            end_year = int(span.group(2))
+            add(f"{name} {end_year if MONTHS[word] <= MONTHS[span.group(1).lower()] else end_year - 1}")
     for m in _YEAR.finditer(rest):
         add(m.group(1))
     for m in FY_SHORT.finditer(rest):

@@ -259,6 +259,27 @@ def _month_of(header: str) -> int:
     return MONTHS[found[-1].group(1).lower()] if found else 0
 
 
+def _bound_named(t: Table, m: re.Match[str]) -> bool:
+    """Does a row's name ('Over 90 days') or a column's ('Waiting over 52 weeks') hold the bound a question sets? Then
+    the bound names that row or column ('how many wait over 52 weeks?'), not a condition on figures."""
+    return bool(m.group("num")) and any(re.search(
+        rf"(?i)\b(?:over|above|more than|greater than|less than|under|below|within|up to)\s*[$£€]?\s*"
+        rf"{re.escape(m.group('num'))}(?![\d,.])", name) for name in [*(r.label for r in t.rows), *t.columns])
+
+
+_MONTH_YEAR = re.compile(r"[A-Z][a-z]{2} (?:19|20)\d{2}")  # a month-year period label: 'Sep 2026'
+
+
+def _month_key(header: str) -> tuple[int, int] | None:
+    """(year, month) of the one month-year a column header names ('September 2026', 'Waiting (Sep 2026)'); else
+    None."""
+    found = {p for p in _header_periods(header) if _MONTH_YEAR.fullmatch(p)}
+    if len(found) != 1:
+        return None
+    mon, year = next(iter(found)).split()
+    return int(year), MONTHS[mon.lower()]
+
+
 def _in_order(t: Table, cols: list[int], order: str | None) -> list[int]:
     """Period columns in the order the question asks for ('in chronological order': the earliest first);
     as they are when it asks for none or they are not all periods."""
@@ -1301,6 +1322,14 @@ class TableQA:
             return None
         qp = set(q.periods)
         by_period = [c for c in numeric if _names_periods(_header_periods(t.columns[c]), qp)] if qp else []
+        asked_months = sorted(p for p in qp if _MONTH_YEAR.fullmatch(p))
+        if len(by_period) > 2 and len(asked_months) == 2:
+            # 'from March to September 2026' of 'March 2026', 'September 2026' and 'Waiting over 52 weeks (Sep 2026)':
+            # for each month asked, its plainest column
+            mine = [[c for c in by_period if p in _header_periods(t.columns[c])] for p in asked_months]
+            if all(mine):
+                picks = [min(cs, key=lambda c: (len(_header_words(_last_header(t, c))), c)) for cs in mine]
+                by_period = sorted(set(picks), key=lambda c: _month_key(t.columns[c]) or (0, 0))
         if len(by_period) > 2:  # several columns of one year: the one the question's other words name
             by_period = self._one_per_period(q, t, by_period) if all(
                 column_period(t.columns[c]) for c in by_period) else by_period
@@ -1314,6 +1343,9 @@ class TableQA:
                 by_period = list(same[0])
         if len(by_period) >= 2:
             ordered = chronological(t, [by_period[0], by_period[-1]])
+            ma, mb = (_month_key(t.columns[c]) for c in (ordered[0], ordered[-1]))
+            if ma and mb and ma != mb:  # two months of one year ('March 2026', 'September 2026'), in time order
+                return (ordered[0], ordered[-1]) if ma < mb else (ordered[-1], ordered[0])
             ca, cb = (column_period(t.columns[c]) for c in (ordered[0], ordered[-1]))
             if (ca == cb if ca is not None or cb is not None else _header_periods(t.columns[ordered[0]]) ==
                     _header_periods(t.columns[ordered[-1]])) and not all(
@@ -1782,6 +1814,8 @@ class TableQA:
                    and row.cells[c].value is not None and not _is_change_col(t.columns[c])]
         if cond is None:
             return self._against_own(q, t, row, figures) if over_periods else None
+        if _bound_named(t, cond[2]):
+            return None
         cols = [c for c in figures if bool(period_of(t.columns[c])) == over_periods]
         if over_periods:
             cols = self._one_per_period(q, t, cols)
@@ -1896,9 +1930,7 @@ class TableQA:
             return None
         m = cond[2]
         body = [r for r in t.rows if r.role == "body"]
-        if m.group("num") and any(re.search(rf"(?i)\b(?:over|above|more than|greater than|less than|under|below|within|"
-                                            rf"up to)\s*[$£€]?\s*{re.escape(m.group('num'))}(?![\d,.])", r.label)
-                                  for r in t.rows):
+        if _bound_named(t, m):
             return None
         qp = set(q.periods)
         percent = bool(m.group("num")) and q.text[m.end("num"):m.end("num") + 2].lstrip().startswith("%")
@@ -2560,7 +2592,11 @@ def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, 
         said = _words_said(question)
         named = [c for c in actual if _words_said(t.columns[c].split(" / ")[-1]) & said]
         actual = named if len(named) == 1 else actual
-    if len(actual) > 1 and question and not any(periods_in(question)) and all(period_of(t.columns[c]) for c in actual):
+    if len(actual) > 1 and question and not any(periods_in(question)) and all(period_of(t.columns[c]) for c in actual) \
+            and not re.search(r"(?i)\b(?:months?|quarters?|years?|periods?|weeks?)\b",
+                              re.sub(r"\d+\s+\w+", "", question)):
+        # (not 'in how many months was X below target?', 'which quarters ...': the periods are what is asked; a
+        # duration, 'within 6 weeks', is no period asked)
         # 'how far above target are out of area bed days?' of a row of months and a Target: the latest (by year,
         # else the rightmost of months or quarters without one, as a year's columns run: April to March)
         dated = all(column_period(t.columns[c]) for c in actual)

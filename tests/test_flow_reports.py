@@ -540,3 +540,33 @@ def test_a_hyphenated_compound_is_another_form_of_its_words(
         tmp_path_factory, question: str, value: str) -> None:  # type: ignore[no-untyped-def]
     ans = assistant_over(tmp_path_factory.mktemp("incidents"), "incidents.txt", INCIDENTS).ask(question)
     assert ans.answered and value in ans.text and "Self-harm" not in ans.text, ans.text
+
+
+MONTHLY = """Pellow Community Trust
+Waiting well report, autumn 2026
+
+Table 1: People waiting for therapy, by service
+Service\tApril 2026\tOctober 2026\tWaiting over 18 weeks (Oct 2026)
+Podiatry\t1,240\t1,105\t96
+Orthotics\t610\t655\t41
+Speech and language therapy\t880\t790\t130
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("By how much did the podiatry waiting list fall from April to October 2026?", -135),
+    ("How much did orthotics waiting change between April and October 2026?", 45),
+    ("By how much did speech and language therapy waiting fall between April 2026 and October 2026?", -90),
+])
+def test_a_change_between_two_months_of_one_year(tmp_path_factory, question: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path_factory.mktemp("monthly"), "monthly.txt", MONTHLY).ask(question)
+    assert ans.answered and ans.figures and ans.figures[0].value == value, ans.text  # (not the 'over 18 weeks' column)
+
+
+@pytest.mark.parametrize("question", [
+    "How many people have waited over 18 weeks for podiatry?",
+    "How many orthotics patients are waiting over 18 weeks?",
+])
+def test_a_bound_a_column_is_named_by_is_that_column(tmp_path_factory, question: str) -> None:  # type: ignore[no-untyped-def]
+    ans = assistant_over(tmp_path_factory.mktemp("monthly"), "monthly.txt", MONTHLY).ask(question)
+    assert ans.state.get("op") not in ("count", "meets"), ans.text  # (not how many rows are above 18)
