@@ -745,7 +745,7 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
 # a row's past participle that selects some of what it counts ('Young carers assessed', 'Breaks funded', 'Patients
 # admitted'); not one that says how the figure was had ('Estimated population', 'Incidents reported')
 _SELECTING = re.compile(r"(?i)\b(?!(?:estimat|expect|project|plann|forecast|adjust|audit|unaudit|restat|report|record|"
-                        r"relat|bas|weight|combin|associat|need|includ|exclud|us|owned)ed\b)[a-z]{3,}ed\b")
+                        r"relat|bas|weight|combin|associat|need|includ|exclud|us|own)ed\b)[a-z]{3,}ed\b")
 
 
 def _counts_a_subset(q: Query, table_ev: Evidence) -> bool:
