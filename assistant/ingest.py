@@ -485,8 +485,7 @@ def _pdf_tables(data: bytes, texts: list[str]) -> tuple[dict[int, list[tuple[lis
             # each line's type size (its words' height, to the half point), by its text
             sizes = {no: {_size_key(ln.text): round(2 * ln.size) / 2 for ln in line_sizes(page_words)}
                      for no, page_words in enumerate(every, 1)}
-            bold = _bold_lines([page.extract_words(x_tolerance=1.5, y_tolerance=2, extra_attrs=["fontname"])
-                                for page in pdf.pages])
+            bold = _bold_lines(every, [page.chars for page in pdf.pages])
         return out, laid_out, furnished, sizes, marks, bold
     except Exception:  # noqa: BLE001 - table detection is a bonus on top of the text layer
         return {}, {}, {}, {}, {}, {}
@@ -496,18 +495,20 @@ _BOLD_FACE = re.compile(r"(?i)bold|black|heavy|demi")
 BOLD_BODY_SHARE = 0.3  # a document with more of its letters than this in bold has no bold headings to tell apart
 
 
-def _bold_lines(pages: list[list[dict[str, Any]]]) -> dict[int, set[str]]:
-    """Per page, the lines (by `_size_key`) every word of which is set in a bold face; none where bold is the
-    body's face."""
+def _bold_lines(pages: list[list[dict[str, Any]]], chars: list[list[dict[str, Any]]]) -> dict[int, set[str]]:
+    """Per page, the lines (by `_size_key`) every word of which is set in a bold face (the face of its first letter,
+    from the page's characters); none where bold is the body's face."""
     from .pdf_layout import line_sizes
 
-    letters = sum(len(w["text"]) for words in pages for w in words)
-    bold = sum(len(w["text"]) for words in pages for w in words if _BOLD_FACE.search(str(w.get("fontname", ""))))
-    if not letters or bold > BOLD_BODY_SHARE * letters:
+    letters = [c for page in chars for c in page if str(c.get("text", "")).strip()]
+    bold = sum(1 for c in letters if _BOLD_FACE.search(str(c.get("fontname", ""))))
+    if not letters or bold > BOLD_BODY_SHARE * len(letters):
         return {}
     out: dict[int, set[str]] = {}
-    for no, words in enumerate(pages, 1):
-        face = {(str(w["text"]), round(float(w["x0"]), 1)): str(w.get("fontname", "")) for w in words}
+    for no, (words, page_chars) in enumerate(zip(pages, chars, strict=True), 1):
+        at = {(round(float(c["x0"]), 1), round(float(c["top"]), 1)): str(c.get("fontname", "")) for c in page_chars}
+        face = {(str(w["text"]), round(float(w["x0"]), 1)): at.get((round(float(w["x0"]), 1), round(float(w["top"]), 1)), "")
+                for w in words}
         for ln in line_sizes(words):
             if ln.words and all(_BOLD_FACE.search(face.get((c.text, round(c.x0, 1)), "")) for c in ln.words):
                 out.setdefault(no, set()).add(_size_key(ln.text))

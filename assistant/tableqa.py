@@ -3133,7 +3133,8 @@ _OP_ASKED = {**_OP_WORDS, "min": r"\b(minimum|lowest|least|smallest|fewest|cheap
 _OP_ASKED["percent_change"] = _OP_ASKED["change"]
 # a question that says it asks for the largest or smallest (or the larger or smaller) of something
 _WHICH_ROW = re.compile(r"(?i)\s*(?:which|where|who)\b")
-# the operation words a column's name may hold ('Average wait (weeks)', 'Total cost')
+# the operation words a column's name may hold ('Average wait (weeks)', 'Total cost'), said anywhere in the question
+# ('the shortest wait on average'; `op_word_names` wants them beside the same neighbour, as a row's name does)
 _OP_IN_NAME = re.compile(r"(?i)\b(?:average|mean|median|total)\b")
 _EXTREME_ASKED = re.compile(f"(?i){_OP_ASKED['max']}|{_OP_ASKED['min']}")
 
