@@ -28,7 +28,7 @@ from . import figures as F
 from .evidence import Evidence, Sentence, coverage
 from .figures import column_name
 from .index import Index
-from .prose import ProseReader, holds_wanted, without_labels
+from .prose import NONE_COUNTED, ProseReader, holds_wanted, without_labels
 from .query import (
     MIN_OPERATION_PROBABILITY,
     MONTH,
@@ -705,6 +705,12 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
         # days'), and that sentence covers more of the question
         return table_ev
     if prose_ok and table_ok and prose_ev is not None and prose_ev.kind == "prose" and table_ev is not None \
+            and table_ev.figures and not _TARGET_WORD.search(q.text) and states_target(prose_ev.text) \
+            and not _TARGET_WORD.search(table_ev.text):
+        # what something is or was: a sentence that sets a target for it ('the target is an average of 150 days')
+        # does not say, where a cell does
+        prose_ok = False
+    if prose_ok and table_ok and prose_ev is not None and prose_ev.kind == "prose" and table_ev is not None \
             and table_ev.figures and q.periods and q.operation in ("value", "text") and not _asks_movement(q) \
             and _states_only_movement(prose_ev.text):
         # what something was in a period: a sentence that only says how much it moved does not answer it
@@ -740,6 +746,19 @@ def decide(q: Query, table_ev: Evidence | None, prose_ev: Evidence | None) -> Ev
     if prose_ok:
         return prose_ev
     return None
+
+
+# the words that name what something is to be: 'the target', 'our ambition', 'the aim is'
+_TARGET_WORD = re.compile(r"(?i)\b(?:targets?|ambitions?|aims?|goals?|trajectory|trajectories|planned|aspirations?)\b")
+
+
+def states_target(text: str) -> bool:
+    """Does a sentence give a target rather than what happened: its first figure (not a year) comes after a word that
+    names a target ('The target in the strategy is an average of 150 days'; not '74.1% in October, below the
+    standard of 78%')?"""
+    word = _TARGET_WORD.search(text)
+    first = next(iter(_figures_in(without_labels(text))), None)
+    return word is not None and first is not None and word.start() < first.start
 
 
 # a row's past participle that selects some of what it counts ('Young carers assessed', 'Breaks funded', 'Patients
@@ -816,8 +835,9 @@ def _has_wanted_number(q: Query, text: str) -> bool:
     if q.wants == "percent":  # (or a rate per head of population: 'admissions per 100,000' is the rate asked)
         return any(n.kind == "percent" for n in nums) or bool(PER_HEAD.search(clean)) and any(
             n.kind == "number" for n in nums if not PER_HEAD.match(clean, max(n.start - 4, 0)))
-    if q.wants == "count":  # in figures, or in words before what is counted ('sets up six teams')
-        return any(n.kind == "number" for n in nums) or C.states_count(q.counted, clean, cell=False)
+    if q.wants == "count":  # in figures, or in words before what is counted ('sets up six teams'), or none of it
+        return any(n.kind == "number" for n in nums) or C.states_count(q.counted, clean, cell=False) or \
+            bool(NONE_COUNTED.search(clean))
     return bool(nums)
 
 

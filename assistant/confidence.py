@@ -31,16 +31,19 @@ EXPECTED_OPS: dict[str, set[str]] = {
     "change": {"change", "group_change", "stated_change", "kinds_difference", "moved"},
     "percent_change": {"change", "group_change", "stated_change"},
     "average": {"average", "category_average", "stated_average"},
-    "sum": {"sum", "category_sum", "group_totals"}, "share": {"share", "category_share", "stated_share"}, "ratio": {"ratio"},
+    "sum": {"sum", "category_sum", "group_totals", "asked_sum"}, "share": {"share", "category_share", "stated_share"}, "ratio": {"ratio"},
     # (the rest of a whole a sentence states, 'how many posts are not in inpatient wards', is a count or an amount)
-    "count": {"count", "stated_count", "group_totals", "rest"},
+    # (a count or an amount over a span of periods or every row of a kind, 'how many hours were lost from July to
+    # October', 'how many vacancies are there across all teams', 'how many beds are there in Riverside', is their sum)
+    "count": {"count", "stated_count", "group_totals", "rest", "asked_sum", "category_sum"},
     "which": {"max_over", "min_over", "max", "min", "max_across", "min_across", "max_change", "min_change", "meets",
-              "max_group", "min_group", "moved", "stated_extreme"},
+              "max_group", "min_group", "moved", "stated_extreme", "kind_cell"},
     # (the amount asked of a kind of row, 'how much is spent on carers services', is its rows added up)
-    "value": {"lookup", "prose", "stated_change", "stated_count", "category_sum", "group_totals", "rest"},
+    "value": {"lookup", "prose", "stated_change", "stated_count", "category_sum", "group_totals", "rest", "asked_sum",
+              "kind_cell"},
     # (how a figure is split between kinds of row, 'how is the spend split between commissioners', is a breakdown)
-    "text": {"prose", "list", "lookup", "describe", "group_totals"},
-    "list": {"list", "prose", "lookup", "list_periods", "meets", "group_totals", "moved"},
+    "text": {"prose", "list", "lookup", "describe", "group_totals", "kind_cell"},
+    "list": {"list", "prose", "lookup", "list_periods", "meets", "group_totals", "moved", "kind_cell"},
 }
 
 # The retrieval score is kept out: it carries retrieval-rank priors that differ from one corpus to another.
@@ -120,10 +123,15 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     if kind == "table" and answer_op is None:
         answer_op = "sum" if ev.figures else "lookup"
     text = ev.text
-    if answer_op in ("lookup", "prose") and states_count(q.counted, text, kind == "table"):
+    if answer_op == "lookup" and ev.state.get("kind_cell"):
+        answer_op = "kind_cell"  # ('which locality is Cedar Lodge in?': the row's Locality)
+    elif answer_op == "sum" and ev.state.get("over_asked"):
+        answer_op = "asked_sum"  # ('how many hours were lost from July to October', '... across all teams')
+    elif answer_op in ("lookup", "prose") and states_count(q.counted, text, kind == "table"):
         answer_op = "stated_count"
     elif answer_op == "lookup" and op in _NAMED_OPS and ev.figures and (
-            op_word_names(op, q.text, text) or op_word_in_name(op, q.text, (ev.state.get("rows") or [""])[0])):
+            op_word_names(op, q.text, text) or any(op_word_in_name(op, q.text, name) for name in [
+                *(ev.state.get("rows") or [""])[:1], *ev.state.get("col_names", [])])):
         answer_op = _NAMED_OPS[op]  # ('the average hourly pay in X' of a column 'Average hourly pay': the figure, stated)
     elif answer_op == "lookup" and op == "share" and ev.figures and all(f.unit == "%" for f in ev.figures):
         answer_op = "stated_share"  # ('what share of enquiries related to care homes?': the table's 29.7%)
@@ -156,8 +164,9 @@ def features(q: Query, ev: Any, holds: bool) -> dict[str, float]:
     }
 
 
-# a number in figures or words ('one of the boards' picks one out, it does not count them)
-_NUMBER = r"(?:\d[\d,.]*|one(?!\s+of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
+# a number in figures or words ('one of the boards' picks one out, it does not count them; 'no providers', 'none of the
+# homes' count none)
+_NUMBER = r"(?:\d[\d,.]*|one(?!\s+of\b)|no|none\s+of\s+the|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
           r"forty|fifty|hundred|dozen)"
 
 
@@ -176,7 +185,8 @@ def states_count(counted: Sequence[str], text: str, cell: bool) -> bool:
     alt = "|".join(re.escape(x) for x in stems)
     if cell:
         return re.search(rf"(?i)\b(?:{alt})", text) is not None
-    return re.search(rf"(?i)\b{_NUMBER}\s+(?:[\w&/'()-]+\s+){{0,3}}?(?:{alt})", text) is not None
+    # ('one in four care workers left' gives a rate, not how many left)
+    return re.search(rf"(?i)(?<!\bin\s)\b{_NUMBER}(?!\s+in\s+{_NUMBER}\b)\s+(?:[\w&/'()-]+\s+){{0,3}}?(?:{alt})", text) is not None
 
 
 def _doc_margin(kind: str, margin: float | None) -> dict[str, float]:

@@ -139,6 +139,11 @@ def total_across(t: Table, row: Row, cols: Sequence[int]) -> Figure:
 
 def _added(cells: list[Cell], description: str, refs: tuple[CellRef, ...]) -> Figure:
     kind = _kind(cells)
+    # cells that say what they count ('24 beds', '600 hours a week', '2 extra teams') add up only when they count one
+    # thing: beds and hours have no sum
+    counted = {c.unit.split()[-1].lower() for c in cells if c.unit and c.unit not in ("£", "$", "€", "%") and c.unit.split()}
+    if len(counted) > 1:
+        raise FigureError(f"the figures count different things ({', '.join(sorted(counted))})")
     value = sum((c.value for c in cells if c.value is not None), Decimal(0))
     text = _fmt(value, kind, cells)
     terms = " + ".join(_num(c.value, kind, [c]) for c in cells)
@@ -340,6 +345,23 @@ def ratio(t: Table, a: tuple[Row, int], b: tuple[Row, int]) -> Figure:
     text = format_value(value, "number", None, 2)
     return Figure(value, text, f"{_num(ca.value, ca.kind, [ca])} / {_num(cb.value, cb.kind, [cb])} = {text}",
                   f"{_describe(t, a)} to {_describe(t, b)}", None, (ref(t, *a), ref(t, *b)), "ratio")
+
+
+def per(t: Table, a: tuple[Row, int], b: tuple[Row, int], unit: str) -> Figure:
+    """An amount per one of what a count counts ('£1,490k for 16 beds': £93.13k per bed), in the amount's currency
+    and scale, to two decimals."""
+    ca, cb = _cell(t, *a), _cell(t, *b)
+    assert ca.value is not None and cb.value is not None
+    if cb.value == 0:
+        raise FigureError(f"{_describe(t, b)} is zero")
+    value = ca.value / cb.value
+    scale = _scale([ca])
+    if scale and abs(value) < 10 * SCALES[scale]:  # ("£206.67 per appointment", not "£0.21k")
+        scale = None
+    text = format_value(value, ca.kind, scale, 2, currency=_currency([ca]))
+    return Figure(value, f"{text} per {unit}", f"{_num(ca.value, ca.kind, [ca])} / {_num(cb.value, cb.kind, [cb])} = "
+                  f"{text}", f"{_describe(t, a)} per {unit} ({_describe(t, b)})", ca.unit, (ref(t, *a), ref(t, *b)),
+                  "ratio")
 
 
 def count(t: Table, rows: Sequence[Row], col: int | None, description: str, out_of: int | None = None) -> Figure:

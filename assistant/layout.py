@@ -294,9 +294,12 @@ def _mark_headings(doc: SourceDoc, lo: int, kinds: list[str]) -> None:
         if not paged and prev_blank and not next_blank and _title_like(text) and not text.endswith(":") \
                 and (_opens_paragraph(lines[lo + k + 1].text, kinds[k + 1],
                                       lines[lo + k + 2].text if k + 2 < n and kinds[k + 2] == "other" else "")
-                     or _opens_section(lines[lo + k + 1].text, kinds[k + 1])):
+                     or _opens_section(lines[lo + k + 1].text, kinds[k + 1])
+                     or k + 2 < n and all(kinds[k + j] == "other" and LIST_ITEM.match(lines[lo + k + j].text.strip())
+                                          for j in (1, 2))):
             # a text file's heading set straight above its first paragraph ('5. Risks' / 'The main ...'), or above a
-            # table's caption or a list's lead-in ('3. Care homes' / 'Table 3: ...')
+            # table's caption or a list's lead-in ('3. Care homes' / 'Table 3: ...'), or above its items ('Next steps'
+            # / '- recruit a second trusted assessor;')
             next_blank = True
         if not (prev_blank and next_blank) or not _title_like(text):
             continue

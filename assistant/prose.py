@@ -262,6 +262,12 @@ _NOT_COUNTS = re.compile(rf"\[\d+\]|^\s*\d{{1,2}}[.)]\s|(?i:\b(?:appendix|table|
                          rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORDS})\b|\b(?:{MONTH_WORDS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?=,?\s+\d{{4}}))")
 
 
+# a sentence that counts none of something: 'No framework provider is rated Inadequate', 'None of the homes ...',
+# 'there were no deaths', 'the service recorded no complaints'
+NONE_COUNTED = re.compile(r"(?i)^\s*(?:no|none)\b|\b(?:none of|no one|nobody|not one|not a single)\b|"
+                          r"\b(?:there (?:were|was|are|is|have been|has been)|had|has|have|recorded|reported|received)\s+no\b")
+
+
 def without_labels(text: str) -> str:
     """The text with the numbers that count nothing taken out (_NOT_COUNTS)."""
     return _NOT_COUNTS.sub(" ", text)
@@ -277,8 +283,9 @@ def holds_wanted(wants: str, text: str, question: str = "") -> bool:
     if wants in _WANTED:
         return bool(_WANTED[wants].search(text))
     kind = {"money": "money", "percent": "percent", "count": "number"}.get(wants)
-    if kind == "number":  # (not a year, a label's number, an age or a date's day)
-        return any(n.kind == kind for n in _quantities(without_labels(text)))
+    if kind == "number":  # (not a year, a label's number, an age or a date's day; 'No provider is rated Inadequate'
+        # counts none)
+        return any(n.kind == kind for n in _quantities(without_labels(text))) or bool(NONE_COUNTED.search(text))
     return kind is not None and any(n.kind == kind for n in find_numbers(text))
 
 
@@ -773,6 +780,16 @@ class ProseReader:
                     score = self.coverage(q, m.terms(context) | self._author_terms(p, lead)) - 0.005 * rank
                     if best is None or score > best[0]:
                         best = (score, p, ln, lead, items)
+            # a heading set straight over its items, with no lead-in ('Next steps', then '- recruit ...'): the heading
+            # leads them in
+            head = next((x for x in self.index.lines(p.doc, p.page, max(1, p.line_start - 3), p.line_start)
+                         if p.heading and x.text.strip() == p.heading[-1].strip()), None)
+            if head is not None:  # (its first item on the very next line: not notes a blank line parts from it)
+                after = self.index.lines_on(p.doc, p.page, head.no + 1, 1)
+                items = self.items_after(p.doc, p.page, head.no) if after and LIST_ITEM.match(after[0].text.strip()) else []
+                score = self.coverage(q, m.terms(head.text)) - 0.005 * rank
+                if len(items) >= 2 and (best is None or score > best[0]):
+                    best = (score, p, head, head.text.strip(), items)
         return best
 
     def made_up(self, q: Query, candidates: list[tuple[Passage, float]]) -> Evidence | None:

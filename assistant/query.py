@@ -29,9 +29,9 @@ big large small much
 larger higher bigger greater smaller lower fewer more less respective respectively
 """.split())
 
-_MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|allocat\w*|cost\w*|£|grant|invest\w*|"
-                         r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth|went to|goes to|go to|"
-                         r"receiv\w*|dfg|ibcf|bcf|reserves?|overspen\w*|underspen\w*|outturn|fees?)\b")
+MONEY_HINT = re.compile(r"(?i)\b(spend|spent|budget|fund(s|ing|ed)?|money|allocat\w*|cost\w*|£|grant|invest\w*|"
+                        r"expenditure|income|contribution|saving\w*|deficit|surplus|pay|paid|worth|went to|goes to|go to|"
+                        r"receiv\w*|dfg|ibcf|bcf|reserves?|overspen\w*|underspen\w*|outturn|fees?)\b")
 _FY = re.compile(r"(?<![\d/])((?:19|20)?\d{2})\s?[/\-–]\s?(\d{2})(?![\d/])")
 _SPAN = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s?[/\-–]\s?((?:19|20)\d{2}|\d{2})(?![\d/])")
 _QUARTER = re.compile(r"(?i)\bQ([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bquarter\s+([1-4])\b")
@@ -295,7 +295,7 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "percent"
     if re.search(r"\bhow long\b", s):  # 'how long did enquiries take?', 'for how long does the service support people?'
         return "duration"
-    if re.search(r"\bhow (?:much|big|large)\b", s) and _MONEY_HINT.search(s):  # 'how big is the pooled budget?'
+    if re.search(r"\bhow (?:much|big|large)\b", s) and MONEY_HINT.search(s):  # 'how big is the pooled budget?'
         return "money"
     if re.search(r"\bhow many\b|\bnumber of\b|\bscore\b|\bwhat (size of )?population\b|\bhow (big|large)\b", s):
         return "count"
@@ -307,7 +307,7 @@ def wanted_kind(q: str, intents: list[str]) -> str | None:
         return "weekday"
     if intents[0] == "who":
         return "person"
-    if _MONEY_HINT.search(s) and re.search(r"\bhow much\b|\bwhat is the\b|\bwhat was the\b", s):
+    if MONEY_HINT.search(s) and re.search(r"\bhow much\b|\bwhat is the\b|\bwhat was the\b", s):
         return "money"
     if "change" in intents:  # 'by how much did X change?': a sentence that says how it moved
         return "movement"
@@ -408,7 +408,7 @@ def _content_terms(text: str, acronyms: Mapping[str, str] | None) -> list[str]:
         bare = w[:-2] if w.endswith(("'s", "’s")) else w  # "what's", "it's" are the little words they shorten
         if bare in STOPWORDS or _question_word(bare) or (len(w) < 2 and not w.isdigit()):
             continue
-        t = _SEX_TERMS.get(w) or stem(w)
+        t = _SEX_TERMS.get(w) or _SEX_TERMS.get(bare) or stem(w)  # ("women's" as 'women')
         if t not in out:
             out.append(t)
     return out
@@ -606,16 +606,26 @@ _COUNT_PHRASE_END = frozenset(
 def counted_words(question: str) -> tuple[str, ...]:
     """The words of what 'how many X …' counts, X ended by a verb or preposition: 'how many step-down care beds
     will the county commission' -> ('step-down', 'care', 'beds'), 'how many volunteers came to …' ->
-    ('volunteers', 'came'): the noun is one of them, and an answer that puts a number before it states the count."""
+    ('volunteers',), 'how many referrals reached ...' -> ('referrals', 'reached'): the noun is one of them, and an
+    answer that puts a number before it states the count."""
     m = re.search(r"(?i)\bhow many\s+(.*)", question)
     if not m:
         return ()
     out: list[str] = []
     for w in re.findall(r"[A-Za-z&'-]+|\d[\d,.]*", m.group(1))[:8]:
-        if w.lower() in _COUNT_PHRASE_END or w[0].isdigit():
+        if w.lower() in _COUNT_PHRASE_END or w[0].isdigit() or out and w.lower() in _COUNTED_DID:
             break
         out.append(w)
     return tuple(out)
+
+
+# verbs that say what the counted did, ending its phrase after a noun: 'how many ambulance handovers took over 45
+# minutes', 'how many people attended', 'how many patients waited' (not '-ed' words at large: 'how many completed
+# reviews' counts completed reviews)
+_COUNTED_DID = frozenset(
+    "took take takes came come comes went go goes got get gets made make makes gave give gives saw see sees left leave "
+    "leaves received receive receives attended attend attends used use uses needed need needs started start starts "
+    "waited wait waits died die joined join joins".split())
 
 
 def with_docs(q: Query, docs: tuple[str, ...]) -> Query:

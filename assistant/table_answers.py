@@ -347,8 +347,9 @@ class TableReader:
     def evidence(self, q: Query, ta: TableAnswer) -> Evidence:
         t = ta.table
         state = {"table_id": t.id, "rows": ta.subjects or [r.label for r in ta.rows[:1]], "cols": ta.cols, "op": ta.op,
+                 "col_names": [t.columns[c].split(" / ")[-1] for c in ta.cols if c < len(t.columns)],
                  "periods": list(q.periods), "row_cov": ta.row_cov, "row_margin": ta.row_margin,
-                 "row_said": ta.row_said, "operands_named": ta.operands_named,
+                 "row_said": ta.row_said, "operands_named": ta.operands_named, "over_asked": ta.over_asked, "kind_cell": ta.kind_cell,
                  # (a change between columns of no period, 'NHS' to 'Council', is no move over time; months and
                  # quarters without a year are periods: 'Apr' to 'Sep')
                  "over_time": all(c < len(t.columns) and period_of(t.columns[c]) is not None for c in ta.cols)}
@@ -406,9 +407,14 @@ class TableReader:
             b = fig.cells[1]
             bits = [f.text for f in ta.figures]
             subject = ta.rows[0].path() if len(ta.rows) == 1 else column_name(t, ta.cols[0])
-            text = (f"{subject} goes from {a.raw} ({a.column if len(ta.rows) == 1 else a.row}) to {b.raw} "
-                    f"({b.column if len(ta.rows) == 1 else b.row}): {' / '.join(bits)}{where}. "
-                    + " ".join(f"{f.formula}." for f in ta.figures))
+            name_a, name_b = (a.column, b.column) if len(ta.rows) == 1 else (a.row, b.row)
+            if ta.operands_named and (len(ta.rows) == 2 or not state["over_time"]):  # two things compared, not a move
+                # over time
+                text = (f"{name_b} is {b.raw} and {name_a} is {a.raw} ({subject}): a difference of {' / '.join(bits)}"
+                        f"{where}. " + " ".join(f"{f.formula}." for f in ta.figures))
+            else:
+                text = (f"{subject} goes from {a.raw} ({name_a}) to {b.raw} ({name_b}): {' / '.join(bits)}{where}. "
+                        + " ".join(f"{f.formula}." for f in ta.figures))
             if ta.note in ("Yes", "No"):  # whether it is over (or under) what it is measured against
                 text = f"{ta.note}. {text}"
             elif ta.note == "left":  # what is left of what it is measured against
@@ -495,8 +501,9 @@ class TableReader:
             text = f"{fig.text}{listed} {ta.note}: {fig.description}{where}."
         else:
             text = f"{fig.description}: {fig.text}{where}. {fig.formula}."
-        cite_rows = ta.rows if ta.op not in ("max", "min") else ta.rows
-        return Evidence(text, self.cite_rows(t, cite_rows), ta.figures, ta.score, ta.coverage, "table", state)
+        # (and the row a condition measures the others against: 'England (79.1)' of 'below the England average')
+        return Evidence(text, self.cite_rows(t, [*ta.rows, *ta.against]), ta.figures, ta.score, ta.coverage, "table",
+                        state)
 
     # ------------------------------------------------------------------ prose
 
@@ -553,6 +560,8 @@ def _with_scale(t: Table, row: Row, col: int) -> str:
     cell = row.cells[col]
     if cell.scale and cell.value is not None and re.search(r"\d", cell.raw):  # (a dash for nil stays a dash)
         return F.lookup(t, row, col).text
+    if cell.kind == "percent" and cell.value is not None and re.fullmatch(r"-?[\d.,]+", cell.raw.strip()):
+        return f"{cell.raw.strip()}%"  # ('74.1' under a caption '... (%)')
     return re.sub(r"([£$€])\s+", r"\1", cell.raw.strip())
 
 

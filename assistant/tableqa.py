@@ -17,6 +17,7 @@ from typing import cast
 
 from . import figures as F
 from .query import (
+    MONEY_HINT,
     MOVE_WORDS,
     PRICED,
     Query,
@@ -95,6 +96,15 @@ class TableAnswer:
     # the question's words the answer's mechanism explains beyond its rows and columns ('overspending' of the rows
     # whose spend is above their budget)
     explains: str = ""
+    # the figure is added up over what the question names as a whole, a span of periods ('from April to September')
+    # or every row of a kind ('across all teams'): a count or an amount asked over them, not a sum asked in words
+    over_asked: bool = False
+    # a row the answer's rows are measured against, cited with them but not one of them ('England' of 'which wards
+    # are below the England average?')
+    against: list[Row] = field(default_factory=list)
+    # the cell read is of the column a which-question's noun names ('which locality is Cedar Lodge in?'): the
+    # which-question is answered by that cell, not by an extreme
+    kind_cell: bool = False
 
 
 class Matcher:
@@ -466,7 +476,8 @@ class TableQA:
         if not rows or _other_periods_only(q, t):
             return None  # ('X in 2022' of a table of 2018 and 2019: its figures are for other years)
         ctx_terms = self._context_terms(t, heading)
-        wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text)) and q.intent != "share"
+        wants_total = bool(re.search(r"(?i)\b(total|overall|whole|all together)\b", q.text) or _all_rows_asked(q, t, self.m)) \
+            and q.intent != "share"
         row_scores = []
         # a period the question asks that a row's name holds points at that row, unless the columns are the
         # periods asked (then 'Fiscal 2019 Restructuring Plan' is a name, not the year 2019)
@@ -511,9 +522,14 @@ class TableQA:
             "max": self._extreme, "min": self._extreme, "count": self._count, "average": self._average,
             "ratio": self._ratio,
         }
-        ans = self._which_meet(q, t, row_scores) if row_scores else None
+        ans = self._cell_of_kind(q, t, row_scores)  # 'which locality is Cedar Lodge in?': that row's Locality
+        if ans is None:
+            ans = self._per_unit(q, t, row_scores)  # 'the cost per bed of X': its cost over its beds
+        if ans is None and row_scores:
+            ans = self._which_meet(q, t, row_scores)
         if ans is None and not _COUNT_ASKED.search(q.text):
             ans = self._which_rows_meet(q, t, row_scores) or self._which_rows_against(q, t) or \
+                self._which_rows_against_row(q, t, qset) or \
                 self._which_rows_moved(q, t, cols) or self._which_rows_with(q, t, cols)
         if ans is None:  # 'how much is spent on each scheme type', 'how many schemes does each provider run'
             ans = self._per_group(q, t, cols)
@@ -527,6 +543,8 @@ class TableQA:
             ans = self._count_rows_with(q, t, cols)  # 'how many priorities were met?' of a column 'Met' of yes or no
         if ans is None and _COUNT_ASKED.search(q.text) and _AGAINST.search(q.text):
             ans = self._which_rows_against(q, t, count=True)  # 'how many services are overspending?'
+        if ans is None and _COUNT_ASKED.search(q.text) and _AGAINST_ROW.search(q.text):
+            ans = self._which_rows_against_row(q, t, qset, count=True)  # 'how many wards are below England?'
         if ans is None and not (_WHICH_START.match(q.text) and _EXTREME_ASKED.search(q.text)):
             # (not 'which service overspent the most?': the row with the extreme figure, whatever row 'service' names)
             ans = self._against_named_row(q, t, row_scores) or self._remaining(q, t, row_scores)
@@ -536,6 +554,8 @@ class TableQA:
         if ans is None and wants_total and member is None and not {"share", "ratio", "change", "percent_change",
                                                                     "average", "max", "min", "count"} & set(q.intents):
             ans = self._column_total(q, t, rows, qset, ctx_terms)  # 'the total target savings': a column no total row ends
+            if ans is not None and _all_rows_asked(q, t, m):
+                ans.over_asked = True  # ('how many vacancies are there across all teams?')
         if ans is None and ({"max", "min"} & set(q.intents) or _FASTEST.search(q.text)) and _WHICH_START.match(q.text) \
                 and _MOVED.search(q.text):
             ans = self._extreme_change(q, t, cols)  # 'which scheme grew the most': whatever else the words ask
@@ -551,10 +571,16 @@ class TableQA:
             # 'how many detentions were there from April to September?': a count or an amount over a span of the
             # periods a row is split into is their sum (not a level, a rate or a share: those are not added up)
             over = self._sum_over_periods(q, t, row_scores)
-            if over is not None and all(over.rows[0].cells[c].kind in ("number", "money") for c in over.cols):
+            if over is None or not all(over.rows[0].cells[c].kind in ("number", "money") for c in over.cols):
+                # 'how many hours were lost between July and October?' of a table whose rows are the months
+                over = self._over_period_rows(q, t, cols, "sum")
+            if over is not None:
+                over.over_asked = True
                 ans = over
         for it in () if ans is not None else q.intents:
-            if row_scores and (_named_in_row(it, q.text, row_scores[0][1]) or _named_in_column(it, q.text, t)) and not (
+            if row_scores and (_named_in_row(it, q.text, row_scores[0][1]) or _named_in_column(it, q.text, t) or (
+                    _said_in_column(it, q.text, t) and (row_scores[0][0] > 0 and row_scores[0][1].role == "body" or any(
+                        r.role == "total" for r in t.rows)))) and not (
                     it in ("change", "percent_change") and len(q.periods) >= 2):  # (two periods: a change between them)
                 continue  # 'weighted average shares', 'total assets', 'minimum contribution': a row's name
             h = handlers.get(it)
@@ -650,7 +676,8 @@ class TableQA:
         """Score an answer by how much of the question it explains: caption, heading, the answer's first
         row (label and text cells) and the headers of the columns used; each question word counts once."""
         m = self.m
-        named = ans.rows if ans.op in ("group_change", *_CATEGORY_OPS) else (
+        named = ans.rows if ans.op in ("group_change", *_CATEGORY_OPS) or ans.operands_named and ans.op in (
+            "sum", "average") else (
             ans.rows[:3] if ans.op in ("sum", "change", "share", "ratio") else ans.rows[:2] if ans.op == "lookup" else ans.rows[:1])
         # the words of the operation the answer performs are explained by performing it
         extra = set(extra or ()) | set(m.terms(_OP_EXPLAINS.get(ans.op, "")))
@@ -669,6 +696,8 @@ class TableQA:
             worth = " ".join(["worth", *(["costs charges contribute"] if _COST_VERB.search(q.text) else []),
                               *(w.group(0) for w in PRICED.finditer(q.text))])
             extra |= qset & m.terms(f"{_MONEY_WORDS} {worth}" if q.wants == "money" else worth)
+            if ans.op == "share":  # ('what share of the money is spent on X': the share is of an amount of money)
+                extra |= qset & m.terms(" ".join(x.group(0) for x in MONEY_HINT.finditer(q.text)))
         if ans.op in _CATEGORY_OPS or ans.subjects:
             # rows picked by their kind ('carers services', 'which provider') are about every column of their table,
             # whatever form the question gives a header's word ('commissioned by' of 'Commissioner'), and an amount
@@ -687,6 +716,12 @@ class TableQA:
         if any(PER_HEAD.search(f"{r.path()} {headers}") for r in ans.rows[:1]) or ans.op == "lookup" and any(
                 c < len(r.cells) and r.cells[c].kind == "percent" for r in ans.rows[:1] for c in ans.cols):
             extra |= qset & m.terms("rate rates")  # 'the rate' of 'per 100,000', or of a percentage looked up
+        if ans.over_asked:  # ('across every team': every row is added up)
+            extra |= qset & (m.terms("all every across whole") | {x for c in range(t.label_cols) if c < len(t.columns)
+                                                                   for x in m.terms(t.columns[c])})
+        if _DURATION_HEADER.search(f"{headers} {t.caption}"):  # 'how long does it take', 'which takes longest' of
+            # 'Average days' (or of columns of years under a caption 'Average days from referral to completion')
+            extra |= qset & m.terms("take takes took taken long")
         if ans.op in ("count", "meets", "moved"):  # 'exceed $50,000 thousand': the condition's amount and scale are its
             extra |= {x for x in qset if x.isdigit() or x in SCALES or x == "zero"}
         if sum(1 for c in ans.cols if c < len(t.columns) and period_of(t.columns[c])) >= 2:
@@ -749,8 +784,8 @@ class TableQA:
             for c in ans.cols:
                 used |= _header_periods(t.columns[c] if c < len(t.columns) else "")
             periods = _section_periods(t)
-            for r in ans.rows[:2]:
-                used |= periods.get(id(r), set())
+            for r in ans.rows if ans.operands_named and ans.op in ("sum", "average") else ans.rows[:2]:
+                used |= periods.get(id(r), set())  # (every row of a span of periods added up)
             if table_periods and not (table_periods & qp):
                 bonus -= 4.0  # the table is about other periods
             else:
@@ -1102,6 +1137,40 @@ class TableQA:
         except F.FigureError:
             return None
 
+    def _two_columns_named(self, q: Query, t: Table, pattern: re.Pattern[str], row: Row) -> tuple[int, int] | None:
+        """The columns that the two phrases of 'the difference between A and B', 'how far below B is A' name, each the
+        one column of figures in the row whose header the phrase says most of (ties broken by the rest of the
+        question: 'England' of 'how far below England is ... for Brenton men' is 'England men'); None unless the two
+        are distinct columns of one kind."""
+        m = pattern.search(q.text)
+        if m is None:
+            return None
+        gd = m.groupdict()
+        ka = next((k for k in ("a", "a2", "a3", "a4") if gd.get(k)), None)
+        kb = next((k for k in ("b", "b2", "b3", "b4") if gd.get(k)), None)
+        if ka is None or kb is None:
+            return None
+        numeric = [c for c in _numeric_cols(t) if c < len(t.columns) and row.cells[c].kind in NUMERIC
+                   and row.cells[c].value is not None]
+        everything = self.m.terms(q.text)
+
+        def best(phrase: str, other: int | None = None) -> int | None:
+            """The column the phrase names; where its own words name none ('healthy life expectancy' of '... for
+            Brenton men'), the one the rest of the question names, of the columns the other phrase does not."""
+            own = self.m.terms(phrase) - self.m.terms(" ".join(q.periods))
+            scored = [(self.m.weight(own & self.m.terms(t.columns[c])), self.m.weight(everything & self.m.terms(
+                t.columns[c]) - (self.m.terms(t.columns[other]) & self.m.terms(gd[kb]) if other is not None else set())),
+                c) for c in numeric if c != other]
+            top = max(scored, default=(0.0, 0.0, -1))
+            tied = [c for a, b, c in scored if (a, b) == top[:2]]
+            return tied[0] if (top[0] > 0 or other is not None and top[1] > 0) and len(tied) == 1 else None
+
+        cb = best(gd[kb])
+        ca = best(gd[ka], cb)
+        if ca is None or cb is None or ca == cb or row.cells[ca].kind != row.cells[cb].kind:
+            return None
+        return ca, cb
+
     def _sum_of_two(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'The total of A and B', 'the sum of A and B', 'A and B combined': the two rows the phrases name,
         added up in the column asked about. Only where each phrase names a different row of figures."""
@@ -1138,8 +1207,9 @@ class TableQA:
                 pair = None  # (a whole named by one word of a row's name, 'people placed' of 'Care homes for people',
                 # is not that row: the part's share of the column's total)
         if pair is not None:
-            picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
-                     and rb.cells[c].kind in NUMERIC]
+            # (of counts or amounts: a rate is no part of another rate, '69.6%' of the trust's '74.1%')
+            picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in ("money", "number")
+                     and rb.cells[c].kind in ("money", "number")]
             if picks:
                 picks = [_latest_unless_asked(q, t, picks)]
                 try:
@@ -1156,6 +1226,10 @@ class TableQA:
         if s <= 0 or part.role == "total":
             return None
         picks = [c for c in self._pick_cols(q, t, cols, part) if part.cells[c].kind in ("money", "number")]
+        if MONEY_HINT.search(q.text):  # ('what share of winter funding goes to X': of the money, not of the beds; the
+            # one column of money where the question names no column of it)
+            money = [c for c in _numeric_cols(t) if c < len(part.cells) and part.cells[c].kind == "money"]
+            picks = [c for c in picks if c in money] or (money if len(money) == 1 else picks)
         if not picks:
             return None
         col = _latest_unless_asked(q, t, picks)
@@ -1258,12 +1332,18 @@ class TableQA:
         said = {c: len(h & part_only) for c in numeric
                 if (h := _measure_terms(t, c)) and h & part_only and not h & whole_only}
         named = [c for c, n in said.items() if n == max(said.values())]
+        if len(named) > 1:  # ('Granted' and 'Not granted' of '... were not granted'): the one said as written
+            written = [c for c in named if re.search(rf"(?i)\b{re.escape(_last_header(t, c).strip())}\b",
+                                                     m.group("part") or m.group("did"))]
+            named = [c for c in written if len(_last_header(t, c).strip()) == max(
+                len(_last_header(t, x).strip()) for x in written)]
         if len(named) != 1:
             return None
         c = named[0]
         # (the whole's column may say a word of the predicate: 'In treatment' of '... completed treatment')
         same = [b for b in numeric if b != c and column_period(t.columns[b]) == column_period(t.columns[c])]
-        bases = [b for b in same if not _measure_terms(t, b) - whole - part]
+        # (and says a word of the whole, if any: not 'Granted' beside 'Not granted' of '... were not granted')
+        bases = [b for b in same if not (h := _measure_terms(t, b)) - whole - part and (not h or h & whole)]
         if not bases:  # ('people with a health check' of 'Health checks completed' beside 'People on register'): of the
             # columns at least as large as the part's, row by row, the one the whole's own words name most
             # (and the pairs of its words a header says together: 'health check' of 'Health checks completed')
@@ -1279,7 +1359,10 @@ class TableQA:
         if len(bases) != 1:
             return None
         s, row = row_scores[0] if row_scores else (0.0, None)
-        if row is None or s <= 0 or not self.m.terms(row.path()) & whole:
+        # (the row is named by the whole's words, 'home care complaints', or by words neither column says: the
+        # month of '... handed over within 30 minutes in October')
+        rest = set(q.terms) - _measure_terms(t, c) - _measure_terms(t, bases[0])
+        if row is None or s <= 0 or not self.m.terms(row.path()) & (whole | rest):
             row = next((r for r in reversed(t.rows) if r.role == "total"), None)
         if row is None or any(row.cells[x].kind not in ("money", "number") or row.cells[x].value is None
                               for x in (c, bases[0])):
@@ -1428,6 +1511,19 @@ class TableQA:
         # two named rows, not two periods: 'the difference in X between A and B' (A − B, in one column)
         qp = set(q.periods)
         named = self._two_rows(q, t, _DIFF_OF) if len(qp) < 2 else None
+        # (the periods asked may be one row's: '2021-23' reads as two financial years, as its row's label does)
+        of_one = [r for r in t.rows if r.role != "category" and qp and qp <= _periods(r.label)]
+        if named is None and (len(qp) < 2 or len(of_one) == 1):
+            # two named columns of one row: 'Brenton men' against 'England men' in 2021-23
+            at = of_one[0] if of_one else row
+            across = self._two_columns_named(q, t, _DIFF_OF, at)
+            if across is not None:
+                ca, cb = across
+                try:
+                    return TableAnswer(t, [at], [ca, cb], "change", [F.difference(t, (at, cb), (at, ca))],
+                                       operands_named=True)
+                except F.FigureError:
+                    pass
         if named is not None:
             ra, rb = named
             picks = [c for c in self._pick_cols(q, t, cols, ra) if ra.cells[c].kind in NUMERIC
@@ -1585,6 +1681,10 @@ class TableQA:
         if across is not None:
             return across
         rows = [r for r in t.rows if r.role == "body"]
+        # ('the most common cause': one of the causes, not 'Other causes' that gathers the rest, unless it is named;
+        # nor the rows that compare the members with wholes, 'England' under the wards)
+        rows = [r for r in rows if not _RESIDUAL.match(r.label) or _said_whole(r.label, q.text)] or rows
+        rows = [r for r in rows if r not in _comparators(t) or _said_whole(r.label, q.text)] or rows
         # of the rows of a kind the question names ('the largest scheme funded by the iBCF'), if it names one
         kind = self._category_filter(q, t)
         kinds = [c for c, _ in kind[0]] if kind is not None and len(kind[1]) >= 2 else []
@@ -2036,6 +2136,81 @@ class TableQA:
         return TableAnswer(t, hits, [act, ref], "count" if count else "meets", [fig],
                            note=f"{relation}, out of {len(body)} rows", explains=m.group(0))
 
+    def _per_unit(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'What is the cost per bed of the acute medical unit extension?', 'the spend per place at X': the named
+        row's one amount of money over its count of that unit (a cell that says it counts beds, '16 beds', or a
+        column named for them, 'Beds', 'Places')."""
+        m = _PER_UNIT.search(q.text)
+        if m is None or not row_scores or row_scores[0][0] <= 0:
+            return None
+        row, unit = row_scores[0][1], m.group("unit").lower()
+        if row.role not in ("body", "total"):
+            return None
+        unit_terms = self.m.terms(unit)
+        cells = [c for c in range(t.label_cols, len(row.cells)) if row.cells[c].value is not None]
+        money = [c for c in cells if row.cells[c].kind == "money"]
+        counts = [c for c in cells if row.cells[c].kind == "number" and (
+            self.m.terms(row.cells[c].unit or "") & unit_terms
+            or c < len(t.columns) and self.m.terms(_last_header(t, c)) & unit_terms)]
+        if len(money) != 1 or len(counts) != 1:
+            return None
+        try:
+            fig = F.per(t, (row, money[0]), (row, counts[0]), unit)
+        except F.FigureError:
+            return None
+        return TableAnswer(t, [row], [money[0], counts[0]], "ratio", [fig], explains=m.group(0))
+
+    def _cell_of_kind(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
+        """'Which locality is Cedar Lodge in?', 'What type of home is Elmfield?': the cell, in the column of words the
+        which-word's noun names ('Locality', 'Type'), of the row the question names by its whole label."""
+        m = _WHICH_KIND.match(q.text)
+        if m is None or not row_scores or row_scores[0][0] <= 0:
+            return None
+        row = row_scores[0][1]
+        if row.role != "body" or not _said_whole(row.label, q.text):
+            return None
+        kind = self.m.terms(m.group("kind"))
+        named = [c for c in range(t.label_cols, min(len(t.columns), len(row.cells))) if row.cells[c].kind == "text"
+                 and (h := self.m.terms(_last_header(t, c))) and h <= kind]
+        if len(named) != 1:
+            return None
+        return TableAnswer(t, [row], named, "lookup", kind_cell=True)
+
+    def _which_rows_against_row(self, q: Query, t: Table, qset: set[str], count: bool = False) -> TableAnswer | None:
+        """'Which wards have male life expectancy below the England average?', 'Which areas are above Brenton?': the
+        rows (every one of them) whose figure in the column the question names is above (or below) the figure of
+        the row the bound's phrase names ('England'), where the things asked for are what the rows are; with
+        `count`, how many ('how many wards are below England?')."""
+        m = _AGAINST_ROW.search(q.text)
+        if m is None or not self._asks_for_rows(q, t) or _EXTREME_ASKED.search(_AGAINST_ROW.sub("", q.text)):
+            return None
+        phrase = self.m.terms(m.group("ref"))
+        body = [r for r in t.rows if r.role in ("body", "total")]
+        named = [r for r in body if (own := self.m.terms(r.label)) and own <= phrase]
+        if len(named) != 1:
+            return None
+        ref = named[0]
+        # the column the words before the bound name ('male life expectancy' of 'Men')
+        before = self.m.terms(q.text[:m.start()]) & qset
+        scored = [(self.m.weight(before & self.m.terms(t.columns[c])), c) for c in _numeric_cols(t)
+                  if c < len(t.columns) and ref.cells[c].kind in NUMERIC and ref.cells[c].value is not None]
+        top = max((w for w, _ in scored), default=0.0)
+        picks = [c for w, c in scored if w > 0 and w >= top - 1e-9]
+        if len(picks) != 1:
+            return None
+        c = picks[0]
+        above = bool(m.group("above"))
+        looked = [r for r in t.rows if r.role == "body" and r is not ref and r.cells[c].kind in NUMERIC
+                  and r.cells[c].value is not None and r not in _comparators(t)]
+        if len(looked) < 2:
+            return None
+        bound = ref.cells[c].value
+        hits = [r for r in looked if (r.cells[c].value > bound if above else r.cells[c].value < bound)]  # type: ignore[operator]
+        relation = f"{'above' if above else 'below'} {ref.label} ({ref.cells[c].raw.strip()})"
+        fig = F.count(t, hits, c, f"{_ROWS_WHERE} {F.column_name(t, c)} is {relation}", len(looked))
+        return TableAnswer(t, hits, [c], "count" if count else "meets", [fig],
+                           note=f"{relation}, out of {len(looked)} rows", explains=m.group(0), against=[ref])
+
     def _which_rows_moved(self, q: Query, t: Table, cols: list[tuple[int, float]]) -> TableAnswer | None:
         """'Which funding sources fell between 2024-25 and 2025-26?', 'Which schemes grew?': the rows (every one of
         them) whose figure moved that way between the two periods asked (the latest two when none is), where
@@ -2126,7 +2301,7 @@ class TableQA:
             values = {r.cells[c].text.strip().lower() for r in body if r.cells[c].kind == "text"}
             # (in any of its forms: 'which contracts will be extended?' of a value 'Extend')
             wanted = [v for v in values if v and (v in (x.lower() for x in q.quoted) or re.search(
-                rf"(?i)\b{re.escape(v)}(?:s|es|d|ed)?\b", q.text))]
+                rf"(?i)\b{_value_forms(v)}(?:s|es|d|ed)?\b", q.text))]
             if wanted:
                 # every value named ('overdue or delayed'), in the order the question names them
                 wanted.sort(key=lambda v: (q.text.lower().find(v), v))
@@ -2420,6 +2595,26 @@ class TableQA:
         """'The average X in 2018 and 2019', 'over 2017-2019', 'for the 3 years': one row averaged over time."""
         return self._across_periods(q, t, row_scores, "average")
 
+    def _over_period_rows(self, q: Query, t: Table, cols: list[tuple[int, float]], op: str) -> TableAnswer | None:
+        """A table whose rows are months or quarters ('Jul 2026', 'Aug 2026', ...): the rows of the span the question
+        names ('between July and October'), added up (op 'sum') or averaged ('average') in the one column of
+        counts or amounts it names."""
+        body = [r for r in t.rows if r.role == "body"]
+        named = _labels_named(q.text, [r.label for r in body]) if len(body) >= 2 else None
+        if named is None or len(named) < 2:
+            return None
+        span = [body[i] for i in named]
+        top = max((sc for _, sc in cols), default=0.0)
+        picks = [c for c, sc in cols if sc > 0.5 and sc >= top - 1e-9 and all(
+            r.cells[c].kind in ("number", "money") and r.cells[c].value is not None for r in span)]
+        if len(picks) != 1:
+            return None
+        try:
+            fig = F.average(t, span, picks[0]) if op == "average" else F.total(t, span, picks[0])
+        except F.FigureError:
+            return None
+        return TableAnswer(t, span, picks, op, [fig], operands_named=True)
+
     def _sum_over_periods(self, q: Query, t: Table, row_scores: list[tuple[float, Row]]) -> TableAnswer | None:
         """'The total X in 2018 and 2019', 'X between 2017 and 2019 in total': one row added up over the
         years the question names (each one a column of the table)."""
@@ -2525,15 +2720,28 @@ def _yearless_asked(asked: str, t: Table, timed: list[int]) -> list[int] | None:
     """The columns of months or quarters without a year that a question names, in the order they stand: every
     column from the first named to the last for a span ('from April to June', 'Q1 to Q3', 'between May and
     August'), else those named ('in Q1 and Q3'). None when the question names none of them."""
-    keys = {c: period_of(t.columns[c]) for c in timed}
-    yearless = [c for c in timed if (keys[c] or (1, 0))[0] == 0]
+    named = _labels_named(asked, [t.columns[c] for c in timed])
+    return None if named is None else [timed[i] for i in named]
+
+
+def _labels_named(asked: str, labels: Sequence[str]) -> list[int] | None:
+    """Which of these labels of months or quarters without a year (column headers, or the labels of rows that are
+    periods) a question names, as positions in the order they stand (see `_yearless_asked`). Months that each come
+    once with a year ('Jun 2026' ... 'Oct 2026') are named by the month alone, where the question says no year."""
+    keys = {i: period_of(x) for i, x in enumerate(labels)}
+    yearless = [i for i in keys if (keys[i] or (1, 0))[0] == 0]
+    dated = {i: k for i, x in enumerate(labels) if (k := _month_key(x))}
+    if not yearless and len(dated) == len(labels) and len({m for _, m in dated.values()}) == len(dated) and \
+            not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", asked):
+        keys = {i: (0, m) for i, (_, m) in dated.items()}
+        yearless = sorted(dated, key=lambda i: dated[i])
     if not yearless:
         return None
     periods, months = periods_in(asked)
     if _MAY_MONTH.search(asked):  # 'from May to July': the month, not the verb
         months = [*months, "May"]
     said = {(0, MONTHS[m.lower()]) for m in months} | {(0, 12 + int(p[-1])) for p in periods if re.fullmatch(r"Q[1-4]", p)}
-    named = [c for c in yearless if keys[c] in said]
+    named = [i for i in yearless if keys[i] in said]
     if not named:
         return None
     if len(named) == 2 and _PERIOD_SPAN.search(asked):
@@ -2568,8 +2776,51 @@ _AGAINST = re.compile(r"(?i)\b(?:(?:(?P<above>over|above|exceed(?:ed|ing|s)?|bey
                       r"(?P<within>within)|under|below|behind|short of|less than|lower than)\s+"
                       r"(?:the\s+|their\s+|its\s+)?(?:(?:annual|agreed|approved|original|revised|planned|national|local|"
                       r"overall|full[- ]year|"
-                      r"year[- ]end)\s+)?(?P<ref>budget|plan|target|trajectory|ambition|allocation)s?\b|"
+                      r"year[- ]end)\s+)?(?P<ref>budget|plan|target|trajectory|ambition|allocation|average|benchmark|"
+                      r"median)s?\b|"
                       r"(?P<spend>overspen[dt]|underspen[dt])(?:ing)?\b)")
+# an amount per one of something: 'the cost per bed', 'spend per place', 'the price per hour'
+_PER_UNIT = re.compile(r"(?i)\b(?:cost|costs|spend|spending|price|funding|amount|fee)\s+(?:of\s+\w+\s+)?per\s+(?P<unit>[a-z]+)\b")
+# a which-question whose noun names a column of words: 'Which locality is ...', 'What type of home is ...'
+_WHICH_KIND = re.compile(r"(?i)^\s*(?:which|what)\s+(?P<kind>[a-z]+(?:\s+of\s+[a-z]+)?)\s+(?:is|are|was|were|does|do)\b")
+
+
+def _value_forms(value: str) -> str:
+    """A pattern for a value of several words in the forms a question may give its first word, a verb ('require
+    improvement' of 'Requires improvement', 'needs review' of 'Need review'); a value of one word as written."""
+    words = value.split()
+    if len(words) < 2 or not words[0].isalpha():
+        return re.escape(value)
+    first = stem(words[0])
+    return rf"{re.escape(first)}[a-z]{{0,3}}\s+" + r"\s+".join(map(re.escape, words[1:]))
+
+
+# a row that gathers what the others leave: 'Other', 'Other causes', 'All other services', 'Unknown', 'Not stated'
+_RESIDUAL = re.compile(r"(?i)^\s*(?:other|others|all other|any other|remaining|rest of|miscellaneous|unknown|not known|"
+                       r"not stated|not recorded|unclassified)\b")
+
+
+def _comparators(t: Table) -> list[Row]:
+    """The rows under a table's members that compare them with wholes ('Brenton', 'England' under the wards): the
+    last body rows, each empty in a column that every body row above them fills ('Deprivation decile')."""
+    body = [r for r in t.rows if r.role == "body"]
+
+    def empty(x: Row, c: int) -> bool:
+        return c >= len(x.cells) or x.cells[c].kind == "empty"
+
+    for k in range(2, len(body)):  # (the longest such run of last rows)
+        if any(all(empty(r, c) for r in body[k:]) and not any(empty(x, c) for x in body[:k])
+               for c in range(t.label_cols, len(t.columns))):
+            return body[k:]
+    return []
+
+
+# a bound that is another row's figure: 'below the England average', 'higher than Brenton', 'above the national rate'
+_AGAINST_ROW = re.compile(r"(?i)\b(?:(?P<above>above|over|higher than|greater than|more than|better than)|below|under|"
+                          r"lower than|less than|worse than)\s+(?:that of\s+|those of\s+)?(?:the\s+)?(?P<ref>[A-Z][\w'’-]*"
+                          r"(?:\s+[A-Z][\w'’-]*)*)(?:\s+(?:average|rate|figure|level|value|mean|overall))?\b")
+
+
 def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, int] | None:
     """The column a row's figure is measured against (the one the question names: Budget, Plan, Target; a spend
     is measured against a budget, plan or allocation) and the column of what happened (Actual, Outturn, Quarter 3;
@@ -2579,9 +2830,14 @@ def _against_cols(t: Table, m: re.Match[str], question: str = "") -> tuple[int, 
     numeric = [c for c in _numeric_cols(t) if c < len(t.columns) and not _is_change_col(t.columns[c])]
     numeric = _of_period_asked(t, numeric, question)
     refs = [c for c in numeric if re.search(rf"(?i)\b(?:{'|'.join(ref_words)})", t.columns[c])]
+    if len(refs) > 1:  # ('Annual budget' and 'YTD budget': the one the question's words name, 'the annual budget')
+        overlap = {c: len(_words_said(t.columns[c].split(" / ")[-1]) & _words_said(m.group(0))) for c in refs}
+        refs = [c for c in refs if overlap[c] == max(overlap.values())]
     if len(refs) != 1:
         return None
-    others = [c for c in numeric if c != refs[0]]
+    # (what happened is not another budget: 'YTD actual', not 'YTD budget', against the 'Annual budget')
+    others = [c for c in numeric if c != refs[0] and not _BUDGET_HEADER.search(t.columns[c])] or \
+        [c for c in numeric if c != refs[0]]
     actual = [c for c in others if _ACTUAL_HEADER.search(t.columns[c]) or period_of(t.columns[c])] or others
     if len(actual) > 1 and question:
         # ('what share of its target has X delivered?': what was delivered, not what is forecast to be; 'what share
@@ -2684,11 +2940,12 @@ _LISTED = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*")
 # ('... of people in treatment for opiates completed successfully?': the predicate a verb of its own)
 # (the whole runs to the last verb that can start the predicate: 'children vaccinated at X | got a letter')
 _SHARE_PREDICATE = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%)\s+of\s+(?:the\s+)?(?P<whole>[^?]+)"
-                              r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+(?P<part>[^?]+)|"
+                              r"(?<!\snot)(?<!n't)\s+(?:(?:were|was|are|is|have been|has been|had been)\s+(?P<part>[^?]+)|"
                               r"(?P<did>(?:[a-z]+ed|got|gets|get|had|has|have|took|take|takes|saw|see|sees)\b[^?]*))")
 # a share of what a row is measured against: 'what percentage of the budget', 'how much of its annual allocation'
+# ('what percentage of the continuing healthcare annual budget has been spent?': the row's name may come first)
 _SHARE_OF_REF = re.compile(r"(?i)\b(?:percentage|proportion|share|fraction|per ?cent|%|how much)\s+of\s+(?:the\s+|its\s+|"
-                           r"their\s+)?(?:(?:annual|agreed|planned|full[- ]year|year[- ]end|overall)\s+)?"
+                           r"their\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:annual|agreed|planned|full[- ]year|year[- ]end|overall)\s+)?"
                            r"(?P<ref>budget|plan|allocation|target|trajectory)s?\b")
 # a question that asks whether ('Is home care over budget?', 'Were admissions above target in December?')
 _YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|will)\b")
@@ -2737,7 +2994,8 @@ _PERCENT_WORD = re.compile(r"(?i)%|\bper ?cent(age)?\b")
 # words of a move over time (not of a comparison: 'higher than', 'above', 'the difference')
 _OVER_TIME = re.compile(rf"(?i)\b(?:{MOVE_WORDS}|growth|since)\b")
 # a superlative of a movement: 'grew the most', 'the largest increase', 'the smallest percentage change'
-_MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreased|changed|gained|lost)\b.*\b(?:most|least)\b|"
+_MOVED = re.compile(r"(?i)\b(?:grew|rose|fell|dropped|declined|increased|decreased|changed|gained|lost|reduced|cut|"
+                    r"lowered)\b.*\b(?:most|least)\b|"
                     r"\b(?:most|least|largest|biggest|greatest|highest|smallest|lowest)\s+(?:(?:percentage|%|absolute|"
                     r"annual|year-on-year|net)\s+)?(?:change|increase|decrease|growth|rise|fall|decline|drop|reduction|"
                     r"movement|variance|improvement|deterioration)s?\b|"
@@ -2757,11 +3015,17 @@ _MOVED_WAY = re.compile(r"(?i)\b(?:(?P<up>rose|risen|rising|increased|increasing
                         r"during\s+)?(?:the\s+)?(?:fy\s?|fiscal\s+)?(?:(?:19|20)\d{2}|last\s+year|the\s+year\s+before|"
                         r"previous|before)")
 _SLOWEST = re.compile(r"(?i)\bslowest\b")
+# every row named by its kind: 'across all staff groups', 'in every locality', 'all the services together'
+_ALL_ROWS = re.compile(r"(?i)\b(?:all|every|across)\s+(?:(?:all|of|the)\s+){0,2}((?:[\w-]+\s+){0,2}[\w-]+)")
+# a column of lengths of time ('Average days, referral to completion', 'Wait (weeks)', 'Time to first contact')
+_DURATION_HEADER = re.compile(r"(?i)\b(?:days|weeks|months|hours|minutes|mins|time|wait|waits|waiting|duration|"
+                              r"length)\b")
 _FASTEST = re.compile(r"(?i)\b(?:fastest|slowest)\b")  # a superlative the question model may not read as max / min
 _RATE_OF_MOVE = re.compile(r"(?i)\b(?:growth|change|increase)\s+rates?\b|\brates?\s+of\s+(?:growth|change|increase|"
                            r"decrease|decline)\b|\b(?:fastest|slowest)\b")
 _WHICH_START = re.compile(r"(?i)\s*(which|what)\b")
-_FALLING = re.compile(r"(?i)\b(?:fell|dropped|declined|decreased|lost|fall|decline|drop|decrease|reduction|deterioration)\b")
+_FALLING = re.compile(r"(?i)\b(?:fell|dropped|declined|decreased|lost|fall|decline|drop|decrease|reduction|deterioration|"
+                      r"reduced|cut|lowered)\b")
 # 'the ratio of A to B' ('to', 'over', 'against' before 'and': 'the ratio of data and analytics services to software')
 _RATIO_OF = re.compile(rf"(?i)\bratio of (?:the )?(?P<a>.+?) (?:to|over|against) (?:the )?(?P<b>.+?){_END}|"
                        rf"\bratio (?:of|between) (?:the )?(?P<a2>.+?) and (?:the )?(?P<b2>.+?){_END}|"
@@ -2819,8 +3083,12 @@ _SUM_OF = re.compile(rf"(?i)\b(?:total|sum|combined (?:value|amount|total)?) of 
                      rf"altogether|in total)\b")
 # 'the difference in X between A and B', 'how much more is A than B': two rows compared in one column
 _DIFF_OF = re.compile(rf"(?i)\b(?:difference|gap) (?:in (?:the )?[^,?]+? )?between (?:the )?(?P<a>.+?) and (?:the )?"
-                      rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger) (?:is|was|are|were|does|do|did|will) "
+                      rf"(?P<b>.+?){_END}|\bhow much (?:more|higher|larger|greater|bigger|lower|less|smaller|shorter|"
+                      rf"longer) (?:is|was|are|were|does|do|did|will) "
                       rf"(?:the )?(?P<a2>.+?) than (?:the )?(?P<b2>.+?){_END}|"
+                      # 'how far below England is male life expectancy in Abbey?': the yardstick named first
+                      rf"\bhow (?:far|much) (?:above|below|under|over|behind|ahead of) (?:the )?(?P<b4>.+?) "
+                      rf"(?:is|was|are|were) (?:the )?(?P<a4>.+?){_END}|"
                       # 'how many more deaths are there at home than in care homes?', '... people died in hospital than at home?'
                       rf"\bhow many (?:more|fewer|less) (?:[\w-]+ ){{1,3}}?(?:are|were|is|was|\w+ed)(?: there)? (?:in |at |on |for )?"
                       rf"(?:the )?(?P<a3>.+?) than (?:in |at |on |for )?(?:the )?(?P<b3>.+?)(?:\?|$)")
@@ -3152,6 +3420,25 @@ def _named_in_column(intent: str, question: str, t: Table) -> bool:
     return any(op_word_names(intent, question, c.split(" / ")[-1]) for c in t.columns[t.label_cols:])
 
 
+def _all_rows_asked(q: Query, t: Table, m: Matcher) -> bool:
+    """Does the question ask about every row by the name of their kind, the header over the labels ('across all staff
+    groups' of a column 'Staff group', 'in every locality' of 'Locality')? Then a count or an amount asked is the
+    total over them."""
+    kinds = [h for c in range(min(t.label_cols, len(t.columns))) if (h := m.terms(t.columns[c].split(" / ")[-1]))]
+    return any(kind <= m.terms(x.group(1)) for x in _ALL_ROWS.finditer(q.text) for kind in kinds)
+
+
+def _said_in_column(intent: str, question: str, t: Table) -> bool:
+    """Does a column's name (or the caption over the columns) say the question's operation word, as often as the
+    question does, with another word the question says ('Average sick days per FTE' of 'how many sick days do
+    managers take on average?')? Of a row the question names, that column's figure is asked, not the operation over
+    the rows; of none, the totals row's (the average over all of them is not the mean of the rows' averages)."""
+    # (a caption that is a title, 'Table 2: Average days from referral to completion', not a sentence of the text
+    # above the table that happens to say 'average')
+    title = [t.caption] if len(t.caption.split()) <= 12 and not t.caption.rstrip().endswith(".") else []
+    return any(op_word_in_name(intent, question, c.split(" / ")[-1]) for c in [*t.columns[t.label_cols:], *title])
+
+
 def op_word_names(intent: str, question: str, name: str) -> bool:
     """Does the question's word for this operation come with a neighbour that this name gives it too ('total
     assets', 'weighted average'), as often as the question says the word?"""
@@ -3202,6 +3489,8 @@ def _expanded(q: Query, m: Matcher) -> set[str]:
 # a column of an earlier time than the one beside it ('Previous score', 'Baseline'), or of a later one ('Current')
 _EARLIER_COL = re.compile(r"(?i)\b(?:previous|prior|last|baseline|original|opening|initial|old|former)\b")
 _LATER_COL = re.compile(r"(?i)\b(?:current|latest|revised|now|closing|new|present)\b")
+# a column of what the figures are compared with: 'National average 2025', 'England', 'Regional median', 'Peers'
+_YARDSTICK_COL = re.compile(r"(?i)\b(?:national|england|regional|region|benchmark|median|peers?|comparators?)\b")
 _AIMED_COL = re.compile(r"(?i)\b(?:target|plan(?:ned)?|forecast|projected|budget|goal|ambition|trajectory)\b")
 
 
@@ -3246,10 +3535,13 @@ def _unless_aimed(q: Query, t: Table, cols: list[int], least: int = 1) -> list[i
     at least `least` columns are not one: a question that names no period asks the latest figure, not the target's
     year (and a change, between what was, where two such columns are: 'since the baseline' of Baseline, Latest and
     Target; a plan beside one actual is what 'which metrics are expected to rise?' compares it with)."""
-    if _AIMED_COL.search(q.text):
-        return cols
-    was = [c for c in cols if not _AIMED_COL.search(_last_header(t, c))]
-    return was if len(was) >= least else cols
+    if not _AIMED_COL.search(q.text):
+        was = [c for c in cols if not _AIMED_COL.search(_last_header(t, c))]
+        cols = was if len(was) >= least else cols
+    # nor of a yardstick the figures are set beside ('National average 2025', 'England', 'Peer median'), unless asked
+    own = [c for c in cols if not (m := _YARDSTICK_COL.search(_last_header(t, c))) or
+           re.search(rf"(?i)\b{re.escape(m.group(0))}\b", q.text)]
+    return own if len(own) >= least else cols
 
 
 def _share_of_columns(t: Table, row: Row, part: int, whole: int, explains: str = "",

@@ -49,13 +49,19 @@ HEADER_WORDS = {
     "maturity", "group", "professional", "band", "staff", "team", "headcount", "locality", "income",
     "savings", "saving", "forecast", "variance", "schemes", "site", "sites", "pilot", "expected", "adjusted",
 }
-_ALL_OF = re.compile(r"(?i)\s*(?:all|overall|whole|entire|combined|every)\b")  # a label that covers every row above it
+# a label that covers every row above it ('All ages', 'Overall'; not 'All other services'), or every period above it
+# ('Year', 'Full year' under the quarters)
+_ALL_OF = re.compile(r"(?i)\s*(?:(?:all|overall|whole|entire|combined|every)\b(?!\s+others?\b)"
+                     r"|(?:full\s+|whole\s+)?year\s*$)")
 _TOTAL = re.compile(r"(?i)(?:^|\s)(grand\s+total|total|totals|sum)\b")
 # 'Percentage of total net revenues', '% of total': a ratio to the total, not a total
 _SHARE_ROW = re.compile(r"(?i)^\s*(?:as an? )?(?:%|per ?cent(?:age)?|proportion|share) of\b")
 # a row that gives a part of the row above it ('thereof for post-employment benefits', 'of which: agency'):
 # the row above already counts it
 _PART_OF = re.compile(r"(?i)^\s*(thereof|whereof|of which|of whom|o/w|of these|of this)\b")
+# a caption that says its table's figures are percentages: '... within 4 hours (%)', '... (per cent)', '(% of staff
+# agreeing)'
+_PERCENT_CAPTION = re.compile(r"(?i)\(\s*(?:%|per\s?cent(?:age)?s?)(?:\s+of\s+[^()]+)?\s*\)\s*:?\s*$")
 _SUBTOTAL = re.compile(r"(?i)\bsub[\s\-]?totals?\b")
 # the header of a column of identifiers ('Scheme ID', 'Risk ref', 'Action no.', 'Ref')
 _ID_HEADER = re.compile(r"(?i)^([a-z]+\s+)?(id|ref|reference|no\.?|#|code)$")
@@ -510,6 +516,10 @@ def _build_table(doc: SourceDoc, blocks: list[Block], bi: int, seg: list[_PRow],
     header_texts = [*columns[:label_cols], *(c for c in columns[label_cols:] if _IN_SCALE.search(c))]
     header_texts += [n for n in notes if n.startswith("scale (line")]  # "($'000)" alone on the line above
     typed_rows = _apply_scale(typed_rows, label_cols, columns, stated_scale([caption, *notes], header_texts))
+    if _PERCENT_CAPTION.search(caption or ""):  # 'Patients seen within 4 hours of arrival (%)': its figures are per cent
+        typed_rows = [dataclasses.replace(r, cells=tuple(
+            dataclasses.replace(c, kind="percent", unit="%") if c.col >= label_cols and c.kind == "number" and not c.unit
+            else c for c in r.cells)) for r in typed_rows]
     kind = "data"
     if not header_rows and label_cols == 1 and ncols >= 2 and _form_like(typed_rows):
         kind = "form"
@@ -633,8 +643,11 @@ def _unlabelled_totals(rows: list[Row], label_cols: int) -> list[Row]:
         numbers = [(c, c.value) for c in r.cells[label_cols:] if c.kind in ("money", "number") and c.value is not None]
         if len(above) < 2 or not numbers:
             continue
-        # each sum within half a unit of the last decimal shown per row (published rounding)
-        if all(abs(_column_sum(above, c.col) - v) <= Decimal("0.5") * len(above) * _unit_of(c.raw) for c, v in numbers):
+        # each sum within half a unit of the last decimal shown per row (published rounding); a row whose label
+        # says it covers them all needs only most of its columns to add up (its averages, rates and counts of
+        # things shared between rows, 'Providers' working in several areas, do not)
+        adds = [abs(_column_sum(above, c.col) - v) <= Decimal("0.5") * len(above) * _unit_of(c.raw) for c, v in numbers]
+        if all(adds) or r.label.strip() and 2 * sum(adds) >= len(adds):
             out[i] = dataclasses.replace(r, label=r.label.strip() or "Total", role="total")
             start = i + 1
     return out
