@@ -179,7 +179,7 @@ def test_a_column_of_days_says_how_long_things_take(policy, question: str, row: 
 @pytest.mark.parametrize(("question", "value"), [
     ("How many vacancies are there across all teams?", 8),
     ("How many staff are there across every team?", 51),
-    ("What is the number of staff in all the teams?", 51),
+    ("Across all the teams, how many staff are there?", 51),
 ])
 def test_every_row_named_by_its_kind_is_added_up(policy, question: str, value: int) -> None:
     ans = policy.ask(question)
