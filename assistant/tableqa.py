@@ -1684,7 +1684,8 @@ class TableQA:
         # ('the most common cause': one of the causes, not 'Other causes' that gathers the rest, unless it is named;
         # nor the rows that compare the members with wholes, 'England' under the wards)
         rows = [r for r in rows if not _RESIDUAL.match(r.label) or _said_whole(r.label, q.text)] or rows
-        rows = [r for r in rows if r not in _comparators(t) or _said_whole(r.label, q.text)] or rows
+        wholes = _comparators(t)  # (once per table, not once per row)
+        rows = [r for r in rows if r not in wholes or _said_whole(r.label, q.text)] or rows
         # of the rows of a kind the question names ('the largest scheme funded by the iBCF'), if it names one
         kind = self._category_filter(q, t)
         kinds = [c for c, _ in kind[0]] if kind is not None and len(kind[1]) >= 2 else []
@@ -2200,8 +2201,9 @@ class TableQA:
             return None
         c = picks[0]
         above = bool(m.group("above"))
+        wholes = _comparators(t)
         looked = [r for r in t.rows if r.role == "body" and r is not ref and r.cells[c].kind in NUMERIC
-                  and r.cells[c].value is not None and r not in _comparators(t)]
+                  and r.cells[c].value is not None and r not in wholes]
         if len(looked) < 2:
             return None
         bound = ref.cells[c].value

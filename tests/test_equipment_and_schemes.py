@@ -146,7 +146,7 @@ def test_the_extreme_of_the_rows_leaves_out_the_row_that_covers_them_all(equipme
 ])
 def test_a_share_within_a_row_named_by_the_period_the_part_says(equipment, question: str, quarter: str,
                                                                 value: Decimal) -> None:
-    ans = equipment.ask(question)  # (not the quarter's share of the year's deliveries within 7 days)
+    ans = equipment.ask(question)  # (not the quarter's part of all deliveries within 7 days)
     assert ans.answered and ans.state.get("op") == "share" and ans.figures, ans.text
     assert abs(ans.figures[0].value - value) < Decimal("0.01"), ans.text
     assert _line(quarter + "\t") in _cited(ans), ans.citations
